@@ -1,0 +1,86 @@
+"""The public records: `Article` in, `Quote` out.
+
+The Quote record is the project's stable contract (see docs/schema.md).
+Fields are only ever added, never renamed; `SCHEMA_VERSION` changes when they are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+Kind = Literal["direct", "mixed", "indirect"]
+Resolution = Literal["name", "surname", "role", "pronoun", "continuation", "none"]
+
+
+class Article(BaseModel):
+    """One article as read. `text` is never rewritten: every offset indexes it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    text: str
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    body_start: int = Field(0, ge=0, description="offset where the body begins (after a header)")
+    extra: dict[str, Any] = Field(default_factory=dict)
+
+
+class Span(BaseModel):
+    """Words of the article with their character offsets: `article.text[start:end] == text`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start or self.end - self.start != len(self.text):
+            raise ValueError(f"span [{self.start}, {self.end}) does not fit text {self.text!r}")
+        return self
+
+
+class Quote(BaseModel):
+    """One quoted or reported statement and who made it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(description="stable hash of article id and span")
+    article_id: str
+    article_title: str | None = None
+    date: str | None = Field(None, description="publication date, ISO 8601")
+    text: str = Field(description="the quoted words without enclosing marks (direct), "
+                      "or the reported content (mixed, indirect)")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    kind: Kind
+    speaker: str | None = Field(None, description="canonical name of the entity, null if unknown")
+    speaker_role: str | None = None
+    speaker_mention: Span | None = Field(None, description="the words that attribute it here")
+    resolution: Resolution = "none"
+    cue: Span | None = None
+    confidence: float = Field(ge=0.0, le=1.0)
+    rule: str = Field(description="the attribution rule that matched")
+    explanation: str = Field(description="why this speaker was chosen, in words")
+    schema_version: str = SCHEMA_VERSION
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Quote:
+        if self.end - self.start != len(self.text) or not self.text.strip():
+            raise ValueError(f"quote span [{self.start}, {self.end}) does not fit its text")
+        if self.speaker is None and self.resolution != "none":
+            raise ValueError("a quote without speaker must have resolution 'none'")
+        return self
+
+
+def quote_id(article_id: str, start: int, end: int) -> str:
+    """Stable id: the same article and span give the same id on every run and machine."""
+    digest = hashlib.sha1(f"{article_id}\x1f{start}\x1f{end}".encode()).hexdigest()
+    return digest[:16]
