@@ -1,0 +1,52 @@
+"""Lexicons: plain-text word lists inside the package, loaded once."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+@cache
+def lines(name: str) -> tuple[str, ...]:
+    """Non-blank, non-comment lines of lexicons/NAME.txt."""
+    text = resources.files("quotes").joinpath("lexicons", f"{name}.txt").read_text("utf-8")
+    rows = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return tuple(row for row in rows if row)
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The first word of every line, casefolded: a set for membership tests."""
+    return frozenset(row.split()[0].casefold() for row in lines(name))
+
+
+@cache
+def speech_verbs() -> dict[str, tuple[str, bool]]:
+    """Every form of every speech verb -> (base form, takes a bare clause)."""
+    forms: dict[str, tuple[str, bool]] = {}
+    for row in lines("speech_verbs"):
+        parts = row.split()
+        bare = "+bare" in parts
+        given = [p for p in parts if p != "+bare"]
+        base = given[0]
+        for form in given if len(given) > 1 else _regular_forms(base):
+            forms.setdefault(form, (base, bare))
+        forms.setdefault(base, (base, bare))
+    return forms
+
+
+@cache
+def pronoun_genders() -> dict[str, str]:
+    """Pronoun -> gender tag (m, f, p for plural)."""
+    return {row.split()[0]: row.split()[1] for row in lines("pronouns")}
+
+
+def _regular_forms(base: str) -> list[str]:
+    """Past, third person and -ing forms of a regular English verb."""
+    if base.endswith("e"):
+        return [base, base + "d", base + "s", base[:-1] + "ing"]
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return [base, base[:-1] + "ied", base[:-1] + "ies", base + "ing"]
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return [base, base + "ed", base + "es", base + "ing"]
+    return [base, base + "ed", base + "s", base + "ing"]

@@ -1,0 +1,205 @@
+"""Quotation marks: pair openers with closers, paragraph by paragraph.
+
+Double marks (“ ” " „ « » '' ``) are paired first; single marks (‘ ’ ' ‹ ›)
+only outside double quotes, where they are quotes of their own rather than
+quotes within a quote. Apostrophes (don’t, Wagner’s, ’90s) never pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import regex
+
+Span = tuple[int, int]
+
+# Two-character marks first so that '' is not read as two apostrophes.
+_MARK = regex.compile(r"''|``|[“”„‟\"«»‘’‚‛'‹›]")
+_DOUBLE_OPEN = frozenset("“„‟«") | {"``"}
+_DOUBLE_CLOSE = frozenset("”»")
+_DOUBLE_EITHER = frozenset('"') | {"''"}
+_SINGLE_OPEN = frozenset("‘‚‛‹")
+_SINGLE_CLOSE = frozenset("’›")
+_SINGLE_EITHER = frozenset("'")
+# Closers that belong to a particular opener in other typographic traditions.
+_PARTNER = {"„": "“", "»": "«", "‚": "‘", "›": "‹"}
+_OPENING_PUNCT = frozenset("([{—–-/")
+_CLOSING_PUNCT = frozenset(".,;:!?)]}—–-…/")
+_ELISION = regex.compile(r"(?:\d0s|em|til|n|cause|tis)\b", regex.IGNORECASE)
+_TRAILING = ",.;: \t\r\n\u00a0"
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation: its marks, and its content with the news trimming applied."""
+
+    open_start: int
+    open_end: int
+    close_start: int  # == close_end when the quote never closes
+    close_end: int
+    start: int  # content, without surrounding space and trailing , . ; :
+    end: int
+    double: bool = True
+
+    @property
+    def outer(self) -> Span:
+        """From the opening mark to the closing mark, both included."""
+        return (self.open_start, self.close_end)
+
+    @property
+    def closed(self) -> bool:
+        return self.close_end > self.close_start
+
+
+@dataclass
+class _Mark:
+    glyph: str
+    start: int
+    end: int
+    can_open: bool
+    can_close: bool
+
+
+def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[QuoteSpan]:
+    """All quotations of the article, double and single, in text order."""
+    doubles = list(_pair_doubles(text, paragraphs))
+    singles = list(_pair_singles(text, paragraphs, doubles))
+    return sorted(doubles + singles, key=lambda q: q.open_start)
+
+
+def _marks(text: str, span: Span) -> Iterator[_Mark]:
+    """Every mark in the span, with whether its neighbours let it open or close."""
+    start, end = span
+    for match in _MARK.finditer(text, start, end):
+        before = text[match.start() - 1] if match.start() > start else " "
+        after = text[match.end()] if match.end() < end else " "
+        is_mark_before = _MARK.match(before) is not None
+        is_mark_after = _MARK.match(after) is not None
+        can_open = not after.isspace() and (
+            before.isspace() or before in _OPENING_PUNCT or is_mark_before)
+        can_close = not before.isspace() and (
+            after.isspace() or after in _CLOSING_PUNCT or is_mark_after)
+        yield _Mark(match.group(), match.start(), match.end(), can_open, can_close)
+
+
+def _pair_doubles(text: str, paragraphs: Sequence[Span]) -> Iterator[QuoteSpan]:
+    """Pair double marks; a quote left open at a paragraph end continues when the
+    next paragraph opens with a mark (the news convention), else ends there."""
+    opener: _Mark | None = None
+    for index, para in enumerate(paragraphs):
+        marks = [m for m in _marks(text, para) if _is_double(m.glyph)]
+        if opener is not None:
+            if marks and marks[0].start == para[0] and not _closes(marks[0], opener):
+                marks = marks[1:]  # the reopening mark of a continued quote
+            else:
+                quote = _unclosed(text, opener, paragraphs[index - 1][1])
+                if quote:
+                    yield quote
+                opener = None
+        for mark in marks:
+            if opener is None:
+                if _opens(mark):
+                    opener = mark
+            elif _closes(mark, opener):
+                quote = _quote(text, opener, mark.start, mark.end)
+                if quote:
+                    yield quote
+                opener = None
+            elif mark.can_open:
+                opener = mark  # the earlier opener was stray
+    if opener is not None and paragraphs:
+        quote = _unclosed(text, opener, paragraphs[-1][1])
+        if quote:
+            yield quote
+
+
+def _is_double(glyph: str) -> bool:
+    return glyph in _DOUBLE_OPEN or glyph in _DOUBLE_CLOSE or glyph in _DOUBLE_EITHER
+
+
+def _opens(mark: _Mark) -> bool:
+    """Can this mark open a quote, nothing being open?"""
+    if mark.glyph in _DOUBLE_OPEN or mark.glyph in _SINGLE_OPEN:
+        return not (mark.can_close and not mark.can_open)
+    if mark.glyph in _DOUBLE_CLOSE or mark.glyph in _SINGLE_CLOSE:
+        # ”…” (Swedish) and »…« (German) open with what elsewhere closes.
+        return mark.can_open and not mark.can_close
+    return mark.can_open
+
+
+def _closes(mark: _Mark, opener: _Mark) -> bool:
+    """Does this mark close the open quote?"""
+    partner = _PARTNER.get(opener.glyph)
+    if partner and mark.glyph == partner:
+        return True
+    if mark.glyph in _DOUBLE_CLOSE or mark.glyph in _SINGLE_CLOSE:
+        return True
+    if mark.glyph in _DOUBLE_EITHER or mark.glyph in _SINGLE_EITHER:
+        return not (mark.can_open and not mark.can_close)
+    # An opening glyph placed like a closer (“…,“ he said) is a typo for one.
+    return mark.can_close and not mark.can_open
+
+
+def _pair_singles(text: str, paragraphs: Sequence[Span],
+                  doubles: Sequence[QuoteSpan]) -> Iterator[QuoteSpan]:
+    """Single-mark quotes outside double quotes; the closer must end a word."""
+    for para in paragraphs:
+        for gap in _gaps(para, [q.outer for q in doubles]):
+            marks = [m for m in _marks(text, gap) if not _is_double(m.glyph)]
+            yield from _pair_single_marks(text, marks)
+
+
+def _pair_single_marks(text: str, marks: list[_Mark]) -> Iterator[QuoteSpan]:
+    """Each opener takes the first strong closer after it, else the first weak one
+    (a closer after "s" may be a plural possessive: the voters’ choice)."""
+    i = 0
+    while i < len(marks):
+        mark = marks[i]
+        if not (_opens(mark) and mark.glyph not in _SINGLE_CLOSE
+                and not _ELISION.match(text, mark.end)):
+            i += 1
+            continue
+        closers = [j for j in range(i + 1, len(marks))
+                   if marks[j].can_close and not marks[j].can_open]
+        strong = [j for j in closers if text[marks[j].start - 1] not in "sS"
+                  or not text[marks[j].end:marks[j].end + 2].strip(" ").isalpha()]
+        chosen = (strong or closers or [None])[0]
+        if chosen is None:
+            i += 1
+            continue
+        quote = _quote(text, mark, marks[chosen].start, marks[chosen].end, double=False)
+        if quote:
+            yield quote
+        i = chosen + 1
+
+
+def _gaps(span: Span, holes: Sequence[Span]) -> Iterator[Span]:
+    """The parts of span not covered by any hole."""
+    pos = span[0]
+    for start, end in holes:
+        if end <= pos or start >= span[1]:
+            continue
+        if start > pos:
+            yield (pos, start)
+        pos = max(pos, end)
+    if pos < span[1]:
+        yield (pos, span[1])
+
+
+def _quote(text: str, opener: _Mark, close_start: int, close_end: int,
+           double: bool = True) -> QuoteSpan | None:
+    """The quote between the marks, trimmed; None when nothing is inside."""
+    start, end = opener.end, close_start
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    if start >= end:
+        return None
+    return QuoteSpan(opener.start, opener.end, close_start, close_end, start, end, double)
+
+
+def _unclosed(text: str, opener: _Mark, para_end: int) -> QuoteSpan | None:
+    """A quote whose closing mark is missing ends with its paragraph."""
+    return _quote(text, opener, para_end, para_end)

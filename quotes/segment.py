@@ -1,0 +1,79 @@
+"""Paragraphs and sentences as offset spans into the article text."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import regex
+
+from quotes import lexicon
+
+Span = tuple[int, int]
+
+_BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_BREAK = regex.compile(r"\n\s*")
+# A sentence may end after . ! ? or … with closing marks and brackets, when
+# followed by space and something that can start a sentence.
+_SENTENCE_END = regex.compile(
+    r"""[.!?…]+["”’'»)\]]*(?=\s+["“‘'«(\[]*[\p{Lu}\p{N}])"""
+)
+_WORD_BEFORE_PERIOD = regex.compile(r"([\p{L}.]+)\.$")
+
+
+def paragraphs(text: str, start: int = 0) -> list[Span]:
+    """Paragraphs of text[start:], split at blank lines, or at line breaks when none."""
+    body = text[start:]
+    splitter = _BLANK_LINE if _BLANK_LINE.search(body) else _LINE_BREAK
+    spans: list[Span] = []
+    pos = start
+    for match in splitter.finditer(text, start):
+        spans.extend(_trimmed(text, pos, match.start()))
+        pos = match.end()
+    spans.extend(_trimmed(text, pos, len(text)))
+    return spans
+
+
+def sentences(text: str, span: Span, protected: Sequence[Span] = ()) -> list[Span]:
+    """Sentences of one paragraph; never split inside a protected span (a quote)."""
+    start, end = span
+    starts = [s for s, _ in protected]
+    cuts = [
+        m.end() for m in _SENTENCE_END.finditer(text, start, end)
+        if not _is_abbreviation(text, start, m.start(), m.group())
+        and not _inside(protected, starts, m.end())
+    ]
+    spans: list[Span] = []
+    pos = start
+    for cut in cuts + [end]:
+        spans.extend(_trimmed(text, pos, cut))
+        pos = cut
+    return spans
+
+
+def _inside(spans: Sequence[Span], starts: list[int], pos: int) -> bool:
+    """True when pos falls strictly inside one of the sorted, disjoint spans."""
+    i = bisect.bisect_left(starts, pos) - 1
+    return i >= 0 and spans[i][0] < pos < spans[i][1]
+
+
+def _is_abbreviation(text: str, floor: int, at: int, punct: str) -> bool:
+    """True when the period at `at` closes an abbreviation or an initial ("Gen.", "J.")."""
+    if not punct.startswith(".") or len(punct.rstrip("\"”’'»)]")) > 1:
+        return False
+    match = _WORD_BEFORE_PERIOD.search(text, max(floor, at - 20), at + 1)
+    if not match:
+        return False
+    word = match.group(1)
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "George W. Bush"
+    return word.casefold() in lexicon.words("abbreviations")
+
+
+def _trimmed(text: str, start: int, end: int) -> list[Span]:
+    """[start, end) without surrounding whitespace, or nothing when blank."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [(start, end)] if start < end else []
