@@ -1,0 +1,163 @@
+"""Run the extractor on Spark: a DataFrame of articles in, a DataFrame of quote records out.
+
+Install the extra (``pip install 'quotes[spark]'``) on the driver and on every
+executor, then::
+
+    from pyspark.sql import SparkSession
+    from quotes.spark import extract_quotes
+
+    spark = SparkSession.builder.appName("quotes").getOrCreate()
+    articles = spark.read.json("s3://bucket/articles/*.jsonl")   # id, text, date, title
+    extract_quotes(articles).write.parquet("s3://bucket/quotes/")
+
+On a cluster the executors need the ``quotes`` package too. Either install it
+there (``pip install quotes`` in the cluster's Python environment or image), or
+ship it with the job::
+
+    pip wheel --no-deps -w dist .            # builds dist/quotes-*.whl
+    spark-submit --master yarn --py-files dist/quotes-0.1.0-py3-none-any.whl job.py
+
+(``--py-files`` puts the wheel on the executors' ``sys.path``; the package's
+dependencies, pydantic and regex, must already be installed there, for example
+through ``spark.archives`` with a packed virtualenv.)
+
+Each partition runs the very same ``quotes.pipeline.extract`` as the CLI, so
+the records are equal to ``quotes extract``'s. The work goes through
+``DataFrame.rdd.mapPartitions``: no pandas or Arrow needed, but it needs a
+classic Spark session (not Spark Connect). Nothing here imports pyspark until
+it is called, so ``import quotes`` never needs it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from quotes.model import Quote
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame, Row
+    from pyspark.sql.types import DataType, StructType
+
+# Article fields read from the input DataFrame, in this order.
+_ARTICLE_FIELDS = ("id", "text", "date", "title", "url", "body_start")
+_OPTIONAL = {"date", "title", "url", "body_start"}
+
+
+def extract_quotes(df: DataFrame, *, id_col: str = "id", text_col: str = "text",
+                   date_col: str = "date", title_col: str = "title", url_col: str = "url",
+                   body_start_col: str = "body_start") -> DataFrame:
+    """Quote records of every article (row) of `df`, with `quote_schema()` as schema.
+
+    `id_col` and `text_col` must exist. The others are optional: a missing
+    column reads as null (``body_start``: 0). A row whose text is null or empty
+    gives no records. Dates of date or timestamp type are cast to strings.
+    """
+    columns = dict(zip(_ARTICLE_FIELDS, (id_col, text_col, date_col, title_col, url_col,
+                                         body_start_col)))
+    articles = df.select(*_article_columns(df, columns))
+    schema = quote_schema()
+    rows = articles.rdd.mapPartitions(partial(_extract_partition, schema=schema))
+    return articles.sparkSession.createDataFrame(rows, schema)
+
+
+def quote_schema() -> StructType:
+    """The Spark schema of a Quote record, derived from the pydantic model."""
+    return model_schema(Quote)
+
+
+def model_schema(model: type[BaseModel]) -> StructType:
+    """Map a pydantic model's JSON schema to a Spark StructType (Optional -> nullable)."""
+    schema = model.model_json_schema()
+    return _struct(schema, schema.get("$defs", {}))
+
+
+def _struct(schema: dict[str, Any], defs: dict[str, Any]) -> StructType:
+    """A StructType for a JSON-schema object: one field per property, in model order."""
+    from pyspark.sql.types import StructField, StructType
+
+    fields = []
+    for name, prop in schema["properties"].items():
+        dtype, nullable = _field_type(prop, defs)
+        fields.append(StructField(name, dtype, nullable))
+    return StructType(fields)
+
+
+def _field_type(prop: dict[str, Any], defs: dict[str, Any]) -> tuple[DataType, bool]:
+    """The Spark type of one property and whether it may be null (``X | None``)."""
+    if "anyOf" in prop:
+        options = [p for p in prop["anyOf"] if p.get("type") != "null"]
+        if len(options) != 1:
+            raise TypeError(f"no Spark type for a union of {len(options)} types: {prop}")
+        dtype, _ = _field_type(options[0], defs)
+        return dtype, len(options) < len(prop["anyOf"])
+    return _data_type(prop, defs), False
+
+
+def _data_type(prop: dict[str, Any], defs: dict[str, Any]) -> DataType:
+    """The Spark type of a non-null JSON-schema type: scalars, nested models, lists, maps."""
+    from pyspark.sql import types as T
+
+    if "$ref" in prop:
+        return _struct(defs[prop["$ref"].rsplit("/", 1)[-1]], defs)
+    scalars = {"string": T.StringType, "integer": T.LongType, "number": T.DoubleType,
+               "boolean": T.BooleanType}
+    kind = prop.get("type")
+    if kind in scalars:
+        return scalars[kind]()
+    if kind == "array":
+        return T.ArrayType(_field_type(prop.get("items", {}), defs)[0])
+    if kind == "object" and "properties" in prop:
+        return _struct(prop, defs)
+    if kind == "object" and isinstance(prop.get("additionalProperties"), dict):
+        return T.MapType(T.StringType(), _field_type(prop["additionalProperties"], defs)[0])
+    raise TypeError(f"no Spark type for JSON schema {prop}")
+
+
+def _article_columns(df: DataFrame, names: dict[str, str]) -> list[Any]:
+    """Columns named after Article fields; missing optional ones become typed nulls."""
+    from pyspark.sql import functions as F
+
+    present = set(df.columns)
+    for field in ("id", "text"):
+        if names[field] not in present:
+            raise ValueError(f"column {names[field]!r} ({field}) not in DataFrame: {df.columns}")
+    columns = []
+    for field, name in names.items():
+        kind = "long" if field == "body_start" else "string"
+        if name in present:
+            columns.append(F.col(name).cast(kind).alias(field))
+        elif field in _OPTIONAL:
+            columns.append(F.lit(None).cast(kind).alias(field))
+    return columns
+
+
+def _extract_partition(rows: Iterable[Row], schema: StructType) -> Iterator[tuple[Any, ...]]:
+    """Run the pipeline on each article of one partition (on the executor)."""
+    from quotes.model import Article
+    from quotes.pipeline import extract
+
+    for row in rows:
+        if row["id"] is None:
+            raise ValueError("an article has a null id")
+        if not row["text"]:
+            continue
+        fields = {k: v for k, v in row.asDict().items() if v is not None}
+        for quote in extract(Article(**fields)):
+            yield _to_row(quote.model_dump(mode="json"), schema)
+
+
+def _to_row(value: Any, dtype: DataType) -> Any:
+    """A model dump as nested tuples in schema order (what createDataFrame expects)."""
+    from pyspark.sql.types import ArrayType, StructType
+
+    if value is None:
+        return None
+    if isinstance(dtype, StructType):
+        return tuple(_to_row(value.get(f.name), f.dataType) for f in dtype.fields)
+    if isinstance(dtype, ArrayType):
+        return [_to_row(v, dtype.elementType) for v in value]
+    return value
