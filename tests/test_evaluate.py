@@ -1,0 +1,383 @@
+"""The scorer on small hand-made cases, and the `quotes eval` command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from quotes import evaluate as ev
+from quotes.evaluate import GoldArticle, Item, eval_command, make_item, score
+from quotes.model import Quote, quote_id
+
+TEXT = ('“We will win this state,” Sen. Ted Cruz said on Monday. '
+        'Mr. Obama said that the economy was strong. '
+        'He added that “nobody should panic” about it.')
+DIRECT = "We will win this state"
+INDIRECT = "the economy was strong"
+MIXED = "“nobody should panic” about it"
+
+EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval"
+
+app = typer.Typer()
+app.command()(eval_command)
+
+
+def span_of(words: str, text: str = TEXT) -> tuple[int, int]:
+    """Offsets of the first occurrence of words in text."""
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def item(words: str, kind: str, speaker: str | None, *, shift: int = 0, text: str = TEXT,
+         article_id: str = "a1") -> Item:
+    """A scorer item over `words`, optionally shifted right by `shift` characters."""
+    start, end = span_of(words, text)
+    return make_item(text, article_id, start + shift, end + shift, kind, speaker)
+
+
+def gold_article(*quotes: Item, text: str = TEXT, article_id: str = "a1") -> GoldArticle:
+    """A gold article holding the given items."""
+    return GoldArticle(article_id, text, None, None, tuple(quotes))
+
+
+GOLD = (item(DIRECT, "direct", "Ted Cruz"), item(INDIRECT, "indirect", "Mr. Obama"),
+        item(MIXED, "mixed", "He"))
+
+
+def figures(gold: tuple[Item, ...], pred: list[Item], row: str = "all") -> dict[str, Any]:
+    """The figures of one row for one article."""
+    return score([gold_article(*gold)], {"a1": pred}).rows[row].figures()
+
+
+# --- scoring -----------------------------------------------------------------------------
+
+
+def test_perfect_prediction_scores_one_everywhere() -> None:
+    result = score([gold_article(*GOLD)], {"a1": list(GOLD)})
+    for name in ("direct", "mixed", "indirect", "direct+mixed", "all"):
+        f = result.rows[name].figures()
+        for measure in ("span", "exact", "attribution"):
+            assert f[measure] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}, (name, measure)
+    assert result.rows["all"].figures()["speaker_accuracy"] == 1.0
+
+
+def test_shift_keeping_iou_at_least_half_matches_but_is_not_exact() -> None:
+    gold = item(INDIRECT, "indirect", "Obama")
+    pred = item(INDIRECT, "indirect", "Obama", shift=7)  # 15 of 22 chars overlap: IoU 15/29
+    assert ev.iou(gold.span, pred.span) >= 0.5
+    f = figures((gold,), [pred])
+    assert f["span"]["f1"] == 1.0
+    assert f["exact"]["f1"] == 0.0
+
+
+def test_shift_below_iou_half_does_not_match() -> None:
+    gold = item(INDIRECT, "indirect", "Obama")
+    pred = item(INDIRECT, "indirect", "Obama", shift=8)  # 14 of 22 chars overlap: IoU 14/30
+    assert ev.iou(gold.span, pred.span) < 0.5
+    f = figures((gold,), [pred])
+    assert f["span"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+
+
+def test_wrong_speaker_counts_for_span_not_attribution() -> None:
+    f = figures((item(DIRECT, "direct", "Ted Cruz"),), [item(DIRECT, "direct", "Donald Trump")])
+    assert f["span"]["f1"] == 1.0
+    assert f["attribution"]["f1"] == 0.0
+    assert f["speaker_accuracy"] == 0.0
+
+
+@pytest.mark.parametrize("pronoun", ["he", "He", "they", "who", "no one", "his"])
+def test_pronoun_predicted_speaker_is_never_correct(pronoun: str) -> None:
+    assert not ev.speaker_correct("Ted Cruz", pronoun)
+    assert not ev.speaker_correct(pronoun, pronoun)
+    f = figures((item(DIRECT, "direct", "Ted Cruz"),), [item(DIRECT, "direct", pronoun)])
+    assert f["attribution"]["f1"] == 0.0
+
+
+@pytest.mark.parametrize(("gold", "pred", "correct"), [
+    ("Mr. Obama", "Barack Obama", True),
+    ("Sen. Ted Cruz", "Cruz", True),
+    ("Barack Obama", "President Obama", True),
+    ("Secretary of State John Kerry", "Kerry", True),
+    ("Mrs. Clinton", "Hillary Rodham Clinton", True),
+    ("Trump’s campaign", "The Trump campaign", True),  # possessive dropped, then a subset
+    ("Leonard E. Burman, director of the Tax Policy Center", "Leonard Burman", True),
+    ("DONALD TRUMP", "donald trump", True),
+    ("Hillary Clinton", "Donald Trump", False),
+    ("the president", "President Obama", False),  # no coreference: a role is not a name
+    ("President", "president", True),  # all title: the words themselves are compared
+    ("Ted Cruz", None, False),
+    (None, "Ted Cruz", False),
+])
+def test_speaker_rule_after_stripping_honorifics(gold: str | None, pred: str | None,
+                                                 correct: bool) -> None:
+    assert ev.speaker_correct(gold, pred) is correct
+
+
+def test_titles_lexicon_of_the_extractor_is_read_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = ev._lexicon_lines
+    monkeypatch.setattr(ev, "_lexicon_lines",
+                        lambda name: ["campaign chairman"] if name == "titles.txt" else real(name))
+    for cached in (ev.titles, ev.name_tokens):
+        cached.cache_clear()
+    try:
+        assert ev.name_tokens("Campaign Chairman Paul Manafort") == ("paul", "manafort")
+    finally:
+        monkeypatch.undo()
+        for cached in (ev.titles, ev.name_tokens):
+            cached.cache_clear()
+
+
+def test_matching_is_one_to_one() -> None:
+    gold = item(INDIRECT, "indirect", "Obama")
+    preds = [item(INDIRECT, "indirect", "Obama"), item(INDIRECT, "indirect", "Obama", shift=2)]
+    f = figures((gold,), preds)
+    assert f["counts"]["matched"] == 1
+    assert f["span"]["precision"] == 0.5
+    assert f["span"]["recall"] == 1.0
+
+
+def test_matching_takes_the_best_overlap_first() -> None:
+    gold = item(INDIRECT, "indirect", "Obama")
+    preds = [item(INDIRECT, "indirect", "Obama", shift=3), item(INDIRECT, "indirect", "Obama")]
+    f = figures((gold,), preds)
+    assert f["exact"]["recall"] == 1.0  # the identical span won, though it came second
+
+
+@pytest.mark.parametrize("speaker", [None, "he", "It"])
+def test_gold_without_usable_speaker_counts_on_span_alone(speaker: str | None) -> None:
+    f = figures((item(MIXED, "mixed", speaker),), [item(MIXED, "mixed", "Somebody Else")])
+    assert f["attribution"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert f["speaker_accuracy"] is None  # not judged: no named gold speaker
+    assert f["counts"]["speaker_judged"] == 0
+
+
+def test_speaker_accuracy_only_counts_named_gold_speakers() -> None:
+    preds = [item(DIRECT, "direct", "Cruz"), item(INDIRECT, "indirect", "Joe Biden"),
+             item(MIXED, "mixed", "Obama")]
+    f = figures(GOLD, preds)
+    assert f["counts"]["speaker_judged"] == 2
+    assert f["speaker_accuracy"] == 0.5
+    assert f["attribution"]["recall"] == pytest.approx(2 / 3)
+
+
+def test_by_kind_recall_uses_gold_kind_and_precision_predicted_kind() -> None:
+    # The mixed gold quote is predicted as direct, the indirect one is missed.
+    preds = [item(DIRECT, "direct", "Cruz"), item(MIXED, "direct", "he")]
+    rows = score([gold_article(*GOLD)], {"a1": preds}).rows
+    direct, mixed = rows["direct"].figures(), rows["mixed"].figures()
+    assert direct["span"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert mixed["span"]["recall"] == 1.0
+    assert mixed["span"]["precision"] is None  # nothing was predicted as mixed
+    assert rows["indirect"].figures()["span"]["recall"] == 0.0
+    both = rows["direct+mixed"].figures()
+    assert both["counts"] == {"gold": 2, "pred": 2, "matched": 2, "exact": 2, "attributed": 2,
+                              "speaker_judged": 1}
+    assert rows["all"].figures()["span"]["recall"] == pytest.approx(2 / 3)
+
+
+def test_no_predictions_leave_precision_undefined_and_f1_zero() -> None:
+    f = figures(GOLD, [])
+    assert f["span"] == {"precision": None, "recall": 0.0, "f1": 0.0}
+
+
+@pytest.mark.parametrize(("raw", "trimmed"), [
+    ("“We will win,”", "We will win"),
+    ("''We will win.''", "We will win"),
+    ("``We will win''", "We will win"),
+    ("‘We will win’;", "We will win"),
+    ('  "We will win" \n', "We will win"),
+    ("« Nous gagnerons »", "Nous gagnerons"),
+    ("that it was — strong…", "that it was — strong"),
+    ("“,.;:”", ""),
+])
+def test_trim_removes_whitespace_quote_marks_and_edge_punctuation(raw: str, trimmed: str) -> None:
+    text = f"x {raw} y"
+    start, end = ev.trim_span(text, 2, 2 + len(raw))
+    assert text[start:end] == trimmed
+
+
+def test_marks_and_punctuation_do_not_break_exact_match() -> None:
+    gold = item(DIRECT, "direct", "Ted Cruz")
+    start, end = span_of(f"“{DIRECT},”")
+    pred = make_item(TEXT, "a1", start, end, "direct", "Cruz")
+    assert figures((gold,), [pred])["exact"]["f1"] == 1.0
+
+
+def test_error_listing_spreads_over_articles() -> None:
+    items = [Item("a", 0, 1, "direct", None), Item("a", 2, 3, "direct", None),
+             Item("b", 0, 1, "direct", None)]
+    assert [i.article_id for i in ev._spread(items, lambda i: i.article_id)] == ["a", "b", "a"]
+
+
+# --- the command -------------------------------------------------------------------------
+
+
+def gold_line(article_id: str = "a1", quotes: tuple[Item, ...] = GOLD, **extra: Any) -> str:
+    """A gold JSON line in the eval README format."""
+    records = [{"start": q.start, "end": q.end, "text": TEXT[q.start:q.end], "kind": q.kind,
+                "speaker": q.speaker, "speaker_spans": [], "cue": None, "attribution": i}
+               for i, q in enumerate(quotes)]
+    return json.dumps({"id": article_id, "source": "test", "date": "2016-01-01", "title": "T",
+                       "text": TEXT, "quotes": records, **extra})
+
+
+def pred_line(q: Item, article_id: str = "a1") -> str:
+    """A predicted Quote JSON line."""
+    return json.dumps({"article_id": article_id, "start": q.start, "end": q.end,
+                       "text": TEXT[q.start:q.end], "kind": q.kind, "speaker": q.speaker})
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    """A gold file and a prediction file with one hit, one misattribution, one spurious quote."""
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    gold.write_text(gold_line() + "\n", encoding="utf-8")
+    preds = [item(DIRECT, "direct", "Cruz"), item(INDIRECT, "indirect", "Joe Biden"),
+             item("on Monday", "indirect", None)]
+    pred.write_text("\n".join(pred_line(q) for q in preds) + "\n", encoding="utf-8")
+    return gold, pred
+
+
+def run(*args: str | Path) -> Any:
+    """Invoke the eval command through typer's test runner."""
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def test_cli_with_pred_prints_the_table(files: tuple[Path, Path]) -> None:
+    result = run(files[0], "--pred", files[1])
+    assert result.exit_code == 0, result.output
+    rows = [line.split()[0] for line in result.stdout.splitlines()[2:7]]
+    assert rows == ["direct", "mixed", "indirect", "direct+mixed", "all"]
+    all_row = result.stdout.splitlines()[6].split()
+    assert all_row[1:4] == ["0.67", "0.67", "0.67"]  # span P R F1
+    assert "not measured" in result.stdout
+
+
+def test_cli_json_parses_and_holds_all_figures(files: tuple[Path, Path]) -> None:
+    result = run(files[0], "--pred", files[1], "--json", "--errors", "5")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data["scores"]) == {"direct", "mixed", "indirect", "direct+mixed", "all"}
+    assert data["scores"]["all"]["span"]["precision"] == pytest.approx(2 / 3)
+    assert data["scores"]["all"]["speaker_accuracy"] == 0.5
+    assert data["throughput"]["mb_per_s"] is None
+    assert [len(data["errors"][k]) for k in ("missed", "spurious", "misattributed")] == [1, 1, 1]
+
+
+def test_cli_errors_list_context_and_both_speakers(files: tuple[Path, Path]) -> None:
+    result = run(files[0], "--pred", files[1], "--errors", "3")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "missed (1 of 1)" in out and "spurious (1 of 1)" in out
+    assert "misattributed (1 of 1)" in out
+    assert "gold speaker: 'Mr. Obama'  pred speaker: 'Joe Biden'" in out
+    assert "⟦the economy was strong⟧" in out
+    assert "Cruz said ⟦on Monday⟧ . Mr. Obama" in out  # the span with its context
+
+
+def test_cli_runs_extraction_and_measures_throughput(
+        files: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    def fake_extract(article: Any) -> list[Quote]:
+        start, end = span_of(DIRECT, article.text)
+        return [Quote(id=quote_id(article.id, start, end), article_id=article.id,
+                      text=article.text[start:end], start=start, end=end, kind="direct",
+                      speaker="Ted Cruz", resolution="name", confidence=1.0, rule="test",
+                      explanation="test")]
+    monkeypatch.setattr("quotes.pipeline.extract", fake_extract)
+    result = run(files[0], "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["scores"]["direct"]["attribution"]["f1"] == 1.0
+    assert data["throughput"]["megabytes"] == pytest.approx(len(TEXT.encode()) / 1e6)
+    assert data["throughput"]["mb_per_s"] > 0
+
+
+def test_cli_failing_article_is_reported_and_others_scored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(gold_line("bad") + "\n" + gold_line("good") + "\n", encoding="utf-8")
+
+    def extract(article: Any) -> list[Quote]:
+        if article.id == "bad":
+            raise ValueError("boom")
+        return []
+    monkeypatch.setattr("quotes.pipeline.extract", extract)
+    result = run(gold, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["failed_articles"] == ["bad"]
+    assert "bad: extraction failed: ValueError: boom" in result.stderr
+
+
+def test_cli_accepts_minimal_review_tool_gold(tmp_path: Path) -> None:
+    gold = tmp_path / "reviewed.jsonl"
+    q = GOLD[0]
+    gold.write_text(json.dumps({"id": "a1", "text": TEXT, "reviewed_by": "x", "quotes": [
+        {"start": q.start, "end": q.end, "kind": "direct", "speaker": "Ted Cruz"}]}) + "\n\n")
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(pred_line(q) + "\n")
+    result = run(gold, "--pred", pred, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["scores"]["all"]["exact"]["f1"] == 1.0
+
+
+def test_cli_ignores_predictions_for_unknown_articles(files: tuple[Path, Path]) -> None:
+    with files[1].open("a") as f:
+        f.write(pred_line(GOLD[0], article_id="elsewhere") + "\n")
+    result = run(files[0], "--pred", files[1], "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["scores"]["all"]["counts"]["pred"] == 3
+    assert "ignored 1 predictions" in result.stderr
+
+
+def test_cli_missing_gold_exits_2_with_one_line(tmp_path: Path) -> None:
+    result = run(tmp_path / "nope.jsonl")
+    assert result.exit_code == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "no such file" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("{not json\n", "not JSON"),
+    ("[1, 2]\n", "expected a JSON object"),
+    (json.dumps({"id": "a1", "text": TEXT}) + "\n", "'quotes' missing"),
+    (gold_line(quotes=(Item("a1", 0, 10_000, "direct", None),)) + "\n", "outside the article"),
+    (gold_line(quotes=(Item("a1", 0, 5, "quoted", None),)) + "\n", "kind must be one of"),
+    (gold_line() + "\n" + gold_line() + "\n", "appears twice"),
+    ("\n", "no gold articles"),
+])
+def test_cli_malformed_gold_exits_1_with_one_line(tmp_path: Path, content: str,
+                                                  message: str) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(content, encoding="utf-8")
+    result = run(gold, "--pred", gold)
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert result.stderr.strip().count("\n") == 0
+
+
+def test_cli_prediction_text_must_match_its_offsets(files: tuple[Path, Path]) -> None:
+    bad = json.loads(pred_line(GOLD[0]))
+    bad["start"] += 1
+    bad["end"] += 1
+    files[1].write_text(json.dumps(bad) + "\n")
+    result = run(files[0], "--pred", files[1])
+    assert result.exit_code == 1
+    assert "pred.jsonl:1: text does not match" in result.stderr
+
+
+@pytest.mark.skipif(not (EVAL_DIR / "polnear-dev.jsonl").is_file(),
+                    reason="shared PolNeAR dev file not present")
+def test_eval_runs_on_polnear_dev() -> None:
+    result = run(EVAL_DIR / "polnear-dev.jsonl", "--json", "--errors", "2")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["articles"] == 84
+    for row in data["scores"].values():
+        values = [row[m][k] for m in ("span", "exact", "attribution") for k in row[m]]
+        for value in values + [row["speaker_accuracy"]]:
+            assert value is None or 0.0 <= value <= 1.0
