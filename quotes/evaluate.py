@@ -16,12 +16,12 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from quotes import lexicon
 from quotes.model import Article
 
 IOU_THRESHOLD = 0.5
@@ -34,8 +34,8 @@ ROWS: dict[str, frozenset[str]] = {
     "direct+mixed": frozenset({"direct", "mixed"}),
     "all": frozenset(KINDS),
 }
-# Title lexicons to strip from speaker names: ours, plus the extractor's if it has one.
-TITLE_LEXICONS = ("honorifics.txt", "titles.txt")
+# The extractor's lexicons of words that precede a name, stripped from speaker names.
+TITLE_LEXICONS = ("honorifics", "titles")
 # Pronouns are a closed class; kept here, not in the extractor's lexicon, so the
 # metric does not drift when the extractor's rules change.
 PRONOUNS = frozenset("""
@@ -94,19 +94,10 @@ def _tokens(name: str) -> tuple[str, ...]:
     return tuple(w for w in words if w)
 
 
-def _lexicon_lines(name: str) -> list[str]:
-    """Entries of a package lexicon file (blank lines and '#' comments skipped); [] if absent."""
-    path = resources.files("quotes") / "lexicons" / name
-    if not path.is_file():
-        return []
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
-
-
 @cache
 def titles() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Honorifics and titles as token tuples, indexed by first token, longest first (loaded once)."""
-    entries = {tuple(_tokens(line)) for name in TITLE_LEXICONS for line in _lexicon_lines(name)}
+    entries = {_tokens(line) for name in TITLE_LEXICONS for line in lexicon.lines(name)}
     index: dict[str, list[tuple[str, ...]]] = {}
     for entry in sorted((e for e in entries if e), key=len, reverse=True):
         index.setdefault(entry[0], []).append(entry)
