@@ -301,16 +301,23 @@ def test_cli_failing_article_is_reported_and_others_scored(
     assert "bad: extraction failed: ValueError: boom" in result.stderr
 
 
-def test_cli_accepts_minimal_review_tool_gold(tmp_path: Path) -> None:
-    gold = tmp_path / "reviewed.jsonl"
+def test_cli_accepts_gold_exported_by_the_review_tool(tmp_path: Path) -> None:
     q = GOLD[0]
-    gold.write_text(json.dumps({"id": "a1", "text": TEXT, "reviewed_by": "x", "quotes": [
-        {"start": q.start, "end": q.end, "kind": "direct", "speaker": "Ted Cruz"}]}) + "\n\n")
+    reviewed = {"id": "a1", "source": "review", "date": None, "title": None, "text": TEXT,
+                "quotes": [{"start": q.start, "end": q.end, "text": DIRECT, "speaker": "Ted Cruz",
+                            "speaker_spans": [], "kind": "direct", "cue": "said",
+                            "attribution": 0}]}
+    all_wrong = {**reviewed, "id": "a2", "quotes": []}
+    gold = tmp_path / "reviewed.jsonl"
+    gold.write_text(json.dumps(reviewed) + "\n\n" + json.dumps(all_wrong) + "\n")
     pred = tmp_path / "pred.jsonl"
-    pred.write_text(pred_line(q) + "\n")
+    pred.write_text(pred_line(q) + "\n" + pred_line(q, article_id="a2") + "\n")
     result = run(gold, "--pred", pred, "--json")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["scores"]["all"]["exact"]["f1"] == 1.0
+    data = json.loads(result.stdout)
+    assert data["articles"] == 2
+    assert data["scores"]["all"]["exact"]["recall"] == 1.0
+    assert data["scores"]["all"]["span"]["precision"] == 0.5  # a2's quote was judged wrong
 
 
 def test_cli_ignores_predictions_for_unknown_articles(files: tuple[Path, Path]) -> None:
