@@ -1,0 +1,228 @@
+"""The `quotes` command line: `quotes extract`, `quotes schema` (and commands registered below).
+
+Data goes to stdout (or `-o FILE`), messages and progress to stderr. Exit codes:
+0 all inputs fine, 1 some inputs failed, 2 usage error, 3 internal error,
+130 interrupted, 141 output pipe closed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from quotes.model import Quote
+from quotes.read import DEFAULT_MAX_BYTES, STDIN, ReadConfig
+from quotes.run import Reporter, RunConfig, open_error_log, run
+from quotes.write import open_output
+
+EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
+
+app = typer.Typer(
+    name="quotes",
+    help="Extract quoted statements and their speakers from news articles.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(str, Enum):
+    """Record formats of `quotes extract`."""
+
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class EncodingErrors(str, Enum):
+    """What to do with bytes that are not UTF-8."""
+
+    strict = "strict"
+    replace = "replace"
+
+
+_SIZE = re.compile(r"(?i)\s*(\d+)\s*([kmg]i?b?|b)?\s*")
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+EXTRACT_HELP = """
+Extract quotes from article files, directories, JSON Lines or stdin.
+
+PATHs are .txt articles (seed format with a ` date YYYY-MM-DD [HH:MM]` first
+line, or plain text), .jsonl files with one article per line (`id`, `text`,
+optional `date`, `title`, `url`), or directories searched recursively.
+No PATH or `-` reads stdin.
+
+Records go to stdout (or -o FILE, replaced atomically) in input order. Each
+bad input is reported on stderr as `quotes: error: INPUT[:LINE]: REASON`;
+the good inputs are still written.
+
+\b
+Examples:
+  quotes extract seeds/ > quotes.jsonl
+  quotes extract articles.jsonl -o quotes.csv --format csv
+  quotes extract archive/ --jobs 0 --errors errors.jsonl -o quotes.jsonl
+  cat article.txt | quotes extract
+  quotes extract big.jsonl | head -1
+
+\b
+Exit codes: 0 all inputs fine, 1 some inputs failed, 2 usage error,
+3 internal error, 130 interrupted, 141 output pipe closed.
+"""
+
+
+def parse_size(value: str | int) -> int:
+    """`10485760`, `512K`, `10M`, `1GB` → bytes; a typo is a usage error."""
+    found = _SIZE.fullmatch(str(value))
+    if found is None or int(found.group(1)) < 1:
+        raise typer.BadParameter(f"{value!r} is not a size (examples: 5000000, 512K, 10M, 1G)")
+    unit = (found.group(2) or "").lower()[:1]
+    return int(found.group(1)) * _SIZE_UNITS[unit]
+
+
+def check_paths(paths: list[str]) -> list[str]:
+    """Every PATH must exist before anything runs (exit 2 otherwise); none means stdin."""
+    missing = [p for p in paths if p != STDIN and not os.path.lexists(p)]
+    if missing:
+        raise typer.BadParameter(f"no such file or directory: {', '.join(missing)}",
+                                 param_hint="PATH")
+    return paths or [STDIN]
+
+
+def check_output_dir(path: Path | None) -> Path | None:
+    """An output file needs an existing directory to be written in atomically."""
+    if path is not None and str(path) != "-":
+        parent = path.parent if str(path.parent) else Path(".")
+        if not parent.is_dir():
+            raise typer.BadParameter(f"directory {str(parent)!r} does not exist")
+        if path.is_dir():
+            raise typer.BadParameter(f"{str(path)!r} is a directory")
+    return path
+
+
+@app.command(help=EXTRACT_HELP, no_args_is_help=False)
+def extract(
+    paths: Annotated[list[str] | None, typer.Argument(
+        metavar="PATH", help="Article files or directories; `-` or none reads stdin.",
+        show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FILE", callback=check_output_dir,
+        help="Write records to FILE (atomically) instead of stdout.")] = None,
+    format: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", case_sensitive=False, help="Record format.")] = OutputFormat.jsonl,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=0, help="Worker processes; 0 = all cores.")] = 1,
+    min_confidence: Annotated[float, typer.Option(
+        "--min-confidence", min=0.0, max=1.0, metavar="X",
+        help="Drop quotes whose confidence is below X.")] = 0.0,
+    errors: Annotated[Path | None, typer.Option(
+        "--errors", metavar="FILE", callback=check_output_dir,
+        help="Also write errors as JSON Lines (input, line, reason) to FILE.")] = None,
+    encoding_errors: Annotated[EncodingErrors, typer.Option(
+        "--encoding-errors", case_sensitive=False,
+        help="strict: an input with invalid UTF-8 is an error; "
+             "replace: go on with U+FFFD (offsets index the decoded text).")
+    ] = EncodingErrors.strict,
+    max_bytes: Annotated[int, typer.Option(
+        "--max-bytes", metavar="SIZE", parser=parse_size,
+        help="Largest article accepted (bytes; K, M, G suffixes allowed).")
+    ] = DEFAULT_MAX_BYTES,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress, warnings or summary; errors are still shown.")
+    ] = False,
+) -> None:
+    """Extract quotes from articles (see EXTRACT_HELP)."""
+    config = RunConfig(read=ReadConfig(encoding_errors=encoding_errors.value, max_bytes=max_bytes),
+                       jobs=jobs, min_confidence=min_confidence)
+    inputs = check_paths(paths or [])
+    reporter = Reporter(quiet=quiet)
+    try:
+        with open_output(output, format.value) as writer, open_error_log(errors) as log, \
+                reporter:
+            def on_problem(problem):  # type: ignore[no-untyped-def]
+                reporter.problem(problem)
+                if log is not None:
+                    log.write(problem)
+
+            stats = run(inputs, writer, config, on_problem, reporter.progress)
+    except KeyboardInterrupt:
+        interrupted()
+    except BrokenPipeError:
+        broken_pipe()
+    reporter.summary(stats)
+    raise typer.Exit(EXIT_INPUT_ERRORS if stats.errors else EXIT_OK)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the Quote record."""
+    typer.echo(json.dumps(Quote.model_json_schema(), indent=2, ensure_ascii=False))
+
+
+# Commands owned by other modules are registered here, one line each, e.g.:
+#   from quotes import evaluate
+#   app.command("eval")(evaluate.main)
+#   from quotes import review
+#   app.command("review")(review.main)
+from quotes import evaluate  # noqa: E402
+app.command("eval")(evaluate.eval_command)
+
+
+def interrupted() -> NoReturn:
+    """Ctrl-C: one line, exit 130; atomic outputs were already rolled back."""
+    sys.stderr.write("quotes: interrupted\n")
+    raise typer.Exit(EXIT_INTERRUPTED)
+
+
+def broken_pipe() -> NoReturn:
+    """The reader of stdout went away (`| head -1`): exit quietly, like other Unix tools."""
+    _silence_stdout()
+    raise typer.Exit(EXIT_BROKEN_PIPE)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the final flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file descriptor (e.g. under a test runner)
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """Console entry point: every failure ends in a one-line message and an exit code."""
+    try:
+        app(args=argv, prog_name="quotes")  # exits through SystemExit
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        _safe_stderr("quotes: interrupted")
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(EXIT_BROKEN_PIPE)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        _safe_stderr(f"quotes: internal error: {type(exc).__name__}: {exc}")
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(EXIT_OK)
+
+
+def _safe_stderr(line: str) -> None:
+    """Write a message even when stderr itself is gone."""
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+if __name__ == "__main__":
+    main()

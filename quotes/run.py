@@ -1,0 +1,285 @@
+"""The run loop: stream articles from inputs, extract, write, in input order.
+
+With `jobs > 1` batches of articles go to a process pool; only a few batches
+are in flight at once, so memory stays bounded whatever the input size, and
+results are written in the order the articles were read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from quotes import pipeline
+from quotes.read import (
+    Entry,
+    Problem,
+    ReadConfig,
+    ReadError,
+    ReadWarning,
+    Sourced,
+    read_entries,
+)
+from quotes.write import Record, RecordWriter, atomic_file, quote_record
+
+BATCH_ARTICLES = 64
+BATCH_BYTES = 1 << 20
+BATCHES_PER_JOB = 2
+
+Outcome = list[Record] | Problem
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """Everything a run needs to know, fixed before it starts."""
+
+    read: ReadConfig = field(default_factory=ReadConfig)
+    jobs: int = 1
+    min_confidence: float = 0.0
+    batch_articles: int = BATCH_ARTICLES
+    batch_bytes: int = BATCH_BYTES
+    start_method: str = "spawn"  # fresh workers: no locks inherited from the parent's threads
+
+
+@dataclass
+class RunStats:
+    """What the summary line reports."""
+
+    articles: int = 0
+    quotes: int = 0
+    errors: int = 0
+    warnings: int = 0
+
+    def summary(self) -> str:
+        """`quotes: N articles, M quotes, K errors`."""
+        return f"quotes: {self.articles} articles, {self.quotes} quotes, {self.errors} errors"
+
+
+def effective_jobs(jobs: int) -> int:
+    """`0` means every core this process may use."""
+    if jobs > 0:
+        return jobs
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run(paths: Iterable[str | os.PathLike[str]], writer: RecordWriter,
+        config: RunConfig = RunConfig(), on_problem: Callable[[Problem], None] | None = None,
+        on_progress: Callable[[RunStats], None] | None = None,
+        stdin: BinaryIO | None = None) -> RunStats:
+    """Extract every input's quotes into `writer`; problems go to `on_problem`, never raise."""
+    stats = RunStats()
+    entries = read_entries(paths, config.read, stdin)
+    with closing(_outcomes(entries, config)) as outcomes:
+        for outcome in outcomes:
+            if isinstance(outcome, Problem):
+                _count_problem(stats, outcome)
+                if on_problem is not None:
+                    on_problem(outcome)
+            else:
+                stats.articles += 1
+                for record in outcome:
+                    writer.write(record)
+                stats.quotes += len(outcome)
+            if on_progress is not None:
+                on_progress(stats)
+    return stats
+
+
+def process_entry(entry: Entry, min_confidence: float = 0.0) -> Outcome:
+    """One article's records, or the problem that replaces them (extraction bugs included)."""
+    if not isinstance(entry, Sourced):
+        return entry
+    try:
+        found = pipeline.extract(entry.article)
+    except Exception as exc:  # a bug in one rule must not cost the rest of the run
+        reason = f"extraction failed for article {entry.article.id!r}: {type(exc).__name__}: {exc}"
+        return ReadError(entry.input, entry.line, reason)
+    return [quote_record(q) for q in found if q.confidence >= min_confidence]
+
+
+def process_batch(batch: list[Entry], min_confidence: float) -> list[Outcome]:
+    """A worker's unit of work: several entries, so pickling costs little per article."""
+    return [process_entry(entry, min_confidence) for entry in batch]
+
+
+def batches(entries: Iterable[Entry], max_articles: int, max_bytes: int) -> Iterator[list[Entry]]:
+    """Group entries into batches bounded by count and by total text length."""
+    batch: list[Entry] = []
+    size = 0
+    for entry in entries:
+        batch.append(entry)
+        size += len(entry.article.text) if isinstance(entry, Sourced) else 0
+        if len(batch) >= max_articles or size >= max_bytes:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _count_problem(stats: RunStats, problem: Problem) -> None:
+    """Warnings and errors are counted apart: only errors fail a run."""
+    if isinstance(problem, ReadWarning):
+        stats.warnings += 1
+    else:
+        stats.errors += 1
+
+
+def _outcomes(entries: Iterator[Entry], config: RunConfig) -> Iterator[Outcome]:
+    """Outcomes in input order, from this process or from a pool."""
+    jobs = effective_jobs(config.jobs)
+    if jobs == 1:
+        for entry in entries:
+            yield process_entry(entry, config.min_confidence)
+        return
+    yield from _pooled(entries, config, jobs)
+
+
+def _pooled(entries: Iterator[Entry], config: RunConfig, jobs: int) -> Iterator[Outcome]:
+    """Ordered results from a process pool with at most `BATCHES_PER_JOB * jobs` batches queued."""
+    executor = ProcessPoolExecutor(jobs, mp_context=get_context(config.start_method),
+                                   initializer=_ignore_sigint)
+    pending: deque[Future[list[Outcome]]] = deque()
+    finished = False
+    try:
+        for batch in batches(entries, config.batch_articles, config.batch_bytes):
+            pending.append(executor.submit(process_batch, batch, config.min_confidence))
+            while len(pending) >= BATCHES_PER_JOB * jobs:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+        finished = True
+    finally:
+        _shutdown(executor, finished)
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them without tracebacks."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _shutdown(executor: ProcessPoolExecutor, finished: bool) -> None:
+    """Wait for a finished pool; stop an interrupted one at once."""
+    if finished:
+        executor.shutdown(wait=True)
+        return
+    workers = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
+
+
+class ErrorLog:
+    """`--errors FILE`: one JSON object (input, line, reason) per error."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, problem: Problem) -> None:
+        """Log errors only; warnings stay on stderr."""
+        if isinstance(problem, ReadError):
+            record = {"input": problem.input, "line": problem.line, "reason": problem.reason}
+            self._stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+@contextmanager
+def open_error_log(path: str | os.PathLike[str] | None) -> Iterator[ErrorLog | None]:
+    """An ErrorLog written atomically to `path`, or None without one."""
+    if path is None:
+        yield None
+        return
+    with atomic_file(Path(path)) as stream:
+        yield ErrorLog(stream)
+
+
+class Reporter:
+    """Messages and progress on stderr: errors always, the rest unless quiet."""
+
+    def __init__(self, stream: TextIO | None = None, quiet: bool = False,
+                 progress: bool | None = None) -> None:
+        self._stream = stream if stream is not None else sys.stderr
+        self._quiet = quiet
+        want = wants_progress(self._stream, quiet) if progress is None else progress
+        self._progress = _Progress(self._stream) if want else None
+
+    def __enter__(self) -> Reporter:
+        if self._progress is not None:
+            self._progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def problem(self, problem: Problem) -> None:
+        """`quotes: error: <input>[:<line>]: <reason>` (warnings alike, unless quiet)."""
+        if isinstance(problem, ReadWarning) and self._quiet:
+            return
+        level = "warning" if isinstance(problem, ReadWarning) else "error"
+        self._print(f"quotes: {level}: {problem.location()}: {problem.reason}")
+
+    def progress(self, stats: RunStats) -> None:
+        """Move the progress display along, if there is one."""
+        if self._progress is not None:
+            self._progress.update(stats)
+
+    def summary(self, stats: RunStats) -> None:
+        """The closing count line, unless quiet."""
+        if not self._quiet:
+            self._print(stats.summary())
+
+    def _print(self, line: str) -> None:
+        """One line on stderr, above the progress bar when one is shown."""
+        if self._progress is not None:
+            self._progress.print(line)
+        else:
+            self._stream.write(line + "\n")
+            self._stream.flush()
+
+
+def wants_progress(stream: TextIO, quiet: bool) -> bool:
+    """A progress bar only for a person watching a terminal."""
+    isatty = getattr(stream, "isatty", None)
+    return not quiet and callable(isatty) and bool(isatty())
+
+
+class _Progress:
+    """A rich spinner with running counts, drawn on stderr and removed at the end."""
+
+    def __init__(self, stream: TextIO) -> None:
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self._console = Console(file=stream)
+        self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                             TimeElapsedColumn(), console=self._console, transient=True)
+        self._task = self._bar.add_task("starting", total=None)
+
+    def start(self) -> None:
+        """Begin drawing."""
+        self._bar.start()
+
+    def stop(self) -> None:
+        """Stop drawing and clear the bar."""
+        self._bar.stop()
+
+    def update(self, stats: RunStats) -> None:
+        """Show the running counts."""
+        counts = f"{stats.articles} articles, {stats.quotes} quotes, {stats.errors} errors"
+        self._bar.update(self._task, description=counts)
+
+    def print(self, line: str) -> None:
+        """A message above the bar, taken literally (no rich markup)."""
+        self._console.print(line, markup=False, highlight=False, soft_wrap=True)

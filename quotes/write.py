@@ -1,0 +1,173 @@
+"""Write Quote records as JSON Lines or CSV, to stdout or atomically to a file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+import typing
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal, Protocol, TextIO
+
+from quotes.model import Quote, Span
+
+Format = Literal["jsonl", "csv"]
+FORMATS: tuple[Format, ...] = ("jsonl", "csv")
+Record = dict[str, Any]
+
+
+class RecordWriter(Protocol):
+    """Anything that takes one JSON-ready quote record at a time."""
+
+    def write(self, record: Record) -> None: ...
+
+
+def quote_record(quote: Quote) -> Record:
+    """The JSON-ready form of a Quote, keys in model order (what every writer takes)."""
+    return quote.model_dump(mode="json")
+
+
+def span_fields() -> tuple[str, ...]:
+    """Quote fields holding a Span; CSV flattens each into text, start and end columns."""
+    return tuple(name for name, info in Quote.model_fields.items()
+                 if info.annotation is Span or Span in typing.get_args(info.annotation))
+
+
+def csv_columns() -> list[str]:
+    """CSV header: model fields in order, each Span as `name, name_start, name_end`."""
+    spans = span_fields()
+    columns: list[str] = []
+    for name in Quote.model_fields:
+        columns += [name, f"{name}_start", f"{name}_end"] if name in spans else [name]
+    return columns
+
+
+def csv_row(record: Record) -> list[Any]:
+    """One CSV row; None becomes an empty cell, a Span its three cells."""
+    spans = span_fields()
+    row: list[Any] = []
+    for name in Quote.model_fields:
+        value = record.get(name)
+        if name in spans:
+            span = value or {}
+            row += [span.get("text"), span.get("start"), span.get("end")]
+        else:
+            row.append(value)
+    return ["" if cell is None else cell for cell in row]
+
+
+class JsonlWriter:
+    """One JSON object per line, UTF-8 characters as they are."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, record: Record) -> None:
+        """Append one record as a line."""
+        self._stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+class CsvWriter:
+    """A header row, then one row per quote with nested spans flattened."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._csv = csv.writer(stream)
+        self._csv.writerow(csv_columns())
+
+    def write(self, record: Record) -> None:
+        """Append one record as a row."""
+        self._csv.writerow(csv_row(record))
+
+
+def make_writer(stream: TextIO, format: Format) -> RecordWriter:
+    """The writer for a format name."""
+    if format == "csv":
+        return CsvWriter(stream)
+    if format == "jsonl":
+        return JsonlWriter(stream)
+    raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+
+
+@contextmanager
+def open_output(path: str | os.PathLike[str] | None, format: Format = "jsonl") \
+        -> Iterator[RecordWriter]:
+    """A writer to stdout (path None or `-`) or to a file replaced only when all went well."""
+    if path is None or str(path) == "-":
+        with utf8_stdout() as stream:
+            yield make_writer(stream, format)
+    else:
+        with atomic_file(Path(path)) as stream:
+            yield make_writer(stream, format)
+
+
+@contextmanager
+def utf8_stdout() -> Iterator[TextIO]:
+    """stdout as UTF-8 text whatever the locale says, so any article text can be written."""
+    stream = sys.stdout
+    if (getattr(stream, "encoding", "") or "").lower().replace("-", "") in ("utf8", "utf8sig") \
+            or not hasattr(stream, "buffer"):
+        yield stream
+        stream.flush()
+        return
+    stream.flush()
+    wrapper = io.TextIOWrapper(stream.buffer, encoding="utf-8", newline="")
+    try:
+        yield wrapper
+        wrapper.flush()
+    finally:
+        wrapper.detach()  # leave sys.stdout's buffer open
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[TextIO]:
+    """Write to a temp file beside `path`, fsync, rename: readers see the old file or the new."""
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, _target_mode(path))
+        os.replace(temp, path)
+    except BaseException:
+        _remove_quietly(temp)
+        raise
+    _fsync_directory(directory)
+
+
+def _target_mode(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual umask default."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def _remove_quietly(temp: str) -> None:
+    """Delete a temp file if it is still there."""
+    try:
+        os.unlink(temp)
+    except OSError:
+        pass
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename itself durable where the platform allows it."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
