@@ -1,8 +1,41 @@
-"""The pipeline: article in, validated Quote records out (stages in their own modules)."""
+"""The pipeline: article in, validated Quote records out.
+
+    read -> segment -> marks -> cues + speakers -> resolve -> records
+
+Direct quotes are found from their marks and attributed by the words around
+them; reported speech ("X said that …") is found from its cue, and becomes a
+mixed quote when it holds a quoted fragment.
+"""
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+
+from quotes import cues
+from quotes.cues import Attribution
+from quotes.marks import QuoteSpan, find_quotes
 from quotes.model import Article, Quote
+from quotes.records import build_quote
+from quotes.resolve import Entities, Resolved
+from quotes.segment import paragraphs, sentences
+from quotes.speakers import mention_after
+
+Span = tuple[int, int]
+# A quote with no speaker and fewer words than this is a name or a title.
+_MIN_UNATTRIBUTED_WORDS = 4
+
+
+@dataclass
+class Found:
+    """A quote or report before its speaker is resolved."""
+
+    pieces: tuple[Span, ...]
+    kind: str
+    attribution: Attribution | None
+    sentence: int  # index of the sentence where it starts
+    paragraph: int
+    resolved: Resolved | None = None
 
 
 def extract(text_or_article: str | Article, *, article_id: str | None = None,
@@ -12,4 +45,171 @@ def extract(text_or_article: str | Article, *, article_id: str | None = None,
         article = text_or_article
     else:
         article = Article(id=article_id or "article", text=text_or_article, date=date)
-    return []  # stages are being written
+    return [quote for found in find(article)
+            for quote in build_quote(article, found.pieces, found.kind, found.attribution,
+                                     found.resolved)]
+
+
+class _Layout:
+    """Paragraphs, sentences and quotes of one article, with lookups by offset."""
+
+    def __init__(self, article: Article) -> None:
+        self.text = article.text
+        self.paragraphs = paragraphs(self.text, article.body_start)
+        self.quotes = find_quotes(self.text, self.paragraphs)
+        outer = [q.outer for q in self.quotes]
+        self.sentences: list[Span] = []
+        self.sentence_paragraph: list[int] = []
+        for index, para in enumerate(self.paragraphs):
+            for sentence in sentences(self.text, para, outer):
+                self.sentences.append(sentence)
+                self.sentence_paragraph.append(index)
+        self._starts = [s for s, _ in self.sentences]
+
+    def sentence_at(self, pos: int) -> int:
+        """Index of the sentence holding pos (or the last one before it)."""
+        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+
+
+def find(article: Article) -> list[Found]:
+    """Quotes and reports of the article with their attributions, speakers resolved."""
+    layout = _Layout(article)
+    if not layout.paragraphs:
+        return []
+    entities = Entities(layout.text, (article.body_start, len(layout.text)),
+                        [q.outer for q in layout.quotes])
+    direct, fragments = _direct_quotes(layout)
+    reports = _reports(layout, direct)
+    found = sorted(direct + reports, key=lambda f: f.pieces[0][0])
+    _resolve(layout, entities, found)
+    return found
+
+
+def _direct_quotes(layout: _Layout) -> tuple[list[Found], list[QuoteSpan]]:
+    """Standalone quotations with their attributions; embedded fragments apart."""
+    text = layout.text
+    direct: list[Found] = []
+    fragments: list[QuoteSpan] = []
+    quotes = layout.quotes
+    for i, quote in enumerate(quotes):
+        first = layout.sentence_at(quote.open_start)
+        last = layout.sentence_at(max(quote.open_start, quote.close_end - 1))
+        lo = layout.sentences[first][0]
+        if i and quotes[i - 1].close_end > lo and quotes[i - 1].close_end <= quote.open_start:
+            lo = quotes[i - 1].close_end
+        hi = layout.sentences[last][1]
+        if i + 1 < len(quotes) and quote.close_end <= quotes[i + 1].open_start < hi:
+            hi = quotes[i + 1].open_start
+        after = _first(cues.AFTER_RULES, text, quote.close_end, hi) if quote.closed else None
+        before = _first(cues.BEFORE_RULES, text, lo, quote.open_start)
+        if not _standalone(text, lo, quote, hi, before or after):
+            fragments.append(quote)
+            continue
+        attribution = after or before
+        if attribution is None and not _worth_keeping(text, quote):
+            continue
+        direct.append(Found(((quote.start, quote.end),), "direct", attribution, first,
+                            layout.sentence_paragraph[first]))
+    return direct, fragments
+
+
+def _first(rules, text: str, lo: int, hi: int) -> Attribution | None:
+    for rule in rules:
+        found = rule(text, lo, hi) if lo < hi else None
+        if found:
+            return found
+    return None
+
+
+def _standalone(text: str, lo: int, quote: QuoteSpan, hi: int,
+                attribution: Attribution | None) -> bool:
+    """A quote stands alone when only attribution or nothing shares its sentence;
+    one embedded in other words ("called it “a disgrace”") is a fragment."""
+    prefix = text[lo:quote.open_start].strip()
+    if prefix and not attribution and prefix[-1] not in ":,":
+        return False
+    if not quote.closed:
+        return not prefix or attribution is not None
+    if not quote.double and attribution is None:
+        return False
+    suffix = text[quote.close_end:hi].lstrip()
+    if not prefix and not attribution and suffix[:1].isalpha():
+        return False  # “Belavia” is banned: a name used in the sentence
+    return True
+
+
+def _worth_keeping(text: str, quote: QuoteSpan) -> bool:
+    """Unattributed quotes count only when long enough to be a statement."""
+    return len(text[quote.start:quote.end].split()) >= _MIN_UNATTRIBUTED_WORDS
+
+
+def _reports(layout: _Layout, direct: list[Found]) -> list[Found]:
+    """Reported speech, indirect or mixed, not overlapping any direct quote."""
+    text = layout.text
+    blocked = [q.outer for q in layout.quotes]
+    taken = [piece for f in direct for piece in f.pieces]
+    found: list[Found] = []
+    for index, sentence in enumerate(layout.sentences):
+        previous = layout.sentences[index - 1] if index else None
+        if previous and layout.sentence_paragraph[index - 1] != layout.sentence_paragraph[index]:
+            previous = None
+        for report in cues.reports_in(text, sentence, blocked, previous):
+            if any(_overlaps(piece, other) for piece in report.pieces for other in taken):
+                continue
+            kind = "mixed" if any(_overlaps(piece, q.outer) for piece in report.pieces
+                                  for q in layout.quotes) else "indirect"
+            start = report.pieces[0][0]
+            found.append(Found(report.pieces, kind, report.attribution,
+                               layout.sentence_at(start), layout.sentence_paragraph[index]))
+            taken.extend(report.pieces)
+    return found
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _resolve(layout: _Layout, entities: Entities, found: list[Found]) -> None:
+    """Resolve speakers in text order; quotes without a cue continue the previous
+    speaker or take the person named in the sentence before."""
+    previous: Found | None = None
+    for item in found:
+        attribution = item.attribution
+        if attribution is not None:
+            item.resolved = entities.resolve(attribution.mention, attribution.mention.start
+                                             if attribution.mention else item.pieces[0][0])
+            if item.resolved.speaker and attribution.mention and attribution.mention.kind != "role":
+                entities.mark_speaker(item.resolved.speaker)
+        else:
+            item.resolved, item.attribution = _unattributed(layout, entities, item, previous)
+        if item.resolved.speaker:
+            previous = item
+
+
+def _unattributed(layout: _Layout, entities: Entities, item: Found,
+                  previous: Found | None) -> tuple[Resolved, Attribution | None]:
+    """A quote with no cue of its own: continuation, else the sentence before."""
+    if previous is not None and previous.resolved and (
+            previous.paragraph == item.paragraph
+            or (previous.paragraph == item.paragraph - 1 and _starts_paragraph(layout, item))):
+        speaker = previous.resolved.speaker
+        resolved = Resolved(speaker, previous.resolved.role, "continuation",
+                            f"no cue of its own; continues the quote before, by {speaker}")
+        return resolved, Attribution(previous.attribution.mention if previous.attribution else None,
+                                     None, "continuation", 0.7)
+    before = item.sentence - 1
+    if before >= 0 and layout.sentence_paragraph[before] >= item.paragraph - 1:
+        s0, s1 = layout.sentences[before]
+        mention = mention_after(layout.text, s0, s1)
+        if mention is not None and mention.kind in ("name", "pronoun"):
+            resolved = entities.resolve(mention, mention.start)
+            if resolved.speaker:
+                resolved = Resolved(resolved.speaker, resolved.role, resolved.resolution,
+                                    resolved.explanation + "; named in the sentence before the quote")
+                return resolved, Attribution(mention, None, "speaker in sentence before", 0.6)
+    return Resolved(None, None, "none", "no cue and no speaker nearby"), None
+
+
+def _starts_paragraph(layout: _Layout, item: Found) -> bool:
+    para_start = layout.paragraphs[item.paragraph][0]
+    return layout.text[para_start:item.pieces[0][0]].strip(" \"“”‘’'«»„`") == ""

@@ -1,0 +1,408 @@
+"""Cues and attribution rules: where a quote says who said it.
+
+Each rule is a small function with the sentence shape it handles in its
+docstring. Rules return an `Attribution` (speaker mention, cue, rule name and
+a base confidence) or None; `quotes.pipeline` tries them in order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from quotes import lexicon
+from quotes.speakers import (
+    Mention,
+    is_name_word,
+    is_word,
+    mention_after,
+    mention_before,
+    subject_with_apposition,
+    tokens,
+)
+
+Span = tuple[int, int]
+
+
+def _verb_pattern() -> regex.Pattern[str]:
+    forms = sorted(lexicon.speech_verbs(), key=len, reverse=True)
+    return regex.compile(r"\b(?:" + "|".join(map(regex.escape, forms)) + r")\b")
+
+
+_VERB = _verb_pattern()
+_TELL = frozenset(["tell", "inform", "assure", "advise", "ask", "remind", "urge", "warn"])
+_PASSIVE = regex.compile(
+    r"\b(?:[Tt]his|[Tt]hat|[Ii]t|[Tt]hese|[Tt]hose)\s+(?:was|were|has been|had been|is|are)\s+"
+    r"(?:\w+\s+)?(?P<verb>\w+)\s+by\b")
+_ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
+_THAT = regex.compile(r"\s*that\b")
+# "said that", "said on Tuesday that": an adverbial may sit before "that".
+_THAT_AHEAD = regex.compile(r"[^,.;:“”\"\n]{0,50}?\bthat\b")
+_DASH_START = regex.compile(r"\s*[—–]+\s*|\s+-{1,2}\s+")
+_CLAUSE_WORDS = frozenset(
+    "is are was were be been will would can could should must may might has have had do does did "
+    "won't can't don't doesn't didn't isn't aren't wasn't weren't wouldn't couldn't shouldn't "
+    "needs wants plans".split())
+_SUBJECT_STARTS = frozenset(
+    "i we you he she it they there this that these those the a an his her their our its my no "
+    "all some many most".split())
+_MAX_SUBJECT_TOKENS = 30
+_PREPOSITIONS = frozenset(
+    "in at on of for with from to by during after before about into over under through".split())
+
+
+_NOT_VERBS = _PREPOSITIONS | frozenset("the a an and or but of who which that".split()) | lexicon.words(
+    "auxiliaries")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """The attributing words ("said", "told reporters", "according to")."""
+
+    start: int
+    end: int
+    base: str
+    bare: bool = False  # the verb takes a clause without "that"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who and how: the result of one rule."""
+
+    mention: Mention | None
+    cue: Cue | None
+    rule: str
+    confidence: float
+
+
+def cues_in(text: str, start: int, end: int) -> list[Cue]:
+    """Every speech verb in text[start:end]."""
+    verbs = lexicon.speech_verbs()
+    found = []
+    for match in _VERB.finditer(text, start, end):
+        base, bare = verbs[match.group()]
+        found.append(Cue(match.start(), match.end(), base, bare))
+    return found
+
+
+def _skip(text: str, pos: int, end: int, chars: str = " \t\r\n\u00a0,") -> int:
+    while pos < end and text[pos] in chars:
+        pos += 1
+    return pos
+
+
+def _skip_aux(text: str, pos: int, end: int) -> int:
+    """Past auxiliaries and adverbs ("has also") that sit between subject and verb."""
+    for tok in tokens(text, pos, end):
+        if tok.key in lexicon.words("auxiliaries") and tok.word.islower():
+            pos = tok.end
+            continue
+        return _skip(text, pos, end, " \t\r\n\u00a0")
+    return pos
+
+
+def _cue_at(text: str, pos: int, end: int) -> Cue | None:
+    match = _VERB.match(text, pos, end)
+    if not match:
+        return None
+    base, bare = lexicon.speech_verbs()[match.group()]
+    return Cue(match.start(), match.end(), base, bare)
+
+
+def _with_object(text: str, cue: Cue, end: int) -> Cue:
+    """"told reporters", "told The Post": tell-type verbs take their listener into the cue."""
+    if cue.base not in _TELL:
+        return cue
+    listener = mention_after(text, cue.end, end)
+    if listener is None:
+        toks = tokens(text, cue.end, min(end, cue.end + 40))
+        if toks and toks[0].word.islower() and toks[0].key not in _PREPOSITIONS | {"that"}:
+            return Cue(cue.start, toks[0].end, cue.base, cue.bare)
+        return cue
+    return Cue(cue.start, listener.end, cue.base, cue.bare)
+
+
+def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
+    """The subject of the cue verb: adjacent ("Putin said"), or across an
+    apposition or relative clause ("Stoltenberg, who dined …, said")."""
+    pos = cue.start
+    while pos > floor and text[pos - 1] in " \t\u00a0":
+        pos -= 1
+    before = tokens(text, max(floor, pos - 40), pos)
+    # Past auxiliaries and adverbs to see whether a comma closes an apposition.
+    k = len(before) - 1
+    while k >= 0 and before[k].key in lexicon.words("auxiliaries") and before[k].word.islower():
+        k -= 1
+    if k >= 0 and before[k].word == ",":
+        return subject_with_apposition(text, floor, before[k].start)
+    return mention_before(text, floor, cue.start)
+
+
+# -- rules for a quote: what follows it ---------------------------------------
+
+
+def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
+    """“…,” Stoltenberg said / “…,” he said / “…,” Hugh Hill, a doctor, said."""
+    pos = _skip(text, lo, hi)
+    mention = mention_after(text, pos, hi)
+    if mention is None:
+        return None
+    after = mention.end
+    if text.startswith(",", after):
+        # An apposition between speaker and verb: up to the next comma.
+        close = text.find(",", after + 1, min(hi, after + 160))
+        if close < 0:
+            return None
+        after = close + 1
+    cue = _cue_at(text, _skip_aux(text, _skip(text, after, hi, " \t"), hi), hi)
+    if cue is None:
+        return None
+    return Attribution(mention, _with_object(text, cue, hi), "quote, speaker cue", 0.95)
+
+
+def cue_speaker_after(text: str, lo: int, hi: int) -> Attribution | None:
+    """“…,” said Stoltenberg / “…,” said the Kremlin spokesman."""
+    pos = _skip_aux(text, _skip(text, lo, hi), hi)
+    cue = _cue_at(text, pos, hi)
+    if cue is None:
+        return None
+    mention = mention_after(text, cue.end, hi)
+    if mention is None or mention.kind == "pronoun" and text[mention.start:mention.end] == "it":
+        return None
+    return Attribution(mention, cue, "quote, cue speaker", 0.95)
+
+
+def dash_name_after(text: str, lo: int, hi: int) -> Attribution | None:
+    """“…” — Jane Doe: a trailing dash and a name, no verb."""
+    match = _DASH_START.match(text, lo, hi)
+    if not match:
+        return None
+    mention = mention_after(text, match.end(), hi)
+    if mention is None or mention.kind == "pronoun":
+        return None
+    rest = text[mention.end:hi].strip(" ,.;")
+    if rest and not rest.startswith(("(", "of ", "the ")):
+        return None
+    dash = Cue(match.start() + len(match.group()) - len(match.group().lstrip()),
+               match.end() - (len(match.group()) - len(match.group().rstrip())), "dash")
+    return Attribution(mention, dash, "quote, dash name", 0.85)
+
+
+# -- rules for a quote: what precedes it ---------------------------------------
+
+
+def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
+    """Stoltenberg told reporters: “…” / He said, “…” / she added “…”."""
+    found = cues_in(text, lo, hi)
+    if not found:
+        return None
+    cue = found[-1]
+    between = text[cue.end:hi].strip()
+    words = [t for t in tokens(text, cue.end, hi) if is_word(t)]
+    if len(words) > 8 or (between and between[-1] not in ",:" and words):
+        return None
+    mention = subject_before(text, lo, cue)
+    if mention is None:
+        mention = mention_after(text, cue.end, hi)  # "Said Jane Doe: “…”"
+        if mention is None or text[lo:cue.start].strip(" \t,"):
+            return None
+        return Attribution(mention, cue, "cue speaker, quote", 0.9)
+    return Attribution(mention, _with_object(text, cue, hi), "speaker cue, quote", 0.95)
+
+
+def speaker_colon_before(text: str, lo: int, hi: int) -> Attribution | None:
+    """Jane Doe: “…” / And from Chairwoman Jane Doe: “…”."""
+    head = text[lo:hi].rstrip()
+    if not head.endswith(":"):
+        return None
+    colon = lo + len(head) - 1
+    mention = mention_before(text, lo, colon, skip_aux=False)
+    if mention is None or mention.kind == "pronoun":
+        return None
+    lead = text[lo:mention.start].strip().casefold()
+    if lead not in ("", "and from", "from", "and", "as for", "said", "says"):
+        return None
+    return Attribution(mention, Cue(colon, colon + 1, "colon"), "speaker colon, quote", 0.85)
+
+
+def according_to_before(text: str, lo: int, hi: int) -> Attribution | None:
+    """According to Jane Doe, “…”."""
+    match = _ACCORDING.search(text, lo, hi)
+    if not match or text[lo:match.start()].strip():
+        return None
+    mention = mention_after(text, match.end(), hi)
+    if mention is None or text[mention.end:hi].strip() not in (",", ":", ""):
+        return None
+    return Attribution(mention, Cue(match.start(), match.end(), "according to"),
+                       "according to, quote", 0.9)
+
+
+def subject_verb_colon_before(text: str, lo: int, hi: int) -> Attribution | None:
+    """The host of the dinner, Rutte, dismissed Putin’s claims …: “…”."""
+    head = text[lo:hi].rstrip()
+    if not head.endswith(":"):
+        return None
+    toks = tokens(text, lo, hi)[:_MAX_SUBJECT_TOKENS]
+    for k, tok in enumerate(toks[1:], start=1):
+        if not (tok.word.islower() and is_word(tok)) or tok.key in _NOT_VERBS:
+            continue
+        # The first lowercase word whose subject starts the sentence is its verb.
+        cue = Cue(tok.start, tok.end, tok.key)
+        mention = subject_before(text, lo, cue)
+        if mention is not None and mention.start <= toks[min(1, k - 1)].start:
+            return Attribution(mention, cue, "subject verb, colon quote", 0.8)
+    return None
+
+
+AFTER_RULES = (speaker_cue_after, cue_speaker_after, dash_name_after)
+BEFORE_RULES = (according_to_before, speaker_colon_before, speaker_cue_before,
+                subject_verb_colon_before)
+
+
+# -- reported speech in a sentence ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Report:
+    """Reported content found in a sentence, in one or two pieces."""
+
+    pieces: tuple[Span, ...]
+    attribution: Attribution
+
+
+def reports_in(text: str, sentence: Span, blocked: list[Span],
+               previous: Span | None) -> list[Report]:
+    """Reported speech of one sentence: "X said (that) …", "…, X said", "According to X, …",
+    and "This was stated by X" (whose content is the previous sentence)."""
+    s0, s1 = sentence
+    found: list[Report] = []
+    for rule in (according_to_report, passive_by_report):
+        report = rule(text, sentence, previous)
+        if report:
+            found.append(report)
+    for cue in cues_in(text, s0, s1):
+        if any(b0 <= cue.start < b1 for b0, b1 in blocked):
+            continue
+        report = (speaker_verb_report(text, sentence, cue)
+                  or trailing_report(text, sentence, cue))
+        if report:
+            found.append(report)
+    return found
+
+
+def _content(text: str, start: int, end: int) -> Span | None:
+    """The span trimmed of space and edge punctuation, None if no words remain."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:—–-"):
+        end -= 1
+    return (start, end) if any(ch.isalnum() for ch in text[start:end]) else None
+
+
+def _looks_like_clause(text: str, start: int, end: int) -> bool:
+    """A bare complement ("said the plan failed") starts with a subject and has a verb."""
+    toks = [t for t in tokens(text, start, min(end, start + 160)) if is_word(t)]
+    if len(toks) < 3 or toks[0].key in _PREPOSITIONS:
+        return False
+    if not (toks[0].key in _SUBJECT_STARTS or is_name_word(toks[0])):
+        return False
+    return any(t.key in _CLAUSE_WORDS or t.key.endswith("ed") for t in toks[1:14])
+
+
+def _after_that(text: str, pos: int, end: int) -> int | None:
+    match = _THAT_AHEAD.match(text, pos, end)
+    return match.end() if match else None
+
+
+def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
+    """Putin said that NATO is in danger … / Stoltenberg, who …, said that … /
+    he told reporters the plan failed."""
+    s0, s1 = sentence
+    mention = subject_before(text, s0, cue)
+    if mention is None:
+        return None
+    full = _with_object(text, cue, s1)
+    that_end = _after_that(text, full.end, s1)
+    if that_end is not None:
+        content = _content(text, that_end, s1)
+        confidence = 0.85
+    elif cue.bare and _looks_like_clause(text, _skip(text, full.end, s1), s1):
+        content = _content(text, full.end, s1)
+        confidence = 0.75
+    else:
+        return None
+    if content is None:
+        return None
+    return Report((content,), Attribution(mention, full, "speaker cue that, report", confidence))
+
+
+def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
+    """NATO is ready …, sources said. / …, said Smith. / Climate change, he says, is …"""
+    s0, s1 = sentence
+    mention = mention_before(text, s0, cue.start)
+    lead_end = mention.start if mention else None
+    if mention is None:
+        mention = mention_after(text, cue.end, s1)
+        lead_end = _back_over_aux(text, s0, cue.start)
+        if mention is None:
+            return None
+    comma = text[s0:lead_end].rstrip()
+    if not comma.endswith(","):
+        return None
+    lead = _content(text, s0, s0 + len(comma) - 1)
+    if lead is None:
+        return None
+    tail_start = max(cue.end, mention.end)
+    tail = text[tail_start:s1]
+    if tail.strip(" .!?\"”’") and not tail.lstrip().startswith(","):
+        # "…, officials said in a statement on Tuesday." keeps a short adverbial.
+        words = [t for t in tokens(text, tail_start, s1) if is_word(t)]
+        if len(words) > 8 or _THAT.match(text, tail_start):
+            return None
+        rest = None
+    else:
+        rest = _content(text, tail_start, s1) if tail.lstrip().startswith(",") else None
+    pieces = (lead,) if rest is None else (lead, rest)
+    return Report(pieces, Attribution(mention, cue, "report, speaker cue", 0.8))
+
+
+def _back_over_aux(text: str, floor: int, pos: int) -> int:
+    toks = tokens(text, floor, pos)
+    k = len(toks) - 1
+    while k >= 0 and toks[k].key in lexicon.words("auxiliaries") and toks[k].word.islower():
+        k -= 1
+    return toks[k].end if k >= 0 else floor
+
+
+def according_to_report(text: str, sentence: Span, previous: Span | None) -> Report | None:
+    """According to the NATO Secretary General, the alliance … / …, according to officials."""
+    s0, s1 = sentence
+    match = _ACCORDING.search(text, s0, s1)
+    if not match:
+        return None
+    mention = mention_after(text, match.end(), s1)
+    if mention is None:
+        return None
+    cue = Cue(match.start(), match.end(), "according to")
+    if not text[s0:match.start()].strip():
+        content = _content(text, mention.end, s1)
+    else:
+        content = _content(text, s0, match.start())
+    if content is None:
+        return None
+    return Report((content,), Attribution(mention, cue, "according to, report", 0.85))
+
+
+def passive_by_report(text: str, sentence: Span, previous: Span | None) -> Report | None:
+    """NATO is ready …. This was stated by Jens Stoltenberg: the content is the sentence before."""
+    s0, s1 = sentence
+    match = _PASSIVE.match(text, s0, s1)
+    if not match or previous is None or match.group("verb") not in lexicon.speech_verbs():
+        return None
+    mention = mention_after(text, match.end(), s1)
+    content = _content(text, *previous)
+    if mention is None or content is None:
+        return None
+    cue = Cue(match.start(), match.end(), "passive")
+    return Report((content,), Attribution(mention, cue, "report, this was stated by", 0.85))

@@ -1,0 +1,247 @@
+"""Resolve a speaker mention to an entity of the article.
+
+Entities are the names the article gives, merged by surname ("NATO Secretary
+General Jens Stoltenberg" … "Stoltenberg"). A mention resolves by its name,
+by surname, by a role the article gave an entity ("the NATO Secretary
+General"), or, for a pronoun, to the most recent person named before it
+outside quotation marks.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from quotes import lexicon
+from quotes.speakers import Mention, is_name_word, is_title, tokens, name_ending
+
+Span = tuple[int, int]
+_POSSESSIVE = ("’s", "'s", "’", "'")
+_DETERMINERS = frozenset("the a an this that".split())
+_NOT_BEFORE_SUBJECT = frozenset(
+    "the a an of by with to for from in on at against into about than like toward towards "
+    "under over between among his her their its our".split())
+
+
+@dataclass
+class Entity:
+    """A person or body the article names."""
+
+    name: str
+    role: str | None = None
+    gender: str | None = None
+    person: bool = False
+    positions: list[int] = field(default_factory=list)
+
+    @property
+    def words(self) -> list[str]:
+        return self.name.split()
+
+    @property
+    def surname(self) -> str:
+        return self.words[-1]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A resolved speaker and the path that led to it."""
+
+    speaker: str | None
+    role: str | None
+    resolution: str  # name, surname, role, pronoun, none
+    explanation: str
+
+
+class Entities:
+    """The entities of one article, with where each is named."""
+
+    def __init__(self, text: str, body: Span, quoted: list[Span]) -> None:
+        self.text = text
+        self.entities: list[Entity] = []
+        # (position, entity) of every name outside quotation marks, for pronouns.
+        self._outside: list[tuple[int, Entity]] = []
+        starts = [s for s, _ in quoted]
+        toks = tokens(text, *body)
+        for i, tok in enumerate(toks):
+            if not is_name_word(tok) or (i + 1 < len(toks) and is_name_word(toks[i + 1])
+                                         and toks[i + 1].start - tok.end <= 1):
+                continue
+            mention = name_ending(toks, i)
+            if mention.name is None:
+                continue
+            entity = self.add(mention.name, mention.role)
+            first = next(k for k in range(i, -1, -1) if toks[k].start == mention.start)
+            if not _inside(quoted, starts, mention.start) and _salient(toks, first, i):
+                self._outside.append((mention.start, entity))
+        self._positions = [pos for pos, _ in self._outside]
+
+    def add(self, name_span: Span, role: str | None) -> Entity:
+        """Register a name (merging with an entity of the same surname) and return its entity."""
+        words = _clean_name(self.text[name_span[0]:name_span[1]])
+        entity = self._match(words, name_span[0])
+        if entity is None:
+            entity = Entity(" ".join(words))
+            self.entities.append(entity)
+        elif len(words) > len(entity.words):
+            entity.name = " ".join(words)
+        if role and not entity.role:
+            entity.role = _clean_role(role)
+        if role:
+            entity.gender = entity.gender or _gender(role)
+        entity.person = entity.person or _looks_personal(entity, role)
+        entity.positions.append(name_span[0])
+        return entity
+
+    def _match(self, words: list[str], pos: int) -> Entity | None:
+        """The entity these name words refer to: same full name, or same surname
+        with no conflicting first name; the most recently named wins."""
+        best = None
+        for entity in self.entities:
+            if entity.words == words:
+                return entity
+            if entity.surname != words[-1]:
+                continue
+            if len(words) > 1 and len(entity.words) > 1 and entity.words[0] != words[0]:
+                continue
+            if best is None or _last_before(entity, pos) > _last_before(best, pos):
+                best = entity
+        if best is None and len(words) == 1:
+            for entity in self.entities:  # a first name alone: "Hillary"
+                if entity.person and len(entity.words) > 1 and entity.words[0] == words[0]:
+                    return entity
+        return best
+
+    def resolve(self, mention: Mention | None, pos: int) -> Resolved:
+        """Resolve a speaker mention found at pos."""
+        if mention is None:
+            return Resolved(None, None, "none", "no speaker found near the quote")
+        said = self.text[mention.start:mention.end]
+        if mention.kind == "pronoun":
+            return self._pronoun(said, mention.start)
+        if mention.kind == "name" and mention.name:
+            return self._name(mention, said)
+        return self._role(mention, said)
+
+    def _name(self, mention: Mention, said: str) -> Resolved:
+        words = _clean_name(self.text[mention.name[0]:mention.name[1]])
+        entity = self._match(words, mention.start) or self.add(mention.name, mention.role)
+        if mention.role and not entity.role:
+            entity.role = _clean_role(mention.role)
+        entity.person = entity.person or bool(mention.role) or len(words) > 1
+        role = _clean_role(mention.role) or entity.role
+        if entity.words == words:
+            return Resolved(entity.name, role, "name", f'"{said}" names {entity.name}')
+        return Resolved(entity.name, role, "surname",
+                        f'"{said}" → {entity.name}: the full name the article gives')
+
+    def _role(self, mention: Mention, said: str) -> Resolved:
+        wanted = _role_words(mention.role or said)
+        best = None
+        for entity in self.entities:
+            if entity.role and wanted and wanted <= _role_words(entity.role):
+                if best is None or _last_before(entity, mention.start) > _last_before(best, mention.start):
+                    best = entity
+        if best is not None:
+            return Resolved(best.name, best.role, "role",
+                            f'"{said}" → {best.name}: the article gives {best.name} that role')
+        description = _strip_determiner(said)
+        return Resolved(description, None, "role",
+                        f'"{said}": a description no named entity matches')
+
+    def _pronoun(self, said: str, pos: int) -> Resolved:
+        gender = lexicon.pronoun_genders().get(said.casefold())
+        if gender == "p":
+            return Resolved(None, None, "none", f'"{said}": plural pronoun left unresolved')
+        i = bisect.bisect_left(self._positions, pos) - 1
+        while i >= 0:
+            entity = self._outside[i][1]
+            if entity.person and entity.gender in (None, gender):
+                return Resolved(entity.name, entity.role, "pronoun",
+                                f'"{said}" → {entity.name}: the last person named before it')
+            i -= 1
+        return Resolved(None, None, "none", f'"{said}": no person named before it')
+
+    def mark_speaker(self, name: str | None, gender: str | None = None) -> None:
+        """A speaker is a person (or speaks like one): pronouns may now refer to it."""
+        for entity in self.entities:
+            if entity.name == name and not _not_personal(entity):
+                entity.person = True
+                entity.gender = entity.gender or gender
+
+
+def _salient(toks: list, first: int, last: int) -> bool:
+    """Could this name be a pronoun's antecedent? Not as a modifier ("the Prigozhin
+    mutiny"), an object of a preposition ("of Belarus") or a possessive ("Wagner’s boss")."""
+    if toks[last].word.endswith(_POSSESSIVE[:2]):
+        return False
+    return first == 0 or toks[first - 1].key not in _NOT_BEFORE_SUBJECT
+
+
+def _inside(spans: list[Span], starts: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _last_before(entity: Entity, pos: int) -> int:
+    before = [p for p in entity.positions if p <= pos]
+    return max(before) if before else -1
+
+
+def _clean_name(name: str) -> list[str]:
+    """Name words without possessive endings or titles: "Mr. Obama’s" → ["Obama"]."""
+    words = name.split()
+    if words:
+        for ending in _POSSESSIVE:
+            if words[-1].endswith(ending) and len(words[-1]) > len(ending) + 1:
+                words[-1] = words[-1][: -len(ending)]
+                break
+    return [w for w in words if w.rstrip(".").casefold() not in lexicon.words("honorifics")] or words
+
+
+def _clean_role(role: str | None) -> str | None:
+    """A role without leading determiners and courtesy titles ("the", "Mr.")."""
+    if not role:
+        return None
+    words = [w for w in role.strip(" ,").split()
+             if w.rstrip(".").casefold() not in lexicon.words("honorifics")]
+    while words and words[0].casefold() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def _strip_determiner(phrase: str) -> str:
+    words = phrase.split()
+    if len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _role_words(role: str) -> frozenset[str]:
+    return frozenset(w.casefold().rstrip(".,") for w in role.split()
+                     if w.casefold() not in _DETERMINERS and w.casefold() not in ("of", "for"))
+
+
+def _gender(role: str) -> str | None:
+    genders = dict(row.split() for row in lexicon.lines("gendered_titles"))
+    for word in role.split():
+        found = genders.get(word.rstrip(".").casefold())
+        if found:
+            return found
+    return None
+
+
+def _not_personal(entity: Entity) -> bool:
+    """Organisations, places and acronyms ("NATO", "Belarus") are never persons."""
+    org = lexicon.words("org_words")
+    places = lexicon.words("places")
+    return any(w.casefold() in org or w.casefold() in places for w in entity.words) or (
+        len(entity.words) == 1 and entity.name.isupper())
+
+
+def _looks_personal(entity: Entity, role: str | None) -> bool:
+    """A person rather than a place or body: titled, or two or more plain name words."""
+    if _not_personal(entity):
+        return False
+    if role and any(is_title(t) for t in tokens(role, 0, len(role))):
+        return True
+    return len(entity.words) > 1 and not any(w.isupper() for w in entity.words)

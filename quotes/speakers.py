@@ -1,0 +1,307 @@
+"""Speaker mentions: the noun phrase that names who spoke.
+
+A mention is a pronoun ("he"), a name with an optional role before it
+("NATO Secretary General Jens Stoltenberg"), or a role phrase ("a senior
+official", "the secretary general of the Atlantic Alliance"). Mentions are
+read backwards from a cue ("… Stoltenberg said") or forwards from it
+("said Stoltenberg"), and through appositions ("Hugh Hill, a doctor, said").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from quotes import lexicon
+
+Span = tuple[int, int]
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[’'\-.&][\p{L}\p{M}\p{N}]+)*\.?|[^\s\p{L}\p{M}\p{N}]")
+_DETERMINERS = frozenset(
+    "the a an another one two three four several some many other both his her their its our "
+    "this that these those any each".split())
+_PARTICLES = frozenset("de da di du del della der den van von bin ibn al el le la dos das st.".split())
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+_APPOSITION_OPENERS = frozenset("who whose which a an the one".split())
+# Words that end a noun phrase read forwards ("said Smith | in a statement").
+_FORWARD_STOPS = frozenset(
+    "in at on to with from by during after before about as that who whose which when while "
+    "because and but or if than on".split())
+_MAX_NAME_TOKENS = 5
+_MAX_ROLE_TOKENS = 7
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Who spoke, as the article words it here."""
+
+    start: int
+    end: int
+    kind: str  # "name", "pronoun" or "role"
+    name: Span | None = None  # the proper name inside the mention, if any
+    role: str | None = None  # role words given with it ("Lithuanian President")
+
+    def text(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class _Tok:
+    word: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return self.word.rstrip(".").casefold()
+
+
+def tokens(text: str, start: int, end: int) -> list[_Tok]:
+    """Word and punctuation tokens of text[start:end] with their offsets."""
+    out: list[_Tok] = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        if word.endswith(".") and len(word) > 2 and not _keeps_period(word):
+            out.append(_Tok(word[:-1], m.start(), m.end() - 1))
+            out.append(_Tok(".", m.end() - 1, m.end()))
+        else:
+            out.append(_Tok(word, m.start(), m.end()))
+    return out
+
+
+def _keeps_period(word: str) -> bool:
+    """"Sen.", "U.S." and "Jr." keep their period; "Stoltenberg." ends a sentence."""
+    bare = word[:-1].casefold()
+    return bare in lexicon.words("abbreviations") or bare in lexicon.words("titles") or "." in bare
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def is_title(tok: _Tok) -> bool:
+    return tok.key in lexicon.words("titles")
+
+
+def is_name_word(tok: _Tok) -> bool:
+    """A capitalised word that can be part of a personal or organisation name."""
+    return (is_capitalised(tok.word) and tok.key not in lexicon.words("not_names")
+            and not is_title(tok) and tok.key not in lexicon.pronoun_genders())
+
+
+def is_role_noun(tok: _Tok) -> bool:
+    return tok.key in lexicon.words("roles")
+
+
+def is_pronoun(tok: _Tok) -> bool:
+    return tok.key in lexicon.pronoun_genders()
+
+
+def is_word(tok: _Tok) -> bool:
+    return tok.word[:1].isalnum()
+
+
+# -- reading backwards from a cue ---------------------------------------------
+
+
+def mention_before(text: str, floor: int, pos: int, *, skip_aux: bool = True) -> Mention | None:
+    """The mention that ends right before pos ("… Jens Stoltenberg | said")."""
+    toks = tokens(text, floor, pos)
+    i = len(toks) - 1
+    if skip_aux:
+        while i >= 0 and toks[i].key in lexicon.words("auxiliaries") and toks[i].word.islower():
+            i -= 1
+    if i < 0:
+        return None
+    return _mention_ending(text, toks, i)
+
+
+def _mention_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
+    """The mention whose last token is toks[i], or None."""
+    tok = toks[i]
+    if is_pronoun(tok):
+        return Mention(tok.start, tok.end, "pronoun")
+    if is_name_word(tok) or (tok.key in _SUFFIXES and i > 0 and is_name_word(toks[i - 1])):
+        name = name_ending(toks, i)
+        first = next(k for k in range(i, -1, -1) if toks[k].start == name.start)
+        return _extend_with_of(text, toks, first - 1, name) if first >= 1 else name
+    if is_role_noun(tok) or is_title(tok):
+        return _role_ending(text, toks, i)
+    return None
+
+
+def name_ending(toks: list[_Tok], i: int) -> Mention:
+    """A name ending at toks[i], with the role words right before it."""
+    last = i
+    first = i
+    j = i - 1
+    while j >= 0 and last - j < _MAX_NAME_TOKENS:
+        tok = toks[j]
+        if is_name_word(tok) and not tok.word.endswith("’s") and not tok.word.endswith("'s"):
+            first = j
+        elif tok.key in _PARTICLES and first == j + 1:
+            pass  # kept only if a name word comes before it
+        else:
+            break
+        j -= 1
+    # Role words before the name: titles, and capitalised words leading to a title.
+    role_first = first
+    j = first - 1
+    saw_title = False
+    while j >= 0 and first - j <= _MAX_ROLE_TOKENS:
+        tok = toks[j]
+        if is_title(tok) or (tok.word == "." and j > 0 and is_title(toks[j - 1])):
+            saw_title = saw_title or tok.word != "."
+            role_first = j
+        elif saw_title and is_capitalised(tok.word) and tok.key not in lexicon.words("not_names"):
+            role_first = j
+        else:
+            break
+        j -= 1
+    role = None
+    if role_first < first:
+        role = " ".join(t.word for t in toks[role_first:first]).replace(" .", ".")
+    name = (toks[first].start, toks[last].end)
+    return Mention(toks[role_first].start, toks[last].end, "name", name, _clean_role(role))
+
+
+def _role_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
+    """A role phrase ending with the role noun toks[i] ("a senior official")."""
+    j = i - 1
+    while j >= 0 and i - j <= _MAX_ROLE_TOKENS:
+        tok = toks[j]
+        if tok.key in _DETERMINERS:
+            mention = Mention(tok.start, toks[i].end, "role", None,
+                              text[toks[j + 1].start:toks[i].end] if j + 1 <= i else None)
+            return _extend_with_of(text, toks, j, mention)
+        if not is_word(tok) or is_pronoun(tok) or tok.key in lexicon.speech_verbs():
+            break
+        j -= 1
+    # Bare plurals speak too: "sources said", "Republican lawmakers said".
+    if toks[i].word.endswith("s"):
+        start = toks[j + 1].start if j + 1 <= i else toks[i].start
+        return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
+    return None
+
+
+def _extend_with_of(text: str, toks: list[_Tok], det: int, inner: Mention) -> Mention:
+    """"the head | of the agency", "a spokesman | for Clinton": the phrase belongs to its head."""
+    if det >= 1 and toks[det].key in _DETERMINERS:
+        det -= 1
+    if det >= 1 and toks[det].key in ("of", "for"):
+        outer = _mention_ending(text, toks, det - 1)
+        if outer is not None and outer.kind == "role":
+            return Mention(outer.start, inner.end, "role", None, text[outer.start:inner.end])
+    return inner
+
+
+def _clean_role(role: str | None) -> str | None:
+    if role is None:
+        return None
+    role = role.strip(" ,")
+    return role or None
+
+
+# -- reading forwards from a cue ----------------------------------------------
+
+
+def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
+    """The mention that starts right after pos ("said | the NATO chief, Jens Stoltenberg")."""
+    toks = tokens(text, pos, ceiling)[: _MAX_ROLE_TOKENS + _MAX_NAME_TOKENS]
+    if not toks:
+        return None
+    if is_pronoun(toks[0]):
+        return Mention(toks[0].start, toks[0].end, "pronoun")
+    first = toks[0].start
+    best = None
+    for k, tok in enumerate(toks):
+        if not is_word(tok) and not (tok.word == "." and k > 0):
+            break
+        if k > 0 and (tok.key in _FORWARD_STOPS or tok.key in lexicon.speech_verbs()):
+            break
+        if is_name_word(tok) or is_role_noun(tok) or tok.key in _SUFFIXES:
+            found = _mention_ending(text, toks, k)
+            if found is None:
+                continue
+            if found.kind == "role" and toks[0].key in _DETERMINERS and found.start > first:
+                found = Mention(first, found.end, "role", None, text[first:found.end])
+            elif (found.kind == "name" and toks[0].key in _DETERMINERS and len(toks) > 1
+                  and found.start == toks[1].start):
+                found = Mention(first, found.end, "name", found.name, found.role)
+            if found.start == first:
+                best = found
+    return with_apposition_after(text, best, ceiling) if best else None
+
+
+def with_apposition_after(text: str, mention: Mention, ceiling: int) -> Mention:
+    """Join an apposition that follows: "the host of the dinner, Rutte," or "Hill, a doctor,"."""
+    rest = tokens(text, mention.end, min(ceiling, mention.end + 200))
+    if len(rest) < 2 or rest[0].word != ",":
+        return mention
+    if mention.kind == "role" and is_name_word(rest[1]):
+        name = mention_before(text, rest[1].start, _name_run_end(rest, 1), skip_aux=False)
+        if name and name.kind == "name" and _ends_phrase(rest, name.end):
+            return Mention(mention.start, name.end, "name", name.name,
+                           _clean_role(text[mention.start:mention.end]))
+    if mention.kind == "name" and not mention.role and (
+            rest[1].key in ("a", "an", "the") or rest[1].word.islower()):
+        stop = next((t.start for t in rest[2:] if not is_word(t)), None)
+        if stop is not None and text[stop] in ",.;" and stop - rest[1].start < 80:
+            return Mention(mention.start, mention.end, "name", mention.name,
+                           _clean_role(text[rest[1].start:stop]))
+    return mention
+
+
+def _name_run_end(toks: list[_Tok], k: int) -> int:
+    end = toks[k].end
+    for tok in toks[k:k + _MAX_NAME_TOKENS]:
+        if not (is_name_word(tok) or tok.key in _PARTICLES or tok.key in _SUFFIXES
+                or (tok.word == "." and end == tok.start)):
+            break
+        end = tok.end
+    return end
+
+
+def _ends_phrase(toks: list[_Tok], end: int) -> bool:
+    """True when the name ending at `end` is followed by punctuation or nothing."""
+    after = [t for t in toks if t.start >= end]
+    return not after or not is_word(after[0])
+
+
+# -- appositions before a cue --------------------------------------------------
+
+
+def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None:
+    """The subject of "X, who …, said" or "X, a doctor, said": comma is the one before
+    the cue. Takes the leftmost mention that a comma and an apposition follow."""
+    toks = tokens(text, floor, comma)
+    for k, tok in enumerate(toks):
+        if tok.word != "," or k == 0 or k + 1 >= len(toks):
+            continue
+        head = _mention_ending(text, toks, k - 1)
+        opener = toks[k + 1]
+        if head is None and toks[0].key in _DETERMINERS and k <= _MAX_ROLE_TOKENS:
+            # "The host of the dinner, Rutte, said": any noun phrase heads a name.
+            head = Mention(toks[0].start, toks[k - 1].end, "role", None, None)
+        if head is None or not _starts_clause(toks, head.start):
+            continue
+        appos_text = text[opener.start:comma].strip()
+        if head.kind == "role" and is_name_word(opener):
+            name = mention_before(text, opener.start, comma, skip_aux=False)
+            if name and name.kind == "name" and name.start == opener.start:
+                return Mention(head.start, name.end, "name", name.name, _clean_role(text[head.start:head.end]))
+        if head.kind in ("name", "pronoun") and (
+                opener.key in _APPOSITION_OPENERS or opener.word.islower() or is_title(opener)
+                or opener.word[:1].isdigit()):
+            role = None
+            if opener.key not in ("who", "whose", "which"):
+                role = _clean_role(appos_text)
+            return Mention(head.start, head.end, head.kind, head.name, head.role or role)
+    return None
+
+
+def _starts_clause(toks: list[_Tok], start: int) -> bool:
+    """True when nothing but an introductory phrase and a comma come before start."""
+    before = [t for t in toks if t.end <= start]
+    return not before or before[-1].word in (",", ";", "—", "–", "(", ":") or before[-1].key in ("and", "but")
