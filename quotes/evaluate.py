@@ -13,9 +13,10 @@ import re
 import sys
 import time
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -38,13 +39,17 @@ ROWS: dict[str, frozenset[str]] = {
 TITLE_LEXICONS = ("honorifics", "titles")
 # Pronouns are a closed class; kept here, not in the extractor's lexicon, so the
 # metric does not drift when the extractor's rules change.
-PRONOUNS = frozenset("""
-    i me my mine myself we us our ours ourselves you your yours yourself yourselves
-    he him his himself she her hers herself it its itself they them their theirs
-    themselves who whom whose which what that this these those
-    one someone somebody anyone anybody everyone everybody nobody none no-one
-    some many most few several all both each either neither another other others
-""".split()) | {"no one"}
+PRONOUNS = frozenset({
+    "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves",
+    "you", "your", "yours", "yourself", "yourselves",
+    "he", "him", "his", "himself", "she", "her", "hers", "herself",
+    "it", "its", "itself", "they", "them", "their", "theirs", "themselves",
+    "who", "whom", "whose", "which", "what", "that", "this", "these", "those",
+    "one", "someone", "somebody", "anyone", "anybody", "everyone", "everybody",
+    "nobody", "none", "no-one", "no one",
+    "some", "many", "most", "few", "several", "all", "both", "each", "either", "neither",
+    "another", "other", "others",
+})
 CONTEXT_CHARS = 40
 SPAN_CHARS = 70
 
@@ -69,7 +74,7 @@ def _is_edge_char(char: str) -> bool:
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets of text[start:end] without edge whitespace, quote marks ('' and `` too) and punctuation."""
+    """Offsets of text[start:end] less edge whitespace, quote marks ('' and `` too), punctuation."""
     while start < end and _is_edge_char(text[start]):
         start += 1
     while end > start and _is_edge_char(text[end - 1]):
@@ -96,7 +101,7 @@ def _tokens(name: str) -> tuple[str, ...]:
 
 @cache
 def titles() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Honorifics and titles as token tuples, indexed by first token, longest first (loaded once)."""
+    """Honorifics and titles as token tuples by first token, longest first (loaded once)."""
     entries = {_tokens(line) for name in TITLE_LEXICONS for line in lexicon.lines(name)}
     index: dict[str, list[tuple[str, ...]]] = {}
     for entry in sorted((e for e in entries if e), key=len, reverse=True):
@@ -120,7 +125,7 @@ def _strip_titles(tokens: Sequence[str]) -> list[str]:
 
 @cache
 def name_tokens(name: str) -> tuple[str, ...]:
-    """Comparable tokens of a speaker name; a name that is all title ("the President") keeps its words."""
+    """Comparable tokens of a name; one that is all title ("the President") keeps its words."""
     tokens = _tokens(name)
     return tuple(_strip_titles(tokens) or tokens)
 
@@ -161,6 +166,10 @@ class Item:
     def span(self) -> tuple[int, int]:
         """The trimmed (start, end)."""
         return self.start, self.end
+
+
+Predictions = dict[str, list[Item]]  # article id -> its predicted quotes
+Examples = dict[str, list[dict[str, Any]]]  # error class -> the quotes listed
 
 
 @dataclass(frozen=True)
@@ -321,7 +330,7 @@ class Evaluation:
         return self.megabytes / self.seconds
 
 
-def score(articles: Sequence[GoldArticle], predictions: dict[str, list[Item]]) -> Evaluation:
+def score(articles: Sequence[GoldArticle], predictions: Predictions) -> Evaluation:
     """Match every article's predictions to its gold quotes and count all rows."""
     gold_all: list[Item] = []
     pred_all: list[Item] = []
@@ -415,10 +424,10 @@ def load_gold(path: Path) -> list[GoldArticle]:
     return articles
 
 
-def load_predictions(path: Path, articles: Sequence[GoldArticle]) -> tuple[dict[str, list[Item]], int]:
+def load_predictions(path: Path, articles: Sequence[GoldArticle]) -> tuple[Predictions, int]:
     """Predicted Quote lines grouped by article, and how many named no gold article."""
     texts = {a.id: a.text for a in articles}
-    predictions: dict[str, list[Item]] = {a.id: [] for a in articles}
+    predictions: Predictions = {a.id: [] for a in articles}
     unknown = 0
     for number, obj in _read_jsonl(path):
         where = f"{path}:{number}"
@@ -438,18 +447,18 @@ def to_article(gold: GoldArticle) -> Article:
     return Article(id=gold.id, text=gold.text, date=gold.date, title=gold.title)
 
 
-def run_extraction(articles: Sequence[GoldArticle]) -> tuple[dict[str, list[Item]], float, list[str]]:
-    """Extract every article, timing only the extraction call; a failing article is reported and skipped."""
+def run_extraction(articles: Sequence[GoldArticle]) -> tuple[Predictions, float, list[str]]:
+    """Extract every article, timing only the extract call; a failing article is named, skipped."""
     from quotes.pipeline import extract  # late: the pipeline is heavier than scoring needs
 
-    predictions: dict[str, list[Item]] = {}
+    predictions: Predictions = {}
     seconds, failed = 0.0, []
     for gold in articles:
         article = to_article(gold)
         began = time.perf_counter()
         try:
             quotes = extract(article)
-        except Exception as err:  # one bad article must not lose the others' scores
+        except Exception as err:  # noqa: BLE001 - one bad article must not lose the others
             failed.append(gold.id)
             print(f"quotes eval: {gold.id}: extraction failed: {type(err).__name__}: {err}",
                   file=sys.stderr)
@@ -517,7 +526,7 @@ def _in_context(text: str, item: Item) -> str:
     return f"…{before} ⟦{_shorten(text[item.start:item.end])}⟧ {after}…"
 
 
-def _spread(items: Sequence[Any], article_of: Any) -> list[Any]:
+def _spread(items: Sequence[Any], article_of: Callable[[Any], str]) -> list[Any]:
     """Items reordered round-robin across articles, so a short listing shows many articles."""
     queues: dict[str, list[Any]] = {}
     for item in items:
@@ -530,7 +539,7 @@ def _spread(items: Sequence[Any], article_of: Any) -> list[Any]:
     return out
 
 
-def error_examples(ev: Evaluation, articles: Sequence[GoldArticle], n: int) -> dict[str, list[dict[str, Any]]]:
+def error_examples(ev: Evaluation, articles: Sequence[GoldArticle], n: int) -> Examples:
     """Up to n missed, spurious and misattributed quotes, as plain data with context."""
     texts = {a.id: a.text for a in articles}
 
@@ -540,23 +549,23 @@ def error_examples(ev: Evaluation, articles: Sequence[GoldArticle], n: int) -> d
                 "context": _in_context(texts[item.article_id], item),
                 "gold_speaker": gold, "pred_speaker": pred}
 
-    by_article = lambda x: x.article_id  # noqa: E731
+    by_article = attrgetter("article_id")
     return {
         "missed": [entry(g, g.speaker, None) for g in _spread(ev.missed, by_article)[:n]],
         "spurious": [entry(p, None, p.speaker) for p in _spread(ev.spurious, by_article)[:n]],
         "misattributed": [entry(p.gold, p.gold.speaker, p.pred.speaker)
-                          for p in _spread(ev.misattributed, lambda x: x.gold.article_id)[:n]],
+                          for p in _spread(ev.misattributed, attrgetter("gold.article_id"))[:n]],
     }
 
 
-def format_errors(examples: dict[str, list[dict[str, Any]]], totals: dict[str, int]) -> str:
+def format_errors(examples: Examples, totals: dict[str, int]) -> str:
     """The error listing: per class, a header line then two lines per quote."""
     lines = []
     for name, entries in examples.items():
         lines.append(f"\n{name} ({len(entries)} of {totals[name]})")
         for e in entries:
-            lines.append(f"  {e['article_id']} [{e['start']}:{e['end']}] {e['kind']}  "
-                         f"gold speaker: {e['gold_speaker']!r}  pred speaker: {e['pred_speaker']!r}")
+            speakers = f"gold speaker: {e['gold_speaker']!r}  pred speaker: {e['pred_speaker']!r}"
+            lines.append(f"  {e['article_id']} [{e['start']}:{e['end']}] {e['kind']}  {speakers}")
             lines.append(f"    {e['context']}")
     return "\n".join(lines)
 
@@ -576,7 +585,8 @@ def report(ev: Evaluation) -> dict[str, Any]:
 # --- command -----------------------------------------------------------------------------
 
 
-def evaluate(gold_path: Path, pred_path: Path | None = None) -> tuple[Evaluation, list[GoldArticle]]:
+def evaluate(gold_path: Path,
+             pred_path: Path | None = None) -> tuple[Evaluation, list[GoldArticle]]:
     """Score given predictions, or extraction on the gold articles, against the gold file."""
     articles = load_gold(gold_path)
     if pred_path is not None:
@@ -592,9 +602,11 @@ def evaluate(gold_path: Path, pred_path: Path | None = None) -> tuple[Evaluation
 
 
 def eval_command(
-    gold: Annotated[Path, typer.Argument(metavar="GOLD.jsonl", help="Gold JSON Lines: one article per line with 'quotes'.")],
+    gold: Annotated[Path, typer.Argument(
+        metavar="GOLD.jsonl", help="Gold JSON Lines: one article per line with 'quotes'.")],
     pred: Annotated[Path | None, typer.Option(
-        "--pred", metavar="PRED.jsonl", help="Score these predicted Quote JSON Lines instead of running extraction.")] = None,
+        "--pred", metavar="PRED.jsonl",
+        help="Score these predicted Quote JSON Lines instead of running extraction.")] = None,
     errors: Annotated[int, typer.Option(
         "--errors", min=0, help="List N missed, N spurious and N misattributed quotes.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,

@@ -207,9 +207,10 @@ def test_error_listing_spreads_over_articles() -> None:
 
 def gold_line(article_id: str = "a1", quotes: tuple[Item, ...] = GOLD, **extra: Any) -> str:
     """A gold JSON line in the eval README format."""
-    records = [{"start": q.start, "end": q.end, "text": TEXT[q.start:q.end], "kind": q.kind,
-                "speaker": q.speaker, "speaker_spans": [], "cue": None, "attribution": i}
-               for i, q in enumerate(quotes)]
+    records: list[dict[str, Any]] = [
+        {"start": q.start, "end": q.end, "text": TEXT[q.start:q.end], "kind": q.kind,
+         "speaker": q.speaker, "speaker_spans": [], "cue": None, "attribution": i}
+        for i, q in enumerate(quotes)]
     return json.dumps({"id": article_id, "source": "test", "date": "2016-01-01", "title": "T",
                        "text": TEXT, "quotes": records, **extra})
 
