@@ -173,6 +173,8 @@ def schema() -> None:
 #   app.command("review")(review.main)
 from quotes import evaluate  # noqa: E402
 app.command("eval")(evaluate.eval_command)
+from quotes import review  # noqa: E402
+app.command("review")(review.review_command)
 
 
 def interrupted() -> NoReturn:

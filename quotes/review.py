@@ -14,17 +14,21 @@ import html
 import json
 import os
 import re
-import tempfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from quotes import pipeline
 from quotes.model import Article, Quote
+from quotes.read import STDIN, Problem, ReadError, ReadWarning, Sourced, read_entries
+from quotes.run import Reporter
+from quotes.write import atomic_file
 
 DEFAULT_MIN_CONFIDENCE = 0.6
 ArticleQuotes = tuple[Article, Sequence[Quote]]
@@ -106,11 +110,15 @@ def _segment_html(piece: str, active: Sequence[_Mark], anchors: set[str]) -> str
 def highlight(text: str, marks: Sequence[_Mark]) -> str:
     """Escaped article text with marks, split at every span boundary so overlaps nest safely."""
     bounds = sorted({0, len(text)} | {m.start for m in marks} | {m.end for m in marks})
+    opening: dict[int, list[int]] = {}
+    for index, mark in enumerate(marks):
+        opening.setdefault(mark.start, []).append(index)
+    active: set[int] = set()  # a sweep keeps this linear in the number of boundaries
     anchors: set[str] = set()
     pieces = []
-    for start, end in zip(bounds, bounds[1:]):
-        active = [m for m in marks if m.start <= start and end <= m.end]
-        pieces.append(_segment_html(text[start:end], active, anchors))
+    for start, end in pairwise(bounds):
+        active = {i for i in active if marks[i].end > start} | set(opening.get(start, ()))
+        pieces.append(_segment_html(text[start:end], [marks[i] for i in sorted(active)], anchors))
     return "".join(pieces)
 
 
@@ -284,36 +292,55 @@ def render_review(articles_with_quotes: Iterable[ArticleQuotes], *,
     return _SLOT.sub(lambda m: slots[m.group(1)], _asset("review.html"))
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file whole or not at all: a temporary file in the same folder, then rename."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def collect(paths: Iterable[str | os.PathLike[str]],
+            report: Callable[[Problem], None]) -> list[ArticleQuotes]:
+    """Read and extract every input; problems go to `report`, never stopping the run."""
+    items: list[ArticleQuotes] = []
+    for entry in read_entries(paths):
+        if not isinstance(entry, Sourced):
+            report(entry)
+            continue
+        try:
+            items.append((entry.article, pipeline.extract(entry.article)))
+        except Exception as exc:  # noqa: BLE001 -- one article's bug must not cost the others their review
+            report(ReadError(entry.input, entry.line, f"extraction failed for article "
+                                                      f"{entry.article.id!r}: {type(exc).__name__}: {exc}"))
+    return items
 
 
 def review_command(
-    paths: Annotated[list[Path], typer.Argument(
-        help="Articles to review: text or JSON Lines files, folders, or - for stdin.")],
+    paths: Annotated[list[str] | None, typer.Argument(
+        metavar="PATH", help="Article files or directories; `-` or none reads stdin.",
+        show_default=False)] = None,
     output: Annotated[Path, typer.Option(
-        "-o", "--output", help="Where to write the HTML report.")] = Path("review.html"),
+        "-o", "--output", metavar="FILE", help="Where to write the HTML page.")
+    ] = Path("review.html"),
     min_confidence: Annotated[float, typer.Option(
-        "--min-confidence", min=0.0, max=1.0,
-        help="Flag quotes below this confidence with 'check'.")] = DEFAULT_MIN_CONFIDENCE,
+        "--min-confidence", min=0.0, max=1.0, metavar="X",
+        help="Flag quotes whose confidence is below X with 'check'.")] = DEFAULT_MIN_CONFIDENCE,
 ) -> None:
-    """Write a self-contained HTML report to review quotes and export verdicts as gold.
+    """Write a self-contained HTML page to review quotes and export verdicts as gold.
 
     Example: quotes review seeds/ -o review.html
     """
-    from quotes.pipeline import extract
-    from quotes.read import iter_articles
+    inputs = paths or [STDIN]
+    # Like `quotes extract`: a mistyped path is a usage error (exit 2), found before any work.
+    missing = [p for p in inputs if p != STDIN and not os.path.lexists(p)]
+    if missing:
+        raise typer.BadParameter(f"no such file or directory: {', '.join(missing)}",
+                                 param_hint="PATH")
+    errors: list[Problem] = []
+    with Reporter(progress=False) as reporter:
+        def report(problem: Problem) -> None:
+            """Show the problem now and count it for the exit code."""
+            reporter.problem(problem)
+            if not isinstance(problem, ReadWarning):
+                errors.append(problem)
 
-    items = [(article, extract(article)) for article in iter_articles(paths)]
-    write_atomic(output, render_review(items, min_confidence=min_confidence))
+        items = collect(inputs, report)
+        with atomic_file(output) as stream:
+            stream.write(render_review(items, min_confidence=min_confidence))
     count = sum(len(quotes) for _, quotes in items)
-    typer.echo(f"wrote {output}: {len(items)} articles, {count} quotes", err=True)
+    typer.echo(f"quotes: wrote {output}: {len(items)} articles, {count} quotes", err=True)
+    if errors:  # the report holds the good articles; the exit code says some were lost
+        raise typer.Exit(1)

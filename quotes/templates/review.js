@@ -162,18 +162,26 @@
 
   /** The reviewed articles as gold JSON Lines: quotes marked correct, wrong ones left out. */
   function exportText() {
-    const lines = [];
+    const byId = new Map();  // gold needs one line per article id, even if it was read twice
     data.articles.forEach(function (article) {
       const reviewed = article.quotes.filter(function (q) { return verdicts[q.key] && verdicts[q.key].verdict; });
       if (!reviewed.length) return;
       const numbers = new Map();
       const gold = reviewed.filter(function (q) { return verdicts[q.key].verdict === "correct"; })
         .map(function (q) { return goldQuote(article, q, verdicts[q.key], attributionOf(q, numbers)); });
-      lines.push(JSON.stringify({
-        id: article.id, source: "review", date: article.date, title: article.title,
-        text: article.text, quotes: gold,
-      }));
+      const seen = byId.get(article.id);
+      if (!seen) {
+        byId.set(article.id, { id: article.id, source: "review", date: article.date, title: article.title,
+          text: article.text, quotes: gold });
+      } else if (seen.text === article.text) {
+        const offset = seen.quotes.reduce(function (m, q) { return Math.max(m, q.attribution + 1); }, 0);
+        const spans = new Set(seen.quotes.map(function (q) { return q.start + ":" + q.end; }));
+        gold.forEach(function (q) {
+          if (!spans.has(q.start + ":" + q.end)) seen.quotes.push(Object.assign(q, { attribution: q.attribution + offset }));
+        });
+      }
     });
+    const lines = Array.from(byId.values()).map(function (line) { return JSON.stringify(line); });
     return lines.length ? lines.join("\n") + "\n" : "";
   }
 
