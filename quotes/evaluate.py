@@ -558,13 +558,18 @@ def error_examples(ev: Evaluation, articles: Sequence[GoldArticle], n: int) -> E
     }
 
 
+# Which speakers an error class can show: a missed quote has no prediction, a spurious no gold.
+SPEAKER_SIDES = {"missed": ("gold",), "spurious": ("pred",), "misattributed": ("gold", "pred")}
+
+
 def format_errors(examples: Examples, totals: dict[str, int]) -> str:
     """The error listing: per class, a header line then two lines per quote."""
     lines = []
     for name, entries in examples.items():
         lines.append(f"\n{name} ({len(entries)} of {totals[name]})")
         for e in entries:
-            speakers = f"gold speaker: {e['gold_speaker']!r}  pred speaker: {e['pred_speaker']!r}"
+            speakers = "  ".join(f"{side} speaker: {e[side + '_speaker']!r}"
+                                 for side in SPEAKER_SIDES[name])
             lines.append(f"  {e['article_id']} [{e['start']}:{e['end']}] {e['kind']}  {speakers}")
             lines.append(f"    {e['context']}")
     return "\n".join(lines)

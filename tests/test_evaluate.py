@@ -265,6 +265,8 @@ def test_cli_errors_list_context_and_both_speakers(files: tuple[Path, Path]) -> 
     assert "missed (1 of 1)" in out and "spurious (1 of 1)" in out
     assert "misattributed (1 of 1)" in out
     assert "gold speaker: 'Mr. Obama'  pred speaker: 'Joe Biden'" in out
+    assert "indirect  pred speaker: None\n" in out  # spurious: no gold side to show
+    assert "mixed  gold speaker: 'He'\n" in out  # missed: no prediction side
     assert "⟦the economy was strong⟧" in out
     assert "Cruz said ⟦on Monday⟧ . Mr. Obama" in out  # the span with its context
 
