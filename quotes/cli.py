@@ -1,8 +1,8 @@
 """The `quotes` command line: `quotes extract`, `quotes schema` (and commands registered below).
 
 Data goes to stdout (or `-o FILE`), messages and progress to stderr. Exit codes:
-0 all inputs fine, 1 some inputs failed, 2 usage error, 3 internal error,
-130 interrupted, 141 output pipe closed.
+0 all inputs fine, 1 some inputs failed, 2 usage error, 3 internal error or
+output not writable, 130 interrupted, 141 output pipe closed.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ Examples:
 
 \b
 Exit codes: 0 all inputs fine, 1 some inputs failed, 2 usage error,
-3 internal error, 130 interrupted, 141 output pipe closed.
+3 internal error or output not writable, 130 interrupted, 141 output pipe closed.
 """
 
 
@@ -93,7 +93,16 @@ def check_paths(paths: list[str]) -> list[str]:
     if missing:
         raise typer.BadParameter(f"no such file or directory: {', '.join(missing)}",
                                  param_hint="PATH")
+    if not paths and _stdin_is_terminal():
+        raise typer.BadParameter("no PATH given and stdin is a terminal; pass files, "
+                                 "or pipe articles in (use `-` to type them)", param_hint="PATH")
     return paths or [STDIN]
+
+
+def _stdin_is_terminal() -> bool:
+    """True when nobody piped anything in, so waiting on stdin would look like a hang."""
+    isatty = getattr(sys.stdin, "isatty", None)
+    return callable(isatty) and bool(isatty())
 
 
 def check_output_dir(path: Path | None) -> Path | None:
@@ -156,6 +165,8 @@ def extract(
         interrupted()
     except BrokenPipeError:
         broken_pipe()
+    except OSError as exc:  # inputs report their own read errors: this is the output failing
+        output_failed(exc)
     reporter.summary(stats)
     raise typer.Exit(EXIT_INPUT_ERRORS if stats.errors else EXIT_OK)
 
@@ -187,6 +198,13 @@ def broken_pipe() -> NoReturn:
     """The reader of stdout went away (`| head -1`): exit quietly, like other Unix tools."""
     _silence_stdout()
     raise typer.Exit(EXIT_BROKEN_PIPE)
+
+
+def output_failed(exc: OSError) -> NoReturn:
+    """Disk full, permission lost…: say which file, exit 3; atomic outputs were rolled back."""
+    where = f" {exc.filename}" if exc.filename else ""
+    sys.stderr.write(f"quotes: error: cannot write output{where}: {exc.strerror or exc}\n")
+    raise typer.Exit(EXIT_INTERNAL)
 
 
 def _silence_stdout() -> None:
