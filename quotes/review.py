@@ -161,16 +161,17 @@ def _speakers_table(speakers: Iterable[_Speaker]) -> str:
 
 def _why(quote: Quote) -> str:
     """Why the speaker was chosen: the mention, the entity it resolved to, and the rule."""
+    badge = f'<span class="res res-{_esc(quote.resolution)}">{_esc(quote.resolution)}</span> '
+    rule = f' <span class="rule">rule <code>{_esc(quote.rule)}</code></span>'
+    if "→" in quote.explanation:  # the pipeline already spelled out the chain
+        return f'{badge}<span class="explain">{_esc(quote.explanation)}</span>{rule}'
     if quote.speaker is None:
         chain = "no speaker found"
     elif quote.speaker_mention is not None:
-        chain = (f"“{_esc(quote.speaker_mention.text)}” → "
-                 f"<b>{_esc(quote.speaker)}</b>")
+        chain = f"“{_esc(quote.speaker_mention.text)}” → <b>{_esc(quote.speaker)}</b>"
     else:
         chain = f"→ <b>{_esc(quote.speaker)}</b>"
-    return (f'<span class="res res-{_esc(quote.resolution)}">{_esc(quote.resolution)}</span> '
-            f'{chain}<span class="explain">: {_esc(quote.explanation)}</span> '
-            f'<span class="rule">rule <code>{_esc(quote.rule)}</code></span>')
+    return f'{badge}{chain}<span class="explain">: {_esc(quote.explanation)}</span>{rule}'
 
 
 def _card(key: str, quote: Quote, speaker: _Speaker, text: str, min_confidence: float) -> str:
@@ -218,7 +219,7 @@ def _article_section(index: int, article: Article, quotes: Sequence[Quote],
 <p class="meta">{meta} · {len(ordered)} quote{'' if len(ordered) == 1 else 's'} \
 <span class="progress" data-total="{len(ordered)}"></span></p></header>
 <div class="cols">
-<div class="text">{highlight(article.text, marks)}</div>
+<div class="text-wrap"><div class="text">{highlight(article.text, marks)}</div></div>
 <div class="side">{empty}<ol class="quotes">
 {cards}
 </ol></div>
@@ -329,6 +330,9 @@ def review_command(
     if missing:
         raise typer.BadParameter(f"no such file or directory: {', '.join(missing)}",
                                  param_hint="PATH")
+    if not (output.parent if str(output.parent) else Path(".")).is_dir() or output.is_dir():
+        raise typer.BadParameter(f"cannot write {str(output)!r}: not a file in an existing "
+                                 "directory", param_hint="--output")
     errors: list[Problem] = []
     with Reporter(progress=False) as reporter:
         def report(problem: Problem) -> None:
@@ -338,8 +342,14 @@ def review_command(
                 errors.append(problem)
 
         items = collect(inputs, report)
-        with atomic_file(output) as stream:
-            stream.write(render_review(items, min_confidence=min_confidence))
+        page = render_review(items, min_confidence=min_confidence)
+        try:
+            with atomic_file(output) as stream:
+                stream.write(page)
+        except OSError as exc:  # disk full, permission lost: the old file is left as it was
+            typer.echo(f"quotes: error: cannot write output {output}: {exc.strerror or exc}",
+                       err=True)
+            raise typer.Exit(3) from None
     count = sum(len(quotes) for _, quotes in items)
     typer.echo(f"quotes: wrote {output}: {len(items)} articles, {count} quotes", err=True)
     if errors:  # the report holds the good articles; the exit code says some were lost

@@ -275,6 +275,15 @@ def test_why_shows_mention_arrow_speaker_and_resolution(page: str) -> None:
     assert "none no speaker found: no attribution found rule test rule" in whys
 
 
+def test_why_does_not_repeat_a_chain_the_explanation_already_gives() -> None:
+    article, quotes = sample_items()[1]
+    told = quotes[0].model_copy(update={"explanation": '"he" → Gitanas Nauseda: last named'})
+    page = render_review([(article, [told])])
+    [why] = re.findall(r'<dd class="why">(.*?)</dd>', page, flags=re.DOTALL)
+    assert html.unescape(re.sub(r"<[^>]+>", "", why)) == (
+        'pronoun "he" → Gitanas Nauseda: last named rule test rule')
+
+
 def test_no_external_references(page: str) -> None:
     tree = parse(page)
     for _, attrs in tree.elements:
@@ -371,6 +380,26 @@ def test_review_command_refuses_missing_paths(tmp_path: Path) -> None:
     result = runner.invoke(app, [str(tmp_path / "nowhere.txt"), "-o", str(out)])
     assert result.exit_code == 2 and "nowhere.txt" in result.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize("target", ["missing/review.html", "."])
+def test_review_command_refuses_an_unwritable_output(tmp_path: Path, target: str) -> None:
+    result = runner.invoke(app, [str(SEEDS), "-o", str(tmp_path / target)])
+    assert result.exit_code == 2 and "--output" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_review_command_reports_a_failed_write(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("quotes.write.os.fsync", full)
+    out = tmp_path / "review.html"
+    result = runner.invoke(app, [str(SEEDS), "-o", str(out)])
+    assert result.exit_code == 3
+    assert f"cannot write output {out}: No space left on device" in result.output
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_review_command_reads_stdin(tmp_path: Path) -> None:

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_review import sample_items
+from test_review import make_quote, sample_items, span
 
 from quotes.evaluate import load_gold
+from quotes.model import Article, Quote
 from quotes.review import render_review
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -195,3 +196,55 @@ def test_print_hides_controls_and_keeps_highlights(page: Any) -> None:
     assert page.locator(".verdict").first.is_hidden()
     assert page.locator(".text .hl.k-direct").first.is_visible()
     page.emulate_media(media="screen")
+
+
+def test_card_and_highlight_point_at_each_other(page: Any) -> None:
+    card(page, "NATO was in danger").locator(".qtext").click()
+    marked = page.locator(".text .hl.focus")
+    assert marked.count() >= 1 and "NATO was in danger" in "".join(marked.all_text_contents())
+    page.locator(".text .hl.k-mixed").first.click()
+    assert page.locator(".card.focus .qtext").inner_text().startswith("the alliance was")
+
+
+def test_article_text_stays_below_the_sticky_header(page: Any) -> None:
+    page.mouse.wheel(0, 900)
+    page.wait_for_function("window.scrollY > 500")
+    header = page.locator("header.top").bounding_box()
+    text = page.locator("#a-0 .text").bounding_box()
+    assert text["y"] >= header["y"] + header["height"]
+    assert text["y"] + text["height"] <= LAPTOP["height"] + 1
+
+
+SPLIT = "“Alpha one,” Ann Lee said, “beta two.” Then “gamma three,” Bob Roe said."
+
+
+def split_items() -> list[tuple[Article, list[Quote]]]:
+    """One article read twice (same id): a quote split by its cue, and another speaker's."""
+    article = Article(id="split", text=SPLIT)
+    ann = {"mention": span(SPLIT, "Ann Lee"), "cue": span(SPLIT, "said"), "resolution": "name"}
+    bob = {"mention": span(SPLIT, "Bob Roe"), "cue": span(SPLIT, "said", "Bob"),
+           "resolution": "name"}
+    quotes = [make_quote(article, "Alpha one", "direct", "Ann Lee", **ann),
+              make_quote(article, "beta two", "direct", "Ann Lee", **ann),
+              make_quote(article, "gamma three", "direct", "Bob Roe", **bob)]
+    return [(article, quotes), (article, quotes)]
+
+
+def test_split_quotes_share_an_attribution_and_repeated_articles_merge(
+        browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "split.html"
+    path.write_text(render_review(split_items()), encoding="utf-8")
+    tab = browser.new_page()
+    tab.goto(path.as_uri())
+    first, second = tab.locator("#a-0"), tab.locator("#a-1")
+    for text in ("Alpha one", "beta two"):
+        first.locator(".card", has_text=text).get_by_role("button", name="correct").click()
+    second.locator(".card", has_text="gamma three").get_by_role("button", name="correct").click()
+    second.locator(".card", has_text="beta two").get_by_role("button", name="correct").click()
+    [line] = export(tab, tmp_path)
+    tab.close()
+    numbers = {q["text"]: q["attribution"] for q in line["quotes"]}
+    assert sorted(numbers) == ["Alpha one", "beta two", "gamma three"]  # no duplicate piece
+    assert numbers["Alpha one"] == numbers["beta two"] != numbers["gamma three"]
+    spans = {q["text"]: q["speaker_spans"] for q in line["quotes"]}
+    assert spans["gamma three"] == [[SPLIT.index("Bob Roe"), SPLIT.index("Bob Roe") + 7]]

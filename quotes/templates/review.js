@@ -234,6 +234,15 @@
   document.getElementById("export").addEventListener("click", download);
   window.addEventListener("hashchange", fromHash);
 
+  /** The sticky header's height, so the sticky article text sits just below it. */
+  function measureHeader() {
+    const top = document.querySelector(".top");
+    const sticky = getComputedStyle(top).position === "sticky";
+    document.documentElement.style.setProperty("--header", (sticky ? top.offsetHeight : 0) + "px");
+  }
+  window.addEventListener("resize", measureHeader);
+
+  measureHeader();
   progress();
   applyFilters();
   fromHash();
