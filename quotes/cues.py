@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
+
 import regex
 
 from quotes import lexicon
+from quotes.trie import trie_pattern
 from quotes.speakers import (
     Mention,
     is_name_word,
@@ -25,9 +28,9 @@ from quotes.speakers import (
 Span = tuple[int, int]
 
 
-def _verb_pattern() -> regex.Pattern[str]:
-    forms = sorted(lexicon.speech_verbs(), key=len, reverse=True)
-    return regex.compile(r"\b(?:" + "|".join(map(regex.escape, forms)) + r")\b")
+def _verb_pattern() -> re.Pattern[str]:
+    # The standard library engine runs this trie-shaped pattern several times faster.
+    return re.compile(r"\b" + trie_pattern(lexicon.speech_verbs()) + r"\b")
 
 
 _VERB = _verb_pattern()
@@ -94,7 +97,7 @@ def _skip(text: str, pos: int, end: int, chars: str = " \t\r\n\u00a0,") -> int:
 
 def _skip_aux(text: str, pos: int, end: int) -> int:
     """Past auxiliaries and adverbs ("has also") that sit between subject and verb."""
-    for tok in tokens(text, pos, end):
+    for tok in tokens(text, pos, min(end, pos + 80)):
         if tok.key in lexicon.words("auxiliaries") and tok.word.islower():
             pos = tok.end
             continue
@@ -199,7 +202,7 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
         return None
     cue = found[-1]
     between = text[cue.end:hi].strip()
-    words = [t for t in tokens(text, cue.end, hi) if is_word(t)]
+    words = [t for t in tokens(text, cue.end, min(hi, cue.end + 120)) if is_word(t)]
     if len(words) > 8 or (between and between[-1] not in ",:" and words):
         return None
     mention = subject_before(text, lo, cue)
@@ -243,7 +246,7 @@ def subject_verb_colon_before(text: str, lo: int, hi: int) -> Attribution | None
     head = text[lo:hi].rstrip()
     if not head.endswith(":"):
         return None
-    toks = tokens(text, lo, hi)[:_MAX_SUBJECT_TOKENS]
+    toks = tokens(text, lo, min(hi, lo + 300))[:_MAX_SUBJECT_TOKENS]
     for k, tok in enumerate(toks[1:], start=1):
         if not (tok.word.islower() and is_word(tok)) or tok.key in _NOT_VERBS:
             continue
@@ -357,7 +360,7 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     tail = text[tail_start:s1]
     if tail.strip(" .!?\"”’") and not tail.lstrip().startswith(","):
         # "…, officials said in a statement on Tuesday." keeps a short adverbial.
-        words = [t for t in tokens(text, tail_start, s1) if is_word(t)]
+        words = [t for t in tokens(text, tail_start, min(s1, tail_start + 120)) if is_word(t)]
         if len(words) > 8 or _THAT.match(text, tail_start):
             return None
         rest = None
@@ -368,7 +371,7 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
 
 
 def _back_over_aux(text: str, floor: int, pos: int) -> int:
-    toks = tokens(text, floor, pos)
+    toks = tokens(text, max(floor, pos - 80), pos)
     k = len(toks) - 1
     while k >= 0 and toks[k].key in lexicon.words("auxiliaries") and toks[k].word.islower():
         k -= 1

@@ -12,12 +12,22 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+import regex
+
 from quotes import lexicon
-from quotes.speakers import Mention, is_name_word, is_title, tokens, name_ending
+from quotes.speakers import Mention, is_name_word, name_ending, tokens
 
 Span = tuple[int, int]
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _DETERMINERS = frozenset("the a an this that".split())
+# A run of capitalised words, possibly joined by name particles ("Charles de Gaulle").
+_CAPITALISED_RUN = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}\p{N}’'\-]*\.?"
+    r"(?:[ \u00a0]+(?:(?:de|da|di|van|von|der|bin|al|la|le|del|du|dos)[ \u00a0]+)?"
+    r"\p{Lu}[\p{L}\p{M}\p{N}’'\-]*\.?)*")
+_WORD_BEFORE = regex.compile(r"(\S+)\s+$")
+# How far before a name its role words may start ("NATO Secretary General").
+_ROLE_WINDOW = 60
 _NOT_BEFORE_SUBJECT = frozenset(
     "the a an of by with to for from in on at against into about than like toward towards "
     "under over between among his her their its our".split())
@@ -35,7 +45,7 @@ class Entity:
 
     @property
     def words(self) -> list[str]:
-        return self.name.split()
+        return self.name.split(" ")
 
     @property
     def surname(self) -> str:
@@ -58,20 +68,27 @@ class Entities:
     def __init__(self, text: str, body: Span, quoted: list[Span]) -> None:
         self.text = text
         self.entities: list[Entity] = []
-        # (position, entity) of every name outside quotation marks, for pronouns.
+        self._by_surname: dict[str, list[Entity]] = {}
+        # (position, entity) of names outside quotation marks that could be a
+        # pronoun's antecedent, in text order.
         self._outside: list[tuple[int, Entity]] = []
         starts = [s for s, _ in quoted]
-        toks = tokens(text, *body)
-        for i, tok in enumerate(toks):
-            if not is_name_word(tok) or (i + 1 < len(toks) and is_name_word(toks[i + 1])
-                                         and toks[i + 1].start - tok.end <= 1):
+        titles = lexicon.words("titles")
+        for run in _CAPITALISED_RUN.finditer(text, *body):
+            # Role words before the name are read only when a title word precedes it.
+            before = _WORD_BEFORE.search(text, max(body[0], run.start() - 30), run.start())
+            titled = before is not None and before.group(1).rstrip(".").casefold() in titles
+            lo = max(body[0], run.start() - _ROLE_WINDOW) if titled else run.start()
+            toks = tokens(text, lo, run.end())
+            last = len(toks) - 1
+            while last >= 0 and not is_name_word(toks[last]):
+                last -= 1
+            if last < 0 or toks[last].start < run.start():
                 continue
-            mention = name_ending(toks, i)
-            if mention.name is None:
-                continue
+            mention = name_ending(toks, last)
             entity = self.add(mention.name, mention.role)
-            first = next(k for k in range(i, -1, -1) if toks[k].start == mention.start)
-            if not _inside(quoted, starts, mention.start) and _salient(toks, first, i):
+            first = next(k for k in range(last, -1, -1) if toks[k].start == mention.name[0])
+            if not _inside(quoted, starts, mention.start) and _salient(toks, first, last):
                 self._outside.append((mention.start, entity))
         self._positions = [pos for pos, _ in self._outside]
 
@@ -82,6 +99,7 @@ class Entities:
         if entity is None:
             entity = Entity(" ".join(words))
             self.entities.append(entity)
+            self._by_surname.setdefault(entity.surname, []).append(entity)
         elif len(words) > len(entity.words):
             entity.name = " ".join(words)
         if role and not entity.role:
@@ -96,11 +114,9 @@ class Entities:
         """The entity these name words refer to: same full name, or same surname
         with no conflicting first name; the most recently named wins."""
         best = None
-        for entity in self.entities:
+        for entity in self._by_surname.get(words[-1], ()):
             if entity.words == words:
                 return entity
-            if entity.surname != words[-1]:
-                continue
             if len(words) > 1 and len(entity.words) > 1 and entity.words[0] != words[0]:
                 continue
             if best is None or _last_before(entity, pos) > _last_before(best, pos):
@@ -242,6 +258,7 @@ def _looks_personal(entity: Entity, role: str | None) -> bool:
     """A person rather than a place or body: titled, or two or more plain name words."""
     if _not_personal(entity):
         return False
-    if role and any(is_title(t) for t in tokens(role, 0, len(role))):
+    titles = lexicon.words("titles")
+    if role and any(word.rstrip(".,").casefold() in titles for word in role.split()):
         return True
     return len(entity.words) > 1 and not any(w.isupper() for w in entity.words)

@@ -10,14 +10,20 @@ read backwards from a cue ("… Stoltenberg said") or forwards from it
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
-import regex
+import bisect
+import re
 
 from quotes import lexicon
 
 Span = tuple[int, int]
 
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[’'\-.&][\p{L}\p{M}\p{N}]+)*\.?|[^\s\p{L}\p{M}\p{N}]")
+# Words (with inner apostrophes, hyphens and dots: "don’t", "U.S.") and single
+# punctuation marks. The standard library engine is faster for this simple pattern.
+_TOKEN = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*\.?|[^\w\s]|_")
+# How far a mention may reach from its cue: bounds the work per cue.
+_WINDOW = 240
 _DETERMINERS = frozenset(
     "the a an another one two three four several some many other both his her their its our "
     "this that these those any each".split())
@@ -46,27 +52,50 @@ class Mention:
         return text[self.start:self.end]
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
     word: str
     start: int
     end: int
-
-    @property
-    def key(self) -> str:
-        return self.word.rstrip(".").casefold()
+    key: str  # casefolded, without a final period: what lexicons are matched on
 
 
 def tokens(text: str, start: int, end: int) -> list[_Tok]:
-    """Word and punctuation tokens of text[start:end] with their offsets."""
+    """Word and punctuation tokens lying within text[start:end], with their offsets.
+
+    The whole text is tokenised once and windows are slices of that: rules ask
+    for many small overlapping windows of the same article.
+    """
+    all_tokens, starts = _tokenised(text)
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end, lo)
+    while hi > lo and all_tokens[hi - 1].end > end:
+        hi -= 1
+    return all_tokens[lo:hi]
+
+
+_cache: dict[str, tuple[list[_Tok], list[int]]] = {}
+
+
+def _tokenised(text: str) -> tuple[list[_Tok], list[int]]:
+    """Tokens of the whole text and their start offsets, cached for the last few texts."""
+    cached = _cache.get(text)
+    if cached is None:
+        if len(_cache) >= 4:
+            _cache.clear()
+        found = _tokenise(text)
+        cached = _cache[text] = (found, [t.start for t in found])
+    return cached
+
+
+def _tokenise(text: str) -> list[_Tok]:
     out: list[_Tok] = []
-    for m in _TOKEN.finditer(text, start, end):
+    for m in _TOKEN.finditer(text):
         word = m.group()
         if word.endswith(".") and len(word) > 2 and not _keeps_period(word):
-            out.append(_Tok(word[:-1], m.start(), m.end() - 1))
-            out.append(_Tok(".", m.end() - 1, m.end()))
+            out.append(_Tok(word[:-1], m.start(), m.end() - 1, word[:-1].casefold()))
+            out.append(_Tok(".", m.end() - 1, m.end(), "."))
         else:
-            out.append(_Tok(word, m.start(), m.end()))
+            out.append(_Tok(word, m.start(), m.end(), word.rstrip(".").casefold()))
     return out
 
 
@@ -107,7 +136,7 @@ def is_word(tok: _Tok) -> bool:
 
 def mention_before(text: str, floor: int, pos: int, *, skip_aux: bool = True) -> Mention | None:
     """The mention that ends right before pos ("… Jens Stoltenberg | said")."""
-    toks = tokens(text, floor, pos)
+    toks = tokens(text, max(floor, pos - _WINDOW), pos)
     i = len(toks) - 1
     if skip_aux:
         while i >= 0 and toks[i].key in lexicon.words("auxiliaries") and toks[i].word.islower():
@@ -208,7 +237,7 @@ def _clean_role(role: str | None) -> str | None:
 
 def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     """The mention that starts right after pos ("said | the NATO chief, Jens Stoltenberg")."""
-    toks = tokens(text, pos, ceiling)[: _MAX_ROLE_TOKENS + _MAX_NAME_TOKENS]
+    toks = tokens(text, pos, min(ceiling, pos + _WINDOW))[: _MAX_ROLE_TOKENS + _MAX_NAME_TOKENS]
     if not toks:
         return None
     if is_pronoun(toks[0]):
@@ -275,7 +304,7 @@ def _ends_phrase(toks: list[_Tok], end: int) -> bool:
 def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None:
     """The subject of "X, who …, said" or "X, a doctor, said": comma is the one before
     the cue. Takes the leftmost mention that a comma and an apposition follow."""
-    toks = tokens(text, floor, comma)
+    toks = tokens(text, max(floor, comma - _WINDOW), comma)
     for k, tok in enumerate(toks):
         if tok.word != "," or k == 0 or k + 1 >= len(toks):
             continue
