@@ -7,7 +7,6 @@ results are written in the order the articles were read.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
@@ -30,7 +29,7 @@ from quotes.read import (
     Sourced,
     read_entries,
 )
-from quotes.write import Record, RecordWriter, atomic_file, quote_record
+from quotes.write import Record, RecordWriter, atomic_file, json_line, quote_record
 
 BATCH_ARTICLES = 64
 BATCH_BYTES = 1 << 20
@@ -191,7 +190,7 @@ class ErrorLog:
         """Log errors only; warnings stay on stderr."""
         if isinstance(problem, ReadError):
             record = {"input": problem.input, "line": problem.line, "reason": problem.reason}
-            self._stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self._stream.write(json_line(record))
 
 
 @contextmanager

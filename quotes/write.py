@@ -61,6 +61,16 @@ def csv_row(record: Record) -> list[Any]:
     return ["" if cell is None else cell for cell in row]
 
 
+# Characters Python's str.splitlines() breaks on that JSON leaves unescaped (the rest < 0x20
+# are escaped anyway): escaping them keeps one record per line for every kind of reader.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_line(record: Record) -> str:
+    """One record as a JSON line: UTF-8 characters as they are, except line separators."""
+    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
+
+
 class JsonlWriter:
     """One JSON object per line, UTF-8 characters as they are."""
 
@@ -69,7 +79,7 @@ class JsonlWriter:
 
     def write(self, record: Record) -> None:
         """Append one record as a line."""
-        self._stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._stream.write(json_line(record))
 
 
 class CsvWriter:
