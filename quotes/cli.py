@@ -42,7 +42,7 @@ class OutputFormat(str, Enum):
     csv = "csv"
 
 
-class EncodingErrors(str, Enum):
+class EncodingErrors(Enum):
     """What to do with bytes that are not UTF-8."""
 
     strict = "strict"
@@ -177,14 +177,12 @@ def schema() -> None:
     typer.echo(json.dumps(Quote.model_json_schema(), indent=2, ensure_ascii=False))
 
 
-# Commands owned by other modules are registered here, one line each, e.g.:
-#   from quotes import evaluate
-#   app.command("eval")(evaluate.main)
-#   from quotes import review
-#   app.command("review")(review.main)
-from quotes import evaluate  # noqa: E402
+# Commands owned by other modules are registered here, one line each.
+from quotes import evaluate
+
 app.command("eval")(evaluate.eval_command)
-from quotes import review  # noqa: E402
+from quotes import review
+
 app.command("review")(review.review_command)
 
 

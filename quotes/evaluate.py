@@ -123,10 +123,14 @@ def _strip_titles(tokens: Sequence[str]) -> list[str]:
     return kept
 
 
+# Articles carry no identity: "the candidate" and "candidate" name the same speaker.
+_ARTICLES = frozenset(["the", "a", "an"])
+
+
 @cache
 def name_tokens(name: str) -> tuple[str, ...]:
     """Comparable tokens of a name; one that is all title ("the President") keeps its words."""
-    tokens = _tokens(name)
+    tokens = tuple(t for t in _tokens(name) if t not in _ARTICLES) or _tokens(name)
     return tuple(_strip_titles(tokens) or tokens)
 
 

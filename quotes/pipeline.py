@@ -98,17 +98,17 @@ def _direct_quotes(layout: _Layout) -> tuple[list[Found], list[QuoteSpan]]:
         if i and quotes[i - 1].close_end > lo and quotes[i - 1].close_end <= quote.open_start:
             lo = quotes[i - 1].close_end
         hi = layout.sentences[last][1]
+        if hi <= quote.close_end and _asks_or_exclaims(text, quote):
+            # “…?” Biden said: the sentence splitter ends the sentence at the mark.
+            hi = _next_sentence_end(layout, last)
         if i + 1 < len(quotes) and quote.close_end <= quotes[i + 1].open_start < hi:
             hi = quotes[i + 1].open_start
         after = _first(cues.AFTER_RULES, text, quote.close_end, hi) if quote.closed else None
         before = _first(cues.BEFORE_RULES, text, lo, quote.open_start)
-        if not _standalone(text, lo, quote, hi, before or after):
+        if not _standalone(text, lo, quote, hi, before, after):
             fragments.append(quote)
             continue
-        attribution = after or before
-        if attribution is None and not _worth_keeping(text, quote):
-            continue
-        direct.append(Found(((quote.start, quote.end),), "direct", attribution, first,
+        direct.append(Found(((quote.start, quote.end),), "direct", after or before, first,
                             layout.sentence_paragraph[first]))
     return direct, fragments
 
@@ -122,25 +122,39 @@ def _first(rules, text: str, lo: int, hi: int) -> Attribution | None:
 
 
 def _standalone(text: str, lo: int, quote: QuoteSpan, hi: int,
-                attribution: Attribution | None) -> bool:
+                before: Attribution | None, after: Attribution | None) -> bool:
     """A quote stands alone when only attribution or nothing shares its sentence;
     one embedded in other words ("called it “a disgrace”") is a fragment."""
     prefix = text[lo:quote.open_start].strip()
-    if prefix and not attribution and prefix[-1] not in ":,":
-        return False
+    if prefix and before is None and prefix[-1] not in ":,":
+        return False  # calls Trump a “sociopath”
     if not quote.closed:
-        return not prefix or attribution is not None
-    if not quote.double and attribution is None:
+        return not prefix or before is not None
+    if not quote.double and before is None and after is None:
         return False
     suffix = text[quote.close_end:hi].lstrip()
-    if not prefix and not attribution and suffix[:1].isalpha():
-        return False  # “Belavia” is banned: a name used in the sentence
+    if after is None and suffix[:1].isalpha():
+        return False  # “Belavia” is banned, said “there is love” in Orlando
     return True
 
 
-def _worth_keeping(text: str, quote: QuoteSpan) -> bool:
+def _worth_keeping(text: str, item: Found) -> bool:
     """Unattributed quotes count only when long enough to be a statement."""
-    return len(text[quote.start:quote.end].split()) >= _MIN_UNATTRIBUTED_WORDS
+    start, end = item.pieces[0]
+    return len(text[start:end].split()) >= _MIN_UNATTRIBUTED_WORDS
+
+
+def _asks_or_exclaims(text: str, quote: QuoteSpan) -> bool:
+    return text[quote.start:quote.close_start].rstrip()[-1:] in ("?", "!")
+
+
+def _next_sentence_end(layout: _Layout, index: int) -> int:
+    """End of the sentence after `index` when it is in the same paragraph."""
+    following = index + 1
+    if following < len(layout.sentences) and (
+            layout.sentence_paragraph[following] == layout.sentence_paragraph[index]):
+        return layout.sentences[following][1]
+    return layout.sentences[index][1]
 
 
 def _reports(layout: _Layout, direct: list[Found]) -> list[Found]:
@@ -173,7 +187,7 @@ def _resolve(layout: _Layout, entities: Entities, found: list[Found]) -> None:
     """Resolve speakers in text order; quotes without a cue continue the previous
     speaker or take the person named in the sentence before."""
     previous: Found | None = None
-    for item in found:
+    for item in list(found):
         attribution = item.attribution
         if attribution is not None:
             item.resolved = entities.resolve(attribution.mention, attribution.mention.start
@@ -182,6 +196,9 @@ def _resolve(layout: _Layout, entities: Entities, found: list[Found]) -> None:
                 entities.mark_speaker(item.resolved.speaker)
         else:
             item.resolved, item.attribution = _unattributed(layout, entities, item, previous)
+            if item.resolved.speaker is None and not _worth_keeping(layout.text, item):
+                found.remove(item)  # a short quote with no speaker is a name or a title
+                continue
         if item.resolved.speaker:
             previous = item
 
@@ -201,13 +218,20 @@ def _unattributed(layout: _Layout, entities: Entities, item: Found,
     if before >= 0 and layout.sentence_paragraph[before] >= item.paragraph - 1:
         s0, s1 = layout.sentences[before]
         mention = mention_after(layout.text, s0, s1)
-        if mention is not None and mention.kind in ("name", "pronoun"):
+        if mention is not None and _is_subject(layout.text, mention, s1) and (
+                mention.kind == "pronoun" or entities.is_person(mention)):
             resolved = entities.resolve(mention, mention.start)
             if resolved.speaker:
                 resolved = Resolved(resolved.speaker, resolved.role, resolved.resolution,
                                     resolved.explanation + "; named in the sentence before the quote")
                 return resolved, Attribution(mention, None, "speaker in sentence before", 0.6)
     return Resolved(None, None, "none", "no cue and no speaker nearby"), None
+
+
+def _is_subject(text: str, mention, end: int) -> bool:
+    """The mention is followed by a verb-like lowercase word: it is the subject."""
+    rest = text[mention.end:end].lstrip(" ,")
+    return rest[:1].islower()
 
 
 def _starts_paragraph(layout: _Layout, item: Found) -> bool:

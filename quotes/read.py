@@ -42,7 +42,7 @@ _HEADER = re.compile(
     r"(?:[ \t]+(?P<hour>\d{1,2}):(?P<minute>\d{2}))?(?=\s|$)[ \t]*"
 )
 # A one-line paragraph under 200 characters, then at least one blank line.
-_TITLE = re.compile(r"(?P<title>[^\r\n]{1,%d})\r?\n(?:[ \t]*\r?\n)+\s*" % (TITLE_MAX_CHARS - 1))
+_TITLE = re.compile(rf"(?P<title>[^\r\n]{{1,{TITLE_MAX_CHARS - 1}}})\r?\n(?:[ \t]*\r?\n)+\s*")
 _LEADING_SPACE = re.compile(r"\s*")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SENTENCE_END = ".!?…:;"
@@ -198,7 +198,7 @@ def read_jsonl_file(path: Path, config: ReadConfig = ReadConfig()) -> Iterator[E
     """Articles of a JSON Lines file, read line by line."""
     name = str(path)
     try:
-        handle = open(path, "rb")
+        handle = open(path, "rb")  # noqa: SIM115 - closed by the `with` below
     except OSError as exc:
         yield ReadError(name, None, f"cannot read: {_os_reason(exc)}")
         return
@@ -249,7 +249,7 @@ def parse_text_article(text: str, article_id: str) -> tuple[Article, list[str]]:
     """Seed header (date, same-line body, optional title) or plain text; warnings as strings."""
     header = _HEADER.match(text)
     if header is None:
-        return Article(id=article_id, text=text), []
+        return Article(id=article_id, text=text, body_start=0), []
     warnings: list[str] = []
     try:
         date = _header_date(header)
@@ -351,6 +351,7 @@ def _article_from_record(record: dict[str, Any], fallback_id: str, config: ReadC
     return Article(
         id=_record_id(record.get("id"), fallback_id, config, warnings),
         text=text,
+        body_start=0,
         date=_record_date(record.get("date"), warnings),
         title=_optional_string(record, "title", config, warnings),
         url=_optional_string(record, "url", config, warnings),

@@ -110,7 +110,7 @@ class Entities:
         entity.positions.append(name_span[0])
         return entity
 
-    def _match(self, words: list[str], pos: int) -> Entity | None:
+    def _match(self, words: list[str], pos: int, gender: str | None = None) -> Entity | None:
         """The entity these name words refer to: same full name, or same surname
         with no conflicting first name; the most recently named wins."""
         best = None
@@ -119,7 +119,9 @@ class Entities:
                 return entity
             if len(words) > 1 and len(entity.words) > 1 and entity.words[0] != words[0]:
                 continue
-            if best is None or _last_before(entity, pos) > _last_before(best, pos):
+            if gender and entity.gender and entity.gender != gender:
+                continue
+            if best is None or _prominence(entity, pos) > _prominence(best, pos):
                 best = entity
         if best is None and len(words) == 1:
             for entity in self.entities:  # a first name alone: "Hillary"
@@ -140,7 +142,8 @@ class Entities:
 
     def _name(self, mention: Mention, said: str) -> Resolved:
         words = _clean_name(self.text[mention.name[0]:mention.name[1]])
-        entity = self._match(words, mention.start) or self.add(mention.name, mention.role)
+        gender = _gender(mention.role) if mention.role else None
+        entity = self._match(words, mention.start, gender) or self.add(mention.name, mention.role)
         if mention.role and not entity.role:
             entity.role = _clean_role(mention.role)
         entity.person = entity.person or bool(mention.role) or len(words) > 1
@@ -177,6 +180,14 @@ class Entities:
             i -= 1
         return Resolved(None, None, "none", f'"{said}": no person named before it')
 
+    def is_person(self, mention: Mention) -> bool:
+        """Does this name mention refer to a person of the article?"""
+        if mention.kind != "name" or mention.name is None:
+            return False
+        words = _clean_name(self.text[mention.name[0]:mention.name[1]])
+        entity = self._match(words, mention.start)
+        return entity is not None and entity.person
+
     def mark_speaker(self, name: str | None, gender: str | None = None) -> None:
         """A speaker is a person (or speaks like one): pronouns may now refer to it."""
         for entity in self.entities:
@@ -196,6 +207,11 @@ def _salient(toks: list, first: int, last: int) -> bool:
 def _inside(spans: list[Span], starts: list[int], pos: int) -> bool:
     i = bisect.bisect_right(starts, pos) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _prominence(entity: Entity, pos: int) -> tuple[int, int]:
+    """How present an entity is at pos: times named so far, then how recently."""
+    return (sum(1 for p in entity.positions if p <= pos), _last_before(entity, pos))
 
 
 def _last_before(entity: Entity, pos: int) -> int:

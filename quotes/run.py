@@ -11,7 +11,7 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
@@ -103,7 +103,7 @@ def process_entry(entry: Entry, min_confidence: float = 0.0) -> Outcome:
         return entry
     try:
         found = pipeline.extract(entry.article)
-    except Exception as exc:  # a bug in one rule must not cost the rest of the run
+    except Exception as exc:  # noqa: BLE001 - a bug in one rule must not cost the whole run
         reason = f"extraction failed for article {entry.article.id!r}: {type(exc).__name__}: {exc}"
         return ReadError(entry.input, entry.line, reason)
     return [quote_record(q) for q in found if q.confidence >= min_confidence]
@@ -136,7 +136,7 @@ def _count_problem(stats: RunStats, problem: Problem) -> None:
         stats.errors += 1
 
 
-def _outcomes(entries: Iterator[Entry], config: RunConfig) -> Iterator[Outcome]:
+def _outcomes(entries: Iterator[Entry], config: RunConfig) -> Generator[Outcome, None, None]:
     """Outcomes in input order, from this process or from a pool."""
     jobs = effective_jobs(config.jobs)
     if jobs == 1:
@@ -146,7 +146,8 @@ def _outcomes(entries: Iterator[Entry], config: RunConfig) -> Iterator[Outcome]:
     yield from _pooled(entries, config, jobs)
 
 
-def _pooled(entries: Iterator[Entry], config: RunConfig, jobs: int) -> Iterator[Outcome]:
+def _pooled(entries: Iterator[Entry], config: RunConfig, jobs: int) \
+        -> Generator[Outcome, None, None]:
     """Ordered results from a process pool with at most `BATCHES_PER_JOB * jobs` batches queued."""
     executor = ProcessPoolExecutor(jobs, mp_context=get_context(config.start_method),
                                    initializer=_ignore_sigint)
@@ -213,7 +214,7 @@ class Reporter:
         want = wants_progress(self._stream, quiet) if progress is None else progress
         self._progress = _Progress(self._stream) if want else None
 
-    def __enter__(self) -> Reporter:
+    def __enter__(self) -> Reporter:  # noqa: PYI034
         if self._progress is not None:
             self._progress.start()
         return self

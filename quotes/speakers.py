@@ -26,7 +26,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*\.?|[^\w\s]|_")
 _WINDOW = 240
 _DETERMINERS = frozenset(
     "the a an another one two three four several some many other both his her their its our "
-    "this that these those any each".split())
+    "any each".split())
 _PARTICLES = frozenset("de da di du del della der den van von bin ibn al el le la dos das st.".split())
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _APPOSITION_OPENERS = frozenset("who whose which a an the one".split())
@@ -200,11 +200,12 @@ def _role_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
     j = i - 1
     while j >= 0 and i - j <= _MAX_ROLE_TOKENS:
         tok = toks[j]
-        if tok.key in _DETERMINERS:
+        if tok.key in _DETERMINERS or _is_possessive(tok):
             mention = Mention(tok.start, toks[i].end, "role", None,
                               text[toks[j + 1].start:toks[i].end] if j + 1 <= i else None)
             return _extend_with_of(text, toks, j, mention)
-        if not is_word(tok) or is_pronoun(tok) or tok.key in lexicon.speech_verbs():
+        if not is_word(tok) or is_pronoun(tok) or (
+                tok.word.islower() and tok.key in lexicon.speech_verbs()):
             break
         j -= 1
     # Bare plurals speak too: "sources said", "Republican lawmakers said".
@@ -212,6 +213,11 @@ def _role_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
         start = toks[j + 1].start if j + 1 <= i else toks[i].start
         return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
     return None
+
+
+def _is_possessive(tok: _Tok) -> bool:
+    """"Sanders's campaign manager": a possessive opens a noun phrase like "the"."""
+    return tok.word.endswith(("’s", "'s", "s’", "s'")) and len(tok.word) > 2
 
 
 def _extend_with_of(text: str, toks: list[_Tok], det: int, inner: Mention) -> Mention:
@@ -253,9 +259,10 @@ def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
             found = _mention_ending(text, toks, k)
             if found is None:
                 continue
-            if found.kind == "role" and toks[0].key in _DETERMINERS and found.start > first:
+            opens = toks[0].key in _DETERMINERS or _is_possessive(toks[0])
+            if found.kind == "role" and opens and found.start > first:
                 found = Mention(first, found.end, "role", None, text[first:found.end])
-            elif (found.kind == "name" and toks[0].key in _DETERMINERS and len(toks) > 1
+            elif (found.kind == "name" and opens and len(toks) > 1
                   and found.start == toks[1].start):
                 found = Mention(first, found.end, "name", found.name, found.role)
             if found.start == first:

@@ -19,7 +19,9 @@
     search: document.getElementById("f-search"),
     low: document.getElementById("f-low"),
   };
+  const searchCache = new Map();  // card -> lowercased text
   let verdicts = load();
+  let typing = 0;
 
   /** Saved verdicts of this exact report, so a reload does not lose a review. */
   function load() {
@@ -74,11 +76,19 @@
     if (filters.kind.value && card.dataset.kind !== filters.kind.value) return false;
     if (filters.low.checked && card.dataset.low !== "1") return false;
     if (search) {
-      const title = card.closest(".article").querySelector("h2").textContent;
-      const input = card.querySelector(".v-speaker").value;
-      if ((card.textContent + " " + title + " " + input).toLowerCase().indexOf(search) < 0) return false;
+      const input = card.querySelector(".v-speaker").value.toLowerCase();
+      if (searchText(card).indexOf(search) < 0 && input.indexOf(search) < 0) return false;
     }
     return true;
+  }
+
+  /** A card's words and its article's title, lowercased once: typing stays quick on big runs. */
+  function searchText(card) {
+    if (!searchCache.has(card)) {
+      const title = card.closest(".article").querySelector("h2").textContent;
+      searchCache.set(card, (card.textContent + " " + title).toLowerCase());
+    }
+    return searchCache.get(card);
   }
 
   /** Hide filtered-out cards, dim their highlights, hide articles left with none. */
@@ -230,7 +240,10 @@
     });
   });
   [filters.speaker, filters.kind, filters.low].forEach(function (el) { el.addEventListener("change", applyFilters); });
-  filters.search.addEventListener("input", applyFilters);
+  filters.search.addEventListener("input", function () {
+    clearTimeout(typing);
+    typing = setTimeout(applyFilters, 120);  // filter once the reviewer pauses, not per key
+  });
   document.getElementById("export").addEventListener("click", download);
   window.addEventListener("hashchange", fromHash);
 
