@@ -76,7 +76,7 @@ def load_case(path: Path) -> Case:
         assert len(entries) == 1, f"{path.name}: could not read {data['article']}"
         article = entries[0].article
     else:
-        article = Article(id=path.stem, text=data["text"])
+        article = Article(id=path.stem, text=data["text"], body_start=0)
     quotes = tuple(_expected(path.name, article.text, q) for q in data["quotes"])
     return Case(name=data.get("name", path.stem), rule=data.get("rule", ""), article=article,
                 quotes=quotes, absent=tuple(data.get("absent", ())),

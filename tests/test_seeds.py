@@ -7,7 +7,7 @@ singles out, so a regression says which one broke.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ BELARUS = "000_53e420b5fc12cae6"   # Stoltenberg on Belarus, Putin at SPIEF
 WAGNER = "004_a4485e44fb246978"    # Stoltenberg, Rutte and Nauseda on Wagner
 
 
-@lru_cache(maxsize=None)
+@cache
 def seed(article_id: str) -> tuple[Article, tuple[Quote, ...]]:
     """The seed article as read, and its records."""
     entries = [e for e in read_text_file(SEEDS / f"{article_id}.txt") if isinstance(e, Sourced)]
