@@ -217,6 +217,11 @@ def _unattributed(layout: _Layout, entities: Entities, item: Found,
     before = item.sentence - 1
     if before >= 0 and layout.sentence_paragraph[before] >= item.paragraph - 1:
         s0, s1 = layout.sentences[before]
+        if layout.text[s0:s1].endswith(":"):
+            # She said:  / “…” (the quote opens the next paragraph)
+            introduced = _first(cues.BEFORE_RULES, layout.text, s0, s1)
+            if introduced is not None:
+                return entities.resolve(introduced.mention, introduced.mention.start), introduced
         mention = mention_after(layout.text, s0, s1)
         if mention is not None and _is_subject(layout.text, mention, s1) and (
                 mention.kind == "pronoun" or entities.is_person(mention)):

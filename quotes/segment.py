@@ -16,7 +16,7 @@ _LINE_BREAK = regex.compile(r"\n\s*")
 # A sentence may end after . ! ? or … with closing marks and brackets, when
 # followed by space and something that can start a sentence.
 _SENTENCE_END = regex.compile(
-    r"""[.!?…]+["”’'»)\]]*(?=\s+["“‘'«(\[]*[\p{Lu}\p{N}])"""
+    r"""[.!?…]+["”’'»)\]]*(?=\s+["“‘'«„‚‹`(\[]*[\p{Lu}\p{N}])"""
 )
 _WORD_BEFORE_PERIOD = regex.compile(r"([\p{L}.]+)\.$")
 

@@ -30,6 +30,10 @@ _DETERMINERS = frozenset(
 _PARTICLES = frozenset("de da di du del della der den van von bin ibn al el le la dos das st.".split())
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _APPOSITION_OPENERS = frozenset("who whose which a an the one".split())
+_FUNCTION_WORDS = frozenset(
+    "the a an and or but of in at on to for with from by as that this these those who which "
+    "when while if than then so not no is are was were be been being has have had do does did "
+    "said says say told he she they it we i you his her their its our my your".split())
 # Words that end a noun phrase read forwards ("said Smith | in a statement").
 _FORWARD_STOPS = frozenset(
     "in at on to with from by during after before about as that who whose which when while "
@@ -116,7 +120,8 @@ def is_title(tok: _Tok) -> bool:
 def is_name_word(tok: _Tok) -> bool:
     """A capitalised word that can be part of a personal or organisation name."""
     return (is_capitalised(tok.word) and tok.key not in lexicon.words("not_names")
-            and not is_title(tok) and tok.key not in lexicon.pronoun_genders())
+            and not is_title(tok) and not is_role_noun(tok)
+            and tok.key not in lexicon.pronoun_genders())
 
 
 def is_role_noun(tok: _Tok) -> bool:
@@ -180,11 +185,14 @@ def name_ending(toks: list[_Tok], i: int) -> Mention:
     saw_title = False
     while j >= 0 and first - j <= _MAX_ROLE_TOKENS:
         tok = toks[j]
-        if is_title(tok) or (tok.word == "." and j > 0 and is_title(toks[j - 1])):
+        if is_title(tok) or is_role_noun(tok) or (
+                tok.word == "." and j > 0 and is_title(toks[j - 1])):
             saw_title = saw_title or tok.word != "."
             role_first = j
         elif saw_title and is_capitalised(tok.word) and tok.key not in lexicon.words("not_names"):
             role_first = j
+        elif saw_title and _is_modifier(tok):
+            role_first = j  # "team owner", "defense lawyer"
         else:
             break
         j -= 1
@@ -213,6 +221,12 @@ def _role_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
         start = toks[j + 1].start if j + 1 <= i else toks[i].start
         return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
     return None
+
+
+def _is_modifier(tok: _Tok) -> bool:
+    """A lowercase word that can qualify a role ("transport" commissioner)."""
+    return (tok.word.isalpha() and tok.word.islower() and tok.key not in _FUNCTION_WORDS
+            and tok.key not in lexicon.speech_verbs() and tok.key not in lexicon.words("auxiliaries"))
 
 
 def _is_possessive(tok: _Tok) -> bool:
@@ -267,7 +281,22 @@ def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
                 found = Mention(first, found.end, "name", found.name, found.role)
             if found.start == first:
                 best = found
+    if best is None and toks[0].key in _DETERMINERS:
+        best = _described_before_name(text, toks)
     return with_apposition_after(text, best, ceiling) if best else None
+
+
+def _described_before_name(text: str, toks: list[_Tok]) -> Mention | None:
+    """"the harbour master, Leila Haddad": any short description heads a name apposition."""
+    for k, tok in enumerate(toks[1:_MAX_ROLE_TOKENS], start=1):
+        if tok.word == ",":
+            if k >= 2 and k + 1 < len(toks) and is_name_word(toks[k + 1]):
+                return Mention(toks[0].start, toks[k - 1].end, "role", None,
+                               text[toks[0].start:toks[k - 1].end])
+            return None
+        if not (is_word(tok) and (_is_modifier(tok) or tok.key in ("of", "the"))):
+            return None
+    return None
 
 
 def with_apposition_after(text: str, mention: Mention, ceiling: int) -> Mention:
