@@ -104,10 +104,14 @@ def test_kind_search_and_check_filters(page: Any) -> None:
     assert page.locator(".card:visible .badge.kind").all_text_contents() == ["mixed"]
     page.select_option("#f-kind", "")
     page.fill("#f-search", "TOO EARLY")
+    sync_api.expect(page.locator(".card:visible")).to_have_count(1)
     assert page.locator(".card:visible .qtext").all_inner_texts() == ["It is too early to judge"]
     page.fill("#f-search", "lithuania")  # an article title matches its quotes
-    assert visible_speakers(page) == ["Gitanas Nauseda"]
+    sync_api.expect(page.locator(".card:visible .speaker")).to_have_text(["Gitanas Nauseda"])
+    page.fill("#f-search", "correct")  # the buttons' labels are not searched
+    sync_api.expect(page.locator(".card:visible")).to_have_count(0)
     page.fill("#f-search", "")
+    sync_api.expect(page.locator(".card:visible")).to_have_count(5)
     page.check("#f-low")
     assert page.locator(".card:visible").count() == 2
     assert all(c == "1" for c in page.locator(".card:visible").evaluate_all(

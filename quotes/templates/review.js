@@ -82,11 +82,12 @@
     return true;
   }
 
-  /** A card's words and its article's title, lowercased once: typing stays quick on big runs. */
+  /** A card's quote, speaker, reason and its article's title, lowercased once: typing stays quick on big runs. */
   function searchText(card) {
     if (!searchCache.has(card)) {
       const title = card.closest(".article").querySelector("h2").textContent;
-      searchCache.set(card, (card.textContent + " " + title).toLowerCase());
+      const words = card.querySelector(".qtext").textContent + " " + card.querySelector("dl").textContent;
+      searchCache.set(card, (words + " " + title).toLowerCase());
     }
     return searchCache.get(card);
   }
