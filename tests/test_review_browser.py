@@ -164,9 +164,16 @@ def test_verdicts_export_as_gold_json_lines(page: Any, tmp_path: Path) -> None:
     assert fixed["speaker"] == "Vladimir Putin" and fixed["speaker_spans"]
     assert fixed["kind"] == "direct" and fixed["cue"] == "told reporters"
 
+    emptied = card(page, "Belarus is a threat").locator(".v-speaker")
+    emptied.fill("")
+    emptied.press("Tab")
+    [_, lithuania] = export(page, tmp_path)
+    assert lithuania["quotes"][0]["speaker"] is None
+    assert lithuania["quotes"][0]["speaker_spans"] == []
+
     gold_file = tmp_path / "verdicts.jsonl"
-    [loaded] = load_gold(gold_file)  # `quotes eval` reads it as gold
-    assert len(loaded.quotes) == 2
+    loaded = load_gold(gold_file)  # `quotes eval` reads it as gold
+    assert [len(a.quotes) for a in loaded] == [2, 1]
 
 
 def test_verdicts_survive_a_reload_and_can_be_undone(page: Any) -> None:
