@@ -51,6 +51,10 @@ _SUBJECT_STARTS = frozenset(
     "i we you he she it they there this that these those the a an his her their our its my no "
     "all some many most".split())
 _MAX_SUBJECT_TOKENS = 30
+_CLOSING_MARKS = "”\"’'»"
+_QUOTE_MARKS = ("“", "”", '"', "''", "``", "«", "»", "„")
+# Where reported content ends inside a sentence: "…, but lamented that …".
+_CLAUSE_BREAK = re.compile(r",\s+(?:but|while|although|though|whereas)\b|;|\s+—\s+")
 _PREPOSITIONS = frozenset(
     "in at on of for with from to by during after before about into over under through".split())
 
@@ -67,6 +71,7 @@ class Cue:
     end: int
     base: str
     bare: bool = False  # the verb takes a clause without "that"
+    quoted: bool = False  # the verb reports only words it quotes ("called it “a disgrace”")
 
 
 @dataclass(frozen=True)
@@ -84,8 +89,8 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
     verbs = lexicon.speech_verbs()
     found = []
     for match in _VERB.finditer(text, start, end):
-        base, bare = verbs[match.group()]
-        found.append(Cue(match.start(), match.end(), base, bare))
+        base, bare, quoted = verbs[match.group()]
+        found.append(Cue(match.start(), match.end(), base, bare, quoted))
     return found
 
 
@@ -109,8 +114,8 @@ def _cue_at(text: str, pos: int, end: int) -> Cue | None:
     match = _VERB.match(text, pos, end)
     if not match:
         return None
-    base, bare = lexicon.speech_verbs()[match.group()]
-    return Cue(match.start(), match.end(), base, bare)
+    base, bare, quoted = lexicon.speech_verbs()[match.group()]
+    return Cue(match.start(), match.end(), base, bare, quoted)
 
 
 def _with_object(text: str, cue: Cue, end: int) -> Cue:
@@ -152,13 +157,17 @@ def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
     if mention is None:
         return None
     after = mention.end
+    cue = None
     if text.startswith(",", after):
-        # An apposition between speaker and verb: up to the next comma.
-        close = text.find(",", after + 1, min(hi, after + 160))
-        if close < 0:
-            return None
-        after = close + 1
-    cue = _cue_at(text, _skip_aux(text, _skip(text, after, hi, " \t"), hi), hi)
+        # "his wife, Ines Moreau, said": the apposition was read with the mention;
+        # else one sits between speaker and verb, up to the next comma.
+        cue = _cue_at(text, _skip_aux(text, _skip(text, after + 1, hi, " \t"), hi), hi)
+        if cue is None:
+            close = text.find(",", after + 1, min(hi, after + 160))
+            if close < 0:
+                return None
+            after = close + 1
+    cue = cue or _cue_at(text, _skip_aux(text, _skip(text, after, hi, " \t"), hi), hi)
     if cue is None:
         return None
     return Attribution(mention, _with_object(text, cue, hi), "quote, speaker cue", 0.95)
@@ -284,14 +293,48 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
         report = rule(text, sentence, previous)
         if report:
             found.append(report)
-    for cue in cues_in(text, s0, s1):
-        if any(b0 <= cue.start < b1 for b0, b1 in blocked):
-            continue
-        report = (speaker_verb_report(text, sentence, cue)
-                  or trailing_report(text, sentence, cue))
-        if report:
+    sentence_cues = [c for c in cues_in(text, s0, s1)
+                     if not any(b0 <= c.start < b1 for b0, b1 in blocked)]
+    for index, cue in enumerate(sentence_cues):
+        if _participle(text, cue):
+            report = participle_report(text, sentence, cue, sentence_cues[:index])
+        else:
+            report = (speaker_verb_report(text, sentence, cue)
+                      or trailing_report(text, sentence, cue))
+        if report and (not cue.quoted or _has_quote(text, report.pieces)):
             found.append(report)
     return found
+
+
+def _participle(text: str, cue: Cue) -> bool:
+    """", saying that …": an -ing cue after a comma (or "and") reports for the clause's subject."""
+    if not text[cue.start:cue.end].endswith("ing"):
+        return False
+    before = text[max(0, cue.start - 6):cue.start].rstrip()
+    return before.endswith(",") or before.endswith(" and")
+
+
+def _has_quote(text: str, pieces: tuple[Span, ...]) -> bool:
+    return any(mark in text[s:e] for s, e in pieces for mark in _QUOTE_MARKS)
+
+
+def participle_report(text: str, sentence: Span, cue: Cue, earlier: list[Cue]) -> Report | None:
+    """Trump mocked her, saying she would be a bad president / …,” Axelrod said, calling him “…”."""
+    s0, s1 = sentence
+    mention = None
+    if earlier:
+        mention = subject_before(text, s0, earlier[-1]) or mention_after(text, earlier[-1].end, s1)
+    if mention is None:
+        mention = mention_after(text, s0, s1)
+        if mention is None or not text[mention.end:s1].lstrip(" ,")[:1].islower():
+            return None
+    full = _with_object(text, cue, s1)
+    that_end = _after_that(text, full.end, s1)
+    start = that_end if that_end is not None else full.end
+    content = _content(text, start, _clause_end(text, start, s1))
+    if content is None or len(text[content[0]:content[1]].split()) < 3:
+        return None
+    return Report((content,), Attribution(mention, full, "subject …, saying that", 0.7))
 
 
 def _content(text: str, start: int, end: int) -> Span | None:
@@ -313,6 +356,15 @@ def _looks_like_clause(text: str, start: int, end: int) -> bool:
     return any(t.key in _CLAUSE_WORDS or t.key.endswith("ed") for t in toks[1:14])
 
 
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where the reported clause starting at `start` ends, outside quotation marks."""
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        if text.count("“", start, match.start()) <= text.count("”", start, match.start()) and (
+                text.count('"', start, match.start()) % 2 == 0):
+            return match.start()
+    return end
+
+
 def _after_that(text: str, pos: int, end: int) -> int | None:
     match = _THAT_AHEAD.match(text, pos, end)
     return match.end() if match else None
@@ -328,10 +380,10 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     full = _with_object(text, cue, s1)
     that_end = _after_that(text, full.end, s1)
     if that_end is not None:
-        content = _content(text, that_end, s1)
+        content = _content(text, that_end, _clause_end(text, that_end, s1))
         confidence = 0.85
-    elif cue.bare and _looks_like_clause(text, _skip(text, full.end, s1), s1):
-        content = _content(text, full.end, s1)
+    elif cue.bare and (cue.quoted or _looks_like_clause(text, _skip(text, full.end, s1), s1)):
+        content = _content(text, full.end, _clause_end(text, full.end, s1))
         confidence = 0.75
     else:
         return None
@@ -351,13 +403,15 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         if mention is None:
             return None
     comma = text[s0:lead_end].rstrip()
-    if not comma.endswith(","):
-        return None
-    lead = _content(text, s0, s0 + len(comma) - 1)
-    if lead is None:
+    if not comma.rstrip(_CLOSING_MARKS).endswith(","):
+        return None  # (a comma may sit inside a closing mark: “… Nixon,” Pence said)
+    lead = _content(text, s0, s0 + len(comma.rstrip(_CLOSING_MARKS)) - 1)
+    if lead is None or not _substantial(text, lead):
         return None
     tail_start = max(cue.end, mention.end)
     tail = text[tail_start:s1]
+    if tail.lstrip().startswith(":"):
+        return None  # "After the vote, Lindqvist said: “…”" introduces a quote
     if tail.strip(" .!?\"”’") and not tail.lstrip().startswith(","):
         # "…, officials said in a statement on Tuesday." keeps a short adverbial.
         words = [t for t in tokens(text, tail_start, min(s1, tail_start + 120)) if is_word(t)]
@@ -368,6 +422,14 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         rest = _content(text, tail_start, s1) if tail.lstrip().startswith(",") else None
     pieces = (lead,) if rest is None else (lead, rest)
     return Report(pieces, Attribution(mention, cue, "report, speaker cue", 0.8))
+
+
+def _substantial(text: str, span: Span) -> bool:
+    """Reported content, not an adverbial: "After the vote," reports nothing."""
+    words = text[span[0]:span[1]].split()
+    if len(words) < 4:
+        return any(mark in text[span[0]:span[1]] for mark in _QUOTE_MARKS)
+    return words[0].casefold() not in _PREPOSITIONS or len(words) >= 8
 
 
 def _back_over_aux(text: str, floor: int, pos: int) -> int:

@@ -21,17 +21,19 @@ def words(name: str) -> frozenset[str]:
 
 
 @cache
-def speech_verbs() -> dict[str, tuple[str, bool]]:
-    """Every form of every speech verb -> (base form, takes a bare clause)."""
-    forms: dict[str, tuple[str, bool]] = {}
+def speech_verbs() -> dict[str, tuple[str, bool, bool]]:
+    """Every form of every speech verb -> (base form, takes a bare clause, reports
+    only quoted words)."""
+    forms: dict[str, tuple[str, bool, bool]] = {}
     for row in lines("speech_verbs"):
         parts = row.split()
-        bare = "+bare" in parts
-        given = [p for p in parts if p != "+bare"]
+        entry_flags = {p for p in parts if p.startswith("+")}
+        given = [p for p in parts if not p.startswith("+")]
         base = given[0]
+        entry = (base, "+bare" in entry_flags, "+quoted" in entry_flags)
         for form in given if len(given) > 1 else _regular_forms(base):
-            forms.setdefault(form, (base, bare))
-        forms.setdefault(base, (base, bare))
+            forms.setdefault(form, entry)
+        forms.setdefault(base, entry)
     return forms
 
 

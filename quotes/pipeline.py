@@ -126,8 +126,8 @@ def _standalone(text: str, lo: int, quote: QuoteSpan, hi: int,
     """A quote stands alone when only attribution or nothing shares its sentence;
     one embedded in other words ("called it “a disgrace”") is a fragment."""
     prefix = text[lo:quote.open_start].strip()
-    if prefix and before is None and prefix[-1] not in ":,":
-        return False  # calls Trump a “sociopath”
+    if prefix and before is None and (prefix[-1] not in ":," or after is None):
+        return False  # calls Trump a “sociopath”; decisions, “not the President”
     if not quote.closed:
         return not prefix or before is not None
     if not quote.double and before is None and after is None:

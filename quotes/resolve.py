@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -22,9 +23,11 @@ _POSSESSIVE = ("’s", "'s", "’", "'")
 _DETERMINERS = frozenset("the a an this that".split())
 # A run of capitalised words, possibly joined by name particles ("Charles de Gaulle").
 _CAPITALISED_RUN = regex.compile(
-    r"\p{Lu}[\p{L}\p{M}\p{N}’'\-]*\.?"
+    r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L}))*\.?"
     r"(?:[ \u00a0]+(?:(?:de|da|di|van|von|der|bin|al|la|le|del|du|dos)[ \u00a0]+)?"
-    r"\p{Lu}[\p{L}\p{M}\p{N}’'\-]*\.?)*")
+    r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L}))*\.?)*")
+# How many gender-unknown persons a pronoun looks past for one whose gender agrees.
+_PRONOUN_LOOKBACK = 3
 _WORD_BEFORE = regex.compile(r"(\S+)\s+$")
 # How far before a name its role words may start ("NATO Secretary General").
 _ROLE_WINDOW = 60
@@ -104,8 +107,7 @@ class Entities:
             entity.name = " ".join(words)
         if role and not entity.role:
             entity.role = _clean_role(role)
-        if role:
-            entity.gender = entity.gender or _gender(role)
+        entity.gender = entity.gender or (_gender(role) if role else None) or _given_gender(entity)
         entity.person = entity.person or _looks_personal(entity, role)
         entity.positions.append(name_span[0])
         return entity
@@ -171,13 +173,24 @@ class Entities:
         gender = lexicon.pronoun_genders().get(said.casefold())
         if gender == "p":
             return Resolved(None, None, "none", f'"{said}": plural pronoun left unresolved')
+        fallback: Entity | None = None
+        looked = 0
         i = bisect.bisect_left(self._positions, pos) - 1
-        while i >= 0:
+        while i >= 0 and looked < _PRONOUN_LOOKBACK:
             entity = self._outside[i][1]
-            if entity.person and entity.gender in (None, gender):
-                return Resolved(entity.name, entity.role, "pronoun",
-                                f'"{said}" → {entity.name}: the last person named before it')
             i -= 1
+            if not entity.person or entity.gender not in (None, gender):
+                continue
+            if entity.gender == gender:
+                why = "the last person named before it whose gender agrees"
+                if fallback is None:
+                    why = "the last person named before it"
+                return Resolved(entity.name, entity.role, "pronoun", f'"{said}" → {entity.name}: {why}')
+            fallback = fallback or entity
+            looked += 1
+        if fallback is not None:
+            return Resolved(fallback.name, fallback.role, "pronoun",
+                            f'"{said}" → {fallback.name}: the last person named before it')
         return Resolved(None, None, "none", f'"{said}": no person named before it')
 
     def is_person(self, mention: Mention) -> bool:
@@ -268,6 +281,18 @@ def _not_personal(entity: Entity) -> bool:
     places = lexicon.words("places")
     return any(w.casefold() in org or w.casefold() in places for w in entity.words) or (
         len(entity.words) == 1 and entity.name.isupper())
+
+
+def _given_gender(entity: Entity) -> str | None:
+    """The gender a person's given name usually carries ("Lena Fischer" → f)."""
+    if len(entity.words) < 2:
+        return None
+    return _given_names().get(entity.words[0])
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    return {row.split()[0]: row.split()[1] for row in lexicon.lines("given_names")}
 
 
 def _looks_personal(entity: Entity, role: str | None) -> bool:

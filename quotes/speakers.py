@@ -279,11 +279,23 @@ def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
             elif (found.kind == "name" and opens and len(toks) > 1
                   and found.start == toks[1].start):
                 found = Mention(first, found.end, "name", found.name, found.role)
+            elif found.kind == "name" and _descriptors(toks, found.start):
+                # "retired schoolteacher Maud Ellery", "58-year-old Tariq Benali"
+                found = Mention(first, found.end, "name", found.name,
+                                text[first:found.start].strip() + (f" {found.role}" if found.role else ""))
             if found.start == first:
                 best = found
     if best is None and toks[0].key in _DETERMINERS:
         best = _described_before_name(text, toks)
     return with_apposition_after(text, best, ceiling) if best else None
+
+
+def _descriptors(toks: list[_Tok], start: int) -> bool:
+    """Only a few describing words (no verbs, no function words) come before start."""
+    before = [t for t in toks if t.end <= start]
+    return 0 < len(before) <= 3 and all(
+        is_word(t) and t.key not in _FUNCTION_WORDS and t.key not in lexicon.speech_verbs()
+        and t.key not in lexicon.words("auxiliaries") for t in before)
 
 
 def _described_before_name(text: str, toks: list[_Tok]) -> Mention | None:
