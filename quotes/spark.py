@@ -30,9 +30,10 @@ it is called, so ``import quotes`` never needs it.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
@@ -49,18 +50,24 @@ _OPTIONAL = {"date", "title", "url", "body_start"}
 
 def extract_quotes(df: DataFrame, *, id_col: str = "id", text_col: str = "text",
                    date_col: str = "date", title_col: str = "title", url_col: str = "url",
-                   body_start_col: str = "body_start") -> DataFrame:
+                   body_start_col: str = "body_start",
+                   on_error: Literal["fail", "skip"] = "fail") -> DataFrame:
     """Quote records of every article (row) of `df`, with `quote_schema()` as schema.
 
     `id_col` and `text_col` must exist. The others are optional: a missing
     column reads as null (``body_start``: 0). A row whose text is null or empty
     gives no records. Dates of date or timestamp type are cast to strings.
+    An article the extractor fails on fails the job (``on_error="fail"``), or
+    gives no records and a line on the executor's stderr (``"skip"``).
     """
+    if on_error not in ("fail", "skip"):
+        raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
     columns = dict(zip(_ARTICLE_FIELDS, (id_col, text_col, date_col, title_col, url_col,
                                          body_start_col)))
     articles = df.select(*_article_columns(df, columns))
     schema = quote_schema()
-    rows = articles.rdd.mapPartitions(partial(_extract_partition, schema=schema))
+    rows = articles.rdd.mapPartitions(partial(_extract_partition, schema=schema,
+                                              skip_errors=on_error == "skip"))
     return articles.sparkSession.createDataFrame(rows, schema)
 
 
@@ -135,19 +142,33 @@ def _article_columns(df: DataFrame, names: dict[str, str]) -> list[Any]:
     return columns
 
 
-def _extract_partition(rows: Iterable[Row], schema: StructType) -> Iterator[tuple[Any, ...]]:
+def _extract_partition(rows: Iterable[Row], schema: StructType,
+                       skip_errors: bool) -> Iterator[tuple[Any, ...]]:
     """Run the pipeline on each article of one partition (on the executor)."""
-    from quotes.model import Article
-    from quotes.pipeline import extract
-
     for row in rows:
         if row["id"] is None:
             raise ValueError("an article has a null id")
         if not row["text"]:
             continue
-        fields = {k: v for k, v in row.asDict().items() if v is not None}
-        for quote in extract(Article(**fields)):
-            yield _to_row(quote.model_dump(mode="json"), schema)
+        try:
+            records = _records(row)
+        except Exception as exc:
+            if not skip_errors:
+                raise RuntimeError(f"extraction failed for article {row['id']!r}") from exc
+            print(f"quotes.spark: skipped article {row['id']!r}: {type(exc).__name__}: {exc}",
+                  file=sys.stderr)
+            continue
+        yield from (_to_row(record, schema) for record in records)
+
+
+def _records(row: Row) -> list[dict[str, Any]]:
+    """The CLI's records (same pipeline, same serialisation) for one article row."""
+    from quotes.model import Article
+    from quotes.pipeline import extract
+    from quotes.write import quote_record
+
+    fields = {k: v for k, v in row.asDict().items() if v is not None}
+    return [quote_record(q) for q in extract(Article(**fields))]
 
 
 def _to_row(value: Any, dtype: DataType) -> Any:

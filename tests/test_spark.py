@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -54,19 +53,10 @@ def spark() -> Iterator[Any]:
 
 
 def seed_articles() -> list[Article]:
-    """The seed articles, read the way the CLI reads them (plain files until the reader exists)."""
-    try:
-        from quotes.read import read_articles
-    except ImportError:
-        return [_plain_article(path) for path in sorted(SEEDS.glob("*.txt"))]
-    return [a for path in sorted(SEEDS.glob("*.txt")) for a in read_articles(path)]
+    """The seed articles, read by the CLI's reader."""
+    from quotes.read import read_inputs
 
-
-def _plain_article(path: Path) -> Article:
-    """A seed file as one article: its whole text, the date from its ` date ...` header."""
-    text = path.read_text(encoding="utf-8")
-    date = re.match(r"\s*date\s+(\d{4}-\d{2}-\d{2})", text)
-    return Article(id=path.stem, text=text, date=date.group(1) if date else None)
+    return [item for item in read_inputs([SEEDS]) if isinstance(item, Article)]
 
 
 def _article_frame(spark: Any, articles: list[Article], **names: str) -> Any:
@@ -93,7 +83,9 @@ def _spark_records(frame: Any) -> list[dict[str, Any]]:
 
 def _pipeline_records(articles: list[Article]) -> list[dict[str, Any]]:
     """What quotes.pipeline.extract gives for the same articles, as dicts."""
-    return _sorted([q.model_dump(mode="json") for a in articles for q in extract(a)])
+    records = _sorted([q.model_dump(mode="json") for a in articles for q in extract(a)])
+    assert all(isinstance(r["confidence"], float) for r in records)
+    return records
 
 
 def test_schema_follows_quote_model() -> None:
@@ -134,18 +126,18 @@ def test_spark_equals_pipeline_on_seeds(spark: Any) -> None:
     from quotes.spark import extract_quotes
 
     articles = seed_articles()
-    assert articles, "no seed articles found"
+    assert len(articles) == len(list(SEEDS.glob("*.txt"))), "seed articles missing"
     records = _spark_records(extract_quotes(_article_frame(spark, articles).repartition(2)))
-    assert records == _pipeline_records(articles)
+    expected = _pipeline_records(articles)
+    assert records == expected
+    assert expected, "the pipeline found no quote in the seeds: nothing was compared"
 
 
 def test_spark_equals_cli_on_seeds(spark: Any) -> None:
     """Spark records over the seeds equal the output of `quotes extract seeds`."""
     from quotes.spark import extract_quotes
 
-    pytest.importorskip("quotes.cli", reason="the CLI is not written yet")
-    main = "import sys, quotes.cli as c; sys.argv = ['quotes', *sys.argv[1:]]; c.main()"
-    run = subprocess.run([sys.executable, "-c", main, "extract", str(SEEDS)],
+    run = subprocess.run([sys.executable, "-m", "quotes.cli", "extract", str(SEEDS), "--quiet"],
                          check=False, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     expected = _sorted([json.loads(line) for line in run.stdout.splitlines() if line.strip()])
@@ -172,3 +164,16 @@ def test_missing_text_column_is_a_clear_error(spark: Any) -> None:
     frame = spark.createDataFrame([("doc-1",)], "id string")
     with pytest.raises(ValueError, match="'text'"):
         extract_quotes(frame)
+
+
+def test_a_bad_article_fails_the_job_or_is_skipped(spark: Any) -> None:
+    """on_error='skip' keeps the good articles' records; the default fails loudly."""
+    from quotes.spark import extract_quotes
+
+    text = "“We are ready to act,” Jane Doe said on Monday."
+    frame = spark.createDataFrame([("good", text, 0), ("bad", text, -1)],
+                                  "id string, text string, body_start long")
+    records = _spark_records(extract_quotes(frame, on_error="skip"))
+    assert records == _pipeline_records([Article(id="good", text=text)])
+    with pytest.raises(Exception, match="extraction failed for article 'bad'"):
+        extract_quotes(frame).collect()
