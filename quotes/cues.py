@@ -17,6 +17,7 @@ from quotes import lexicon
 from quotes.trie import trie_pattern
 from quotes.speakers import (
     Mention,
+    is_modifier,
     is_name_word,
     is_word,
     mention_after,
@@ -55,6 +56,7 @@ _CLOSING_MARKS = "”\"’'»"
 _QUOTE_MARKS = ("“", "”", '"', "''", "``", "«", "»", "„")
 # Where reported content ends inside a sentence: "…, but lamented that …".
 _CLAUSE_BREAK = re.compile(r",\s+(?:but|while|although|though|whereas)\b|;|\s+—\s+")
+_SUBJECT_PRONOUNS = frozenset("i we you he she it they".split())
 _PREPOSITIONS = frozenset(
     "in at on of for with from to by during after before about into over under through".split())
 
@@ -307,11 +309,11 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
 
 
 def _participle(text: str, cue: Cue) -> bool:
-    """", saying that …": an -ing cue after a comma (or "and") reports for the clause's subject."""
-    if not text[cue.start:cue.end].endswith("ing"):
-        return False
+    """", saying that …" and "… and said that …": the cue reports for the clause's subject."""
     before = text[max(0, cue.start - 6):cue.start].rstrip()
-    return before.endswith(",") or before.endswith(" and")
+    if before.endswith(" and"):
+        return True
+    return text[cue.start:cue.end].endswith("ing") and before.endswith(",")
 
 
 def _has_quote(text: str, pieces: tuple[Span, ...]) -> bool:
@@ -349,11 +351,13 @@ def _content(text: str, start: int, end: int) -> Span | None:
 def _looks_like_clause(text: str, start: int, end: int) -> bool:
     """A bare complement ("said the plan failed") starts with a subject and has a verb."""
     toks = [t for t in tokens(text, start, min(end, start + 160)) if is_word(t)]
+    if len(toks) == 2 and toks[0].key in _SUBJECT_PRONOUNS and _clause_word(toks[1]):
+        return True  # "Flake said he would."
     if len(toks) < 3 or toks[0].key in _PREPOSITIONS:
         return False
     if not (toks[0].key in _SUBJECT_STARTS or is_name_word(toks[0])):
         return False
-    return any(t.key in _CLAUSE_WORDS or t.key.endswith("ed") for t in toks[1:14])
+    return any(_clause_word(t) or t.key.endswith("ed") for t in toks[1:14])
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
@@ -366,8 +370,23 @@ def _clause_end(text: str, start: int, end: int) -> int:
 
 
 def _after_that(text: str, pos: int, end: int) -> int | None:
+    """Where the clause after "that" starts: "said (on Tuesday) that | …". None when
+    no "that" follows closely, when a clause starts before it ("said she could not
+    support the deal that …") or when "that" opens a relative clause ("reports that track")."""
     match = _THAT_AHEAD.match(text, pos, end)
-    return match.end() if match else None
+    if not match:
+        return None
+    between = [t for t in tokens(text, pos, match.end() - 4) if is_word(t)]
+    if any(t.key in _SUBJECT_PRONOUNS or _clause_word(t) for t in between):
+        return None
+    following = [t for t in tokens(text, match.end(), min(end, match.end() + 40)) if is_word(t)]
+    if following and (_clause_word(following[0]) or following[0].key in lexicon.speech_verbs()):
+        return None
+    return match.end()
+
+
+def _clause_word(tok) -> bool:
+    return tok.key.replace("’", "'") in _CLAUSE_WORDS
 
 
 def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
@@ -402,7 +421,7 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         lead_end = _back_over_aux(text, s0, cue.start)
         if mention is None:
             return None
-    comma = text[s0:lead_end].rstrip()
+    comma = text[s0:_back_over_descriptors(text, s0, lead_end)].rstrip()
     if not comma.rstrip(_CLOSING_MARKS).endswith(","):
         return None  # (a comma may sit inside a closing mark: “… Nixon,” Pence said)
     lead = _content(text, s0, s0 + len(comma.rstrip(_CLOSING_MARKS)) - 1)
@@ -418,8 +437,10 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         if len(words) > 8 or _THAT.match(text, tail_start):
             return None
         rest = None
+    elif mention.start < cue.start and tail.lstrip().startswith(","):
+        rest = _content(text, tail_start, s1)  # "Climate change, he says, is …"
     else:
-        rest = _content(text, tail_start, s1) if tail.lstrip().startswith(",") else None
+        rest = None  # "…, said Dan Gerstein, director of …": an apposition, not content
     pieces = (lead,) if rest is None else (lead, rest)
     return Report(pieces, Attribution(mention, cue, "report, speaker cue", 0.8))
 
@@ -430,6 +451,15 @@ def _substantial(text: str, span: Span) -> bool:
     if len(words) < 4:
         return any(mark in text[span[0]:span[1]] for mark in _QUOTE_MARKS)
     return words[0].casefold() not in _PREPOSITIONS or len(words) >= 8
+
+
+def _back_over_descriptors(text: str, floor: int, pos: int) -> int:
+    """Back over a few lowercase describing words: "…, publisher | Ivo Petrenko said"."""
+    toks = tokens(text, max(floor, pos - 60), pos)
+    k = len(toks) - 1
+    while k >= 0 and len(toks) - k <= 3 and is_modifier(toks[k]):
+        k -= 1
+    return toks[k + 1].start if k + 1 < len(toks) else pos
 
 
 def _back_over_aux(text: str, floor: int, pos: int) -> int:

@@ -61,6 +61,21 @@ class _Mark:
     can_close: bool
 
 
+_SMALL_WORDS = frozenset("of the a an and or in on for to at by with from de la le von van".split())
+_TITLE_MAX_WORDS = 6
+
+
+def looks_like_title(text: str, quote: QuoteSpan) -> bool:
+    """A short name in marks (“Belavia”, “The Long Winter”): every word capitalised
+    and no punctuation that would end a spoken phrase."""
+    inner = text[quote.start:quote.close_start].rstrip()
+    words = inner.split()
+    if not words or len(words) > _TITLE_MAX_WORDS or inner[-1:] in ",.;:!?…":
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in _SMALL_WORDS
+               for w in words) and words[0][:1].isupper()
+
+
 def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[QuoteSpan]:
     """All quotations of the article, double and single, in text order."""
     doubles = list(_pair_doubles(text, paragraphs))

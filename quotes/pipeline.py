@@ -10,11 +10,12 @@ mixed quote when it holds a quoted fragment.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
-from quotes import cues
+from quotes import cues, lexicon
 from quotes.cues import Attribution
-from quotes.marks import QuoteSpan, find_quotes
+from quotes.marks import QuoteSpan, find_quotes, looks_like_title
 from quotes.model import Article, Quote
 from quotes.records import build_quote
 from quotes.resolve import Entities, Resolved
@@ -78,18 +79,18 @@ def find(article: Article) -> list[Found]:
         return []
     entities = Entities(layout.text, (article.body_start, len(layout.text)),
                         [q.outer for q in layout.quotes])
-    direct, fragments = _direct_quotes(layout)
-    reports = _reports(layout, direct)
+    direct, titles = _direct_quotes(layout)
+    reports = _reports(layout, direct, titles)
     found = sorted(direct + reports, key=lambda f: f.pieces[0][0])
     _resolve(layout, entities, found)
     return found
 
 
 def _direct_quotes(layout: _Layout) -> tuple[list[Found], list[QuoteSpan]]:
-    """Standalone quotations with their attributions; embedded fragments apart."""
+    """Standalone quotations with their attributions; names and titles in marks apart."""
     text = layout.text
     direct: list[Found] = []
-    fragments: list[QuoteSpan] = []
+    titles: list[QuoteSpan] = []
     quotes = layout.quotes
     for i, quote in enumerate(quotes):
         first = layout.sentence_at(quote.open_start)
@@ -103,14 +104,17 @@ def _direct_quotes(layout: _Layout) -> tuple[list[Found], list[QuoteSpan]]:
             hi = _next_sentence_end(layout, last)
         if i + 1 < len(quotes) and quote.close_end <= quotes[i + 1].open_start < hi:
             hi = quotes[i + 1].open_start
+        if looks_like_title(text, quote) and not text.startswith(",", quote.close_end):
+            if _names_a_work(text, quote):
+                titles.append(quote)  # her novel “The Long Winter”: not even a fragment
+            continue  # “Silent Harbor” director Nina Kovac said …
         after = _first(cues.AFTER_RULES, text, quote.close_end, hi) if quote.closed else None
         before = _first(cues.BEFORE_RULES, text, lo, quote.open_start)
         if not _standalone(text, lo, quote, hi, before, after):
-            fragments.append(quote)
-            continue
+            continue  # a fragment: part of reported speech, if any, as a mixed quote
         direct.append(Found(((quote.start, quote.end),), "direct", after or before, first,
                             layout.sentence_paragraph[first]))
-    return direct, fragments
+    return direct, titles
 
 
 def _first(rules, text: str, lo: int, hi: int) -> Attribution | None:
@@ -121,6 +125,15 @@ def _first(rules, text: str, lo: int, hi: int) -> Attribution | None:
     return None
 
 
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+def _names_a_work(text: str, quote: QuoteSpan) -> bool:
+    """“The Long Winter” after "her novel" is the name of a work."""
+    match = _WORD_BEFORE.search(text, max(0, quote.open_start - 30), quote.open_start)
+    return match is not None and match.group(1).casefold() in lexicon.words("works")
+
+
 def _standalone(text: str, lo: int, quote: QuoteSpan, hi: int,
                 before: Attribution | None, after: Attribution | None) -> bool:
     """A quote stands alone when only attribution or nothing shares its sentence;
@@ -129,7 +142,7 @@ def _standalone(text: str, lo: int, quote: QuoteSpan, hi: int,
     if prefix and before is None and (prefix[-1] not in ":," or after is None):
         return False  # calls Trump a “sociopath”; decisions, “not the President”
     if not quote.closed:
-        return not prefix or before is not None
+        return not prefix  # only a quote opening its paragraph may run on unclosed
     if not quote.double and before is None and after is None:
         return False
     suffix = text[quote.close_end:hi].lstrip()
@@ -157,8 +170,10 @@ def _next_sentence_end(layout: _Layout, index: int) -> int:
     return layout.sentences[index][1]
 
 
-def _reports(layout: _Layout, direct: list[Found]) -> list[Found]:
-    """Reported speech, indirect or mixed, not overlapping any direct quote."""
+def _reports(layout: _Layout, direct: list[Found], titles: list[QuoteSpan]) -> list[Found]:
+    """Reported speech, indirect or mixed (holding a quoted fragment that is not a
+    title), not overlapping any direct quote."""
+    quoted = [q for q in layout.quotes if q not in titles]
     text = layout.text
     blocked = [q.outer for q in layout.quotes]
     taken = [piece for f in direct for piece in f.pieces]
@@ -171,7 +186,7 @@ def _reports(layout: _Layout, direct: list[Found]) -> list[Found]:
             if any(_overlaps(piece, other) for piece in report.pieces for other in taken):
                 continue
             kind = "mixed" if any(_overlaps(piece, q.outer) for piece in report.pieces
-                                  for q in layout.quotes) else "indirect"
+                                  for q in quoted) else "indirect"
             start = report.pieces[0][0]
             found.append(Found(report.pieces, kind, report.attribution,
                                layout.sentence_at(start), layout.sentence_paragraph[index]))

@@ -141,6 +141,9 @@ def is_word(tok: _Tok) -> bool:
 
 def mention_before(text: str, floor: int, pos: int, *, skip_aux: bool = True) -> Mention | None:
     """The mention that ends right before pos ("… Jens Stoltenberg | said")."""
+    titled = _quoted_name_before(text, floor, pos)
+    if titled is not None:
+        return titled
     toks = tokens(text, max(floor, pos - _WINDOW), pos)
     i = len(toks) - 1
     if skip_aux:
@@ -148,7 +151,33 @@ def mention_before(text: str, floor: int, pos: int, *, skip_aux: bool = True) ->
             i -= 1
     if i < 0:
         return None
-    return _mention_ending(text, toks, i)
+    return _mention_ending(text, toks, i) or _generic_noun_phrase(text, toks, i)
+
+
+def _generic_noun_phrase(text: str, toks: list[_Tok], i: int) -> Mention | None:
+    """"The businessman said", "a number of attendees said": a determiner, a few
+    describing words and a noun right before the cue."""
+    if not is_modifier(toks[i]):
+        return None
+    j = i - 1
+    while j >= 0 and i - j <= 4:
+        if toks[j].key in ("the", "a", "an") or _is_possessive(toks[j]):
+            return Mention(toks[j].start, toks[i].end, "role", None, text[toks[j].start:toks[i].end])
+        if not (is_modifier(toks[j]) or toks[j].key == "of"):
+            return None
+        j -= 1
+    return None
+
+
+_QUOTED_NAME_BEFORE = re.compile(r"[“\"«]([A-Z][^“”\"«»,.;:!?]{0,60})[”\"»]\s*$")
+
+
+def _quoted_name_before(text: str, floor: int, pos: int) -> Mention | None:
+    """The newspaper “Morning Ledger” | reported: a capitalised name in marks."""
+    match = _QUOTED_NAME_BEFORE.search(text, max(floor, pos - 70), pos)
+    if match is None:
+        return None
+    return Mention(match.start(1), match.end(1), "name", (match.start(1), match.end(1)))
 
 
 def _mention_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
@@ -191,7 +220,7 @@ def name_ending(toks: list[_Tok], i: int) -> Mention:
             role_first = j
         elif saw_title and is_capitalised(tok.word) and tok.key not in lexicon.words("not_names"):
             role_first = j
-        elif saw_title and _is_modifier(tok):
+        elif saw_title and is_modifier(tok):
             role_first = j  # "team owner", "defense lawyer"
         else:
             break
@@ -212,7 +241,7 @@ def _role_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
             mention = Mention(tok.start, toks[i].end, "role", None,
                               text[toks[j + 1].start:toks[i].end] if j + 1 <= i else None)
             return _extend_with_of(text, toks, j, mention)
-        if not is_word(tok) or is_pronoun(tok) or (
+        if not is_word(tok) or is_pronoun(tok) or tok.key in _FUNCTION_WORDS or (
                 tok.word.islower() and tok.key in lexicon.speech_verbs()):
             break
         j -= 1
@@ -223,7 +252,7 @@ def _role_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
     return None
 
 
-def _is_modifier(tok: _Tok) -> bool:
+def is_modifier(tok: _Tok) -> bool:
     """A lowercase word that can qualify a role ("transport" commissioner)."""
     return (tok.word.isalpha() and tok.word.islower() and tok.key not in _FUNCTION_WORDS
             and tok.key not in lexicon.speech_verbs() and tok.key not in lexicon.words("auxiliaries"))
@@ -267,7 +296,8 @@ def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     for k, tok in enumerate(toks):
         if not is_word(tok) and not (tok.word == "." and k > 0):
             break
-        if k > 0 and (tok.key in _FORWARD_STOPS or tok.key in lexicon.speech_verbs()):
+        if k > 0 and (tok.key in _FORWARD_STOPS or (
+                tok.word.islower() and tok.key in lexicon.speech_verbs())):
             break
         if is_name_word(tok) or is_role_noun(tok) or tok.key in _SUFFIXES:
             found = _mention_ending(text, toks, k)
@@ -306,7 +336,7 @@ def _described_before_name(text: str, toks: list[_Tok]) -> Mention | None:
                 return Mention(toks[0].start, toks[k - 1].end, "role", None,
                                text[toks[0].start:toks[k - 1].end])
             return None
-        if not (is_word(tok) and (_is_modifier(tok) or tok.key in ("of", "the"))):
+        if not (is_word(tok) and (is_modifier(tok) or tok.key in ("of", "the"))):
             return None
     return None
 
