@@ -155,7 +155,8 @@ def _pooled(entries: Iterator[Entry], config: RunConfig, jobs: int) \
     finished = False
     try:
         for batch in batches(entries, config.batch_articles, config.batch_bytes):
-            pending.append(executor.submit(process_batch, batch, config.min_confidence))
+            with _sigint_blocked():  # a submit may start a worker, which inherits the mask
+                pending.append(executor.submit(process_batch, batch, config.min_confidence))
             while len(pending) >= BATCHES_PER_JOB * jobs:
                 yield from pending.popleft().result()
         while pending:
@@ -165,9 +166,28 @@ def _pooled(entries: Iterator[Entry], config: RunConfig, jobs: int) \
         _shutdown(executor, finished)
 
 
+@contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """Workers started meanwhile begin with Ctrl-C blocked, so it cannot hit them mid-import.
+
+    Blocking (unlike ignoring) loses nothing in the parent: a pending Ctrl-C is
+    delivered as soon as the block ends.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _ignore_sigint() -> None:
     """Workers leave Ctrl-C to the parent, which stops them without tracebacks."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # also drops a Ctrl-C pending since start
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _shutdown(executor: ProcessPoolExecutor, finished: bool) -> None:

@@ -23,7 +23,16 @@ from quotes import pipeline
 from quotes.cli import app, main, parse_size
 from quotes.model import Quote
 from quotes.read import ReadConfig, ReadError, ReadWarning, Sourced
-from quotes.run import Reporter, RunConfig, RunStats, _pooled, run, wants_progress
+from quotes.run import (
+    Reporter,
+    RunConfig,
+    RunStats,
+    _pooled,
+    batches,
+    effective_jobs,
+    run,
+    wants_progress,
+)
 from quotes.write import JsonlWriter, csv_columns
 
 REPO = Path(__file__).resolve().parents[1]
@@ -385,13 +394,14 @@ def test_interrupt_of_a_real_run_keeps_the_old_file(tmp_path: Path) -> None:
     out = out_dir / "quotes.jsonl"
     out.write_text("OLD")
     proc = subprocess.Popen([sys.executable, "-m", "quotes.cli", "extract", str(big), "-o",
-                             str(out), "--jobs", "2"], stderr=subprocess.PIPE, text=True)
+                             str(out), "--jobs", "2"], stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
     deadline = time.monotonic() + 60
     while len(list(out_dir.iterdir())) < 2 and proc.poll() is None:  # the temp file exists
         assert time.monotonic() < deadline
         time.sleep(0.05)
-    time.sleep(0.3)
-    proc.send_signal(signal.SIGINT)
+    time.sleep(0.1)  # workers are starting now: Ctrl-C must not show their imports failing
+    os.killpg(proc.pid, signal.SIGINT)  # like Ctrl-C: the whole group, workers included
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert err.strip().splitlines()[-1] == "quotes: interrupted"
@@ -410,6 +420,8 @@ def test_interrupt_of_a_real_run_keeps_the_old_file(tmp_path: Path) -> None:
     (["extract", "--max-bytes", "lots", str(SEED)], "not a size"),
     (["extract", "--min-confidence", "2", str(SEED)], "--min-confidence"),
     (["extract", str(SEED), "-o", "no/such/dir/out.jsonl"], "does not exist"),
+    (["extract", str(SEED), "-o", "."], "is a directory"),
+    (["extract", str(SEED), "--errors", "no/dir/e.jsonl"], "does not exist"),
 ])
 def test_usage_errors_exit_2(args: list[str], message: str, tmp_path: Path,
                              monkeypatch: pytest.MonkeyPatch) -> None:
@@ -445,6 +457,15 @@ def test_closed_pipe_exits_quietly(tmp_path: Path) -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 141
     assert err == ""
+
+
+def test_output_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "PYTHONUTF8": "0", "LC_ALL": "C"}
+    result = subprocess.run([sys.executable, "-m", "quotes.cli", "extract", str(SEED)],
+                            capture_output=True, env=env, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "’".encode() in result.stdout
+    assert records(result.stdout.decode("utf-8")) == seed_alone()
 
 
 def test_unexpected_exception_is_one_line_exit_3(monkeypatch: pytest.MonkeyPatch,
@@ -542,6 +563,18 @@ def test_pool_does_not_read_ahead_of_what_it_needs(monkeypatch: pytest.MonkeyPat
         outcomes.close()
     assert [o[0]["article_id"] for o in first] == [f"a{i}" for i in range(1, 13)]  # type: ignore
     assert pulled <= 12 + 2 * 2 * 5 + 5
+
+
+def test_batches_are_bounded_by_count_and_by_text_size() -> None:
+    from quotes.model import Article
+    entries = [Sourced(Article(id=str(i), text="x" * 40), "in") for i in range(10)]
+    sizes = [len(b) for b in batches(entries, max_articles=4, max_bytes=100)]
+    assert sizes == [3, 3, 3, 1]
+    assert [len(b) for b in batches(entries, max_articles=4, max_bytes=10_000)] == [4, 4, 2]
+
+
+def test_jobs_0_means_every_usable_core() -> None:
+    assert effective_jobs(0) >= 1 and effective_jobs(3) == 3
 
 
 # --- progress ------------------------------------------------------------------------------

@@ -162,6 +162,12 @@ def test_directory_is_walked_recursively_in_sorted_order(tmp_path: Path) -> None
     assert [a.id for a in articles(items(tmp_path))] == ["am", "z", "b"]
 
 
+def test_symlinked_directories_are_not_followed(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "A")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    assert [a.id for a in articles(items(tmp_path))] == ["a"]
+
+
 def test_broken_symlink_in_a_directory_is_reported(tmp_path: Path) -> None:
     write(tmp_path / "good.txt", "Good")
     (tmp_path / "bad.txt").symlink_to(tmp_path / "missing")
@@ -251,7 +257,8 @@ def test_jsonl_oversize_line_is_skipped_and_later_lines_read(tmp_path: Path) -> 
                                        '{"id": "small", "text": "ok"}\n')
     found = items(path, max_bytes=1000)
     assert [a.id for a in articles(found)] == ["small"]
-    assert errors(found)[0].line == 1 and "larger than the limit" in errors(found)[0].reason
+    (error,) = errors(found)  # the rest of the long line is skipped, not read as lines
+    assert error.line == 1 and "larger than the limit" in error.reason
 
 
 def test_jsonl_bom_and_crlf(tmp_path: Path) -> None:
