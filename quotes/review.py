@@ -113,7 +113,7 @@ def highlight(text: str, marks: Sequence[_Mark]) -> str:
     opening: dict[int, list[int]] = {}
     for index, mark in enumerate(marks):
         opening.setdefault(mark.start, []).append(index)
-    active: set[int] = set()  # a sweep keeps this linear in the number of boundaries
+    active: set[int] = set()  # the sweep only revisits marks still open, not every mark
     anchors: set[str] = set()
     pieces = []
     for start, end in pairwise(bounds):
