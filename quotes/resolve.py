@@ -16,7 +16,7 @@ from functools import cache
 import regex
 
 from quotes import lexicon
-from quotes.speakers import Mention, is_name_word, name_ending, tokens
+from quotes.speakers import Mention, is_name_word, name_ending, tokenise
 
 Span = tuple[int, int]
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -28,7 +28,6 @@ _CAPITALISED_RUN = regex.compile(
     r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L}))*\.?)*")
 # How many gender-unknown persons a pronoun looks past for one whose gender agrees.
 _PRONOUN_LOOKBACK = 3
-_WORD_BEFORE = regex.compile(r"(\S+)\s+$")
 # How far before a name its role words may start ("NATO Secretary General").
 _ROLE_WINDOW = 60
 _NOT_BEFORE_SUBJECT = frozenset(
@@ -72,17 +71,24 @@ class Entities:
         self.text = text
         self.entities: list[Entity] = []
         self._by_surname: dict[str, list[Entity]] = {}
+        self._by_first: dict[str, list[Entity]] = {}
         # (position, entity) of names outside quotation marks that could be a
         # pronoun's antecedent, in text order.
         self._outside: list[tuple[int, Entity]] = []
         starts = [s for s, _ in quoted]
         titles = lexicon.words("titles")
+        skip = lexicon.words("not_names") | titles | lexicon.words("roles")
         for run in _CAPITALISED_RUN.finditer(text, *body):
-            # Role words before the name are read only when a title word precedes it.
-            before = _WORD_BEFORE.search(text, max(body[0], run.start() - 30), run.start())
-            titled = before is not None and before.group(1).rstrip(".").casefold() in titles
-            lo = max(body[0], run.start() - _ROLE_WINDOW) if titled else run.start()
-            toks = tokens(text, lo, run.end())
+            if run.group().rstrip(".").casefold() in skip:
+                continue  # "The", "But", "President" alone name nobody
+            # The word before tells whether the name is a modifier ("the Wagner boss")
+            # and whether role words precede it ("Secretary General Jens …").
+            end_before = len(text[max(body[0], run.start() - 40):run.start()].rstrip()) + max(
+                body[0], run.start() - 40)
+            lo = max(body[0], text.rfind(" ", max(body[0], end_before - 30), end_before) + 1)
+            if text[lo:end_before].rstrip(".").casefold() in titles:
+                lo = max(body[0], run.start() - _ROLE_WINDOW)
+            toks = tokenise(text, lo, run.end())
             last = len(toks) - 1
             while last >= 0 and not is_name_word(toks[last]):
                 last -= 1
@@ -105,17 +111,20 @@ class Entities:
             self._by_surname.setdefault(entity.surname, []).append(entity)
         elif len(words) > len(entity.words):
             entity.name = " ".join(words)
+        if len(entity.words) > 1 and entity not in self._by_first.get(entity.words[0], ()):
+            self._by_first.setdefault(entity.words[0], []).append(entity)
         if role and not entity.role:
             entity.role = _clean_role(role)
         entity.gender = entity.gender or (_gender(role) if role else None) or _given_gender(entity)
         entity.person = entity.person or _looks_personal(entity, role)
-        entity.positions.append(name_span[0])
+        bisect.insort(entity.positions, name_span[0])
         return entity
 
     def _match(self, words: list[str], pos: int, gender: str | None = None) -> Entity | None:
         """The entity these name words refer to: same full name, or same surname
         with no conflicting first name; the most recently named wins."""
         best = None
+        best_rank = (-1, -1)
         for entity in self._by_surname.get(words[-1], ()):
             if entity.words == words:
                 return entity
@@ -123,11 +132,12 @@ class Entities:
                 continue
             if gender and entity.gender and entity.gender != gender:
                 continue
-            if best is None or _prominence(entity, pos) > _prominence(best, pos):
-                best = entity
+            rank = _prominence(entity, pos)
+            if best is None or rank > best_rank:
+                best, best_rank = entity, rank
         if best is None and len(words) == 1:
-            for entity in self.entities:  # a first name alone: "Hillary"
-                if entity.person and len(entity.words) > 1 and entity.words[0] == words[0]:
+            for entity in self._by_first.get(words[0], ()):  # a first name alone: "Hillary"
+                if entity.person:
                     return entity
         return best
 
@@ -224,12 +234,13 @@ def _inside(spans: list[Span], starts: list[int], pos: int) -> bool:
 
 def _prominence(entity: Entity, pos: int) -> tuple[int, int]:
     """How present an entity is at pos: times named so far, then how recently."""
-    return (sum(1 for p in entity.positions if p <= pos), _last_before(entity, pos))
+    count = bisect.bisect_right(entity.positions, pos)
+    return (count, entity.positions[count - 1] if count else -1)
 
 
 def _last_before(entity: Entity, pos: int) -> int:
-    before = [p for p in entity.positions if p <= pos]
-    return max(before) if before else -1
+    count = bisect.bisect_right(entity.positions, pos)
+    return entity.positions[count - 1] if count else -1
 
 
 def _clean_name(name: str) -> list[str]:

@@ -66,34 +66,25 @@ class _Tok(NamedTuple):
 def tokens(text: str, start: int, end: int) -> list[_Tok]:
     """Word and punctuation tokens lying within text[start:end], with their offsets.
 
-    The whole text is tokenised once and windows are slices of that: rules ask
-    for many small overlapping windows of the same article.
+    Rules ask for many small overlapping windows of one article, so the text is
+    tokenised once per chunk, lazily: chunks far from any cue are never read.
     """
-    all_tokens, starts = _tokenised(text)
-    lo = bisect.bisect_left(starts, start)
-    hi = bisect.bisect_left(starts, end, lo)
-    while hi > lo and all_tokens[hi - 1].end > end:
-        hi -= 1
-    return all_tokens[lo:hi]
+    chunks = _chunks(text)
+    found: list[_Tok] = []
+    for index in range(chunks.index_of(start), chunks.index_of(max(start, end - 1)) + 1):
+        toks, starts = chunks.tokens(index)
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end, lo)
+        while hi > lo and toks[hi - 1].end > end:
+            hi -= 1
+        found.extend(toks[lo:hi])
+    return found
 
 
-_cache: dict[str, tuple[list[_Tok], list[int]]] = {}
-
-
-def _tokenised(text: str) -> tuple[list[_Tok], list[int]]:
-    """Tokens of the whole text and their start offsets, cached for the last few texts."""
-    cached = _cache.get(text)
-    if cached is None:
-        if len(_cache) >= 4:
-            _cache.clear()
-        found = _tokenise(text)
-        cached = _cache[text] = (found, [t.start for t in found])
-    return cached
-
-
-def _tokenise(text: str) -> list[_Tok]:
+def tokenise(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
+    """Tokens of text[start:end], computed afresh (for short one-off spans)."""
     out: list[_Tok] = []
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
         word = m.group()
         if word.endswith(".") and len(word) > 2 and not _keeps_period(word):
             out.append(_Tok(word[:-1], m.start(), m.end() - 1, word[:-1].casefold()))
@@ -101,6 +92,52 @@ def _tokenise(text: str) -> list[_Tok]:
         else:
             out.append(_Tok(word, m.start(), m.end(), word.rstrip(".").casefold()))
     return out
+
+
+_CHUNK = 512
+_SPACE = re.compile(r"\s")
+
+
+class _Chunks:
+    """One text cut at whitespace near every multiple of _CHUNK (so no token is cut),
+    each chunk tokenised on first use."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._bounds: dict[int, int] = {0: 0}
+        self._tokens: dict[int, tuple[list[_Tok], list[int]]] = {}
+
+    def bound(self, index: int) -> int:
+        """Start of chunk `index`: the first whitespace at or after index * _CHUNK."""
+        if index not in self._bounds:
+            at = _SPACE.search(self.text, min(len(self.text), index * _CHUNK))
+            self._bounds[index] = at.start() if at else len(self.text)
+        return self._bounds[index]
+
+    def index_of(self, pos: int) -> int:
+        index = pos // _CHUNK
+        while index > 0 and self.bound(index) > pos:
+            index -= 1
+        return index
+
+    def tokens(self, index: int) -> tuple[list[_Tok], list[int]]:
+        if index not in self._tokens:
+            toks = tokenise(self.text, self.bound(index), self.bound(index + 1))
+            self._tokens[index] = (toks, [t.start for t in toks])
+        return self._tokens[index]
+
+
+_cache: dict[str, _Chunks] = {}
+
+
+def _chunks(text: str) -> _Chunks:
+    """The chunked tokens of a text, kept for the last few texts."""
+    cached = _cache.get(text)
+    if cached is None:
+        if len(_cache) >= 4:
+            _cache.clear()
+        cached = _cache[text] = _Chunks(text)
+    return cached
 
 
 def _keeps_period(word: str) -> bool:
