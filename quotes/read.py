@@ -396,8 +396,13 @@ def _optional_string(record: dict[str, Any], field: str, config: ReadConfig,
 
 def _clean_surrogates(value: str, field: str, config: ReadConfig, warnings: list[str]) -> str:
     """Lone surrogates (from JSON escapes) cannot be written as UTF-8: error, or U+FFFD."""
+    try:
+        value.encode("utf-8")  # far faster than a regex search when, as usual, all is well
+        return value
+    except UnicodeEncodeError:
+        pass
     found = _SURROGATE.search(value)
-    if found is None:
+    if found is None:  # only surrogates fail to encode as UTF-8; be safe all the same
         return value
     where = f"lone surrogate \\u{ord(found.group()):04x} in '{field}' at character {found.start()}"
     if config.encoding_errors == "strict":
