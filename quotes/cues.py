@@ -55,7 +55,11 @@ _MAX_SUBJECT_TOKENS = 30
 _CLOSING_MARKS = "”\"’'»"
 _QUOTE_MARKS = ("“", "”", '"', "''", "``", "«", "»", "„")
 # Where reported content ends inside a sentence: "…, but lamented that …".
-_CLAUSE_BREAK = re.compile(r",\s+(?:but|while|although|though|whereas)\b|;|\s+—\s+")
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:but|while|although|though|whereas)\b|;|\s+—\s+"
+    # "said the club was for sale and left the room": a second predicate of the speaker
+    r"|,?\s+and\s+(?:then\s+)?(?=(?:\w+ed|left|went|took|gave|made|came|got|told|said|"
+    r"sat|stood|walked|ran|began|shook|held)\b)")
 _SUBJECT_PRONOUNS = frozenset("i we you he she it they".split())
 _PREPOSITIONS = frozenset(
     "in at on of for with from to by during after before about into over under through".split())
@@ -124,13 +128,24 @@ def _with_object(text: str, cue: Cue, end: int) -> Cue:
     """"told reporters", "told The Post": tell-type verbs take their listener into the cue."""
     if cue.base not in _TELL:
         return cue
-    listener = mention_after(text, cue.end, end)
+    listener = mention_after(text, cue.end, end) or _quoted_name_after(text, cue.end, end)
     if listener is None:
         toks = tokens(text, cue.end, min(end, cue.end + 40))
         if toks and toks[0].word.islower() and toks[0].key not in _PREPOSITIONS | {"that"}:
             return Cue(cue.start, toks[0].end, cue.base, cue.bare)
         return cue
     return Cue(cue.start, listener.end, cue.base, cue.bare)
+
+
+_QUOTED_NAME_AFTER = re.compile(r"\s*[“\"«]([A-Z][^“”\"«»,.;:!?]{0,60})[”\"»]")
+
+
+def _quoted_name_after(text: str, pos: int, end: int) -> Mention | None:
+    """told “Morning Ledger” that: a capitalised name in marks."""
+    match = _QUOTED_NAME_AFTER.match(text, pos, end)
+    if match is None:
+        return None
+    return Mention(match.start(), match.end(), "name", (match.start(1), match.end(1)))
 
 
 def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
@@ -332,7 +347,9 @@ def participle_report(text: str, sentence: Span, cue: Cue, earlier: list[Cue]) -
             return None
     full = _with_object(text, cue, s1)
     that_end = _after_that(text, full.end, s1)
-    start = that_end if that_end is not None else full.end
+    start = that_end if that_end is not None else _skip(text, full.end, s1)
+    if that_end is None and not (cue.quoted or _looks_like_clause(text, start, s1)):
+        return None  # ", pointing to the names on the wall" reports nothing
     content = _content(text, start, _clause_end(text, start, s1))
     if content is None or len(text[content[0]:content[1]].split()) < 3:
         return None

@@ -34,6 +34,10 @@ _FUNCTION_WORDS = frozenset(
     "the a an and or but of in at on to for with from by as that this these those who which "
     "when while if than then so not no is are was were be been being has have had do does did "
     "said says say told he she they it we i you his her their its our my your".split())
+# Words that cannot begin a role: "Obama, like …", "Trump, of course, …".
+_NOT_ROLE_STARTS = _FUNCTION_WORDS | frozenset(
+    "like unlike about including under over course after before during into through "
+    "against among between toward towards upon within without via per".split())
 # Words that end a noun phrase read forwards ("said Smith | in a statement").
 _FORWARD_STOPS = frozenset(
     "in at on to with from by during after before about as that who whose which when while "
@@ -312,10 +316,15 @@ def _extend_with_of(text: str, toks: list[_Tok], det: int, inner: Mention) -> Me
 
 
 def _clean_role(role: str | None) -> str | None:
+    """Role words as given, or None when they are not a role ("like", "of course")."""
     if role is None:
         return None
-    role = role.strip(" ,")
-    return role or None
+    role = role.strip(" ,.;:")
+    first = role.split(" ", 1)[0] if role else ""
+    if not first or first.casefold() in _NOT_ROLE_STARTS or (
+            first.islower() and first.endswith(("ed", "ing"))):
+        return None
+    return role
 
 
 # -- reading forwards from a cue ----------------------------------------------
@@ -346,7 +355,8 @@ def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
             elif (found.kind == "name" and opens and len(toks) > 1
                   and found.start == toks[1].start):
                 found = Mention(first, found.end, "name", found.name, found.role)
-            elif found.kind == "name" and _descriptors(toks, found.start):
+            elif found.kind == "name" and (_descriptors(toks, found.start) or (
+                    opens and _descriptors(toks[1:], found.start))):
                 # "retired schoolteacher Maud Ellery", "58-year-old Tariq Benali"
                 found = Mention(first, found.end, "name", found.name,
                                 text[first:found.start].strip() + (f" {found.role}" if found.role else ""))
@@ -354,15 +364,31 @@ def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
                 best = found
     if best is None and toks[0].key in _DETERMINERS:
         best = _described_before_name(text, toks)
+    if best is not None and best.kind == "name" and toks[0].key in _DETERMINERS:
+        best = _name_as_modifier(text, toks, best)
     return with_apposition_after(text, best, ceiling) if best else None
 
 
 def _descriptors(toks: list[_Tok], start: int) -> bool:
     """Only a few describing words (no verbs, no function words) come before start."""
     before = [t for t in toks if t.end <= start]
+    # A verb form right before the name is an action ("grilled Wells Fargo CEO …"),
+    # one before a noun describes ("retired schoolteacher Maud Ellery").
+    last = before[-1] if before else None
     return 0 < len(before) <= 3 and all(
-        is_word(t) and t.key not in _FUNCTION_WORDS and t.key not in lexicon.speech_verbs()
-        and t.key not in lexicon.words("auxiliaries") for t in before)
+        is_word(t) and t.key not in _NOT_ROLE_STARTS and t.key not in lexicon.speech_verbs()
+        and t.key not in lexicon.words("auxiliaries") for t in before) and not (
+        last.word.islower() and last.key.endswith(("ed", "ing")))
+
+
+def _name_as_modifier(text: str, toks: list[_Tok], name: Mention) -> Mention:
+    """"one Trump confidant": a name followed by a noun only qualifies it."""
+    after = [t for t in toks if t.start >= name.end]
+    if len(after) >= 1 and is_modifier(after[0]) and after[0].key not in _FORWARD_STOPS and (
+            len(after) == 1 or not is_word(after[1]) or after[1].key in _FORWARD_STOPS
+            or after[1].key in lexicon.speech_verbs()):
+        return Mention(name.start, after[0].end, "role", None, text[name.start:after[0].end])
+    return name
 
 
 def _described_before_name(text: str, toks: list[_Tok]) -> Mention | None:
