@@ -19,7 +19,7 @@ import typer
 
 from quotes.model import Quote
 from quotes.read import DEFAULT_MAX_BYTES, STDIN, ReadConfig
-from quotes.run import Reporter, RunConfig, open_error_log, run
+from quotes.run import Reporter, RunConfig, open_error_log, run, wants_progress
 from quotes.write import open_output
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -151,7 +151,8 @@ def extract(
     config = RunConfig(read=ReadConfig(encoding_errors=encoding_errors.value, max_bytes=max_bytes),
                        jobs=jobs, min_confidence=min_confidence)
     inputs = check_paths(paths or [])
-    reporter = Reporter(quiet=quiet)
+    records_on_screen = sys.stdout if output is None or str(output) == "-" else None
+    reporter = Reporter(quiet=quiet, progress=wants_progress(sys.stderr, quiet, records_on_screen))
     try:
         with open_output(output, format.value) as writer, open_error_log(errors) as log, \
                 reporter:

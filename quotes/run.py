@@ -269,10 +269,18 @@ class Reporter:
             self._stream.flush()
 
 
-def wants_progress(stream: TextIO, quiet: bool) -> bool:
-    """A progress bar only for a person watching a terminal."""
+def wants_progress(stream: TextIO, quiet: bool, data: TextIO | None = None) -> bool:
+    """A progress bar only for a person watching a terminal that records are not printed on."""
+    return not quiet and _is_terminal(stream) and not (data is not None and _is_terminal(data))
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    """True for an interactive terminal; False for files, pipes and test doubles."""
     isatty = getattr(stream, "isatty", None)
-    return not quiet and callable(isatty) and bool(isatty())
+    try:
+        return callable(isatty) and bool(isatty())
+    except ValueError:  # closed stream
+        return False
 
 
 class _Progress:
@@ -284,7 +292,8 @@ class _Progress:
 
         self._console = Console(file=stream)
         self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                             TimeElapsedColumn(), console=self._console, transient=True)
+                             TimeElapsedColumn(), console=self._console, transient=True,
+                             redirect_stdout=False, redirect_stderr=False)  # stdout is data
         self._task = self._bar.add_task("starting", total=None)
 
     def start(self) -> None:

@@ -594,6 +594,14 @@ def test_progress_only_on_a_terminal_and_not_when_quiet() -> None:
     assert wants_progress(FakeTerminal(), quiet=False)
     assert not wants_progress(FakeTerminal(), quiet=True)
     assert not wants_progress(io.StringIO(), quiet=False)
+    assert wants_progress(FakeTerminal(), quiet=False, data=io.StringIO())
+    assert not wants_progress(FakeTerminal(), quiet=False, data=FakeTerminal())
+
+
+def test_progress_bar_leaves_stdout_alone() -> None:
+    before = sys.stdout
+    with Reporter(FakeTerminal()):
+        assert sys.stdout is before  # records written meanwhile must not go through rich
 
 
 def test_progress_reporter_prints_messages_above_the_bar() -> None:
