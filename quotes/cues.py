@@ -161,7 +161,19 @@ def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
         k -= 1
     if k >= 0 and before[k].word == ",":
         return subject_with_apposition(text, floor, before[k].start)
+    if k >= 0 and before[k].key == "and":
+        return _clause_subject(text, floor, before[k].start)  # "he laughed and said"
     return mention_before(text, floor, cue.start)
+
+
+def _clause_subject(text: str, floor: int, pos: int) -> Mention | None:
+    """The subject opening the clause that ends at pos, followed by its verb."""
+    clause = max(floor, text.rfind(",", floor, pos) + 1, text.rfind(";", floor, pos) + 1)
+    start = _skip(text, clause, pos, " \t\r\n\u00a0")
+    mention = mention_after(text, start, pos)
+    if mention is None or not text[mention.end:pos].lstrip(" ,")[:1].islower():
+        return None
+    return mention
 
 
 # -- rules for a quote: what follows it ---------------------------------------
@@ -172,7 +184,7 @@ def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
     pos = _skip(text, lo, hi)
     mention = mention_after(text, pos, hi)
     if mention is None:
-        return None
+        return _noun_phrase_cue_after(text, pos, hi)
     after = mention.end
     cue = None
     if text.startswith(",", after):
@@ -188,6 +200,17 @@ def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
     if cue is None:
         return None
     return Attribution(mention, _with_object(text, cue, hi), "quote, speaker cue", 0.95)
+
+
+def _noun_phrase_cue_after(text: str, pos: int, hi: int) -> Attribution | None:
+    """“Mexico!” the audience screamed: any short noun phrase before a cue verb."""
+    cue = next(iter(cues_in(text, pos, min(hi, pos + 60))), None)
+    if cue is None:
+        return None
+    mention = mention_before(text, pos, cue.start)
+    if mention is None or mention.start != pos:
+        return None
+    return Attribution(mention, _with_object(text, cue, hi), "quote, speaker cue", 0.85)
 
 
 def cue_speaker_after(text: str, lo: int, hi: int) -> Attribution | None:
@@ -229,13 +252,15 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
     cue = found[-1]
     between = text[cue.end:hi].strip()
     words = [t for t in tokens(text, cue.end, min(hi, cue.end + 120)) if is_word(t)]
-    if len(words) > 8 or (between and between[-1] not in ",:" and words):
-        return None
+    if len(words) > 8 or (between and between[-1] not in ",:" and (
+            cue.base not in _TELL or len(words) > 4)):
+        return None  # "asked the Cleveland crowd “…”" is fine, "said the talks were “…”" not
     mention = subject_before(text, lo, cue)
     if mention is None:
         mention = mention_after(text, cue.end, hi)  # "Said Jane Doe: “…”"
-        if mention is None or text[lo:cue.start].strip(" \t,"):
-            return None
+        lead = text[lo:cue.start].strip()
+        if mention is None or (lead and not lead.endswith(",")):
+            return None  # "In other words, explained Nancy Cordes: “…”" is fine
         return Attribution(mention, cue, "cue speaker, quote", 0.9)
     return Attribution(mention, _with_object(text, cue, hi), "speaker cue, quote", 0.95)
 
@@ -279,7 +304,8 @@ def subject_verb_colon_before(text: str, lo: int, hi: int) -> Attribution | None
         # The first lowercase word whose subject starts the sentence is its verb.
         cue = Cue(tok.start, tok.end, tok.key)
         mention = subject_before(text, lo, cue)
-        if mention is not None and mention.start <= toks[min(1, k - 1)].start:
+        if mention is not None and (mention.start <= toks[min(1, k - 1)].start
+                                    or text[lo:mention.start].rstrip().endswith(",")):
             return Attribution(mention, cue, "subject verb, colon quote", 0.8)
     return None
 

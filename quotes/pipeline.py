@@ -146,7 +146,8 @@ def _standalone(text: str, lo: int, quote: QuoteSpan, hi: int,
     if not quote.double and before is None and after is None:
         return False
     suffix = text[quote.close_end:hi].lstrip()
-    if after is None and suffix[:1].isalpha():
+    ends_phrase = any(ch in ",.!?…" for ch in text[quote.end:quote.close_start])
+    if after is None and suffix[:1].isalpha() and not ends_phrase:
         return False  # “Belavia” is banned, said “there is love” in Orlando
     return True
 

@@ -461,7 +461,7 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
             name = mention_before(text, opener.start, comma, skip_aux=False)
             if name and name.kind == "name" and name.start == opener.start:
                 return Mention(head.start, name.end, "name", name.name, _clean_role(text[head.start:head.end]))
-        if head.kind in ("name", "pronoun") and (
+        if head.kind in ("name", "pronoun", "role") and (
                 opener.key in _APPOSITION_OPENERS or opener.word.islower() or is_title(opener)
                 or opener.word[:1].isdigit()):
             role = None
