@@ -123,6 +123,7 @@ def _strip_titles(tokens: Sequence[str]) -> list[str]:
     return kept
 
 
+_APPOSITION = re.compile(r"[,(]")
 # Articles carry no identity: "the candidate" and "candidate" name the same speaker.
 _ARTICLES = frozenset(["the", "a", "an"])
 
@@ -148,7 +149,21 @@ def speaker_correct(gold: str | None, pred: str | None) -> bool:
     """Same tokens, same last token, or one token set inside the other; pronouns never count."""
     if not usable_speaker(gold) or not usable_speaker(pred):
         return False
-    g, p = name_tokens(gold or ""), name_tokens(pred or "")
+    p = name_tokens(pred or "")
+    return any(_same_speaker(g, p) for g in _gold_forms(gold or ""))
+
+
+def _gold_forms(gold: str) -> set[tuple[str, ...]]:
+    """The gold speaker as written, and its head before an apposition or a party tag
+    ("Flynn, a top Trump surrogate," → "Flynn"; "Rep. John Mica (R-Fla.)" → "Rep. John Mica")."""
+    forms = {name_tokens(gold)}
+    head = _APPOSITION.split(gold, 1)[0]
+    if head.strip() and _tokens(head):
+        forms.add(name_tokens(head))
+    return {form for form in forms if form}
+
+
+def _same_speaker(g: tuple[str, ...], p: tuple[str, ...]) -> bool:
     gs, ps = set(g), set(p)
     return g == p or g[-1] == p[-1] or gs <= ps or ps <= gs
 

@@ -215,8 +215,8 @@ def _resolve(layout: _Layout, entities: Entities, found: list[Found]) -> None:
             if item.resolved.speaker is None and not _worth_keeping(layout.text, item):
                 found.remove(item)  # a short quote with no speaker is a name or a title
                 continue
-        if item.resolved.speaker:
-            previous = item
+        if item.resolved.speaker and item.kind == "direct":
+            previous = item  # only a quotation continues into the next one
 
 
 def _unattributed(layout: _Layout, entities: Entities, item: Found,

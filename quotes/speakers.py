@@ -185,6 +185,9 @@ def mention_before(text: str, floor: int, pos: int, *, skip_aux: bool = True) ->
     titled = _quoted_name_before(text, floor, pos)
     if titled is not None:
         return titled
+    tag = _PARTY_TAG_BEFORE.search(text, max(floor, pos - 30), pos)
+    if tag:
+        pos = tag.start()  # "Rep. Jim Jordan (R-Ohio) said"
     toks = tokens(text, max(floor, pos - _WINDOW), pos)
     i = len(toks) - 1
     if skip_aux:
@@ -211,6 +214,11 @@ def _generic_noun_phrase(text: str, toks: list[_Tok], i: int) -> Mention | None:
 
 
 _QUOTED_NAME_BEFORE = re.compile(r"[“\"«]([A-Z][^“”\"«»,.;:!?]{0,60})[”\"»]\s*$")
+
+
+# A short parenthesis after a name: a party and state tag "(R-Ohio)", an age "(58)".
+_PARTY_TAG_BEFORE = re.compile(r"\s*\([^()]{1,20}\)\s*$")
+_PARTY_TAG_AFTER = re.compile(r"\s*\([^()]{1,20}\)")
 
 
 def _quoted_name_before(text: str, floor: int, pos: int) -> Mention | None:
@@ -366,7 +374,12 @@ def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
         best = _described_before_name(text, toks)
     if best is not None and best.kind == "name" and toks[0].key in _DETERMINERS:
         best = _name_as_modifier(text, toks, best)
-    return with_apposition_after(text, best, ceiling) if best else None
+    if best is None:
+        return None
+    tag = _PARTY_TAG_AFTER.match(text, best.end, ceiling)
+    if tag:
+        best = Mention(best.start, tag.end(), best.kind, best.name, best.role)
+    return with_apposition_after(text, best, ceiling)
 
 
 def _descriptors(toks: list[_Tok], start: int) -> bool:

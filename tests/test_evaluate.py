@@ -115,6 +115,11 @@ def test_pronoun_predicted_speaker_is_never_correct(pronoun: str) -> None:
     ("President", "president", True),  # all title: the words themselves are compared
     ("Ted Cruz", None, False),
     (None, "Ted Cruz", False),
+    # The gold head before an apposition or a party tag also counts.
+    ("Flynn, a top Trump surrogate,", "Michael Flynn", True),
+    ("Rep. John Mica (R-Fla.)", "John Mica", True),
+    ("Google's chief executive, Laszlo Bock,", "Laszlo Bock", True),  # the full form still counts
+    ("Murphy, a consultant", "Erin Brown", False),
 ])
 def test_speaker_rule_after_stripping_honorifics(gold: str | None, pred: str | None,
                                                  correct: bool) -> None:
