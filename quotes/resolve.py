@@ -16,7 +16,7 @@ from functools import cache
 import regex
 
 from quotes import lexicon
-from quotes.speakers import Mention, is_name_word, name_ending, tokenise
+from quotes.speakers import Mention, is_name_word, keeps_period, name_ending, tokenise
 
 Span = tuple[int, int]
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -86,8 +86,12 @@ class Entities:
             end_before = len(text[max(body[0], run.start() - 40):run.start()].rstrip()) + max(
                 body[0], run.start() - 40)
             lo = max(body[0], text.rfind(" ", max(body[0], end_before - 30), end_before) + 1)
-            if text[lo:end_before].rstrip(".").casefold() in titles:
+            word_before = text[lo:end_before].rstrip(".").casefold()
+            if word_before in titles:
                 lo = max(body[0], run.start() - _ROLE_WINDOW)
+            elif " " not in run.group():
+                self._add_single(run, word_before, quoted, starts)  # the common case, made cheap
+                continue
             toks = tokenise(text, lo, run.end())
             last = len(toks) - 1
             while last >= 0 and not is_name_word(toks[last]):
@@ -101,22 +105,39 @@ class Entities:
                 self._outside.append((mention.start, entity))
         self._positions = [pos for pos, _ in self._outside]
 
+    def _add_single(self, run: regex.Match[str], word_before: str, quoted: list[Span],
+                    starts: list[int]) -> None:
+        """A one-word name with no title before it ("Stoltenberg", "Wagner’s")."""
+        word = run.group()
+        end = run.end()
+        if word.endswith(".") and not keeps_period(word):
+            end -= 1
+        entity = self.add((run.start(), end), None)
+        possessive = word.endswith(_POSSESSIVE[:2])
+        if not possessive and word_before not in _NOT_BEFORE_SUBJECT and not _inside(
+                quoted, starts, run.start()):
+            self._outside.append((run.start(), entity))
+
     def add(self, name_span: Span, role: str | None) -> Entity:
         """Register a name (merging with an entity of the same surname) and return its entity."""
         words = _clean_name(self.text[name_span[0]:name_span[1]])
         entity = self._match(words, name_span[0])
+        changed = role is not None
         if entity is None:
             entity = Entity(" ".join(words))
             self.entities.append(entity)
             self._by_surname.setdefault(entity.surname, []).append(entity)
+            changed = True
         elif len(words) > len(entity.words):
             entity.name = " ".join(words)
-        if len(entity.words) > 1 and entity not in self._by_first.get(entity.words[0], ()):
-            self._by_first.setdefault(entity.words[0], []).append(entity)
-        if role and not entity.role:
-            entity.role = _clean_role(role)
-        entity.gender = entity.gender or (_gender(role) if role else None) or _given_gender(entity)
-        entity.person = entity.person or _looks_personal(entity, role)
+            changed = True
+        if changed:  # what a name alone tells of an entity is known already otherwise
+            if len(entity.words) > 1 and entity not in self._by_first.get(entity.words[0], ()):
+                self._by_first.setdefault(entity.words[0], []).append(entity)
+            if role and not entity.role:
+                entity.role = _clean_role(role)
+            entity.gender = entity.gender or (_gender(role) if role else None) or _given_gender(entity)
+            entity.person = entity.person or _looks_personal(entity, role)
         bisect.insort(entity.positions, name_span[0])
         return entity
 

@@ -90,7 +90,7 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
     out: list[_Tok] = []
     for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
         word = m.group()
-        if word.endswith(".") and len(word) > 2 and not _keeps_period(word):
+        if word.endswith(".") and len(word) > 2 and not keeps_period(word):
             out.append(_Tok(word[:-1], m.start(), m.end() - 1, word[:-1].casefold()))
             out.append(_Tok(".", m.end() - 1, m.end(), "."))
         else:
@@ -144,7 +144,7 @@ def _chunks(text: str) -> _Chunks:
     return cached
 
 
-def _keeps_period(word: str) -> bool:
+def keeps_period(word: str) -> bool:
     """"Sen.", "U.S." and "Jr." keep their period; "Stoltenberg." ends a sentence."""
     bare = word[:-1].casefold()
     return bare in lexicon.words("abbreviations") or bare in lexicon.words("titles") or "." in bare
