@@ -2,7 +2,7 @@
 
 Data goes to stdout (or `-o FILE`), messages and progress to stderr. Exit codes:
 0 all inputs fine, 1 some inputs failed, 2 usage error, 3 internal error or
-output not writable, 130 interrupted, 141 output pipe closed.
+output not writable, 130 interrupted, 141 output pipe closed, 143 terminated.
 """
 
 from __future__ import annotations
@@ -10,9 +10,14 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
+from types import FrameType
 from typing import Annotated, NoReturn
 
 import typer
@@ -23,7 +28,7 @@ from quotes.run import Reporter, RunConfig, open_error_log, run, wants_progress
 from quotes.write import open_output
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE, EXIT_TERMINATED = 130, 141, 143
 
 app = typer.Typer(
     name="quotes",
@@ -74,7 +79,8 @@ Examples:
 
 \b
 Exit codes: 0 all inputs fine, 1 some inputs failed, 2 usage error,
-3 internal error or output not writable, 130 interrupted, 141 output pipe closed.
+3 internal error or output not writable, 130 interrupted, 141 output pipe closed,
+143 terminated (SIGTERM).
 """
 
 
@@ -85,6 +91,13 @@ def parse_size(value: str | int) -> int:
         raise typer.BadParameter(f"{value!r} is not a size (examples: 5000000, 512K, 10M, 1G)")
     unit = (found.group(2) or "").lower()[:1]
     return int(found.group(1)) * _SIZE_UNITS[unit]
+
+
+def guess_format(output: Path | None) -> OutputFormat:
+    """`-o quotes.csv` means CSV without saying so twice; everything else is JSON Lines."""
+    if output is not None and output.suffix.lower() == ".csv":
+        return OutputFormat.csv
+    return OutputFormat.jsonl
 
 
 def check_paths(paths: list[str]) -> list[str]:
@@ -124,8 +137,9 @@ def extract(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE", callback=check_output_dir,
         help="Write records to FILE (atomically) instead of stdout.")] = None,
-    format: Annotated[OutputFormat, typer.Option(
-        "--format", "-f", case_sensitive=False, help="Record format.")] = OutputFormat.jsonl,
+    format: Annotated[OutputFormat | None, typer.Option(
+        "--format", "-f", case_sensitive=False, show_default=False,
+        help="Record format [default: csv for -o *.csv, else jsonl].")] = None,
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=0, help="Worker processes; 0 = all cores.")] = 1,
     min_confidence: Annotated[float, typer.Option(
@@ -148,14 +162,15 @@ def extract(
     ] = False,
 ) -> None:
     """Extract quotes from articles (see EXTRACT_HELP)."""
+    chosen = format or guess_format(output)
     config = RunConfig(read=ReadConfig(encoding_errors=encoding_errors.value, max_bytes=max_bytes),
                        jobs=jobs, min_confidence=min_confidence)
     inputs = check_paths(paths or [])
     records_on_screen = sys.stdout if output is None or str(output) == "-" else None
     reporter = Reporter(quiet=quiet, progress=wants_progress(sys.stderr, quiet, records_on_screen))
     try:
-        with open_output(output, format.value) as writer, open_error_log(errors) as log, \
-                reporter:
+        with sigterm_raises(), open_output(output, chosen.value) as writer, \
+                open_error_log(errors) as log, reporter:
             def on_problem(problem):  # type: ignore[no-untyped-def]
                 reporter.problem(problem)
                 if log is not None:
@@ -164,6 +179,9 @@ def extract(
             stats = run(inputs, writer, config, on_problem, reporter.progress)
     except KeyboardInterrupt:
         interrupted()
+    except Terminated:
+        _safe_stderr("quotes: terminated")
+        raise typer.Exit(EXIT_TERMINATED) from None
     except BrokenPipeError:
         broken_pipe()
     except OSError as exc:  # inputs report their own read errors: this is the output failing
@@ -185,6 +203,27 @@ app.command("eval")(evaluate.eval_command)
 from quotes import review
 
 app.command("review")(review.review_command)
+
+
+class Terminated(BaseException):
+    """SIGTERM (`kill`, `timeout`, a cancelled job), raised so atomic outputs roll back."""
+
+
+@contextmanager
+def sigterm_raises() -> Iterator[None]:
+    """Turn SIGTERM into an exception while outputs are open, like Ctrl-C already is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def interrupted() -> NoReturn:

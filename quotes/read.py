@@ -123,11 +123,16 @@ def read_entries(paths: Iterable[str | os.PathLike[str]], config: ReadConfig = R
 def read_path(path: Path, config: ReadConfig = ReadConfig()) -> Iterator[Entry]:
     """One file or a whole directory tree; a missing path is a ReadError, not an exception."""
     if path.is_dir():
+        empty = True
         for found in iter_article_files(path):
+            empty = False
             if isinstance(found, ReadError):
                 yield found
             else:
                 yield from read_file(found, config)
+        if empty:  # a wrong directory must not pass as a successful run
+            suffixes = ", ".join(TEXT_SUFFIXES + JSONL_SUFFIXES)
+            yield ReadError(str(path), None, f"no article files ({suffixes}) in directory")
     elif path.is_symlink() and not path.exists():
         yield ReadError(str(path), None, "broken symbolic link")
     elif not path.exists():

@@ -337,6 +337,13 @@ def test_csv_has_a_header_and_flattened_spans() -> None:
         assert row["speaker"] == (record["speaker"] or "")
 
 
+def test_output_suffix_csv_chooses_csv_unless_format_says_otherwise(tmp_path: Path) -> None:
+    assert cli("extract", SEED, "-o", tmp_path / "q.csv").exit_code == 0
+    assert (tmp_path / "q.csv").read_text(encoding="utf-8").startswith("id,article_id,")
+    assert cli("extract", SEED, "-o", tmp_path / "q2.csv", "-f", "jsonl").exit_code == 0
+    assert (tmp_path / "q2.csv").read_text(encoding="utf-8").startswith("{")
+
+
 def test_schema_prints_the_quote_json_schema() -> None:
     result = cli("schema")
     assert result.exit_code == 0
@@ -385,7 +392,13 @@ def test_failure_mid_write_leaves_the_old_file_and_no_temp(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
 
 
-def test_interrupt_of_a_real_run_keeps_the_old_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("signum, whole_group, code, message", [
+    (signal.SIGINT, True, 130, "quotes: interrupted"),  # Ctrl-C reaches the workers too
+    (signal.SIGTERM, False, 143, "quotes: terminated"),  # kill PID
+    (signal.SIGTERM, True, 143, "quotes: terminated"),  # timeout(1), a cancelled CI job
+])
+def test_stopping_a_real_run_keeps_the_old_file(tmp_path: Path, signum: int, whole_group: bool,
+                                                code: int, message: str) -> None:
     big = tmp_path / "big.jsonl"
     line = jsonl_line("a", SEED.read_text(encoding="utf-8")) + "\n"
     big.write_text(line * 20000, encoding="utf-8")
@@ -400,14 +413,31 @@ def test_interrupt_of_a_real_run_keeps_the_old_file(tmp_path: Path) -> None:
     while len(list(out_dir.iterdir())) < 2 and proc.poll() is None:  # the temp file exists
         assert time.monotonic() < deadline
         time.sleep(0.05)
-    time.sleep(0.1)  # workers are starting now: Ctrl-C must not show their imports failing
-    os.killpg(proc.pid, signal.SIGINT)  # like Ctrl-C: the whole group, workers included
+    time.sleep(0.1)  # workers are starting now: they must not print failing imports
+    if whole_group:
+        os.killpg(proc.pid, signum)
+    else:
+        proc.send_signal(signum)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err
-    assert err.strip().splitlines()[-1] == "quotes: interrupted"
+    assert proc.returncode == code, err
+    assert err.strip().splitlines()[-1] == message
     assert "Traceback" not in err
     assert out.read_text() == "OLD"
     assert [p.name for p in out_dir.iterdir()] == ["quotes.jsonl"]
+    assert_group_gone(proc.pid)
+
+
+def assert_group_gone(pgid: int) -> None:
+    """No worker outlives the run."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    os.killpg(pgid, signal.SIGKILL)
+    raise AssertionError("worker processes were left running")
 
 
 # --- usage errors, pipes, internal errors --------------------------------------------------

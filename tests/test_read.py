@@ -162,6 +162,12 @@ def test_directory_is_walked_recursively_in_sorted_order(tmp_path: Path) -> None
     assert [a.id for a in articles(items(tmp_path))] == ["am", "z", "b"]
 
 
+def test_directory_without_article_files_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path / "notes.md", "not an article")
+    (error,) = errors(items(tmp_path))
+    assert error.input == str(tmp_path) and "no article files" in error.reason
+
+
 def test_symlinked_directories_are_not_followed(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", "A")
     (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
