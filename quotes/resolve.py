@@ -40,6 +40,7 @@ class Entity:
     """A person or body the article names."""
 
     name: str
+    named_at: int = 0  # where the article gives the name in full
     role: str | None = None
     gender: str | None = None
     person: bool = False
@@ -124,12 +125,13 @@ class Entities:
         entity = self._match(words, name_span[0])
         changed = role is not None
         if entity is None:
-            entity = Entity(" ".join(words))
+            entity = Entity(" ".join(words), name_span[0])
             self.entities.append(entity)
             self._by_surname.setdefault(entity.surname, []).append(entity)
             changed = True
         elif len(words) > len(entity.words):
             entity.name = " ".join(words)
+            entity.named_at = name_span[0]
             changed = True
         if changed:  # what a name alone tells of an entity is known already otherwise
             if len(entity.words) > 1 and entity not in self._by_first.get(entity.words[0], ()):
@@ -184,7 +186,8 @@ class Entities:
         if entity.words == words:
             return Resolved(entity.name, role, "name", f'"{said}" names {entity.name}')
         return Resolved(entity.name, role, "surname",
-                        f'"{said}" → {entity.name}: the full name the article gives')
+                        f'"{said}" → {entity.name}: the full name the article gives '
+                        f'at offset {entity.named_at}')
 
     def _role(self, mention: Mention, said: str) -> Resolved:
         wanted = _role_words(mention.role or said)
@@ -195,7 +198,8 @@ class Entities:
                     best = entity
         if best is not None:
             return Resolved(best.name, best.role, "role",
-                            f'"{said}" → {best.name}: the article gives {best.name} that role')
+                            f'"{said}" → {best.name}: the article gives {best.name} the role '
+                            f'"{best.role}"')
         description = _strip_determiner(said)
         return Resolved(description, None, "role",
                         f'"{said}": a description no named entity matches')
@@ -204,11 +208,11 @@ class Entities:
         gender = lexicon.pronoun_genders().get(said.casefold())
         if gender == "p":
             return Resolved(None, None, "none", f'"{said}": plural pronoun left unresolved')
-        fallback: Entity | None = None
+        fallback: tuple[int, Entity] | None = None
         looked = 0
         i = bisect.bisect_left(self._positions, pos) - 1
         while i >= 0 and looked < _PRONOUN_LOOKBACK:
-            entity = self._outside[i][1]
+            at, entity = self._outside[i]
             i -= 1
             if not entity.person or entity.gender not in (None, gender):
                 continue
@@ -216,12 +220,15 @@ class Entities:
                 why = "the last person named before it whose gender agrees"
                 if fallback is None:
                     why = "the last person named before it"
-                return Resolved(entity.name, entity.role, "pronoun", f'"{said}" → {entity.name}: {why}')
-            fallback = fallback or entity
+                return Resolved(entity.name, entity.role, "pronoun",
+                                f'"{said}" → {entity.name}: {why} (offset {at})')
+            if fallback is None:
+                fallback = (at, entity)
             looked += 1
         if fallback is not None:
-            return Resolved(fallback.name, fallback.role, "pronoun",
-                            f'"{said}" → {fallback.name}: the last person named before it')
+            at, entity = fallback
+            return Resolved(entity.name, entity.role, "pronoun",
+                            f'"{said}" → {entity.name}: the last person named before it (offset {at})')
         return Resolved(None, None, "none", f'"{said}": no person named before it')
 
     def is_person(self, mention: Mention) -> bool:
