@@ -17,6 +17,7 @@ from quotes import lexicon
 from quotes.trie import trie_pattern
 from quotes.speakers import (
     Mention,
+    is_adverbial,
     is_modifier,
     is_name_word,
     is_word,
@@ -57,6 +58,7 @@ _QUOTE_MARKS = ("“", "”", '"', "''", "``", "«", "»", "„")
 # Where reported content ends inside a sentence: "…, but lamented that …".
 _CLAUSE_BREAK = re.compile(
     r",\s+(?:but|while|although|though|whereas)\b|;|\s+—\s+"
+    r"|,\s+(?=[a-z]+ing\b)"  # ", saying she had …" starts a clause of its own
     # "said the club was for sale and left the room": a second predicate of the speaker
     r"|,?\s+and\s+(?:then\s+)?(?=(?:\w+ed|left|went|took|gave|made|came|got|told|said|"
     r"sat|stood|walked|ran|began|shook|held)\b)")
@@ -157,8 +159,10 @@ def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
     before = tokens(text, max(floor, pos - 40), pos)
     # Past auxiliaries and adverbs to see whether a comma closes an apposition.
     k = len(before) - 1
-    while k >= 0 and before[k].key in lexicon.words("auxiliaries") and before[k].word.islower():
+    while k >= 0 and is_adverbial(before[k]):
         k -= 1
+    if k >= 0 and before[k].key == "who" and k >= 2 and before[k - 1].word == ",":
+        return mention_before(text, floor, before[k - 1].start)  # "said Mr. Ekovich, who noted"
     if k >= 0 and before[k].word == ",":
         return subject_with_apposition(text, floor, before[k].start)
     if k >= 0 and before[k].key == "and":
@@ -398,7 +402,7 @@ def _looks_like_clause(text: str, start: int, end: int) -> bool:
         return True  # "Flake said he would."
     if len(toks) < 3 or toks[0].key in _PREPOSITIONS:
         return False
-    if not (toks[0].key in _SUBJECT_STARTS or is_name_word(toks[0])):
+    if not (toks[0].key in _SUBJECT_STARTS or toks[0].word[:1].isupper()):
         return False
     return any(_clause_word(t) or t.key.endswith("ed") for t in toks[1:14])
 
@@ -468,8 +472,8 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if not comma.rstrip(_CLOSING_MARKS).endswith(","):
         return None  # (a comma may sit inside a closing mark: “… Nixon,” Pence said)
     lead = _content(text, s0, s0 + len(comma.rstrip(_CLOSING_MARKS)) - 1)
-    if lead is None or not _substantial(text, lead):
-        return None
+    if lead is not None and not _substantial(text, lead):
+        lead = None  # "And so, he said, while …": only what follows is reported
     tail_start = max(cue.end, mention.end)
     tail = text[tail_start:s1]
     if tail.lstrip().startswith(":"):
@@ -484,7 +488,9 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         rest = _content(text, tail_start, s1)  # "Climate change, he says, is …"
     else:
         rest = None  # "…, said Dan Gerstein, director of …": an apposition, not content
-    pieces = (lead,) if rest is None else (lead, rest)
+    pieces = tuple(piece for piece in (lead, rest) if piece is not None)
+    if not pieces or (lead is None and not _substantial(text, rest)):
+        return None
     return Report(pieces, Attribution(mention, cue, "report, speaker cue", 0.8))
 
 

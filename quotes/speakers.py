@@ -160,6 +160,8 @@ def is_title(tok: _Tok) -> bool:
 
 def is_name_word(tok: _Tok) -> bool:
     """A capitalised word that can be part of a personal or organisation name."""
+    if len(tok.word) == 2 and tok.word[1] == "." and tok.word[0].isupper():
+        return True  # an initial: "Jill A. Martin"
     return (is_capitalised(tok.word) and tok.key not in lexicon.words("not_names")
             and not is_title(tok) and not is_role_noun(tok)
             and tok.key not in lexicon.pronoun_genders())
@@ -191,7 +193,7 @@ def mention_before(text: str, floor: int, pos: int, *, skip_aux: bool = True) ->
     toks = tokens(text, max(floor, pos - _WINDOW), pos)
     i = len(toks) - 1
     if skip_aux:
-        while i >= 0 and toks[i].key in lexicon.words("auxiliaries") and toks[i].word.islower():
+        while i >= 0 and is_adverbial(toks[i]):
             i -= 1
     if i < 0:
         return None
@@ -299,6 +301,12 @@ def _role_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
         start = toks[j + 1].start if j + 1 <= i else toks[i].start
         return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
     return None
+
+
+def is_adverbial(tok: _Tok) -> bool:
+    """Auxiliaries and adverbs between a subject and its verb ("has also", "subsequently")."""
+    return tok.word.islower() and (tok.key in lexicon.words("auxiliaries") or (
+        tok.key.endswith("ly") and len(tok.key) > 4))
 
 
 def is_modifier(tok: _Tok) -> bool:
