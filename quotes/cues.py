@@ -44,7 +44,7 @@ _ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
 _THAT = regex.compile(r"\s*that\b")
 # "said that", "said on Tuesday that": an adverbial may sit before "that".
 _THAT_AHEAD = regex.compile(r"[^,.;:“”\"\n]{0,50}?\bthat\b")
-_DASH_START = regex.compile(r"\s*[—–]+\s*|\s+-{1,2}\s+")
+_DASH_START = regex.compile(r"\s*[—–―‒]+\s*|\s+-{1,2}\s+")
 _CLAUSE_WORDS = frozenset(
     "is are was were be been will would can could should must may might has have had do does did "
     "won't can't don't doesn't didn't isn't aren't wasn't weren't wouldn't couldn't shouldn't "
@@ -170,9 +170,11 @@ def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
     return mention_before(text, floor, cue.start)
 
 
-def _clause_subject(text: str, floor: int, pos: int) -> Mention | None:
-    """The subject opening the clause that ends at pos, followed by its verb."""
-    clause = max(floor, text.rfind(",", floor, pos) + 1, text.rfind(";", floor, pos) + 1)
+def _clause_subject(text: str, floor: int, pos: int, from_start: bool = False) -> Mention | None:
+    """The subject opening the clause that ends at pos (or the sentence starting at
+    floor), followed by its verb."""
+    clause = floor if from_start else max(
+        floor, text.rfind(",", floor, pos) + 1, text.rfind(";", floor, pos) + 1)
     start = _skip(text, clause, pos, " \t\r\n\u00a0")
     mention = mention_after(text, start, pos)
     if mention is None or not text[mention.end:pos].lstrip(" ,")[:1].islower():
@@ -260,6 +262,11 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
             cue.base not in _TELL or len(words) > 4)):
         return None  # "asked the Cleveland crowd “…”" is fine, "said the talks were “…”" not
     mention = subject_before(text, lo, cue)
+    if mention is None and _participle(text, cue):
+        # "Trump attacked Clinton, saying, “…”": the subject of the sentence
+        mention = _clause_subject(text, lo, cue.start, from_start=True)
+        if mention is not None:
+            return Attribution(mention, cue, "subject …, saying, quote", 0.8)
     if mention is None:
         mention = mention_after(text, cue.end, hi)  # "Said Jane Doe: “…”"
         lead = text[lo:cue.start].strip()

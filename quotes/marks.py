@@ -105,7 +105,8 @@ def _pair_doubles(text: str, paragraphs: Sequence[Span]) -> Iterator[QuoteSpan]:
     for index, para in enumerate(paragraphs):
         marks = [m for m in _marks(text, para) if _is_double(m.glyph)]
         if opener is not None:
-            if marks and marks[0].start == para[0] and not _closes(marks[0], opener):
+            if (marks and marks[0].start == para[0] and not _closes(marks[0], opener)
+                    and _family(marks[0].glyph) == _family(opener.glyph)):
                 marks = marks[1:]  # the reopening mark of a continued quote
             else:
                 quote = _unclosed(text, opener, paragraphs[index - 1][1])
@@ -127,6 +128,17 @@ def _pair_doubles(text: str, paragraphs: Sequence[Span]) -> Iterator[QuoteSpan]:
         quote = _unclosed(text, opener, paragraphs[-1][1])
         if quote:
             yield quote
+
+
+def _family(glyph: str) -> str:
+    """Marks of one typographic family: a quote reopens with a mark of its own kind."""
+    if glyph in ('"', "''"):
+        return "straight"
+    if glyph in "«»‹›":
+        return "guillemet"
+    if glyph == "``":
+        return "backtick"
+    return "curly"
 
 
 def _is_double(glyph: str) -> bool:

@@ -22,9 +22,10 @@ _WORD_BEFORE_PERIOD = regex.compile(r"([\p{L}.]+)\.$")
 
 
 def paragraphs(text: str, start: int = 0) -> list[Span]:
-    """Paragraphs of text[start:], split at blank lines, or at line breaks when none."""
+    """Paragraphs of text[start:]: every line, unless the text is hard-wrapped
+    (lines cut mid-sentence at a fixed width), where blank lines separate them."""
     body = text[start:]
-    splitter = _BLANK_LINE if _BLANK_LINE.search(body) else _LINE_BREAK
+    splitter = _BLANK_LINE if _BLANK_LINE.search(body) and _hard_wrapped(body) else _LINE_BREAK
     spans: list[Span] = []
     pos = start
     for match in splitter.finditer(text, start):
@@ -32,6 +33,20 @@ def paragraphs(text: str, start: int = 0) -> list[Span]:
         pos = match.end()
     spans.extend(_trimmed(text, pos, len(text)))
     return spans
+
+
+_LINE = regex.compile(r"[^\n]+")
+_LINE_END = ".!?:\"”’'»)…"
+
+
+def _hard_wrapped(body: str) -> bool:
+    """Most lines stop mid-sentence: the text was wrapped at a fixed width."""
+    lines = [m.group().strip() for m in _LINE.finditer(body, 0, 200_000)]
+    lines = [line for line in lines if line]
+    if len(lines) < 4:
+        return False
+    cut = sum(1 for line in lines if line[-1] not in _LINE_END)
+    return cut / len(lines) > 0.5
 
 
 def sentences(text: str, span: Span, protected: Sequence[Span] = ()) -> list[Span]:

@@ -206,11 +206,11 @@ def _generic_noun_phrase(text: str, toks: list[_Tok], i: int) -> Mention | None:
     if not is_modifier(toks[i]):
         return None
     j = i - 1
-    while j >= 0 and i - j <= 4:
+    while j >= 0 and i - j <= 5:
         if toks[j].key in ("the", "a", "an") or _is_possessive(toks[j]):
             return Mention(toks[j].start, toks[i].end, "role", None, text[toks[j].start:toks[i].end])
-        if not (is_modifier(toks[j]) or toks[j].key == "of"):
-            return None
+        if not (is_modifier(toks[j]) or toks[j].key == "of" or is_name_word(toks[j])):
+            return None  # ("The New York businessman": names may qualify too)
         j -= 1
     return None
 
@@ -310,8 +310,9 @@ def is_adverbial(tok: _Tok) -> bool:
 
 
 def is_modifier(tok: _Tok) -> bool:
-    """A lowercase word that can qualify a role ("transport" commissioner)."""
-    return (tok.word.isalpha() and tok.word.islower() and tok.key not in _FUNCTION_WORDS
+    """A lowercase word that can qualify a role ("transport" commissioner, "34-year-old")."""
+    return (tok.word.replace("-", "").isalnum() and tok.word.islower()
+            and tok.key not in _FUNCTION_WORDS
             and tok.key not in lexicon.speech_verbs() and tok.key not in lexicon.words("auxiliaries"))
 
 
