@@ -37,6 +37,7 @@ def paragraphs(text: str, start: int = 0) -> list[Span]:
 
 _LINE = regex.compile(r"[^\n]+")
 _LINE_END = ".!?:\"”’'»)…"
+_WRAP_WIDTH = 100  # hard-wrapped text keeps its lines at most this long
 
 
 def _hard_wrapped(body: str) -> bool:
@@ -46,7 +47,10 @@ def _hard_wrapped(body: str) -> bool:
     if len(lines) < 4:
         return False
     cut = sum(1 for line in lines if line[-1] not in _LINE_END)
-    return cut / len(lines) > 0.5
+    lengths = sorted(len(line) for line in lines)
+    narrow = sum(1 for n in lengths if n <= _WRAP_WIDTH)
+    return (cut / len(lines) > 0.5 and narrow / len(lines) >= 0.8
+            and lengths[len(lengths) // 2] >= 30)
 
 
 def sentences(text: str, span: Span, protected: Sequence[Span] = ()) -> list[Span]:
