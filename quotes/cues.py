@@ -43,7 +43,7 @@ _PASSIVE = regex.compile(
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
 _THAT = regex.compile(r"\s*that\b")
 # "said that", "said on Tuesday that": an adverbial may sit before "that".
-_THAT_AHEAD = regex.compile(r"[^,.;:“”\"\n]{0,50}?\bthat\b")
+_THAT_AHEAD = regex.compile(r"[^,.;:“”\"\n]{0,80}?\bthat\b")
 _DASH_START = regex.compile(r"\s*[—–―‒]+\s*|\s+-{1,2}\s+")
 _CLAUSE_WORDS = frozenset(
     "is are was were be been will would can could should must may might has have had do does did "
@@ -385,7 +385,7 @@ def participle_report(text: str, sentence: Span, cue: Cue, earlier: list[Cue]) -
     full = _with_object(text, cue, s1)
     that_end = _after_that(text, full.end, s1)
     start = that_end if that_end is not None else _skip(text, full.end, s1)
-    if that_end is None and not (cue.quoted or _looks_like_clause(text, start, s1)):
+    if that_end is None and not _reportable(text, start, s1, cue):
         return None  # ", pointing to the names on the wall" reports nothing
     content = _content(text, start, _clause_end(text, start, s1))
     if content is None or len(text[content[0]:content[1]].split()) < 3:
@@ -412,6 +412,15 @@ def _looks_like_clause(text: str, start: int, end: int) -> bool:
     if not (toks[0].key in _SUBJECT_STARTS or toks[0].word[:1].isupper()):
         return False
     return any(_clause_word(t) or t.key.endswith("ed") for t in toks[1:14])
+
+
+def _reportable(text: str, start: int, end: int, cue: Cue) -> bool:
+    """Can the words after a cue (no "that") be what was said? A clause, words the
+    cue only reports when quoted, or any words holding a quotation."""
+    if cue.quoted or _looks_like_clause(text, start, end):
+        return True
+    clause = text[start:_clause_end(text, start, end)]
+    return clause[:1].isalnum() and any(mark in clause for mark in _QUOTE_MARKS)
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
@@ -455,8 +464,12 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if that_end is not None:
         content = _content(text, that_end, _clause_end(text, that_end, s1))
         confidence = 0.85
-    elif cue.bare and (cue.quoted or _looks_like_clause(text, _skip(text, full.end, s1), s1)):
+    elif cue.bare and _reportable(text, _skip(text, full.end, s1), s1, cue):
         content = _content(text, full.end, _clause_end(text, full.end, s1))
+        confidence = 0.75
+    elif cue.base in _TELL and text.startswith("to ", _skip(text, full.end, s1)):
+        start = _skip(text, full.end, s1)  # "told his supporters to “go and vote”"
+        content = _content(text, start, _clause_end(text, start, s1))
         confidence = 0.75
     else:
         return None

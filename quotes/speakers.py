@@ -296,8 +296,9 @@ def _role_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
                 tok.word.islower() and tok.key in lexicon.speech_verbs()):
             break
         j -= 1
-    # Bare plurals speak too: "sources said", "Republican lawmakers said".
-    if toks[i].word.endswith("s"):
+    # Bare plurals speak too ("sources said", "Republican lawmakers said"), and so
+    # does a bare role opening the clause ("Police say …").
+    if toks[i].word.endswith("s") or (j < 0 or not is_word(toks[j])) and j + 1 == i:
         start = toks[j + 1].start if j + 1 <= i else toks[i].start
         return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
     return None
