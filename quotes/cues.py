@@ -59,6 +59,8 @@ _QUOTE_MARKS = ("“", "”", '"', "''", "``", "«", "»", "„")
 _CLAUSE_BREAK = re.compile(
     r",\s+(?:but|while|although|though|whereas)\b|;|\s+—\s+"
     r"|,\s+(?=[a-z]+ing\b)"  # ", saying she had …" starts a clause of its own
+    # ", in an interview with CNN on Sunday": a closing adverbial, not content
+    r"|,[\"”’']?\s+(?=(?:in|on|at|during|according\s+to)\s+(?:an?|the|his|her|their)\s)"
     # "said the club was for sale and left the room": a second predicate of the speaker
     r"|,?\s+and\s+(?:then\s+)?(?=(?:\w+ed|left|went|took|gave|made|came|got|told|said|"
     r"sat|stood|walked|ran|began|shook|held)\b)")
@@ -98,6 +100,8 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
     found = []
     for match in _VERB.finditer(text, start, end):
         base, bare, quoted = verbs[match.group()]
+        if quoted and match.group() == base:
+            continue  # "a simple call", "the name": the bare form is too often a noun
         found.append(Cue(match.start(), match.end(), base, bare, quoted))
     return found
 
@@ -417,9 +421,12 @@ def _looks_like_clause(text: str, start: int, end: int) -> bool:
 def _reportable(text: str, start: int, end: int, cue: Cue) -> bool:
     """Can the words after a cue (no "that") be what was said? A clause, words the
     cue only reports when quoted, or any words holding a quotation."""
+    clause = text[start:_clause_end(text, start, end)]
+    first = clause.split(" ", 1)[0].casefold()
+    if first in _PREPOSITIONS or first == "as":
+        return False  # "said on ABC’s “This Week”", "said of the claim"
     if cue.quoted or _looks_like_clause(text, start, end):
         return True
-    clause = text[start:_clause_end(text, start, end)]
     return clause[:1].isalnum() and any(mark in clause for mark in _QUOTE_MARKS)
 
 
