@@ -47,6 +47,8 @@ _THAT_AHEAD = regex.compile(r"[^,.;:“”\"\n]{0,80}?\bthat\b")
 _DASH_START = regex.compile(r"\s*[—–―‒]+\s*|\s+-{1,2}\s+")
 _CLAUSE_WORDS = frozenset(
     "is are was were be been will would can could should must may might has have had do does did "
+    "went got made took came knew thought saw found gave told felt became left kept began ran "
+    "won lost paid met sent built brought bought held stood "
     "won't can't don't doesn't didn't isn't aren't wasn't weren't wouldn't couldn't shouldn't "
     "needs wants plans".split())
 _SUBJECT_STARTS = frozenset(
@@ -65,6 +67,7 @@ _CLAUSE_BREAK = re.compile(
     r"|,?\s+and\s+(?:then\s+)?(?=(?:\w+ed|left|went|took|gave|made|came|got|told|said|"
     r"sat|stood|walked|ran|began|shook|held)\b)")
 _SUBJECT_PRONOUNS = frozenset("i we you he she it they".split())
+_NOT_SUBJECTS = frozenset("to and or but so then not also too as because if when while".split())
 _PREPOSITIONS = frozenset(
     "in at on of for with from to by during after before about into over under through".split())
 
@@ -411,10 +414,12 @@ def _looks_like_clause(text: str, start: int, end: int) -> bool:
     toks = [t for t in tokens(text, start, min(end, start + 160)) if is_word(t)]
     if len(toks) == 2 and toks[0].key in _SUBJECT_PRONOUNS and _clause_word(toks[1]):
         return True  # "Flake said he would."
-    if len(toks) < 3 or toks[0].key in _PREPOSITIONS:
+    if len(toks) < 3 or toks[0].key in _PREPOSITIONS or toks[0].key in _NOT_SUBJECTS:
         return False
-    if not (toks[0].key in _SUBJECT_STARTS or toks[0].word[:1].isupper()):
-        return False
+    if toks[0].key in _SUBJECT_PRONOUNS:
+        return True  # "said they support charter schools"
+    if toks[0].word.islower() and toks[0].key.endswith("ly"):
+        return False  # "said quickly", "said recently"
     return any(_clause_word(t) or t.key.endswith("ed") for t in toks[1:14])
 
 
@@ -498,7 +503,7 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     comma = text[s0:_back_over_descriptors(text, s0, lead_end)].rstrip()
     if not comma.rstrip(_CLOSING_MARKS).endswith(","):
         return None  # (a comma may sit inside a closing mark: “… Nixon,” Pence said)
-    lead = _content(text, s0, s0 + len(comma.rstrip(_CLOSING_MARKS)) - 1)
+    lead = comma_lead = _content(text, s0, s0 + len(comma.rstrip(_CLOSING_MARKS)) - 1)
     if lead is not None and not _substantial(text, lead):
         lead = None  # "And so, he said, while …": only what follows is reported
     tail_start = max(cue.end, mention.end)
@@ -515,6 +520,8 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         rest = _content(text, tail_start, s1)  # "Climate change, he says, is …"
     else:
         rest = None  # "…, said Dan Gerstein, director of …": an apposition, not content
+    if lead is None and rest is not None and comma_lead is not None and _split_piece(text, comma_lead):
+        lead = comma_lead  # "The bigger risk, he said, is a clash …": two pieces
     pieces = tuple(piece for piece in (lead, rest) if piece is not None)
     if not pieces or (lead is None and not _substantial(text, rest)):
         return None
@@ -527,6 +534,14 @@ def _substantial(text: str, span: Span) -> bool:
     if len(words) < 4:
         return any(mark in text[span[0]:span[1]] for mark in _QUOTE_MARKS)
     return words[0].casefold() not in _PREPOSITIONS or len(words) >= 8
+
+
+def _split_piece(text: str, span: Span) -> bool:
+    """The first piece of content split by its cue ("The bigger risk, he said, is …")
+    may be short, but not an adverbial or a conjunction ("After the vote", "And so")."""
+    words = text[span[0]:span[1]].split()
+    return bool(words) and words[0].casefold() not in _PREPOSITIONS | _NOT_SUBJECTS and not (
+        len(words) <= 2 and all(w.casefold() in _NOT_SUBJECTS | {"so", "yet", "still"} for w in words))
 
 
 def _back_over_descriptors(text: str, floor: int, pos: int) -> int:
