@@ -1,0 +1,42 @@
+"""Roles: an apposition after a speaker's name is a role only when it describes the person."""
+
+from __future__ import annotations
+
+from quotes import extract
+from quotes.model import Article
+
+
+def _records(text: str) -> list:
+    return extract(Article(id="roles", text=text, body_start=0))
+
+
+def test_like_phrase_is_not_a_role() -> None:
+    """“…,” said Name, like many Democrats before him: "like …" is a comparison, not a role."""
+    text = ("“The tax cut is a gift to the wealthy,” said Hollis Graves, "
+            "like many Democrats before him. The bill passed the House last month.")
+    records = _records(text)
+    assert len(records) == 1, records
+    quote = records[0]
+    assert quote.text == "The tax cut is a gift to the wealthy"
+    assert quote.speaker == "Hollis Graves"
+    assert quote.speaker_role is None or not quote.speaker_role.casefold().startswith("like"), \
+        quote.speaker_role
+
+
+def test_of_course_is_not_a_role() -> None:
+    """“…,” said Name, of course, …: "of course" is an aside, not a role."""
+    text = ("“Nobody reads the fine print,” said Hollis Graves, of course, "
+            "before voting for the bill anyway.")
+    records = _records(text)
+    assert records and records[0].speaker == "Hollis Graves", records
+    role = records[0].speaker_role
+    assert role is None or not role.casefold().startswith("of course"), role
+
+
+def test_real_apposition_is_kept_as_role() -> None:
+    """A role after the name is still read as one ("…, said Name, a senator from Ohio")."""
+    text = "“The tax cut is a gift to the wealthy,” said Hollis Graves, a senator from Ohio."
+    records = _records(text)
+    assert records and records[0].speaker == "Hollis Graves", records
+    assert records[0].speaker_role is not None and "senator" in records[0].speaker_role, \
+        records[0].speaker_role
