@@ -20,6 +20,7 @@ from quotes.speakers import (
     is_adverbial,
     is_modifier,
     is_name_word,
+    is_role_noun,
     is_word,
     mention_after,
     mention_before,
@@ -317,8 +318,8 @@ def subject_verb_colon_before(text: str, lo: int, hi: int) -> Attribution | None
         return None
     toks = tokens(text, lo, min(hi, lo + 300))[:_MAX_SUBJECT_TOKENS]
     for k, tok in enumerate(toks[1:], start=1):
-        if not (tok.word.islower() and is_word(tok)) or tok.key in _NOT_VERBS:
-            continue
+        if not (tok.word.islower() and is_word(tok)) or tok.key in _NOT_VERBS or is_role_noun(tok):
+            continue  # ("Council member Dana Holt did not …": "member" is no verb)
         # The first lowercase word whose subject starts the sentence is its verb.
         cue = Cue(tok.start, tok.end, tok.key)
         mention = subject_before(text, lo, cue)
@@ -418,6 +419,8 @@ def _looks_like_clause(text: str, start: int, end: int) -> bool:
         return False
     if toks[0].key in _SUBJECT_PRONOUNS:
         return True  # "said they support charter schools"
+    if _clause_word(toks[0]):
+        return False  # "…, she said, is doing better": a verb, no subject
     if toks[0].word.islower() and toks[0].key.endswith("ly"):
         return False  # "said quickly", "said recently"
     return any(_clause_word(t) or t.key.endswith("ed") for t in toks[1:14])
@@ -531,6 +534,8 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
 def _substantial(text: str, span: Span) -> bool:
     """Reported content, not an adverbial: "After the vote," reports nothing."""
     words = text[span[0]:span[1]].split()
+    if words and words[0][:1].isupper() and words[0].endswith(("ed", "ing")):
+        return False  # "Asked whether …, Dempsey said": a participle clause
     if len(words) < 4:
         return any(mark in text[span[0]:span[1]] for mark in _QUOTE_MARKS)
     return words[0].casefold() not in _PREPOSITIONS or len(words) >= 8

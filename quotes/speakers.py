@@ -35,7 +35,7 @@ _FUNCTION_WORDS = frozenset(
     "when while if than then so not no is are was were be been being has have had do does did "
     "said says say told he she they it we i you his her their its our my your".split())
 # Words that cannot begin a role: "Obama, like …", "Trump, of course, …".
-_NOT_ROLE_STARTS = _FUNCTION_WORDS | frozenset(
+_NOT_ROLE_STARTS = (_FUNCTION_WORDS - {"a", "an", "the"}) | frozenset(
     "like unlike about including under over course after before during into through "
     "against among between toward towards upon within without via per".split())
 # Words that end a noun phrase read forwards ("said Smith | in a statement").
@@ -271,8 +271,8 @@ def name_ending(toks: list[_Tok], i: int) -> Mention:
             role_first = j
         elif saw_title and is_capitalised(tok.word) and tok.key not in lexicon.words("not_names"):
             role_first = j
-        elif saw_title and is_modifier(tok):
-            role_first = j  # "team owner", "defense lawyer"
+        elif saw_title and is_modifier(tok) and not tok.key.endswith(("ed", "ing")):
+            role_first = j  # "team owner", "defense lawyer" (not "attacked Mayor")
         else:
             break
         j -= 1
@@ -360,9 +360,9 @@ def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     for k, tok in enumerate(toks):
         if not is_word(tok) and not (tok.word == "." and k > 0):
             break
-        if k > 0 and (tok.key in _FORWARD_STOPS or (
-                tok.word.islower() and tok.key in lexicon.speech_verbs())):
-            break
+        if k > 0 and (tok.key in _FORWARD_STOPS or (tok.word.islower() and (
+                tok.key in lexicon.speech_verbs() or tok.key.endswith("ed")))):
+            break  # "Senator Walt Brennan | attacked Mayor Ilse Carver"
         if is_name_word(tok) or is_role_noun(tok) or tok.key in _SUFFIXES:
             found = _mention_ending(text, toks, k)
             if found is None:
