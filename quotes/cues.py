@@ -45,6 +45,7 @@ _ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
 _THAT = regex.compile(r"\s*that\b")
 # "said that", "said on Tuesday that": an adverbial may sit before "that".
 _THAT_AHEAD = regex.compile(r"[^,.;:“”\"\n]{0,80}?\bthat\b")
+_AFFILIATION = regex.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}[\w.&'’-]*(?:\s+\p{Lu}[\w.&'’-]*){0,4}")
 _DASH_START = regex.compile(r"\s*[—–―‒]+\s*|\s+-{1,2}\s+")
 _CLAUSE_WORDS = frozenset(
     "is are was were be been will would can could should must may might has have had do does did "
@@ -200,6 +201,9 @@ def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
     if mention is None:
         return _noun_phrase_cue_after(text, pos, hi)
     after = mention.end
+    affiliation = _AFFILIATION.match(text, after, hi)
+    if affiliation and mention.kind == "name":
+        after = affiliation.end()  # "Mr. Morgan of the Sierra Club said"
     cue = None
     if text.startswith(",", after):
         # "his wife, Ines Moreau, said": the apposition was read with the mention;

@@ -202,7 +202,8 @@ def _overlaps(a: Span, b: Span) -> bool:
 def _resolve(layout: _Layout, entities: Entities, found: list[Found]) -> None:
     """Resolve speakers in text order; quotes without a cue continue the previous
     speaker or take the person named in the sentence before."""
-    previous: Found | None = None
+    previous: Found | None = None  # the last quotation with a speaker
+    reported: Found | None = None  # the last quote or report with a speaker
     for item in list(found):
         attribution = item.attribution
         if attribution is not None:
@@ -211,12 +212,23 @@ def _resolve(layout: _Layout, entities: Entities, found: list[Found]) -> None:
             if item.resolved.speaker and attribution.mention and attribution.mention.kind != "role":
                 entities.mark_speaker(item.resolved.speaker)
         else:
-            item.resolved, item.attribution = _unattributed(layout, entities, item, previous)
+            item.resolved, item.attribution = _unattributed(
+                layout, entities, item, _adjacent_report(reported, item) or previous)
             if item.resolved.speaker is None and not _worth_keeping(layout.text, item):
                 found.remove(item)  # a short quote with no speaker is a name or a title
                 continue
-        if item.resolved.speaker and item.kind == "direct":
-            previous = item  # only a quotation continues into the next one
+        if item.resolved.speaker:
+            reported = item
+            if item.kind == "direct":
+                previous = item  # across sentences, only a quotation continues
+
+
+def _adjacent_report(report: Found | None, item: Found) -> Found | None:
+    """A report in the sentence right before, same paragraph: "…, Schiff said. “…”"."""
+    if report is not None and report.paragraph == item.paragraph and (
+            report.sentence == item.sentence - 1):
+        return report
+    return None
 
 
 def _unattributed(layout: _Layout, entities: Entities, item: Found,

@@ -26,7 +26,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*\.?|[^\w\s]|_")
 _WINDOW = 240
 _DETERMINERS = frozenset(
     "the a an another one two three four several some many other both his her their its our "
-    "any each".split())
+    "my your any each".split())
 _PARTICLES = frozenset("de da di du del della der den van von bin ibn al el le la dos das st.".split())
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _APPOSITION_OPENERS = frozenset("who whose which a an the one".split())
@@ -158,6 +158,12 @@ def is_title(tok: _Tok) -> bool:
     return tok.key in lexicon.words("titles")
 
 
+def _after_honorific(toks: list[_Tok], i: int) -> bool:
+    """"Mr. King", "Dr. Major": after a courtesy title, a capitalised word is a name."""
+    return (i > 0 and is_capitalised(toks[i].word) and toks[i].word.isalpha()
+            and toks[i - 1].key in lexicon.words("honorifics"))
+
+
 def is_name_word(tok: _Tok) -> bool:
     """A capitalised word that can be part of a personal or organisation name."""
     if len(tok.word) == 2 and tok.word[1] == "." and tok.word[0].isupper():
@@ -236,6 +242,8 @@ def _mention_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
     tok = toks[i]
     if is_pronoun(tok):
         return Mention(tok.start, tok.end, "pronoun")
+    if _after_honorific(toks, i):
+        return Mention(toks[i - 1].start, tok.end, "name", (tok.start, tok.end), toks[i - 1].word)
     if is_name_word(tok) or (tok.key in _SUFFIXES and i > 0 and is_name_word(toks[i - 1])):
         name = name_ending(toks, i)
         first = next(k for k in range(i, -1, -1) if toks[k].start == name.start)
@@ -363,7 +371,7 @@ def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
         if k > 0 and (tok.key in _FORWARD_STOPS or (tok.word.islower() and (
                 tok.key in lexicon.speech_verbs() or tok.key.endswith("ed")))):
             break  # "Senator Walt Brennan | attacked Mayor Ilse Carver"
-        if is_name_word(tok) or is_role_noun(tok) or tok.key in _SUFFIXES:
+        if is_name_word(tok) or is_role_noun(tok) or tok.key in _SUFFIXES or _after_honorific(toks, k):
             found = _mention_ending(text, toks, k)
             if found is None:
                 continue
