@@ -169,7 +169,7 @@ def extract(
     records_on_screen = sys.stdout if output is None or str(output) == "-" else None
     reporter = Reporter(quiet=quiet, progress=wants_progress(sys.stderr, quiet, records_on_screen))
     try:
-        with open_output(output, chosen.value) as writer, \
+        with sigterm_raises(), open_output(output, chosen.value) as writer, \
                 open_error_log(errors) as log, reporter:
             def on_problem(problem):  # type: ignore[no-untyped-def]
                 reporter.problem(problem)

@@ -587,6 +587,7 @@ def test_pool_does_not_read_ahead_of_what_it_needs(monkeypatch: pytest.MonkeyPat
         from quotes.model import Article
         while True:
             pulled += 1
+            assert pulled < 1000, "the pool read far ahead of the writer"
             yield Sourced(Article(id=f"a{pulled}", text="“quoted words here”"), "endless")
 
     config = RunConfig(jobs=2, batch_articles=5, start_method="fork")

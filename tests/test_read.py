@@ -75,6 +75,7 @@ def test_seed_with_time_and_title_paragraph() -> None:
     (" date 2021-6-6 23:05\n\nShort title\n\nBody.", "2021-06-06T23:05", "Short title", "Body."),
     (" date 2021-06-06\n\nNot a title.\n\nBody.", "2021-06-06", None, "Not a title."),
     (" date 2021-06-06\n\nOnly one paragraph", "2021-06-06", None, "Only one paragraph"),
+    (" date 2021-06-06\n\nNo body after me\n\n", "2021-06-06", None, "No body after me"),
     (" date 2021-06-06\n\n" + "T" * 200 + "\n\nBody.", "2021-06-06", None, "T" * 200),
     (" date 2021-06-06 Same line\n\nLooks like a title\n\nBody.", "2021-06-06", None, "Same line"),
     (" date 2021-06-06\r\n\r\nCRLF title\r\n\r\nBody.\r\n", "2021-06-06", "CRLF title", "Body.\r\n"),
