@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import bisect
 import re
 
 import regex
@@ -359,8 +360,7 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
         report = rule(text, sentence, previous)
         if report:
             found.append(report)
-    sentence_cues = [c for c in cues_in(text, s0, s1)
-                     if not any(b0 <= c.start < b1 for b0, b1 in blocked)]
+    sentence_cues = [c for c in cues_in(text, s0, s1) if not _within(blocked, c.start)]
     for index, cue in enumerate(sentence_cues):
         if _participle(text, cue):
             report = participle_report(text, sentence, cue, sentence_cues[:index])
@@ -370,6 +370,12 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
         if report and (not cue.quoted or _has_quote(text, report.pieces)):
             found.append(report)
     return found
+
+
+def _within(spans: list[Span], pos: int) -> bool:
+    """Is pos inside one of the sorted, disjoint spans?"""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _participle(text: str, cue: Cue) -> bool:

@@ -7,6 +7,7 @@ quotes within a quote. Apostrophes (don’t, Wagner’s, ’90s) never pair.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -171,8 +172,13 @@ def _closes(mark: _Mark, opener: _Mark) -> bool:
 def _pair_singles(text: str, paragraphs: Sequence[Span],
                   doubles: Sequence[QuoteSpan]) -> Iterator[QuoteSpan]:
     """Single-mark quotes outside double quotes; the closer must end a word."""
+    holes = [q.outer for q in doubles]
+    ends = [end for _, end in holes]
     for para in paragraphs:
-        for gap in _gaps(para, [q.outer for q in doubles]):
+        # Only the double quotes reaching into this paragraph can cover part of it.
+        first = bisect.bisect_right(ends, para[0])
+        last = bisect.bisect_left(holes, (para[1], para[1]), first)
+        for gap in _gaps(para, holes[first:last]):
             marks = [m for m in _marks(text, gap) if not _is_double(m.glyph)]
             yield from _pair_single_marks(text, marks)
 
@@ -187,11 +193,7 @@ def _pair_single_marks(text: str, marks: list[_Mark]) -> Iterator[QuoteSpan]:
                 and not _ELISION.match(text, mark.end)):
             i += 1
             continue
-        closers = [j for j in range(i + 1, len(marks))
-                   if marks[j].can_close and not marks[j].can_open]
-        strong = [j for j in closers if text[marks[j].start - 1] not in "sS"
-                  or not text[marks[j].end:marks[j].end + 2].strip(" ").isalpha()]
-        chosen = (strong or closers or [None])[0]
+        chosen = _closer_after(text, marks, i)
         if chosen is None:
             i += 1
             continue
@@ -199,6 +201,24 @@ def _pair_single_marks(text: str, marks: list[_Mark]) -> Iterator[QuoteSpan]:
         if quote:
             yield quote
         i = chosen + 1
+
+
+def _closer_after(text: str, marks: list[_Mark], i: int) -> int | None:
+    """Index of the first strong closer after marks[i], else of the first weak one.
+    Stops at the next opener-like mark, so pairing stays linear in the marks."""
+    weak = None
+    for j in range(i + 1, len(marks)):
+        mark = marks[j]
+        if not mark.can_close or mark.can_open:
+            if mark.can_open and not mark.can_close and _opens(mark) and not _ELISION.match(
+                    text, mark.end):
+                break  # another quote starts: this opener found no closer before it
+            continue
+        possessive = text[mark.start - 1] in "sS" and text[mark.end:mark.end + 2].strip(" ").isalpha()
+        if not possessive:
+            return j
+        weak = j if weak is None else weak
+    return weak
 
 
 def _gaps(span: Span, holes: Sequence[Span]) -> Iterator[Span]:

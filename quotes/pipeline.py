@@ -82,8 +82,7 @@ def find(article: Article) -> list[Found]:
     direct, titles = _direct_quotes(layout)
     reports = _reports(layout, direct, titles)
     found = sorted(direct + reports, key=lambda f: f.pieces[0][0])
-    _resolve(layout, entities, found)
-    return found
+    return _resolve(layout, entities, found)
 
 
 def _direct_quotes(layout: _Layout) -> tuple[list[Found], list[QuoteSpan]]:
@@ -174,37 +173,54 @@ def _next_sentence_end(layout: _Layout, index: int) -> int:
 def _reports(layout: _Layout, direct: list[Found], titles: list[QuoteSpan]) -> list[Found]:
     """Reported speech, indirect or mixed (holding a quoted fragment that is not a
     title), not overlapping any direct quote."""
-    quoted = [q for q in layout.quotes if q not in titles]
     text = layout.text
+    title_marks = {q.open_start for q in titles}
     blocked = [q.outer for q in layout.quotes]
-    taken = [piece for f in direct for piece in f.pieces]
+    quoted = _Spans([q.outer for q in layout.quotes if q.open_start not in title_marks])
+    taken = _Spans([piece for f in direct for piece in f.pieces])
     found: list[Found] = []
     for index, sentence in enumerate(layout.sentences):
         previous = layout.sentences[index - 1] if index else None
         if previous and layout.sentence_paragraph[index - 1] != layout.sentence_paragraph[index]:
             previous = None
         for report in cues.reports_in(text, sentence, blocked, previous):
-            if any(_overlaps(piece, other) for piece in report.pieces for other in taken):
+            if any(taken.overlaps(piece) for piece in report.pieces):
                 continue
-            kind = "mixed" if any(_overlaps(piece, q.outer) for piece in report.pieces
-                                  for q in quoted) else "indirect"
+            kind = "mixed" if any(quoted.overlaps(piece) for piece in report.pieces) else "indirect"
             start = report.pieces[0][0]
             found.append(Found(report.pieces, kind, report.attribution,
                                layout.sentence_at(start), layout.sentence_paragraph[index]))
-            taken.extend(report.pieces)
+            for piece in report.pieces:
+                taken.add(piece)
     return found
+
+
+class _Spans:
+    """Disjoint spans kept sorted, for overlap tests in logarithmic time."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self._spans = sorted(spans)
+
+    def add(self, span: Span) -> None:
+        bisect.insort(self._spans, span)
+
+    def overlaps(self, span: Span) -> bool:
+        i = bisect.bisect_left(self._spans, span)
+        return any(0 <= j < len(self._spans) and _overlaps(span, self._spans[j])
+                   for j in (i - 1, i))
 
 
 def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _resolve(layout: _Layout, entities: Entities, found: list[Found]) -> None:
+def _resolve(layout: _Layout, entities: Entities, found: list[Found]) -> list[Found]:
     """Resolve speakers in text order; quotes without a cue continue the previous
-    speaker or take the person named in the sentence before."""
+    speaker or take the person named in the sentence before. Returns those kept."""
     previous: Found | None = None  # the last quotation with a speaker
     reported: Found | None = None  # the last quote or report with a speaker
-    for item in list(found):
+    kept: list[Found] = []
+    for item in found:
         attribution = item.attribution
         if attribution is not None:
             item.resolved = entities.resolve(attribution.mention, attribution.mention.start
@@ -215,12 +231,13 @@ def _resolve(layout: _Layout, entities: Entities, found: list[Found]) -> None:
             item.resolved, item.attribution = _unattributed(
                 layout, entities, item, _adjacent_report(reported, item) or previous)
             if item.resolved.speaker is None and not _worth_keeping(layout.text, item):
-                found.remove(item)  # a short quote with no speaker is a name or a title
-                continue
+                continue  # a short quote with no speaker is a name or a title
+        kept.append(item)
         if item.resolved.speaker:
             reported = item
             if item.kind == "direct":
                 previous = item  # across sentences, only a quotation continues
+    return kept
 
 
 def _adjacent_report(report: Found | None, item: Found) -> Found | None:

@@ -241,7 +241,7 @@ class Entities:
 
     def mark_speaker(self, name: str | None, gender: str | None = None) -> None:
         """A speaker is a person (or speaks like one): pronouns may now refer to it."""
-        for entity in self.entities:
+        for entity in self._by_surname.get((name or " ").split(" ")[-1], ()):
             if entity.name == name and not _not_personal(entity):
                 entity.person = True
                 entity.gender = entity.gender or gender
