@@ -28,6 +28,7 @@ from quotes.run import (
     RunConfig,
     RunStats,
     _pooled,
+    _sigint_blocked,
     batches,
     effective_jobs,
     run,
@@ -489,6 +490,18 @@ def test_closed_pipe_exits_quietly(tmp_path: Path) -> None:
     assert err == ""
 
 
+def test_after_a_closed_pipe_the_final_flush_cannot_fail_again() -> None:
+    script = ("import os, sys\n"
+              "r, w = os.pipe(); os.dup2(w, 1); os.close(r)\n"  # stdout: a pipe nobody reads
+              "from quotes.cli import broken_pipe\n"
+              "try:\n    broken_pipe()\nexcept BaseException as exc:\n"
+              "    assert getattr(exc, 'exit_code', None) == 141\n"
+              "sys.stdout.write('x' * 100000); sys.stdout.flush()\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60, check=False)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
 def test_output_is_utf8_whatever_the_locale(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONIOENCODING": "ascii", "PYTHONUTF8": "0", "LC_ALL": "C"}
     result = subprocess.run([sys.executable, "-m", "quotes.cli", "extract", str(SEED)],
@@ -610,6 +623,23 @@ def test_batches_are_bounded_by_count_and_by_text_size() -> None:
 
 def test_jobs_0_means_every_usable_core() -> None:
     assert effective_jobs(0) >= 1 and effective_jobs(3) == 3
+
+
+def blocked_signals_of_a_child() -> int:
+    """The blocked-signal mask a freshly started process begins with (Linux)."""
+    status = subprocess.run([sys.executable, "-c", "print(open('/proc/self/status').read())"],
+                            capture_output=True, text=True, check=True).stdout
+    (line,) = [ln for ln in status.splitlines() if ln.startswith("SigBlk:")]
+    return int(line.split()[1], 16)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+def test_workers_start_with_ctrl_c_blocked_and_the_parent_loses_nothing() -> None:
+    sigint_bit = 1 << (signal.SIGINT - 1)
+    assert not blocked_signals_of_a_child() & sigint_bit
+    with _sigint_blocked():
+        assert blocked_signals_of_a_child() & sigint_bit  # a worker started now
+    assert not signal.pthread_sigmask(signal.SIG_BLOCK, set()) & {signal.SIGINT}
 
 
 # --- progress ------------------------------------------------------------------------------
