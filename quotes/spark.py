@@ -12,14 +12,16 @@ executor, then::
 
 On a cluster the executors need the ``quotes`` package too. Either install it
 there (``pip install quotes`` in the cluster's Python environment or image), or
-ship it with the job::
+ship it with the job as a zip (a wheel is a zip, but Spark only puts ``.zip``,
+``.egg`` and ``.py`` files on the executors' ``sys.path``)::
 
-    pip wheel --no-deps -w dist .            # builds dist/quotes-*.whl
-    spark-submit --master yarn --py-files dist/quotes-0.1.0-py3-none-any.whl job.py
+    pip wheel --no-deps -w dist . && cp dist/quotes-*.whl dist/quotes.zip
+    spark-submit --master yarn --py-files dist/quotes.zip job.py
 
-(``--py-files`` puts the wheel on the executors' ``sys.path``; the package's
-dependencies, pydantic and regex, must already be installed there, for example
-through ``spark.archives`` with a packed virtualenv.)
+The package's own dependencies (pydantic, regex) must be installed on the
+executors, for example in the image or with ``spark.archives`` and a packed
+virtualenv; its lexicons are read with ``importlib.resources``, so they load
+from inside the zip.
 
 Each partition runs the very same ``quotes.pipeline.extract`` as the CLI, so
 the records are equal to ``quotes extract``'s. The work goes through

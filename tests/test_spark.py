@@ -31,7 +31,7 @@ def _skip_reason() -> str | None:
     return None
 
 
-pytestmark = pytest.mark.skipif(_skip_reason() is not None, reason=_skip_reason() or "")
+needs_spark = pytest.mark.skipif(_skip_reason() is not None, reason=_skip_reason() or "")
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +88,7 @@ def _pipeline_records(articles: list[Article]) -> list[dict[str, Any]]:
     return records
 
 
+@needs_spark
 def test_schema_follows_quote_model() -> None:
     """Every Quote field is a column; Optional fields and only they are nullable."""
     from pyspark.sql import types as T
@@ -105,6 +106,7 @@ def test_schema_follows_quote_model() -> None:
     assert by_name["cue"].nullable and by_name["speaker_mention"].nullable
 
 
+@needs_spark
 def test_records_round_trip_through_schema(spark: Any) -> None:
     """A Quote with nested spans and nulls comes back from Spark unchanged."""
     from quotes.spark import _to_row, quote_schema
@@ -121,6 +123,7 @@ def test_records_round_trip_through_schema(spark: Any) -> None:
     assert [r.asDict(recursive=True) for r in frame.collect()] == [quote.model_dump(mode="json")]
 
 
+@needs_spark
 def test_spark_equals_pipeline_on_seeds(spark: Any) -> None:
     """Spark records over the seeds equal quotes.pipeline.extract's, field by field."""
     from quotes.spark import extract_quotes
@@ -133,6 +136,7 @@ def test_spark_equals_pipeline_on_seeds(spark: Any) -> None:
     assert expected, "the pipeline found no quote in the seeds: nothing was compared"
 
 
+@needs_spark
 def test_spark_equals_cli_on_seeds(spark: Any) -> None:
     """Spark records over the seeds equal the output of `quotes extract seeds`."""
     from quotes.spark import extract_quotes
@@ -145,6 +149,7 @@ def test_spark_equals_cli_on_seeds(spark: Any) -> None:
     assert records == expected
 
 
+@needs_spark
 def test_configurable_columns_and_missing_optional_ones(spark: Any) -> None:
     """Renamed id/text columns work; absent date and title read as null."""
     from quotes.spark import extract_quotes
@@ -157,6 +162,7 @@ def test_configurable_columns_and_missing_optional_ones(spark: Any) -> None:
     assert all(r["date"] is None and r["article_title"] is None for r in records)
 
 
+@needs_spark
 def test_missing_text_column_is_a_clear_error(spark: Any) -> None:
     """A DataFrame without the text column fails early, naming the column."""
     from quotes.spark import extract_quotes
@@ -166,6 +172,7 @@ def test_missing_text_column_is_a_clear_error(spark: Any) -> None:
         extract_quotes(frame)
 
 
+@needs_spark
 def test_a_bad_article_fails_the_job_or_is_skipped(spark: Any) -> None:
     """on_error='skip' keeps the good articles' records; the default fails loudly."""
     from quotes.spark import extract_quotes
@@ -177,3 +184,12 @@ def test_a_bad_article_fails_the_job_or_is_skipped(spark: Any) -> None:
     assert records == _pipeline_records([Article(id="good", text=text)])
     with pytest.raises(Exception, match="extraction failed for article 'bad'"):
         extract_quotes(frame).collect()
+
+
+def test_import_never_needs_pyspark() -> None:
+    """`import quotes` and `import quotes.spark` work where pyspark is not installed."""
+    code = ("import sys; sys.modules['pyspark'] = None; import quotes, quotes.spark; "
+            "assert quotes.spark.extract_quotes")
+    run = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
