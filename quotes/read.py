@@ -142,11 +142,26 @@ def read_path(path: Path, config: ReadConfig = ReadConfig()) -> Iterator[Entry]:
 
 
 def read_file(path: Path, config: ReadConfig = ReadConfig()) -> Iterator[Entry]:
-    """A JSON Lines file by its suffix, any other file as one text article."""
-    if path.suffix.lower() in JSONL_SUFFIXES:
+    """JSON Lines by suffix; `.txt` as text; other suffixes by their first character, like stdin."""
+    suffix = path.suffix.lower()
+    first = b"" if suffix in JSONL_SUFFIXES + TEXT_SUFFIXES else _first_char(path)
+    if suffix in JSONL_SUFFIXES or first == b"{":
         yield from read_jsonl_file(path, config)
+    elif first == b"[" and suffix == ".json":
+        yield ReadError(str(path), None, "a JSON array, not JSON Lines; convert it with "
+                                         "`jq -c '.[]' FILE > FILE.jsonl`")
     else:
         yield from read_text_file(path, config)
+
+
+def _first_char(path: Path) -> bytes:
+    """The first non-blank byte of a file (after a BOM), or b"" when unreadable or blank."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+    except OSError:
+        return b""  # the reader that follows reports why
+    return head.removeprefix(_BOM).lstrip()[:1]
 
 
 def iter_article_files(directory: Path) -> Iterator[Path | ReadError]:

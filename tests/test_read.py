@@ -268,6 +268,21 @@ def test_jsonl_oversize_line_is_skipped_and_later_lines_read(tmp_path: Path) -> 
     assert error.line == 1 and "larger than the limit" in error.reason
 
 
+def test_other_suffixes_are_sniffed_like_stdin(tmp_path: Path) -> None:
+    write(tmp_path / "a.json", '{"id": "j1", "text": "T"}\n{"id": "j2", "text": "T"}\n')
+    write(tmp_path / "b.ndjson", '{"id": "n1", "text": "T"}\n')
+    write(tmp_path / "c.md", "{not json, but a .md article}")
+    write(tmp_path / "d.text", "Plain words.")
+    found = items(*(tmp_path / n for n in ("a.json", "b.ndjson", "d.text")))
+    assert [a.id for a in articles(found)] == ["j1", "j2", "n1", "d"]
+    assert errors(items(tmp_path / "c.md"))  # a `{` that is not JSON: an error, not silence
+
+
+def test_json_array_file_gets_a_conversion_hint(tmp_path: Path) -> None:
+    (error,) = errors(items(write(tmp_path / "all.json", '[{"text": "a"}]')))
+    assert "jq -c" in error.reason
+
+
 def test_jsonl_bom_and_crlf(tmp_path: Path) -> None:
     path = write(tmp_path / "c.jsonl", b'\xef\xbb\xbf{"id": "c", "text": "x\\r\\ny"}\r\n')
     (article,) = articles(items(path))
