@@ -472,10 +472,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values to run")
     p.add_argument("--linear", type=float, nargs="*", default=[1, 4, 16, 64],
                    help="adversarial article sizes in MB for the linearity check (none: skip)")
-    p.add_argument("--adversarial-mb", type=float, default=5,
+    p.add_argument("--adversarial-mb", type=float, default=2,
                    help="size of the adversarial corpus run through the CLI (0: skip)")
     p.add_argument("--timeout", type=float, default=1800, help="seconds allowed per CLI run")
-    p.add_argument("--linear-timeout", type=float, default=300,
+    p.add_argument("--linear-timeout", type=float, default=120,
                    help="seconds allowed per linearity run; a kind stops at its first timeout")
     p.add_argument("--spacy", action="store_true", help="also measure textacy + spaCy")
     p.add_argument("--spacy-mb", type=float, default=2, help="size of the spaCy subset")
