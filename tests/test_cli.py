@@ -345,6 +345,13 @@ def test_output_suffix_csv_chooses_csv_unless_format_says_otherwise(tmp_path: Pa
     assert (tmp_path / "q2.csv").read_text(encoding="utf-8").startswith("{")
 
 
+def test_quote_ids_are_unique_across_a_run_and_stable_between_runs() -> None:
+    first = records(cli("extract", REPO / "seeds").stdout)
+    ids = [r["id"] for r in first]
+    assert ids and len(ids) == len(set(ids))
+    assert [r["id"] for r in records(cli("extract", REPO / "seeds").stdout)] == ids
+
+
 def test_schema_prints_the_quote_json_schema() -> None:
     result = cli("schema")
     assert result.exit_code == 0
