@@ -79,8 +79,8 @@ def quote_schema() -> StructType:
 
 
 def model_schema(model: type[BaseModel]) -> StructType:
-    """Map a pydantic model's JSON schema to a Spark StructType (Optional -> nullable)."""
-    schema = model.model_json_schema()
+    """A pydantic model's JSON schema (as dumped) as a Spark StructType; Optional is nullable."""
+    schema = model.model_json_schema(mode="serialization")
     return _struct(schema, schema.get("$defs", {}))
 
 
