@@ -15,6 +15,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from multiprocessing import get_context
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -139,14 +140,23 @@ def _count_problem(stats: RunStats, problem: Problem) -> None:
 def _outcomes(entries: Iterator[Entry], config: RunConfig) -> Generator[Outcome, None, None]:
     """Outcomes in input order, from this process or from a pool."""
     jobs = effective_jobs(config.jobs)
-    if jobs == 1:
-        for entry in entries:
+    groups = batches(entries, config.batch_articles, config.batch_bytes)
+    head = list(islice(groups, 2)) if jobs > 1 else []
+    if jobs == 1 or len(head) < 2:  # one batch or less: starting workers would cost more
+        for entry in chain.from_iterable(head) if head else entries:
             yield process_entry(entry, config.min_confidence)
         return
-    yield from _pooled(entries, config, jobs)
+    yield from _pooled_batches(chain(head, groups), config, jobs)
 
 
 def _pooled(entries: Iterator[Entry], config: RunConfig, jobs: int) \
+        -> Generator[Outcome, None, None]:
+    """Ordered results of entries from a process pool."""
+    yield from _pooled_batches(batches(entries, config.batch_articles, config.batch_bytes),
+                               config, jobs)
+
+
+def _pooled_batches(groups: Iterator[list[Entry]], config: RunConfig, jobs: int) \
         -> Generator[Outcome, None, None]:
     """Ordered results from a process pool with at most `BATCHES_PER_JOB * jobs` batches queued."""
     executor = ProcessPoolExecutor(jobs, mp_context=get_context(config.start_method),
@@ -154,7 +164,7 @@ def _pooled(entries: Iterator[Entry], config: RunConfig, jobs: int) \
     pending: deque[Future[list[Outcome]]] = deque()
     finished = False
     try:
-        for batch in batches(entries, config.batch_articles, config.batch_bytes):
+        for batch in groups:
             with _sigint_blocked():  # a submit may start a worker, which inherits the mask
                 pending.append(executor.submit(process_batch, batch, config.min_confidence))
             while len(pending) >= BATCHES_PER_JOB * jobs:

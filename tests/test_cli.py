@@ -19,6 +19,7 @@ from fakes import fake_extract
 from typer.testing import CliRunner, Result
 
 import quotes.cli
+import quotes.run
 from quotes import pipeline
 from quotes.cli import app, main, parse_size
 from quotes.model import Quote
@@ -587,9 +588,14 @@ def test_pool_keeps_input_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_jobs_2_output_equals_jobs_1_through_the_cli(tmp_path: Path) -> None:
+    many = tmp_path / "many.jsonl"  # enough articles for several batches, so the pool runs
+    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    many.write_text("".join(jsonl_line(f"s{i}", texts[i % len(texts)]) + "\n"
+                            for i in range(150)), encoding="utf-8")
+
     def extract(jobs: str) -> subprocess.CompletedProcess[bytes]:
         """Both runs in fresh processes, so both use the extraction code as it is on disk."""
-        return subprocess.run([sys.executable, "-m", "quotes.cli", "extract", "seeds",
+        return subprocess.run([sys.executable, "-m", "quotes.cli", "extract", "seeds", str(many),
                                "fixtures/fuzz", "--jobs", jobs], capture_output=True, cwd=REPO,
                               timeout=300, check=False)
 
@@ -626,6 +632,17 @@ def test_batches_are_bounded_by_count_and_by_text_size() -> None:
     sizes = [len(b) for b in batches(entries, max_articles=4, max_bytes=100)]
     assert sizes == [3, 3, 3, 1]
     assert [len(b) for b in batches(entries, max_articles=4, max_bytes=10_000)] == [4, 4, 2]
+
+
+def test_small_inputs_skip_the_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_pool(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("a pool was started for one batch of articles")
+
+    monkeypatch.setattr(quotes.run, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(pipeline, "extract", fake_extract)
+    sink = Collect()
+    stats = run([articles_jsonl(tmp_path, 5)], sink, RunConfig(jobs=4))
+    assert (stats.articles, stats.errors, len(sink.records)) == (5, 1, 7)
 
 
 def test_jobs_0_means_every_usable_core() -> None:
