@@ -107,6 +107,12 @@ def process_entry(entry: Entry, min_confidence: float = 0.0) -> Outcome:
     except Exception as exc:  # noqa: BLE001 - a bug in one rule must not cost the whole run
         reason = f"extraction failed for article {entry.article.id!r}: {type(exc).__name__}: {exc}"
         return ReadError(entry.input, entry.line, reason)
+    text = entry.article.text
+    wrong = next((q for q in found if text[q.start:q.end] != q.text), None)
+    if wrong is not None:  # the promise to users: every record points at the exact words
+        reason = (f"extraction failed for article {entry.article.id!r}: quote span "
+                  f"[{wrong.start}, {wrong.end}) does not match its text; no records written")
+        return ReadError(entry.input, entry.line, reason)
     return [quote_record(q) for q in found if q.confidence >= min_confidence]
 
 

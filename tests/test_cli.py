@@ -314,6 +314,20 @@ def test_extraction_failure_on_one_article_is_an_error_not_a_crash(
     assert [r["article_id"] for r in records(result.stdout)] == ["ok"]
 
 
+def test_a_quote_pointing_at_the_wrong_words_is_never_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def shifted(article: Any, **kw: Any) -> list[Quote]:
+        return [q.model_copy(update={"start": q.start + 1, "end": q.end + 1})
+                for q in fake_extract(article)]
+
+    monkeypatch.setattr(pipeline, "extract", shifted)
+    path = tmp_path / "a.txt"
+    path.write_text("“a quote with a shifted span” he said.")
+    result = cli("extract", path)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "quote span [2, 29) does not match its text" in result.stderr
+
+
 # --- formats -----------------------------------------------------------------------------
 
 def test_jsonl_records_keep_model_key_order_and_unicode() -> None:
