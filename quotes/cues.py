@@ -88,6 +88,7 @@ class Cue:
     base: str
     bare: bool = False  # the verb takes a clause without "that"
     quoted: bool = False  # the verb reports only words it quotes ("called it “a disgrace”")
+    infinitive: bool = False  # the verb reports a "to" clause ("pledged to …")
 
 
 @dataclass(frozen=True)
@@ -105,10 +106,10 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
     verbs = lexicon.speech_verbs()
     found = []
     for match in _VERB.finditer(text, start, end):
-        base, bare, quoted = verbs[match.group()]
-        if quoted and match.group() == base:
+        verb = verbs[match.group()]
+        if verb.quoted and match.group() == verb.base:
             continue  # "a simple call", "the name": the bare form is too often a noun
-        found.append(Cue(match.start(), match.end(), base, bare, quoted))
+        found.append(Cue(match.start(), match.end(), *verb))
     return found
 
 
@@ -132,8 +133,7 @@ def _cue_at(text: str, pos: int, end: int) -> Cue | None:
     match = _VERB.match(text, pos, end)
     if not match:
         return None
-    base, bare, quoted = lexicon.speech_verbs()[match.group()]
-    return Cue(match.start(), match.end(), base, bare, quoted)
+    return Cue(match.start(), match.end(), *lexicon.speech_verbs()[match.group()])
 
 
 def _with_object(text: str, cue: Cue, end: int) -> Cue:
@@ -270,6 +270,8 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
         return None
     cue = found[-1]
     between = text[cue.end:hi].strip()
+    if cue.quoted and not between.strip(",: "):
+        return None  # "were calling “every 15 minutes”": call what, whom? Not this use
     words = [t for t in tokens(text, cue.end, min(hi, cue.end + 120)) if is_word(t)]
     if len(words) > 8 or (between and between[-1] not in ",:" and (
             cue.base not in _TELL or len(words) > 4)):
@@ -492,7 +494,7 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     elif cue.bare and _reportable(text, _skip(text, full.end, s1), s1, cue):
         content = _content(text, full.end, _clause_end(text, full.end, s1))
         confidence = 0.75
-    elif cue.base in _TELL and text.startswith("to ", _skip(text, full.end, s1)):
+    elif cue.infinitive and text.startswith("to ", _skip(text, full.end, s1)):
         start = _skip(text, full.end, s1)  # "told his supporters to “go and vote”"
         content = _content(text, start, _clause_end(text, start, s1))
         confidence = 0.75

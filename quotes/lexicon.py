@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import NamedTuple
 from importlib import resources
 
 
@@ -20,20 +21,28 @@ def words(name: str) -> frozenset[str]:
     return frozenset(row.split()[0].casefold() for row in lines(name))
 
 
+class Verb(NamedTuple):
+    """What the speech-verb lexicon says of one verb form."""
+
+    base: str
+    bare: bool  # takes a clause without "that" ("said the plan failed")
+    quoted: bool  # reports only what it quotes ("called it “a disgrace”")
+    infinitive: bool  # reports a "to" clause ("pledged to “make America great”")
+
+
 @cache
-def speech_verbs() -> dict[str, tuple[str, bool, bool]]:
-    """Every form of every speech verb -> (base form, takes a bare clause, reports
-    only quoted words)."""
-    forms: dict[str, tuple[str, bool, bool]] = {}
+def speech_verbs() -> dict[str, Verb]:
+    """Every form of every speech verb, with its flags."""
+    forms: dict[str, Verb] = {}
     for row in lines("speech_verbs"):
         parts = row.split()
-        entry_flags = {p for p in parts if p.startswith("+")}
+        flags = {p for p in parts if p.startswith("+")}
         given = [p for p in parts if not p.startswith("+")]
         base = given[0]
-        entry = (base, "+bare" in entry_flags, "+quoted" in entry_flags)
+        verb = Verb(base, "+bare" in flags, "+quoted" in flags, "+to" in flags)
         for form in given if len(given) > 1 else _regular_forms(base):
-            forms.setdefault(form, entry)
-        forms.setdefault(base, entry)
+            forms.setdefault(form, verb)
+        forms.setdefault(base, verb)
     return forms
 
 
