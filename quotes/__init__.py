@@ -5,8 +5,25 @@
     ['Jane Doe']
 """
 
-from quotes.model import SCHEMA_VERSION, Article, Quote
-from quotes.pipeline import extract
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from quotes.model import SCHEMA_VERSION, Article, Quote
+    from quotes.pipeline import extract
 
 __all__ = ["Article", "Quote", "SCHEMA_VERSION", "extract"]
 __version__ = "0.1.0"
+
+# The public names load on first use, so that importing the package is instant:
+# the command line can catch Ctrl-C while pydantic and the lexicons load.
+_HOMES = {"Article": "quotes.model", "Quote": "quotes.model",
+          "SCHEMA_VERSION": "quotes.model", "extract": "quotes.pipeline"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(import_module(_HOMES[name]), name)
+    raise AttributeError(f"module 'quotes' has no attribute {name!r}")

@@ -27,7 +27,7 @@ class Article(BaseModel):
     date: str | None = None
     title: str | None = None
     url: str | None = None
-    body_start: int = Field(0, ge=0, description="offset where the body begins (after a header)")
+    body_start: int = Field(default=0, ge=0, description="offset where the body begins (after a header)")
     extra: dict[str, Any] = Field(default_factory=dict)
 
 
