@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from quotes.model import SCHEMA_VERSION, Article, Quote
     from quotes.pipeline import extract
 
-__all__ = ["Article", "Quote", "SCHEMA_VERSION", "extract"]
+__all__ = ["SCHEMA_VERSION", "Article", "Quote", "extract"]
 __version__ = "0.1.0"
 
 # The public names load on first use, so that importing the package is instant:

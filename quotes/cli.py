@@ -267,7 +267,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_BROKEN_PIPE)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
+    except Exception as exc:
         _safe_stderr(f"quotes: internal error: {type(exc).__name__}: {exc}")
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_OK)

@@ -7,20 +7,17 @@ a base confidence) or None; `quotes.pipeline` tries them in order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import bisect
 import re
+from dataclasses import dataclass
 
 import regex
 
 from quotes import lexicon
-from quotes.trie import trie_pattern
 from quotes.speakers import (
     Mention,
     is_adverbial,
     is_modifier,
-    is_name_word,
     is_role_noun,
     is_word,
     mention_after,
@@ -28,6 +25,7 @@ from quotes.speakers import (
     subject_with_apposition,
     tokens,
 )
+from quotes.trie import trie_pattern
 
 Span = tuple[int, int]
 
@@ -239,7 +237,7 @@ def cue_speaker_after(text: str, lo: int, hi: int) -> Attribution | None:
     if cue is None:
         return None
     mention = mention_after(text, cue.end, hi)
-    if mention is None or mention.kind == "pronoun" and text[mention.start:mention.end] == "it":
+    if mention is None or (mention.kind == "pronoun" and text[mention.start:mention.end] == "it"):
         return None
     return Attribution(mention, cue, "quote, cue speaker", 0.95)
 

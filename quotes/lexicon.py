@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import NamedTuple
 from importlib import resources
+from typing import NamedTuple
 
 
 @cache

@@ -406,7 +406,7 @@ def _optional_string(record: dict[str, Any], field: str, config: ReadConfig,
                      warnings: list[str]) -> str | None:
     """An optional string field; another type is dropped with a warning."""
     value = record.get(field)
-    if value is None or isinstance(value, str) and not value.strip():
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if not isinstance(value, str):
         warnings.append(f"'{field}' must be a string, got {_json_type(value)}; ignored")

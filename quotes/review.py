@@ -303,7 +303,7 @@ def collect(paths: Iterable[str | os.PathLike[str]],
             continue
         try:
             items.append((entry.article, pipeline.extract(entry.article)))
-        except Exception as exc:  # noqa: BLE001 -- one article's bug must not cost the others their review
+        except Exception as exc:
             report(ReadError(entry.input, entry.line, f"extraction failed for article "
                                                       f"{entry.article.id!r}: {type(exc).__name__}: {exc}"))
     return items

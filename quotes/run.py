@@ -104,7 +104,7 @@ def process_entry(entry: Entry, min_confidence: float = 0.0) -> Outcome:
         return entry
     try:
         found = pipeline.extract(entry.article)
-    except Exception as exc:  # noqa: BLE001 - a bug in one rule must not cost the whole run
+    except Exception as exc:
         reason = f"extraction failed for article {entry.article.id!r}: {type(exc).__name__}: {exc}"
         return ReadError(entry.input, entry.line, reason)
     text = entry.article.text
@@ -250,7 +250,7 @@ class Reporter:
         want = wants_progress(self._stream, quiet) if progress is None else progress
         self._progress = _Progress(self._stream) if want else None
 
-    def __enter__(self) -> Reporter:  # noqa: PYI034
+    def __enter__(self) -> Reporter:
         if self._progress is not None:
             self._progress.start()
         return self

@@ -9,11 +9,10 @@ read backwards from a cue ("… Stoltenberg said") or forwards from it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import NamedTuple
-
 import bisect
 import re
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from quotes import lexicon
 
@@ -306,7 +305,7 @@ def _role_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
         j -= 1
     # Bare plurals speak too ("sources said", "Republican lawmakers said"), and so
     # does a bare role opening the clause ("Police say …").
-    if toks[i].word.endswith("s") or (j < 0 or not is_word(toks[j])) and j + 1 == i:
+    if toks[i].word.endswith("s") or ((j < 0 or not is_word(toks[j])) and j + 1 == i):
         start = toks[j + 1].start if j + 1 <= i else toks[i].start
         return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
     return None

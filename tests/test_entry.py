@@ -13,7 +13,7 @@ from quotes import entry
 class _InterruptingFinder(importlib.abc.MetaPathFinder):
     """Raises KeyboardInterrupt when quotes.cli is imported, as a Ctrl-C would."""
 
-    def find_spec(self, name, path, target=None):  # noqa: ANN001, ANN201
+    def find_spec(self, name, path, target=None):
         if name == "quotes.cli":
             raise KeyboardInterrupt
         return None
