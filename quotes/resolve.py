@@ -191,9 +191,13 @@ class Entities:
 
     def _role(self, mention: Mention, said: str) -> Resolved:
         wanted = _role_words(mention.role or said)
+        head = _role_head(mention.role or said)
         best = None
         for entity in self.entities:
-            if entity.role and wanted and wanted <= _role_words(entity.role):
+            # "the vice president" is the person given that role; "the State Department"
+            # is not its spokesman: the head nouns must agree too.
+            if (entity.role and wanted and wanted <= _role_words(entity.role)
+                    and head == _role_head(entity.role)):
                 if best is None or _last_before(entity, mention.start) > _last_before(best, mention.start):
                     best = entity
         if best is not None:
@@ -303,6 +307,12 @@ def _strip_determiner(phrase: str) -> str:
 def _role_words(role: str) -> frozenset[str]:
     return frozenset(w.casefold().rstrip(".,") for w in role.split()
                      if w.casefold() not in _DETERMINERS and w.casefold() not in ("of", "for"))
+
+
+def _role_head(role: str) -> str:
+    """The head noun of a role: its last word ("State Department spokesman" → spokesman)."""
+    words = role.split()
+    return words[-1].casefold().rstrip(".,") if words else ""
 
 
 def _gender(role: str) -> str | None:

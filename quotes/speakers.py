@@ -157,6 +157,9 @@ def is_title(tok: _Tok) -> bool:
     return tok.key in lexicon.words("titles")
 
 
+_APOSTROPHE = re.compile(r"[’']")
+
+
 def _after_honorific(toks: list[_Tok], i: int) -> bool:
     """"Mr. King", "Dr. Major": after a courtesy title, a capitalised word is a name."""
     return (i > 0 and is_capitalised(toks[i].word) and toks[i].word.isalpha()
@@ -167,6 +170,11 @@ def is_name_word(tok: _Tok) -> bool:
     """A capitalised word that can be part of a personal or organisation name."""
     if len(tok.word) == 2 and tok.word[1] == "." and tok.word[0].isupper():
         return True  # an initial: "Jill A. Martin"
+    stem = _APOSTROPHE.split(tok.key, 1)[0]
+    if stem != tok.key and (stem in lexicon.words("not_names") or stem in lexicon.pronoun_genders()):
+        return False  # "It’s", "That's": a contraction, not a name
+    if tok.key.endswith(("ing", "ed")) and tok.key in lexicon.speech_verbs():
+        return False  # "Speaking to reporters, …", "Asked about it, …" (but "The Post")
     return (is_capitalised(tok.word) and tok.key not in lexicon.words("not_names")
             and not is_title(tok) and not is_role_noun(tok)
             and tok.key not in lexicon.pronoun_genders())
