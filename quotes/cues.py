@@ -43,7 +43,7 @@ _PASSIVE = regex.compile(
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
 _THAT = regex.compile(r"\s*that\b")
 # "said that", "said on Tuesday that": an adverbial may sit before "that".
-_THAT_AHEAD = regex.compile(r"[^,.;:“”\"\n]{0,80}?\bthat\b")
+_THAT_AHEAD = regex.compile(r"[^.;:“”\"\n]{0,80}?\bthat\b")
 _AFFILIATION = regex.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}[\w.&'’-]*(?:\s+\p{Lu}[\w.&'’-]*){0,4}")
 _DASH_START = regex.compile(r"\s*[—–―‒]+\s*|\s+-{1,2}\s+")
 _CLAUSE_WORDS = frozenset(
@@ -60,8 +60,8 @@ _CLOSING_MARKS = "”\"’'»"
 _QUOTE_MARKS = ("“", "”", '"', "''", "``", "«", "»", "„")
 # Where reported content ends inside a sentence: "…, but lamented that …".
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?:but|while|although|though|whereas)\b|;|\s+—\s+"
-    r"|,\s+(?=[a-z]+ing\b)"  # ", saying she had …" starts a clause of its own
+    r",[\"”’']?\s+(?:but|while|although|though|whereas)\b|;|\s+—\s+"
+    r"|,[\"”’']?\s+(?=[a-z]+ing\b)"  # ", saying she had …" starts a clause of its own
     # ", in an interview with CNN on Sunday": a closing adverbial, not content
     r"|,[\"”’']?\s+(?=(?:in|on|at|during|according\s+to)\s+(?:an?|the|his|her|their)\s)"
     # "said the club was for sale and left the room": a second predicate of the speaker
@@ -272,8 +272,8 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
         return None  # "were calling “every 15 minutes”": call what, whom? Not this use
     words = [t for t in tokens(text, cue.end, min(hi, cue.end + 120)) if is_word(t)]
     if len(words) > 8 or (between and between[-1] not in ",:" and (
-            cue.base not in _TELL or len(words) > 4)):
-        return None  # "asked the Cleveland crowd “…”" is fine, "said the talks were “…”" not
+            cue.base not in _TELL or len(words) > 4 or not _opens_sentence(text, hi))):
+        return None  # "asked the Cleveland crowd “If …?”" is fine, "said the talks were “…”" not
     mention = subject_before(text, lo, cue)
     if mention is None and _participle(text, cue):
         # "Trump attacked Clinton, saying, “…”": the subject of the sentence
@@ -287,6 +287,12 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
             return None  # "In other words, explained Nancy Cordes: “…”" is fine
         return Attribution(mention, cue, "cue speaker, quote", 0.9)
     return Attribution(mention, _with_object(text, cue, hi), "speaker cue, quote", 0.95)
+
+
+def _opens_sentence(text: str, mark: int) -> bool:
+    """The quotation opening at `mark` starts with a capital, like a sentence."""
+    inner = text[mark:mark + 4].lstrip("“\"'‘«„`‚ ")
+    return inner[:1].isupper()
 
 
 def speaker_colon_before(text: str, lo: int, hi: int) -> Attribution | None:

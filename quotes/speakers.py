@@ -222,8 +222,9 @@ def _generic_noun_phrase(text: str, toks: list[_Tok], i: int) -> Mention | None:
     while j >= 0 and i - j <= 5:
         if toks[j].key in ("the", "a", "an") or _is_possessive(toks[j]):
             return Mention(toks[j].start, toks[i].end, "role", None, text[toks[j].start:toks[i].end])
-        if not (is_modifier(toks[j]) or toks[j].key == "of" or is_name_word(toks[j])):
-            return None  # ("The New York businessman": names may qualify too)
+        if not (is_modifier(toks[j]) or toks[j].key == "of" or is_name_word(toks[j])
+                or is_title(toks[j])):
+            return None  # ("The New York businessman", "the GOP front-runner")
         j -= 1
     return None
 
