@@ -323,21 +323,28 @@ def according_to_before(text: str, lo: int, hi: int) -> Attribution | None:
 
 
 def subject_verb_colon_before(text: str, lo: int, hi: int) -> Attribution | None:
-    """The host of the dinner, Rutte, dismissed Putin’s claims …: “…”."""
+    """The host of the dinner, Rutte, dismissed Putin’s claims …: “…” /
+    When Trump suggested …, Rubio fired back: “…”."""
     head = text[lo:hi].rstrip()
     if not head.endswith(":"):
         return None
-    toks = tokens(text, lo, min(hi, lo + 300))[:_MAX_SUBJECT_TOKENS]
-    for k, tok in enumerate(toks[1:], start=1):
+    toks = tokens(text, lo, hi)[-_MAX_SUBJECT_TOKENS * 2:]
+    # The main clause comes last: try verbs from the colon back, and take the
+    # first whose subject opens the sentence or a clause after a comma.
+    for tok in reversed(toks[1:]):
         if not (tok.word.islower() and is_word(tok)) or tok.key in _NOT_VERBS or is_role_noun(tok):
             continue  # ("Council member Dana Holt did not …": "member" is no verb)
-        # The first lowercase word whose subject starts the sentence is its verb.
         cue = Cue(tok.start, tok.end, tok.key)
         mention = subject_before(text, lo, cue)
-        if mention is not None and (mention.start <= toks[min(1, k - 1)].start
-                                    or text[lo:mention.start].rstrip().endswith(",")):
+        if mention is not None and _opens_clause(text, lo, mention.start):
             return Attribution(mention, cue, "subject verb, colon quote", 0.8)
     return None
+
+
+def _opens_clause(text: str, lo: int, pos: int) -> bool:
+    """Nothing but a conjunction, or a phrase closed by a comma, comes before pos."""
+    before = text[lo:pos].strip()
+    return not before or before.endswith(",") or before.casefold() in ("and", "but", "so", "yet")
 
 
 AFTER_RULES = (speaker_cue_after, cue_speaker_after, dash_name_after)

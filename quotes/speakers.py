@@ -32,7 +32,9 @@ _APPOSITION_OPENERS = frozenset("who whose which a an the one".split())
 _FUNCTION_WORDS = frozenset(
     "the a an and or but of in at on to for with from by as that this these those who which "
     "when while if than then so not no is are was were be been being has have had do does did "
-    "said says say told he she they it we i you his her their its our my your".split())
+    "said says say told he she they it we i you his her their its our my your "
+    "upon into onto over under about after before during against among between through "
+    "without within toward towards across behind beyond near since until via".split())
 # Words that cannot begin a role: "Obama, like …", "Trump, of course, …".
 _NOT_ROLE_STARTS = (_FUNCTION_WORDS - {"a", "an", "the"}) | frozenset(
     "like unlike about including under over course after before during into through "
