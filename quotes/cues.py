@@ -64,6 +64,13 @@ _CLAUSE_BREAK = re.compile(
     r"|,[\"”’']?\s+(?=[a-z]+ing\b)"  # ", saying she had …" starts a clause of its own
     # ", in an interview with CNN on Sunday": a closing adverbial, not content
     r"|,[\"”’']?\s+(?=(?:in|on|at|during|according\s+to)\s+(?:an?|the|his|her|their)\s)"
+    # "respects his “passion” but argues …": the speaker's next predicate
+    r"|(?<=[\"”’'])\s+(?:but|and)\s+(?=(?:\w+(?:s|ed)|did|does|was|is)\s)"
+    # "…at his rally, a swipe at …": a remark about the content
+    r"|,\s+(?=an?\s+\w+\s+(?:at|on|to|of)\s)"
+    # "called him “a buffoon,” Susan said": another attribution starts
+    r"|(?<=,[\"”’'])\s+(?=(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|added|told|wrote|asked)\b"
+    r"|(?:he|she|they)\s+(?:said|says|added|told|wrote|asked)\b)"
     # "said the club was for sale and left the room": a second predicate of the speaker
     r"|,?\s+and\s+(?:then\s+)?(?=(?:\w+ed|left|went|took|gave|made|came|got|told|said|"
     r"sat|stood|walked|ran|began|shook|held)\b)")
