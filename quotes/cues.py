@@ -185,11 +185,9 @@ def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
     return mention_before(text, floor, cue.start)
 
 
-def _clause_subject(text: str, floor: int, pos: int, from_start: bool = False) -> Mention | None:
-    """The subject opening the clause that ends at pos (or the sentence starting at
-    floor), followed by its verb."""
-    clause = floor if from_start else max(
-        floor, text.rfind(",", floor, pos) + 1, text.rfind(";", floor, pos) + 1)
+def _clause_subject(text: str, floor: int, pos: int) -> Mention | None:
+    """The subject opening the clause that ends at pos, followed by its verb."""
+    clause = max(floor, text.rfind(",", floor, pos) + 1, text.rfind(";", floor, pos) + 1)
     start = _skip(text, clause, pos, " \t\r\n\u00a0")
     mention = mention_after(text, start, pos)
     if mention is None or not text[mention.end:pos].lstrip(" ,")[:1].islower():
@@ -284,7 +282,7 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
     mention = subject_before(text, lo, cue)
     if mention is None and _participle(text, cue):
         # "Trump attacked Clinton, saying, “…”": the subject of the sentence
-        mention = _clause_subject(text, lo, cue.start, from_start=True)
+        mention = main_subject(text, lo, cue.start)
         if mention is not None:
             return Attribution(mention, cue, "subject …, saying, quote", 0.8)
     if mention is None:
@@ -417,8 +415,8 @@ def participle_report(text: str, sentence: Span, cue: Cue, earlier: list[Cue]) -
     if earlier:
         mention = subject_before(text, s0, earlier[-1]) or mention_after(text, earlier[-1].end, s1)
     if mention is None:
-        mention = mention_after(text, s0, s1)
-        if mention is None or not text[mention.end:s1].lstrip(" ,")[:1].islower():
+        mention = main_subject(text, s0, cue.start)
+        if mention is None:
             return None
     full = _with_object(text, cue, s1)
     that_end = _after_that(text, full.end, s1)
@@ -426,9 +424,26 @@ def participle_report(text: str, sentence: Span, cue: Cue, earlier: list[Cue]) -
     if that_end is None and not _reportable(text, start, s1, cue):
         return None  # ", pointing to the names on the wall" reports nothing
     content = _content(text, start, _clause_end(text, start, s1))
-    if content is None or len(text[content[0]:content[1]].split()) < 3:
-        return None
+    if content is None or len(text[content[0]:content[1]].split()) < (
+            2 if _has_quote(text, (content,)) else 3):
+        return None  # (", calling it “absurd”" is enough)
     return Report((content,), Attribution(mention, full, "subject …, saying that", 0.7))
+
+
+_COMMA = re.compile(r",")
+
+
+def main_subject(text: str, floor: int, pos: int) -> Mention | None:
+    """The subject of the sentence's main clause before pos: the first mention that
+    opens the sentence or follows a comma and is followed by its verb
+    ("Speaking in Salem, New Hampshire, Trump went after Bush, calling …")."""
+    starts = [0] + [m.end() for m in _COMMA.finditer(text, floor, pos)]
+    for start in starts:
+        start = _skip(text, max(floor, start), pos, " \t\r\n\u00a0")
+        mention = mention_after(text, start, pos)
+        if mention is not None and text[mention.end:pos].lstrip()[:1].islower():
+            return mention
+    return None
 
 
 def _content(text: str, start: int, end: int) -> Span | None:
