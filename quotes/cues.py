@@ -38,7 +38,7 @@ def _verb_pattern() -> re.Pattern[str]:
 _VERB = _verb_pattern()
 _TELL = frozenset(["tell", "inform", "assure", "advise", "ask", "remind", "urge", "warn"])
 _PASSIVE = regex.compile(
-    r"\b(?:[Tt]his|[Tt]hat|[Ii]t|[Tt]hese|[Tt]hose)\s+(?:was|were|has been|had been|is|are)\s+"
+    r"\b(?:[Tt]his|[Tt]hat)\s+(?:was|has been|had been|is)\s+"
     r"(?:\w+\s+)?(?P<verb>\w+)\s+by\b")
 _ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
 _THAT = regex.compile(r"\s*that\b")
@@ -503,8 +503,9 @@ def _after_that(text: str, pos: int, end: int) -> int | None:
     if any(t.key in _SUBJECT_PRONOUNS or _clause_word(t) for t in between):
         return None
     following = [t for t in tokens(text, match.end(), min(end, match.end() + 40)) if is_word(t)]
-    if following and (_clause_word(following[0]) or following[0].key in lexicon.speech_verbs()):
-        return None
+    if following and (_clause_word(following[0]) or following[0].key in lexicon.speech_verbs()
+                      or (following[0].word.islower() and following[0].key.endswith("ed"))):
+        return None  # "the raid that killed …": a relative clause
     return match.end()
 
 
