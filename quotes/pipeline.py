@@ -23,6 +23,7 @@ from quotes.segment import paragraphs, sentences
 from quotes.speakers import mention_after
 
 Span = tuple[int, int]
+_ADVERBIAL_STARTS = frozenset("on in at during after before while as with from to".split())
 # A quote with no speaker and fewer words than this is a name or a title.
 _MIN_UNATTRIBUTED_WORDS = 4
 
@@ -145,8 +146,11 @@ def _standalone(text: str, lo: int, quote: QuoteSpan, hi: int,
     if not quote.double and before is None and after is None:
         return False
     suffix = text[quote.close_end:hi].lstrip()
-    ends_phrase = any(ch in ",.!?…" for ch in text[quote.end:quote.close_start])
-    if after is None and suffix[:1].isalpha() and not ends_phrase:
+    ends_phrase = any(ch in ",.!?…" for ch in text[max(quote.start, quote.end - 1):quote.close_start])
+    # tweeted, "…" on Friday: an introduced quotation followed by an adverbial
+    introduced = (before is not None and prefix[-1:] in (",", ":")
+                  and suffix.split(" ", 1)[0].casefold() in _ADVERBIAL_STARTS)
+    if after is None and suffix[:1].isalpha() and not ends_phrase and not introduced:
         return False  # “Belavia” is banned, said “there is love” in Orlando
     return True
 
