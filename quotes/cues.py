@@ -32,7 +32,9 @@ Span = tuple[int, int]
 
 def _verb_pattern() -> re.Pattern[str]:
     # The standard library engine runs this trie-shaped pattern several times faster.
-    return re.compile(r"\b" + trie_pattern(lexicon.speech_verbs()) + r"\b")
+    # Capitalised forms are there for sentence starts ("Said Comey, “…”").
+    forms = list(lexicon.speech_verbs())
+    return re.compile(r"\b" + trie_pattern(forms + [f.capitalize() for f in forms]) + r"\b")
 
 
 _VERB = _verb_pattern()
@@ -111,8 +113,11 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
     verbs = lexicon.speech_verbs()
     found = []
     for match in _VERB.finditer(text, start, end):
-        verb = verbs[match.group()]
-        if verb.quoted and match.group() == verb.base:
+        word = match.group()
+        if word[0].isupper() and not _starts_sentence(text, start, match.start()):
+            continue  # "Edward Said", "Post": capitalised mid-sentence, a name
+        verb = verbs[word.lower()]
+        if verb.quoted and word.lower() == verb.base:
             continue  # "a simple call", "the name": the bare form is too often a noun
         found.append(Cue(match.start(), match.end(), *verb))
     return found
@@ -134,9 +139,14 @@ def _skip_aux(text: str, pos: int, end: int) -> int:
     return pos
 
 
+def _starts_sentence(text: str, floor: int, pos: int) -> bool:
+    """Only opening marks or brackets stand between the sentence start and pos."""
+    return not text[floor:pos].strip(" \t\r\n“\"‘'«(„`")
+
+
 def _cue_at(text: str, pos: int, end: int) -> Cue | None:
     match = _VERB.match(text, pos, end)
-    if not match:
+    if not match or not match.group()[0].islower():
         return None
     return Cue(match.start(), match.end(), *lexicon.speech_verbs()[match.group()])
 

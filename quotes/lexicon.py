@@ -37,7 +37,7 @@ def speech_verbs() -> dict[str, Verb]:
     for row in lines("speech_verbs"):
         parts = row.split()
         flags = {p for p in parts if p.startswith("+")}
-        given = [p for p in parts if not p.startswith("+")]
+        given = [p.replace("_", " ") for p in parts if not p.startswith("+")]
         base = given[0]
         verb = Verb(base, "+bare" in flags, "+quoted" in flags, "+to" in flags)
         for form in given if len(given) > 1 else _regular_forms(base):

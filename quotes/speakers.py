@@ -235,6 +235,7 @@ _QUOTED_NAME_BEFORE = re.compile(r"[“\"«]([A-Z][^“”\"«»,.;:!?]{0,60})[�
 
 
 # A short parenthesis after a name: a party and state tag "(R-Ohio)", an age "(58)".
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z]")  # "McConnell, R-Ky., said"
 _PARTY_TAG_BEFORE = re.compile(r"\s*\([^()]{1,20}\)\s*$")
 _PARTY_TAG_AFTER = re.compile(r"\s*\([^()]{1,20}\)")
 
@@ -504,7 +505,7 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
                 return Mention(head.start, name.end, "name", name.name, _clean_role(text[head.start:head.end]))
         if head.kind in ("name", "pronoun", "role") and (
                 opener.key in _APPOSITION_OPENERS or opener.word.islower() or is_title(opener)
-                or opener.word[:1].isdigit()):
+                or opener.word[:1].isdigit() or _PARTY_TAG.match(opener.word)):
             role = None
             if opener.key not in ("who", "whose", "which"):
                 role = _clean_role(appos_text)
