@@ -40,3 +40,13 @@ def test_real_apposition_is_kept_as_role() -> None:
     assert records and records[0].speaker == "Hollis Graves", records
     assert records[0].speaker_role is not None and "senator" in records[0].speaker_role, \
         records[0].speaker_role
+
+
+def test_role_may_start_with_an_article() -> None:
+    """“…,” said Name, an ecologist at …: a role opening with "an" is kept as the role."""
+    text = "“The river has never been cleaner,” said Marta Quill, an ecologist at Ashford University."
+    records = _records(text)
+    assert len(records) == 1, records
+    assert records[0].speaker == "Marta Quill", records
+    role = records[0].speaker_role
+    assert role is not None and "ecologist" in role, role
