@@ -304,6 +304,10 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
     return Attribution(mention, _with_object(text, cue, hi), "speaker cue, quote", 0.95)
 
 
+def _opens_with_mark(text: str, pos: int) -> bool:
+    return text.startswith(_QUOTE_MARKS, pos)
+
+
 def _opens_sentence(text: str, mark: int) -> bool:
     """The quotation opening at `mark` starts with a capital, like a sentence."""
     inner = text[mark:mark + 4].lstrip("“\"'‘«„`‚ ")
@@ -493,12 +497,18 @@ def _reportable(text: str, start: int, end: int, cue: Cue) -> bool:
     return clause[:1].isalnum() and any(mark in clause for mark in _QUOTE_MARKS)
 
 
+_COMMA_CLOSING = re.compile(r",(?:''|[\"”’'])")
+
+
 def _clause_end(text: str, start: int, end: int) -> int:
     """Where the reported clause starting at `start` ends, outside quotation marks."""
     for match in _CLAUSE_BREAK.finditer(text, start, end):
-        if text.count("“", start, match.start()) <= text.count("”", start, match.start()) and (
-                text.count('"', start, match.start()) % 2 == 0):
-            return match.start()
+        # Outside quotation marks once the break's own closing mark is counted.
+        upto = match.end()
+        if text.count("“", start, upto) <= text.count("”", start, upto) and (
+                text.count('"', start, upto) % 2 == 0):
+            closing = _COMMA_CLOSING.match(text, match.start())
+            return closing.end() if closing else match.start()  # keep “…,” whole
     return end
 
 
@@ -535,6 +545,8 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if that_end is not None:
         content = _content(text, that_end, _clause_end(text, that_end, s1))
         confidence = 0.85
+    elif cue.quoted and _opens_with_mark(text, _skip(text, full.end, s1)):
+        return None  # "were calling “every 20 minutes”": no object, not this use
     elif cue.bare and _reportable(text, _skip(text, full.end, s1), s1, cue):
         content = _content(text, full.end, _clause_end(text, full.end, s1))
         confidence = 0.75

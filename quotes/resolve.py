@@ -178,7 +178,10 @@ class Entities:
     def _name(self, mention: Mention, said: str) -> Resolved:
         words = _clean_name(self.text[mention.name[0]:mention.name[1]])
         gender = _gender(mention.role) if mention.role else None
-        entity = self._match(words, mention.start, gender) or self.add(mention.name, mention.role)
+        entity = self._match(words, mention.start, gender)
+        if entity is None and len(words) == 1:
+            entity = self._title_word_surname(words[0])
+        entity = entity or self.add(mention.name, mention.role)
         if mention.role and not entity.role:
             entity.role = _clean_role(mention.role)
         entity.person = entity.person or bool(mention.role) or len(words) > 1
@@ -188,6 +191,18 @@ class Entities:
         return Resolved(entity.name, role, "surname",
                         f'"{said}" → {entity.name}: the full name the article gives '
                         f'at offset {entity.named_at}')
+
+    def _title_word_surname(self, surname: str) -> Entity | None:
+        """"Mr. Bishop": a surname that is also a role word was not collected as a
+        name; find it after a given name in the text ("Rowan Bishop")."""
+        if surname.casefold() not in lexicon.words("titles") | lexicon.words("roles"):
+            return None
+        pattern = regex.compile(r"\b(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}\.)?)\s+" + regex.escape(surname) + r"\b")
+        for match in pattern.finditer(self.text):
+            given = match.group(1)
+            if given.casefold() not in lexicon.words("not_names") | lexicon.words("titles"):
+                return self.add((match.start(1), match.end()), None)
+        return None
 
     def _role(self, mention: Mention, said: str) -> Resolved:
         wanted = _role_words(mention.role or said)
