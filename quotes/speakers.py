@@ -34,7 +34,8 @@ _FUNCTION_WORDS = frozenset(
     "when while if than then so not no is are was were be been being has have had do does did "
     "said says say told he she they it we i you his her their its our my your "
     "upon into onto over under about after before during against among between through "
-    "without within toward towards across behind beyond near since until via".split())
+    "without within toward towards across behind beyond near since until via "
+    "why how what where whom whose".split())
 # Words that cannot begin a role: "Obama, like …", "Trump, of course, …".
 _NOT_ROLE_STARTS = (_FUNCTION_WORDS - {"a", "an", "the"}) | frozenset(
     "like unlike about including under over course after before during into through "
@@ -148,7 +149,7 @@ def _chunks(text: str) -> _Chunks:
 def keeps_period(word: str) -> bool:
     """"Sen.", "U.S." and "Jr." keep their period; "Stoltenberg." ends a sentence."""
     bare = word[:-1].casefold()
-    return bare in lexicon.words("abbreviations") or bare in lexicon.words("titles") or "." in bare
+    return bare in lexicon.words("abbreviations") or "." in bare
 
 
 def is_capitalised(word: str) -> bool:
@@ -284,12 +285,12 @@ def name_ending(toks: list[_Tok], i: int) -> Mention:
     saw_title = False
     while j >= 0 and first - j <= _MAX_ROLE_TOKENS:
         tok = toks[j]
-        if is_title(tok) or is_role_noun(tok) or (
-                tok.word == "." and j > 0 and is_title(toks[j - 1])):
-            saw_title = saw_title or tok.word != "."
+        if is_title(tok) or is_role_noun(tok):
+            saw_title = True
             role_first = j
-        elif saw_title and is_capitalised(tok.word) and tok.key not in lexicon.words("not_names"):
-            role_first = j
+        elif saw_title and is_capitalised(tok.word) and tok.key not in lexicon.words("not_names") and (
+                _APOSTROPHE.split(tok.key, 1)[0] not in lexicon.words("not_names")):
+            role_first = j  # ("That’s why Mayor …": not a role word)
         elif saw_title and is_modifier(tok) and not tok.key.endswith(("ed", "ing")):
             role_first = j  # "team owner", "defense lawyer" (not "attacked Mayor")
         else:

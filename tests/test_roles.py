@@ -50,3 +50,16 @@ def test_role_may_start_with_an_article() -> None:
     assert records[0].speaker == "Marta Quill", records
     role = records[0].speaker_role
     assert role is not None and "ecologist" in role, role
+
+
+def test_contraction_is_not_part_of_a_role() -> None:
+    text = ("The budget left the library without funds. That’s why Mayor Celia Fonte vetoed it "
+            "on Friday. “The library is not a luxury,” she said.")
+    [quote] = extract(text)
+    assert quote.speaker_role == "Mayor"
+
+
+def test_role_speaker_keeps_no_full_stop() -> None:
+    [quote] = extract("“We will keep the bridge closed,” said the mayor.")
+    assert quote.speaker == "mayor"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "the mayor"
