@@ -565,8 +565,9 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     """NATO is ready …, sources said. / …, said Smith. / Climate change, he says, is …"""
     s0, s1 = sentence
     mention = mention_before(text, s0, cue.start)
-    lead_end = mention.start if mention else None
-    if mention is None:
+    if mention is not None:
+        lead_end = mention.start
+    else:
         mention = mention_after(text, cue.end, s1)
         lead_end = _back_over_aux(text, s0, cue.start)
         if mention is None:
@@ -594,7 +595,7 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if lead is None and rest is not None and comma_lead is not None and _split_piece(text, comma_lead):
         lead = comma_lead  # "The bigger risk, he said, is a clash …": two pieces
     pieces = tuple(piece for piece in (lead, rest) if piece is not None)
-    if not pieces or (lead is None and not _substantial(text, rest)):
+    if not pieces or (lead is None and rest is not None and not _substantial(text, rest)):
         return None
     return Report(pieces, Attribution(mention, cue, "report, speaker cue", 0.8))
 

@@ -269,7 +269,7 @@ def _unattributed(layout: _Layout, entities: Entities, item: Found,
         if layout.text[s0:s1].endswith(":"):
             # She said:  / “…” (the quote opens the next paragraph)
             introduced = _first(cues.BEFORE_RULES, layout.text, s0, s1)
-            if introduced is not None:
+            if introduced is not None and introduced.mention is not None:
                 return entities.resolve(introduced.mention, introduced.mention.start), introduced
         mention = mention_after(layout.text, s0, s1)
         if mention is not None and _is_subject(layout.text, mention, s1) and (

@@ -100,8 +100,9 @@ class Entities:
             if last < 0 or toks[last].start < run.start():
                 continue
             mention = name_ending(toks, last)
-            entity = self.add(mention.name, mention.role)
-            first = next(k for k in range(last, -1, -1) if toks[k].start == mention.name[0])
+            name = mention.name or (mention.start, mention.end)
+            entity = self.add(name, mention.role)
+            first = next(k for k in range(last, -1, -1) if toks[k].start == name[0])
             if not _inside(quoted, starts, mention.start) and _salient(toks, first, last):
                 self._outside.append((mention.start, entity))
         self._positions = [pos for pos, _ in self._outside]
@@ -172,16 +173,16 @@ class Entities:
         if mention.kind == "pronoun":
             return self._pronoun(said, mention.start)
         if mention.kind == "name" and mention.name:
-            return self._name(mention, said)
+            return self._name(mention, mention.name, said)
         return self._role(mention, said)
 
-    def _name(self, mention: Mention, said: str) -> Resolved:
-        words = _clean_name(self.text[mention.name[0]:mention.name[1]])
+    def _name(self, mention: Mention, name: Span, said: str) -> Resolved:
+        words = _clean_name(self.text[name[0]:name[1]])
         gender = _gender(mention.role) if mention.role else None
         entity = self._match(words, mention.start, gender)
         if entity is None and len(words) == 1:
             entity = self._title_word_surname(words[0])
-        entity = entity or self.add(mention.name, mention.role)
+        entity = entity or self.add(name, mention.role)
         if mention.role and not entity.role:
             entity.role = _clean_role(mention.role)
         entity.person = entity.person or bool(mention.role) or len(words) > 1

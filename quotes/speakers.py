@@ -417,8 +417,10 @@ def _descriptors(toks: list[_Tok], start: int) -> bool:
     before = [t for t in toks if t.end <= start]
     # A verb form right before the name is an action ("grilled Wells Fargo CEO …"),
     # one before a noun describes ("retired schoolteacher Maud Ellery").
-    last = before[-1] if before else None
-    return 0 < len(before) <= 3 and all(
+    if not 0 < len(before) <= 3:
+        return False
+    last = before[-1]
+    return all(
         is_word(t) and t.key not in _NOT_ROLE_STARTS and t.key not in lexicon.speech_verbs()
         and t.key not in lexicon.words("auxiliaries") for t in before) and not (
         last.word.islower() and last.key.endswith(("ed", "ing")))
