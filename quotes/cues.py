@@ -415,7 +415,10 @@ def _participle(text: str, cue: Cue) -> bool:
     before = text[max(0, cue.start - 6):cue.start].rstrip()
     if before.endswith(" and"):
         return True
-    return text[cue.start:cue.end].endswith("ing") and before.endswith(",")
+    if not text[cue.start:cue.end].endswith("ing"):
+        return False
+    # ", saying …", and "a statement saying that …" (no comma, "that" follows)
+    return before.endswith(",") or _THAT.match(text, cue.end) is not None
 
 
 def _has_quote(text: str, pieces: tuple[Span, ...]) -> bool:
@@ -485,6 +488,12 @@ def _looks_like_clause(text: str, start: int, end: int) -> bool:
     return any(_clause_word(t) or t.key.endswith("ed") for t in toks[1:14])
 
 
+def _quoted_clause(text: str, start: int, end: int) -> bool:
+    """"asserted she could speak “directly”": a clause holding a quotation follows."""
+    clause = (start, _clause_end(text, start, end))
+    return _has_quote(text, (clause,)) and _looks_like_clause(text, start, clause[1])
+
+
 def _reportable(text: str, start: int, end: int, cue: Cue) -> bool:
     """Can the words after a cue (no "that") be what was said? A clause, words the
     cue only reports when quoted, or any words holding a quotation."""
@@ -547,7 +556,8 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         confidence = 0.85
     elif cue.quoted and _opens_with_mark(text, _skip(text, full.end, s1)):
         return None  # "were calling “every 20 minutes”": no object, not this use
-    elif cue.bare and _reportable(text, _skip(text, full.end, s1), s1, cue):
+    elif (cue.bare or _quoted_clause(text, _skip(text, full.end, s1), s1)) and _reportable(
+            text, _skip(text, full.end, s1), s1, cue):
         content = _content(text, full.end, _clause_end(text, full.end, s1))
         confidence = 0.75
     elif cue.infinitive and text.startswith("to ", _skip(text, full.end, s1)):

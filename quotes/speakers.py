@@ -519,4 +519,5 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
 def _starts_clause(toks: list[_Tok], start: int) -> bool:
     """True when nothing but an introductory phrase and a comma come before start."""
     before = [t for t in toks if t.end <= start]
-    return not before or before[-1].word in (",", ";", "—", "–", "(", ":") or before[-1].key in ("and", "but")
+    return not before or before[-1].word in (",", ";", "—", "–", "-", "(", ":") or before[-1].key in (
+        "and", "but")
