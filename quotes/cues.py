@@ -535,7 +535,7 @@ def _after_that(text: str, pos: int, end: int) -> int | None:
     if following and (_clause_word(following[0]) or following[0].key in lexicon.speech_verbs()
                       or (following[0].word.islower() and following[0].key.endswith("ed"))):
         return None  # "the raid that killed …": a relative clause
-    return match.end()
+    return match.end() - len("that")  # the clause keeps its "that", as annotators mark it
 
 
 def _clause_word(tok) -> bool:

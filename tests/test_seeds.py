@@ -59,7 +59,7 @@ def test_four_sentence_quote_with_space_before_closing_mark_is_stoltenberg_direc
 
 
 def test_seriously_concerned_after_he_stressed_is_mixed_by_stoltenberg() -> None:
-    q = record(BELARUS, "NATO member states are “seriously concerned” about closer cooperation "
+    q = record(BELARUS, "that NATO member states are “seriously concerned” about closer cooperation "
                "between Russia and Belarus in recent months")
     assert (q.kind, q.speaker, q.resolution) == ("mixed", "Jens Stoltenberg", "pronoun")
 
@@ -70,13 +70,13 @@ def test_according_to_the_nato_secretary_general_is_stoltenberg() -> None:
 
 
 def test_putin_said_that_is_indirect_by_putin() -> None:
-    q = record(BELARUS, "NATO is in danger if its leaders make such statements that Russian special services "
+    q = record(BELARUS, "that NATO is in danger if its leaders make such statements that Russian special services "
                "were involved in the incident with the Ryanair plane landing in Minsk")
     assert (q.kind, q.speaker) == ("indirect", "Vladimir Putin")
 
 
 def test_he_stressed_after_putin_is_indirect_by_putin() -> None:
-    q = record(BELARUS, "the Russian special services were not involved in this incident")
+    q = record(BELARUS, "that the Russian special services were not involved in this incident")
     assert (q.kind, q.speaker, q.resolution) == ("indirect", "Vladimir Putin", "pronoun")
 
 
@@ -97,7 +97,7 @@ def test_moscow_or_minsk_fragment_is_not_a_quote_of_its_own() -> None:
 
 
 def test_who_dined_with_rutte_said_that_is_stoltenberg_not_rutte() -> None:
-    q = record(WAGNER, "NATO at the next summit scheduled for mid-July in Vilnius will agree to strengthen "
+    q = record(WAGNER, "that NATO at the next summit scheduled for mid-July in Vilnius will agree to strengthen "
                "defenses to protect all its members, in particular those bordering Belarus")
     assert (q.kind, q.speaker) == ("indirect", "Jens Stoltenberg")
 
@@ -123,7 +123,7 @@ def test_colon_quote_after_host_of_dinner_is_rutte_not_putin() -> None:
 
 
 def test_belarus_announced_that_is_indirect_by_belarus_across_wagners_apostrophe() -> None:
-    q = record(WAGNER, "it will welcome Wagner’s boss, Yevgeny Prigozhin")
+    q = record(WAGNER, "that it will welcome Wagner’s boss, Yevgeny Prigozhin")
     assert (q.kind, q.speaker) == ("indirect", "Belarus")
 
 
