@@ -585,7 +585,9 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     comma = text[s0:_back_over_descriptors(text, s0, lead_end)].rstrip()
     if not comma.rstrip(_CLOSING_MARKS).endswith(","):
         return None  # (a comma may sit inside a closing mark: “… Nixon,” Pence said)
-    lead = comma_lead = _content(text, s0, s0 + len(comma.rstrip(_CLOSING_MARKS)) - 1)
+    # “… Nixon,” Pence said: the lead keeps its closing mark (and the comma inside it).
+    closed = comma.endswith(tuple(_CLOSING_MARKS))
+    lead = comma_lead = _content(text, s0, s0 + (len(comma) if closed else len(comma) - 1))
     if lead is not None and not _substantial(text, lead):
         lead = None  # "And so, he said, while …": only what follows is reported
     tail_start = max(cue.end, mention.end)
