@@ -23,6 +23,8 @@ Span = tuple[int, int]
 _TOKEN = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*\.?|[^\w\s]|_")
 # How far a mention may reach from its cue: bounds the work per cue.
 _WINDOW = 240
+# A mention read forwards or backwards is a dozen words at most.
+_MENTION_WINDOW = 120
 _DETERMINERS = frozenset(
     "the a an another one two three four several some many other both his her their its our "
     "my your any each".split())
@@ -100,7 +102,7 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
     return out
 
 
-_CHUNK = 512
+_CHUNK = 256
 _SPACE = re.compile(r"\s")
 
 
@@ -206,7 +208,7 @@ def mention_before(text: str, floor: int, pos: int, *, skip_aux: bool = True) ->
     tag = _PARTY_TAG_BEFORE.search(text, max(floor, pos - 30), pos)
     if tag:
         pos = tag.start()  # "Rep. Jim Jordan (R-Ohio) said"
-    toks = tokens(text, max(floor, pos - _WINDOW), pos)
+    toks = tokens(text, max(floor, pos - _MENTION_WINDOW), pos)
     i = len(toks) - 1
     if skip_aux:
         while i >= 0 and is_adverbial(toks[i]):
@@ -370,7 +372,7 @@ def _clean_role(role: str | None) -> str | None:
 
 def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     """The mention that starts right after pos ("said | the NATO chief, Jens Stoltenberg")."""
-    toks = tokens(text, pos, min(ceiling, pos + _WINDOW))[: _MAX_ROLE_TOKENS + _MAX_NAME_TOKENS]
+    toks = tokens(text, pos, min(ceiling, pos + _MENTION_WINDOW))[: _MAX_ROLE_TOKENS + _MAX_NAME_TOKENS]
     if not toks:
         return None
     if is_pronoun(toks[0]):
