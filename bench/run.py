@@ -13,6 +13,7 @@ installed `quotes`; `--spacy` runs textacy's `direct_quotations` with spaCy's
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -145,13 +146,17 @@ def write_adversarial_corpus(path: Path, mb: float, article_kb: int = 100) -> tu
 # ---------------------------------------------------------------- measuring
 
 
-def _rss_mb(pid: int) -> float:
-    """Resident set size of one process in MB, 0 when it is gone."""
+def _memory_mb(pid: int) -> tuple[float, float]:
+    """(current RSS, peak RSS since exec) of one process in MB; zeros when it is gone."""
+    rss = hwm = 0.0
     try:
-        pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
-    except (OSError, IndexError, ValueError):
-        return 0.0
-    return pages * os.sysconf("SC_PAGE_SIZE") / MB
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(("VmRSS:", "VmHWM:")):
+                value = int(line.split()[1]) * 1024 / MB
+                rss, hwm = (value, hwm) if line.startswith("VmRSS") else (rss, value)
+    except (OSError, ValueError):
+        pass
+    return rss, hwm
 
 
 def _tree(pid: int) -> list[int]:
@@ -161,25 +166,27 @@ def _tree(pid: int) -> list[int]:
         current = todo.pop()
         pids.append(current)
         for task in Path(f"/proc/{current}/task").glob("*/children"):
-            try:
+            with contextlib.suppress(OSError):
                 todo.extend(int(c) for c in task.read_text().split())
-            except OSError:
-                pass
     return pids
 
 
 class TreeSampler(threading.Thread):
-    """Samples the summed RSS of a process tree every `interval` seconds."""
+    """Samples a process tree's memory every `interval` seconds: the largest peak RSS of
+    one process (VmHWM) and the largest sum of RSS over the tree (the CLI and its workers)."""
 
     def __init__(self, pid: int, interval: float = 0.05) -> None:
         super().__init__(daemon=True)
-        self.pid, self.interval, self.peak_mb = pid, interval, 0.0
+        self.pid, self.interval = pid, interval
+        self.peak_mb = self.peak_tree_mb = 0.0
         self.done = threading.Event()
 
     def run(self) -> None:
         """Sample until told to stop."""
         while not self.done.wait(self.interval):
-            self.peak_mb = max(self.peak_mb, sum(_rss_mb(p) for p in _tree(self.pid)))
+            memory = [_memory_mb(p) for p in _tree(self.pid)]
+            self.peak_mb = max([self.peak_mb, *(hwm for _, hwm in memory)])
+            self.peak_tree_mb = max(self.peak_tree_mb, sum(rss for rss, _ in memory))
 
 
 def measure(cmd: list[str], stdout: Path, timeout: float) -> tuple[float, float, float, float, str]:
@@ -205,20 +212,19 @@ def measure(cmd: list[str], stdout: Path, timeout: float) -> tuple[float, float,
         err_file.seek(0)
         err = err_file.read().decode(errors="replace")
     if proc.returncode:
-        state = "timeout" if seconds >= timeout else f"exit {proc.returncode}: {err[-300:]}"
+        last = (err.strip().splitlines() or ["no message"])[-1]
+        state = "timeout" if seconds >= timeout else f"exit {proc.returncode}: {last[:120]}"
     else:
         state = "ok"
-    # On Linux ru_maxrss is in KiB and covers the child and its reaped descendants.
-    peak = usage.ru_maxrss * 1024 / MB
-    return seconds, usage.ru_utime + usage.ru_stime, peak, max(sampler.peak_mb, peak), state
+    # Not ru_maxrss: after fork and exec it keeps the parent's peak. VmHWM is the child's own.
+    tree = max(sampler.peak_mb, sampler.peak_tree_mb)
+    return seconds, usage.ru_utime + usage.ru_stime, sampler.peak_mb, tree, state
 
 
 def _kill_tree(pid: int) -> None:
     """Kill the child's whole session (it and its pool workers)."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(pid, 9)
-    except ProcessLookupError:
-        pass
 
 
 def count_lines(path: Path) -> int:
@@ -383,7 +389,9 @@ def _cell(run: Run, size: float) -> str:
     """Seconds per MB of one linearity run, or why there is none."""
     if run.status == "ok":
         return f"{run.seconds / size:.3f} s/MB"
-    return f"> {run.seconds / size:.0f} s/MB (timeout)" if run.status == "timeout" else run.status
+    if run.status == "timeout":
+        return f"timeout after {run.seconds:.0f} s (> {run.seconds / size:.1f} s/MB)"
+    return run.status
 
 
 def linearity_table(runs: list[Run], sizes: list[float]) -> str:

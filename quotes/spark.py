@@ -65,7 +65,7 @@ def extract_quotes(df: DataFrame, *, id_col: str = "id", text_col: str = "text",
     if on_error not in ("fail", "skip"):
         raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
     columns = dict(zip(_ARTICLE_FIELDS, (id_col, text_col, date_col, title_col, url_col,
-                                         body_start_col)))
+                                         body_start_col), strict=True))
     articles = df.select(*_article_columns(df, columns))
     schema = quote_schema()
     rows = articles.rdd.mapPartitions(partial(_extract_partition, schema=schema,
