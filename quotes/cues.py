@@ -66,6 +66,8 @@ _CLAUSE_BREAK = re.compile(
     r"|,[\"”’']?\s+(?=[a-z]+ing\b)"  # ", saying she had …" starts a clause of its own
     # ", in an interview with CNN on Sunday": a closing adverbial, not content
     r"|,[\"”’']?\s+(?=(?:in|on|at|during|according\s+to)\s+(?:an?|the|his|her|their)\s)"
+    # "… should be released but said “…”": a second report by the same speaker
+    r"|\s+(?:but|and)\s+(?:also\s+)?(?=(?:said|says|added|told|noted|argued|insisted|warned)\b)"
     # "respects his “passion” but argues …": the speaker's next predicate
     r"|(?<=[\"”’'])\s+(?:but|and)\s+(?=(?:\w+(?:s|ed)|did|does|was|is)\s)"
     # "…at his rally, a swipe at …": a remark about the content
@@ -77,6 +79,13 @@ _CLAUSE_BREAK = re.compile(
     r"|,?\s+and\s+(?:then\s+)?(?=(?:\w+ed|left|went|took|gave|made|came|got|told|said|"
     r"sat|stood|walked|ran|began|shook|held)\b)")
 _SUBJECT_PRONOUNS = frozenset("i we you he she it they".split())
+_SAY = frozenset(["say"])
+# What "said" can be followed by without reporting a statement.
+_NOT_SAID = frozenset(
+    "nothing something anything little much more less so yes no goodbye hello otherwise "
+    "last next this earlier later".split()) | frozenset(
+    "in at on of for with from to by during after before about into over under through "
+    "to and or but so then not also too as because if when while".split())
 _NOT_SUBJECTS = frozenset("to and or but so then not also too as because if when while".split())
 _PREPOSITIONS = frozenset(
     "in at on of for with from to by during after before about into over under through".split())
@@ -190,7 +199,7 @@ def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
         return mention_before(text, floor, before[k - 1].start)  # "said Mr. Ekovich, who noted"
     if k >= 0 and before[k].word == ",":
         return subject_with_apposition(text, floor, before[k].start)
-    if k >= 0 and before[k].key == "and":
+    if k >= 0 and before[k].key in ("and", "but"):
         return _clause_subject(text, floor, before[k].start)  # "he laughed and said"
     return mention_before(text, floor, cue.start)
 
@@ -413,7 +422,7 @@ def _within(spans: list[Span], pos: int) -> bool:
 def _participle(text: str, cue: Cue) -> bool:
     """", saying that …" and "… and said that …": the cue reports for the clause's subject."""
     before = text[max(0, cue.start - 6):cue.start].rstrip()
-    if before.endswith(" and"):
+    if before.endswith((" and", " but")):
         return True
     if not text[cue.start:cue.end].endswith("ing"):
         return False
@@ -501,12 +510,21 @@ def _reportable(text: str, start: int, end: int, cue: Cue) -> bool:
     first = clause.split(" ", 1)[0].casefold()
     if first in _PREPOSITIONS or first == "as":
         return False  # "said on ABC’s “This Week”", "said of the claim"
-    if cue.quoted or _looks_like_clause(text, start, end):
+    if cue.quoted or _looks_like_clause(text, start, end) or (
+            cue.base in _SAY and _says_something(text, start, end)):
         return True
     return clause[:1].isalnum() and any(mark in clause for mark in _QUOTE_MARKS)
 
 
 _COMMA_CLOSING = re.compile(r",(?:''|[\"”’'])")
+
+
+def _says_something(text: str, start: int, end: int) -> bool:
+    """After "said", a few words that are not an adverbial are what was said
+    ("said having Trump on the ticket puts them at risk")."""
+    toks = [t for t in tokens(text, start, min(end, start + 120)) if is_word(t)]
+    return len(toks) >= 4 and toks[0].key not in _NOT_SAID and not _clause_word(toks[0]) and not (
+        toks[0].word.islower() and toks[0].key.endswith("ly"))  # (", she said, is doing …")
 
 
 def _clause_end(text: str, start: int, end: int) -> int:

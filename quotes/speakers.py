@@ -229,8 +229,12 @@ def _generic_noun_phrase(text: str, toks: list[_Tok], i: int) -> Mention | None:
             return Mention(toks[j].start, toks[i].end, "role", None, text[toks[j].start:toks[i].end])
         if not (is_modifier(toks[j]) or toks[j].key == "of" or is_name_word(toks[j])
                 or is_title(toks[j])):
-            return None  # ("The New York businessman", "the GOP front-runner")
+            break  # ("The New York businessman", "the GOP front-runner")
         j -= 1
+    # A plural opening its clause needs no article: "Social conservatives say …".
+    opens = j < 0 or not is_word(toks[j])
+    if opens and j + 1 < i and toks[i].key.endswith("s") and toks[j + 1].word[:1].isupper():
+        return Mention(toks[j + 1].start, toks[i].end, "role", None, text[toks[j + 1].start:toks[i].end])
     return None
 
 
@@ -508,9 +512,12 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
             name = mention_before(text, opener.start, comma, skip_aux=False)
             if name and name.kind == "name" and name.start == opener.start:
                 return Mention(head.start, name.end, "name", name.name, _clean_role(text[head.start:head.end]))
+        appos_toks = toks[k + 1:]
         if head.kind in ("name", "pronoun", "role") and (
                 opener.key in _APPOSITION_OPENERS or opener.word.islower() or is_title(opener)
-                or opener.word[:1].isdigit() or _PARTY_TAG.match(opener.word)):
+                or opener.word[:1].isdigit() or _PARTY_TAG.match(opener.word)
+                or (head.kind == "name" and any(t.word.islower() and (is_role_noun(t) or is_title(t))
+                                                for t in appos_toks))):  # ", Color of Change's director,"
             role = None
             if opener.key not in ("who", "whose", "which"):
                 role = _clean_role(appos_text)
