@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from quotes import cues, lexicon
@@ -20,7 +21,7 @@ from quotes.model import Article, Quote
 from quotes.records import build_quote
 from quotes.resolve import Entities, Resolved
 from quotes.segment import paragraphs, sentences
-from quotes.speakers import mention_after
+from quotes.speakers import Mention, mention_after
 
 Span = tuple[int, int]
 _ADVERBIAL_STARTS = frozenset("on in at during after before while as with from to".split())
@@ -117,7 +118,9 @@ def _direct_quotes(layout: _Layout) -> tuple[list[Found], list[QuoteSpan]]:
     return direct, titles
 
 
-def _first(rules, text: str, lo: int, hi: int) -> Attribution | None:
+def _first(rules: Sequence[Callable[[str, int, int], Attribution | None]], text: str,
+           lo: int, hi: int) -> Attribution | None:
+    """The first rule's attribution for text[lo:hi], if any rule finds one."""
     for rule in rules:
         found = rule(text, lo, hi) if lo < hi else None
         if found:
@@ -260,7 +263,8 @@ def _unattributed(layout: _Layout, entities: Entities, item: Found,
             or (previous.paragraph == item.paragraph - 1 and _starts_paragraph(layout, item))):
         speaker = previous.resolved.speaker
         resolved = Resolved(speaker, previous.resolved.role, "continuation",
-                            f"no cue of its own; continues the quote before, by {speaker}")
+                            f"no cue of its own; continues the statement by {speaker} "
+                            f"at offset {previous.pieces[0][0]}")
         return resolved, Attribution(previous.attribution.mention if previous.attribution else None,
                                      None, "continuation", 0.7)
     before = item.sentence - 1
@@ -282,7 +286,7 @@ def _unattributed(layout: _Layout, entities: Entities, item: Found,
     return Resolved(None, None, "none", "no cue and no speaker nearby"), None
 
 
-def _is_subject(text: str, mention, end: int) -> bool:
+def _is_subject(text: str, mention: Mention, end: int) -> bool:
     """The mention is followed by a verb-like lowercase word: it is the subject."""
     rest = text[mention.end:end].lstrip(" ,")
     return rest[:1].islower()
