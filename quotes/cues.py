@@ -54,9 +54,6 @@ _CLAUSE_WORDS = frozenset(
     "won lost paid met sent built brought bought held stood "
     "won't can't don't doesn't didn't isn't aren't wasn't weren't wouldn't couldn't shouldn't "
     "needs wants plans".split())
-_SUBJECT_STARTS = frozenset(
-    "i we you he she it they there this that these those the a an his her their our its my no "
-    "all some many most".split())
 _MAX_SUBJECT_TOKENS = 30
 _CLOSING_MARKS = "”\"’'»"
 _QUOTE_MARKS = ("“", "”", '"', "''", "``", "«", "»", "„")
