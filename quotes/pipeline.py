@@ -1,6 +1,6 @@
 """The pipeline: article in, validated Quote records out.
 
-    read -> segment -> marks -> cues + speakers -> resolve -> records
+    read -> segment -> marks -> cues + reports + speakers -> resolve -> records
 
 Direct quotes are found from their marks and attributed by the words around
 them; reported speech ("X said that …") is found from its cue, and becomes a
@@ -19,6 +19,7 @@ from quotes.cues import Attribution
 from quotes.marks import QuoteSpan, find_quotes, looks_like_title
 from quotes.model import Article, Quote
 from quotes.records import build_quote
+from quotes.reports import reports_in
 from quotes.resolve import Entities, Resolved
 from quotes.segment import paragraphs, sentences
 from quotes.speakers import Mention, mention_after
@@ -190,7 +191,7 @@ def _reports(layout: _Layout, direct: list[Found], titles: list[QuoteSpan]) -> l
         previous = layout.sentences[index - 1] if index else None
         if previous and layout.sentence_paragraph[index - 1] != layout.sentence_paragraph[index]:
             previous = None
-        for report in cues.reports_in(text, sentence, blocked, previous):
+        for report in reports_in(text, sentence, blocked, previous):
             if any(taken.overlaps(piece) for piece in report.pieces):
                 continue
             kind = "mixed" if any(quoted.overlaps(piece) for piece in report.pieces) else "indirect"
