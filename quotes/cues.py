@@ -109,7 +109,7 @@ def _skip_aux(text: str, pos: int, end: int) -> int:
 
 def _starts_sentence(text: str, floor: int, pos: int) -> bool:
     """Only opening marks or brackets stand between the sentence start and pos."""
-    return not text[floor:pos].strip(" \t\r\n“\"‘'«(„`")
+    return pos - floor <= 8 and not text[floor:pos].strip(" \t\r\n“\"‘'«(„`")
 
 
 def _cue_at(text: str, pos: int, end: int) -> Cue | None:
@@ -165,10 +165,11 @@ def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
 
 def _clause_subject(text: str, floor: int, pos: int) -> Mention | None:
     """The subject opening the clause that ends at pos, followed by its verb."""
+    floor = max(floor, pos - _CLAUSE_REACH)
     clause = max(floor, text.rfind(",", floor, pos) + 1, text.rfind(";", floor, pos) + 1)
     start = skip(text, clause, pos, " \t\r\n\u00a0")
     mention = mention_after(text, start, pos)
-    if mention is None or not text[mention.end:pos].lstrip(" ,")[:1].islower():
+    if mention is None or not _verb_follows(text, mention.end, pos):
         return None
     return mention
 
@@ -330,7 +331,9 @@ def subject_verb_colon_before(text: str, lo: int, hi: int) -> Attribution | None
 
 def _opens_clause(text: str, lo: int, pos: int) -> bool:
     """Nothing but a conjunction, or a phrase closed by a comma, comes before pos."""
-    before = text[lo:pos].strip()
+    before = text[max(lo, pos - 8):pos].strip()
+    if pos - lo > 8:
+        return before.endswith(",")
     return not before or before.endswith(",") or before.casefold() in ("and", "but", "so", "yet")
 
 
@@ -351,16 +354,24 @@ def is_participle(text: str, cue: Cue) -> bool:
 
 
 _COMMA = re.compile(r",")
+# How far back a clause's subject is looked for: bounds the work per cue.
+_CLAUSE_REACH = 600
 
 
 def main_subject(text: str, floor: int, pos: int) -> Mention | None:
     """The subject of the sentence's main clause before pos: the first mention that
     opens the sentence or follows a comma and is followed by its verb
     ("Speaking in Salem, New Hampshire, Trump went after Bush, calling …")."""
-    starts = [0] + [m.end() for m in _COMMA.finditer(text, floor, pos)]
+    floor = max(floor, pos - _CLAUSE_REACH)
+    starts = [floor] + [m.end() for m in _COMMA.finditer(text, floor, pos)]
     for start in starts:
-        start = skip(text, max(floor, start), pos, " \t\r\n\u00a0")
+        start = skip(text, start, pos, " \t\r\n\u00a0")
         mention = mention_after(text, start, pos)
-        if mention is not None and text[mention.end:pos].lstrip()[:1].islower():
+        if mention is not None and _verb_follows(text, mention.end, pos):
             return mention
     return None
+
+
+def _verb_follows(text: str, pos: int, end: int) -> bool:
+    """A lowercase word (the verb) comes next, past spaces and commas."""
+    return text[pos:min(end, pos + 40)].lstrip(" ,")[:1].islower()

@@ -62,10 +62,15 @@ class _Layout:
         self.paragraphs = paragraphs(self.text, article.body_start)
         self.quotes = find_quotes(self.text, self.paragraphs)
         outer = [q.outer for q in self.quotes]
+        starts = [s for s, _ in outer]
         self.sentences: list[Span] = []
         self.sentence_paragraph: list[int] = []
         for index, para in enumerate(self.paragraphs):
-            for sentence in sentences(self.text, para, outer):
+            # Only quotes reaching into this paragraph protect its sentence ends (the
+            # one starting before it may run on into it): work stays linear.
+            first = max(0, bisect.bisect_left(starts, para[0]) - 1)
+            local = outer[first:bisect.bisect_left(starts, para[1])]
+            for sentence in sentences(self.text, para, local):
                 self.sentences.append(sentence)
                 self.sentence_paragraph.append(index)
         self._starts = [s for s, _ in self.sentences]

@@ -186,6 +186,7 @@ def _reportable(text: str, start: int, end: int, cue: Cue) -> bool:
     return clause[:1].isalnum() and any(mark in clause for mark in QUOTE_MARKS)
 
 
+_MAX_CONTENT = 1500
 _COMMA_CLOSING = re.compile(r",(?:''|[\"”’'])")
 
 
@@ -198,12 +199,20 @@ def _says_something(text: str, start: int, end: int) -> bool:
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
-    """Where the reported clause starting at `start` ends, outside quotation marks."""
+    """Where the reported clause starting at `start` ends, outside quotation marks.
+    Content longer than _MAX_CONTENT characters is cut there: no sentence of news
+    runs that long, and the bound keeps the work per cue constant."""
+    end = min(end, start + _MAX_CONTENT)
+    opened = closed = straight = 0
+    pos = start
     for match in _CLAUSE_BREAK.finditer(text, start, end):
-        # Outside quotation marks once the break's own closing mark is counted.
+        # Count the marks up to and including the break's own closing mark.
         upto = match.end()
-        if text.count("“", start, upto) <= text.count("”", start, upto) and (
-                text.count('"', start, upto) % 2 == 0):
+        opened += text.count("“", pos, upto)
+        closed += text.count("”", pos, upto)
+        straight += text.count('"', pos, upto)
+        pos = upto
+        if opened <= closed and straight % 2 == 0:
             closing = _COMMA_CLOSING.match(text, match.start())
             return closing.end() if closing else match.start()  # keep “…,” whole
     return end
@@ -270,6 +279,7 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         lead_end = _back_over_aux(text, s0, cue.start)
         if mention is None:
             return None
+    s0 = max(s0, lead_end - _MAX_CONTENT)  # (a lead is never longer than content may be)
     comma = text[s0:_back_over_descriptors(text, s0, lead_end)].rstrip()
     if not comma.rstrip(CLOSING_MARKS).endswith(","):
         return None  # (a comma may sit inside a closing mark: “… Nixon,” Pence said)

@@ -73,6 +73,7 @@ class Entities:
         self.entities: list[Entity] = []
         self._by_surname: dict[str, list[Entity]] = {}
         self._by_first: dict[str, list[Entity]] = {}
+        self._title_surnames: dict[str, Entity | None] = {}
         # (position, entity) of names outside quotation marks that could be a
         # pronoun's antecedent, in text order.
         self._outside: list[tuple[int, Entity]] = []
@@ -198,12 +199,17 @@ class Entities:
         name; find it after a given name in the text ("Rowan Bishop")."""
         if surname.casefold() not in lexicon.words("titles") | lexicon.words("roles"):
             return None
+        if surname in self._title_surnames:  # one search of the text per surname
+            return self._title_surnames[surname]
         pattern = regex.compile(r"\b(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}\.)?)\s+" + regex.escape(surname) + r"\b")
+        found = None
         for match in pattern.finditer(self.text):
             given = match.group(1)
             if given.casefold() not in lexicon.words("not_names") | lexicon.words("titles"):
-                return self.add((match.start(1), match.end()), None)
-        return None
+                found = self.add((match.start(1), match.end()), None)
+                break
+        self._title_surnames[surname] = found
+        return found
 
     def _role(self, mention: Mention, said: str) -> Resolved:
         wanted = _role_words(mention.role or said)
