@@ -22,10 +22,11 @@ Span = tuple[int, int]
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _DETERMINERS = frozenset("the a an this that".split())
 # A run of capitalised words, possibly joined by name particles ("Charles de Gaulle").
+# Words and runs are bounded ({0,40}, {0,8}): a 16 MB "word" must not exhaust memory.
 _CAPITALISED_RUN = regex.compile(
-    r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L}))*\.?"
+    r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L})){0,40}+\.?"
     r"(?:[ \u00a0]+(?:(?:de|da|di|van|von|der|bin|al|la|le|del|du|dos)[ \u00a0]+)?"
-    r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L}))*\.?)*")
+    r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L})){0,40}+\.?){0,8}+")
 # How many gender-unknown persons a pronoun looks past for one whose gender agrees.
 _PRONOUN_LOOKBACK = 3
 # How far before a name its role words may start ("NATO Secretary General").
@@ -87,7 +88,8 @@ class Entities:
             # and whether role words precede it ("Secretary General Jens …").
             end_before = len(text[max(body[0], run.start() - 40):run.start()].rstrip()) + max(
                 body[0], run.start() - 40)
-            lo = max(body[0], text.rfind(" ", max(body[0], end_before - 30), end_before) + 1)
+            space = text.rfind(" ", max(body[0], end_before - 30), end_before)
+            lo = space + 1 if space >= 0 else run.start()  # (no word before it: none read)
             word_before = text[lo:end_before].rstrip(".").casefold()
             if word_before in titles:
                 lo = max(body[0], run.start() - _ROLE_WINDOW)
