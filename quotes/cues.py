@@ -169,7 +169,7 @@ def _clause_subject(text: str, floor: int, pos: int) -> Mention | None:
     clause = max(floor, text.rfind(",", floor, pos) + 1, text.rfind(";", floor, pos) + 1)
     start = skip(text, clause, pos, " \t\r\n\u00a0")
     mention = mention_after(text, start, pos)
-    if mention is None or not _verb_follows(text, mention.end, pos):
+    if mention is None or not verb_follows(text, mention.end, pos):
         return None
     return mention
 
@@ -367,11 +367,11 @@ def main_subject(text: str, floor: int, pos: int) -> Mention | None:
     for start in starts:
         start = skip(text, start, pos, " \t\r\n\u00a0")
         mention = mention_after(text, start, pos)
-        if mention is not None and _verb_follows(text, mention.end, pos):
+        if mention is not None and verb_follows(text, mention.end, pos):
             return mention
     return None
 
 
-def _verb_follows(text: str, pos: int, end: int) -> bool:
+def verb_follows(text: str, pos: int, end: int) -> bool:
     """A lowercase word (the verb) comes next, past spaces and commas."""
     return text[pos:min(end, pos + 40)].lstrip(" ,")[:1].islower()

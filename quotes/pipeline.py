@@ -15,14 +15,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from quotes import cues, lexicon
-from quotes.cues import Attribution
+from quotes.cues import Attribution, verb_follows
 from quotes.marks import QuoteSpan, find_quotes, looks_like_title
 from quotes.model import Article, Quote
 from quotes.records import build_quote
 from quotes.reports import reports_in
 from quotes.resolve import Entities, Resolved
 from quotes.segment import paragraphs, sentences
-from quotes.speakers import Mention, mention_after
+from quotes.speakers import mention_after
 
 Span = tuple[int, int]
 _ADVERBIAL_STARTS = frozenset("on in at during after before while as with from to".split())
@@ -282,7 +282,7 @@ def _unattributed(layout: _Layout, entities: Entities, item: Found,
             if introduced is not None and introduced.mention is not None:
                 return entities.resolve(introduced.mention, introduced.mention.start), introduced
         mention = mention_after(layout.text, s0, s1)
-        if mention is not None and _is_subject(layout.text, mention, s1) and (
+        if mention is not None and verb_follows(layout.text, mention.end, s1) and (
                 mention.kind == "pronoun" or entities.is_person(mention)):
             resolved = entities.resolve(mention, mention.start)
             if resolved.speaker:
@@ -290,12 +290,6 @@ def _unattributed(layout: _Layout, entities: Entities, item: Found,
                                     resolved.explanation + "; named in the sentence before the quote")
                 return resolved, Attribution(mention, None, "speaker in sentence before", 0.6)
     return Resolved(None, None, "none", "no cue and no speaker nearby"), None
-
-
-def _is_subject(text: str, mention: Mention, end: int) -> bool:
-    """The mention is followed by a verb-like lowercase word: it is the subject."""
-    rest = text[mention.end:end].lstrip(" ,")
-    return rest[:1].islower()
 
 
 def _starts_paragraph(layout: _Layout, item: Found) -> bool:
