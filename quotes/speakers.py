@@ -215,7 +215,8 @@ def mention_before(text: str, floor: int, pos: int, *, skip_aux: bool = True) ->
             i -= 1
     if i < 0:
         return None
-    return _mention_ending(text, toks, i) or _generic_noun_phrase(text, toks, i)
+    return (_mention_ending(text, toks, i) or _generic_noun_phrase(text, toks, i)
+            or _quantified_group(text, toks, i))
 
 
 def _generic_noun_phrase(text: str, toks: list[_Tok], i: int) -> Mention | None:
@@ -226,7 +227,9 @@ def _generic_noun_phrase(text: str, toks: list[_Tok], i: int) -> Mention | None:
     j = i - 1
     while j >= 0 and i - j <= 5:
         if toks[j].key in ("the", "a", "an") or _is_possessive(toks[j]):
-            return Mention(toks[j].start, toks[i].end, "role", None, text[toks[j].start:toks[i].end])
+            inner = Mention(toks[j].start, toks[i].end, "role", None, text[toks[j].start:toks[i].end])
+            return _extend_with_of(text, toks, j, inner)  # "the organisers of the survey"
+
         if not (is_modifier(toks[j]) or toks[j].key == "of" or is_name_word(toks[j])
                 or is_title(toks[j])):
             break  # ("The New York businessman", "the GOP front-runner")
@@ -236,6 +239,43 @@ def _generic_noun_phrase(text: str, toks: list[_Tok], i: int) -> Mention | None:
     if opens and j + 1 < i and toks[i].key.endswith("s") and toks[j + 1].word[:1].isupper():
         return Mention(toks[j + 1].start, toks[i].end, "role", None, text[toks[j + 1].start:toks[i].end])
     return None
+
+
+# What may sit inside a quantified group: "three-quarters | of the | voters", "4 | in | 10".
+_GROUP_INNER = frozenset("of the in who those".split())
+# Participles that end a group: "those surveyed", "most of those polled".
+_GROUP_PARTICIPLES = frozenset("surveyed polled questioned interviewed asked".split())
+_MAX_GROUP_TOKENS = 8
+
+
+def _quantified_group(text: str, toks: list[_Tok], i: int) -> Mention | None:
+    """"Only 24 percent said", "three-quarters of the voters said", "those surveyed
+    say", "one of the former prosecutors for Petraeus said": a group opened by a
+    quantifier or a number, at the start of its clause."""
+    last = toks[i]
+    if not (last.key.endswith("s") or last.key in _GROUP_PARTICIPLES or last.word.isdigit()
+            or last.key in lexicon.words("quantifiers")) or not is_word(last):
+        return None
+    start = None
+    j = i
+    while j >= 0 and i - j < _MAX_GROUP_TOKENS:
+        tok = toks[j]
+        if tok.word.isdigit() and j >= 2 and toks[j - 1].word == "," and toks[j - 1].end == tok.start:
+            j -= 2  # "3,000": one number in three tokens
+            continue
+        if tok.key in lexicon.words("quantifiers") or tok.word.isdigit():
+            start = j
+        elif not (is_modifier(tok) or tok.key in _GROUP_INNER or is_name_word(tok)
+                  or is_role_noun(tok) or tok.key in _GROUP_PARTICIPLES):
+            break
+        j -= 1
+    if start is None:
+        return None
+    if start > 0 and toks[start - 1].key in ("about", "only", "nearly", "almost", "roughly", "just"):
+        start -= 1
+    if start > 0 and is_word(toks[start - 1]) and toks[start - 1].key not in ("and", "but", "that"):
+        return None  # ("won 24 percent said": the group must open its clause)
+    return Mention(toks[start].start, last.end, "role", None, text[toks[start].start:last.end])
 
 
 _QUOTED_NAME_BEFORE = re.compile(r"[“\"«]([A-Z][^“”\"«»,.;:!?]{0,60})[”\"»]\s*$")
@@ -353,9 +393,13 @@ def _extend_with_of(text: str, toks: list[_Tok], det: int, inner: Mention) -> Me
     if det >= 1 and toks[det].key in _DETERMINERS:
         det -= 1
     if det >= 1 and toks[det].key in ("of", "for"):
-        outer = _mention_ending(text, toks, det - 1)
+        outer = _mention_ending(text, toks, det - 1) or _generic_noun_phrase(text, toks, det - 1)
         if outer is not None and outer.kind == "role":
             return Mention(outer.start, inner.end, "role", None, text[outer.start:inner.end])
+        if toks[det].key == "of" and (toks[det - 1].key in lexicon.words("quantifiers")
+                                      or toks[det - 1].word.isdigit()):
+            start = toks[det - 1].start  # "one of the prosecutors", "most of the voters"
+            return Mention(start, inner.end, "role", None, text[start:inner.end])
     return inner
 
 
