@@ -107,7 +107,28 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
                       or trailing_report(text, sentence, cue))
         if report and (not cue.quoted or _has_quote(text, report.pieces)):
             found.append(report)
-    return found
+    return _cut_at_new_speakers(text, found)
+
+
+def _cut_at_new_speakers(text: str, found: list[Report]) -> list[Report]:
+    """Trump claimed that “…,” one of the prosecutors said …: a speaker named after a
+    comma opens a new report, and the content before it ends at that comma."""
+    openers = [r.attribution.mention.start for r in found if r.attribution.mention is not None
+               and r.attribution.cue is not None and r.attribution.mention.start < r.attribution.cue.start
+               and text[:r.attribution.mention.start].rstrip().rstrip(CLOSING_MARKS).endswith(",")]
+    if not openers:
+        return found
+    cut: list[Report] = []
+    for report in found:
+        pieces = []
+        for start, end in report.pieces:
+            inside = [pos for pos in openers if start < pos < end]
+            piece = _content(text, start, min(inside)) if inside else (start, end)
+            if piece is not None:
+                pieces.append(piece)
+        if pieces:
+            cut.append(Report(tuple(pieces), report.attribution))
+    return cut
 
 
 def _within(spans: list[Span], pos: int) -> bool:
