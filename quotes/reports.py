@@ -77,6 +77,9 @@ _NOT_SAID = frozenset(
     "last next this earlier later".split()) | frozenset(
     "in at on of for with from to by during after before about into over under through "
     "to and or but so then not also too as because if when while".split())
+# Words opening a subordinate clause before the main one: "said if …, she will …".
+_SUBORDINATORS = frozenset("if unless because although though while when once whether".split())
+_APPROXIMATE = frozenset("about nearly almost roughly around over under".split())
 _NOT_SUBJECTS = frozenset("to and or but so then not also too as because if when while".split())
 
 
@@ -177,10 +180,17 @@ def _looks_like_clause(text: str, start: int, end: int) -> bool:
     toks = [t for t in tokens(text, start, min(end, start + 160)) if is_word(t)]
     if len(toks) == 2 and toks[0].key in _SUBJECT_PRONOUNS and _clause_word(toks[1]):
         return True  # "Flake said he would."
+    if len(toks) >= 3 and toks[0].key in _SUBORDINATORS:
+        # "said if she is elected, she will …": the main clause follows the comma
+        comma = text.find(",", toks[1].start, min(end, start + 160))
+        return comma > 0 and _looks_like_clause(text, comma + 1, end)
+    if len(toks) >= 3 and toks[0].key in _APPROXIMATE and (
+            toks[1].word.isdigit() or toks[1].key in lexicon.words("quantifiers")):
+        return True  # "said about half of the losses came from …"
     if len(toks) < 3 or toks[0].key in PREPOSITIONS or toks[0].key in _NOT_SUBJECTS:
         return False
-    if toks[0].key in _SUBJECT_PRONOUNS:
-        return True  # "said they support charter schools"
+    if re.split("[’']", toks[0].key, maxsplit=1)[0] in _SUBJECT_PRONOUNS:
+        return True  # "said they support charter schools", "said she’ll run"
     if _clause_word(toks[0]):
         return False  # "…, she said, is doing better": a verb, no subject
     if toks[0].word.islower() and toks[0].key.endswith("ly"):
@@ -199,7 +209,7 @@ def _reportable(text: str, start: int, end: int, cue: Cue) -> bool:
     cue only reports when quoted, or any words holding a quotation."""
     clause = text[start:_clause_end(text, start, end)]
     first = clause.split(" ", 1)[0].casefold()
-    if first in PREPOSITIONS or first == "as":
+    if (first in PREPOSITIONS or first == "as") and not _looks_like_clause(text, start, end):
         return False  # "said on ABC’s “This Week”", "said of the claim"
     if cue.quoted or _looks_like_clause(text, start, end) or (
             cue.base in _SAY and _says_something(text, start, end)):
