@@ -62,7 +62,8 @@ _CLAUSE_BREAK = re.compile(
     # "respects his “passion” but argues …": the speaker's next predicate
     r"|(?<=[\"”’'])\s+(?:but|and)\s+(?=(?:\w+(?:s|ed)|did|does|was|is)\s)"
     # "…at his rally, a swipe at …": a remark about the content
-    r"|,\s+(?=an?\s+\w+\s+(?:at|on|to|of)\s)"
+    r"|,\s+(?=an?\s+\w+\s+(?:at|on|to|of|that|which)\s)"
+
     # "called him “a buffoon,” Susan said": another attribution starts
     r"|(?<=,[\"”’'])\s+(?=(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|added|told|wrote|asked)\b"
     r"|(?:he|she|they)\s+(?:said|says|added|told|wrote|asked)\b)"
@@ -218,6 +219,9 @@ def _reportable(text: str, start: int, end: int, cue: Cue) -> bool:
 
 
 _MAX_CONTENT = 1500
+# "…, who will face Nehlen in August.": a closing relative clause remarks on
+# someone named in the content; annotators leave it out.
+_FINAL_RELATIVE = re.compile(r",(?=[\"”’']?\s+(?:which|who)\s[^,;“”\"]*$)")
 _COMMA_CLOSING = re.compile(r",(?:''|[\"”’'])")
 
 
@@ -246,7 +250,8 @@ def _clause_end(text: str, start: int, end: int) -> int:
         if opened <= closed and straight % 2 == 0:
             closing = _COMMA_CLOSING.match(text, match.start())
             return closing.end() if closing else match.start()  # keep “…,” whole
-    return end
+    remark = _FINAL_RELATIVE.search(text, start, end)
+    return remark.start() if remark else end
 
 
 def _after_that(text: str, pos: int, end: int) -> int | None:
