@@ -64,6 +64,8 @@ class Cue:
     bare: bool = False  # the verb takes a clause without "that"
     quoted: bool = False  # the verb reports only words it quotes ("called it “a disgrace”")
     infinitive: bool = False  # the verb reports a "to" clause ("pledged to …")
+    object: bool = False  # the verb reports its object ("criticized the plan")
+    stance: bool = False  # a stance, not speech: reports content, never cues a quotation
 
 
 @dataclass(frozen=True)
@@ -85,10 +87,19 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
         if word[0].isupper() and not _starts_sentence(text, start, match.start()):
             continue  # "Edward Said", "Post": capitalised mid-sentence, a name
         verb = verbs[word.lower()]
-        if verb.quoted and word.lower() == verb.base:
-            continue  # "a simple call", "the name": the bare form is too often a noun
+        if (verb.quoted or verb.object) and word.lower() == verb.base and not (
+                verb.object and _after_subject_pronoun(text, match.start())):
+            continue  # "a simple call", "the support": the bare form is too often a noun
         found.append(Cue(match.start(), match.end(), *verb))
     return found
+
+
+_SUBJECT_PRONOUN_BEFORE = re.compile(r"(?:\b(?:[Ii]|[Ww]e|[Yy]ou|[Tt]hey|who)\s+)$")
+
+
+def _after_subject_pronoun(text: str, pos: int) -> bool:
+    """"they support …", "who want …": the bare form is a verb after a subject pronoun."""
+    return _SUBJECT_PRONOUN_BEFORE.search(text, max(0, pos - 8), pos) is not None
 
 
 def skip(text: str, pos: int, end: int, chars: str = " \t\r\n\u00a0,") -> int:
@@ -114,7 +125,7 @@ def _starts_sentence(text: str, floor: int, pos: int) -> bool:
 
 def _cue_at(text: str, pos: int, end: int) -> Cue | None:
     match = _VERB.match(text, pos, end)
-    if not match or not match.group()[0].islower():
+    if not match or not match.group()[0].islower() or lexicon.speech_verbs()[match.group()].stance:
         return None
     return Cue(match.start(), match.end(), *lexicon.speech_verbs()[match.group()])
 
@@ -205,7 +216,7 @@ def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
 
 def _noun_phrase_cue_after(text: str, pos: int, hi: int) -> Attribution | None:
     """“Mexico!” the audience screamed: any short noun phrase before a cue verb."""
-    cue = next(iter(cues_in(text, pos, min(hi, pos + 60))), None)
+    cue = next((c for c in cues_in(text, pos, min(hi, pos + 60)) if not c.stance), None)
     if cue is None:
         return None
     mention = mention_before(text, pos, cue.start)
@@ -247,7 +258,7 @@ def dash_name_after(text: str, lo: int, hi: int) -> Attribution | None:
 
 def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
     """Stoltenberg told reporters: “…” / He said, “…” / she added “…”."""
-    found = cues_in(text, lo, hi)
+    found = [c for c in cues_in(text, lo, hi) if not c.stance]
     if not found:
         return None
     cue = found[-1]

@@ -28,6 +28,8 @@ class Verb(NamedTuple):
     bare: bool  # takes a clause without "that" ("said the plan failed")
     quoted: bool  # reports only what it quotes ("called it “a disgrace”")
     infinitive: bool  # reports a "to" clause ("pledged to “make America great”")
+    object: bool  # reports its object unquoted ("criticized the plan", "endorsed Sanders")
+    stance: bool  # a stance or finding, not speech: never introduces a quotation ("wanted")
 
 
 @cache
@@ -39,7 +41,8 @@ def speech_verbs() -> dict[str, Verb]:
         flags = {p for p in parts if p.startswith("+")}
         given = [p.replace("_", " ") for p in parts if not p.startswith("+")]
         base = given[0]
-        verb = Verb(base, "+bare" in flags, "+quoted" in flags, "+to" in flags)
+        verb = Verb(base, "+bare" in flags, "+quoted" in flags, "+to" in flags, "+object" in flags,
+                    "+stance" in flags)
         for form in given if len(given) > 1 else _regular_forms(base):
             forms.setdefault(form, verb)
         forms.setdefault(base, verb)

@@ -54,6 +54,7 @@ _CLAUSE_WORDS = frozenset(
 # Where reported content ends inside a sentence: "…, but lamented that …".
 _CLAUSE_BREAK = re.compile(
     r",[\"”’']?\s+(?:but|while|although|though|whereas)\b|;|\s+—\s+"
+    r"|:\s*(?=[“\"])"  # "rejected the claims: “…”": a colon introduces a quotation of its own
     r"|,[\"”’']?\s+(?=[a-z]+ing\b)"  # ", saying she had …" starts a clause of its own
     # ", in an interview with CNN on Sunday": a closing adverbial, not content
     r"|,[\"”’']?\s+(?=(?:in|on|at|during|according\s+to)\s+(?:an?|the|his|her|their)\s)"
@@ -109,7 +110,7 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
         else:
             report = (speaker_verb_report(text, sentence, cue)
                       or trailing_report(text, sentence, cue))
-        if report and (not cue.quoted or _has_quote(text, report.pieces)):
+        if report and (not cue.quoted or cue.object or _has_quote(text, report.pieces)):
             found.append(report)
     return _cut_at_new_speakers(text, found)
 
@@ -212,7 +213,7 @@ def _reportable(text: str, start: int, end: int, cue: Cue) -> bool:
     first = clause.split(" ", 1)[0].casefold()
     if (first in PREPOSITIONS or first == "as") and not _looks_like_clause(text, start, end):
         return False  # "said on ABC’s “This Week”", "said of the claim"
-    if cue.quoted or _looks_like_clause(text, start, end) or (
+    if cue.quoted or cue.object or _looks_like_clause(text, start, end) or (
             cue.base in _SAY and _says_something(text, start, end)):
         return True
     return clause[:1].isalnum() and any(mark in clause for mark in QUOTE_MARKS)
@@ -271,6 +272,16 @@ def _after_that(text: str, pos: int, end: int) -> int | None:
     return match.end() - len("that")  # the clause keeps its "that", as annotators mark it
 
 
+def _object_follows(text: str, start: int, end: int) -> bool:
+    """A noun phrase follows the verb: not a preposition, adverb or another verb."""
+    toks = tokens(text, start, min(end, start + 40))
+    if not toks or not is_word(toks[0]):
+        return opens_with_mark(text, start)
+    first = toks[0]
+    return first.key not in PREPOSITIONS and first.key not in _NOT_SAID and not _clause_word(first) and not (
+        first.word.islower() and first.key.endswith(("ly", "ed", "ing")))
+
+
 def _clause_word(tok) -> bool:
     return tok.key.replace("’", "'") in _CLAUSE_WORDS
 
@@ -297,6 +308,10 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         start = skip(text, full.end, s1)  # "told his supporters to “go and vote”"
         content = _content(text, start, _clause_end(text, start, s1))
         confidence = 0.75
+    elif cue.object and _object_follows(text, skip(text, full.end, s1), s1):
+        start = skip(text, full.end, s1)  # "criticized the plan", "endorsed Sanders"
+        content = _content(text, start, _clause_end(text, start, s1))
+        confidence = 0.65
     else:
         return None
     if content is None:
