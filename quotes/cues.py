@@ -38,6 +38,9 @@ def _verb_pattern() -> re.Pattern[str]:
 
 
 _VERB = _verb_pattern()
+# Words after a tell-type verb that are not its listener: "asked whether …".
+_NOT_LISTENERS = frozenset("in at on of for with from to by during after before about into over under "
+                           "through that whether if how why what when where who".split())
 _TELL = frozenset(["tell", "inform", "assure", "advise", "ask", "remind", "urge", "warn"])
 ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
 THAT = regex.compile(r"\s*that\b")
@@ -88,18 +91,19 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
             continue  # "Edward Said", "Post": capitalised mid-sentence, a name
         verb = verbs[word.lower()]
         if (verb.quoted or verb.object) and word.lower() == verb.base and not (
-                verb.object and _after_subject_pronoun(text, match.start())):
+                verb.object and _after_plural_subject(text, match.start())):
             continue  # "a simple call", "the support": the bare form is too often a noun
         found.append(Cue(match.start(), match.end(), *verb))
     return found
 
 
-_SUBJECT_PRONOUN_BEFORE = re.compile(r"(?:\b(?:[Ii]|[Ww]e|[Yy]ou|[Tt]hey|who)\s+)$")
+# A plural subject right before the bare form: "they support …", "who want …", "polls show …".
+_PLURAL_SUBJECT_BEFORE = re.compile(r"(?:\b(?:[Ii]|[Ww]e|[Yy]ou|[Tt]hey|who|[a-z]{2,}[^s’'\W]s)\s+)$")
 
 
-def _after_subject_pronoun(text: str, pos: int) -> bool:
-    """"they support …", "who want …": the bare form is a verb after a subject pronoun."""
-    return _SUBJECT_PRONOUN_BEFORE.search(text, max(0, pos - 8), pos) is not None
+def _after_plural_subject(text: str, pos: int) -> bool:
+    """The bare form is a verb after a plural subject, a noun before it."""
+    return _PLURAL_SUBJECT_BEFORE.search(text, max(0, pos - 30), pos) is not None
 
 
 def skip(text: str, pos: int, end: int, chars: str = " \t\r\n\u00a0,") -> int:
@@ -137,7 +141,7 @@ def with_object(text: str, cue: Cue, end: int) -> Cue:
     listener = mention_after(text, cue.end, end) or _quoted_name_after(text, cue.end, end)
     if listener is None:
         toks = tokens(text, cue.end, min(end, cue.end + 40))
-        if toks and toks[0].word.islower() and toks[0].key not in PREPOSITIONS | {"that"}:
+        if toks and toks[0].word.islower() and toks[0].key not in _NOT_LISTENERS:
             return Cue(cue.start, toks[0].end, cue.base, cue.bare)
         return cue
     return Cue(cue.start, listener.end, cue.base, cue.bare)

@@ -71,6 +71,9 @@ _CLAUSE_BREAK = re.compile(
     # "said the club was for sale and left the room": a second predicate of the speaker
     r"|,?\s+and\s+(?:then\s+)?(?=(?:\w+ed|left|went|took|gave|made|came|got|told|said|"
     r"sat|stood|walked|ran|began|shook|held)\b)")
+_ASK = frozenset(["ask", "wonder"])
+# The question an "ask" verb reports: "asked (her) whether …", "wondered how …".
+_QUESTION = re.compile(r"(?:whether|if|how|why|what|when|where|who)\b")
 _SUBJECT_PRONOUNS = frozenset("i we you he she it they".split())
 _SAY = frozenset(["say"])
 # What "said" can be followed by without reporting a statement.
@@ -213,8 +216,9 @@ def _reportable(text: str, start: int, end: int, cue: Cue) -> bool:
     first = clause.split(" ", 1)[0].casefold()
     if (first in PREPOSITIONS or first == "as") and not _looks_like_clause(text, start, end):
         return False  # "said on ABC’s “This Week”", "said of the claim"
-    if cue.quoted or cue.object or _looks_like_clause(text, start, end) or (
-            cue.base in _SAY and _says_something(text, start, end)):
+    if cue.quoted or (cue.object and _object_follows(text, start, end)):
+        return True
+    if _looks_like_clause(text, start, end) or (cue.base in _SAY and _says_something(text, start, end)):
         return True
     return clause[:1].isalnum() and any(mark in clause for mark in QUOTE_MARKS)
 
@@ -308,6 +312,10 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         start = skip(text, full.end, s1)  # "told his supporters to “go and vote”"
         content = _content(text, start, _clause_end(text, start, s1))
         confidence = 0.75
+    elif cue.base in _ASK and _QUESTION.match(text, skip(text, full.end, s1), s1):
+        start = skip(text, full.end, s1)  # "asked whether the plan would pass"
+        content = _content(text, start, _clause_end(text, start, s1))
+        confidence = 0.7
     elif cue.object and _object_follows(text, skip(text, full.end, s1), s1):
         start = skip(text, full.end, s1)  # "criticized the plan", "endorsed Sanders"
         content = _content(text, start, _clause_end(text, start, s1))
