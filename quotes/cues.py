@@ -241,6 +241,25 @@ def cue_speaker_after(text: str, lo: int, hi: int) -> Attribution | None:
     return Attribution(mention, cue, "quote, cue speaker", 0.95)
 
 
+_ENDS_UTTERANCE = re.compile(r"[,?!][”\"’'»]+$")
+_ANY_VERB = re.compile(r"[ \t]+([a-z]+)\b")
+
+
+def speaker_any_verb_after(text: str, lo: int, hi: int) -> Attribution | None:
+    """“…,” Toomey fumed / “…?” a staffer wondered: after a quotation closed by a comma,
+    a question or an exclamation mark, a speaker and any past-tense verb attribute it."""
+    if not _ENDS_UTTERANCE.search(text, max(0, lo - 4), lo):
+        return None
+    mention = mention_after(text, skip(text, lo, hi), hi)
+    if mention is None or text[mention.start:mention.end] in ("it", "It"):
+        return None
+    verb = _ANY_VERB.match(text, mention.end, hi)
+    if verb is None or not (verb.group(1).endswith("ed") or verb.group(1) in lexicon.words("irregular_past")):
+        return None
+    cue = Cue(verb.start(1), verb.end(1), verb.group(1))
+    return Attribution(mention, cue, "quote, speaker verb", 0.8)
+
+
 def dash_name_after(text: str, lo: int, hi: int) -> Attribution | None:
     """“…” — Jane Doe: a trailing dash and a name, no verb."""
     match = _DASH_START.match(text, lo, hi)
@@ -352,7 +371,7 @@ def _opens_clause(text: str, lo: int, pos: int) -> bool:
     return not before or before.endswith(",") or before.casefold() in ("and", "but", "so", "yet")
 
 
-AFTER_RULES = (speaker_cue_after, cue_speaker_after, dash_name_after)
+AFTER_RULES = (speaker_cue_after, cue_speaker_after, dash_name_after, speaker_any_verb_after)
 BEFORE_RULES = (according_to_before, speaker_colon_before, speaker_cue_before,
                 subject_verb_colon_before)
 
