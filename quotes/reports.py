@@ -31,6 +31,7 @@ from quotes.cues import (
     with_object,
 )
 from quotes.speakers import (
+    Mention,
     is_modifier,
     is_word,
     mention_after,
@@ -410,7 +411,7 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
     match = ACCORDING.search(text, s0, s1)
     if not match:
         return None
-    mention = mention_after(text, match.end(), s1)
+    mention = mention_after(text, match.end(), s1) or _source_phrase(text, match.end(), s1)
     if mention is None:
         return None
     cue = Cue(match.start(), match.end(), "according to")
@@ -421,6 +422,19 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
     if content is None:
         return None
     return Report((content,), Attribution(mention, cue, "according to, report", 0.85))
+
+
+_SOURCE_PHRASE = re.compile(r"\s+((?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,7}?)"
+                            r"(?=\s*(?:[,.;:!?]|$))")
+
+
+def _source_phrase(text: str, pos: int, end: int) -> Mention | None:
+    """"according to early returns", "according to his biography": after "according to",
+    any short noun phrase closed by punctuation is the source."""
+    match = _SOURCE_PHRASE.match(text, pos, end)
+    if match is None or match.group(1).split()[0].casefold() in PREPOSITIONS | _NOT_SUBJECTS:
+        return None
+    return Mention(match.start(1), match.end(1), "role", None, match.group(1))
 
 
 def passive_by_report(text: str, sentence: Span, previous: Span | None) -> Report | None:
