@@ -69,6 +69,8 @@ _CLAUSE_BREAK = re.compile(
     # "called him “a buffoon,” Susan said": another attribution starts
     r"|(?<=,[\"”’'])\s+(?=(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|added|told|wrote|asked)\b"
     r"|(?:he|she|they)\s+(?:said|says|added|told|wrote|asked)\b)"
+    # "said the plan is dead, and he railed against …": a clause with its own subject
+    r"|,\s+and\s+(?=(?:he|she|they|we|I)\s)"
     # "said the club was for sale and left the room": a second predicate of the speaker
     r"|,?\s+and\s+(?:then\s+)?(?=(?:\w+ed|left|went|took|gave|made|came|got|told|said|"
     r"sat|stood|walked|ran|began|shook|held)\b)")
@@ -119,19 +121,26 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
     return _cut_at_new_speakers(text, found)
 
 
+_NEW_CLAUSE_BEFORE = re.compile(r",(?P<marks>[\"”’'»]*)\s*(?:(?:and|but)\s+)?$")
+
+
 def _cut_at_new_speakers(text: str, found: list[Report]) -> list[Report]:
     """Trump claimed that “…,” one of the prosecutors said …: a speaker named after a
     comma opens a new report, and the content before it ends at that comma."""
-    openers = [r.attribution.mention.start for r in found if r.attribution.mention is not None
-               and r.attribution.cue is not None and r.attribution.mention.start < r.attribution.cue.start
-               and text[:r.attribution.mention.start].rstrip().rstrip(CLOSING_MARKS).endswith(",")]
+    openers: list[tuple[int, Report]] = []  # the comma before each new clause's speaker
+    for report in found:
+        mention, cue = report.attribution.mention, report.attribution.cue
+        if mention is not None and cue is not None and mention.start < cue.start:
+            comma = _NEW_CLAUSE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+            if comma:  # (“…,” keeps its closing mark, as trailing content does)
+                openers.append((comma.end("marks") if comma.group("marks") else comma.start(), report))
     if not openers:
         return found
     cut: list[Report] = []
     for report in found:
         pieces = []
         for start, end in report.pieces:
-            inside = [pos for pos in openers if start < pos < end]
+            inside = [pos for pos, opener in openers if opener is not report and start < pos < end]
             piece = _content(text, start, min(inside)) if inside else (start, end)
             if piece is not None:
                 pieces.append(piece)
@@ -277,6 +286,10 @@ def _after_that(text: str, pos: int, end: int) -> int | None:
     return match.end() - len("that")  # the clause keeps its "that", as annotators mark it
 
 
+# After an object, a comma and a verb start the subject's next predicate.
+_NEXT_PREDICATE = re.compile(r",\s+(?=[a-z]+ed\b)")
+
+
 def _object_follows(text: str, start: int, end: int) -> bool:
     """A noun phrase follows the verb: not a preposition, adverb or another verb."""
     toks = tokens(text, start, min(end, start + 40))
@@ -319,7 +332,9 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         confidence = 0.7
     elif cue.object and _object_follows(text, skip(text, full.end, s1), s1):
         start = skip(text, full.end, s1)  # "criticized the plan", "endorsed Sanders"
-        content = _content(text, start, _clause_end(text, start, s1))
+        end = _clause_end(text, start, s1)
+        predicate = _NEXT_PREDICATE.search(text, start, end)  # "opposes abortion, vetoed …"
+        content = _content(text, start, predicate.start() if predicate else end)
         confidence = 0.65
     else:
         return None

@@ -215,8 +215,12 @@ def mention_before(text: str, floor: int, pos: int, *, skip_aux: bool = True) ->
             i -= 1
     if i < 0:
         return None
-    return (_mention_ending(text, toks, i) or _generic_noun_phrase(text, toks, i)
-            or _quantified_group(text, toks, i))
+    found = _mention_ending(text, toks, i) or _generic_noun_phrase(text, toks, i)
+    if found is None or found.kind == "role":
+        group = _quantified_group(text, toks, i)  # "Six in 10 voters", not "10 voters"
+        if group is not None and (found is None or group.start < found.start):
+            return group
+    return found
 
 
 def _generic_noun_phrase(text: str, toks: list[_Tok], i: int) -> Mention | None:
@@ -265,7 +269,7 @@ def _quantified_group(text: str, toks: list[_Tok], i: int) -> Mention | None:
             continue
         if tok.key in lexicon.words("quantifiers") or tok.word.isdigit():
             start = j
-        elif not (is_modifier(tok) or tok.key in _GROUP_INNER or is_name_word(tok)
+        elif not (is_modifier(tok) or tok.key in _GROUP_INNER or (is_word(tok) and is_capitalised(tok.word))
                   or is_role_noun(tok) or tok.key in _GROUP_PARTICIPLES):
             break
         j -= 1
