@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from quotes import lexicon
@@ -91,14 +93,36 @@ def tokens(text: str, start: int, end: int) -> list[_Tok]:
 
 def tokenise(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
     """Tokens of text[start:end], computed afresh (for short one-off spans)."""
+    # Built by map() over all matches, with no Python code run per token: only the
+    # few words ending with a period are looked at one by one.
+    matches = list(_TOKEN.finditer(text, start, len(text) if end is None else end))
+    words = list(map(_group, matches))
+    toks = list(map(tuple.__new__, repeat(_Tok), zip(
+        words, map(_start, matches), map(_end, matches), map(str.casefold, words))))
+    periods = list(compress(range(len(words)), map(str.endswith, words, repeat("."))))
+    return _split_periods(toks, periods) if periods else toks
+
+
+_group = re.Match.group
+_start = re.Match.start
+_end = re.Match.end
+
+
+def _split_periods(toks: list[_Tok], periods: list[int]) -> list[_Tok]:
+    """The tokens with a sentence's final period split off its word ("Stoltenberg" "."),
+    and the keys of words keeping theirs ("Sen.", "U.S.") without it."""
     out: list[_Tok] = []
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        word = m.group()
-        if word.endswith(".") and len(word) > 2 and not keeps_period(word):
-            out.append(_Tok(word[:-1], m.start(), m.end() - 1, word[:-1].casefold()))
-            out.append(_Tok(".", m.end() - 1, m.end(), "."))
+    done = 0
+    for i in periods:
+        out.extend(toks[done:i])
+        done = i + 1
+        word, start, end, _ = toks[i]
+        if len(word) > 2 and not keeps_period(word):
+            out.append(_Tok(word[:-1], start, end - 1, word[:-1].casefold()))
+            out.append(_Tok(".", end - 1, end, "."))
         else:
-            out.append(_Tok(word, m.start(), m.end(), word.rstrip(".").casefold()))
+            out.append(_Tok(word, start, end, word.rstrip(".").casefold()))
+    out.extend(toks[done:])
     return out
 
 
@@ -131,7 +155,7 @@ class _Chunks:
     def tokens(self, index: int) -> tuple[list[_Tok], list[int]]:
         if index not in self._tokens:
             toks = tokenise(self.text, self.bound(index), self.bound(index + 1))
-            self._tokens[index] = (toks, [t.start for t in toks])
+            self._tokens[index] = (toks, list(map(itemgetter(1), toks)))
         return self._tokens[index]
 
 
