@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -301,13 +301,19 @@ def _last_before(entity: Entity, pos: int) -> int:
 
 def _clean_name(name: str) -> list[str]:
     """Name words without possessive endings or titles: "Mr. Obama’s" → ["Obama"]."""
+    return list(_name_words(name))  # a fresh list: callers may keep it
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
     words = name.split()
     if words:
         for ending in _POSSESSIVE:
             if words[-1].endswith(ending) and len(words[-1]) > len(ending) + 1:
                 words[-1] = words[-1][: -len(ending)]
                 break
-    return [w for w in words if w.rstrip(".").casefold() not in lexicon.words("honorifics")] or words
+    return tuple([w for w in words if w.rstrip(".").casefold() not in lexicon.words("honorifics")]
+                 or words)
 
 
 def _clean_role(role: str | None) -> str | None:
@@ -340,7 +346,7 @@ def _role_head(role: str) -> str:
 
 
 def _gender(role: str) -> str | None:
-    genders = dict(row.split() for row in lexicon.lines("gendered_titles"))
+    genders = _gendered_titles()
     for word in role.split():
         found = genders.get(word.rstrip(".").casefold())
         if found:
@@ -350,10 +356,16 @@ def _gender(role: str) -> str | None:
 
 def _not_personal(entity: Entity) -> bool:
     """Organisations, places and acronyms ("NATO", "Belarus") are never persons."""
+    return _impersonal_name(entity.name)
+
+
+@lru_cache(maxsize=4096)
+def _impersonal_name(name: str) -> bool:
     org = lexicon.words("org_words")
     places = lexicon.words("places")
-    return any(w.casefold() in org or w.casefold() in places for w in entity.words) or (
-        len(entity.words) == 1 and entity.name.isupper())
+    words = name.split(" ")
+    return any(w.casefold() in org or w.casefold() in places for w in words) or (
+        len(words) == 1 and name.isupper())
 
 
 def _given_gender(entity: Entity) -> str | None:
@@ -361,6 +373,11 @@ def _given_gender(entity: Entity) -> str | None:
     if len(entity.words) < 2:
         return None
     return _given_names().get(entity.words[0])
+
+
+@cache
+def _gendered_titles() -> dict[str, str]:
+    return dict(row.split() for row in lexicon.lines("gendered_titles"))
 
 
 @cache
