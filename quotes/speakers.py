@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import itemgetter
@@ -128,16 +129,20 @@ def _split_periods(toks: list[_Tok], periods: list[int]) -> list[_Tok]:
 
 _CHUNK = 256
 _SPACE = re.compile(r"\s")
+# Chunks kept tokenised per text, the least recently used dropped first: rules read
+# the text mostly left to right, so a few recent chunks serve nearly every window,
+# and a huge article does not keep tokens for all its text.
+_KEPT_CHUNKS = 64
 
 
 class _Chunks:
     """One text cut at whitespace near every multiple of _CHUNK (so no token is cut),
-    each chunk tokenised on first use."""
+    each chunk tokenised on first use and kept while recently used."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._bounds: dict[int, int] = {0: 0}
-        self._tokens: dict[int, tuple[list[_Tok], list[int]]] = {}
+        self._tokens: OrderedDict[int, tuple[list[_Tok], list[int]]] = OrderedDict()
 
     def bound(self, index: int) -> int:
         """Start of chunk `index`: the first whitespace at or after index * _CHUNK."""
@@ -153,10 +158,15 @@ class _Chunks:
         return index
 
     def tokens(self, index: int) -> tuple[list[_Tok], list[int]]:
-        if index not in self._tokens:
-            toks = tokenise(self.text, self.bound(index), self.bound(index + 1))
-            self._tokens[index] = (toks, list(map(itemgetter(1), toks)))
-        return self._tokens[index]
+        found = self._tokens.get(index)
+        if found is not None:
+            self._tokens.move_to_end(index)
+            return found
+        toks = tokenise(self.text, self.bound(index), self.bound(index + 1))
+        found = self._tokens[index] = (toks, list(map(itemgetter(1), toks)))
+        if len(self._tokens) > _KEPT_CHUNKS:
+            self._tokens.popitem(last=False)
+        return found
 
 
 _cache: dict[str, _Chunks] = {}
