@@ -13,6 +13,7 @@ import bisect
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress, repeat
 from operator import itemgetter
 from typing import NamedTuple
@@ -207,16 +208,21 @@ def _after_honorific(toks: list[_Tok], i: int) -> bool:
 
 def is_name_word(tok: _Tok) -> bool:
     """A capitalised word that can be part of a personal or organisation name."""
-    if len(tok.word) == 2 and tok.word[1] == "." and tok.word[0].isupper():
+    return _is_name_word(tok.word, tok.key)
+
+
+@lru_cache(maxsize=8192)  # asked of the same words again and again
+def _is_name_word(word: str, key: str) -> bool:
+    if len(word) == 2 and word[1] == "." and word[0].isupper():
         return True  # an initial: "Jill A. Martin"
-    stem = _APOSTROPHE.split(tok.key, 1)[0]
-    if stem != tok.key and (stem in lexicon.words("not_names") or stem in lexicon.pronoun_genders()):
+    stem = _APOSTROPHE.split(key, 1)[0]
+    if stem != key and (stem in lexicon.words("not_names") or stem in lexicon.pronoun_genders()):
         return False  # "It’s", "That's": a contraction, not a name
-    if tok.key.endswith(("ing", "ed")) and tok.key in lexicon.speech_verbs():
+    if key.endswith(("ing", "ed")) and key in lexicon.speech_verbs():
         return False  # "Speaking to reporters, …", "Asked about it, …" (but "The Post")
-    return (is_capitalised(tok.word) and tok.key not in lexicon.words("not_names")
-            and not is_title(tok) and not is_role_noun(tok)
-            and tok.key not in lexicon.pronoun_genders())
+    return (is_capitalised(word) and key not in lexicon.words("not_names")
+            and key not in lexicon.words("titles") and key not in lexicon.words("roles")
+            and key not in lexicon.pronoun_genders())
 
 
 def is_role_noun(tok: _Tok) -> bool:
