@@ -82,18 +82,20 @@ class Entities:
         titles = lexicon.words("titles")
         skip = lexicon.words("not_names") | titles | lexicon.words("roles")
         for run in _CAPITALISED_RUN.finditer(text, *body):
-            if run.group().rstrip(".").casefold() in skip:
+            words = run.group()
+            if words.rstrip(".").casefold() in skip:
                 continue  # "The", "But", "President" alone name nobody
             # The word before tells whether the name is a modifier ("the Wagner boss")
             # and whether role words precede it ("Secretary General Jens …").
-            end_before = len(text[max(body[0], run.start() - 40):run.start()].rstrip()) + max(
-                body[0], run.start() - 40)
+            start = run.start()
+            reach = max(body[0], start - 40)
+            end_before = reach + len(text[reach:start].rstrip())
             space = text.rfind(" ", max(body[0], end_before - 30), end_before)
-            lo = space + 1 if space >= 0 else run.start()  # (no word before it: none read)
+            lo = space + 1 if space >= 0 else start  # (no word before it: none read)
             word_before = text[lo:end_before].rstrip(".").casefold()
             if word_before in titles:
-                lo = max(body[0], run.start() - _ROLE_WINDOW)
-            elif " " not in run.group():
+                lo = max(body[0], start - _ROLE_WINDOW)
+            elif " " not in words:
                 self._add_single(run, word_before, quoted, starts)  # the common case, made cheap
                 continue
             toks = tokenise(text, lo, run.end())
