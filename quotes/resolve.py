@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -82,18 +82,20 @@ class Entities:
         titles = lexicon.words("titles")
         skip = lexicon.words("not_names") | titles | lexicon.words("roles")
         for run in _CAPITALISED_RUN.finditer(text, *body):
-            if run.group().rstrip(".").casefold() in skip:
+            words = run.group()
+            if words.rstrip(".").casefold() in skip:
                 continue  # "The", "But", "President" alone name nobody
             # The word before tells whether the name is a modifier ("the Wagner boss")
             # and whether role words precede it ("Secretary General Jens …").
-            end_before = len(text[max(body[0], run.start() - 40):run.start()].rstrip()) + max(
-                body[0], run.start() - 40)
+            start = run.start()
+            reach = max(body[0], start - 40)
+            end_before = reach + len(text[reach:start].rstrip())
             space = text.rfind(" ", max(body[0], end_before - 30), end_before)
-            lo = space + 1 if space >= 0 else run.start()  # (no word before it: none read)
+            lo = space + 1 if space >= 0 else start  # (no word before it: none read)
             word_before = text[lo:end_before].rstrip(".").casefold()
             if word_before in titles:
-                lo = max(body[0], run.start() - _ROLE_WINDOW)
-            elif " " not in run.group():
+                lo = max(body[0], start - _ROLE_WINDOW)
+            elif " " not in words:
                 self._add_single(run, word_before, quoted, starts)  # the common case, made cheap
                 continue
             toks = tokenise(text, lo, run.end())
@@ -301,13 +303,19 @@ def _last_before(entity: Entity, pos: int) -> int:
 
 def _clean_name(name: str) -> list[str]:
     """Name words without possessive endings or titles: "Mr. Obama’s" → ["Obama"]."""
+    return list(_name_words(name))  # a fresh list: callers may keep it
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
     words = name.split()
     if words:
         for ending in _POSSESSIVE:
             if words[-1].endswith(ending) and len(words[-1]) > len(ending) + 1:
                 words[-1] = words[-1][: -len(ending)]
                 break
-    return [w for w in words if w.rstrip(".").casefold() not in lexicon.words("honorifics")] or words
+    return tuple([w for w in words if w.rstrip(".").casefold() not in lexicon.words("honorifics")]
+                 or words)
 
 
 def _clean_role(role: str | None) -> str | None:
@@ -340,7 +348,7 @@ def _role_head(role: str) -> str:
 
 
 def _gender(role: str) -> str | None:
-    genders = dict(row.split() for row in lexicon.lines("gendered_titles"))
+    genders = _gendered_titles()
     for word in role.split():
         found = genders.get(word.rstrip(".").casefold())
         if found:
@@ -350,10 +358,16 @@ def _gender(role: str) -> str | None:
 
 def _not_personal(entity: Entity) -> bool:
     """Organisations, places and acronyms ("NATO", "Belarus") are never persons."""
+    return _impersonal_name(entity.name)
+
+
+@lru_cache(maxsize=4096)
+def _impersonal_name(name: str) -> bool:
     org = lexicon.words("org_words")
     places = lexicon.words("places")
-    return any(w.casefold() in org or w.casefold() in places for w in entity.words) or (
-        len(entity.words) == 1 and entity.name.isupper())
+    words = name.split(" ")
+    return any(w.casefold() in org or w.casefold() in places for w in words) or (
+        len(words) == 1 and name.isupper())
 
 
 def _given_gender(entity: Entity) -> str | None:
@@ -361,6 +375,11 @@ def _given_gender(entity: Entity) -> str | None:
     if len(entity.words) < 2:
         return None
     return _given_names().get(entity.words[0])
+
+
+@cache
+def _gendered_titles() -> dict[str, str]:
+    return dict(row.split() for row in lexicon.lines("gendered_titles"))
 
 
 @cache

@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from quotes import lexicon
@@ -91,29 +95,55 @@ def tokens(text: str, start: int, end: int) -> list[_Tok]:
 
 def tokenise(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
     """Tokens of text[start:end], computed afresh (for short one-off spans)."""
+    # Built by map() over all matches, with no Python code run per token: only the
+    # few words ending with a period are looked at one by one.
+    matches = list(_TOKEN.finditer(text, start, len(text) if end is None else end))
+    words = list(map(_group, matches))
+    toks = list(map(tuple.__new__, repeat(_Tok), zip(
+        words, map(_start, matches), map(_end, matches), map(str.casefold, words))))
+    periods = list(compress(range(len(words)), map(str.endswith, words, repeat("."))))
+    return _split_periods(toks, periods) if periods else toks
+
+
+_group = re.Match.group
+_start = re.Match.start
+_end = re.Match.end
+
+
+def _split_periods(toks: list[_Tok], periods: list[int]) -> list[_Tok]:
+    """The tokens with a sentence's final period split off its word ("Stoltenberg" "."),
+    and the keys of words keeping theirs ("Sen.", "U.S.") without it."""
     out: list[_Tok] = []
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        word = m.group()
-        if word.endswith(".") and len(word) > 2 and not keeps_period(word):
-            out.append(_Tok(word[:-1], m.start(), m.end() - 1, word[:-1].casefold()))
-            out.append(_Tok(".", m.end() - 1, m.end(), "."))
+    done = 0
+    for i in periods:
+        out.extend(toks[done:i])
+        done = i + 1
+        word, start, end, _ = toks[i]
+        if len(word) > 2 and not keeps_period(word):
+            out.append(_Tok(word[:-1], start, end - 1, word[:-1].casefold()))
+            out.append(_Tok(".", end - 1, end, "."))
         else:
-            out.append(_Tok(word, m.start(), m.end(), word.rstrip(".").casefold()))
+            out.append(_Tok(word, start, end, word.rstrip(".").casefold()))
+    out.extend(toks[done:])
     return out
 
 
 _CHUNK = 256
 _SPACE = re.compile(r"\s")
+# Chunks kept tokenised per text, the least recently used dropped first: rules read
+# the text mostly left to right, so a few recent chunks serve nearly every window,
+# and a huge article does not keep tokens for all its text.
+_KEPT_CHUNKS = 64
 
 
 class _Chunks:
     """One text cut at whitespace near every multiple of _CHUNK (so no token is cut),
-    each chunk tokenised on first use."""
+    each chunk tokenised on first use and kept while recently used."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._bounds: dict[int, int] = {0: 0}
-        self._tokens: dict[int, tuple[list[_Tok], list[int]]] = {}
+        self._tokens: OrderedDict[int, tuple[list[_Tok], list[int]]] = OrderedDict()
 
     def bound(self, index: int) -> int:
         """Start of chunk `index`: the first whitespace at or after index * _CHUNK."""
@@ -129,10 +159,15 @@ class _Chunks:
         return index
 
     def tokens(self, index: int) -> tuple[list[_Tok], list[int]]:
-        if index not in self._tokens:
-            toks = tokenise(self.text, self.bound(index), self.bound(index + 1))
-            self._tokens[index] = (toks, [t.start for t in toks])
-        return self._tokens[index]
+        found = self._tokens.get(index)
+        if found is not None:
+            self._tokens.move_to_end(index)
+            return found
+        toks = tokenise(self.text, self.bound(index), self.bound(index + 1))
+        found = self._tokens[index] = (toks, list(map(itemgetter(1), toks)))
+        if len(self._tokens) > _KEPT_CHUNKS:
+            self._tokens.popitem(last=False)
+        return found
 
 
 _cache: dict[str, _Chunks] = {}
@@ -173,16 +208,21 @@ def _after_honorific(toks: list[_Tok], i: int) -> bool:
 
 def is_name_word(tok: _Tok) -> bool:
     """A capitalised word that can be part of a personal or organisation name."""
-    if len(tok.word) == 2 and tok.word[1] == "." and tok.word[0].isupper():
+    return _is_name_word(tok.word, tok.key)
+
+
+@lru_cache(maxsize=8192)  # asked of the same words again and again
+def _is_name_word(word: str, key: str) -> bool:
+    if len(word) == 2 and word[1] == "." and word[0].isupper():
         return True  # an initial: "Jill A. Martin"
-    stem = _APOSTROPHE.split(tok.key, 1)[0]
-    if stem != tok.key and (stem in lexicon.words("not_names") or stem in lexicon.pronoun_genders()):
+    stem = _APOSTROPHE.split(key, 1)[0]
+    if stem != key and (stem in lexicon.words("not_names") or stem in lexicon.pronoun_genders()):
         return False  # "It’s", "That's": a contraction, not a name
-    if tok.key.endswith(("ing", "ed")) and tok.key in lexicon.speech_verbs():
+    if key.endswith(("ing", "ed")) and key in lexicon.speech_verbs():
         return False  # "Speaking to reporters, …", "Asked about it, …" (but "The Post")
-    return (is_capitalised(tok.word) and tok.key not in lexicon.words("not_names")
-            and not is_title(tok) and not is_role_noun(tok)
-            and tok.key not in lexicon.pronoun_genders())
+    return (is_capitalised(word) and key not in lexicon.words("not_names")
+            and key not in lexicon.words("titles") and key not in lexicon.words("roles")
+            and key not in lexicon.pronoun_genders())
 
 
 def is_role_noun(tok: _Tok) -> bool:
