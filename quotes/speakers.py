@@ -31,7 +31,7 @@ _WINDOW = 240
 _MENTION_WINDOW = 120
 _DETERMINERS = frozenset(
     "the a an another one two three four several some many other both his her their its our "
-    "my your any each".split())
+    "my your any each every".split())
 _PARTICLES = frozenset("de da di du del della der den van von bin ibn al el le la dos das st.".split())
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _APPOSITION_OPENERS = frozenset("who whose which a an the one".split())
