@@ -338,8 +338,8 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         confidence = 0.65
     else:
         return None
-    if content is None:
-        return None
+    if content is None or text[content[0]:content[1]] == "that":
+        return None  # ("has charged more than that."): "that" with no clause is no report
     return Report((content,), Attribution(mention, full, "speaker cue that, report", confidence))
 
 
