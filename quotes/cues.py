@@ -381,8 +381,8 @@ def is_participle(text: str, cue: Cue) -> bool:
     before = text[max(0, cue.start - 6):cue.start].rstrip()
     if before.endswith((" and", " but")):
         return True
-    if not text[cue.start:cue.end].endswith("ing"):
-        return False
+    if not text[cue.start:cue.end].split(" ", 1)[0].endswith("ing"):
+        return False  # (the first word: "referring to")
     # ", saying …", and "a statement saying that …" (no comma, "that" follows)
     return before.endswith(",") or THAT.match(text, cue.end) is not None
 

@@ -41,6 +41,7 @@ from quotes.speakers import (
 
 Span = tuple[int, int]
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 _PASSIVE = regex.compile(
     r"\b(?:[Tt]his|[Tt]hat)\s+(?:was|has been|had been|is)\s+"
     r"(?:\w+\s+)?(?P<verb>\w+)\s+by\b")
@@ -308,8 +309,12 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     """Putin said that NATO is in danger … / Stoltenberg, who …, said that … /
     he told reporters the plan failed."""
     s0, s1 = sentence
-    mention = subject_before(text, s0, cue)
-    if mention is None:
+    # "he was told that …", "two people were questioned": the subject did not speak,
+    # so a passive cue reports a clause with no speaker, and no object.
+    passive = _PASSIVE_BEFORE.search(text, max(s0, cue.start - 30), cue.start) is not None and not (
+        text[cue.start:cue.end].endswith("ing"))
+    mention = None if passive else subject_before(text, s0, cue)
+    if mention is None and not passive:
         return None
     full = with_object(text, cue, s1)
     that_end = _after_that(text, full.end, s1)
@@ -330,7 +335,7 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         start = skip(text, full.end, s1)  # "asked whether the plan would pass"
         content = _content(text, start, _clause_end(text, start, s1))
         confidence = 0.7
-    elif cue.object and _object_follows(text, skip(text, full.end, s1), s1):
+    elif cue.object and not passive and _object_follows(text, skip(text, full.end, s1), s1):
         start = skip(text, full.end, s1)  # "criticized the plan", "endorsed Sanders"
         end = _clause_end(text, start, s1)
         predicate = _NEXT_PREDICATE.search(text, start, end)  # "opposes abortion, vetoed …"
@@ -340,6 +345,8 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         return None
     if content is None or text[content[0]:content[1]] == "that":
         return None  # ("has charged more than that."): "that" with no clause is no report
+    if passive:
+        return Report((content,), Attribution(None, full, "passive cue, report", 0.5))
     return Report((content,), Attribution(mention, full, "speaker cue that, report", confidence))
 
 

@@ -523,10 +523,14 @@ def _descriptors(toks: list[_Tok], start: int) -> bool:
 def _name_as_modifier(text: str, toks: list[_Tok], name: Mention) -> Mention:
     """"one Trump confidant": a name followed by a noun only qualifies it."""
     after = [t for t in toks if t.start >= name.end]
-    if len(after) >= 1 and is_modifier(after[0]) and after[0].key not in _FORWARD_STOPS and (
-            len(after) == 1 or not is_word(after[1]) or after[1].key in _FORWARD_STOPS
-            or after[1].key in lexicon.speech_verbs()):
-        return Mention(name.start, after[0].end, "role", None, text[name.start:after[0].end])
+    nouns = 0  # "one Trump confidant", "the Harwick county board"
+    while nouns < min(3, len(after)) and is_modifier(after[nouns]) and not (
+            after[nouns].key in _FORWARD_STOPS or after[nouns].key.endswith("ed")):
+        nouns += 1
+    if nouns and (len(after) == nouns or not is_word(after[nouns]) or after[nouns].key in _FORWARD_STOPS
+                  or after[nouns].key in lexicon.speech_verbs() or after[nouns].key.endswith("ed")):
+        last = after[nouns - 1]
+        return Mention(name.start, last.end, "role", None, text[name.start:last.end])
     return name
 
 
