@@ -55,7 +55,7 @@ _CLAUSE_WORDS = frozenset(
     "needs wants plans".split())
 # Where reported content ends inside a sentence: "…, but lamented that …".
 _CLAUSE_BREAK = re.compile(
-    r",[\"”’']?\s+(?:but|while|although|though|whereas)\b|;|\s+—\s+"
+    r",[\"”’']?\s+(?:but|while|although|though|whereas|however|despite|compared\s+(?:with|to))\b|;|\s+—\s+"
     r"|:\s*(?=[“\"])"  # "rejected the claims: “…”": a colon introduces a quotation of its own
     r"|,[\"”’']?\s+(?=[a-z]+ing\b)"  # ", saying she had …" starts a clause of its own
     # ", in an interview with CNN on Sunday": a closing adverbial, not content
@@ -235,9 +235,9 @@ def _reportable(text: str, start: int, end: int, cue: Cue) -> bool:
 
 
 _MAX_CONTENT = 1500
-# "…, who will face Nehlen in August.": a closing relative clause remarks on
-# someone named in the content; annotators leave it out.
-_FINAL_RELATIVE = re.compile(r",(?=[\"”’']?\s+(?:which|who)\s[^,;“”\"]*$)")
+# "…, who will face Nehlen in August.", "…, a higher level than in May.": a closing
+# relative clause or noun phrase remarks on the content; annotators leave it out.
+_FINAL_RELATIVE = re.compile(r",(?=[\"”’']?\s+(?:which|who|an?|the\s+latter)\s[^,;“”\"]*$)")
 _COMMA_CLOSING = re.compile(r",(?:''|[\"”’'])")
 
 
