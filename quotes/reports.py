@@ -46,7 +46,7 @@ _PASSIVE = regex.compile(
     r"\b(?:[Tt]his|[Tt]hat)\s+(?:was|has been|had been|is)\s+"
     r"(?:\w+\s+)?(?P<verb>\w+)\s+by\b")
 # "said that", "said on Tuesday that": an adverbial may sit before "that".
-_THAT_AHEAD = regex.compile(r"[^.;:“”\"\n]{0,80}?\bthat\b")
+_THAT_AHEAD = regex.compile(r"(?:[^.;:“”\"\n]|“[^“”\n]{1,60}”|\"[^\"\n]{1,60}\"){0,80}?\bthat\b")
 _CLAUSE_WORDS = frozenset(
     "is are was were be been will would can could should must may might has have had do does did "
     "went got made took came knew thought saw found gave told felt became left kept began ran "
@@ -291,6 +291,16 @@ def _after_that(text: str, pos: int, end: int) -> int | None:
 _NEXT_PREDICATE = re.compile(r",\s+(?=[a-z]+ed\b)")
 
 
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who|whom)\s+$")
+
+
+def _predicate_follows(text: str, start: int, end: int) -> bool:
+    """A verb opens what follows ("had harmed", "was ongoing", "target Muslims")."""
+    toks = [t for t in tokens(text, start, min(end, start + 40)) if is_word(t)]
+    return bool(toks) and toks[0].word.islower() and (
+        _clause_word(toks[0]) or toks[0].key.endswith(("ed", "s")) or toks[0].key in lexicon.words("auxiliaries"))
+
+
 def _object_follows(text: str, start: int, end: int) -> bool:
     """A noun phrase follows the verb: not a preposition, adverb or another verb."""
     toks = tokens(text, start, min(end, start + 40))
@@ -327,6 +337,11 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
             text, skip(text, full.end, s1), s1, cue):
         content = _content(text, full.end, _clause_end(text, full.end, s1))
         confidence = 0.75
+    elif mention is not None and _RELATIVE_BEFORE.search(text, max(s0, mention.start - 8), mention.start) and (
+            _predicate_follows(text, skip(text, full.end, s1), s1)):
+        start = skip(text, full.end, s1)  # "policies, which he said | had harmed the economy"
+        content = _content(text, start, _clause_end(text, start, s1))
+        confidence = 0.7
     elif cue.infinitive and text.startswith("to ", skip(text, full.end, s1)):
         start = skip(text, full.end, s1)  # "told his supporters to “go and vote”"
         content = _content(text, start, _clause_end(text, start, s1))

@@ -286,7 +286,7 @@ def _generic_noun_phrase(text: str, toks: list[_Tok], i: int) -> Mention | None:
 
 
 # What may sit inside a quantified group: "three-quarters | of the | voters", "4 | in | 10".
-_GROUP_INNER = frozenset("of the in who those".split())
+_GROUP_INNER = frozenset("of the in who those her his their its our my your".split())
 # Participles that end a group: "those surveyed", "most of those polled".
 _GROUP_PARTICIPLES = frozenset("surveyed polled questioned interviewed asked".split())
 _MAX_GROUP_TOKENS = 8
@@ -296,6 +296,8 @@ def _quantified_group(text: str, toks: list[_Tok], i: int) -> Mention | None:
     """"Only 24 percent said", "three-quarters of the voters said", "those surveyed
     say", "one of the former prosecutors for Petraeus said": a group opened by a
     quantifier or a number, at the start of its clause."""
+    if toks[i].word == "%" and i > 0 and toks[i - 1].word.isdigit():
+        i -= 1  # "42% say": the number is the group
     last = toks[i]
     if not (last.key.endswith("s") or last.key in _GROUP_PARTICIPLES or last.word.isdigit()
             or last.key in lexicon.words("quantifiers")) or not is_word(last):
@@ -315,11 +317,14 @@ def _quantified_group(text: str, toks: list[_Tok], i: int) -> Mention | None:
         j -= 1
     if start is None:
         return None
-    if start > 0 and toks[start - 1].key in ("about", "only", "nearly", "almost", "roughly", "just"):
-        start -= 1
+    if start > 0 and toks[start - 1].key in ("about", "only", "nearly", "almost", "roughly", "just", "a", "the"):
+        start -= 1  # "Only 24 percent", "A majority of voters"
+    elif start > 1 and toks[start - 1].key == "than" and toks[start - 2].key in ("more", "fewer", "less"):
+        start -= 2  # "More than six in 10"
+    end = toks[i + 1].end if i + 1 < len(toks) and toks[i + 1].word == "%" else last.end
     if start > 0 and is_word(toks[start - 1]) and toks[start - 1].key not in ("and", "but", "that"):
         return None  # ("won 24 percent said": the group must open its clause)
-    return Mention(toks[start].start, last.end, "role", None, text[toks[start].start:last.end])
+    return Mention(toks[start].start, end, "role", None, text[toks[start].start:end])
 
 
 _QUOTED_NAME_BEFORE = re.compile(r"[“\"«]([A-Z][^“”\"«»,.;:!?]{0,60})[”\"»]\s*$")
@@ -399,7 +404,8 @@ def _role_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
     while j >= 0 and i - j <= _MAX_ROLE_TOKENS:
         tok = toks[j]
         if tok.key in _DETERMINERS or _is_possessive(tok):
-            mention = Mention(tok.start, toks[i].end, "role", None,
+            start = _possessor_start(toks, j) if _is_possessive(tok) else tok.start
+            mention = Mention(start, toks[i].end, "role", None,
                               text[toks[j + 1].start:toks[i].end] if j + 1 <= i else None)
             return _extend_with_of(text, toks, j, mention)
         if not is_word(tok) or is_pronoun(tok) or tok.key in _FUNCTION_WORDS or (
@@ -412,6 +418,15 @@ def _role_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
         start = toks[j + 1].start if j + 1 <= i else toks[i].start
         return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
     return None
+
+
+def _possessor_start(toks: list[_Tok], j: int) -> int:
+    """Where the possessor toks[j] starts: "the prime minister’s | spokesman"."""
+    k = j - 1
+    while k >= 0 and j - k <= 3 and is_word(toks[k]) and (
+            is_modifier(toks[k]) or is_capitalised(toks[k].word)) and toks[k].key not in _DETERMINERS:
+        k -= 1
+    return toks[k].start if k >= 0 and toks[k].key in ("the", "a", "an") else toks[j].start
 
 
 def is_adverbial(tok: _Tok) -> bool:
@@ -605,13 +620,14 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
             if name and name.kind == "name" and name.start == opener.start:
                 return Mention(head.start, name.end, "name", name.name, _clean_role(text[head.start:head.end]))
         appos_toks = toks[k + 1:]
+        opener_stem = _APOSTROPHE.split(opener.key, 1)[0]  # "who’s"
         if head.kind in ("name", "pronoun", "role") and (
-                opener.key in _APPOSITION_OPENERS or opener.word.islower() or is_title(opener)
+                opener_stem in _APPOSITION_OPENERS or opener.word.islower() or is_title(opener)
                 or opener.word[:1].isdigit() or _PARTY_TAG.match(opener.word)
                 or (head.kind == "name" and any(t.word.islower() and (is_role_noun(t) or is_title(t))
                                                 for t in appos_toks))):  # ", Color of Change's director,"
             role = None
-            if opener.key not in ("who", "whose", "which"):
+            if opener_stem not in ("who", "whose", "which"):
                 role = _clean_role(appos_text)
             return Mention(head.start, head.end, head.kind, head.name, head.role or role)
     return None
@@ -621,4 +637,4 @@ def _starts_clause(toks: list[_Tok], start: int) -> bool:
     """True when nothing but an introductory phrase and a comma come before start."""
     before = [t for t in toks if t.end <= start]
     return not before or before[-1].word in (",", ";", "—", "–", "-", "(", ":") or before[-1].key in (
-        "and", "but")
+        "and", "but", "that")
