@@ -242,7 +242,7 @@ def _resolve(layout: _Layout, entities: Entities, found: list[Found]) -> list[Fo
                 entities.mark_speaker(item.resolved.speaker)
         else:
             item.resolved, item.attribution = _unattributed(
-                layout, entities, item, _adjacent_report(reported, item) or previous)
+                layout, entities, item, _adjacent_report(layout, reported, item) or previous)
             if item.resolved.speaker is None and not _worth_keeping(layout.text, item):
                 continue  # a short quote with no speaker is a name or a title
         kept.append(item)
@@ -253,10 +253,13 @@ def _resolve(layout: _Layout, entities: Entities, found: list[Found]) -> list[Fo
     return kept
 
 
-def _adjacent_report(report: Found | None, item: Found) -> Found | None:
-    """A report in the sentence right before, same paragraph: "…, Schiff said. “…”"."""
-    if report is not None and report.paragraph == item.paragraph and (
-            report.sentence == item.sentence - 1):
+def _adjacent_report(layout: _Layout, report: Found | None, item: Found) -> Found | None:
+    """A report in the sentence right before: "…, Schiff said. “…”" in the same paragraph,
+    or one holding a quotation that closes the paragraph before the one the quote opens."""
+    if report is None or report.sentence != item.sentence - 1:
+        return None
+    if report.paragraph == item.paragraph or (report.kind == "mixed" and (
+            report.paragraph == item.paragraph - 1 and _starts_paragraph(layout, item))):
         return report
     return None
 

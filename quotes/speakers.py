@@ -351,13 +351,23 @@ def _mention_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
         return Mention(tok.start, tok.end, "pronoun")
     if _after_honorific(toks, i):
         return Mention(toks[i - 1].start, tok.end, "name", (tok.start, tok.end), toks[i - 1].word)
-    if is_name_word(tok) or (tok.key in _SUFFIXES and i > 0 and is_name_word(toks[i - 1])):
+    if is_name_word(tok) or _title_as_surname(toks, i) or (
+            tok.key in _SUFFIXES and i > 0 and is_name_word(toks[i - 1])):
         name = name_ending(toks, i)
         first = next(k for k in range(i, -1, -1) if toks[k].start == name.start)
         return _extend_with_of(text, toks, first - 1, name) if first >= 1 else name
     if is_role_noun(tok) or is_title(tok):
         return _role_ending(text, toks, i)
     return None
+
+
+def _title_as_surname(toks: list[_Tok], i: int) -> bool:
+    """"Peter T. King", "Ana Bishop": a title word after a given name or an initial is a surname."""
+    if i == 0 or not is_title(toks[i]) or not is_capitalised(toks[i].word):
+        return False
+    before = toks[i - 1]
+    initial = len(before.word) == 2 and before.word[1] == "." and before.word[0].isupper()
+    return initial or (is_capitalised(before.word) and before.key in lexicon.words("given_names"))
 
 
 def name_ending(toks: list[_Tok], i: int) -> Mention:
@@ -492,7 +502,8 @@ def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
         if k > 0 and (tok.key in _FORWARD_STOPS or (tok.word.islower() and (
                 tok.key in lexicon.speech_verbs() or tok.key.endswith("ed")))):
             break  # "Senator Walt Brennan | attacked Mayor Ilse Carver"
-        if is_name_word(tok) or is_role_noun(tok) or tok.key in _SUFFIXES or _after_honorific(toks, k):
+        if is_name_word(tok) or is_role_noun(tok) or tok.key in _SUFFIXES or _after_honorific(toks, k) or (
+                _title_as_surname(toks, k)):
             found = _mention_ending(text, toks, k)
             if found is None:
                 continue
