@@ -387,10 +387,16 @@ def is_participle(text: str, cue: Cue) -> bool:
         return True
     if not text[cue.start:cue.end].split(" ", 1)[0].endswith("ing"):
         return False  # (the first word: "referring to")
-    # ", saying …", and "a statement saying that …" (no comma, "that" follows)
-    return before.endswith(",") or THAT.match(text, cue.end) is not None
+    # ", saying …", "a statement saying that …", "a letter saying the plan …"
+    # (but not "is saying": a progressive, whose subject comes before)
+    if before.endswith(",") or THAT.match(text, cue.end) is not None:
+        return True
+    previous = _WORD_BEFORE.search(text, max(0, cue.start - 30), cue.start)
+    return previous is not None and previous.group(1).islower() and (
+        previous.group(1) not in lexicon.words("auxiliaries"))
 
 
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _COMMA = re.compile(r",")
 # How far back a clause's subject is looked for: bounds the work per cue.
 _CLAUSE_REACH = 600

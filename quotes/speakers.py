@@ -263,11 +263,15 @@ def mention_before(text: str, floor: int, pos: int, *, skip_aux: bool = True) ->
     return found
 
 
+# Endings of adjectives, which cannot head a noun phrase that speaks.
+_ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ful", "less", "able", "ible", "ent")
+
+
 def _generic_noun_phrase(text: str, toks: list[_Tok], i: int) -> Mention | None:
     """"The businessman said", "a number of attendees said": a determiner, a few
     describing words and a noun right before the cue."""
-    if not is_modifier(toks[i]):
-        return None
+    if not is_modifier(toks[i]) or toks[i].key.endswith(_ADJECTIVE_ENDINGS):
+        return None  # ("in a subsequent | tweet": an adjective, and the cue a noun)
     j = i - 1
     while j >= 0 and i - j <= 5:
         if toks[j].key in ("the", "a", "an") or _is_possessive(toks[j]):
@@ -500,7 +504,8 @@ def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
         if not is_word(tok) and not (tok.word == "." and k > 0):
             break
         if k > 0 and (tok.key in _FORWARD_STOPS or (tok.word.islower() and (
-                tok.key in lexicon.speech_verbs() or tok.key.endswith("ed")))):
+                tok.key in lexicon.speech_verbs() or tok.key.endswith("ed")
+                or tok.key in lexicon.words("irregular_past")))):
             break  # "Senator Walt Brennan | attacked Mayor Ilse Carver"
         if is_name_word(tok) or is_role_noun(tok) or tok.key in _SUFFIXES or _after_honorific(toks, k) or (
                 _title_as_surname(toks, k)):
