@@ -63,7 +63,9 @@ _CLAUSE_BREAK = re.compile(
     # "… should be released but said “…”": a second report by the same speaker
     r"|\s+(?:but|and)\s+(?:also\s+)?(?=(?:said|says|added|told|noted|argued|insisted|warned)\b)"
     # "respects his “passion” but argues …": the speaker's next predicate
-    r"|(?<=[\"”’'])\s+(?:but|and)\s+(?=(?:\w+(?:s|ed)|did|does|was|is)\s)"
+    r"|(?<=[\"”’'])\s+(?:but|and)\s+(?=(?:\w+(?:s|ed|ing)|did|does|was|is)\s)"
+    # "called it “racially toxic,” portrayed …": after a quoted fragment, a new predicate
+    r"|(?<=,[\"”’'])\s+(?=[a-z]+ed\s)"
     # "…at his rally, a swipe at …": a remark about the content
     r"|,\s+(?=an?\s+\w+\s+(?:at|on|to|of|that|which)\s)"
 
