@@ -398,6 +398,8 @@ def is_participle(text: str, cue: Cue) -> bool:
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _COMMA = re.compile(r",")
+# Words that may open a clause before its subject: "Then he …", "But she …".
+_SENTENCE_ADVERB = re.compile(r"(?:[Tt]hen|[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Ll]ater|[Ss]till|[Aa]lso|[Nn]ow)\s+")
 # How far back a clause's subject is looked for: bounds the work per cue.
 _CLAUSE_REACH = 600
 
@@ -410,6 +412,9 @@ def main_subject(text: str, floor: int, pos: int) -> Mention | None:
     starts = [floor] + [m.end() for m in _COMMA.finditer(text, floor, pos)]
     for start in starts:
         start = skip(text, start, pos, " \t\r\n\u00a0")
+        opener = _SENTENCE_ADVERB.match(text, start, pos)
+        if opener:
+            start = opener.end()  # "Then he cut into Bush, calling …"
         mention = mention_after(text, start, pos)
         if mention is not None and verb_follows(text, mention.end, pos):
             return mention

@@ -46,7 +46,8 @@ _PASSIVE = regex.compile(
     r"\b(?:[Tt]his|[Tt]hat)\s+(?:was|has been|had been|is)\s+"
     r"(?:\w+\s+)?(?P<verb>\w+)\s+by\b")
 # "said that", "said on Tuesday that": an adverbial may sit before "that".
-_THAT_AHEAD = regex.compile(r"(?:[^.;:“”\"\n]|“[^“”\n]{1,60}”|\"[^\"\n]{1,60}\"){0,80}?\bthat\b")
+# (A quoted title may sit in between: "said on “This Week” that".)
+_THAT_AHEAD = regex.compile(r"(?:[^.;:“”\"\n]|“\p{Lu}[^“”,\n]{0,60}”|\"\p{Lu}[^\",\n]{0,60}\"){0,80}?\bthat\b")
 _CLAUSE_WORDS = frozenset(
     "is are was were be been will would can could should must may might has have had do does did "
     "went got made took came knew thought saw found gave told felt became left kept began ran "

@@ -623,7 +623,10 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
     for k, tok in enumerate(toks):
         if tok.word != "," or k == 0 or k + 1 >= len(toks):
             continue
-        head = _mention_ending(text, toks, k - 1)
+        last = k - 1
+        if toks[last].word == ")":  # "Rep. Jo Reyes (D-Md.), chair of …, said"
+            last = next((m - 1 for m in range(last - 1, max(-1, last - 8), -1) if toks[m].word == "("), last)
+        head = _mention_ending(text, toks, last) if last >= 0 else None
         opener = toks[k + 1]
         if head is None and toks[0].key in _DETERMINERS and k <= _MAX_ROLE_TOKENS:
             # "The host of the dinner, Rutte, said": any noun phrase heads a name.
