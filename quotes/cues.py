@@ -212,8 +212,8 @@ def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
             if close < 0:
                 # "Nate Silver, the polling guru who founded the site tweeted": no closing comma
                 cue = next((c for c in cues_in(text, after + 1, min(hi, after + 160)) if not c.stance), None)
-                if cue is None or any(ch in text[after:cue.start] for ch in ".;:!?“”\""):
-                    return None
+                if cue is None or any(ch in text[after:cue.start] for ch in ";:!?“”\""):
+                    return None  # (hi is the sentence end: a period before it is "St." or ".com")
                 return Attribution(mention, with_object(text, cue, hi), "quote, speaker cue", 0.85)
             after = close + 1
     cue = cue or _cue_at(text, _skip_aux(text, skip(text, after, hi, " \t"), hi), hi)
