@@ -171,7 +171,8 @@ def _worth_keeping(text: str, item: Found) -> bool:
 
 
 def _asks_or_exclaims(text: str, quote: QuoteSpan) -> bool:
-    return text[quote.start:quote.close_start].rstrip()[-1:] in ("?", "!")
+    # (a quotation inside it may close first: "How do we win Loudoun?’")
+    return text[quote.start:quote.close_start].rstrip().rstrip("’'")[-1:] in ("?", "!")
 
 
 def _next_sentence_end(layout: _Layout, index: int) -> int:
