@@ -49,9 +49,13 @@ def extract(text_or_article: str | Article, *, article_id: str | None = None,
         article = text_or_article
     else:
         article = Article(id=article_id or "article", text=text_or_article, date=date)
-    return [quote for found in find(article)
-            for quote in build_quote(article, found.pieces, found.kind, found.attribution,
-                                     found.resolved)]
+    found = find(article)
+    found.reverse()
+    quotes: list[Quote] = []
+    while found:  # each finding is let go once its records are built: a lower peak
+        item = found.pop()
+        quotes.extend(build_quote(article, item.pieces, item.kind, item.attribution, item.resolved))
+    return quotes
 
 
 class _Layout:
