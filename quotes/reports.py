@@ -429,10 +429,13 @@ def _split_piece(text: str, span: Span) -> bool:
 
 
 def _back_over_descriptors(text: str, floor: int, pos: int) -> int:
-    """Back over a few lowercase describing words: "…, publisher | Ivo Petrenko said"."""
+    """Back over a few lowercase describing words and an article: "…, publisher |
+    Ivo Petrenko said", "…, the | Post reported"."""
     toks = tokens(text, max(floor, pos - 60), pos)
     k = len(toks) - 1
     while k >= 0 and len(toks) - k <= 3 and is_modifier(toks[k]):
+        k -= 1
+    if k >= 0 and toks[k].key in ("the", "a", "an"):
         k -= 1
     return toks[k + 1].start if k + 1 < len(toks) else pos
 
