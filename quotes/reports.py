@@ -310,6 +310,8 @@ def _object_follows(text: str, start: int, end: int) -> bool:
     if not toks or not is_word(toks[0]):
         return opens_with_mark(text, start)
     first = toks[0]
+    if first.word.islower() and first.key in lexicon.speech_verbs():
+        return False  # "biofuels advocates say …": the cue was a noun, the subject
     return first.key not in PREPOSITIONS and first.key not in _NOT_SAID and not _clause_word(first) and not (
         first.word.islower() and first.key.endswith(("ly", "ed", "ing")))
 
@@ -395,8 +397,9 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if tail.strip(" .!?\"”’") and not tail.lstrip().startswith(","):
         # "…, officials said in a statement on Tuesday." keeps a short adverbial.
         words = [t for t in tokens(text, tail_start, min(s1, tail_start + 120)) if is_word(t)]
-        if len(words) > 8 or THAT.match(text, tail_start):
-            return None
+        if len(words) > 8 or THAT.match(text, tail_start) or (
+                words and mention.start > cue.start and _clause_word(words[0])):
+            return None  # ("…, said the group would focus on …": a clause, not an adverbial)
         rest = None
     elif mention.start < cue.start and tail.lstrip().startswith(","):
         rest = _content(text, tail_start, s1)  # "Climate change, he says, is …"

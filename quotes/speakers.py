@@ -282,8 +282,9 @@ def _generic_noun_phrase(text: str, toks: list[_Tok], i: int) -> Mention | None:
                 or is_title(toks[j])):
             break  # ("The New York businessman", "the GOP front-runner")
         j -= 1
-    # A plural opening its clause needs no article: "Social conservatives say …".
-    opens = j < 0 or not is_word(toks[j])
+    # A plural opening its clause needs no article: "Social conservatives say …",
+    # "And Iowa biofuels advocates say …".
+    opens = j < 0 or not is_word(toks[j]) or toks[j].key in ("and", "but", "so", "yet", "that")
     if opens and j + 1 < i and toks[i].key.endswith("s") and toks[j + 1].word[:1].isupper():
         return Mention(toks[j + 1].start, toks[i].end, "role", None, text[toks[j + 1].start:toks[i].end])
     return None
@@ -313,7 +314,8 @@ def _quantified_group(text: str, toks: list[_Tok], i: int) -> Mention | None:
         if tok.word.isdigit() and j >= 2 and toks[j - 1].word == "," and toks[j - 1].end == tok.start:
             j -= 2  # "3,000": one number in three tokens
             continue
-        if tok.key in lexicon.words("quantifiers") or tok.word.isdigit():
+        if tok.key in lexicon.words("quantifiers") or tok.word.isdigit() or (
+                tok.key.split("-", 1)[0] in lexicon.words("quantifiers")):  # "Sixty-six", "three-fourths"
             start = j
         elif not (is_modifier(tok) or tok.key in _GROUP_INNER or (is_word(tok) and is_capitalised(tok.word))
                   or is_role_noun(tok) or tok.key in _GROUP_PARTICIPLES):
@@ -365,12 +367,18 @@ def _mention_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
     return None
 
 
+# Titles that are also common surnames.
+_SURNAME_TITLES = frozenset("king bishop prince major judge dean marshal sheriff".split())
+
+
 def _title_as_surname(toks: list[_Tok], i: int) -> bool:
     """"Peter T. King", "Ana Bishop": a title word after a given name or an initial is a surname."""
     if i == 0 or not is_title(toks[i]) or not is_capitalised(toks[i].word):
         return False
     before = toks[i - 1]
     initial = len(before.word) == 2 and before.word[1] == "." and before.word[0].isupper()
+    if toks[i].key in _SURNAME_TITLES and is_name_word(before):
+        return True  # "Charlie King", "Ana Bishop" (but "Hamburg Mayor" stays a role)
     return initial or (is_capitalised(before.word) and before.key in lexicon.words("given_names"))
 
 
@@ -427,8 +435,9 @@ def _role_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
             break
         j -= 1
     # Bare plurals speak too ("sources said", "Republican lawmakers said"), and so
-    # does a bare role opening the clause ("Police say …").
-    if toks[i].word.endswith("s") or ((j < 0 or not is_word(toks[j])) and j + 1 == i):
+    # does a bare role opening the clause ("Police say …", "But Cologne police say …").
+    opens = j < 0 or not is_word(toks[j]) or toks[j].key in ("and", "but", "so", "yet", "that")
+    if toks[i].word.endswith("s") or (opens and all(is_capitalised(t.word) for t in toks[j + 1:i])):
         start = toks[j + 1].start if j + 1 <= i else toks[i].start
         return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
     return None
