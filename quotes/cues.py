@@ -90,8 +90,8 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
         if word[0].isupper() and not _starts_sentence(text, start, match.start()):
             continue  # "Edward Said", "Post": capitalised mid-sentence, a name
         verb = verbs[word.lower()]
-        if _DETERMINER_BEFORE.search(text, max(start, match.start() - 8), match.start()):
-            continue  # "the state", "his plans", "a call": after a determiner, a noun
+        if _NOUN_BEFORE.search(text, max(start, match.start() - 30), match.start()):
+            continue  # "the state", "Trump’s claims", "Sanders-endorsed": a noun or a compound
         if (verb.quoted or verb.object) and word.lower() == verb.base and not (
                 verb.object and _after_plural_subject(text, match.start())):
             continue  # "a simple call", "the support": the bare form is too often a noun
@@ -99,8 +99,9 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
     return found
 
 
-_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Hh]is|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|"
-                                r"[Yy]our|[Ee]very|[Ee]ach)\s+$")
+# What makes the word after it a noun: a determiner, a possessive, a hyphen.
+_NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Hh]is|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|"
+                          r"[Yy]our|[Ee]very|[Ee]ach)\s+|\w['’]s\s+|\w-)$")
 # A plural subject right before the bare form: "they support …", "who want …", "polls show …".
 _PLURAL_SUBJECT_BEFORE = re.compile(r"(?:\b(?:[Ii]|[Ww]e|[Yy]ou|[Tt]hey|who|[a-z]{2,}[^s’'\W]s)\s+)$")
 

@@ -125,7 +125,7 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
     return _cut_at_new_speakers(text, found)
 
 
-_NEW_CLAUSE_BEFORE = re.compile(r",(?P<marks>[\"”’'»]*)\s*(?:(?:and|but)\s+)?$")
+_NEW_CLAUSE_BEFORE = re.compile(r",(?P<marks>[\"”’'»]*)\s*(?:(?:and|but)\s+)?$|\s(?=but\s+$)")
 
 
 def _cut_at_new_speakers(text: str, found: list[Report]) -> list[Report]:
@@ -373,6 +373,8 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
 def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     """NATO is ready …, sources said. / …, said Smith. / Climate change, he says, is …"""
     s0, s1 = sentence
+    if cue.stance:
+        return None  # ("…, the auditors found a gap": a finding about the lead, not a report of it)
     mention = mention_before(text, s0, cue.start)
     if mention is not None:
         lead_end = mention.start
