@@ -403,6 +403,7 @@ def is_participle(text: str, cue: Cue) -> bool:
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _COMMA = re.compile(r",")
+_OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ly)")
 # Words that may open a clause before its subject: "Then he …", "But she …".
 _SENTENCE_ADVERB = re.compile(r"(?:[Tt]hen|[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Ll]ater|[Ss]till|[Aa]lso|[Nn]ow)\s+")
 # How far back a clause's subject is looked for: bounds the work per cue.
@@ -421,6 +422,8 @@ def main_subject(text: str, floor: int, pos: int) -> Mention | None:
         if opener:
             start = opener.end()  # "Then he cut into Bush, calling …"
         mention = mention_after(text, start, pos)
+        if mention is not None and _OPENING_PARTICIPLE.fullmatch(text, mention.start, mention.end):
+            continue  # "Facing criticism, Trump …", "Shortly after, …": not a name
         if mention is not None and verb_follows(text, mention.end, pos):
             return mention
     return None
