@@ -100,8 +100,8 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
 
 
 # What makes the word after it a noun: a determiner, a possessive, a hyphen.
-_NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Hh]is|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|"
-                          r"[Yy]our|[Ee]very|[Ee]ach)\s+|\w['’]s\s+|\w-)$")
+_NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Hh]is|[Ii]ts|[Tt]heir|[Oo]ur|"
+                          r"[Mm]y|[Yy]our|[Ee]very|[Ee]ach)\s+|\w['’]s\s+|\w-)$")
 # A plural subject right before the bare form: "they support …", "who want …", "polls show …".
 _PLURAL_SUBJECT_BEFORE = re.compile(r"(?:\b(?:[Ii]|[Ww]e|[Yy]ou|[Tt]hey|who|[a-z]{2,}[^s’'\W]s)\s+)$")
 

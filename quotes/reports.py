@@ -69,7 +69,6 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<=,[\"”’'])\s+(?=[a-z]+ed\s)"
     # "…at his rally, a swipe at …": a remark about the content
     r"|,\s+(?=an?\s+\w+\s+(?:at|on|to|of|that|which)\s)"
-
     # "called him “a buffoon,” Susan said": another attribution starts
     r"|(?<=,[\"”’'])\s+(?=(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|added|told|wrote|asked)\b"
     r"|(?:he|she|they)\s+(?:said|says|added|told|wrote|asked)\b)"
@@ -300,8 +299,8 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who|whom)\s+$")
 def _predicate_follows(text: str, start: int, end: int) -> bool:
     """A verb opens what follows ("had harmed", "was ongoing", "target Muslims")."""
     toks = [t for t in tokens(text, start, min(end, start + 40)) if is_word(t)]
-    return bool(toks) and toks[0].word.islower() and (
-        _clause_word(toks[0]) or toks[0].key.endswith(("ed", "s")) or toks[0].key in lexicon.words("auxiliaries"))
+    return bool(toks) and toks[0].word.islower() and (_clause_word(toks[0]) or toks[0].key.endswith(
+        ("ed", "s")) or toks[0].key in lexicon.words("auxiliaries"))
 
 
 def _object_follows(text: str, start: int, end: int) -> bool:
@@ -472,8 +471,8 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
     return Report((content,), Attribution(mention, cue, "according to, report", 0.85))
 
 
-_SOURCE_PHRASE = re.compile(r"\s+((?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,7}?)"
-                            r"(?=\s*(?:[,.;:!?]|$))")
+_SOURCE_PHRASE = re.compile(r"\s+((?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?"
+                            r"[\w’'-]+(?:\s+[\w’'-]+){0,7}?)(?=\s*(?:[,.;:!?]|$))")
 
 
 def _source_phrase(text: str, pos: int, end: int) -> Mention | None:

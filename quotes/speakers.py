@@ -295,6 +295,7 @@ _GROUP_INNER = frozenset("of the in who those her his their its our my your".spl
 # Participles that end a group: "those surveyed", "most of those polled".
 _GROUP_PARTICIPLES = frozenset("surveyed polled questioned interviewed asked".split())
 _MAX_GROUP_TOKENS = 8
+_GROUP_PREFIXES = frozenset("about only nearly almost roughly just a the".split())
 
 
 def _quantified_group(text: str, toks: list[_Tok], i: int) -> Mention | None:
@@ -323,7 +324,7 @@ def _quantified_group(text: str, toks: list[_Tok], i: int) -> Mention | None:
         j -= 1
     if start is None:
         return None
-    if start > 0 and toks[start - 1].key in ("about", "only", "nearly", "almost", "roughly", "just", "a", "the"):
+    if start > 0 and toks[start - 1].key in _GROUP_PREFIXES:
         start -= 1  # "Only 24 percent", "A majority of voters"
     elif start > 1 and toks[start - 1].key == "than" and toks[start - 2].key in ("more", "fewer", "less"):
         start -= 2  # "More than six in 10"
