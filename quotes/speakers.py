@@ -431,6 +431,10 @@ def _role_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
             mention = Mention(start, toks[i].end, "role", None,
                               text[toks[j + 1].start:toks[i].end] if j + 1 <= i else None)
             return _extend_with_of(text, toks, j, mention)
+        if tok.key in ("and", "or") and j > 0 and j + 1 < i and (
+                is_modifier(toks[j - 1]) or is_role_noun(toks[j - 1])):
+            j -= 1  # "current and former officials", "the front-runner and former governor"
+            continue
         if not is_word(tok) or is_pronoun(tok) or tok.key in _FUNCTION_WORDS or (
                 tok.word.islower() and tok.key in lexicon.speech_verbs()):
             break
