@@ -355,9 +355,10 @@ def according_to_before(text: str, lo: int, hi: int) -> Attribution | None:
 
 def subject_verb_colon_before(text: str, lo: int, hi: int) -> Attribution | None:
     """The host of the dinner, Rutte, dismissed Putin’s claims …: “…” /
-    When Trump suggested …, Rubio fired back: “…”."""
+    When Trump suggested …, Rubio fired back: “…” / Sanders shot back, “Secretary …”
+    (a comma introduces a quotation that opens like a sentence)."""
     head = text[lo:hi].rstrip()
-    if not head.endswith(":"):
+    if not (head.endswith(":") or (head.endswith(",") and _opens_sentence(text, hi))):
         return None
     toks = tokens(text, lo, hi)[-_MAX_SUBJECT_TOKENS * 2:]
     # The main clause comes last: try verbs from the colon back, and take the
@@ -368,7 +369,8 @@ def subject_verb_colon_before(text: str, lo: int, hi: int) -> Attribution | None
         cue = Cue(tok.start, tok.end, tok.key)
         mention = subject_before(text, lo, cue)
         if mention is not None and _opens_clause(text, lo, mention.start):
-            return Attribution(mention, cue, "subject verb, colon quote", 0.8)
+            rule = "subject verb, colon quote" if head.endswith(":") else "subject verb, comma quote"
+            return Attribution(mention, cue, rule, 0.8)
     return None
 
 

@@ -274,7 +274,7 @@ def _generic_noun_phrase(text: str, toks: list[_Tok], i: int) -> Mention | None:
         return None  # ("in a subsequent | tweet": an adjective, and the cue a noun)
     j = i - 1
     while j >= 0 and i - j <= 5:
-        if toks[j].key in ("the", "a", "an") or _is_possessive(toks[j]):
+        if toks[j].key in _DETERMINERS or _is_possessive(toks[j]):
             inner = Mention(toks[j].start, toks[i].end, "role", None, text[toks[j].start:toks[i].end])
             return _extend_with_of(text, toks, j, inner)  # "the organisers of the survey"
 
