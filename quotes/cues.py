@@ -180,7 +180,20 @@ def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
         return subject_with_apposition(text, floor, before[k].start)
     if k >= 0 and before[k].key in ("and", "but"):
         return _clause_subject(text, floor, before[k].start)  # "he laughed and said"
-    return mention_before(text, floor, cue.start)
+    return _subject_before_relative(text, floor, cue.start) or mention_before(text, floor, cue.start)
+
+
+_WHO = re.compile(r"\s(?:who|whose)\s[^,;:.“”\"]{1,100}$")
+
+
+def _subject_before_relative(text: str, floor: int, pos: int) -> Mention | None:
+    """"A White House official who spoke anonymously said", "Some voters who have
+    listened to his speeches said": the subject ends before "who", not inside the clause."""
+    relative = _WHO.search(text, max(floor, pos - 110), pos)
+    if relative is None:
+        return None
+    mention = mention_before(text, floor, relative.start())
+    return mention if mention is not None and mention.kind != "pronoun" else None
 
 
 def _clause_subject(text: str, floor: int, pos: int) -> Mention | None:
