@@ -666,8 +666,11 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
     return None
 
 
+# Words after which a clause, and its subject, begins: "As Tabler, an expert, noted".
+_CLAUSE_OPENERS = frozenset("and but that as when while because although though if since once whereas".split())
+
+
 def _starts_clause(toks: list[_Tok], start: int) -> bool:
     """True when nothing but an introductory phrase and a comma come before start."""
     before = [t for t in toks if t.end <= start]
-    return not before or before[-1].word in (",", ";", "—", "–", "-", "(", ":") or before[-1].key in (
-        "and", "but", "that")
+    return not before or before[-1].word in (",", ";", "—", "–", "-", "(", ":") or before[-1].key in _CLAUSE_OPENERS
