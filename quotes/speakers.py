@@ -291,7 +291,7 @@ def _generic_noun_phrase(text: str, toks: list[_Tok], i: int) -> Mention | None:
 
 
 # What may sit inside a quantified group: "three-quarters | of the | voters", "4 | in | 10".
-_GROUP_INNER = frozenset("of the in who those her his their its our my your".split())
+_GROUP_INNER = frozenset("of the in who those her his their its our my your each every".split())
 # Participles that end a group: "those surveyed", "most of those polled".
 _GROUP_PARTICIPLES = frozenset("surveyed polled questioned interviewed asked".split())
 _MAX_GROUP_TOKENS = 8
@@ -305,9 +305,10 @@ def _quantified_group(text: str, toks: list[_Tok], i: int) -> Mention | None:
     if toks[i].word == "%" and i > 0 and toks[i - 1].word.isdigit():
         i -= 1  # "42% say": the number is the group
     last = toks[i]
-    if not (last.key.endswith("s") or last.key in _GROUP_PARTICIPLES or last.word.isdigit()
-            or last.key in lexicon.words("quantifiers")) or not is_word(last):
+    if not is_word(last):
         return None
+    group_end = (last.key.endswith("s") or last.key in _GROUP_PARTICIPLES or last.word.isdigit()
+                 or last.key in lexicon.words("quantifiers"))
     start = None
     j = i
     while j >= 0 and i - j < _MAX_GROUP_TOKENS:
@@ -318,16 +319,18 @@ def _quantified_group(text: str, toks: list[_Tok], i: int) -> Mention | None:
         if tok.key in lexicon.words("quantifiers") or tok.word.isdigit() or (
                 tok.key.split("-", 1)[0] in lexicon.words("quantifiers")):  # "Sixty-six", "three-fourths"
             start = j
-        elif not (is_modifier(tok) or tok.key in _GROUP_INNER or (is_word(tok) and is_capitalised(tok.word))
-                  or is_role_noun(tok) or tok.key in _GROUP_PARTICIPLES):
+        elif not (j == i or is_modifier(tok) or tok.key in _GROUP_INNER or is_role_noun(tok)
+                  or (is_word(tok) and is_capitalised(tok.word)) or tok.key in _GROUP_PARTICIPLES):
             break
         j -= 1
-    if start is None:
-        return None
+    if start is None or not (group_end or (start + 1 < i and toks[start + 1].key == "of")):
+        return None  # (a group ends with a plural, unless "of" follows its quantifier)
     if start > 0 and toks[start - 1].key in _GROUP_PREFIXES:
         start -= 1  # "Only 24 percent", "A majority of voters"
     elif start > 1 and toks[start - 1].key == "than" and toks[start - 2].key in ("more", "fewer", "less"):
         start -= 2  # "More than six in 10"
+    elif start > 1 and toks[start - 1].key == "least" and toks[start - 2].key == "at":
+        start -= 2  # "At least half of voters"
     end = toks[i + 1].end if i + 1 < len(toks) and toks[i + 1].word == "%" else last.end
     if start > 0 and is_word(toks[start - 1]) and toks[start - 1].key not in ("and", "but", "that"):
         return None  # ("won 24 percent said": the group must open its clause)
