@@ -209,10 +209,14 @@ def _clause_subject(text: str, floor: int, pos: int) -> Mention | None:
 
 # -- rules for a quote: what follows it ---------------------------------------
 
+# What may sit between a quotation and its speaker: a comma, space, and a stray
+# closing mark of a quotation inside it ("'Kosovo is a special case,''' Mr. Putin said").
+_AFTER_QUOTE = " \t\r\n\u00a0,'’”\"»"
+
 
 def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
     """“…,” Stoltenberg said / “…,” he said / “…,” Hugh Hill, a doctor, said."""
-    pos = skip(text, lo, hi)
+    pos = skip(text, lo, hi, _AFTER_QUOTE)
     mention = mention_after(text, pos, hi)
     if mention is None:
         return _noun_phrase_cue_after(text, pos, hi)
@@ -253,7 +257,7 @@ def _noun_phrase_cue_after(text: str, pos: int, hi: int) -> Attribution | None:
 
 def cue_speaker_after(text: str, lo: int, hi: int) -> Attribution | None:
     """“…,” said Stoltenberg / “…,” said the Kremlin spokesman."""
-    pos = _skip_aux(text, skip(text, lo, hi), hi)
+    pos = _skip_aux(text, skip(text, lo, hi, _AFTER_QUOTE), hi)
     cue = _cue_at(text, pos, hi)
     if cue is None:
         return None
@@ -272,7 +276,7 @@ def speaker_any_verb_after(text: str, lo: int, hi: int) -> Attribution | None:
     a question or an exclamation mark, a speaker and any past-tense verb attribute it."""
     if not _ENDS_UTTERANCE.search(text, max(0, lo - 4), lo):
         return None
-    mention = mention_after(text, skip(text, lo, hi), hi)
+    mention = mention_after(text, skip(text, lo, hi, _AFTER_QUOTE), hi)
     if mention is None or text[mention.start:mention.end] in ("it", "It"):
         return None
     verb = _ANY_VERB.match(text, mention.end, hi)

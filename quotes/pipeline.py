@@ -120,12 +120,24 @@ def _direct_quotes(layout: _Layout) -> tuple[list[Found], list[QuoteSpan]]:
                 titles.append(quote)  # her novel “The Long Winter”: not even a fragment
             continue  # “Silent Harbor” director Nina Kovac said …
         after = _first(cues.AFTER_RULES, text, quote.close_end, hi) if quote.closed else None
+        if after is None and quote.closed and hi <= quote.close_end:
+            after = _attribution_sentence(layout, last, quote)
         before = _first(cues.BEFORE_RULES, text, lo, quote.open_start)
         if not _standalone(text, lo, quote, hi, before, after):
             continue  # a fragment: part of reported speech, if any, as a mixed quote
         direct.append(Found(((quote.start, quote.end),), "direct", after or before, first,
                             layout.sentence_paragraph[first]))
     return direct, titles
+
+
+def _attribution_sentence(layout: _Layout, index: int, quote: QuoteSpan) -> Attribution | None:
+    """“… are missing.” Trump said.: a short sentence after the quotation that only
+    attributes it (a speaker and a cue, a few words of adverbial at most)."""
+    end = _next_sentence_end(layout, index)
+    found = _first(cues.AFTER_RULES, layout.text, quote.close_end, end)
+    if found is None or found.cue is None or len(layout.text[found.cue.end:end].split()) > 4:
+        return None
+    return found
 
 
 def _first(rules: Sequence[Callable[[str, int, int], Attribution | None]], text: str,

@@ -452,12 +452,16 @@ def _role_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
 
 
 def _possessor_start(toks: list[_Tok], j: int) -> int:
-    """Where the possessor toks[j] starts: "the prime minister’s | spokesman"."""
+    """Where the possessor toks[j] starts: "the prime minister’s | spokesman",
+    "Ms. Merkel’s | spokesman"."""
     k = j - 1
     while k >= 0 and j - k <= 3 and is_word(toks[k]) and (
             is_modifier(toks[k]) or is_capitalised(toks[k].word)) and toks[k].key not in _DETERMINERS:
         k -= 1
-    return toks[k].start if k >= 0 and toks[k].key in ("the", "a", "an") else toks[j].start
+    if k >= 0 and toks[k].key in ("the", "a", "an"):
+        return toks[k].start
+    names = toks[k + 1:j]  # a name before the possessive belongs to it, describing words do not
+    return names[0].start if names and all(is_capitalised(t.word) for t in names) else toks[j].start
 
 
 def is_adverbial(tok: _Tok) -> bool:
