@@ -546,6 +546,11 @@ def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
                                 text[first:found.start].strip() + (f" {found.role}" if found.role else ""))
             if found.start == first:
                 best = found
+            elif best is not None and found.kind == "name" and _after_possessive(toks, found.start, best.end):
+                # "Iowa State University's Dianne Bystrom": the possessive phrase is her role
+                best = Mention(first, found.end, "name", found.name, text[first:best.end])
+            elif best is not None and best.name and found.name and found.name[0] == best.name[0]:
+                best = Mention(best.start, found.end, "name", found.name, best.role)  # (… Dianne | Bystrom)
     if best is None and toks[0].key in _DETERMINERS:
         best = _described_before_name(text, toks)
     if best is not None and best.kind == "name" and toks[0].key in _DETERMINERS:
@@ -556,6 +561,12 @@ def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     if tag:
         best = Mention(best.start, tag.end(), best.kind, best.name, best.role)
     return with_apposition_after(text, best, ceiling)
+
+
+def _after_possessive(toks: list[_Tok], start: int, end: int) -> bool:
+    """The token right before `start` is a possessive ending at `end` ("University's | Dianne")."""
+    before = [t for t in toks if t.end <= start]
+    return bool(before) and before[-1].end == end and _is_possessive(before[-1])
 
 
 def _descriptors(toks: list[_Tok], start: int) -> bool:
