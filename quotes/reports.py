@@ -108,7 +108,7 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
     and "This was stated by X" (whose content is the previous sentence)."""
     s0, s1 = sentence
     found: list[Report] = []
-    for rule in (according_to_report, passive_by_report):
+    for rule in (according_to_report, passive_by_report, colon_report):
         report = rule(text, sentence, previous)
         if report:
             found.append(report)
@@ -482,6 +482,38 @@ def _source_phrase(text: str, pos: int, end: int) -> Mention | None:
     if match is None or match.group(1).split()[0].casefold() in PREPOSITIONS | _NOT_SUBJECTS:
         return None
     return Mention(match.start(1), match.end(1), "role", None, match.group(1))
+
+
+_COLON_AFTER = re.compile(r"[ \t]*:[ \t]+")
+
+
+def colon_report(text: str, sentence: Span, previous: Span | None) -> Report | None:
+    """Insiders: Trump will rebound in New Hampshire. / Senator Jo Reyes: the plan is dead.
+    A sentence opened by a speaker and a colon reports the clause after it."""
+    s0, s1 = sentence
+    s0 = skip(text, s0, s1, " \t\r\n\u00a0")
+    mention = mention_after(text, s0, min(s1, s0 + 80))
+    if mention is None or mention.start != s0 or not _heads_a_line(text, mention):
+        return None
+    colon = _COLON_AFTER.match(text, mention.end, s1)
+    if colon is None or opens_with_mark(text, colon.end()) or not _looks_like_clause(text, colon.end(), s1):
+        return None  # (a quotation after the colon is a direct quote's: "Jo Reyes: “…”")
+    content = _content(text, colon.end(), s1)
+    if content is None:
+        return None
+    cue = Cue(colon.start() + colon.group().index(":"), colon.start() + colon.group().index(":") + 1, "colon")
+    return Report((content,), Attribution(mention, cue, "speaker colon, report", 0.6))
+
+
+def _heads_a_line(text: str, mention: Mention) -> bool:
+    """A role ("Insiders", "Senate aides") or a full name can head "X: …"; a single
+    capitalised word ("Note:", "Update:") or a dateline ("WASHINGTON:") does not."""
+    if mention.kind == "role":
+        return True
+    if mention.kind != "name" or mention.name is None:
+        return False
+    name = text[mention.name[0]:mention.name[1]]
+    return len(name.split()) >= 2 and not name.isupper()
 
 
 def passive_by_report(text: str, sentence: Span, previous: Span | None) -> Report | None:
