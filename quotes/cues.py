@@ -10,7 +10,7 @@ without quotation marks is in `quotes.reports`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -106,6 +106,11 @@ _NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Hh]
 _PLURAL_SUBJECT_BEFORE = re.compile(r"(?:\b(?:[Ii]|[Ww]e|[Yy]ou|[Tt]hey|who|[a-z]{2,}[^s’'\W]s)\s+)$")
 
 
+def quotation_cues(text: str, start: int, end: int) -> list[Cue]:
+    """The cues in text[start:end] that can introduce a quotation: not those of stance."""
+    return [cue for cue in cues_in(text, start, end) if not cue.stance]
+
+
 def _after_plural_subject(text: str, pos: int) -> bool:
     """The bare form is a verb after a plural subject, a noun before it."""
     return _PLURAL_SUBJECT_BEFORE.search(text, max(0, pos - 30), pos) is not None
@@ -134,9 +139,10 @@ def _starts_sentence(text: str, floor: int, pos: int) -> bool:
 
 def _cue_at(text: str, pos: int, end: int) -> Cue | None:
     match = _VERB.match(text, pos, end)
-    if not match or not match.group()[0].islower() or lexicon.speech_verbs()[match.group()].stance:
+    if not match or not match.group()[0].islower():
         return None
-    return Cue(match.start(), match.end(), *lexicon.speech_verbs()[match.group()])
+    verb = lexicon.speech_verbs()[match.group()]
+    return None if verb.stance else Cue(match.start(), match.end(), *verb)
 
 
 def with_object(text: str, cue: Cue, end: int) -> Cue:
@@ -147,9 +153,9 @@ def with_object(text: str, cue: Cue, end: int) -> Cue:
     if listener is None:
         toks = tokens(text, cue.end, min(end, cue.end + 40))
         if toks and toks[0].word.islower() and toks[0].key not in _NOT_LISTENERS:
-            return Cue(cue.start, toks[0].end, cue.base, cue.bare)
+            return replace(cue, end=toks[0].end)
         return cue
-    return Cue(cue.start, listener.end, cue.base, cue.bare)
+    return replace(cue, end=listener.end)
 
 
 _QUOTED_NAME_AFTER = re.compile(r"\s*[“\"«]([A-Z][^“”\"«»,.;:!?]{0,60})[”\"»]")
@@ -233,7 +239,7 @@ def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
             close = text.find(",", after + 1, min(hi, after + 160))
             if close < 0:
                 # "Nate Silver, the polling guru who founded the site tweeted": no closing comma
-                cue = next((c for c in cues_in(text, after + 1, min(hi, after + 160)) if not c.stance), None)
+                cue = next(iter(quotation_cues(text, after + 1, min(hi, after + 160))), None)
                 if cue is None or any(ch in text[after:cue.start] for ch in ";:!?“”\""):
                     return None  # (hi is the sentence end: a period before it is "St." or ".com")
                 return Attribution(mention, with_object(text, cue, hi), "quote, speaker cue", 0.85)
@@ -246,7 +252,7 @@ def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
 
 def _noun_phrase_cue_after(text: str, pos: int, hi: int) -> Attribution | None:
     """“Mexico!” the audience screamed: any short noun phrase before a cue verb."""
-    cue = next((c for c in cues_in(text, pos, min(hi, pos + 60)) if not c.stance), None)
+    cue = next(iter(quotation_cues(text, pos, min(hi, pos + 60))), None)
     if cue is None:
         return None
     mention = mention_before(text, pos, cue.start)
@@ -307,7 +313,7 @@ def dash_name_after(text: str, lo: int, hi: int) -> Attribution | None:
 
 def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
     """Stoltenberg told reporters: “…” / He said, “…” / she added “…”."""
-    found = [c for c in cues_in(text, lo, hi) if not c.stance]
+    found = quotation_cues(text, lo, hi)
     if not found:
         return None
     cue = found[-1]

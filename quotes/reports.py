@@ -332,31 +332,27 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         return None
     full = with_object(text, cue, s1)
     that_end = _after_that(text, full.end, s1)
+    start = skip(text, full.end, s1)  # the first word after the cue (and its listener)
     if that_end is not None:
         content = _content(text, that_end, _clause_end(text, that_end, s1))
         confidence = 0.85
-    elif cue.quoted and opens_with_mark(text, skip(text, full.end, s1)):
+    elif cue.quoted and opens_with_mark(text, start):
         return None  # "were calling “every 20 minutes”": no object, not this use
-    elif (cue.bare or _quoted_clause(text, skip(text, full.end, s1), s1)) and _reportable(
-            text, skip(text, full.end, s1), s1, cue):
+    elif (cue.bare or _quoted_clause(text, start, s1)) and _reportable(text, start, s1, cue):
         content = _content(text, full.end, _clause_end(text, full.end, s1))
         confidence = 0.75
     elif mention is not None and _RELATIVE_BEFORE.search(text, max(s0, mention.start - 8), mention.start) and (
-            _predicate_follows(text, skip(text, full.end, s1), s1)):
-        start = skip(text, full.end, s1)  # "policies, which he said | had harmed the economy"
-        content = _content(text, start, _clause_end(text, start, s1))
+            _predicate_follows(text, start, s1)):
+        content = _content(text, start, _clause_end(text, start, s1))  # "which he said | had harmed"
         confidence = 0.7
-    elif cue.infinitive and text.startswith("to ", skip(text, full.end, s1)):
-        start = skip(text, full.end, s1)  # "told his supporters to “go and vote”"
-        content = _content(text, start, _clause_end(text, start, s1))
+    elif cue.infinitive and text.startswith("to ", start):
+        content = _content(text, start, _clause_end(text, start, s1))  # "told them to “go and vote”"
         confidence = 0.75
-    elif cue.base in _ASK and _QUESTION.match(text, skip(text, full.end, s1), s1):
-        start = skip(text, full.end, s1)  # "asked whether the plan would pass"
-        content = _content(text, start, _clause_end(text, start, s1))
+    elif cue.base in _ASK and _QUESTION.match(text, start, s1):
+        content = _content(text, start, _clause_end(text, start, s1))  # "asked whether the plan would pass"
         confidence = 0.7
-    elif cue.object and not passive and _object_follows(text, skip(text, full.end, s1), s1):
-        start = skip(text, full.end, s1)  # "criticized the plan", "endorsed Sanders"
-        end = _clause_end(text, start, s1)
+    elif cue.object and not passive and _object_follows(text, start, s1):
+        end = _clause_end(text, start, s1)  # "criticized the plan", "endorsed Sanders"
         predicate = _NEXT_PREDICATE.search(text, start, end)  # "opposes abortion, vetoed …"
         content = _content(text, start, predicate.start() if predicate else end)
         confidence = 0.65

@@ -206,6 +206,10 @@ def _after_honorific(toks: list[_Tok], i: int) -> bool:
             and toks[i - 1].key in lexicon.words("honorifics"))
 
 
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
+
+
 def is_name_word(tok: _Tok) -> bool:
     """A capitalised word that can be part of a personal or organisation name."""
     return _is_name_word(tok.word, tok.key)
@@ -213,7 +217,7 @@ def is_name_word(tok: _Tok) -> bool:
 
 @lru_cache(maxsize=8192)  # asked of the same words again and again
 def _is_name_word(word: str, key: str) -> bool:
-    if len(word) == 2 and word[1] == "." and word[0].isupper():
+    if _is_initial(word):
         return True  # an initial: "Jill A. Martin"
     stem = _APOSTROPHE.split(key, 1)[0]
     if stem != key and (stem in lexicon.words("not_names") or stem in lexicon.pronoun_genders()):
@@ -284,7 +288,7 @@ def _generic_noun_phrase(text: str, toks: list[_Tok], i: int) -> Mention | None:
         j -= 1
     # A plural opening its clause needs no article: "Social conservatives say …",
     # "And Iowa biofuels advocates say …".
-    opens = j < 0 or not is_word(toks[j]) or toks[j].key in ("and", "but", "so", "yet", "that")
+    opens = _opens_clause_after(toks, j)
     if opens and j + 1 < i and toks[i].key.endswith("s") and toks[j + 1].word[:1].isupper():
         return Mention(toks[j + 1].start, toks[i].end, "role", None, text[toks[j + 1].start:toks[i].end])
     return None
@@ -380,7 +384,7 @@ def _title_as_surname(toks: list[_Tok], i: int) -> bool:
     if i == 0 or not is_title(toks[i]) or not is_capitalised(toks[i].word):
         return False
     before = toks[i - 1]
-    initial = len(before.word) == 2 and before.word[1] == "." and before.word[0].isupper()
+    initial = _is_initial(before.word)
     if toks[i].key in _SURNAME_TITLES and is_name_word(before):
         return True  # "Charlie King", "Ana Bishop" (but "Hamburg Mayor" stays a role)
     return initial or (is_capitalised(before.word) and before.key in lexicon.words("given_names"))
@@ -424,6 +428,11 @@ def name_ending(toks: list[_Tok], i: int) -> Mention:
     return Mention(toks[role_first].start, toks[last].end, "name", name, _clean_role(role))
 
 
+def _opens_clause_after(toks: list[_Tok], j: int) -> bool:
+    """Words after toks[j] open a clause: nothing, punctuation or a conjunction is at j."""
+    return j < 0 or not is_word(toks[j]) or toks[j].key in ("and", "but", "so", "yet", "that")
+
+
 def _role_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
     """A role phrase ending with the role noun toks[i] ("a senior official")."""
     j = i - 1
@@ -444,7 +453,7 @@ def _role_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
         j -= 1
     # Bare plurals speak too ("sources said", "Republican lawmakers said"), and so
     # does a bare role opening the clause ("Police say …", "But Cologne police say …").
-    opens = j < 0 or not is_word(toks[j]) or toks[j].key in ("and", "but", "so", "yet", "that")
+    opens = _opens_clause_after(toks, j)
     if toks[i].word.endswith("s") or (opens and all(is_capitalised(t.word) for t in toks[j + 1:i])):
         start = toks[j + 1].start if j + 1 <= i else toks[i].start
         return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
