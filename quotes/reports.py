@@ -326,7 +326,7 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     # "he was told that …", "two people were questioned": the subject did not speak,
     # so a passive cue reports a clause with no speaker, and no object.
     passive = _PASSIVE_BEFORE.search(text, max(s0, cue.start - 30), cue.start) is not None and not (
-        text[cue.start:cue.end].endswith("ing"))
+        text[cue.start:cue.end].split(" ", 1)[0].endswith("ing"))  # ("is calling for": progressive)
     mention = None if passive else subject_before(text, s0, cue)
     if mention is None and not passive:
         return None
