@@ -371,7 +371,11 @@ def _mention_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
         first = next(k for k in range(i, -1, -1) if toks[k].start == name.start)
         return _extend_with_of(text, toks, first - 1, name) if first >= 1 else name
     if is_role_noun(tok) or is_title(tok):
-        return _role_ending(text, toks, i)
+        role = _role_ending(text, toks, i)
+        if role is None and i >= 2 and toks[i - 1].key == "of":  # "the Department of Justice"
+            extended = _extend_with_of(text, toks, i - 1, Mention(tok.start, tok.end, "role", None, tok.word))
+            role = None if extended.start == tok.start else extended
+        return role
     return None
 
 
@@ -497,13 +501,20 @@ def _extend_with_of(text: str, toks: list[_Tok], det: int, inner: Mention) -> Me
         det -= 1
     if det >= 1 and toks[det].key in ("of", "for"):
         outer = _mention_ending(text, toks, det - 1) or _generic_noun_phrase(text, toks, det - 1)
-        if outer is not None and outer.kind == "role":
+        if outer is not None and (outer.kind == "role" or _names_a_body(text, outer)):
             return Mention(outer.start, inner.end, "role", None, text[outer.start:inner.end])
         if toks[det].key == "of" and (toks[det - 1].key in lexicon.words("quantifiers")
                                       or toks[det - 1].word.isdigit()):
             start = toks[det - 1].start  # "one of the prosecutors", "most of the voters"
             return Mention(start, inner.end, "role", None, text[start:inner.end])
     return inner
+
+
+def _names_a_body(text: str, mention: Mention) -> bool:
+    """"the University | of Michigan", "the Department | of Justice": a name headed by an
+    organisation word takes the "of" phrase after it."""
+    return mention.kind == "name" and text[mention.start:mention.end].rsplit(" ", 1)[-1].casefold() in (
+        lexicon.words("org_words"))
 
 
 def _clean_role(role: str | None) -> str | None:
