@@ -286,10 +286,19 @@ def speaker_any_verb_after(text: str, lo: int, hi: int) -> Attribution | None:
     if mention is None or text[mention.start:mention.end] in ("it", "It"):
         return None
     verb = _ANY_VERB.match(text, mention.end, hi)
-    if verb is None or not (verb.group(1).endswith("ed") or verb.group(1) in lexicon.words("irregular_past")):
+    if verb is None or not _is_past_form(verb.group(1)):
         return None
     cue = Cue(verb.start(1), verb.end(1), verb.group(1))
     return Attribution(mention, cue, "quote, speaker verb", 0.8)
+
+
+def _is_past_form(word: str) -> bool:
+    return word.endswith("ed") or word in lexicon.words("irregular_past")
+
+
+def is_past(text: str, cue: Cue) -> bool:
+    """Is the cue's verb in the past tense ("noted", "told them")?"""
+    return _is_past_form(text[cue.start:cue.end].split(" ", 1)[0])
 
 
 def dash_name_after(text: str, lo: int, hi: int) -> Attribution | None:

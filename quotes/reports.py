@@ -24,6 +24,7 @@ from quotes.cues import (
     Cue,
     cues_in,
     is_participle,
+    is_past,
     main_subject,
     opens_with_mark,
     skip,
@@ -351,8 +352,12 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     elif cue.base in _ASK and _QUESTION.match(text, start, s1):
         content = _content(text, start, _clause_end(text, start, s1))  # "asked whether the plan would pass"
         confidence = 0.7
-    elif cue.object and not passive and _object_follows(text, start, s1):
-        end = _clause_end(text, start, s1)  # "criticized the plan", "endorsed Sanders"
+    elif not passive and _object_follows(text, start, s1) and (cue.object or (
+            is_past(text, cue) and _has_quote(text, ((start, _clause_end(text, start, s1)),)))):
+        # "criticized the plan", "endorsed Sanders"; any speech verb in the past reports an
+        # object that quotes its words ("noted the “senseless, tragic deaths” of …"; "-s"
+        # forms are too often nouns: "the compound orders …")
+        end = _clause_end(text, start, s1)
         predicate = _NEXT_PREDICATE.search(text, start, end)  # "opposes abortion, vetoed …"
         content = _content(text, start, predicate.start() if predicate else end)
         confidence = 0.65
