@@ -443,6 +443,9 @@ def _role_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
     while j >= 0 and i - j <= _MAX_ROLE_TOKENS:
         tok = toks[j]
         if tok.key in _DETERMINERS or _is_possessive(tok):
+            if j > 0 and toks[j - 1].key in ("the", "these", "those") and not _is_possessive(tok):
+                j -= 1  # "The two lawmakers", "the other officials"
+                tok = toks[j]
             start = _possessor_start(toks, j) if _is_possessive(tok) else tok.start
             mention = Mention(start, toks[i].end, "role", None,
                               text[toks[j + 1].start:toks[i].end] if j + 1 <= i else None)
