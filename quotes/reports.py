@@ -346,8 +346,8 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
             _predicate_follows(text, start, s1)):
         content = _content(text, start, _clause_end(text, start, s1))  # "which he said | had harmed"
         confidence = 0.7
-    elif cue.infinitive and text.startswith("to ", start):
-        content = _content(text, start, _clause_end(text, start, s1))  # "told them to “go and vote”"
+    elif cue.infinitive and text.startswith(("to ", "not to "), start):
+        content = _content(text, start, _clause_end(text, start, s1))  # "told them (not) to “go and vote”"
         confidence = 0.75
     elif cue.base in _ASK and _QUESTION.match(text, start, s1):
         content = _content(text, start, _clause_end(text, start, s1))  # "asked whether the plan would pass"
