@@ -367,7 +367,21 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         return None  # ("has charged more than that."): "that" with no clause is no report
     if passive:
         return Report((content,), Attribution(None, full, "passive cue, report", 0.5))
-    return Report((content,), Attribution(mention, full, "speaker cue that, report", confidence))
+    lead = _parenthetical_lead(text, s0, mention, full.end, content) if mention is not None else None
+    pieces = (lead, content) if lead is not None else (content,)
+    return Report(pieces, Attribution(mention, full, "speaker cue that, report", confidence))
+
+
+def _parenthetical_lead(text: str, s0: int, mention: Mention, cue_end: int, content: Span) -> Span | None:
+    """"If the law conflicts with God's orders, Rubio said, Christians must …": a cue set
+    off by commas inside the sentence splits what was said; the lead is its first piece."""
+    if text[cue_end:content[0]].strip() != ",":
+        return None
+    before = text[s0:mention.start].rstrip()
+    if not before.endswith(","):
+        return None
+    lead = _content(text, s0, s0 + len(before) - 1)
+    return lead if lead is not None and _split_piece(text, lead) else None
 
 
 def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
@@ -426,11 +440,17 @@ def _substantial(text: str, span: Span) -> bool:
 
 
 def _split_piece(text: str, span: Span) -> bool:
-    """The first piece of content split by its cue ("The bigger risk, he said, is …")
-    may be short, but not an adverbial or a conjunction ("After the vote", "And so")."""
+    """The first piece of content split by its cue is part of what was said, short
+    ("The bigger risk, he said, is …") or an adverbial ("If the law conflicts with
+    God's orders, Rubio said, …"), but not a lone conjunction ("And so") or the
+    reporter's participle ("Asked about the plan, he said, …")."""
     words = text[span[0]:span[1]].split()
-    return bool(words) and words[0].casefold() not in PREPOSITIONS | _NOT_SUBJECTS and not (
-        len(words) <= 2 and all(w.casefold() in _NOT_SUBJECTS | {"so", "yet", "still"} for w in words))
+    if not words or (words[0][:1].isupper() and words[0].endswith(("ed", "ing"))) or (
+            len(words) > 1 and words[0].casefold() in ("when", "while") and words[1].endswith(("ed", "ing"))):
+        return False  # ("When asked why …, he said, …": the reporter's framing)
+    if len(words) == 1:
+        return words[0].casefold() not in PREPOSITIONS | _NOT_SUBJECTS
+    return not (len(words) <= 2 and all(w.casefold() in _NOT_SUBJECTS | {"so", "yet", "still"} for w in words))
 
 
 def _back_over_descriptors(text: str, floor: int, pos: int) -> int:
