@@ -19,6 +19,10 @@ _SENTENCE_END = regex.compile(
     r"""[.!?…]+["”’'»)\]]*(?=\s+["“‘'«„‚‹`(\[]*[\p{Lu}\p{N}])"""
 )
 _WORD_BEFORE_PERIOD = regex.compile(r"([\p{L}.]+)\.$")
+# Abbreviations that may close a sentence ("… attacks in the U.S. He says …"), and
+# words that then open the next one; a title ("Gen.") never closes one.
+_FINAL_ABBREVIATIONS = frozenset("u.s u.k u.n e.u a.m p.m d.c etc inc corp ltd co jr sr".split())
+_NEXT_OPENER = regex.compile(r"\s+(?:He|She|They|It|We|I|The|This|That|These|Those|But|And|As|While)\b")
 
 
 def paragraphs(text: str, start: int = 0) -> list[Span]:
@@ -86,6 +90,8 @@ def _is_abbreviation(text: str, floor: int, at: int, punct: str) -> bool:
     word = match.group(1)
     if len(word) == 1 and word.isupper():
         return True  # an initial: "George W. Bush"
+    if word.casefold() in _FINAL_ABBREVIATIONS and _NEXT_OPENER.match(text, at + 1):
+        return False
     return word.casefold() in lexicon.words("abbreviations")
 
 
