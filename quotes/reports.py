@@ -291,7 +291,9 @@ def _after_that(text: str, pos: int, end: int) -> int | None:
 
 
 # After an object, a comma and a verb start the subject's next predicate.
-_NEXT_PREDICATE = re.compile(r",\s+(?=[a-z]+ed\b)")
+_NEXT_PREDICATE = re.compile(
+    r"(?:,|\s(?:and|but))\s+(?=(?:[a-z]+ed|was|is|has|had|also)\b)"  # "…, vetoed", "… but was careful"
+    r"|\s+(?:--?|[–—])\s+")  # "endorsed Cruz - the first time it has …": an aside
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who|whom)\s+$")
