@@ -87,8 +87,9 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
     found = []
     for match in _VERB.finditer(text, start, end):
         word = match.group()
-        if word[0].isupper() and not _starts_sentence(text, start, match.start()):
-            continue  # "Edward Said", "Post": capitalised mid-sentence, a name
+        if word[0].isupper() and not _starts_sentence(text, start, match.start()) and not (
+                word[1:].islower() and word.endswith("s") and _title_case(text, start, end)):
+            continue  # "Edward Said", "Post": capitalised mid-sentence, a name ("Trump Says …": a headline)
         verb = verbs[word.lower()]
         if _NOUN_BEFORE.search(text, max(start, match.start() - 30), match.start()):
             continue  # "the state", "Trump’s claims", "Sanders-endorsed": a noun or a compound
@@ -108,7 +109,8 @@ _PLURAL_SUBJECT_BEFORE = re.compile(r"(?:\b(?:[Ii]|[Ww]e|[Yy]ou|[Tt]hey|who|[a-z
 
 def quotation_cues(text: str, start: int, end: int) -> list[Cue]:
     """The cues in text[start:end] that can introduce a quotation: not those of stance."""
-    return [cue for cue in cues_in(text, start, end) if not cue.stance]
+    return [cue for cue in cues_in(text, start, end) if not cue.stance and not (
+        text[cue.start].isupper() and not _starts_sentence(text, start, cue.start))]  # (a headline's "Remarks")
 
 
 def _after_plural_subject(text: str, pos: int) -> bool:
@@ -130,6 +132,17 @@ def _skip_aux(text: str, pos: int, end: int) -> int:
             continue
         return skip(text, pos, end, " \t\r\n\u00a0")
     return pos
+
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_SMALL_WORDS = frozenset("a an the and or but of in on at to for with by as from vs".split())
+
+
+def _title_case(text: str, start: int, end: int) -> bool:
+    """A headline in title case ("Trump Says He Will Win"): all its words but the small
+    ones are capitalised."""
+    words = [w for w in _WORD.findall(text, start, min(end, start + 300)) if w.casefold() not in _SMALL_WORDS]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
 
 
 def _starts_sentence(text: str, floor: int, pos: int) -> bool:

@@ -268,9 +268,24 @@ def _clause_end(text: str, start: int, end: int) -> int:
         pos = upto
         if opened <= closed and straight % 2 == 0:
             closing = _COMMA_CLOSING.match(text, match.start())
-            return closing.end() if closing else match.start()  # keep “…,” whole
-    remark = _FINAL_RELATIVE.search(text, start, end)
-    return remark.start() if remark else end
+            end = closing.end() if closing else match.start()  # keep “…,” whole
+            break
+    else:
+        remark = _FINAL_RELATIVE.search(text, start, end)
+        end = remark.start() if remark else end
+    return _before_next_cue(text, start, end)
+
+
+_COMMA_WORD = re.compile(r",\s+(?![Tt]hanks\b)([A-Za-z]+(?:s|ed))\b")  # (not ", thanks (in part) to")
+
+
+def _before_next_cue(text: str, start: int, end: int) -> int:
+    """"says Russians hacked the DNC, calls the remarks troubling": a speech verb after a
+    comma is the speaker's next predicate, and the clause ends before it."""
+    for match in _COMMA_WORD.finditer(text, start, end):
+        if match.group(1).lower() in lexicon.speech_verbs():
+            return match.start()
+    return end
 
 
 def _after_that(text: str, pos: int, end: int) -> int | None:
