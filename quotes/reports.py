@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -531,11 +532,13 @@ def colon_report(text: str, sentence: Span, previous: Span | None) -> Report | N
     s0, s1 = sentence
     s0 = skip(text, s0, s1, " \t\r\n\u00a0")
     mention = mention_after(text, s0, min(s1, s0 + 80))
-    if mention is None or mention.start != s0 or not _heads_a_line(text, mention):
+    if mention is None or mention.start != s0:
         return None
     colon = _COLON_AFTER.match(text, mention.end, s1)
     if colon is None or opens_with_mark(text, colon.end()) or not _looks_like_clause(text, colon.end(), s1):
         return None  # (a quotation after the colon is a direct quote's: "Jo Reyes: “…”")
+    if not _heads_a_line(text, mention):
+        return None
     content = _content(text, colon.end(), s1)
     if content is None:
         return None
@@ -551,7 +554,25 @@ def _heads_a_line(text: str, mention: Mention) -> bool:
     if mention.kind != "name" or mention.name is None:
         return False
     name = text[mention.name[0]:mention.name[1]]
-    return len(name.split()) >= 2 and not name.isupper()
+    if name.isupper():
+        return False
+    return len(name.split()) >= 2 or _named_in_full(text, name)
+
+
+def _named_in_full(text: str, surname: str) -> bool:
+    """"Lewandowski: FBI director acted as judge": a surname alone heads a line when the
+    article names the person in full elsewhere ("Corey Lewandowski")."""
+    return surname in _full_name_surnames(text)
+
+
+_GIVEN_AND_SURNAME = regex.compile(r"\b(\p{Lu}\p{Ll}+)[ \t]+(\p{Lu}[\p{L}’'-]{1,40})\b")
+
+
+@lru_cache(maxsize=4)
+def _full_name_surnames(text: str) -> frozenset[str]:
+    """Last words of "Given Surname" pairs in text: read once per article."""
+    skip = lexicon.words("not_names") | lexicon.words("titles")
+    return frozenset(m.group(2) for m in _GIVEN_AND_SURNAME.finditer(text) if m.group(1).casefold() not in skip)
 
 
 def passive_by_report(text: str, sentence: Span, previous: Span | None) -> Report | None:
