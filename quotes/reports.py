@@ -87,7 +87,8 @@ _SAY = frozenset(["say"])
 # What "said" can be followed by without reporting a statement.
 _NOT_SAID = frozenset(
     "nothing something anything little much more less so yes no goodbye hello otherwise "
-    "last next this earlier later".split()) | frozenset(
+    "last next this earlier later late live today yesterday tonight monday tuesday wednesday "
+    "thursday friday saturday sunday".split()) | frozenset(
     "in at on of for with from to by during after before about into over under through "
     "to and or but so then not also too as because if when while".split())
 # Words opening a subordinate clause before the main one: "said if …, she will …".
