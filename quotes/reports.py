@@ -93,6 +93,9 @@ _NOT_SAID = frozenset(
     "to and or but so then not also too as because if when while".split())
 # Words opening a subordinate clause before the main one: "said if …, she will …".
 _SUBORDINATORS = frozenset("if unless because although though while when once whether".split())
+# A subordinate clause opening the sentence right before the cue's subject.
+_SUBORDINATE_OPENING = re.compile(r"[\W_]*(?:While|Although|Though|Because|If|When|Whereas|Unless|Even\s+as|"
+                                  r"Even\s+though|As)\s+\Z")
 _APPROXIMATE = frozenset("about nearly almost roughly around over under".split())
 _NOT_SUBJECTS = frozenset("to and or but so then not also too as because if when while".split())
 
@@ -382,6 +385,10 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         confidence = 0.65
     else:
         return None
+    if content is not None and _SUBORDINATE_OPENING.match(text, s0, mention.start if mention else s0):
+        comma = text.find(",", content[0], content[1])  # "While critics argue that …, Obama has …":
+        if comma > 0:  # the report ends where the main clause begins
+            content = _content(text, content[0], comma)
     if content is None or text[content[0]:content[1]] == "that":
         return None  # ("has charged more than that."): "that" with no clause is no report
     if passive:
