@@ -387,8 +387,9 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         return None
     if content is not None and _SUBORDINATE_OPENING.match(text, s0, mention.start if mention else s0):
         comma = text.find(",", content[0], content[1])  # "While critics argue that …, Obama has …":
-        if comma > 0:  # the report ends where the main clause begins
-            content = _content(text, content[0], comma)
+        if comma > 0:  # the report ends where the main clause begins (and keeps “…,” whole)
+            closing = _COMMA_CLOSING.match(text, comma)
+            content = _content(text, content[0], closing.end() if closing else comma)
     if content is None or text[content[0]:content[1]] == "that":
         return None  # ("has charged more than that."): "that" with no clause is no report
     if passive:
