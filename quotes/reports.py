@@ -510,13 +510,19 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
     if mention is None:
         return None
     cue = Cue(match.start(), match.end(), "according to")
+    attribution = Attribution(mention, cue, "according to, report", 0.85)
     if not text[s0:match.start()].strip():
         content = _content(text, mention.end, s1)
-    else:
-        content = _content(text, s0, match.start())
-    if content is None:
-        return None
-    return Report((content,), Attribution(mention, cue, "according to, report", 0.85))
+        return Report((content,), attribution) if content else None
+    lead = _content(text, s0, match.start())
+    rest = _content(text, mention.end + 1, s1) if text.startswith(",", mention.end) else None
+    if rest is not None and len(text[rest[0]:rest[1]].split()) >= 2:
+        # "Fundraising, according to the campaign, has surged": the cue sits inside what
+        # was said; a lead that is only an adverbial ("But the next day,") is not said.
+        words = text[lead[0]:lead[1]].split() if lead else []
+        keep = bool(words) and words[0].casefold() not in PREPOSITIONS | _NOT_SUBJECTS
+        return Report((lead, rest) if keep and lead else (rest,), attribution)
+    return Report((lead,), attribution) if lead else None
 
 
 _SOURCE_PHRASE = re.compile(r"\s+((?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?"
