@@ -100,9 +100,10 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
     return found
 
 
-# What makes the word after it a noun: a determiner, a possessive, a hyphen.
+# What makes the word after it a noun: a determiner, a possessive, a hyphen, an adjective.
 _NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Hh]is|[Ii]ts|[Tt]heir|[Oo]ur|"
-                          r"[Mm]y|[Yy]our|[Ee]very|[Ee]ach)\s+|\w['’]s\s+|\w-)$")
+                          r"[Mm]y|[Yy]our|[Ee]very|[Ee]ach|further|new|fresh|repeated|similar|recent|such|"
+                          r"false|public|private)\s+|\w['’]s\s+|\w-)$")  # ("made further demands")
 # A plural subject right before the bare form: "they support …", "who want …", "polls show …".
 _PLURAL_SUBJECT_BEFORE = re.compile(r"(?:\b(?:[Ii]|[Ww]e|[Yy]ou|[Tt]hey|who|[a-z]{2,}[^s’'\W]s)\s+)$")
 
