@@ -276,6 +276,8 @@ def _generic_noun_phrase(text: str, toks: list[_Tok], i: int) -> Mention | None:
     describing words and a noun right before the cue."""
     if not is_modifier(toks[i]) or toks[i].key.endswith(_ADJECTIVE_ENDINGS):
         return None  # ("in a subsequent | tweet": an adjective, and the cue a noun)
+    if toks[i].key in lexicon.words("irregular_past") or toks[i].key.endswith("ed"):
+        return None  # ("the group made | repeated claims": a verb ends no noun phrase)
     j = i - 1
     while j >= 0 and i - j <= 5:
         if toks[j].key in _DETERMINERS or _is_possessive(toks[j]):
