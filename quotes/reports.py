@@ -60,7 +60,8 @@ _CLAUSE_WORDS = frozenset(
 _CLAUSE_BREAK = re.compile(
     r",[\"”’']?\s+(?:but|while|although|though|whereas|however|despite|compared\s+(?:with|to))\b|;|\s+—\s+"
     r"|:\s*(?=[“\"])"  # "rejected the claims: “…”": a colon introduces a quotation of its own
-    r"|,[\"”’']?\s+(?=[a-z]+ing\b)"  # ", saying she had …" starts a clause of its own
+    r"|,[\"”’']?\s+(?!including\b|regarding\b|concerning\b|excluding\b)(?=[a-z]+ing\b)"  # ", saying she had …"
+    # starts a clause of its own (", including …" is a preposition)
     # ", in an interview with CNN on Sunday": a closing adverbial, not content
     r"|,[\"”’']?\s+(?=(?:in|on|at|during|according\s+to)\s+(?:an?|the|his|her|their)\s)"
     # "… should be released but said “…”": a second report by the same speaker
