@@ -281,14 +281,30 @@ def cue_speaker_after(text: str, lo: int, hi: int) -> Attribution | None:
     cue = _cue_at(text, pos, hi)
     if cue is None:
         return None
-    mention = mention_after(text, cue.end, hi)
+    mention = mention_after(text, cue.end, hi) or _noun_phrase_after(text, cue.end, hi)
     if mention is None or (mention.kind == "pronoun" and text[mention.start:mention.end] == "it"):
         return None
     return Attribution(mention, cue, "quote, cue speaker", 0.95)
 
 
+# "said the designer, who …", "asked a boy in the front row": a determiner and a few
+# words, closed by punctuation or by a relative clause or preposition.
+_NOUN_PHRASE_AFTER = re.compile(
+    r"[ \t]+((?:the|a|an|his|her|their|one|another)(?:[ \t]+[a-z][\w’'-]*){1,4}?)"
+    r"(?=[ \t]*(?:[,.;:!?]|$)|[ \t]+(?:who|as|in|at|on|from|of|after|before|while|during|with)\b)")
+
+
+def _noun_phrase_after(text: str, pos: int, hi: int) -> Mention | None:
+    """After a cue that follows a quotation, any short noun phrase is its speaker."""
+    match = _NOUN_PHRASE_AFTER.match(text, pos, hi)
+    if match is None:
+        return None
+    return Mention(match.start(1), match.end(1), "role", None, match.group(1))
+
+
 _ENDS_UTTERANCE = re.compile(r"[,?!][”\"’'»]+$")
-_ANY_VERB = re.compile(r"[ \t]+([a-z]+)\b")
+# The verb after a speaker, maybe past a short place phrase ("a staffer in the room wondered").
+_ANY_VERB = re.compile(r"[ \t]+(?:(?:in|at|on|from)[ \t]+(?:the|a|an|his|her)[ \t]+[a-z-]+[ \t]+)?([a-z]+)\b")
 
 
 def speaker_any_verb_after(text: str, lo: int, hi: int) -> Attribution | None:
@@ -296,14 +312,37 @@ def speaker_any_verb_after(text: str, lo: int, hi: int) -> Attribution | None:
     a question or an exclamation mark, a speaker and any past-tense verb attribute it."""
     if not _ENDS_UTTERANCE.search(text, max(0, lo - 4), lo):
         return None
-    mention = mention_after(text, skip(text, lo, hi, _AFTER_QUOTE), hi)
-    if mention is None or text[mention.start:mention.end] in ("it", "It"):
+    pos = skip(text, lo, hi, _AFTER_QUOTE)
+    mention = mention_after(text, pos, hi)
+    if mention is None:
+        return _noun_phrase_verb_after(text, pos, hi)
+    if text[mention.start:mention.end] in ("it", "It"):
         return None
     verb = _ANY_VERB.match(text, mention.end, hi)
     if verb is None or not _is_past_form(verb.group(1)):
         return None
     cue = Cue(verb.start(1), verb.end(1), verb.group(1))
     return Attribution(mention, cue, "quote, speaker verb", 0.8)
+
+
+_DETERMINER_WORDS = re.compile(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)((?:[ \t]+[A-Za-z][\w’'-]*){1,4})")
+_NEXT_WORD = re.compile(r"[ \t]+[A-Za-z][\w’'-]*")
+
+
+def _noun_phrase_verb_after(text: str, pos: int, hi: int) -> Attribution | None:
+    """“…?” a Democratic staffer in the room wondered: a noun phrase the lexicon does not
+    know, then a past-tense verb."""
+    match = _DETERMINER_WORDS.match(text, pos, hi)
+    if match is None:
+        return None
+    end = match.start(1)
+    for word in _NEXT_WORD.finditer(text, match.start(1), match.end(1)):
+        end = word.end()
+        verb = _ANY_VERB.match(text, end, hi)
+        if verb is not None and _is_past_form(verb.group(1)):
+            mention = Mention(pos, end, "role", None, text[pos:end])
+            return Attribution(mention, Cue(verb.start(1), verb.end(1), verb.group(1)), "quote, speaker verb", 0.8)
+    return None
 
 
 def _is_past_form(word: str) -> bool:
