@@ -410,6 +410,8 @@ def name_ending(toks: list[_Tok], i: int) -> Mention:
         else:
             break
         j -= 1
+    if first < last and first >= 2 and toks[first - 1].key == "of" and _is_role_word(toks[first - 2]):
+        first += 1  # "Secretary of State Hillary Clinton": "State" ends the role
     # Role words before the name: titles, and capitalised words leading to a title.
     role_first = first
     j = first - 1
@@ -419,6 +421,8 @@ def name_ending(toks: list[_Tok], i: int) -> Mention:
         if is_title(tok) or is_role_noun(tok):
             saw_title = True
             role_first = j
+        elif tok.key == "of" and saw_title and j > 0 and _is_role_word(toks[j - 1]):
+            role_first = j  # "former secretary | of | state"
         elif saw_title and is_capitalised(tok.word) and tok.key not in lexicon.words("not_names") and (
                 _APOSTROPHE.split(tok.key, 1)[0] not in lexicon.words("not_names")):
             role_first = j  # ("That’s why Mayor …": not a role word)
@@ -432,6 +436,10 @@ def name_ending(toks: list[_Tok], i: int) -> Mention:
         role = " ".join(t.word for t in toks[role_first:first]).replace(" .", ".")
     name = (toks[first].start, toks[last].end)
     return Mention(toks[role_first].start, toks[last].end, "name", name, _clean_role(role))
+
+
+def _is_role_word(tok: _Tok) -> bool:
+    return is_title(tok) or is_role_noun(tok)
 
 
 def _opens_clause_after(toks: list[_Tok], j: int) -> bool:
@@ -549,10 +557,10 @@ def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     for k, tok in enumerate(toks):
         if not is_word(tok) and not (tok.word == "." and k > 0):
             break
-        if k > 0 and (tok.key in _FORWARD_STOPS or (tok.word.islower() and (
+        if k > 0 and (tok.key in _FORWARD_STOPS or (tok.word.islower() and toks[k - 1].key != "of" and (
                 tok.key in lexicon.speech_verbs() or tok.key.endswith("ed")
                 or tok.key in lexicon.words("irregular_past")))):
-            break  # "Senator Walt Brennan | attacked Mayor Ilse Carver"
+            break  # "Senator Walt Brennan | attacked Mayor Ilse Carver" (not "secretary of | state")
         if is_name_word(tok) or is_role_noun(tok) or tok.key in _SUFFIXES or _after_honorific(toks, k) or (
                 _title_as_surname(toks, k)):
             found = _mention_ending(text, toks, k)
