@@ -247,8 +247,17 @@ def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
     cue = None
     if text.startswith(",", after):
         # "his wife, Ines Moreau, said": the apposition was read with the mention;
-        # else one sits between speaker and verb, up to the next comma.
+        # else one sits between speaker and verb, up to a later comma ("Cecelia Purner,
+        # 67, a retired clerk in Allentown, Pa., said").
         cue = _cue_at(text, _skip_aux(text, skip(text, after + 1, hi, " \t"), hi), hi)
+        close = after
+        for _ in range(_MAX_APPOSITION_COMMAS if cue is None else 0):
+            close = text.find(",", close + 1, min(hi, after + 200))
+            if close < 0 or any(ch in text[after:close] for ch in ";:!?"):
+                break
+            cue = _cue_at(text, _skip_aux(text, skip(text, close + 1, hi, " \t"), hi), hi)
+            if cue is not None:
+                return Attribution(mention, with_object(text, cue, hi), "quote, speaker cue", 0.95)
         if cue is None:
             close = text.find(",", after + 1, min(hi, after + 160))
             if close < 0:
@@ -262,6 +271,9 @@ def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
     if cue is None:
         return None
     return Attribution(mention, with_object(text, cue, hi), "quote, speaker cue", 0.95)
+
+
+_MAX_APPOSITION_COMMAS = 4
 
 
 def _noun_phrase_cue_after(text: str, pos: int, hi: int) -> Attribution | None:
