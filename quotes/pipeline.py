@@ -28,6 +28,7 @@ Span = tuple[int, int]
 _ADVERBIAL_STARTS = frozenset("on in at during after before while as with from to".split())
 # A quote with no speaker and fewer words than this is a name or a title.
 _MIN_UNATTRIBUTED_WORDS = 4
+_MAX_DASH_LINE = 80  # "- Sen. Bernie Sanders (I-Vt.), in a debate" at most
 
 
 @dataclass
@@ -121,7 +122,7 @@ def _direct_quotes(layout: _Layout) -> tuple[list[Found], list[QuoteSpan]]:
             continue  # “Silent Harbor” director Nina Kovac said …
         after = _first(cues.AFTER_RULES, text, quote.close_end, hi) if quote.closed else None
         if after is None and quote.closed and hi <= quote.close_end:
-            after = _attribution_sentence(layout, last, quote)
+            after = _attribution_sentence(layout, last, quote) or _dash_line(layout, last, quote)
         before = _first(cues.BEFORE_RULES, text, lo, quote.open_start)
         if not _standalone(text, lo, quote, hi, before, after):
             continue  # a fragment: part of reported speech, if any, as a mixed quote
@@ -138,6 +139,15 @@ def _attribution_sentence(layout: _Layout, index: int, quote: QuoteSpan) -> Attr
     if found is None or found.cue is None or len(layout.text[found.cue.end:end].split()) > 4:
         return None
     return found
+
+
+def _dash_line(layout: _Layout, index: int, quote: QuoteSpan) -> Attribution | None:
+    """“…” closing its paragraph, then a line "- Hillary Clinton.": the line attributes it."""
+    para = layout.sentence_paragraph[index]
+    if para + 1 >= len(layout.paragraphs) or layout.text[quote.close_end:layout.paragraphs[para][1]].strip(" ."):
+        return None
+    start, end = layout.paragraphs[para + 1]  # (from the line break before it: "\n- Name")
+    return cues.dash_name_after(layout.text, start - 1, end) if end - start <= _MAX_DASH_LINE else None
 
 
 def _first(rules: Sequence[Callable[[str, int, int], Attribution | None]], text: str,
