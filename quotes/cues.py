@@ -394,6 +394,13 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
     between = text[cue.end:hi].strip()
     if cue.quoted and not between.strip(",: "):
         return None  # "were calling “every 15 minutes”": call what, whom? Not this use
+    lead = text[lo:cue.start].strip()
+    if (not lead or lead.endswith(",")) and cue.base not in _TELL and not is_participle(text, cue):
+        # "Said Dorothy Poynter, who grew up with him, “…”" (but "told POLITICO, “…”",
+        # "saying to reporters, “…”": a listener)
+        inverted = mention_after(text, cue.end, hi)
+        if inverted is not None and inverted.kind != "pronoun" and _INVERTED_TAIL.match(text, inverted.end, hi):
+            return Attribution(inverted, cue, "cue speaker, quote", 0.9)
     words = [t for t in tokens(text, cue.end, min(hi, cue.end + 120)) if is_word(t)]
     if len(words) > 8 or (between and between[-1] not in ",:" and (
             cue.base not in _TELL or len(words) > 4 or not _opens_sentence(text, hi))):
@@ -406,11 +413,14 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
             return Attribution(mention, cue, "subject …, saying, quote", 0.8)
     if mention is None:
         mention = mention_after(text, cue.end, hi)  # "Said Jane Doe: “…”"
-        lead = text[lo:cue.start].strip()
         if mention is None or (lead and not lead.endswith(",")):
             return None  # "In other words, explained Nancy Cordes: “…”" is fine
         return Attribution(mention, cue, "cue speaker, quote", 0.9)
     return Attribution(mention, with_object(text, cue, hi), "speaker cue, quote", 0.95)
+
+
+# After an inverted speaker, up to the quotation: an apposition or relative clause at most.
+_INVERTED_TAIL = re.compile(r"[ \t]*(?:,[^,;:“”\"«»\n]{1,120})?[,:][ \t]*$")
 
 
 def opens_with_mark(text: str, pos: int) -> bool:
