@@ -244,36 +244,40 @@ def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
     affiliation = _AFFILIATION.match(text, after, hi)
     if affiliation and mention.kind == "name":
         after = affiliation.end()  # "Mr. Morgan of the Sierra Club said"
-    cue = None
     if text.startswith(",", after):
         # "his wife, Ines Moreau, said": the apposition was read with the mention;
-        # else one sits between speaker and verb, up to a later comma ("Cecelia Purner,
-        # 67, a retired clerk in Allentown, Pa., said").
+        # else one sits between speaker and verb.
         cue = _cue_at(text, _skip_aux(text, skip(text, after + 1, hi, " \t"), hi), hi)
-        close = after
-        for _ in range(_MAX_APPOSITION_COMMAS if cue is None else 0):
-            close = text.find(",", close + 1, min(hi, after + 200))
-            if close < 0 or any(ch in text[after:close] for ch in ";:!?"):
-                break
-            cue = _cue_at(text, _skip_aux(text, skip(text, close + 1, hi, " \t"), hi), hi)
-            if cue is not None:
-                return Attribution(mention, with_object(text, cue, hi), "quote, speaker cue", 0.95)
         if cue is None:
-            close = text.find(",", after + 1, min(hi, after + 160))
-            if close < 0:
-                # "Nate Silver, the polling guru who founded the site tweeted": no closing comma
-                cue = next(iter(quotation_cues(text, after + 1, min(hi, after + 160))), None)
-                if cue is None or any(ch in text[after:cue.start] for ch in ";:!?“”\""):
-                    return None  # (hi is the sentence end: a period before it is "St." or ".com")
-                return Attribution(mention, with_object(text, cue, hi), "quote, speaker cue", 0.85)
-            after = close + 1
-    cue = cue or _cue_at(text, _skip_aux(text, skip(text, after, hi, " \t"), hi), hi)
+            return _cue_after_apposition(text, mention, after, hi)
+    else:
+        cue = _cue_at(text, _skip_aux(text, skip(text, after, hi, " \t"), hi), hi)
     if cue is None:
         return None
     return Attribution(mention, with_object(text, cue, hi), "quote, speaker cue", 0.95)
 
 
 _MAX_APPOSITION_COMMAS = 4
+
+
+def _cue_after_apposition(text: str, mention: Mention, comma: int, hi: int) -> Attribution | None:
+    """“…,” Cecelia Purner, 67, a retired clerk in Allentown, Pa., said: an apposition,
+    maybe with commas of its own, between the speaker and the cue."""
+    close = text.find(",", comma + 1, min(hi, comma + 160))
+    if close < 0:
+        # "Nate Silver, the polling guru who founded the site tweeted": no closing comma
+        cue = next(iter(quotation_cues(text, comma + 1, min(hi, comma + 160))), None)
+        if cue is None or any(ch in text[comma:cue.start] for ch in ";:!?“”\""):
+            return None  # (hi is the sentence end: a period before it is "St." or ".com")
+        return Attribution(mention, with_object(text, cue, hi), "quote, speaker cue", 0.85)
+    for _ in range(_MAX_APPOSITION_COMMAS):
+        cue = _cue_at(text, _skip_aux(text, skip(text, close + 1, hi, " \t"), hi), hi)
+        if cue is not None:
+            return Attribution(mention, with_object(text, cue, hi), "quote, speaker cue", 0.95)
+        close = text.find(",", close + 1, min(hi, comma + 200))
+        if close < 0 or any(ch in text[comma:close] for ch in ";:!?"):
+            return None
+    return None
 
 
 def _noun_phrase_cue_after(text: str, pos: int, hi: int) -> Attribution | None:
