@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from quotes import lexicon
+from quotes.segment import title_case
 from quotes.speakers import (
     Mention,
     is_adverbial,
@@ -88,7 +89,7 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
     for match in _VERB.finditer(text, start, end):
         word = match.group()
         if word[0].isupper() and not _starts_sentence(text, start, match.start()) and not (
-                word[1:].islower() and word.endswith("s") and _title_case(text, start, end)):
+                word[1:].islower() and word.endswith("s") and title_case(text, start, end)):
             continue  # "Edward Said", "Post": capitalised mid-sentence, a name ("Trump Says …": a headline)
         verb = verbs[word.lower()]
         if _NOUN_BEFORE.search(text, max(start, match.start() - 30), match.start()):
@@ -133,17 +134,6 @@ def _skip_aux(text: str, pos: int, end: int) -> int:
             continue
         return skip(text, pos, end, " \t\r\n\u00a0")
     return pos
-
-
-_WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_SMALL_WORDS = frozenset("a an the and or but of in on at to for with by as from vs".split())
-
-
-def _title_case(text: str, start: int, end: int) -> bool:
-    """A headline in title case ("Trump Says He Will Win"): all its words but the small
-    ones are capitalised."""
-    words = [w for w in _WORD.findall(text, start, min(end, start + 300)) if w.casefold() not in _SMALL_WORDS]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
 
 
 def _starts_sentence(text: str, floor: int, pos: int) -> bool:

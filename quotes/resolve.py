@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 import regex
 
 from quotes import lexicon
+from quotes.segment import title_case
 from quotes.speakers import Mention, is_name_word, keeps_period, name_ending, tokenise
 
 Span = tuple[int, int]
@@ -81,10 +82,13 @@ class Entities:
         starts = [s for s, _ in quoted]
         titles = lexicon.words("titles")
         skip = lexicon.words("not_names") | titles | lexicon.words("roles")
+        headlines = _TitleCaseLines(text, body)
         for run in _CAPITALISED_RUN.finditer(text, *body):
             words = run.group()
             if words.rstrip(".").casefold() in skip:
                 continue  # "The", "But", "President" alone name nobody
+            if headlines.holds(run.start()):
+                continue  # "Mayor Sees Budget Gap": in title case, capitals do not mark names
             # The word before tells whether the name is a modifier ("the Wagner boss")
             # and whether role words precede it ("Secretary General Jens …").
             start = run.start()
@@ -275,6 +279,25 @@ class Entities:
             if entity.name == name and not _not_personal(entity):
                 entity.person = True
                 entity.gender = entity.gender or gender
+
+
+class _TitleCaseLines:
+    """Which lines of the text are headlines in title case, each line tested once."""
+
+    def __init__(self, text: str, body: Span) -> None:
+        self.text = text
+        self.starts = [body[0]] + [m.end() for m in _LINE_BREAK.finditer(text, *body)]
+        self.ends = self.starts[1:] + [body[1]]
+        self.known: dict[int, bool] = {}
+
+    def holds(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i not in self.known:
+            self.known[i] = title_case(self.text, self.starts[i], self.ends[i])
+        return self.known[i]
+
+
+_LINE_BREAK = regex.compile(r"\n")
 
 
 def _salient(toks: list, first: int, last: int) -> bool:

@@ -95,6 +95,17 @@ def _is_abbreviation(text: str, floor: int, at: int, punct: str) -> bool:
     return word.casefold() in lexicon.words("abbreviations")
 
 
+_WORD = regex.compile(r"[^\W\d_][\w’'-]*")
+_SMALL_WORDS = frozenset("a an the and or but of in on at to for with by as from vs".split())
+
+
+def title_case(text: str, start: int, end: int) -> bool:
+    """A headline in title case ("Trump Says He Will Win"): all its words but the small
+    ones are capitalised (only the first 300 characters are read)."""
+    words = [w for w in _WORD.findall(text, start, min(end, start + 300)) if w.casefold() not in _SMALL_WORDS]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
+
+
 def _trimmed(text: str, start: int, end: int) -> list[Span]:
     """[start, end) without surrounding whitespace, or nothing when blank."""
     while start < end and text[start].isspace():
