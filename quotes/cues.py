@@ -347,7 +347,8 @@ def _noun_phrase_verb_after(text: str, pos: int, hi: int) -> Attribution | None:
         verb = _ANY_VERB.match(text, end, hi)
         if verb is not None and _is_past_form(verb.group(1)):
             mention = Mention(pos, end, "role", None, text[pos:end])
-            return Attribution(mention, Cue(verb.start(1), verb.end(1), verb.group(1)), "quote, speaker verb", 0.8)
+            cue = Cue(verb.start(1), verb.end(1), verb.group(1))
+            return Attribution(mention, cue, "quote, speaker verb", 0.8)
     return None
 
 

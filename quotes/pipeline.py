@@ -144,8 +144,10 @@ def _attribution_sentence(layout: _Layout, index: int, quote: QuoteSpan) -> Attr
 def _dash_line(layout: _Layout, index: int, quote: QuoteSpan) -> Attribution | None:
     """“…” closing its paragraph, then a line "- Hillary Clinton.": the line attributes it."""
     para = layout.sentence_paragraph[index]
-    if para + 1 >= len(layout.paragraphs) or layout.text[quote.close_end:layout.paragraphs[para][1]].strip(" ."):
+    if para + 1 >= len(layout.paragraphs):
         return None
+    if layout.text[quote.close_end:layout.paragraphs[para][1]].strip(" ."):
+        return None  # (the quotation must close its paragraph)
     start, end = layout.paragraphs[para + 1]  # (from the line break before it: "\n- Name")
     return cues.dash_name_after(layout.text, start - 1, end) if end - start <= _MAX_DASH_LINE else None
 
