@@ -230,6 +230,7 @@ def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
     mention = mention_after(text, pos, hi)
     if mention is None:
         return _noun_phrase_cue_after(text, pos, hi)
+    mention = _coordinated(text, mention, hi)
     after = mention.end
     affiliation = _AFFILIATION.match(text, after, hi)
     if affiliation and mention.kind == "name":
@@ -248,6 +249,19 @@ def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
 
 
 _MAX_APPOSITION_COMMAS = 4
+_AND = re.compile(r"[ \t]+and[ \t]+")
+
+
+def _coordinated(text: str, mention: Mention, hi: int) -> Mention:
+    """“…,” Mr. Allen and Ms. Ford said: two people speak together, as one speaker
+    described by both names."""
+    joint = _AND.match(text, mention.end, hi)
+    if joint is None or mention.kind not in ("name", "pronoun"):
+        return mention
+    second = mention_after(text, joint.end(), hi)
+    if second is None or second.start != joint.end() or second.kind != "name":
+        return mention
+    return Mention(mention.start, second.end, "role", None, text[mention.start:second.end])
 
 
 def _cue_after_apposition(text: str, mention: Mention, comma: int, hi: int) -> Attribution | None:
