@@ -492,8 +492,11 @@ def _possessor_start(toks: list[_Tok], j: int) -> int:
 
 def is_adverbial(tok: _Tok) -> bool:
     """Auxiliaries and adverbs between a subject and its verb ("has also", "subsequently")."""
-    return tok.word.islower() and (tok.key in lexicon.words("auxiliaries") or (
-        tok.key.endswith("ly") and len(tok.key) > 4))
+    return tok.word.islower() and (tok.key in lexicon.words("auxiliaries") or tok.key in _REFLEXIVES or (
+        tok.key.endswith("ly") and len(tok.key) > 4))  # ("Cruz himself said")
+
+
+_REFLEXIVES = frozenset("himself herself themselves itself myself ourselves".split())
 
 
 def is_modifier(tok: _Tok) -> bool:
