@@ -188,9 +188,28 @@ def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
         return mention_before(text, floor, before[k - 1].start)  # "said Mr. Ekovich, who noted"
     if k >= 0 and before[k].word == ",":
         return subject_with_apposition(text, floor, before[k].start)
+    if k >= 0 and before[k].word in _DASHES:
+        return _subject_before_dashes(text, floor, before[k].start, before[k].word)
+    if k >= 1 and before[k].word == before[k - 1].word == "-" and before[k - 1].end == before[k].start:
+        return _subject_before_dashes(text, floor, before[k - 1].start, "--")
     if k >= 0 and before[k].key in ("and", "but"):
         return _clause_subject(text, floor, before[k].start)  # "he laughed and said"
     return _subject_before_relative(text, floor, cue.start) or mention_before(text, floor, cue.start)
+
+
+_DASHES = ("--", "—", "–")
+
+
+def _subject_before_dashes(text: str, floor: int, dash: int, mark: str) -> Mention | None:
+    """"John McCain -- who lost in 2008 -- said", "A former candidate — John McCain, who
+    lost in 2008 — said": the subject comes before an aside set off by dashes, or opens it."""
+    opening = text.rfind(f" {mark} ", max(floor, dash - 200), dash)
+    if opening < 0:
+        return None
+    inside = mention_after(text, opening + len(mark) + 2, dash)
+    if inside is not None and inside.kind == "name" and inside.start == opening + len(mark) + 2:
+        return inside
+    return mention_before(text, floor, opening)
 
 
 _WHO = re.compile(r"\s(?:who|whose)\s[^,;:.“”\"]{1,100}$")
