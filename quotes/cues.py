@@ -186,18 +186,30 @@ def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
         k -= 1
     if k >= 0 and before[k].key == "who" and k >= 2 and before[k - 1].word == ",":
         return mention_before(text, floor, before[k - 1].start)  # "said Mr. Ekovich, who noted"
+    if k >= 1 and before[k].word == "," and before[k - 1].word == ")":
+        return mention_before(text, floor, before[k].start)  # "Sen. Jack Reed (D-R.I.), said"
     if k >= 0 and before[k].word == ",":
         return subject_with_apposition(text, floor, before[k].start)
-    if k >= 0 and before[k].word in _DASHES:
-        return _subject_before_dashes(text, floor, before[k].start, before[k].word)
     if k >= 1 and before[k].word == before[k - 1].word == "-" and before[k - 1].end == before[k].start:
         return _subject_before_dashes(text, floor, before[k - 1].start, "--")
+    if k >= 0 and before[k].word in _DASHES:
+        return _subject_before_dashes(text, floor, before[k].start, before[k].word)
     if k >= 0 and before[k].key in ("and", "but"):
         return _clause_subject(text, floor, before[k].start)  # "he laughed and said"
-    return _subject_before_relative(text, floor, cue.start) or mention_before(text, floor, cue.start)
+    return (_subject_before_relative(text, floor, cue.start) or mention_before(text, floor, cue.start)
+            or _subject_before_place(text, floor, cue.start))
 
 
-_DASHES = ("--", "—", "–")
+# "Jeb Bush in a Medium post said": a short phrase of place or medium after the subject.
+_PLACE_PHRASE = re.compile(r"\s(?:in|on|at|during)\s+(?:an?|the|his|her|their|its)(?:\s+[\w’'-]+){1,3}\s*$")
+
+
+def _subject_before_place(text: str, floor: int, pos: int) -> Mention | None:
+    phrase = _PLACE_PHRASE.search(text, max(floor, pos - 60), pos)
+    return mention_before(text, floor, phrase.start()) if phrase else None
+
+
+_DASHES = ("--", "—", "–", "-")
 
 
 def _subject_before_dashes(text: str, floor: int, dash: int, mark: str) -> Mention | None:
@@ -207,8 +219,9 @@ def _subject_before_dashes(text: str, floor: int, dash: int, mark: str) -> Menti
     if opening < 0:
         return None
     inside = mention_after(text, opening + len(mark) + 2, dash)
-    if inside is not None and inside.kind == "name" and inside.start == opening + len(mark) + 2:
-        return inside
+    if inside is not None and inside.kind == "name" and inside.start == opening + len(mark) + 2 and (
+            text[inside.end:dash].lstrip(" ")[:1] in (",", "")):
+        return inside  # (a name alone or with its apposition, not "Santilli's girlfriend")
     return mention_before(text, floor, opening)
 
 
