@@ -488,6 +488,8 @@ def colon_report(text: str, sentence: Span, previous: Span | None) -> Report | N
     A sentence opened by a speaker and a colon reports the clause after it."""
     s0, s1 = sentence
     s0 = skip(text, s0, s1, " \t\r\n\u00a0")
+    if not _colon_near(text, s0, s1):
+        return None  # (most sentences: no speaker search needed)
     mention = mention_after(text, s0, min(s1, s0 + 80))
     if mention is None or mention.start != s0 or not _heads_a_line(text, mention):
         return None
@@ -499,6 +501,14 @@ def colon_report(text: str, sentence: Span, previous: Span | None) -> Report | N
         return None
     cue = Cue(colon.start() + colon.group().index(":"), colon.start() + colon.group().index(":") + 1, "colon")
     return Report((content,), Attribution(mention, cue, "speaker colon, report", 0.6))
+
+
+def _colon_near(text: str, s0: int, s1: int) -> bool:
+    """Can a colon follow a mention read from s0? The mention ends within 80 characters,
+    and only spaces or tabs sit between it and the colon. Later colons lie further
+    right, so the first one decides."""
+    colon = text.find(":", s0, s1)
+    return colon >= 0 and (colon - s0 <= 80 or not text[s0 + 80:colon].strip(" \t"))
 
 
 def _heads_a_line(text: str, mention: Mention) -> bool:
