@@ -144,6 +144,9 @@ class _Chunks:
         self.text = text
         self._bounds: dict[int, int] = {0: 0}
         self._tokens: OrderedDict[int, tuple[list[_Tok], list[int]]] = OrderedDict()
+        # Mentions already read in this text: rules ask for the same one again and
+        # again. One entry per call at most, so it grows with the text, no more.
+        self.mentions: dict[tuple[object, ...], Mention | None] = {}
 
     def bound(self, index: int) -> int:
         """Start of chunk `index`: the first whitespace at or after index * _CHUNK."""
@@ -246,6 +249,14 @@ def is_word(tok: _Tok) -> bool:
 
 def mention_before(text: str, floor: int, pos: int, *, skip_aux: bool = True) -> Mention | None:
     """The mention that ends right before pos ("… Jens Stoltenberg | said")."""
+    memo = _chunks(text).mentions
+    key = ("before", floor, pos, skip_aux)
+    if key not in memo:
+        memo[key] = _mention_before(text, floor, pos, skip_aux)
+    return memo[key]
+
+
+def _mention_before(text: str, floor: int, pos: int, skip_aux: bool) -> Mention | None:
     titled = _quoted_name_before(text, floor, pos)
     if titled is not None:
         return titled
@@ -523,6 +534,14 @@ def _clean_role(role: str | None) -> str | None:
 
 def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     """The mention that starts right after pos ("said | the NATO chief, Jens Stoltenberg")."""
+    memo = _chunks(text).mentions
+    key = ("after", pos, ceiling)
+    if key not in memo:
+        memo[key] = _mention_after(text, pos, ceiling)
+    return memo[key]
+
+
+def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     toks = tokens(text, pos, min(ceiling, pos + _MENTION_WINDOW))[: _MAX_ROLE_TOKENS + _MAX_NAME_TOKENS]
     if not toks:
         return None
