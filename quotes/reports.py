@@ -370,6 +370,8 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     s0, s1 = sentence
     if cue.stance:
         return None  # ("…, the auditors found a gap": a finding about the lead, not a report of it)
+    if text.find(",", s0, cue.start) < 0:
+        return None  # (the lead, ending before the cue, must end with a comma)
     mention = mention_before(text, s0, cue.start)
     if mention is not None:
         lead_end = mention.start

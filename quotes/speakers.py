@@ -82,15 +82,23 @@ def tokens(text: str, start: int, end: int) -> list[_Tok]:
     tokenised once per chunk, lazily: chunks far from any cue are never read.
     """
     chunks = _chunks(text)
+    first = chunks.index_of(start)
+    if max(start, end - 1) < chunks.bound(first + 1):
+        return _within(chunks.tokens(first), start, end)  # (nearly always: one chunk)
     found: list[_Tok] = []
-    for index in range(chunks.index_of(start), chunks.index_of(max(start, end - 1)) + 1):
-        toks, starts = chunks.tokens(index)
-        lo = bisect.bisect_left(starts, start)
-        hi = bisect.bisect_left(starts, end, lo)
-        while hi > lo and toks[hi - 1].end > end:
-            hi -= 1
-        found.extend(toks[lo:hi])
+    for index in range(first, chunks.index_of(max(start, end - 1)) + 1):
+        found.extend(_within(chunks.tokens(index), start, end))
     return found
+
+
+def _within(chunk: tuple[list[_Tok], list[int]], start: int, end: int) -> list[_Tok]:
+    """The tokens of one chunk lying within text[start:end]."""
+    toks, starts = chunk
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end, lo)
+    while hi > lo and toks[hi - 1].end > end:
+        hi -= 1
+    return toks[lo:hi]
 
 
 def tokenise(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
@@ -638,9 +646,15 @@ def _described_before_name(text: str, toks: list[_Tok]) -> Mention | None:
     return None
 
 
+_COMMA_NEXT = re.compile(r"\s*,")
+
+
 def with_apposition_after(text: str, mention: Mention, ceiling: int) -> Mention:
     """Join an apposition that follows: "the host of the dinner, Rutte," or "Hill, a doctor,"."""
-    rest = tokens(text, mention.end, min(ceiling, mention.end + 200))
+    reach = min(ceiling, mention.end + 200)
+    if not _COMMA_NEXT.match(text, mention.end, reach):
+        return mention  # (most mentions: no apposition, no need to read on)
+    rest = tokens(text, mention.end, reach)
     if len(rest) < 2 or rest[0].word != ",":
         return mention
     if mention.kind == "role" and is_name_word(rest[1]):
