@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 import regex
 
 from quotes import lexicon
-from quotes.speakers import Mention, is_name_word, keeps_period, name_ending, tokenise
+from quotes.speakers import Mention, is_name_word, keeps_period, name_ending, window_tokens
 
 Span = tuple[int, int]
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -98,7 +98,7 @@ class Entities:
             elif " " not in words:
                 self._add_single(run, word_before, quoted, starts)  # the common case, made cheap
                 continue
-            toks = tokenise(text, lo, run.end())
+            toks = window_tokens(text, lo, run.end())  # (shared with the rules)
             last = len(toks) - 1
             while last >= 0 and not is_name_word(toks[last]):
                 last -= 1

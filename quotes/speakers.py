@@ -101,6 +101,26 @@ def _within(chunk: tuple[list[_Tok], list[int]], start: int, end: int) -> list[_
     return toks[lo:hi]
 
 
+def window_tokens(text: str, start: int, end: int) -> list[_Tok]:
+    """The tokens tokenise(text, start, end) gives, taken from the shared chunk when the
+    window lies in one ordinary chunk, opens after a space and cuts no token of the text
+    (a cut token reads differently). Else, or when the text is too long for its chunks
+    to stay kept until the rules read them, they are computed afresh."""
+    if len(text) > _KEPT_CHUNKS * _CHUNK:
+        return tokenise(text, start, end)
+    chunks = _chunks(text)
+    index = chunks.index_of(start)
+    bound = chunks.bound(index + 1)
+    if (start == 0 or text[start - 1].isspace()) and end <= bound and (
+            bound - chunks.bound(index) <= 2 * _CHUNK):
+        toks, starts = chunks.tokens(index)
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end, lo)
+        if not (lo > 0 and toks[lo - 1].end > start) and not (hi > lo and toks[hi - 1].end > end):
+            return toks[lo:hi]
+    return tokenise(text, start, end)
+
+
 def tokenise(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
     """Tokens of text[start:end], computed afresh (for short one-off spans)."""
     # Built by map() over all matches, with no Python code run per token: only the
