@@ -79,7 +79,8 @@ def tokens(text: str, start: int, end: int) -> list[_Tok]:
     """Word and punctuation tokens lying within text[start:end], with their offsets.
 
     Rules ask for many small overlapping windows of one article, so the text is
-    tokenised once per chunk, lazily: chunks far from any cue are never read.
+    tokenised once per chunk, lazily: chunks far from any cue are never read (a short
+    text is one chunk, read whole).
     """
     chunks = _chunks(text)
     first = chunks.index_of(start)
@@ -102,23 +103,18 @@ def _within(chunk: tuple[list[_Tok], list[int]], start: int, end: int) -> list[_
 
 
 def window_tokens(text: str, start: int, end: int) -> list[_Tok]:
-    """The tokens tokenise(text, start, end) gives, taken from the shared chunk when the
-    window lies in one ordinary chunk, opens after a space and cuts no token of the text
-    (a cut token reads differently). Else, or when the text is too long for its chunks
-    to stay kept until the rules read them, they are computed afresh."""
-    if len(text) > _KEPT_CHUNKS * _CHUNK:
+    """The tokens tokenise(text, start, end) gives, taken from the shared tokens when the
+    window cuts no token of the text (a cut token reads differently). Else, or when the
+    text is too long to be kept tokenised whole, they are computed afresh."""
+    if len(text) > _SHORT_TEXT:
         return tokenise(text, start, end)
-    chunks = _chunks(text)
-    index = chunks.index_of(start)
-    bound = chunks.bound(index + 1)
-    if (start == 0 or text[start - 1].isspace()) and end <= bound and (
-            bound - chunks.bound(index) <= 2 * _CHUNK):
-        toks, starts = chunks.tokens(index)
-        lo = bisect.bisect_left(starts, start)
-        hi = bisect.bisect_left(starts, end, lo)
-        if not (lo > 0 and toks[lo - 1].end > start) and not (hi > lo and toks[hi - 1].end > end):
-            return toks[lo:hi]
-    return tokenise(text, start, end)
+    toks, starts = _chunks(text).tokens(0)  # (a short text is one chunk)
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end, lo)
+    if (lo > 0 and toks[lo - 1].end > start) or (hi > lo and toks[hi - 1].end > end) or (
+            hi > lo and toks[lo].key == "."):  # (a period split off a word: alone, its key is "")
+        return tokenise(text, start, end)
+    return toks[lo:hi]
 
 
 def tokenise(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
@@ -162,14 +158,17 @@ _SPACE = re.compile(r"\s")
 # the text mostly left to right, so a few recent chunks serve nearly every window,
 # and a huge article does not keep tokens for all its text.
 _KEPT_CHUNKS = 64
+# A text whose chunks would all stay kept is read as one chunk: fewer, cheaper look-ups.
+_SHORT_TEXT = _KEPT_CHUNKS * _CHUNK
 
 
 class _Chunks:
-    """One text cut at whitespace near every multiple of _CHUNK (so no token is cut),
-    each chunk tokenised on first use and kept while recently used."""
+    """One text cut at whitespace near every multiple of its chunk size (so no token is
+    cut), each chunk tokenised on first use and kept while recently used."""
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.size = _CHUNK if len(text) > _SHORT_TEXT else len(text) + 1
         self._bounds: dict[int, int] = {0: 0}
         self._tokens: OrderedDict[int, tuple[list[_Tok], list[int]]] = OrderedDict()
         # Mentions already read in this text: rules ask for the same one again and
@@ -177,14 +176,14 @@ class _Chunks:
         self.mentions: dict[tuple[object, ...], Mention | None] = {}
 
     def bound(self, index: int) -> int:
-        """Start of chunk `index`: the first whitespace at or after index * _CHUNK."""
+        """Start of chunk `index`: the first whitespace at or after index * size."""
         if index not in self._bounds:
-            at = _SPACE.search(self.text, min(len(self.text), index * _CHUNK))
+            at = _SPACE.search(self.text, min(len(self.text), index * self.size))
             self._bounds[index] = at.start() if at else len(self.text)
         return self._bounds[index]
 
     def index_of(self, pos: int) -> int:
-        index = pos // _CHUNK
+        index = pos // self.size
         while index > 0 and self.bound(index) > pos:
             index -= 1
         return index
