@@ -143,11 +143,13 @@ def _split_periods(toks: list[_Tok], periods: list[int]) -> list[_Tok]:
         out.extend(toks[done:i])
         done = i + 1
         word, start, end, _ = toks[i]
+        # (tuple.__new__ skips the Python-level constructor of the named tuple)
         if len(word) > 2 and not keeps_period(word):
-            out.append(_Tok(word[:-1], start, end - 1, word[:-1].casefold()))
-            out.append(_Tok(".", end - 1, end, "."))
+            bare = word[:-1]
+            out.append(tuple.__new__(_Tok, (bare, start, end - 1, bare.casefold())))
+            out.append(tuple.__new__(_Tok, (".", end - 1, end, ".")))
         else:
-            out.append(_Tok(word, start, end, word.rstrip(".").casefold()))
+            out.append(tuple.__new__(_Tok, (word, start, end, word.rstrip(".").casefold())))
     out.extend(toks[done:])
     return out
 
