@@ -83,6 +83,8 @@ def tokens(text: str, start: int, end: int) -> list[_Tok]:
     text is one chunk, read whole).
     """
     chunks = _chunks(text)
+    if chunks.size > len(text):
+        return _within(chunks.tokens(0), start, end)  # a short text: one chunk
     first = chunks.index_of(start)
     if max(start, end - 1) < chunks.bound(first + 1):
         return _within(chunks.tokens(first), start, end)  # (nearly always: one chunk)
