@@ -34,8 +34,10 @@ Span = tuple[int, int]
 def _verb_pattern() -> re.Pattern[str]:
     # The standard library engine runs this trie-shaped pattern several times faster.
     # Capitalised forms are there for sentence starts ("Said Comey, “…”").
+    # Every form opens with a letter, so the boundary before it is "no word character
+    # before": as a lookbehind, the engine tests it faster than \b.
     forms = list(lexicon.speech_verbs())
-    return re.compile(r"\b" + trie_pattern(forms + [f.capitalize() for f in forms]) + r"\b")
+    return re.compile(r"(?<!\w)(?:" + trie_pattern(forms + [f.capitalize() for f in forms]) + r")\b")
 
 
 _VERB = _verb_pattern()

@@ -8,6 +8,7 @@ quotes within a quote. Apostrophes (don’t, Wagner’s, ’90s) never pair.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -16,7 +17,9 @@ import regex
 Span = tuple[int, int]
 
 # Two-character marks first so that '' is not read as two apostrophes.
-_MARK = regex.compile(r"''|``|[“”„‟\"«»‘’‚‛'‹›]")
+# (Only literal marks: the standard library engine reads them the same, faster.)
+_MARK = re.compile(r"''|``|[“”„‟\"«»‘’‚‛'‹›]")
+_MARK_CHARS = frozenset("“”„‟\"«»‘’‚‛'‹›")  # what _MARK matches in a single character
 _DOUBLE_OPEN = frozenset("“„‟«") | {"``"}
 _DOUBLE_CLOSE = frozenset("”»")
 _DOUBLE_EITHER = frozenset('"') | {"''"}
@@ -88,15 +91,14 @@ def _marks(text: str, span: Span) -> Iterator[_Mark]:
     """Every mark in the span, with whether its neighbours let it open or close."""
     start, end = span
     for match in _MARK.finditer(text, start, end):
-        before = text[match.start() - 1] if match.start() > start else " "
-        after = text[match.end()] if match.end() < end else " "
-        is_mark_before = _MARK.match(before) is not None
-        is_mark_after = _MARK.match(after) is not None
+        at, stop = match.span()
+        before = text[at - 1] if at > start else " "
+        after = text[stop] if stop < end else " "
         can_open = not after.isspace() and (
-            before.isspace() or before in _OPENING_PUNCT or is_mark_before)
+            before.isspace() or before in _OPENING_PUNCT or before in _MARK_CHARS)
         can_close = not before.isspace() and (
-            after.isspace() or after in _CLOSING_PUNCT or is_mark_after)
-        yield _Mark(match.group(), match.start(), match.end(), can_open, can_close)
+            after.isspace() or after in _CLOSING_PUNCT or after in _MARK_CHARS)
+        yield _Mark(match.group(), at, stop, can_open, can_close)
 
 
 def _pair_doubles(text: str, paragraphs: Sequence[Span]) -> Iterator[QuoteSpan]:

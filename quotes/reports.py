@@ -58,6 +58,9 @@ _CLAUSE_WORDS = frozenset(
     "needs wants plans".split())
 # Where reported content ends inside a sentence: "…, but lamented that …".
 _CLAUSE_BREAK = re.compile(
+    # Every break opens with a comma, a semicolon, a colon or a space: the lookahead
+    # says so first, and the engine skips other characters without trying each branch.
+    r"(?=[,;:\s])(?:"
     r",[\"”’']?\s+(?:but|while|although|though|whereas|however|despite|compared\s+(?:with|to))\b|;|\s+—\s+"
     r"|:\s*(?=[“\"])"  # "rejected the claims: “…”": a colon introduces a quotation of its own
     r"|,[\"”’']?\s+(?!including\b|regarding\b|concerning\b|excluding\b)(?=[a-z]+ing\b)"  # ", saying she had …"
@@ -79,7 +82,7 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+and\s+(?=(?:he|she|they|we|I)\s)"
     # "said the club was for sale and left the room": a second predicate of the speaker
     r"|,?\s+and\s+(?:then\s+)?(?=(?:\w+ed|left|went|took|gave|made|came|got|told|said|"
-    r"sat|stood|walked|ran|began|shook|held)\b)")
+    r"sat|stood|walked|ran|began|shook|held)\b))")
 _ASK = frozenset(["ask", "wonder"])
 # The question an "ask" verb reports: "asked (her) whether …", "wondered how …".
 _QUESTION = re.compile(r"(?:whether|if|how|why|what|when|where|who)\b")
@@ -417,6 +420,8 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     s0, s1 = sentence
     if cue.stance:
         return None  # ("…, the auditors found a gap": a finding about the lead, not a report of it)
+    if text.find(",", s0, cue.start) < 0:
+        return None  # (the lead, ending before the cue, must end with a comma)
     mention = mention_before(text, s0, cue.start)
     if mention is not None:
         lead_end = mention.start
@@ -547,6 +552,8 @@ def colon_report(text: str, sentence: Span, previous: Span | None) -> Report | N
     A sentence opened by a speaker and a colon reports the clause after it."""
     s0, s1 = sentence
     s0 = skip(text, s0, s1, " \t\r\n\u00a0")
+    if not _colon_near(text, s0, s1):
+        return None  # (most sentences: no speaker search needed)
     mention = mention_after(text, s0, min(s1, s0 + 80))
     if mention is None or mention.start != s0:
         return None
@@ -560,6 +567,14 @@ def colon_report(text: str, sentence: Span, previous: Span | None) -> Report | N
         return None
     cue = Cue(colon.start() + colon.group().index(":"), colon.start() + colon.group().index(":") + 1, "colon")
     return Report((content,), Attribution(mention, cue, "speaker colon, report", 0.6))
+
+
+def _colon_near(text: str, s0: int, s1: int) -> bool:
+    """Can a colon follow a mention read from s0? The mention ends within 80 characters,
+    and only spaces or tabs sit between it and the colon. Later colons lie further
+    right, so the first one decides."""
+    colon = text.find(":", s0, s1)
+    return colon >= 0 and (colon - s0 <= 80 or not text[s0 + 80:colon].strip(" \t"))
 
 
 def _heads_a_line(text: str, mention: Mention) -> bool:

@@ -17,7 +17,7 @@ import regex
 
 from quotes import lexicon
 from quotes.segment import title_case
-from quotes.speakers import Mention, is_name_word, keeps_period, name_ending, tokenise
+from quotes.speakers import Mention, is_name_word, keeps_period, name_ending, window_tokens
 
 Span = tuple[int, int]
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -102,7 +102,7 @@ class Entities:
             elif " " not in words:
                 self._add_single(run, word_before, quoted, starts)  # the common case, made cheap
                 continue
-            toks = tokenise(text, lo, run.end())
+            toks = window_tokens(text, lo, run.end())  # (shared with the rules)
             last = len(toks) - 1
             while last >= 0 and not is_name_word(toks[last]):
                 last -= 1

@@ -79,18 +79,44 @@ def tokens(text: str, start: int, end: int) -> list[_Tok]:
     """Word and punctuation tokens lying within text[start:end], with their offsets.
 
     Rules ask for many small overlapping windows of one article, so the text is
-    tokenised once per chunk, lazily: chunks far from any cue are never read.
+    tokenised once per chunk, lazily: chunks far from any cue are never read (a short
+    text is one chunk, read whole).
     """
     chunks = _chunks(text)
+    if chunks.size > len(text):
+        return _within(chunks.tokens(0), start, end)  # a short text: one chunk
+    first = chunks.index_of(start)
+    if max(start, end - 1) < chunks.bound(first + 1):
+        return _within(chunks.tokens(first), start, end)  # (nearly always: one chunk)
     found: list[_Tok] = []
-    for index in range(chunks.index_of(start), chunks.index_of(max(start, end - 1)) + 1):
-        toks, starts = chunks.tokens(index)
-        lo = bisect.bisect_left(starts, start)
-        hi = bisect.bisect_left(starts, end, lo)
-        while hi > lo and toks[hi - 1].end > end:
-            hi -= 1
-        found.extend(toks[lo:hi])
+    for index in range(first, chunks.index_of(max(start, end - 1)) + 1):
+        found.extend(_within(chunks.tokens(index), start, end))
     return found
+
+
+def _within(chunk: tuple[list[_Tok], list[int]], start: int, end: int) -> list[_Tok]:
+    """The tokens of one chunk lying within text[start:end]."""
+    toks, starts = chunk
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end, lo)
+    while hi > lo and toks[hi - 1].end > end:
+        hi -= 1
+    return toks[lo:hi]
+
+
+def window_tokens(text: str, start: int, end: int) -> list[_Tok]:
+    """The tokens tokenise(text, start, end) gives, taken from the shared tokens when the
+    window cuts no token of the text (a cut token reads differently). Else, or when the
+    text is too long to be kept tokenised whole, they are computed afresh."""
+    if len(text) > _SHORT_TEXT:
+        return tokenise(text, start, end)
+    toks, starts = _chunks(text).tokens(0)  # (a short text is one chunk)
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end, lo)
+    if (lo > 0 and toks[lo - 1].end > start) or (hi > lo and toks[hi - 1].end > end) or (
+            hi > lo and toks[lo].key == "."):  # (a period split off a word: alone, its key is "")
+        return tokenise(text, start, end)
+    return toks[lo:hi]
 
 
 def tokenise(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
@@ -119,11 +145,13 @@ def _split_periods(toks: list[_Tok], periods: list[int]) -> list[_Tok]:
         out.extend(toks[done:i])
         done = i + 1
         word, start, end, _ = toks[i]
+        # (tuple.__new__ skips the Python-level constructor of the named tuple)
         if len(word) > 2 and not keeps_period(word):
-            out.append(_Tok(word[:-1], start, end - 1, word[:-1].casefold()))
-            out.append(_Tok(".", end - 1, end, "."))
+            bare = word[:-1]
+            out.append(tuple.__new__(_Tok, (bare, start, end - 1, bare.casefold())))
+            out.append(tuple.__new__(_Tok, (".", end - 1, end, ".")))
         else:
-            out.append(_Tok(word, start, end, word.rstrip(".").casefold()))
+            out.append(tuple.__new__(_Tok, (word, start, end, word.rstrip(".").casefold())))
     out.extend(toks[done:])
     return out
 
@@ -134,26 +162,32 @@ _SPACE = re.compile(r"\s")
 # the text mostly left to right, so a few recent chunks serve nearly every window,
 # and a huge article does not keep tokens for all its text.
 _KEPT_CHUNKS = 64
+# A text whose chunks would all stay kept is read as one chunk: fewer, cheaper look-ups.
+_SHORT_TEXT = _KEPT_CHUNKS * _CHUNK
 
 
 class _Chunks:
-    """One text cut at whitespace near every multiple of _CHUNK (so no token is cut),
-    each chunk tokenised on first use and kept while recently used."""
+    """One text cut at whitespace near every multiple of its chunk size (so no token is
+    cut), each chunk tokenised on first use and kept while recently used."""
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.size = _CHUNK if len(text) > _SHORT_TEXT else len(text) + 1
         self._bounds: dict[int, int] = {0: 0}
         self._tokens: OrderedDict[int, tuple[list[_Tok], list[int]]] = OrderedDict()
+        # Mentions already read in this text: rules ask for the same one again and
+        # again. One entry per call at most, so it grows with the text, no more.
+        self.mentions: dict[tuple[object, ...], Mention | None] = {}
 
     def bound(self, index: int) -> int:
-        """Start of chunk `index`: the first whitespace at or after index * _CHUNK."""
+        """Start of chunk `index`: the first whitespace at or after index * size."""
         if index not in self._bounds:
-            at = _SPACE.search(self.text, min(len(self.text), index * _CHUNK))
+            at = _SPACE.search(self.text, min(len(self.text), index * self.size))
             self._bounds[index] = at.start() if at else len(self.text)
         return self._bounds[index]
 
     def index_of(self, pos: int) -> int:
-        index = pos // _CHUNK
+        index = pos // self.size
         while index > 0 and self.bound(index) > pos:
             index -= 1
         return index
@@ -246,6 +280,14 @@ def is_word(tok: _Tok) -> bool:
 
 def mention_before(text: str, floor: int, pos: int, *, skip_aux: bool = True) -> Mention | None:
     """The mention that ends right before pos ("… Jens Stoltenberg | said")."""
+    memo = _chunks(text).mentions
+    key = ("before", floor, pos, skip_aux)
+    if key not in memo:
+        memo[key] = _mention_before(text, floor, pos, skip_aux)
+    return memo[key]
+
+
+def _mention_before(text: str, floor: int, pos: int, skip_aux: bool) -> Mention | None:
     titled = _quoted_name_before(text, floor, pos)
     if titled is not None:
         return titled
@@ -550,6 +592,14 @@ def _clean_role(role: str | None) -> str | None:
 
 def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     """The mention that starts right after pos ("said | the NATO chief, Jens Stoltenberg")."""
+    memo = _chunks(text).mentions
+    key = ("after", pos, ceiling)
+    if key not in memo:
+        memo[key] = _mention_after(text, pos, ceiling)
+    return memo[key]
+
+
+def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     toks = tokens(text, pos, min(ceiling, pos + _MENTION_WINDOW))[: _MAX_ROLE_TOKENS + _MAX_NAME_TOKENS]
     if not toks:
         return None
@@ -646,9 +696,15 @@ def _described_before_name(text: str, toks: list[_Tok]) -> Mention | None:
     return None
 
 
+_COMMA_NEXT = re.compile(r"\s*,")
+
+
 def with_apposition_after(text: str, mention: Mention, ceiling: int) -> Mention:
     """Join an apposition that follows: "the host of the dinner, Rutte," or "Hill, a doctor,"."""
-    rest = tokens(text, mention.end, min(ceiling, mention.end + 200))
+    reach = min(ceiling, mention.end + 200)
+    if not _COMMA_NEXT.match(text, mention.end, reach):
+        return mention  # (most mentions: no apposition, no need to read on)
+    rest = tokens(text, mention.end, reach)
     if len(rest) < 2 or rest[0].word != ",":
         return mention
     if mention.kind == "role" and is_name_word(rest[1]):
