@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 import regex
@@ -95,14 +96,20 @@ def _is_abbreviation(text: str, floor: int, at: int, punct: str) -> bool:
     return word.casefold() in lexicon.words("abbreviations")
 
 
-_WORD = regex.compile(r"[^\W\d_][\w’'-]*")
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _SMALL_WORDS = frozenset("a an the and or but of in on at to for with by as from vs".split())
 
 
+_MAX_HEADLINE = 200  # characters: a longer line is a paragraph, read no further
+_PROSE = re.compile(r"\b[a-z]{4,} [a-z]{3,} [a-z]{3,}\b")  # three words in lower case: no headline
+
+
 def title_case(text: str, start: int, end: int) -> bool:
-    """A headline in title case ("Trump Says He Will Win"): all its words but the small
-    ones are capitalised (only the first 300 characters are read)."""
-    words = [w for w in _WORD.findall(text, start, min(end, start + 300)) if w.casefold() not in _SMALL_WORDS]
+    """A headline in title case ("Trump Says He Will Win"): a short line whose words,
+    but the small ones, are all capitalised."""
+    if end - start > _MAX_HEADLINE or _PROSE.search(text, start, end):
+        return False
+    words = [w for w in _WORD.findall(text, start, end) if w.casefold() not in _SMALL_WORDS]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
 
 
