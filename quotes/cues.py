@@ -96,6 +96,9 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
         verb = verbs[word.lower()]
         if _NOUN_BEFORE.search(text, max(start, match.start() - 30), match.start()):
             continue  # "the state", "Trump’s claims", "Sanders-endorsed": a noun or a compound
+        if word.lower() == verb.base and _ARTICLE_WORD_BEFORE.search(text, max(start, match.start() - 30),
+                                                                     match.start()):
+            continue  # "a snappy retort", "an angry reply": a singular subject would say "retorts"
         if (verb.quoted or verb.object) and word.lower() == verb.base and not (
                 verb.object and _after_plural_subject(text, match.start())):
             continue  # "a simple call", "the support": the bare form is too often a noun
@@ -107,6 +110,7 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
 _NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Hh]is|[Ii]ts|[Tt]heir|[Oo]ur|"
                           r"[Mm]y|[Yy]our|[Ee]very|[Ee]ach|further|new|fresh|repeated|similar|recent|such|"
                           r"false|public|private)\s+|\w['’]s\s+|\w-)$")  # ("made further demands")
+_ARTICLE_WORD_BEFORE = re.compile(r"\b[Aa]n?\s+[a-z][\w-]*\s+$")
 # A plural subject right before the bare form: "they support …", "who want …", "polls show …".
 _PLURAL_SUBJECT_BEFORE = re.compile(r"(?:\b(?:[Ii]|[Ww]e|[Yy]ou|[Tt]hey|who|[a-z]{2,}[^s’'\W]s)\s+)$")
 
