@@ -440,7 +440,12 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
     cue = found[-1]
     between = text[cue.end:hi].strip()
     if cue.quoted and not between.strip(",: "):
-        return None  # "were calling “every 15 minutes”": call what, whom? Not this use
+        # "what he called “our arguments”": the relative pronoun is the object, the
+        # quotation the subject's words; but "were calling “every 15 minutes”" is no call
+        mention = subject_before(text, lo, cue)
+        if mention is not None and _RELATIVE_OBJECT.search(text, max(lo, mention.start - 8), mention.start):
+            return Attribution(mention, cue, "relative cue, quote", 0.85)
+        return None
     lead = text[lo:cue.start].strip()
     if (not lead or lead.endswith(",")) and cue.base not in _TELL and not is_participle(text, cue):
         # "Said Dorothy Poynter, who grew up with him, “…”" (but "told POLITICO, “…”",
@@ -466,6 +471,7 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
     return Attribution(mention, with_object(text, cue, hi), "speaker cue, quote", 0.95)
 
 
+_RELATIVE_OBJECT = re.compile(r"\b(?:what|which|whom)\s+$")
 # After an inverted speaker, up to the quotation: an apposition or relative clause at most.
 _INVERTED_TAIL = re.compile(r"[ \t]*(?:,[^,;:“”\"«»\n]{1,120})?[,:][ \t]*$")
 
