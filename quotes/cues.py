@@ -496,7 +496,9 @@ def speaker_colon_before(text: str, lo: int, hi: int) -> Attribution | None:
     if mention is None or mention.kind == "pronoun":
         return None
     lead = text[lo:mention.start].strip().casefold()
-    if lead not in ("", "and from", "from", "and", "as for", "said", "says"):
+    # "VOTERS CARE MORE ABOUT X - Jo Lee: “…”": a digest's headline, a dash, the author
+    if lead not in ("", "and from", "from", "and", "as for", "said", "says") and not (
+            mention.kind == "name" and lead.endswith((" -", " —", " –")) and text[lo:mention.start].isupper()):
         return None
     return Attribution(mention, Cue(colon, colon + 1, "colon"), "speaker colon, quote", 0.85)
 
