@@ -287,7 +287,7 @@ class _TitleCaseLines:
     def __init__(self, text: str, body: Span) -> None:
         self.text = text
         self.starts = [body[0]] + [m.end() for m in _LINE_BREAK.finditer(text, *body)]
-        self.ends = self.starts[1:] + [body[1]]
+        self.ends = [*self.starts[1:], body[1]]
         self.known: dict[int, bool] = {}
 
     def holds(self, pos: int) -> bool:
