@@ -92,7 +92,7 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
         word = match.group()
         if word[0].isupper() and not _starts_sentence(text, start, match.start()) and not (
                 word[1:].islower() and word.endswith("s") and title_case(text, start, end)):
-            continue  # "Edward Said", "Post": capitalised mid-sentence, a name ("Trump Says …": a headline)
+            continue  # "Edward Said", "Post": capitalised mid-sentence, a name ("Varga Says …": a headline)
         verb = verbs[word.lower()]
         if _NOUN_BEFORE.search(text, max(start, match.start() - 30), match.start()):
             continue  # "the state", "Trump’s claims", "Sanders-endorsed": a noun or a compound
@@ -193,7 +193,7 @@ def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
     if k >= 0 and before[k].key == "who" and k >= 2 and before[k - 1].word == ",":
         return mention_before(text, floor, before[k - 1].start)  # "said Mr. Ekovich, who noted"
     if k >= 1 and before[k].word == "," and before[k - 1].word == ")":
-        return mention_before(text, floor, before[k].start)  # "Sen. Jack Reed (D-R.I.), said"
+        return mention_before(text, floor, before[k].start)  # "Sen. Jo Reyes (D-Ore.), said"
     if k >= 0 and before[k].word == ",":
         return subject_with_apposition(text, floor, before[k].start)
     if k >= 1 and before[k].word == before[k - 1].word == "-" and before[k - 1].end == before[k].start:
@@ -206,7 +206,7 @@ def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
             or _subject_before_place(text, floor, cue.start))
 
 
-# "Jeb Bush in a Medium post said": a short phrase of place or medium after the subject.
+# "Jo Lee in a blog post said": a short phrase of place or medium after the subject.
 _PLACE_PHRASE = re.compile(r"\s(?:in|on|at|during)\s+(?:an?|the|his|her|their|its)(?:\s+[\w’'-]+){1,3}\s*$")
 
 
@@ -219,7 +219,7 @@ _DASHES = ("--", "—", "–", "-")
 
 
 def _subject_before_dashes(text: str, floor: int, dash: int, mark: str) -> Mention | None:
-    """"John McCain -- who lost in 2008 -- said", "A former candidate — John McCain, who
+    """"Tomas Varga -- who lost in 2008 -- said", "A former candidate — Tomas Varga, who
     lost in 2008 — said": the subject comes before an aside set off by dashes, or opens it."""
     opening = text.rfind(f" {mark} ", max(floor, dash - 200), dash)
     if opening < 0:
@@ -227,7 +227,7 @@ def _subject_before_dashes(text: str, floor: int, dash: int, mark: str) -> Menti
     inside = mention_after(text, opening + len(mark) + 2, dash)
     if inside is not None and inside.kind == "name" and inside.start == opening + len(mark) + 2 and (
             text[inside.end:dash].lstrip(" ")[:1] in (",", "")):
-        return inside  # (a name alone or with its apposition, not "Santilli's girlfriend")
+        return inside  # (a name alone or with its apposition, not "Varga's sister")
     return mention_before(text, floor, opening)
 
 
@@ -303,7 +303,7 @@ def _coordinated(text: str, mention: Mention, hi: int) -> Mention:
 
 
 def _cue_after_apposition(text: str, mention: Mention, comma: int, hi: int) -> Attribution | None:
-    """“…,” Cecelia Purner, 67, a retired clerk in Allentown, Pa., said: an apposition,
+    """“…,” Mia Holt, 67, a retired clerk in Dover, Del., said: an apposition,
     maybe with commas of its own, between the speaker and the cue."""
     close = text.find(",", comma + 1, min(hi, comma + 160))
     if close < 0:
@@ -448,7 +448,7 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
         return None
     lead = text[lo:cue.start].strip()
     if (not lead or lead.endswith(",")) and cue.base not in _TELL and not is_participle(text, cue):
-        # "Said Dorothy Poynter, who grew up with him, “…”" (but "told POLITICO, “…”",
+        # "Said Nora Quist, who grew up with him, “…”" (but "told the Ledger, “…”",
         # "saying to reporters, “…”": a listener)
         inverted = mention_after(text, cue.end, hi)
         if inverted is not None and inverted.kind != "pronoun" and _INVERTED_TAIL.match(text, inverted.end, hi):

@@ -28,7 +28,7 @@ Span = tuple[int, int]
 _ADVERBIAL_STARTS = frozenset("on in at during after before while as with from to".split())
 # A quote with no speaker and fewer words than this is a name or a title.
 _MIN_UNATTRIBUTED_WORDS = 4
-_MAX_DASH_LINE = 80  # "- Sen. Bernie Sanders (I-Vt.), in a debate" at most
+_MAX_DASH_LINE = 80  # "- Sen. Mara Quist (D-Ore.), in a debate" at most
 
 
 @dataclass
@@ -142,7 +142,7 @@ def _attribution_sentence(layout: _Layout, index: int, quote: QuoteSpan) -> Attr
 
 
 def _dash_line(layout: _Layout, index: int, quote: QuoteSpan) -> Attribution | None:
-    """“…” closing its paragraph, then a line "- Hillary Clinton.": the line attributes it."""
+    """“…” closing its paragraph, then a line "- Mara Quist.": the line attributes it."""
     para = layout.sentence_paragraph[index]
     if para + 1 >= len(layout.paragraphs):
         return None

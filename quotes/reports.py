@@ -317,7 +317,7 @@ def _after_that(text: str, pos: int, end: int) -> int | None:
 # After an object, a comma and a verb start the subject's next predicate.
 _NEXT_PREDICATE = re.compile(
     r"(?:,|\s(?:and|but))\s+(?=(?:[a-z]+ed|was|is|has|had|also)\b)"  # "…, vetoed", "… but was careful"
-    r"|\s+(?:--?|[–—])\s+")  # "endorsed Cruz - the first time it has …": an aside
+    r"|\s+(?:--?|[–—])\s+")  # "endorsed Varga - the first time it has …": an aside
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who|whom)\s+$")
@@ -380,7 +380,7 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         confidence = 0.7
     elif not passive and _object_follows(text, start, s1) and (cue.object or (
             is_past(text, cue) and _has_quote(text, ((start, _clause_end(text, start, s1)),)))):
-        # "criticized the plan", "endorsed Sanders"; any speech verb in the past reports an
+        # "criticized the plan", "endorsed Varga"; any speech verb in the past reports an
         # object that quotes its words ("noted the “senseless, tragic deaths” of …"; "-s"
         # forms are too often nouns: "the compound orders …")
         end = _clause_end(text, start, s1)
@@ -390,7 +390,7 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     else:
         return None
     if content is not None and _SUBORDINATE_OPENING.match(text, s0, mention.start if mention else s0):
-        comma = text.find(",", content[0], content[1])  # "While critics argue that …, Obama has …":
+        comma = text.find(",", content[0], content[1])  # "While critics argue that …, the mayor has …":
         if comma > 0:  # the report ends where the main clause begins (and keeps “…,” whole)
             closing = _COMMA_CLOSING.match(text, comma)
             content = _content(text, content[0], closing.end() if closing else comma)
@@ -404,7 +404,7 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
 
 
 def _parenthetical_lead(text: str, s0: int, mention: Mention, cue_end: int, content: Span) -> Span | None:
-    """"If the law conflicts with God's orders, Rubio said, Christians must …": a cue set
+    """"If the law conflicts with the charter, Varga said, the council must …": a cue set
     off by commas inside the sentence splits what was said; the lead is its first piece."""
     if text[cue_end:content[0]].strip() != ",":
         return None
@@ -475,7 +475,7 @@ def _substantial(text: str, span: Span) -> bool:
 def _split_piece(text: str, span: Span) -> bool:
     """The first piece of content split by its cue is part of what was said, short
     ("The bigger risk, he said, is …") or an adverbial ("If the law conflicts with
-    God's orders, Rubio said, …"), but not a lone conjunction ("And so") or the
+    the charter, Varga said, …"), but not a lone conjunction ("And so") or the
     reporter's participle ("Asked about the plan, he said, …")."""
     words = text[span[0]:span[1]].split()
     if not words or (words[0][:1].isupper() and words[0].endswith(("ed", "ing"))) or (
@@ -591,8 +591,8 @@ def _heads_a_line(text: str, mention: Mention) -> bool:
 
 
 def _named_in_full(text: str, surname: str) -> bool:
-    """"Lewandowski: FBI director acted as judge": a surname alone heads a line when the
-    article names the person in full elsewhere ("Corey Lewandowski")."""
+    """"Varga: the board acted as judge": a surname alone heads a line when the
+    article names the person in full elsewhere ("Tomas Varga")."""
     return surname in _full_name_surnames(text)
 
 

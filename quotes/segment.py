@@ -105,7 +105,7 @@ _PROSE = re.compile(r"\b[a-z]{4,} [a-z]{3,} [a-z]{3,}\b")  # three words in lowe
 
 
 def title_case(text: str, start: int, end: int) -> bool:
-    """A headline in title case ("Trump Says He Will Win"): a short line whose words,
+    """A headline in title case ("Varga Says He Will Win"): a short line whose words,
     but the small ones, are all capitalised."""
     if end - start > _MAX_HEADLINE or _PROSE.search(text, start, end):
         return False

@@ -453,7 +453,7 @@ def name_ending(toks: list[_Tok], i: int) -> Mention:
             break
         j -= 1
     if first < last and first >= 2 and toks[first - 1].key == "of" and _is_role_word(toks[first - 2]):
-        first += 1  # "Secretary of State Hillary Clinton": "State" ends the role
+        first += 1  # "Secretary of State Ana Ruiz": "State" ends the role
     # Role words before the name: titles, and capitalised words leading to a title.
     role_first = first
     j = first - 1
@@ -535,7 +535,7 @@ def _possessor_start(toks: list[_Tok], j: int) -> int:
 def is_adverbial(tok: _Tok) -> bool:
     """Auxiliaries and adverbs between a subject and its verb ("has also", "subsequently")."""
     return tok.word.islower() and (tok.key in lexicon.words("auxiliaries") or tok.key in _REFLEXIVES or (
-        tok.key.endswith("ly") and len(tok.key) > 4))  # ("Cruz himself said")
+        tok.key.endswith("ly") and len(tok.key) > 4))  # ("the senator himself said")
 
 
 _REFLEXIVES = frozenset("himself herself themselves itself myself ourselves".split())
