@@ -17,7 +17,7 @@ import regex
 
 from quotes import lexicon
 from quotes.segment import title_case
-from quotes.speakers import Mention, is_name_word, keeps_period, name_ending, window_tokens
+from quotes.speakers import Mention, is_name_word, keeps_period, mention_after, name_ending, window_tokens
 
 Span = tuple[int, int]
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -183,7 +183,21 @@ class Entities:
             return self._pronoun(said, mention.start)
         if mention.kind == "name" and mention.name:
             return self._name(mention, mention.name, said)
-        return self._role(mention, said)
+        return self._together(mention, said) or self._role(mention, said)
+
+    def _together(self, mention: Mention, said: str) -> Resolved | None:
+        """"Mr. Allen and Ms. Ford said": two names speaking together, each resolved."""
+        cut = said.find(" and ")
+        if cut < 0:
+            return None
+        parts = ((mention.start, mention.start + cut), (mention.start + cut + 5, mention.end))
+        names = [mention_after(self.text, start, end) for start, end in parts]
+        if any(m is None or m.kind != "name" or not m.name or (m.start, m.end) != part
+               for m, part in zip(names, parts, strict=True)):
+            return None  # ("current and former officials": a role)
+        resolved = [self._name(m, m.name, self.text[m.start:m.end]) for m in names if m and m.name]
+        speaker = " and ".join(r.speaker or "" for r in resolved)
+        return Resolved(speaker, None, "name", f'"{said}" names {speaker}, who speak together')
 
     def _name(self, mention: Mention, name: Span, said: str) -> Resolved:
         words = _clean_name(self.text[name[0]:name[1]])
