@@ -414,7 +414,7 @@ def _mention_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
         name = name_ending(toks, i)
         first = next(k for k in range(i, -1, -1) if toks[k].start == name.start)
         return _extend_with_of(text, toks, first - 1, name) if first >= 1 else name
-    if is_role_noun(tok) or is_title(tok):
+    if _is_role_word(tok):
         role = _role_ending(text, toks, i)
         if role is None and i >= 2 and toks[i - 1].key == "of":  # "the Department of Justice"
             extended = _extend_with_of(text, toks, i - 1, Mention(tok.start, tok.end, "role", None, tok.word))
@@ -460,7 +460,7 @@ def name_ending(toks: list[_Tok], i: int) -> Mention:
     saw_title = False
     while j >= 0 and first - j <= _MAX_ROLE_TOKENS:
         tok = toks[j]
-        if is_title(tok) or is_role_noun(tok):
+        if _is_role_word(tok):
             saw_title = True
             role_first = j
         elif tok.key == "of" and saw_title and j > 0 and _is_role_word(toks[j - 1]):
