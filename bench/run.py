@@ -400,6 +400,8 @@ def linearity_table(runs: list[Run], sizes: list[float]) -> str:
             "|" + "---|" * (len(sizes) + 2)]
     for kind in ADVERSARIAL:
         mine = {r.mb: r for r in runs if r.name.startswith(kind + " ")}
+        if not mine:
+            continue  # (a kind left out with --kinds)
         cells = [_cell(mine[s], s) if s in mine else "not run" for s in sizes]
         largest = max(mine.values(), key=lambda r: r.mb) if mine else None
         rss = f"{largest.peak_rss_mb:.0f}" if largest else "-"
@@ -416,10 +418,10 @@ def throughput(args: argparse.Namespace) -> list[Run]:
         print("! the `quotes` command is not installed: skipping the CLI runs", file=sys.stderr)
         return []
     corpora = []
-    if EVAL.is_dir() and any(EVAL.glob("*.jsonl")):
+    if args.mb and EVAL.is_dir() and any(EVAL.glob("*.jsonl")):
         path = OUT / "eval-corpus.jsonl"
         corpora.append(("eval articles", path, *write_eval_corpus(path, args.mb)))
-    else:
+    elif args.mb:
         print(f"! no annotated articles in {EVAL}: skipping the eval corpus", file=sys.stderr)
     path = OUT / "adversarial-corpus.jsonl"
     if args.adversarial_mb:
@@ -436,7 +438,8 @@ def throughput(args: argparse.Namespace) -> list[Run]:
 def linearity(args: argparse.Namespace) -> list[Run]:
     """Time one adversarial article of each kind at each size; stop a kind after a timeout."""
     runs = []
-    for kind, make in ADVERSARIAL.items():
+    for kind in args.kinds:
+        make = ADVERSARIAL[kind]
         for size_mb in args.linear:
             path = OUT / f"linear-{kind}-{size_mb:g}mb.jsonl"
             articles, size = write_articles(path, {f"{kind}-{size_mb:g}": make(int(size_mb * MB))})
@@ -476,10 +479,12 @@ def _progress(message: str) -> None:
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Command-line options."""
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--mb", type=float, default=50, help="size of the eval corpus (default 50)")
+    p.add_argument("--mb", type=float, default=50, help="size of the eval corpus (default 50; 0: skip)")
     p.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values to run")
     p.add_argument("--linear", type=float, nargs="*", default=[1, 4, 16, 64],
                    help="adversarial article sizes in MB for the linearity check (none: skip)")
+    p.add_argument("--kinds", nargs="+", choices=list(ADVERSARIAL), default=list(ADVERSARIAL),
+                   help="adversarial kinds for the linearity check (default: all)")
     p.add_argument("--adversarial-mb", type=float, default=2,
                    help="size of the adversarial corpus run through the CLI (0: skip)")
     p.add_argument("--timeout", type=float, default=1800, help="seconds allowed per CLI run")
