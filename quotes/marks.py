@@ -195,9 +195,9 @@ def _pair_single_marks(text: str, marks: list[_Mark]) -> Iterator[QuoteSpan]:
                 and not _ELISION.match(text, mark.end)):
             i += 1
             continue
-        chosen = _closer_after(text, marks, i)
+        chosen, stop = _closer_after(text, marks, i)
         if chosen is None:
-            i += 1
+            i = stop  # no opener before `stop` finds a closer either
             continue
         quote = _quote(text, mark, marks[chosen].start, marks[chosen].end, double=False)
         if quote:
@@ -205,22 +205,26 @@ def _pair_single_marks(text: str, marks: list[_Mark]) -> Iterator[QuoteSpan]:
         i = chosen + 1
 
 
-def _closer_after(text: str, marks: list[_Mark], i: int) -> int | None:
-    """Index of the first strong closer after marks[i], else of the first weak one.
-    Stops at the next opener-like mark, so pairing stays linear in the marks."""
+def _closer_after(text: str, marks: list[_Mark], i: int) -> tuple[int | None, int]:
+    """Index of the first strong closer after marks[i], else of the first weak one,
+    and where the search stopped: at the next opener-like mark, or the end.
+
+    When none is found, no mark between i and the stop closes anything, so no opener
+    there finds a closer either: the caller goes on from the stop, and pairing stays
+    linear even in a long run of marks that can both open and close (‘‘‘…)."""
     weak = None
     for j in range(i + 1, len(marks)):
         mark = marks[j]
         if not mark.can_close or mark.can_open:
             if mark.can_open and not mark.can_close and _opens(mark) and not _ELISION.match(
                     text, mark.end):
-                break  # another quote starts: this opener found no closer before it
+                return weak, j  # another quote starts: this opener found no closer before it
             continue
         possessive = text[mark.start - 1] in "sS" and text[mark.end:mark.end + 2].strip(" ").isalpha()
         if not possessive:
-            return j
+            return j, j
         weak = j if weak is None else weak
-    return weak
+    return weak, len(marks)
 
 
 def _gaps(span: Span, holes: Sequence[Span]) -> Iterator[Span]:
