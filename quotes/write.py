@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 import tempfile
 import typing
@@ -63,12 +64,17 @@ def csv_row(record: Record) -> list[Any]:
 
 # Characters Python's str.splitlines() breaks on that JSON leaves unescaped (the rest < 0x20
 # are escaped anyway): escaping them keeps one record per line for every kind of reader.
-_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+# (A pattern, not str.translate: translating looks up every character of every record.)
+_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def json_line(record: Record) -> str:
     """One record as a JSON line: UTF-8 characters as they are, except line separators."""
-    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
+    return _LINE_BREAKS.sub(_escape, json.dumps(record, ensure_ascii=False)) + "\n"
 
 
 class JsonlWriter:
