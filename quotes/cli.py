@@ -22,6 +22,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
+from quotes import evaluate, review
 from quotes.model import Quote
 from quotes.read import DEFAULT_MAX_BYTES, STDIN, ReadConfig
 from quotes.run import Reporter, RunConfig, open_error_log, run, wants_progress
@@ -196,11 +197,9 @@ def schema() -> None:
     typer.echo(json.dumps(Quote.model_json_schema(), indent=2, ensure_ascii=False))
 
 
-# Commands owned by other modules are registered here, one line each.
-from quotes import evaluate
-
+# Commands owned by other modules are registered last, one line each: help lists
+# them after this module's own.
 app.command("eval")(evaluate.eval_command)
-from quotes import review
 
 app.command("review")(review.review_command)
 

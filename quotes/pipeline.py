@@ -187,9 +187,8 @@ def _standalone(text: str, lo: int, quote: QuoteSpan, hi: int,
     # tweeted, "…" on Friday: an introduced quotation followed by an adverbial
     introduced = (before is not None and prefix[-1:] in (",", ":")
                   and suffix.split(" ", 1)[0].casefold() in _ADVERBIAL_STARTS)
-    if after is None and suffix[:1].isalpha() and not ends_phrase and not introduced:
-        return False  # “Belavia” is banned, said “there is love” in Orlando
-    return True
+    # “Belavia” is banned, said “there is love” in Orlando: a term or title in marks
+    return not (after is None and suffix[:1].isalpha() and not ends_phrase and not introduced)
 
 
 def _worth_keeping(text: str, item: Found) -> bool:

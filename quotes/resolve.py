@@ -241,9 +241,9 @@ class Entities:
             # "the vice president" is the person given that role; "the State Department"
             # is not its spokesman: the head nouns must agree too.
             if (entity.role and wanted and wanted <= _role_words(entity.role)
-                    and head == _role_head(entity.role)):
-                if best is None or _last_before(entity, mention.start) > _last_before(best, mention.start):
-                    best = entity
+                    and head == _role_head(entity.role)) and (
+                    best is None or _last_before(entity, mention.start) > _last_before(best, mention.start)):
+                best = entity
         if best is not None:
             return Resolved(best.name, best.role, "role",
                             f'"{said}" → {best.name}: the article gives {best.name} the role '

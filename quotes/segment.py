@@ -69,7 +69,7 @@ def sentences(text: str, span: Span, protected: Sequence[Span] = ()) -> list[Spa
     ]
     spans: list[Span] = []
     pos = start
-    for cut in cuts + [end]:
+    for cut in [*cuts, end]:
         spans.extend(_trimmed(text, pos, cut))
         pos = cut
     return spans

@@ -126,7 +126,7 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
     matches = list(_TOKEN.finditer(text, start, len(text) if end is None else end))
     words = list(map(_group, matches))
     toks = list(map(tuple.__new__, repeat(_Tok), zip(
-        words, map(_start, matches), map(_end, matches), map(str.casefold, words))))
+        words, map(_start, matches), map(_end, matches), map(str.casefold, words), strict=True)))
     periods = list(compress(range(len(words)), map(str.endswith, words, repeat("."))))
     return _split_periods(toks, periods) if periods else toks
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -169,10 +170,8 @@ def _target_mode(path: Path) -> int:
 
 def _remove_quietly(temp: str) -> None:
     """Delete a temp file if it is still there."""
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(temp)
-    except OSError:
-        pass
 
 
 def _fsync_directory(directory: Path) -> None:

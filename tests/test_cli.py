@@ -345,7 +345,7 @@ def test_csv_has_a_header_and_flattened_spans() -> None:
     assert {"speaker_mention", "speaker_mention_start", "speaker_mention_end",
             "cue", "cue_start", "cue_end"} <= set(csv_columns())
     assert len(rows) == len(as_json)
-    for row, record in zip(rows, as_json):
+    for row, record in zip(rows, as_json, strict=True):
         assert row["text"] == record["text"] and int(row["start"]) == record["start"]
         mention = record["speaker_mention"] or {"text": "", "start": "", "end": ""}
         assert (row["speaker_mention"], row["speaker_mention_start"]) == \

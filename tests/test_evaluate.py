@@ -400,5 +400,5 @@ def test_eval_runs_on_polnear_dev() -> None:
     assert data["articles"] == 84
     for row in data["scores"].values():
         values = [row[m][k] for m in ("span", "exact", "attribution") for k in row[m]]
-        for value in values + [row["speaker_accuracy"]]:
+        for value in [*values, row["speaker_accuracy"]]:
             assert value is None or 0.0 <= value <= 1.0

@@ -179,13 +179,13 @@ def test_every_quote_text_speaker_and_offsets_are_shown(page: str) -> None:
 
 def test_article_text_is_kept_exactly_in_the_pane(page: str) -> None:
     tree = parse(page)
-    for pane, (article, _) in zip(tree.text_panes, sample_items()):
+    for pane, (article, _) in zip(tree.text_panes, sample_items(), strict=True):
         assert "".join(data for data, _ in pane) == article.text
 
 
 def test_quotes_mentions_and_cues_are_marked_on_their_characters(page: str) -> None:
     tree = parse(page)
-    for index, (pane, (_, quotes)) in enumerate(zip(tree.text_panes, sample_items())):
+    for index, (pane, (_, quotes)) in enumerate(zip(tree.text_panes, sample_items(), strict=True)):
         chars = chars_of(pane)
         for quote in quotes:
             key = f"{index}-{quote.id}"
@@ -306,7 +306,7 @@ def test_article_markup_is_escaped() -> None:
 def test_data_block_round_trips_article_text_and_quotes(page: str) -> None:
     data = page_data(parse(page))
     assert re.fullmatch(r"[0-9a-f]{16}", data["run"])
-    for stored, (article, quotes) in zip(data["articles"], sample_items()):
+    for stored, (article, quotes) in zip(data["articles"], sample_items(), strict=True):
         assert (stored["id"], stored["text"], stored["title"]) == (article.id, article.text,
                                                                    article.title)
         by_id = {q["id"]: q for q in stored["quotes"]}
