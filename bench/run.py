@@ -295,6 +295,63 @@ def time_quotes(path: Path) -> dict[str, Any]:
     return {"seconds": seconds, "records": records}
 
 
+# What each stage of extraction costs alone, cheapest first: the floor any design
+# that does the same work in Python stands on.
+STAGES = {
+    "words": "find every word with the token pattern (strings only, no Python per word)",
+    "tokens": "every word as a token with offsets and key (one Python object per word)",
+    "layout": "paragraphs, sentences and paired quotation marks",
+    "names": "every capitalised run registered as an entity (tokens included)",
+    "extract": "everything: layout, names, quotation and report rules, resolution, records",
+}
+
+
+def time_stages(path: Path) -> dict[str, Any]:
+    """(child) CPU seconds of each of STAGES over every article of `path`."""
+    from quotes.model import Article
+    from quotes.pipeline import _Layout, extract
+    from quotes.resolve import Entities
+    from quotes.speakers import _TOKEN, tokenise
+
+    articles = [Article(id=a["id"], text=a["text"]) for a in _read_jsonl(path)]
+    layouts = [_Layout(a) for a in articles]
+    work = {
+        "words": lambda i: _TOKEN.findall(articles[i].text),
+        "tokens": lambda i: tokenise(articles[i].text),
+        "layout": lambda i: _Layout(articles[i]),
+        "names": lambda i: Entities(layouts[i].text, (0, len(layouts[i].text)),
+                                    [q.outer for q in layouts[i].quotes]),
+        "extract": lambda i: extract(articles[i]),
+    }
+    seconds = {}
+    for stage, run in work.items():
+        start = time.process_time()
+        for i in range(len(articles)):
+            run(i)
+        seconds[stage] = time.process_time() - start
+    return {"seconds": seconds, "bytes": sum(len(a.text.encode()) for a in articles)}
+
+
+def stages(args: argparse.Namespace) -> str:
+    """The stage table: MB/s of each stage alone on the eval subset."""
+    if not EVAL.is_dir():
+        return f"stages not run: no annotated articles in {EVAL}"
+    path = OUT / "stages-subset.jsonl"
+    write_eval_corpus(path, args.stages_mb)
+    _progress(f"stages on {args.stages_mb:g} MB")
+    out = OUT / "stages.timing.json"
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--_time-stages", str(path)]
+    *_, status = measure(cmd, out, args.timeout)
+    if status != "ok":
+        return f"stages: {status}"
+    timing = json.loads(out.read_text())
+    mb = timing["bytes"] / MB
+    rows = ["| stage | what it does | CPU s | MB/s |", "|---|---|---|---|"]
+    rows += [f"| {stage} | {STAGES[stage]} | {s:.2f} | {mb / s:.2f} |"
+             for stage, s in timing["seconds"].items()]
+    return "\n".join(rows)
+
+
 def time_spacy(path: Path) -> dict[str, Any]:
     """(child) Run textacy's direct_quotations with spaCy en_core_web_sm, timing parsing too."""
     import spacy
@@ -494,7 +551,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--spacy-mb", type=float, default=2, help="size of the spaCy subset")
     p.add_argument("--spacy-python", default=sys.executable,
                    help="interpreter with spacy, textacy and en_core_web_sm installed")
+    p.add_argument("--stages-mb", type=float, default=2,
+                   help="size of the eval subset each stage is timed on alone (0: skip)")
     p.add_argument("--_time-quotes", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--_time-stages", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--_time-spacy", type=Path, help=argparse.SUPPRESS)
     return p.parse_args(argv)
 
@@ -502,6 +562,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the report."""
     args = parse_args(argv)
+    if args._time_stages:
+        print(json.dumps(time_stages(args._time_stages)))
+        return 0
     if args._time_quotes or args._time_spacy:
         timer = time_quotes if args._time_quotes else time_spacy
         print(json.dumps(timer(args._time_quotes or args._time_spacy)))
@@ -511,8 +574,9 @@ def main(argv: list[str] | None = None) -> int:
     runs = throughput(args)
     lin = linearity(args)
     spacy_runs, spacy_note = spacy_side_by_side(args) if args.spacy else ([], "")
+    stage_table = stages(args) if args.stages_mb else ""
     info["load average at end"] = _load()
-    report = render(info, args, runs, lin, spacy_runs, spacy_note)
+    report = render(info, args, runs, lin, spacy_runs, spacy_note, stage_table)
     print(report)
     (OUT / "report.md").write_text(report + "\n", encoding="utf-8")
     results = {"machine": info, "runs": [asdict(r) for r in runs + lin + spacy_runs]}
@@ -521,7 +585,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def render(info: dict[str, str], args: argparse.Namespace, runs: list[Run], lin: list[Run],
-           spacy_runs: list[Run], spacy_note: str) -> str:
+           spacy_runs: list[Run], spacy_note: str, stage_table: str) -> str:
     """The whole report as markdown."""
     parts = ["## Machine", "", *(f"- {k}: {v}" for k, v in info.items()), "",
              f"Command: `python bench/run.py {' '.join(sys.argv[1:])}`".replace("  ", " "), ""]
@@ -535,6 +599,8 @@ def render(info: dict[str, str], args: argparse.Namespace, runs: list[Run], lin:
         parts += ["## Side by side with textacy + spaCy (extraction only, 1 process)", ""]
         parts += [table(spacy_runs), ""] if spacy_runs else []
         parts += [spacy_note, ""]
+    if stage_table:
+        parts += ["## Stages (each alone, one process, CPU time)", "", stage_table, ""]
     return "\n".join(parts)
 
 
