@@ -90,11 +90,13 @@ def find(article: Article) -> list[Found]:
     layout = _Layout(article)
     if not layout.paragraphs:
         return []
-    entities = Entities(layout.text, (article.body_start, len(layout.text)),
-                        [q.outer for q in layout.quotes])
     direct, titles = _direct_quotes(layout)
     reports = _reports(layout, direct, titles)
+    if not direct and not reports:
+        return []  # (the names of an article that quotes nobody are never read)
     found = sorted(direct + reports, key=lambda f: f.pieces[0][0])
+    entities = Entities(layout.text, (article.body_start, len(layout.text)),
+                        [q.outer for q in layout.quotes])
     return _resolve(layout, entities, found)
 
 

@@ -1,4 +1,4 @@
-"""Extraction work grows linearly with the input.
+"""How much work extraction does: linear in the input, none wasted.
 
 Counted, not timed: the number of lines of Python extraction runs is
 deterministic, so doubling an input must about double it. A rule that rescans
@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from quotes import extract
+from quotes import extract, pipeline
 
 
 def _mark_run(n: int) -> str:
@@ -81,3 +81,13 @@ def test_doubling_the_input_about_doubles_the_work(kind: str) -> None:
     make = INPUTS[kind]
     small, large = _steps(make(1000)), _steps(make(2000))
     assert large <= 2.3 * small, f"{kind}: {small} steps, then {large} for twice the input"
+
+
+def test_an_article_that_quotes_nobody_never_reads_its_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: Any) -> None:
+        raise AssertionError("names were read")
+
+    monkeypatch.setattr(pipeline, "Entities", refuse)
+    assert extract("Council Chair Mira Holt opened the new library in Dunmore on Monday.") == []
+    with pytest.raises(AssertionError, match="names were read"):
+        extract("“We are ready,” Council Chair Mira Holt said.")
