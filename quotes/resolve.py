@@ -17,7 +17,15 @@ import regex
 
 from quotes import lexicon
 from quotes.segment import title_case
-from quotes.speakers import Mention, is_name_word, keeps_period, mention_after, name_ending, window_tokens
+from quotes.speakers import (
+    PARTICLES,
+    Mention,
+    is_name_word,
+    keeps_period,
+    mention_after,
+    name_ending,
+    window_tokens,
+)
 
 Span = tuple[int, int]
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -161,7 +169,8 @@ class Entities:
         for entity in self._by_surname.get(words[-1], ()):
             if entity.words == words:
                 return entity
-            if len(words) > 1 and len(entity.words) > 1 and entity.words[0] != words[0]:
+            if len(words) > 1 and len(entity.words) > 1 and entity.words[0] != words[0] and not (
+                    _particle_surname(words, entity.words)):
                 continue
             if gender and entity.gender and entity.gender != gender:
                 continue
@@ -325,6 +334,14 @@ def _salient(toks: list, first: int, last: int) -> bool:
 def _inside(spans: list[Span], starts: list[int], pos: int) -> bool:
     i = bisect.bisect_right(starts, pos) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _particle_surname(words: list[str], full: list[str]) -> bool:
+    """"St. Clair" or "van Aalst" is the surname of "Anne St. Clair", "Piet van Aalst":
+    every word before the last is a name particle, and the full name ends with them."""
+    return len(full) > len(words) and all(
+        w.rstrip(".").casefold() in PARTICLES for w in words[:-1]) and [
+        w.casefold() for w in full[-len(words):]] == [w.casefold() for w in words]
 
 
 def _prominence(entity: Entity, pos: int) -> tuple[int, int]:

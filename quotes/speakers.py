@@ -32,7 +32,7 @@ _MENTION_WINDOW = 120
 _DETERMINERS = frozenset(
     "the a an another one two three four several some many other both his her their its our "
     "my your any each every".split())
-_PARTICLES = frozenset("de da di du del della der den van von bin ibn al el le la dos das st.".split())
+PARTICLES = frozenset("de da di du del della der den van von bin ibn al el le la dos das st".split())
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _APPOSITION_OPENERS = frozenset("who whose which a an the one".split())
 _FUNCTION_WORDS = frozenset(
@@ -113,8 +113,7 @@ def window_tokens(text: str, start: int, end: int) -> list[_Tok]:
     toks, starts = _chunks(text).tokens(0)  # (a short text is one chunk)
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end, lo)
-    if (lo > 0 and toks[lo - 1].end > start) or (hi > lo and toks[hi - 1].end > end) or (
-            hi > lo and toks[lo].key == "."):  # (a period split off a word: alone, its key is "")
+    if (lo > 0 and toks[lo - 1].end > start) or (hi > lo and toks[hi - 1].end > end):
         return tokenise(text, start, end)
     return toks[lo:hi]
 
@@ -151,7 +150,8 @@ def _split_periods(toks: list[_Tok], periods: list[int]) -> list[_Tok]:
             out.append(tuple.__new__(_Tok, (bare, start, end - 1, bare.casefold())))
             out.append(tuple.__new__(_Tok, (".", end - 1, end, ".")))
         else:
-            out.append(tuple.__new__(_Tok, (word, start, end, word.rstrip(".").casefold())))
+            # (a lone period keeps "." as its key, as one split off a word has)
+            out.append(tuple.__new__(_Tok, (word, start, end, word.rstrip(".").casefold() or ".")))
     out.extend(toks[done:])
     return out
 
@@ -447,7 +447,7 @@ def name_ending(toks: list[_Tok], i: int) -> Mention:
         tok = toks[j]
         if is_name_word(tok) and not tok.word.endswith("’s") and not tok.word.endswith("'s"):
             first = j
-        elif tok.key in _PARTICLES and first == j + 1:
+        elif tok.key in PARTICLES and first == j + 1:
             pass  # kept only if a name word comes before it
         else:
             break
@@ -724,7 +724,7 @@ def with_apposition_after(text: str, mention: Mention, ceiling: int) -> Mention:
 def _name_run_end(toks: list[_Tok], k: int) -> int:
     end = toks[k].end
     for tok in toks[k:k + _MAX_NAME_TOKENS]:
-        if not (is_name_word(tok) or tok.key in _PARTICLES or tok.key in _SUFFIXES
+        if not (is_name_word(tok) or tok.key in PARTICLES or tok.key in _SUFFIXES
                 or (tok.word == "." and end == tok.start)):
             break
         end = tok.end

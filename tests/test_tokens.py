@@ -1,0 +1,31 @@
+"""Tokens: the words and marks rules read, with their offsets and lexicon keys."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotes.speakers import tokenise, window_tokens
+
+PIECES = ["Holt", "said", "Mr.", "U.S.", "Jr.", "St.", "Holt.", ".", ",", "“", "”", "'", " ", " ", "\n", "don’t"]
+
+
+def test_a_period_has_one_key_alone_or_split_off_a_word() -> None:
+    keys = [t.key for t in tokenise("It is over . Holt left.")]
+    assert keys == ["it", "is", "over", ".", "holt", "left", "."]
+
+
+def test_words_keeping_their_period_are_keyed_without_it() -> None:
+    toks = tokenise("Sen. Holt of the U.S. Senate")
+    assert [(t.word, t.key) for t in toks][:2] == [("Sen.", "sen"), ("Holt", "holt")]
+    assert ("U.S.", "u.s") in [(t.word, t.key) for t in toks]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=40), st.data())
+def test_a_window_of_the_shared_tokens_reads_as_the_window_alone(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    toks = window_tokens(text, start, end)
+    assert toks == tokenise(text, start, end)
+    assert all(text[t.start:t.end] == t.word for t in toks)
