@@ -33,7 +33,7 @@ _DETERMINERS = frozenset(
     "the a an another one two three four several some many other both his her their its our "
     "my your any each every".split())
 PARTICLES = frozenset("de da di du del della der den van von bin ibn al el le la dos das st".split())
-_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+_SUFFIXES = frozenset("jr sr ii iii iv".split())  # (keys: no final period)
 _APPOSITION_OPENERS = frozenset("who whose which a an the one".split())
 _FUNCTION_WORDS = frozenset(
     "the a an and or but of in at on to for with from by as that this these those who which "
