@@ -163,6 +163,13 @@ def _gold_forms(gold: str) -> set[tuple[str, ...]]:
     return {form for form in forms if form}
 
 
+def exact_name(name: str | None) -> str:
+    """A name as the strict measure compares it: casefolded, apostrophes straightened,
+    spaces collapsed, a leading "the" dropped ("the Treasury" and "Treasury" agree)."""
+    words = (name or "").casefold().replace("’", "'").split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
 def _same_speaker(g: tuple[str, ...], p: tuple[str, ...]) -> bool:
     gs, ps = set(g), set(p)
     return g == p or g[-1] == p[-1] or gs <= ps or ps <= gs
@@ -230,6 +237,13 @@ class Pair:
         """Counts for attribution: correct speaker, or a gold quote with no usable speaker."""
         return not self.judged or self.speaker_ok
 
+    @property
+    def strict(self) -> bool:
+        """Same kind and, for a named gold speaker, exactly its name: no rank left in it,
+        no "Rail" for "Network Rail", no lenient surname or subset match."""
+        return self.gold.kind == self.pred.kind and (
+            not self.judged or exact_name(self.gold.speaker) == exact_name(self.pred.speaker))
+
 
 def make_item(text: str, article_id: str, start: int, end: int, kind: str,
               speaker: str | None) -> Item:
@@ -288,6 +302,7 @@ class Row:
     attributed_pred: int = 0
     speaker_judged: int = 0
     speaker_correct: int = 0
+    strict_gold: int = 0
 
     def prf(self, tp_pred: int, tp_gold: int) -> dict[str, float | None]:
         """Precision, recall and F1 for one kind of true positive."""
@@ -301,9 +316,10 @@ class Row:
             "exact": self.prf(self.exact_pred, self.exact_gold),
             "attribution": self.prf(self.attributed_pred, self.attributed_gold),
             "speaker_accuracy": _ratio(self.speaker_correct, self.speaker_judged),
+            "strict_recall": _ratio(self.strict_gold, self.gold),
             "counts": {"gold": self.gold, "pred": self.pred, "matched": self.matched_gold,
                        "exact": self.exact_gold, "attributed": self.attributed_gold,
-                       "speaker_judged": self.speaker_judged},
+                       "speaker_judged": self.speaker_judged, "strict": self.strict_gold},
         }
 
 
@@ -320,6 +336,7 @@ def _count_row(kinds: frozenset[str], gold: Sequence[Item], pred: Sequence[Item]
         attributed_gold=sum(p.attributed for p in by_gold),
         attributed_pred=sum(p.attributed for p in by_pred),
         speaker_judged=len(judged), speaker_correct=sum(p.speaker_ok for p in judged),
+        strict_gold=sum(p.strict for p in by_gold),
     )
 
 
@@ -340,6 +357,11 @@ class Evaluation:
     def misattributed(self) -> list[Pair]:
         """Matches whose named gold speaker the prediction got wrong."""
         return [p for p in self.pairs if not p.attributed]
+
+    @property
+    def inexact(self) -> list[Pair]:
+        """Matches that count for attribution but not for the strict measure."""
+        return [p for p in self.pairs if p.attributed and not p.strict]
 
     @property
     def throughput(self) -> float | None:
@@ -504,7 +526,7 @@ def _fmt(value: float | None) -> str:
 def format_table(ev: Evaluation) -> str:
     """The human-readable table of all rows, with throughput below."""
     head = (f"{'kind':<13}{'span P':>7}{'R':>6}{'F1':>6}{'exact F1':>10}{'attr P':>8}{'R':>6}"
-            f"{'F1':>6}{'spk acc':>9}{'gold':>7}{'pred':>7}{'match':>7}")
+            f"{'F1':>6}{'spk acc':>9}{'strict':>8}{'gold':>7}{'pred':>7}{'match':>7}")
     lines = [head, "-" * len(head)]
     for name, row in ev.rows.items():
         f = row.figures()
@@ -512,7 +534,7 @@ def format_table(ev: Evaluation) -> str:
         lines.append(
             f"{name:<13}{_fmt(span['precision']):>7}{_fmt(span['recall']):>6}{_fmt(span['f1']):>6}"
             f"{_fmt(f['exact']['f1']):>10}{_fmt(attr['precision']):>8}{_fmt(attr['recall']):>6}"
-            f"{_fmt(attr['f1']):>6}{_fmt(f['speaker_accuracy']):>9}"
+            f"{_fmt(attr['f1']):>6}{_fmt(f['speaker_accuracy']):>9}{_fmt(f['strict_recall']):>8}"
             f"{row.gold:>7}{row.pred:>7}{row.matched_gold:>7}")
     lines.append("")
     lines.append(f"articles: {ev.articles}" + (f", extraction failed on {len(ev.failed)}"
@@ -574,11 +596,14 @@ def error_examples(ev: Evaluation, articles: Sequence[GoldArticle], n: int) -> E
         "spurious": [entry(p, None, p.speaker) for p in _spread(ev.spurious, by_article)[:n]],
         "misattributed": [entry(p.gold, p.gold.speaker, p.pred.speaker)
                           for p in _spread(ev.misattributed, attrgetter("gold.article_id"))[:n]],
+        "inexact": [entry(p.gold, p.gold.speaker, f"{p.pred.speaker} ({p.pred.kind})")
+                    for p in _spread(ev.inexact, attrgetter("gold.article_id"))[:n]],
     }
 
 
 # Which speakers an error class can show: a missed quote has no prediction, a spurious no gold.
-SPEAKER_SIDES = {"missed": ("gold",), "spurious": ("pred",), "misattributed": ("gold", "pred")}
+SPEAKER_SIDES = {"missed": ("gold",), "spurious": ("pred",), "misattributed": ("gold", "pred"),
+                 "inexact": ("gold", "pred")}
 
 
 def format_errors(examples: Examples, totals: dict[str, int]) -> str:
@@ -649,7 +674,7 @@ def eval_command(
         print(f"quotes eval: error: {err}", file=sys.stderr)
         raise typer.Exit(err.code) from None
     totals = {"missed": len(ev.missed), "spurious": len(ev.spurious),
-              "misattributed": len(ev.misattributed)}
+              "misattributed": len(ev.misattributed), "inexact": len(ev.inexact)}
     examples = error_examples(ev, articles, errors) if errors else None
     if as_json:
         out = report(ev)

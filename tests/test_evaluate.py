@@ -126,6 +126,22 @@ def test_speaker_rule_after_stripping_honorifics(gold: str | None, pred: str | N
     assert ev.speaker_correct(gold, pred) is correct
 
 
+@pytest.mark.parametrize(("gold", "pred", "kind", "strict"), [
+    ("Network Rail", "Network Rail", "direct", True),
+    ("Network Rail", "Rail", "direct", False),  # leniently the same speaker, not exactly
+    ("Amy Cole", "Det Supt Amy Cole", "direct", False),  # a rank left in the name
+    ("the Treasury", "Treasury", "direct", True),  # a leading "the" carries no identity
+    ("Nigeria’s army", "nigeria's  army", "direct", True),  # case, apostrophe, spaces
+    ("Amy Cole", "Amy Cole", "indirect", False),  # the right speaker, the wrong kind
+    ("he", None, "direct", True),  # no usable gold speaker: judged on span and kind
+])
+def test_strict_needs_the_kind_and_the_exact_name(gold: str, pred: str | None, kind: str,
+                                                  strict: bool) -> None:
+    f = figures((item(DIRECT, "direct", gold),), [item(DIRECT, kind, pred)])
+    assert f["strict_recall"] == (1.0 if strict else 0.0)
+    assert f["counts"]["strict"] == int(strict)
+
+
 def test_matching_is_one_to_one() -> None:
     gold = item(INDIRECT, "indirect", "Obama")
     preds = [item(INDIRECT, "indirect", "Obama"), item(INDIRECT, "indirect", "Obama", shift=2)]
@@ -177,7 +193,7 @@ def test_by_kind_recall_uses_gold_kind_and_precision_predicted_kind() -> None:
     assert rows["indirect"].figures()["span"]["recall"] == 0.0
     both = rows["direct+mixed"].figures()
     assert both["counts"] == {"gold": 2, "pred": 2, "matched": 2, "exact": 2, "attributed": 2,
-                              "speaker_judged": 1}
+                              "speaker_judged": 1, "strict": 0}
     assert rows["all"].figures()["span"]["recall"] == pytest.approx(2 / 3)
 
 
@@ -269,6 +285,7 @@ def test_cli_json_parses_and_holds_all_figures(files: tuple[Path, Path]) -> None
     assert data["scores"]["all"]["speaker_accuracy"] == 0.5
     assert data["throughput"]["mb_per_s"] is None
     assert [len(data["errors"][k]) for k in ("missed", "spurious", "misattributed")] == [1, 1, 1]
+    assert "inexact" in data["errors"]
 
 
 def test_cli_errors_list_context_and_both_speakers(files: tuple[Path, Path]) -> None:

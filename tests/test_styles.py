@@ -1,0 +1,33 @@
+"""The style set (fixtures/styles/): invented articles in British, wire and translated
+house styles, annotated by hand. Scored as `quotes eval` scores them, so a rule that
+costs one of these quotes fails here instead of going unnoticed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotes.evaluate import evaluate
+
+STYLES = Path(__file__).resolve().parents[1] / "fixtures" / "styles"
+
+# Share of gold quotes found with the right kind and the speaker's exact name (the
+# "strict" column of `quotes eval`). Raise a floor when a rule lifts a style; never lower one.
+FLOORS = {"british": 0.56, "wire": 0.76, "translated": 0.23}
+
+
+@pytest.mark.parametrize("style", sorted(FLOORS))
+def test_style_set_keeps_its_floor(style: str) -> None:
+    result, articles = evaluate(STYLES / f"{style}.jsonl")
+    assert len(articles) >= 10
+    assert not result.failed
+    strict = result.rows["all"].figures()["strict_recall"]
+    assert strict >= FLOORS[style], f"{style}: strict {strict:.3f} < {FLOORS[style]}"
+
+
+def test_style_set_spans_follow_the_gold_format() -> None:
+    for path in sorted(STYLES.glob("*.jsonl")):
+        _, articles = evaluate(path)
+        kinds = {q.kind for a in articles for q in a.quotes}
+        assert kinds == {"direct", "mixed", "indirect"}, path.name
