@@ -309,9 +309,9 @@ STAGES = {
 def time_stages(path: Path) -> dict[str, Any]:
     """(child) CPU seconds of each of STAGES over every article of `path`."""
     from quotes.model import Article
+    from quotes.people import People
     from quotes.pipeline import _Layout, extract
-    from quotes.resolve import Entities
-    from quotes.speakers import _TOKEN, tokenise
+    from quotes.tokens import _TOKEN, tokenise
 
     articles = [Article(id=a["id"], text=a["text"]) for a in _read_jsonl(path)]
     layouts = [_Layout(a) for a in articles]
@@ -321,8 +321,8 @@ def time_stages(path: Path) -> dict[str, Any]:
         "words": lambda article, _: _TOKEN.findall(article.text),
         "tokens": lambda article, _: tokenise(article.text),
         "layout": lambda article, _: _Layout(article),
-        "names": lambda article, layout: Entities(article.text, (0, len(article.text)),
-                                                  [q.outer for q in layout.quotes]),
+        "names": lambda article, layout: People(article.text, (0, len(article.text)),
+                                                [q.outer for q in layout.quotes]),
         "extract": lambda article, _: extract(article),
     }
     seconds = {}

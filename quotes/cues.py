@@ -16,16 +16,8 @@ import regex
 
 from quotes import lexicon
 from quotes.segment import title_case
-from quotes.speakers import (
-    Mention,
-    is_adverbial,
-    is_role_noun,
-    is_word,
-    mention_after,
-    mention_before,
-    subject_with_apposition,
-    tokens,
-)
+from quotes.speakers import Mention, mention_after, mention_before, subject_with_apposition
+from quotes.tokens import is_adverbial, is_role_noun, is_word, tokens
 from quotes.trie import trie_pattern
 
 Span = tuple[int, int]

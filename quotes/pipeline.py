@@ -18,9 +18,10 @@ from quotes import cues, lexicon
 from quotes.cues import Attribution, verb_follows
 from quotes.marks import QuoteSpan, find_quotes, looks_like_title
 from quotes.model import Article, Quote
+from quotes.people import People
 from quotes.records import build_quote
 from quotes.reports import reports_in
-from quotes.resolve import Entities, Resolved
+from quotes.resolve import Resolved, resolve
 from quotes.segment import paragraphs, sentences
 from quotes.speakers import mention_after
 
@@ -95,9 +96,9 @@ def find(article: Article) -> list[Found]:
     if not direct and not reports:
         return []  # (the names of an article that quotes nobody are never read)
     found = sorted(direct + reports, key=lambda f: f.pieces[0][0])
-    entities = Entities(layout.text, (article.body_start, len(layout.text)),
-                        [q.outer for q in layout.quotes])
-    return _resolve(layout, entities, found)
+    people = People(layout.text, (article.body_start, len(layout.text)),
+                    [q.outer for q in layout.quotes])
+    return _resolve(layout, people, found)
 
 
 def _direct_quotes(layout: _Layout) -> tuple[list[Found], list[QuoteSpan]]:
@@ -257,7 +258,7 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _resolve(layout: _Layout, entities: Entities, found: list[Found]) -> list[Found]:
+def _resolve(layout: _Layout, people: People, found: list[Found]) -> list[Found]:
     """Resolve speakers in text order; quotes without a cue continue the previous
     speaker or take the person named in the sentence before. Returns those kept."""
     previous: Found | None = None  # the last quotation with a speaker
@@ -266,13 +267,13 @@ def _resolve(layout: _Layout, entities: Entities, found: list[Found]) -> list[Fo
     for item in found:
         attribution = item.attribution
         if attribution is not None:
-            item.resolved = entities.resolve(attribution.mention, attribution.mention.start
+            item.resolved = resolve(people, attribution.mention, attribution.mention.start
                                              if attribution.mention else item.pieces[0][0])
             if item.resolved.speaker and attribution.mention and attribution.mention.kind != "role":
-                entities.mark_speaker(item.resolved.speaker)
+                people.mark_speaker(item.resolved.speaker)
         else:
             item.resolved, item.attribution = _unattributed(
-                layout, entities, item, _adjacent_report(layout, reported, item) or previous)
+                layout, people, item, _adjacent_report(layout, reported, item) or previous)
             if item.resolved.speaker is None and not _worth_keeping(layout.text, item):
                 continue  # a short quote with no speaker is a name or a title
         kept.append(item)
@@ -294,7 +295,7 @@ def _adjacent_report(layout: _Layout, report: Found | None, item: Found) -> Foun
     return None
 
 
-def _unattributed(layout: _Layout, entities: Entities, item: Found,
+def _unattributed(layout: _Layout, people: People, item: Found,
                   previous: Found | None) -> tuple[Resolved, Attribution | None]:
     """A quote with no cue of its own: continuation, else the sentence before."""
     if previous is not None and previous.resolved and (
@@ -313,11 +314,11 @@ def _unattributed(layout: _Layout, entities: Entities, item: Found,
             # She said:  / “…” (the quote opens the next paragraph)
             introduced = _first(cues.BEFORE_RULES, layout.text, s0, s1)
             if introduced is not None and introduced.mention is not None:
-                return entities.resolve(introduced.mention, introduced.mention.start), introduced
+                return resolve(people, introduced.mention, introduced.mention.start), introduced
         mention = mention_after(layout.text, s0, s1)
         if mention is not None and verb_follows(layout.text, mention.end, s1) and (
-                mention.kind == "pronoun" or entities.is_person(mention)):
-            resolved = entities.resolve(mention, mention.start)
+                mention.kind == "pronoun" or people.is_person(mention)):
+            resolved = resolve(people, mention, mention.start)
             if resolved.speaker:
                 resolved = Resolved(resolved.speaker, resolved.role, resolved.resolution,
                                     resolved.explanation + "; named in the sentence before the quote")

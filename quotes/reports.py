@@ -32,14 +32,8 @@ from quotes.cues import (
     subject_before,
     with_object,
 )
-from quotes.speakers import (
-    Mention,
-    is_modifier,
-    is_word,
-    mention_after,
-    mention_before,
-    tokens,
-)
+from quotes.speakers import Mention, mention_after, mention_before
+from quotes.tokens import is_modifier, is_word, tokens
 
 Span = tuple[int, int]
 

@@ -1,68 +1,21 @@
-"""Resolve a speaker mention to an entity of the article.
+"""Resolve a speaker mention to a person of the article, and say why.
 
-Entities are the names the article gives, merged by surname ("NATO Secretary
-General Jens Stoltenberg" … "Stoltenberg"). A mention resolves by its name,
-by surname, by a role the article gave an entity ("the NATO Secretary
-General"), or, for a pronoun, to the most recent person named before it
-outside quotation marks.
+A mention resolves by its name, by surname, by a role the article gave a
+person ("the NATO Secretary General"), or, for a pronoun, to the most recent
+person named before it outside quotation marks. Who the article's people are
+is `quotes.people`; this module asks it and words the explanation.
 """
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass, field
-from functools import cache, lru_cache
-
-import regex
+from dataclasses import dataclass
 
 from quotes import lexicon
-from quotes.segment import title_case
-from quotes.speakers import (
-    PARTICLES,
-    Mention,
-    is_name_word,
-    keeps_period,
-    mention_after,
-    name_ending,
-    window_tokens,
-)
+from quotes.names import Mention
+from quotes.people import People, bare_role, strip_determiner
+from quotes.speakers import mention_after
 
 Span = tuple[int, int]
-_POSSESSIVE = ("’s", "'s", "’", "'")
-_DETERMINERS = frozenset("the a an this that".split())
-# A run of capitalised words, possibly joined by name particles ("Charles de Gaulle").
-# Words and runs are bounded ({0,40}, {0,8}): a 16 MB "word" must not exhaust memory.
-_CAPITALISED_RUN = regex.compile(
-    r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L})){0,40}+\.?"
-    r"(?:[ \u00a0]+(?:(?:de|da|di|van|von|der|bin|al|la|le|del|du|dos)[ \u00a0]+)?"
-    r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L})){0,40}+\.?){0,8}+")
-# How many gender-unknown persons a pronoun looks past for one whose gender agrees.
-_PRONOUN_LOOKBACK = 3
-# How far before a name its role words may start ("NATO Secretary General").
-_ROLE_WINDOW = 60
-_NOT_BEFORE_SUBJECT = frozenset(
-    "the a an of by with to for from in on at against into about than like toward towards "
-    "under over between among his her their its our".split())
-
-
-@dataclass
-class Entity:
-    """A person or body the article names."""
-
-    name: str
-    named_at: int = 0  # where the article gives the name in full
-    role: str | None = None
-    gender: str | None = None
-    person: bool = False
-    positions: list[int] = field(default_factory=list)
-
-    @property
-    def words(self) -> list[str]:
-        return self.name.split(" ")
-
-    @property
-    def surname(self) -> str:
-        return self.words[-1]
 
 
 @dataclass(frozen=True)
@@ -75,377 +28,63 @@ class Resolved:
     explanation: str
 
 
-class Entities:
-    """The entities of one article, with where each is named."""
+def resolve(people: People, mention: Mention | None, pos: int) -> Resolved:
+    """Resolve a speaker mention found at pos."""
+    if mention is None:
+        return Resolved(None, None, "none", "no speaker found near the quote")
+    said = people.text[mention.start:mention.end]
+    if mention.kind == "pronoun":
+        return _pronoun(people, said, mention.start)
+    if mention.kind == "name" and mention.name:
+        return _name(people, mention, mention.name, said)
+    return _together(people, mention, said) or _role(people, mention, said)
 
-    def __init__(self, text: str, body: Span, quoted: list[Span]) -> None:
-        self.text = text
-        self.entities: list[Entity] = []
-        self._by_surname: dict[str, list[Entity]] = {}
-        self._by_first: dict[str, list[Entity]] = {}
-        self._title_surnames: dict[str, Entity | None] = {}
-        # (position, entity) of names outside quotation marks that could be a
-        # pronoun's antecedent, in text order.
-        self._outside: list[tuple[int, Entity]] = []
-        starts = [s for s, _ in quoted]
-        titles = lexicon.words("titles")
-        skip = lexicon.words("not_names") | titles | lexicon.words("roles")
-        headlines = _TitleCaseLines(text, body)
-        for run in _CAPITALISED_RUN.finditer(text, *body):
-            words = run.group()
-            if words.rstrip(".").casefold() in skip:
-                continue  # "The", "But", "President" alone name nobody
-            if headlines.holds(run.start()):
-                continue  # "Mayor Sees Budget Gap": in title case, capitals do not mark names
-            # The word before tells whether the name is a modifier ("the Wagner boss")
-            # and whether role words precede it ("Secretary General Jens …").
-            start = run.start()
-            reach = max(body[0], start - 40)
-            end_before = reach + len(text[reach:start].rstrip())
-            space = text.rfind(" ", max(body[0], end_before - 30), end_before)
-            lo = space + 1 if space >= 0 else start  # (no word before it: none read)
-            word_before = text[lo:end_before].rstrip(".").casefold()
-            if word_before in titles:
-                lo = max(body[0], start - _ROLE_WINDOW)
-            elif " " not in words:
-                self._add_single(run, word_before, quoted, starts)  # the common case, made cheap
-                continue
-            toks = window_tokens(text, lo, run.end())  # (shared with the rules)
-            last = len(toks) - 1
-            while last >= 0 and not is_name_word(toks[last]):
-                last -= 1
-            if last < 0 or toks[last].start < run.start():
-                continue
-            mention = name_ending(toks, last)
-            name = mention.name or (mention.start, mention.end)
-            entity = self.add(name, mention.role)
-            first = next(k for k in range(last, -1, -1) if toks[k].start == name[0])
-            if not _inside(quoted, starts, mention.start) and _salient(toks, first, last):
-                self._outside.append((mention.start, entity))
-        self._positions = [pos for pos, _ in self._outside]
 
-    def _add_single(self, run: regex.Match[str], word_before: str, quoted: list[Span],
-                    starts: list[int]) -> None:
-        """A one-word name with no title before it ("Stoltenberg", "Wagner’s")."""
-        word = run.group()
-        end = run.end()
-        if word.endswith(".") and not keeps_period(word):
-            end -= 1
-        entity = self.add((run.start(), end), None)
-        possessive = word.endswith(_POSSESSIVE[:2])
-        if not possessive and word_before not in _NOT_BEFORE_SUBJECT and not _inside(
-                quoted, starts, run.start()):
-            self._outside.append((run.start(), entity))
+def _together(people: People, mention: Mention, said: str) -> Resolved | None:
+    """"Mr. Allen and Ms. Ford said": two names speaking together, each resolved."""
+    cut = said.find(" and ")
+    if cut < 0:
+        return None
+    parts = ((mention.start, mention.start + cut), (mention.start + cut + 5, mention.end))
+    names = [mention_after(people.text, start, end) for start, end in parts]
+    if any(m is None or m.kind != "name" or not m.name or (m.start, m.end) != part
+           for m, part in zip(names, parts, strict=True)):
+        return None  # ("current and former officials": a role)
+    resolved = [_name(people, m, m.name, people.text[m.start:m.end]) for m in names if m and m.name]
+    speaker = " and ".join(r.speaker or "" for r in resolved)
+    return Resolved(speaker, None, "name", f'"{said}" names {speaker}, who speak together')
 
-    def add(self, name_span: Span, role: str | None) -> Entity:
-        """Register a name (merging with an entity of the same surname) and return its entity."""
-        words = _clean_name(self.text[name_span[0]:name_span[1]])
-        entity = self._match(words, name_span[0])
-        changed = role is not None
-        if entity is None:
-            entity = Entity(" ".join(words), name_span[0])
-            self.entities.append(entity)
-            self._by_surname.setdefault(entity.surname, []).append(entity)
-            changed = True
-        elif len(words) > len(entity.words):
-            entity.name = " ".join(words)
-            entity.named_at = name_span[0]
-            changed = True
-        if changed:  # what a name alone tells of an entity is known already otherwise
-            if len(entity.words) > 1 and entity not in self._by_first.get(entity.words[0], ()):
-                self._by_first.setdefault(entity.words[0], []).append(entity)
-            if role and not entity.role:
-                entity.role = _clean_role(role)
-            entity.gender = entity.gender or (_gender(role) if role else None) or _given_gender(entity)
-            entity.person = entity.person or _looks_personal(entity, role)
-        bisect.insort(entity.positions, name_span[0])
-        return entity
 
-    def _match(self, words: list[str], pos: int, gender: str | None = None) -> Entity | None:
-        """The entity these name words refer to: same full name, or same surname
-        with no conflicting first name; the most recently named wins."""
-        best = None
-        best_rank = (-1, -1)
-        for entity in self._by_surname.get(words[-1], ()):
-            if entity.words == words:
-                return entity
-            if len(words) > 1 and len(entity.words) > 1 and entity.words[0] != words[0] and not (
-                    _particle_surname(words, entity.words)):
-                continue
-            if gender and entity.gender and entity.gender != gender:
-                continue
-            rank = _prominence(entity, pos)
-            if best is None or rank > best_rank:
-                best, best_rank = entity, rank
-        if best is None and len(words) == 1:
-            for entity in self._by_first.get(words[0], ()):  # a first name alone: "Hillary"
-                if entity.person:
-                    return entity
-        return best
+def _name(people: People, mention: Mention, name: Span, said: str) -> Resolved:
+    entity, words = people.named(mention, name)
+    role = bare_role(mention.role) or entity.role
+    if entity.words == words:
+        return Resolved(entity.name, role, "name", f'"{said}" names {entity.name}')
+    return Resolved(entity.name, role, "surname",
+                    f'"{said}" → {entity.name}: the full name the article gives '
+                    f'at offset {entity.named_at}')
 
-    def resolve(self, mention: Mention | None, pos: int) -> Resolved:
-        """Resolve a speaker mention found at pos."""
-        if mention is None:
-            return Resolved(None, None, "none", "no speaker found near the quote")
-        said = self.text[mention.start:mention.end]
-        if mention.kind == "pronoun":
-            return self._pronoun(said, mention.start)
-        if mention.kind == "name" and mention.name:
-            return self._name(mention, mention.name, said)
-        return self._together(mention, said) or self._role(mention, said)
 
-    def _together(self, mention: Mention, said: str) -> Resolved | None:
-        """"Mr. Allen and Ms. Ford said": two names speaking together, each resolved."""
-        cut = said.find(" and ")
-        if cut < 0:
-            return None
-        parts = ((mention.start, mention.start + cut), (mention.start + cut + 5, mention.end))
-        names = [mention_after(self.text, start, end) for start, end in parts]
-        if any(m is None or m.kind != "name" or not m.name or (m.start, m.end) != part
-               for m, part in zip(names, parts, strict=True)):
-            return None  # ("current and former officials": a role)
-        resolved = [self._name(m, m.name, self.text[m.start:m.end]) for m in names if m and m.name]
-        speaker = " and ".join(r.speaker or "" for r in resolved)
-        return Resolved(speaker, None, "name", f'"{said}" names {speaker}, who speak together')
+def _role(people: People, mention: Mention, said: str) -> Resolved:
+    best = people.with_role(mention.role or said, mention.start)
+    if best is not None:
+        return Resolved(best.name, best.role, "role",
+                        f'"{said}" → {best.name}: the article gives {best.name} the role '
+                        f'"{best.role}"')
+    description = strip_determiner(said)
+    return Resolved(description, None, "role",
+                    f'"{said}": a description no named entity matches')
 
-    def _name(self, mention: Mention, name: Span, said: str) -> Resolved:
-        words = _clean_name(self.text[name[0]:name[1]])
-        gender = _gender(mention.role) if mention.role else None
-        entity = self._match(words, mention.start, gender)
-        if entity is None and len(words) == 1:
-            entity = self._title_word_surname(words[0])
-        entity = entity or self.add(name, mention.role)
-        if mention.role and not entity.role:
-            entity.role = _clean_role(mention.role)
-        entity.person = entity.person or bool(mention.role) or len(words) > 1
-        role = _clean_role(mention.role) or entity.role
-        if entity.words == words:
-            return Resolved(entity.name, role, "name", f'"{said}" names {entity.name}')
-        return Resolved(entity.name, role, "surname",
-                        f'"{said}" → {entity.name}: the full name the article gives '
-                        f'at offset {entity.named_at}')
 
-    def _title_word_surname(self, surname: str) -> Entity | None:
-        """"Mr. Bishop": a surname that is also a role word was not collected as a
-        name; find it after a given name in the text ("Rowan Bishop")."""
-        if surname.casefold() not in lexicon.words("titles") | lexicon.words("roles"):
-            return None
-        if surname in self._title_surnames:  # one search of the text per surname
-            return self._title_surnames[surname]
-        pattern = regex.compile(r"\b(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}\.)?)\s+" + regex.escape(surname) + r"\b")
-        found = None
-        for match in pattern.finditer(self.text):
-            given = match.group(1)
-            if given.casefold() not in lexicon.words("not_names") | lexicon.words("titles"):
-                found = self.add((match.start(1), match.end()), None)
-                break
-        self._title_surnames[surname] = found
-        return found
-
-    def _role(self, mention: Mention, said: str) -> Resolved:
-        wanted = _role_words(mention.role or said)
-        head = _role_head(mention.role or said)
-        best = None
-        for entity in self.entities:
-            # "the vice president" is the person given that role; "the State Department"
-            # is not its spokesman: the head nouns must agree too.
-            if (entity.role and wanted and wanted <= _role_words(entity.role)
-                    and head == _role_head(entity.role)) and (
-                    best is None or _last_before(entity, mention.start) > _last_before(best, mention.start)):
-                best = entity
-        if best is not None:
-            return Resolved(best.name, best.role, "role",
-                            f'"{said}" → {best.name}: the article gives {best.name} the role '
-                            f'"{best.role}"')
-        description = _strip_determiner(said)
-        return Resolved(description, None, "role",
-                        f'"{said}": a description no named entity matches')
-
-    def _pronoun(self, said: str, pos: int) -> Resolved:
-        gender = lexicon.pronoun_genders().get(said.casefold())
-        if gender == "p":
-            return Resolved(None, None, "none", f'"{said}": plural pronoun left unresolved')
-        fallback: tuple[int, Entity] | None = None
-        looked = 0
-        i = bisect.bisect_left(self._positions, pos) - 1
-        while i >= 0 and looked < _PRONOUN_LOOKBACK:
-            at, entity = self._outside[i]
-            i -= 1
-            if not entity.person or entity.gender not in (None, gender):
-                continue
-            if entity.gender == gender:
-                why = "the last person named before it whose gender agrees"
-                if fallback is None:
-                    why = "the last person named before it"
-                return Resolved(entity.name, entity.role, "pronoun",
-                                f'"{said}" → {entity.name}: {why} (offset {at})')
-            if fallback is None:
-                fallback = (at, entity)
-            looked += 1
-        if fallback is not None:
-            at, entity = fallback
-            return Resolved(entity.name, entity.role, "pronoun",
-                            f'"{said}" → {entity.name}: the last person named before it (offset {at})')
+def _pronoun(people: People, said: str, pos: int) -> Resolved:
+    gender = lexicon.pronoun_genders().get(said.casefold())
+    if gender == "p":
+        return Resolved(None, None, "none", f'"{said}": plural pronoun left unresolved')
+    found = people.antecedent(gender, pos)
+    if found is None:
         return Resolved(None, None, "none", f'"{said}": no person named before it')
-
-    def is_person(self, mention: Mention) -> bool:
-        """Does this name mention refer to a person of the article?"""
-        if mention.kind != "name" or mention.name is None:
-            return False
-        words = _clean_name(self.text[mention.name[0]:mention.name[1]])
-        entity = self._match(words, mention.start)
-        return entity is not None and entity.person
-
-    def mark_speaker(self, name: str | None, gender: str | None = None) -> None:
-        """A speaker is a person (or speaks like one): pronouns may now refer to it."""
-        for entity in self._by_surname.get((name or " ").split(" ")[-1], ()):
-            if entity.name == name and not _not_personal(entity):
-                entity.person = True
-                entity.gender = entity.gender or gender
-
-
-class _TitleCaseLines:
-    """Which lines of the text are headlines in title case, each line tested once."""
-
-    def __init__(self, text: str, body: Span) -> None:
-        self.text = text
-        self.starts = [body[0]] + [m.end() for m in _LINE_BREAK.finditer(text, *body)]
-        self.ends = [*self.starts[1:], body[1]]
-        self.known: dict[int, bool] = {}
-
-    def holds(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        if i not in self.known:
-            self.known[i] = title_case(self.text, self.starts[i], self.ends[i])
-        return self.known[i]
-
-
-_LINE_BREAK = regex.compile(r"\n")
-
-
-def _salient(toks: list, first: int, last: int) -> bool:
-    """Could this name be a pronoun's antecedent? Not as a modifier ("the Prigozhin
-    mutiny"), an object of a preposition ("of Belarus") or a possessive ("Wagner’s boss")."""
-    if toks[last].word.endswith(_POSSESSIVE[:2]):
-        return False
-    return first == 0 or toks[first - 1].key not in _NOT_BEFORE_SUBJECT
-
-
-def _inside(spans: list[Span], starts: list[int], pos: int) -> bool:
-    i = bisect.bisect_right(starts, pos) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
-
-
-def _particle_surname(words: list[str], full: list[str]) -> bool:
-    """"St. Clair" or "van Aalst" is the surname of "Anne St. Clair", "Piet van Aalst":
-    every word before the last is a name particle, and the full name ends with them."""
-    return len(full) > len(words) and all(
-        w.rstrip(".").casefold() in PARTICLES for w in words[:-1]) and [
-        w.casefold() for w in full[-len(words):]] == [w.casefold() for w in words]
-
-
-def _prominence(entity: Entity, pos: int) -> tuple[int, int]:
-    """How present an entity is at pos: times named so far, then how recently."""
-    count = bisect.bisect_right(entity.positions, pos)
-    return (count, entity.positions[count - 1] if count else -1)
-
-
-def _last_before(entity: Entity, pos: int) -> int:
-    count = bisect.bisect_right(entity.positions, pos)
-    return entity.positions[count - 1] if count else -1
-
-
-def _clean_name(name: str) -> list[str]:
-    """Name words without possessive endings or titles: "Mr. Obama’s" → ["Obama"]."""
-    return list(_name_words(name))  # a fresh list: callers may keep it
-
-
-@lru_cache(maxsize=4096)
-def _name_words(name: str) -> tuple[str, ...]:
-    words = name.split()
-    if words:
-        for ending in _POSSESSIVE:
-            if words[-1].endswith(ending) and len(words[-1]) > len(ending) + 1:
-                words[-1] = words[-1][: -len(ending)]
-                break
-    return tuple([w for w in words if w.rstrip(".").casefold() not in lexicon.words("honorifics")]
-                 or words)
-
-
-def _clean_role(role: str | None) -> str | None:
-    """A role without leading determiners and courtesy titles ("the", "Mr.")."""
-    if not role:
-        return None
-    words = [w for w in role.strip(" ,").split()
-             if w.rstrip(".").casefold() not in lexicon.words("honorifics")]
-    while words and words[0].casefold() in _DETERMINERS:
-        words = words[1:]
-    return " ".join(words) or None
-
-
-def _strip_determiner(phrase: str) -> str:
-    words = phrase.split()
-    if len(words) > 1 and words[0].casefold() == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-def _role_words(role: str) -> frozenset[str]:
-    return frozenset(w.casefold().rstrip(".,") for w in role.split()
-                     if w.casefold() not in _DETERMINERS and w.casefold() not in ("of", "for"))
-
-
-def _role_head(role: str) -> str:
-    """The head noun of a role: its last word ("State Department spokesman" → spokesman)."""
-    words = role.split()
-    return words[-1].casefold().rstrip(".,") if words else ""
-
-
-def _gender(role: str) -> str | None:
-    genders = _gendered_titles()
-    for word in role.split():
-        found = genders.get(word.rstrip(".").casefold())
-        if found:
-            return found
-    return None
-
-
-def _not_personal(entity: Entity) -> bool:
-    """Organisations, places and acronyms ("NATO", "Belarus") are never persons."""
-    return _impersonal_name(entity.name)
-
-
-@lru_cache(maxsize=4096)
-def _impersonal_name(name: str) -> bool:
-    org = lexicon.words("org_words")
-    places = lexicon.words("places")
-    words = name.split(" ")
-    return any(w.casefold() in org or w.casefold() in places for w in words) or (
-        len(words) == 1 and name.isupper())
-
-
-def _given_gender(entity: Entity) -> str | None:
-    """The gender a person's given name usually carries ("Lena Fischer" → f)."""
-    if len(entity.words) < 2:
-        return None
-    return _given_names().get(entity.words[0])
-
-
-@cache
-def _gendered_titles() -> dict[str, str]:
-    return dict(row.split() for row in lexicon.lines("gendered_titles"))
-
-
-@cache
-def _given_names() -> dict[str, str]:
-    return {row.split()[0]: row.split()[1] for row in lexicon.lines("given_names")}
-
-
-def _looks_personal(entity: Entity, role: str | None) -> bool:
-    """A person rather than a place or body: titled, or two or more plain name words."""
-    if _not_personal(entity):
-        return False
-    titles = lexicon.words("titles")
-    if role and any(word.rstrip(".,").casefold() in titles for word in role.split()):
-        return True
-    return len(entity.words) > 1 and not any(w.isupper() for w in entity.words)
+    entity = found.entity
+    why = ("the last person named before it whose gender agrees" if found.by_gender
+           else "the last person named before it")
+    return Resolved(entity.name, entity.role, "pronoun",
+                    f'"{said}" → {entity.name}: {why} (offset {found.at})')

@@ -5,26 +5,46 @@ A mention is a pronoun ("he"), a name with an optional role before it
 official", "the secretary general of the Atlantic Alliance"). Mentions are
 read backwards from a cue ("… Stoltenberg said") or forwards from it
 ("said Stoltenberg"), and through appositions ("Hugh Hill, a doctor, said").
+Names with their role words are read by `quotes.names`, words by `quotes.tokens`.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections import OrderedDict
-from dataclasses import dataclass
-from functools import lru_cache
-from itertools import compress, repeat
-from operator import itemgetter
-from typing import NamedTuple
 
 from quotes import lexicon
+from quotes.names import (
+    MAX_NAME_TOKENS,
+    MAX_ROLE_TOKENS,
+    NOT_ROLE_STARTS,
+    Mention,
+    clean_role,
+    is_role_word,
+    name_ending,
+    title_as_surname,
+)
+from quotes.tokens import (
+    APOSTROPHE,
+    FUNCTION_WORDS,
+    PARTICLES,
+    SUFFIXES,
+    Token,
+    after_honorific,
+    is_adverbial,
+    is_capitalised,
+    is_modifier,
+    is_name_word,
+    is_possessive,
+    is_pronoun,
+    is_role_noun,
+    is_title,
+    is_word,
+    memo,
+    tokens,
+)
 
 Span = tuple[int, int]
 
-# Words (with inner apostrophes, hyphens and dots: "don’t", "U.S.") and single
-# punctuation marks. The standard library engine is faster for this simple pattern.
-_TOKEN = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*\.?|[^\w\s]|_")
 # How far a mention may reach from its cue: bounds the work per cue.
 _WINDOW = 240
 # A mention read forwards or backwards is a dozen words at most.
@@ -32,247 +52,11 @@ _MENTION_WINDOW = 120
 _DETERMINERS = frozenset(
     "the a an another one two three four several some many other both his her their its our "
     "my your any each every".split())
-PARTICLES = frozenset("de da di du del della der den van von bin ibn al el le la dos das st".split())
-_SUFFIXES = frozenset("jr sr ii iii iv".split())  # (keys: no final period)
 _APPOSITION_OPENERS = frozenset("who whose which a an the one".split())
-_FUNCTION_WORDS = frozenset(
-    "the a an and or but of in at on to for with from by as that this these those who which "
-    "when while if than then so not no is are was were be been being has have had do does did "
-    "said says say told he she they it we i you his her their its our my your "
-    "upon into onto over under about after before during against among between through "
-    "without within toward towards across behind beyond near since until via "
-    "why how what where whom whose".split())
-# Words that cannot begin a role: "Obama, like …", "Trump, of course, …".
-_NOT_ROLE_STARTS = (_FUNCTION_WORDS - {"a", "an", "the"}) | frozenset(
-    "like unlike about including under over course after before during into through "
-    "against among between toward towards upon within without via per".split())
 # Words that end a noun phrase read forwards ("said Smith | in a statement").
 _FORWARD_STOPS = frozenset(
     "in at on to with from by during after before about as that who whose which when while "
     "because and but or if than on".split())
-_MAX_NAME_TOKENS = 5
-_MAX_ROLE_TOKENS = 7
-
-
-@dataclass(frozen=True)
-class Mention:
-    """Who spoke, as the article words it here."""
-
-    start: int
-    end: int
-    kind: str  # "name", "pronoun" or "role"
-    name: Span | None = None  # the proper name inside the mention, if any
-    role: str | None = None  # role words given with it ("Lithuanian President")
-
-    def text(self, text: str) -> str:
-        return text[self.start:self.end]
-
-
-class _Tok(NamedTuple):
-    word: str
-    start: int
-    end: int
-    key: str  # casefolded, without a final period: what lexicons are matched on
-
-
-def tokens(text: str, start: int, end: int) -> list[_Tok]:
-    """Word and punctuation tokens lying within text[start:end], with their offsets.
-
-    Rules ask for many small overlapping windows of one article, so the text is
-    tokenised once per chunk, lazily: chunks far from any cue are never read (a short
-    text is one chunk, read whole).
-    """
-    chunks = _chunks(text)
-    if chunks.size > len(text):
-        return _within(chunks.tokens(0), start, end)  # a short text: one chunk
-    first = chunks.index_of(start)
-    if max(start, end - 1) < chunks.bound(first + 1):
-        return _within(chunks.tokens(first), start, end)  # (nearly always: one chunk)
-    found: list[_Tok] = []
-    for index in range(first, chunks.index_of(max(start, end - 1)) + 1):
-        found.extend(_within(chunks.tokens(index), start, end))
-    return found
-
-
-def _within(chunk: tuple[list[_Tok], list[int]], start: int, end: int) -> list[_Tok]:
-    """The tokens of one chunk lying within text[start:end]."""
-    toks, starts = chunk
-    lo = bisect.bisect_left(starts, start)
-    hi = bisect.bisect_left(starts, end, lo)
-    while hi > lo and toks[hi - 1].end > end:
-        hi -= 1
-    return toks[lo:hi]
-
-
-def window_tokens(text: str, start: int, end: int) -> list[_Tok]:
-    """The tokens tokenise(text, start, end) gives, taken from the shared tokens when the
-    window cuts no token of the text (a cut token reads differently). Else, or when the
-    text is too long to be kept tokenised whole, they are computed afresh."""
-    if len(text) > _SHORT_TEXT:
-        return tokenise(text, start, end)
-    toks, starts = _chunks(text).tokens(0)  # (a short text is one chunk)
-    lo = bisect.bisect_left(starts, start)
-    hi = bisect.bisect_left(starts, end, lo)
-    if (lo > 0 and toks[lo - 1].end > start) or (hi > lo and toks[hi - 1].end > end):
-        return tokenise(text, start, end)
-    return toks[lo:hi]
-
-
-def tokenise(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
-    """Tokens of text[start:end], computed afresh (for short one-off spans)."""
-    # Built by map() over all matches, with no Python code run per token: only the
-    # few words ending with a period are looked at one by one.
-    matches = list(_TOKEN.finditer(text, start, len(text) if end is None else end))
-    words = list(map(_group, matches))
-    toks = list(map(tuple.__new__, repeat(_Tok), zip(
-        words, map(_start, matches), map(_end, matches), map(str.casefold, words), strict=True)))
-    periods = list(compress(range(len(words)), map(str.endswith, words, repeat("."))))
-    return _split_periods(toks, periods) if periods else toks
-
-
-_group = re.Match.group
-_start = re.Match.start
-_end = re.Match.end
-
-
-def _split_periods(toks: list[_Tok], periods: list[int]) -> list[_Tok]:
-    """The tokens with a sentence's final period split off its word ("Stoltenberg" "."),
-    and the keys of words keeping theirs ("Sen.", "U.S.") without it."""
-    out: list[_Tok] = []
-    done = 0
-    for i in periods:
-        out.extend(toks[done:i])
-        done = i + 1
-        word, start, end, _ = toks[i]
-        # (tuple.__new__ skips the Python-level constructor of the named tuple)
-        if len(word) > 2 and not keeps_period(word):
-            bare = word[:-1]
-            out.append(tuple.__new__(_Tok, (bare, start, end - 1, bare.casefold())))
-            out.append(tuple.__new__(_Tok, (".", end - 1, end, ".")))
-        else:
-            # (a lone period keeps "." as its key, as one split off a word has)
-            out.append(tuple.__new__(_Tok, (word, start, end, word.rstrip(".").casefold() or ".")))
-    out.extend(toks[done:])
-    return out
-
-
-_CHUNK = 256
-_SPACE = re.compile(r"\s")
-# Chunks kept tokenised per text, the least recently used dropped first: rules read
-# the text mostly left to right, so a few recent chunks serve nearly every window,
-# and a huge article does not keep tokens for all its text.
-_KEPT_CHUNKS = 64
-# A text whose chunks would all stay kept is read as one chunk: fewer, cheaper look-ups.
-_SHORT_TEXT = _KEPT_CHUNKS * _CHUNK
-
-
-class _Chunks:
-    """One text cut at whitespace near every multiple of its chunk size (so no token is
-    cut), each chunk tokenised on first use and kept while recently used."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.size = _CHUNK if len(text) > _SHORT_TEXT else len(text) + 1
-        self._bounds: dict[int, int] = {0: 0}
-        self._tokens: OrderedDict[int, tuple[list[_Tok], list[int]]] = OrderedDict()
-        # Mentions already read in this text: rules ask for the same one again and
-        # again. One entry per call at most, so it grows with the text, no more.
-        self.mentions: dict[tuple[object, ...], Mention | None] = {}
-
-    def bound(self, index: int) -> int:
-        """Start of chunk `index`: the first whitespace at or after index * size."""
-        if index not in self._bounds:
-            at = _SPACE.search(self.text, min(len(self.text), index * self.size))
-            self._bounds[index] = at.start() if at else len(self.text)
-        return self._bounds[index]
-
-    def index_of(self, pos: int) -> int:
-        index = pos // self.size
-        while index > 0 and self.bound(index) > pos:
-            index -= 1
-        return index
-
-    def tokens(self, index: int) -> tuple[list[_Tok], list[int]]:
-        found = self._tokens.get(index)
-        if found is not None:
-            self._tokens.move_to_end(index)
-            return found
-        toks = tokenise(self.text, self.bound(index), self.bound(index + 1))
-        found = self._tokens[index] = (toks, list(map(itemgetter(1), toks)))
-        if len(self._tokens) > _KEPT_CHUNKS:
-            self._tokens.popitem(last=False)
-        return found
-
-
-_cache: dict[str, _Chunks] = {}
-
-
-def _chunks(text: str) -> _Chunks:
-    """The chunked tokens of a text, kept for the last few texts."""
-    cached = _cache.get(text)
-    if cached is None:
-        if len(_cache) >= 4:
-            _cache.clear()
-        cached = _cache[text] = _Chunks(text)
-    return cached
-
-
-def keeps_period(word: str) -> bool:
-    """"Sen.", "U.S." and "Jr." keep their period; "Stoltenberg." ends a sentence."""
-    bare = word[:-1].casefold()
-    return bare in lexicon.words("abbreviations") or "." in bare
-
-
-def is_capitalised(word: str) -> bool:
-    return word[:1].isupper()
-
-
-def is_title(tok: _Tok) -> bool:
-    return tok.key in lexicon.words("titles")
-
-
-_APOSTROPHE = re.compile(r"[’']")
-
-
-def _after_honorific(toks: list[_Tok], i: int) -> bool:
-    """"Mr. King", "Dr. Major": after a courtesy title, a capitalised word is a name."""
-    return (i > 0 and is_capitalised(toks[i].word) and toks[i].word.isalpha()
-            and toks[i - 1].key in lexicon.words("honorifics"))
-
-
-def _is_initial(word: str) -> bool:
-    return len(word) == 2 and word[1] == "." and word[0].isupper()
-
-
-def is_name_word(tok: _Tok) -> bool:
-    """A capitalised word that can be part of a personal or organisation name."""
-    return _is_name_word(tok.word, tok.key)
-
-
-@lru_cache(maxsize=8192)  # asked of the same words again and again
-def _is_name_word(word: str, key: str) -> bool:
-    if _is_initial(word):
-        return True  # an initial: "Jill A. Martin"
-    stem = _APOSTROPHE.split(key, 1)[0]
-    if stem != key and (stem in lexicon.words("not_names") or stem in lexicon.pronoun_genders()):
-        return False  # "It’s", "That's": a contraction, not a name
-    if key.endswith(("ing", "ed")) and key in lexicon.speech_verbs():
-        return False  # "Speaking to reporters, …", "Asked about it, …" (but "The Post")
-    return (is_capitalised(word) and key not in lexicon.words("not_names")
-            and key not in lexicon.words("titles") and key not in lexicon.words("roles")
-            and key not in lexicon.pronoun_genders())
-
-
-def is_role_noun(tok: _Tok) -> bool:
-    return tok.key in lexicon.words("roles")
-
-
-def is_pronoun(tok: _Tok) -> bool:
-    return tok.key in lexicon.pronoun_genders()
-
-
-def is_word(tok: _Tok) -> bool:
-    return tok.word[:1].isalnum()
 
 
 # -- reading backwards from a cue ---------------------------------------------
@@ -280,11 +64,11 @@ def is_word(tok: _Tok) -> bool:
 
 def mention_before(text: str, floor: int, pos: int, *, skip_aux: bool = True) -> Mention | None:
     """The mention that ends right before pos ("… Jens Stoltenberg | said")."""
-    memo = _chunks(text).mentions
+    known = memo(text)
     key = ("before", floor, pos, skip_aux)
-    if key not in memo:
-        memo[key] = _mention_before(text, floor, pos, skip_aux)
-    return memo[key]
+    if key not in known:
+        known[key] = _mention_before(text, floor, pos, skip_aux)
+    return known[key]
 
 
 def _mention_before(text: str, floor: int, pos: int, skip_aux: bool) -> Mention | None:
@@ -313,7 +97,7 @@ def _mention_before(text: str, floor: int, pos: int, skip_aux: bool) -> Mention 
 _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ful", "less", "able", "ible", "ent")
 
 
-def _generic_noun_phrase(text: str, toks: list[_Tok], i: int) -> Mention | None:
+def _generic_noun_phrase(text: str, toks: list[Token], i: int) -> Mention | None:
     """"The businessman said", "a number of attendees said": a determiner, a few
     describing words and a noun right before the cue."""
     if not is_modifier(toks[i]) or toks[i].key.endswith(_ADJECTIVE_ENDINGS):
@@ -322,7 +106,7 @@ def _generic_noun_phrase(text: str, toks: list[_Tok], i: int) -> Mention | None:
         return None  # ("the group made | repeated claims": a verb ends no noun phrase)
     j = i - 1
     while j >= 0 and i - j <= 5:
-        if toks[j].key in _DETERMINERS or _is_possessive(toks[j]):
+        if toks[j].key in _DETERMINERS or is_possessive(toks[j]):
             inner = Mention(toks[j].start, toks[i].end, "role", None, text[toks[j].start:toks[i].end])
             return _extend_with_of(text, toks, j, inner)  # "the organisers of the survey"
 
@@ -346,7 +130,7 @@ _MAX_GROUP_TOKENS = 8
 _GROUP_PREFIXES = frozenset("about only nearly almost roughly just a the".split())
 
 
-def _quantified_group(text: str, toks: list[_Tok], i: int) -> Mention | None:
+def _quantified_group(text: str, toks: list[Token], i: int) -> Mention | None:
     """"Only 24 percent said", "three-quarters of the voters said", "those surveyed
     say", "one of the former prosecutors for Petraeus said": a group opened by a
     quantifier or a number, at the start of its clause."""
@@ -402,19 +186,19 @@ def _quoted_name_before(text: str, floor: int, pos: int) -> Mention | None:
     return Mention(match.start(1), match.end(1), "name", (match.start(1), match.end(1)))
 
 
-def _mention_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
+def _mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
     """The mention whose last token is toks[i], or None."""
     tok = toks[i]
     if is_pronoun(tok):
         return Mention(tok.start, tok.end, "pronoun")
-    if _after_honorific(toks, i):
+    if after_honorific(toks, i):
         return Mention(toks[i - 1].start, tok.end, "name", (tok.start, tok.end), toks[i - 1].word)
-    if is_name_word(tok) or _title_as_surname(toks, i) or (
-            tok.key in _SUFFIXES and i > 0 and is_name_word(toks[i - 1])):
+    if is_name_word(tok) or title_as_surname(toks, i) or (
+            tok.key in SUFFIXES and i > 0 and is_name_word(toks[i - 1])):
         name = name_ending(toks, i)
         first = next(k for k in range(i, -1, -1) if toks[k].start == name.start)
         return _extend_with_of(text, toks, first - 1, name) if first >= 1 else name
-    if _is_role_word(tok):
+    if is_role_word(tok):
         role = _role_ending(text, toks, i)
         if role is None and i >= 2 and toks[i - 1].key == "of":  # "the Department of Justice"
             extended = _extend_with_of(text, toks, i - 1, Mention(tok.start, tok.end, "role", None, tok.word))
@@ -423,82 +207,21 @@ def _mention_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
     return None
 
 
-# Titles that are also common surnames.
-_SURNAME_TITLES = frozenset("king bishop prince major judge dean marshal sheriff".split())
-
-
-def _title_as_surname(toks: list[_Tok], i: int) -> bool:
-    """"Peter T. King", "Ana Bishop": a title word after a given name or an initial is a surname."""
-    if i == 0 or not is_title(toks[i]) or not is_capitalised(toks[i].word):
-        return False
-    before = toks[i - 1]
-    initial = _is_initial(before.word)
-    if toks[i].key in _SURNAME_TITLES and is_name_word(before):
-        return True  # "Charlie King", "Ana Bishop" (but "Hamburg Mayor" stays a role)
-    return initial or (is_capitalised(before.word) and before.key in lexicon.words("given_names"))
-
-
-def name_ending(toks: list[_Tok], i: int) -> Mention:
-    """A name ending at toks[i], with the role words right before it."""
-    last = i
-    first = i
-    j = i - 1
-    while j >= 0 and last - j < _MAX_NAME_TOKENS:
-        tok = toks[j]
-        if is_name_word(tok) and not tok.word.endswith("’s") and not tok.word.endswith("'s"):
-            first = j
-        elif tok.key in PARTICLES and first == j + 1:
-            pass  # kept only if a name word comes before it
-        else:
-            break
-        j -= 1
-    if first < last and first >= 2 and toks[first - 1].key == "of" and _is_role_word(toks[first - 2]):
-        first += 1  # "Secretary of State Ana Ruiz": "State" ends the role
-    # Role words before the name: titles, and capitalised words leading to a title.
-    role_first = first
-    j = first - 1
-    saw_title = False
-    while j >= 0 and first - j <= _MAX_ROLE_TOKENS:
-        tok = toks[j]
-        if _is_role_word(tok):
-            saw_title = True
-            role_first = j
-        elif tok.key == "of" and saw_title and j > 0 and _is_role_word(toks[j - 1]):
-            role_first = j  # "former secretary | of | state"
-        elif saw_title and is_capitalised(tok.word) and tok.key not in lexicon.words("not_names") and (
-                _APOSTROPHE.split(tok.key, 1)[0] not in lexicon.words("not_names")):
-            role_first = j  # ("That’s why Mayor …": not a role word)
-        elif saw_title and is_modifier(tok) and not tok.key.endswith(("ed", "ing")):
-            role_first = j  # "team owner", "defense lawyer" (not "attacked Mayor")
-        else:
-            break
-        j -= 1
-    role = None
-    if role_first < first:
-        role = " ".join(t.word for t in toks[role_first:first]).replace(" .", ".")
-    name = (toks[first].start, toks[last].end)
-    return Mention(toks[role_first].start, toks[last].end, "name", name, _clean_role(role))
-
-
-def _is_role_word(tok: _Tok) -> bool:
-    return is_title(tok) or is_role_noun(tok)
-
-
-def _opens_clause_after(toks: list[_Tok], j: int) -> bool:
+def _opens_clause_after(toks: list[Token], j: int) -> bool:
     """Words after toks[j] open a clause: nothing, punctuation or a conjunction is at j."""
     return j < 0 or not is_word(toks[j]) or toks[j].key in ("and", "but", "so", "yet", "that")
 
 
-def _role_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
+def _role_ending(text: str, toks: list[Token], i: int) -> Mention | None:
     """A role phrase ending with the role noun toks[i] ("a senior official")."""
     j = i - 1
-    while j >= 0 and i - j <= _MAX_ROLE_TOKENS:
+    while j >= 0 and i - j <= MAX_ROLE_TOKENS:
         tok = toks[j]
-        if tok.key in _DETERMINERS or _is_possessive(tok):
-            if j > 0 and toks[j - 1].key in ("the", "these", "those") and not _is_possessive(tok):
+        if tok.key in _DETERMINERS or is_possessive(tok):
+            if j > 0 and toks[j - 1].key in ("the", "these", "those") and not is_possessive(tok):
                 j -= 1  # "The two lawmakers", "the other officials"
                 tok = toks[j]
-            start = _possessor_start(toks, j) if _is_possessive(tok) else tok.start
+            start = _possessor_start(toks, j) if is_possessive(tok) else tok.start
             mention = Mention(start, toks[i].end, "role", None,
                               text[toks[j + 1].start:toks[i].end] if j + 1 <= i else None)
             return _extend_with_of(text, toks, j, mention)
@@ -506,7 +229,7 @@ def _role_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
                 is_modifier(toks[j - 1]) or is_role_noun(toks[j - 1])):
             j -= 1  # "current and former officials", "the front-runner and former governor"
             continue
-        if not is_word(tok) or is_pronoun(tok) or tok.key in _FUNCTION_WORDS or (
+        if not is_word(tok) or is_pronoun(tok) or tok.key in FUNCTION_WORDS or (
                 tok.word.islower() and tok.key in lexicon.speech_verbs()):
             break
         j -= 1
@@ -519,7 +242,7 @@ def _role_ending(text: str, toks: list[_Tok], i: int) -> Mention | None:
     return None
 
 
-def _possessor_start(toks: list[_Tok], j: int) -> int:
+def _possessor_start(toks: list[Token], j: int) -> int:
     """Where the possessor toks[j] starts: "the prime minister’s | spokesman",
     "Ms. Merkel’s | spokesman"."""
     k = j - 1
@@ -532,28 +255,7 @@ def _possessor_start(toks: list[_Tok], j: int) -> int:
     return names[0].start if names and all(is_capitalised(t.word) for t in names) else toks[j].start
 
 
-def is_adverbial(tok: _Tok) -> bool:
-    """Auxiliaries and adverbs between a subject and its verb ("has also", "subsequently")."""
-    return tok.word.islower() and (tok.key in lexicon.words("auxiliaries") or tok.key in _REFLEXIVES or (
-        tok.key.endswith("ly") and len(tok.key) > 4))  # ("the senator himself said")
-
-
-_REFLEXIVES = frozenset("himself herself themselves itself myself ourselves".split())
-
-
-def is_modifier(tok: _Tok) -> bool:
-    """A lowercase word that can qualify a role ("transport" commissioner, "34-year-old")."""
-    return (tok.word.replace("-", "").isalnum() and tok.word.islower()
-            and tok.key not in _FUNCTION_WORDS
-            and tok.key not in lexicon.speech_verbs() and tok.key not in lexicon.words("auxiliaries"))
-
-
-def _is_possessive(tok: _Tok) -> bool:
-    """"Sanders's campaign manager": a possessive opens a noun phrase like "the"."""
-    return tok.word.endswith(("’s", "'s", "s’", "s'")) and len(tok.word) > 2
-
-
-def _extend_with_of(text: str, toks: list[_Tok], det: int, inner: Mention) -> Mention:
+def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> Mention:
     """"the head | of the agency", "a spokesman | for Clinton": the phrase belongs to its head."""
     if det >= 1 and toks[det].key in _DETERMINERS:
         det -= 1
@@ -575,32 +277,20 @@ def _names_a_body(text: str, mention: Mention) -> bool:
         lexicon.words("org_words"))
 
 
-def _clean_role(role: str | None) -> str | None:
-    """Role words as given, or None when they are not a role ("like", "of course")."""
-    if role is None:
-        return None
-    role = role.strip(" ,.;:")
-    first = role.split(" ", 1)[0] if role else ""
-    if not first or first.casefold() in _NOT_ROLE_STARTS or (
-            first.islower() and first.endswith(("ed", "ing"))):
-        return None
-    return role
-
-
 # -- reading forwards from a cue ----------------------------------------------
 
 
 def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     """The mention that starts right after pos ("said | the NATO chief, Jens Stoltenberg")."""
-    memo = _chunks(text).mentions
+    known = memo(text)
     key = ("after", pos, ceiling)
-    if key not in memo:
-        memo[key] = _mention_after(text, pos, ceiling)
-    return memo[key]
+    if key not in known:
+        known[key] = _mention_after(text, pos, ceiling)
+    return known[key]
 
 
 def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
-    toks = tokens(text, pos, min(ceiling, pos + _MENTION_WINDOW))[: _MAX_ROLE_TOKENS + _MAX_NAME_TOKENS]
+    toks = tokens(text, pos, min(ceiling, pos + _MENTION_WINDOW))[: MAX_ROLE_TOKENS + MAX_NAME_TOKENS]
     if not toks:
         return None
     if is_pronoun(toks[0]):
@@ -614,12 +304,12 @@ def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
                 tok.key in lexicon.speech_verbs() or tok.key.endswith("ed")
                 or tok.key in lexicon.words("irregular_past")))):
             break  # "Senator Walt Brennan | attacked Mayor Ilse Carver" (not "secretary of | state")
-        if is_name_word(tok) or is_role_noun(tok) or tok.key in _SUFFIXES or _after_honorific(toks, k) or (
-                _title_as_surname(toks, k)):
+        if is_name_word(tok) or is_role_noun(tok) or tok.key in SUFFIXES or after_honorific(toks, k) or (
+                title_as_surname(toks, k)):
             found = _mention_ending(text, toks, k)
             if found is None:
                 continue
-            opens = toks[0].key in _DETERMINERS or _is_possessive(toks[0])
+            opens = toks[0].key in _DETERMINERS or is_possessive(toks[0])
             if found.kind == "role" and opens and found.start > first:
                 found = Mention(first, found.end, "role", None, text[first:found.end])
             elif (found.kind == "name" and opens and len(toks) > 1
@@ -649,13 +339,13 @@ def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     return with_apposition_after(text, best, ceiling)
 
 
-def _after_possessive(toks: list[_Tok], start: int, end: int) -> bool:
+def _after_possessive(toks: list[Token], start: int, end: int) -> bool:
     """The token right before `start` is a possessive ending at `end` ("University's | Dianne")."""
     before = [t for t in toks if t.end <= start]
-    return bool(before) and before[-1].end == end and _is_possessive(before[-1])
+    return bool(before) and before[-1].end == end and is_possessive(before[-1])
 
 
-def _descriptors(toks: list[_Tok], start: int) -> bool:
+def _descriptors(toks: list[Token], start: int) -> bool:
     """Only a few describing words (no verbs, no function words) come before start."""
     before = [t for t in toks if t.end <= start]
     # A verb form right before the name is an action ("grilled Wells Fargo CEO …"),
@@ -664,12 +354,12 @@ def _descriptors(toks: list[_Tok], start: int) -> bool:
         return False
     last = before[-1]
     return all(
-        is_word(t) and t.key not in _NOT_ROLE_STARTS and t.key not in lexicon.speech_verbs()
+        is_word(t) and t.key not in NOT_ROLE_STARTS and t.key not in lexicon.speech_verbs()
         and t.key not in lexicon.words("auxiliaries") for t in before) and not (
         last.word.islower() and last.key.endswith(("ed", "ing")))
 
 
-def _name_as_modifier(text: str, toks: list[_Tok], name: Mention) -> Mention:
+def _name_as_modifier(text: str, toks: list[Token], name: Mention) -> Mention:
     """"one Trump confidant": a name followed by a noun only qualifies it."""
     after = [t for t in toks if t.start >= name.end]
     nouns = 0  # "one Trump confidant", "the Harwick county board"
@@ -683,9 +373,9 @@ def _name_as_modifier(text: str, toks: list[_Tok], name: Mention) -> Mention:
     return name
 
 
-def _described_before_name(text: str, toks: list[_Tok]) -> Mention | None:
+def _described_before_name(text: str, toks: list[Token]) -> Mention | None:
     """"the harbour master, Leila Haddad": any short description heads a name apposition."""
-    for k, tok in enumerate(toks[1:_MAX_ROLE_TOKENS], start=1):
+    for k, tok in enumerate(toks[1:MAX_ROLE_TOKENS], start=1):
         if tok.word == ",":
             if k >= 2 and k + 1 < len(toks) and is_name_word(toks[k + 1]):
                 return Mention(toks[0].start, toks[k - 1].end, "role", None,
@@ -711,27 +401,27 @@ def with_apposition_after(text: str, mention: Mention, ceiling: int) -> Mention:
         name = mention_before(text, rest[1].start, _name_run_end(rest, 1), skip_aux=False)
         if name and name.kind == "name" and _ends_phrase(rest, name.end):
             return Mention(mention.start, name.end, "name", name.name,
-                           _clean_role(text[mention.start:mention.end]))
+                           clean_role(text[mention.start:mention.end]))
     if mention.kind == "name" and not mention.role and (
             rest[1].key in ("a", "an", "the") or rest[1].word.islower()):
         stop = next((t.start for t in rest[2:] if not is_word(t)), None)
         if stop is not None and text[stop] in ",.;" and stop - rest[1].start < 80:
             return Mention(mention.start, mention.end, "name", mention.name,
-                           _clean_role(text[rest[1].start:stop]))
+                           clean_role(text[rest[1].start:stop]))
     return mention
 
 
-def _name_run_end(toks: list[_Tok], k: int) -> int:
+def _name_run_end(toks: list[Token], k: int) -> int:
     end = toks[k].end
-    for tok in toks[k:k + _MAX_NAME_TOKENS]:
-        if not (is_name_word(tok) or tok.key in PARTICLES or tok.key in _SUFFIXES
+    for tok in toks[k:k + MAX_NAME_TOKENS]:
+        if not (is_name_word(tok) or tok.key in PARTICLES or tok.key in SUFFIXES
                 or (tok.word == "." and end == tok.start)):
             break
         end = tok.end
     return end
 
 
-def _ends_phrase(toks: list[_Tok], end: int) -> bool:
+def _ends_phrase(toks: list[Token], end: int) -> bool:
     """True when the name ending at `end` is followed by punctuation or nothing."""
     after = [t for t in toks if t.start >= end]
     return not after or not is_word(after[0])
@@ -752,7 +442,7 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
             last = next((m - 1 for m in range(last - 1, max(-1, last - 8), -1) if toks[m].word == "("), last)
         head = _mention_ending(text, toks, last) if last >= 0 else None
         opener = toks[k + 1]
-        if head is None and toks[0].key in _DETERMINERS and k <= _MAX_ROLE_TOKENS:
+        if head is None and toks[0].key in _DETERMINERS and k <= MAX_ROLE_TOKENS:
             # "The host of the dinner, Rutte, said": any noun phrase heads a name.
             head = Mention(toks[0].start, toks[k - 1].end, "role", None, None)
         if head is None or not _starts_clause(toks, head.start):
@@ -761,9 +451,9 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
         if head.kind == "role" and is_name_word(opener):
             name = mention_before(text, opener.start, comma, skip_aux=False)
             if name and name.kind == "name" and name.start == opener.start:
-                return Mention(head.start, name.end, "name", name.name, _clean_role(text[head.start:head.end]))
+                return Mention(head.start, name.end, "name", name.name, clean_role(text[head.start:head.end]))
         appos_toks = toks[k + 1:]
-        opener_stem = _APOSTROPHE.split(opener.key, 1)[0]  # "who’s"
+        opener_stem = APOSTROPHE.split(opener.key, 1)[0]  # "who’s"
         if head.kind in ("name", "pronoun", "role") and (
                 opener_stem in _APPOSITION_OPENERS or opener.word.islower() or is_title(opener)
                 or opener.word[:1].isdigit() or _PARTY_TAG.match(opener.word)
@@ -771,7 +461,7 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
                                                 for t in appos_toks))):  # ", Color of Change's director,"
             role = None
             if opener_stem not in ("who", "whose", "which"):
-                role = _clean_role(appos_text)
+                role = clean_role(appos_text)
             return Mention(head.start, head.end, head.kind, head.name, head.role or role)
     return None
 
@@ -780,7 +470,7 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
 _CLAUSE_OPENERS = frozenset("and but that as when while because although though if since once whereas".split())
 
 
-def _starts_clause(toks: list[_Tok], start: int) -> bool:
+def _starts_clause(toks: list[Token], start: int) -> bool:
     """True when nothing but an introductory phrase and a comma come before start."""
     before = [t for t in toks if t.end <= start]
     return not before or before[-1].word in (",", ";", "—", "–", "-", "(", ":") or (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes.speakers import tokenise, window_tokens
+from quotes.tokens import tokenise, window_tokens
 
 PIECES = ["Holt", "said", "Mr.", "U.S.", "Jr.", "St.", "Holt.", ".", ",", "“", "”", "'", " ", " ", "\n", "don’t"]
 

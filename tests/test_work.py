@@ -87,7 +87,7 @@ def test_an_article_that_quotes_nobody_never_reads_its_names(monkeypatch: pytest
     def refuse(*args: Any) -> None:
         raise AssertionError("names were read")
 
-    monkeypatch.setattr(pipeline, "Entities", refuse)
+    monkeypatch.setattr(pipeline, "People", refuse)
     assert extract("Council Chair Mira Holt opened the new library in Dunmore on Monday.") == []
     with pytest.raises(AssertionError, match="names were read"):
         extract("“We are ready,” Council Chair Mira Holt said.")

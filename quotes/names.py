@@ -1,0 +1,119 @@
+"""Names as a reporter writes them: a name with the role words before it
+("Lithuanian President Gitanas Nauseda", "Secretary of State Ana Ruiz"), and
+the `Mention` every speaker rule returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotes import lexicon
+from quotes.tokens import (
+    APOSTROPHE,
+    FUNCTION_WORDS,
+    PARTICLES,
+    Token,
+    is_capitalised,
+    is_initial,
+    is_modifier,
+    is_name_word,
+    is_role_noun,
+    is_title,
+)
+
+Span = tuple[int, int]
+
+# Words that cannot begin a role: "Obama, like …", "Trump, of course, …".
+NOT_ROLE_STARTS = (FUNCTION_WORDS - {"a", "an", "the"}) | frozenset(
+    "like unlike about including under over course after before during into through "
+    "against among between toward towards upon within without via per".split())
+MAX_NAME_TOKENS = 5
+MAX_ROLE_TOKENS = 7
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Who spoke, as the article words it here."""
+
+    start: int
+    end: int
+    kind: str  # "name", "pronoun" or "role"
+    name: Span | None = None  # the proper name inside the mention, if any
+    role: str | None = None  # role words given with it ("Lithuanian President")
+
+    def text(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+# Titles that are also common surnames.
+_SURNAME_TITLES = frozenset("king bishop prince major judge dean marshal sheriff".split())
+
+
+def title_as_surname(toks: list[Token], i: int) -> bool:
+    """"Peter T. King", "Ana Bishop": a title word after a given name or an initial is a surname."""
+    if i == 0 or not is_title(toks[i]) or not is_capitalised(toks[i].word):
+        return False
+    before = toks[i - 1]
+    initial = is_initial(before.word)
+    if toks[i].key in _SURNAME_TITLES and is_name_word(before):
+        return True  # "Charlie King", "Ana Bishop" (but "Hamburg Mayor" stays a role)
+    return initial or (is_capitalised(before.word) and before.key in lexicon.words("given_names"))
+
+
+def name_ending(toks: list[Token], i: int) -> Mention:
+    """A name ending at toks[i], with the role words right before it."""
+    last = i
+    first = i
+    j = i - 1
+    while j >= 0 and last - j < MAX_NAME_TOKENS:
+        tok = toks[j]
+        if is_name_word(tok) and not tok.word.endswith("’s") and not tok.word.endswith("'s"):
+            first = j
+        elif tok.key in PARTICLES and first == j + 1:
+            pass  # kept only if a name word comes before it
+        else:
+            break
+        j -= 1
+    if first < last and first >= 2 and toks[first - 1].key == "of" and is_role_word(toks[first - 2]):
+        first += 1  # "Secretary of State Ana Ruiz": "State" ends the role
+    # Role words before the name: titles, and capitalised words leading to a title.
+    role_first = first
+    j = first - 1
+    saw_title = False
+    while j >= 0 and first - j <= MAX_ROLE_TOKENS:
+        tok = toks[j]
+        if is_role_word(tok):
+            saw_title = True
+            role_first = j
+        elif tok.key == "of" and saw_title and j > 0 and is_role_word(toks[j - 1]):
+            role_first = j  # "former secretary | of | state"
+        elif saw_title and is_capitalised(tok.word) and tok.key not in lexicon.words("not_names") and (
+                APOSTROPHE.split(tok.key, 1)[0] not in lexicon.words("not_names")):
+            role_first = j  # ("That’s why Mayor …": not a role word)
+        elif saw_title and is_modifier(tok) and not tok.key.endswith(("ed", "ing")):
+            role_first = j  # "team owner", "defense lawyer" (not "attacked Mayor")
+        else:
+            break
+        j -= 1
+    role = None
+    if role_first < first:
+        role = " ".join(t.word for t in toks[role_first:first]).replace(" .", ".")
+    name = (toks[first].start, toks[last].end)
+    return Mention(toks[role_first].start, toks[last].end, "name", name, clean_role(role))
+
+
+def is_role_word(tok: Token) -> bool:
+    return is_title(tok) or is_role_noun(tok)
+
+
+def clean_role(role: str | None) -> str | None:
+    """Role words as given, or None when they are not a role ("like", "of course")."""
+    if role is None:
+        return None
+    role = role.strip(" ,.;:")
+    first = role.split(" ", 1)[0] if role else ""
+    if not first or first.casefold() in NOT_ROLE_STARTS or (
+            first.islower() and first.endswith(("ed", "ing"))):
+        return None
+    return role
+

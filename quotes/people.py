@@ -1,0 +1,405 @@
+"""The people of one article: whom it introduces, and how.
+
+Every name the article gives outside title-case headlines becomes an entity,
+merged by surname ("NATO Secretary General Jens Stoltenberg" … "Stoltenberg"),
+with the role given with it, a gender where a title or a given name shows it,
+and where it is named. Names outside quotation marks that stand as subjects
+are the candidates a pronoun may refer to. `quotes.resolve` asks this model
+who a mention means; nothing here writes an explanation.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+import regex
+
+from quotes import lexicon
+from quotes.names import Mention, name_ending
+from quotes.segment import title_case
+from quotes.tokens import PARTICLES, is_name_word, keeps_period, window_tokens
+
+Span = tuple[int, int]
+_POSSESSIVE = ("’s", "'s", "’", "'")
+_DETERMINERS = frozenset("the a an this that".split())
+# A run of capitalised words, possibly joined by name particles ("Charles de Gaulle").
+# Words and runs are bounded ({0,40}, {0,8}): a 16 MB "word" must not exhaust memory.
+_CAPITALISED_RUN = regex.compile(
+    r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L})){0,40}+\.?"
+    r"(?:[ \u00a0]+(?:(?:de|da|di|van|von|der|bin|al|la|le|del|du|dos)[ \u00a0]+)?"
+    r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L})){0,40}+\.?){0,8}+")
+# How many gender-unknown persons a pronoun looks past for one whose gender agrees.
+_PRONOUN_LOOKBACK = 3
+# How far before a name its role words may start ("NATO Secretary General").
+_ROLE_WINDOW = 60
+_NOT_BEFORE_SUBJECT = frozenset(
+    "the a an of by with to for from in on at against into about than like toward towards "
+    "under over between among his her their its our".split())
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    """The person a pronoun refers to, where it is named, and whether persons of
+    unknown gender named after it were passed over for its agreeing gender."""
+
+    entity: Entity
+    at: int
+    by_gender: bool
+
+
+@dataclass
+class Entity:
+    """A person or body the article names."""
+
+    name: str
+    named_at: int = 0  # where the article gives the name in full
+    role: str | None = None
+    gender: str | None = None
+    person: bool = False
+    positions: list[int] = field(default_factory=list)
+
+    @property
+    def words(self) -> list[str]:
+        return self.name.split(" ")
+
+    @property
+    def surname(self) -> str:
+        return self.words[-1]
+
+
+class People:
+    """The people (and bodies) of one article, with where each is named."""
+
+    def __init__(self, text: str, body: Span, quoted: list[Span]) -> None:
+        self.text = text
+        self.entities: list[Entity] = []
+        self._by_surname: dict[str, list[Entity]] = {}
+        self._by_first: dict[str, list[Entity]] = {}
+        self._title_surnames: dict[str, Entity | None] = {}
+        # (position, entity) of names outside quotation marks that could be a
+        # pronoun's antecedent, in text order.
+        self._outside: list[tuple[int, Entity]] = []
+        starts = [s for s, _ in quoted]
+        titles = lexicon.words("titles")
+        skip = lexicon.words("not_names") | titles | lexicon.words("roles")
+        headlines = _TitleCaseLines(text, body)
+        for run in _CAPITALISED_RUN.finditer(text, *body):
+            words = run.group()
+            if words.rstrip(".").casefold() in skip:
+                continue  # "The", "But", "President" alone name nobody
+            if headlines.holds(run.start()):
+                continue  # "Mayor Sees Budget Gap": in title case, capitals do not mark names
+            # The word before tells whether the name is a modifier ("the Wagner boss")
+            # and whether role words precede it ("Secretary General Jens …").
+            start = run.start()
+            reach = max(body[0], start - 40)
+            end_before = reach + len(text[reach:start].rstrip())
+            space = text.rfind(" ", max(body[0], end_before - 30), end_before)
+            lo = space + 1 if space >= 0 else start  # (no word before it: none read)
+            word_before = text[lo:end_before].rstrip(".").casefold()
+            if word_before in titles:
+                lo = max(body[0], start - _ROLE_WINDOW)
+            elif " " not in words:
+                self._add_single(run, word_before, quoted, starts)  # the common case, made cheap
+                continue
+            toks = window_tokens(text, lo, run.end())  # (shared with the rules)
+            last = len(toks) - 1
+            while last >= 0 and not is_name_word(toks[last]):
+                last -= 1
+            if last < 0 or toks[last].start < run.start():
+                continue
+            mention = name_ending(toks, last)
+            name = mention.name or (mention.start, mention.end)
+            entity = self.add(name, mention.role)
+            first = next(k for k in range(last, -1, -1) if toks[k].start == name[0])
+            if not _inside(quoted, starts, mention.start) and _salient(toks, first, last):
+                self._outside.append((mention.start, entity))
+        self._positions = [pos for pos, _ in self._outside]
+
+    def _add_single(self, run: regex.Match[str], word_before: str, quoted: list[Span],
+                    starts: list[int]) -> None:
+        """A one-word name with no title before it ("Stoltenberg", "Wagner’s")."""
+        word = run.group()
+        end = run.end()
+        if word.endswith(".") and not keeps_period(word):
+            end -= 1
+        entity = self.add((run.start(), end), None)
+        possessive = word.endswith(_POSSESSIVE[:2])
+        if not possessive and word_before not in _NOT_BEFORE_SUBJECT and not _inside(
+                quoted, starts, run.start()):
+            self._outside.append((run.start(), entity))
+
+    def add(self, name_span: Span, role: str | None) -> Entity:
+        """Register a name (merging with an entity of the same surname) and return its entity."""
+        words = clean_name(self.text[name_span[0]:name_span[1]])
+        entity = self._match(words, name_span[0])
+        changed = role is not None
+        if entity is None:
+            entity = Entity(" ".join(words), name_span[0])
+            self.entities.append(entity)
+            self._by_surname.setdefault(entity.surname, []).append(entity)
+            changed = True
+        elif len(words) > len(entity.words):
+            entity.name = " ".join(words)
+            entity.named_at = name_span[0]
+            changed = True
+        if changed:  # what a name alone tells of an entity is known already otherwise
+            if len(entity.words) > 1 and entity not in self._by_first.get(entity.words[0], ()):
+                self._by_first.setdefault(entity.words[0], []).append(entity)
+            if role and not entity.role:
+                entity.role = bare_role(role)
+            entity.gender = entity.gender or (gender_of(role) if role else None) or _given_gender(entity)
+            entity.person = entity.person or _looks_personal(entity, role)
+        bisect.insort(entity.positions, name_span[0])
+        return entity
+
+    def _match(self, words: list[str], pos: int, gender: str | None = None) -> Entity | None:
+        """The entity these name words refer to: same full name, or same surname
+        with no conflicting first name; the most recently named wins."""
+        best = None
+        best_rank = (-1, -1)
+        for entity in self._by_surname.get(words[-1], ()):
+            if entity.words == words:
+                return entity
+            if len(words) > 1 and len(entity.words) > 1 and entity.words[0] != words[0] and not (
+                    _particle_surname(words, entity.words)):
+                continue
+            if gender and entity.gender and entity.gender != gender:
+                continue
+            rank = _prominence(entity, pos)
+            if best is None or rank > best_rank:
+                best, best_rank = entity, rank
+        if best is None and len(words) == 1:
+            for entity in self._by_first.get(words[0], ()):  # a first name alone: "Hillary"
+                if entity.person:
+                    return entity
+        return best
+
+    def named(self, mention: Mention, name: Span) -> tuple[Entity, list[str]]:
+        """The entity a name mention means, and the name words as written here."""
+        words = clean_name(self.text[name[0]:name[1]])
+        gender = gender_of(mention.role) if mention.role else None
+        entity = self._match(words, mention.start, gender)
+        if entity is None and len(words) == 1:
+            entity = self._title_word_surname(words[0])
+        entity = entity or self.add(name, mention.role)
+        if mention.role and not entity.role:
+            entity.role = bare_role(mention.role)
+        entity.person = entity.person or bool(mention.role) or len(words) > 1
+        return entity, words
+
+    def _title_word_surname(self, surname: str) -> Entity | None:
+        """"Mr. Bishop": a surname that is also a role word was not collected as a
+        name; find it after a given name in the text ("Rowan Bishop")."""
+        if surname.casefold() not in lexicon.words("titles") | lexicon.words("roles"):
+            return None
+        if surname in self._title_surnames:  # one search of the text per surname
+            return self._title_surnames[surname]
+        pattern = regex.compile(r"\b(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}\.)?)\s+" + regex.escape(surname) + r"\b")
+        found = None
+        for match in pattern.finditer(self.text):
+            given = match.group(1)
+            if given.casefold() not in lexicon.words("not_names") | lexicon.words("titles"):
+                found = self.add((match.start(1), match.end()), None)
+                break
+        self._title_surnames[surname] = found
+        return found
+
+    def with_role(self, role: str, pos: int) -> Entity | None:
+        """The entity the article gave this role, the one named last before pos."""
+        wanted = _role_words(role)
+        head = _role_head(role)
+        best = None
+        for entity in self.entities:
+            # "the vice president" is the person given that role; "the State Department"
+            # is not its spokesman: the head nouns must agree too.
+            if (entity.role and wanted and wanted <= _role_words(entity.role)
+                    and head == _role_head(entity.role)) and (
+                    best is None or _last_before(entity, pos) > _last_before(best, pos)):
+                best = entity
+        return best
+
+    def antecedent(self, gender: str | None, pos: int) -> Antecedent | None:
+        """The person a pronoun of this gender at pos refers to: the last person named
+        before it outside quotation marks as a subject, looking past a few persons of
+        unknown gender for one whose gender agrees."""
+        fallback: tuple[int, Entity] | None = None
+        looked = 0
+        i = bisect.bisect_left(self._positions, pos) - 1
+        while i >= 0 and looked < _PRONOUN_LOOKBACK:
+            at, entity = self._outside[i]
+            i -= 1
+            if not entity.person or entity.gender not in (None, gender):
+                continue
+            if entity.gender == gender:
+                return Antecedent(entity, at, fallback is not None)
+            if fallback is None:
+                fallback = (at, entity)
+            looked += 1
+        if fallback is not None:
+            return Antecedent(fallback[1], fallback[0], False)
+        return None
+
+    def is_person(self, mention: Mention) -> bool:
+        """Does this name mention refer to a person of the article?"""
+        if mention.kind != "name" or mention.name is None:
+            return False
+        words = clean_name(self.text[mention.name[0]:mention.name[1]])
+        entity = self._match(words, mention.start)
+        return entity is not None and entity.person
+
+    def mark_speaker(self, name: str | None, gender: str | None = None) -> None:
+        """A speaker is a person (or speaks like one): pronouns may now refer to it."""
+        for entity in self._by_surname.get((name or " ").split(" ")[-1], ()):
+            if entity.name == name and not _not_personal(entity):
+                entity.person = True
+                entity.gender = entity.gender or gender
+
+
+class _TitleCaseLines:
+    """Which lines of the text are headlines in title case, each line tested once."""
+
+    def __init__(self, text: str, body: Span) -> None:
+        self.text = text
+        self.starts = [body[0]] + [m.end() for m in _LINE_BREAK.finditer(text, *body)]
+        self.ends = [*self.starts[1:], body[1]]
+        self.known: dict[int, bool] = {}
+
+    def holds(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i not in self.known:
+            self.known[i] = title_case(self.text, self.starts[i], self.ends[i])
+        return self.known[i]
+
+
+_LINE_BREAK = regex.compile(r"\n")
+
+
+def _salient(toks: list, first: int, last: int) -> bool:
+    """Could this name be a pronoun's antecedent? Not as a modifier ("the Prigozhin
+    mutiny"), an object of a preposition ("of Belarus") or a possessive ("Wagner’s boss")."""
+    if toks[last].word.endswith(_POSSESSIVE[:2]):
+        return False
+    return first == 0 or toks[first - 1].key not in _NOT_BEFORE_SUBJECT
+
+
+def _inside(spans: list[Span], starts: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _particle_surname(words: list[str], full: list[str]) -> bool:
+    """"St. Clair" or "van Aalst" is the surname of "Anne St. Clair", "Piet van Aalst":
+    every word before the last is a name particle, and the full name ends with them."""
+    return len(full) > len(words) and all(
+        w.rstrip(".").casefold() in PARTICLES for w in words[:-1]) and [
+        w.casefold() for w in full[-len(words):]] == [w.casefold() for w in words]
+
+
+def _prominence(entity: Entity, pos: int) -> tuple[int, int]:
+    """How present an entity is at pos: times named so far, then how recently."""
+    count = bisect.bisect_right(entity.positions, pos)
+    return (count, entity.positions[count - 1] if count else -1)
+
+
+def _last_before(entity: Entity, pos: int) -> int:
+    count = bisect.bisect_right(entity.positions, pos)
+    return entity.positions[count - 1] if count else -1
+
+
+def clean_name(name: str) -> list[str]:
+    """Name words without possessive endings or titles: "Mr. Obama’s" → ["Obama"]."""
+    return list(_name_words(name))  # a fresh list: callers may keep it
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    words = name.split()
+    if words:
+        for ending in _POSSESSIVE:
+            if words[-1].endswith(ending) and len(words[-1]) > len(ending) + 1:
+                words[-1] = words[-1][: -len(ending)]
+                break
+    return tuple([w for w in words if w.rstrip(".").casefold() not in lexicon.words("honorifics")]
+                 or words)
+
+
+def bare_role(role: str | None) -> str | None:
+    """A role without leading determiners and courtesy titles ("the", "Mr.")."""
+    if not role:
+        return None
+    words = [w for w in role.strip(" ,").split()
+             if w.rstrip(".").casefold() not in lexicon.words("honorifics")]
+    while words and words[0].casefold() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def strip_determiner(phrase: str) -> str:
+    words = phrase.split()
+    if len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _role_words(role: str) -> frozenset[str]:
+    return frozenset(w.casefold().rstrip(".,") for w in role.split()
+                     if w.casefold() not in _DETERMINERS and w.casefold() not in ("of", "for"))
+
+
+def _role_head(role: str) -> str:
+    """The head noun of a role: its last word ("State Department spokesman" → spokesman)."""
+    words = role.split()
+    return words[-1].casefold().rstrip(".,") if words else ""
+
+
+def gender_of(role: str) -> str | None:
+    genders = _gendered_titles()
+    for word in role.split():
+        found = genders.get(word.rstrip(".").casefold())
+        if found:
+            return found
+    return None
+
+
+def _not_personal(entity: Entity) -> bool:
+    """Organisations, places and acronyms ("NATO", "Belarus") are never persons."""
+    return _impersonal_name(entity.name)
+
+
+@lru_cache(maxsize=4096)
+def _impersonal_name(name: str) -> bool:
+    org = lexicon.words("org_words")
+    places = lexicon.words("places")
+    words = name.split(" ")
+    return any(w.casefold() in org or w.casefold() in places for w in words) or (
+        len(words) == 1 and name.isupper())
+
+
+def _given_gender(entity: Entity) -> str | None:
+    """The gender a person's given name usually carries ("Lena Fischer" → f)."""
+    if len(entity.words) < 2:
+        return None
+    return _given_names().get(entity.words[0])
+
+
+@cache
+def _gendered_titles() -> dict[str, str]:
+    return dict(row.split() for row in lexicon.lines("gendered_titles"))
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    return {row.split()[0]: row.split()[1] for row in lexicon.lines("given_names")}
+
+
+def _looks_personal(entity: Entity, role: str | None) -> bool:
+    """A person rather than a place or body: titled, or two or more plain name words."""
+    if _not_personal(entity):
+        return False
+    titles = lexicon.words("titles")
+    if role and any(word.rstrip(".,").casefold() in titles for word in role.split()):
+        return True
+    return len(entity.words) > 1 and not any(w.isupper() for w in entity.words)

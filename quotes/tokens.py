@@ -1,0 +1,266 @@
+"""Tokens: the words and marks rules read, with their offsets and lexicon keys,
+and the tests rules ask of one word (a name word, a title, a pronoun, a modifier).
+
+An article is tokenised once, lazily, in chunks; every rule reads windows of
+those shared tokens.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import OrderedDict
+from functools import lru_cache
+from itertools import compress, repeat
+from operator import itemgetter
+from typing import Any, NamedTuple
+
+from quotes import lexicon
+
+# Words (with inner apostrophes, hyphens and dots: "don’t", "U.S.") and single
+# punctuation marks. The standard library engine is faster for this simple pattern.
+_TOKEN = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*\.?|[^\w\s]|_")
+PARTICLES = frozenset("de da di du del della der den van von bin ibn al el le la dos das st".split())
+SUFFIXES = frozenset("jr sr ii iii iv".split())  # (keys: no final period)
+FUNCTION_WORDS = frozenset(
+    "the a an and or but of in at on to for with from by as that this these those who which "
+    "when while if than then so not no is are was were be been being has have had do does did "
+    "said says say told he she they it we i you his her their its our my your "
+    "upon into onto over under about after before during against among between through "
+    "without within toward towards across behind beyond near since until via "
+    "why how what where whom whose".split())
+
+
+class Token(NamedTuple):
+    """One word or punctuation mark of the text."""
+
+    word: str
+    start: int
+    end: int
+    key: str  # casefolded, without a final period: what lexicons are matched on
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Word and punctuation tokens lying within text[start:end], with their offsets.
+
+    Rules ask for many small overlapping windows of one article, so the text is
+    tokenised once per chunk, lazily: chunks far from any cue are never read (a short
+    text is one chunk, read whole).
+    """
+    chunks = _chunks(text)
+    if chunks.size > len(text):
+        return _within(chunks.tokens(0), start, end)  # a short text: one chunk
+    first = chunks.index_of(start)
+    if max(start, end - 1) < chunks.bound(first + 1):
+        return _within(chunks.tokens(first), start, end)  # (nearly always: one chunk)
+    found: list[Token] = []
+    for index in range(first, chunks.index_of(max(start, end - 1)) + 1):
+        found.extend(_within(chunks.tokens(index), start, end))
+    return found
+
+
+def _within(chunk: tuple[list[Token], list[int]], start: int, end: int) -> list[Token]:
+    """The tokens of one chunk lying within text[start:end]."""
+    toks, starts = chunk
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end, lo)
+    while hi > lo and toks[hi - 1].end > end:
+        hi -= 1
+    return toks[lo:hi]
+
+
+def window_tokens(text: str, start: int, end: int) -> list[Token]:
+    """The tokens tokenise(text, start, end) gives, taken from the shared tokens when the
+    window cuts no token of the text (a cut token reads differently). Else, or when the
+    text is too long to be kept tokenised whole, they are computed afresh."""
+    if len(text) > _SHORT_TEXT:
+        return tokenise(text, start, end)
+    toks, starts = _chunks(text).tokens(0)  # (a short text is one chunk)
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end, lo)
+    if (lo > 0 and toks[lo - 1].end > start) or (hi > lo and toks[hi - 1].end > end):
+        return tokenise(text, start, end)
+    return toks[lo:hi]
+
+
+def tokenise(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of text[start:end], computed afresh (for short one-off spans)."""
+    # Built by map() over all matches, with no Python code run per token: only the
+    # few words ending with a period are looked at one by one.
+    matches = list(_TOKEN.finditer(text, start, len(text) if end is None else end))
+    words = list(map(_group, matches))
+    toks = list(map(tuple.__new__, repeat(Token), zip(
+        words, map(_start, matches), map(_end, matches), map(str.casefold, words), strict=True)))
+    periods = list(compress(range(len(words)), map(str.endswith, words, repeat("."))))
+    return _split_periods(toks, periods) if periods else toks
+
+
+_group = re.Match.group
+_start = re.Match.start
+_end = re.Match.end
+
+
+def _split_periods(toks: list[Token], periods: list[int]) -> list[Token]:
+    """The tokens with a sentence's final period split off its word ("Stoltenberg" "."),
+    and the keys of words keeping theirs ("Sen.", "U.S.") without it."""
+    out: list[Token] = []
+    done = 0
+    for i in periods:
+        out.extend(toks[done:i])
+        done = i + 1
+        word, start, end, _ = toks[i]
+        # (tuple.__new__ skips the Python-level constructor of the named tuple)
+        if len(word) > 2 and not keeps_period(word):
+            bare = word[:-1]
+            out.append(tuple.__new__(Token, (bare, start, end - 1, bare.casefold())))
+            out.append(tuple.__new__(Token, (".", end - 1, end, ".")))
+        else:
+            # (a lone period keeps "." as its key, as one split off a word has)
+            out.append(tuple.__new__(Token, (word, start, end, word.rstrip(".").casefold() or ".")))
+    out.extend(toks[done:])
+    return out
+
+
+_CHUNK = 256
+_SPACE = re.compile(r"\s")
+# Chunks kept tokenised per text, the least recently used dropped first: rules read
+# the text mostly left to right, so a few recent chunks serve nearly every window,
+# and a huge article does not keep tokens for all its text.
+_KEPT_CHUNKS = 64
+# A text whose chunks would all stay kept is read as one chunk: fewer, cheaper look-ups.
+_SHORT_TEXT = _KEPT_CHUNKS * _CHUNK
+
+
+class _Chunks:
+    """One text cut at whitespace near every multiple of its chunk size (so no token is
+    cut), each chunk tokenised on first use and kept while recently used."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.size = _CHUNK if len(text) > _SHORT_TEXT else len(text) + 1
+        self._bounds: dict[int, int] = {0: 0}
+        self._tokens: OrderedDict[int, tuple[list[Token], list[int]]] = OrderedDict()
+        self.memo: dict[tuple[object, ...], Any] = {}
+
+    def bound(self, index: int) -> int:
+        """Start of chunk `index`: the first whitespace at or after index * size."""
+        if index not in self._bounds:
+            at = _SPACE.search(self.text, min(len(self.text), index * self.size))
+            self._bounds[index] = at.start() if at else len(self.text)
+        return self._bounds[index]
+
+    def index_of(self, pos: int) -> int:
+        index = pos // self.size
+        while index > 0 and self.bound(index) > pos:
+            index -= 1
+        return index
+
+    def tokens(self, index: int) -> tuple[list[Token], list[int]]:
+        found = self._tokens.get(index)
+        if found is not None:
+            self._tokens.move_to_end(index)
+            return found
+        toks = tokenise(self.text, self.bound(index), self.bound(index + 1))
+        found = self._tokens[index] = (toks, list(map(itemgetter(1), toks)))
+        if len(self._tokens) > _KEPT_CHUNKS:
+            self._tokens.popitem(last=False)
+        return found
+
+
+_cache: dict[str, _Chunks] = {}
+
+
+def _chunks(text: str) -> _Chunks:
+    """The chunked tokens of a text, kept for the last few texts."""
+    cached = _cache.get(text)
+    if cached is None:
+        if len(_cache) >= 4:
+            _cache.clear()
+        cached = _cache[text] = _Chunks(text)
+    return cached
+
+
+def keeps_period(word: str) -> bool:
+    """"Sen.", "U.S." and "Jr." keep their period; "Stoltenberg." ends a sentence."""
+    bare = word[:-1].casefold()
+    return bare in lexicon.words("abbreviations") or "." in bare
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def is_title(tok: Token) -> bool:
+    return tok.key in lexicon.words("titles")
+
+
+APOSTROPHE = re.compile(r"[’']")
+
+
+def after_honorific(toks: list[Token], i: int) -> bool:
+    """"Mr. King", "Dr. Major": after a courtesy title, a capitalised word is a name."""
+    return (i > 0 and is_capitalised(toks[i].word) and toks[i].word.isalpha()
+            and toks[i - 1].key in lexicon.words("honorifics"))
+
+
+def is_initial(word: str) -> bool:
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
+
+
+def is_name_word(tok: Token) -> bool:
+    """A capitalised word that can be part of a personal or organisation name."""
+    return _is_name_word(tok.word, tok.key)
+
+
+@lru_cache(maxsize=8192)  # asked of the same words again and again
+def _is_name_word(word: str, key: str) -> bool:
+    if is_initial(word):
+        return True  # an initial: "Jill A. Martin"
+    stem = APOSTROPHE.split(key, 1)[0]
+    if stem != key and (stem in lexicon.words("not_names") or stem in lexicon.pronoun_genders()):
+        return False  # "It’s", "That's": a contraction, not a name
+    if key.endswith(("ing", "ed")) and key in lexicon.speech_verbs():
+        return False  # "Speaking to reporters, …", "Asked about it, …" (but "The Post")
+    return (is_capitalised(word) and key not in lexicon.words("not_names")
+            and key not in lexicon.words("titles") and key not in lexicon.words("roles")
+            and key not in lexicon.pronoun_genders())
+
+
+def is_role_noun(tok: Token) -> bool:
+    return tok.key in lexicon.words("roles")
+
+
+def is_pronoun(tok: Token) -> bool:
+    return tok.key in lexicon.pronoun_genders()
+
+
+def is_word(tok: Token) -> bool:
+    return tok.word[:1].isalnum()
+
+
+def is_adverbial(tok: Token) -> bool:
+    """Auxiliaries and adverbs between a subject and its verb ("has also", "subsequently")."""
+    return tok.word.islower() and (tok.key in lexicon.words("auxiliaries") or tok.key in _REFLEXIVES or (
+        tok.key.endswith("ly") and len(tok.key) > 4))  # ("the senator himself said")
+
+
+_REFLEXIVES = frozenset("himself herself themselves itself myself ourselves".split())
+
+
+def is_modifier(tok: Token) -> bool:
+    """A lowercase word that can qualify a role ("transport" commissioner, "34-year-old")."""
+    return (tok.word.replace("-", "").isalnum() and tok.word.islower()
+            and tok.key not in FUNCTION_WORDS
+            and tok.key not in lexicon.speech_verbs() and tok.key not in lexicon.words("auxiliaries"))
+
+
+def is_possessive(tok: Token) -> bool:
+    """"Sanders's campaign manager": a possessive opens a noun phrase like "the"."""
+    return tok.word.endswith(("’s", "'s", "s’", "s'")) and len(tok.word) > 2
+
+
+def memo(text: str) -> dict[tuple[object, ...], Any]:
+    """Answers already computed for this text (mentions read at a position): rules ask
+    for the same one again and again. One entry per call at most, so it grows with
+    the text, no more."""
+    return _chunks(text).memo
