@@ -24,6 +24,7 @@ import typer
 
 from quotes import evaluate, review
 from quotes.model import Quote
+from quotes.paths import output_clash, same_output, shown
 from quotes.read import DEFAULT_MAX_BYTES, STDIN, ReadConfig
 from quotes.run import Reporter, RunConfig, open_error_log, run, wants_progress
 from quotes.write import open_output
@@ -113,6 +114,19 @@ def check_paths(paths: list[str]) -> list[str]:
     return paths or [STDIN]
 
 
+def check_outputs(inputs: list[str], output: Path | None, errors: Path | None) -> None:
+    """Refuse (exit 2) an output that would overwrite an input or the other output."""
+    named = [(flag, path) for flag, path in (("-o", output), ("--errors", errors))
+             if path is not None and str(path) != "-"]
+    for flag, path in named:
+        clash = output_clash(path, inputs)
+        if clash:
+            raise typer.BadParameter(f"refusing to write {shown(path)!r}: {clash}",
+                                     param_hint=flag)
+    if len(named) == 2 and same_output(named[0][1], named[1][1]):
+        raise typer.BadParameter("-o and --errors name the same file", param_hint="--errors")
+
+
 def _stdin_is_terminal() -> bool:
     """True when nobody piped anything in, so waiting on stdin would look like a hang."""
     isatty = getattr(sys.stdin, "isatty", None)
@@ -128,6 +142,14 @@ def check_output_dir(path: Path | None) -> Path | None:
         if path.is_dir():
             raise typer.BadParameter(f"{str(path)!r} is a directory")
     return path
+
+
+def check_error_log(path: Path | None) -> Path | None:
+    """`--errors -` would make a file named `-`: say what to use instead."""
+    if path is not None and str(path) == "-":
+        raise typer.BadParameter("'-' is not a file; errors are printed on stderr anyway "
+                                 "(use --errors /dev/stderr for them as JSON Lines there)")
+    return check_output_dir(path)
 
 
 @app.command(help=EXTRACT_HELP, no_args_is_help=False)
@@ -147,7 +169,7 @@ def extract(
         "--min-confidence", min=0.0, max=1.0, metavar="X",
         help="Drop quotes whose confidence is below X.")] = 0.0,
     errors: Annotated[Path | None, typer.Option(
-        "--errors", metavar="FILE", callback=check_output_dir,
+        "--errors", metavar="FILE", callback=check_error_log,
         help="Also write errors as JSON Lines (input, line, reason) to FILE.")] = None,
     encoding_errors: Annotated[EncodingErrors, typer.Option(
         "--encoding-errors", case_sensitive=False,
@@ -167,6 +189,7 @@ def extract(
     config = RunConfig(read=ReadConfig(encoding_errors=encoding_errors.value, max_bytes=max_bytes),
                        jobs=jobs, min_confidence=min_confidence)
     inputs = check_paths(paths or [])
+    check_outputs(inputs, output, errors)
     records_on_screen = sys.stdout if output is None or str(output) == "-" else None
     reporter = Reporter(quiet=quiet, progress=wants_progress(sys.stderr, quiet, records_on_screen))
     try:

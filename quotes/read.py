@@ -9,6 +9,8 @@ costs the rest of a run.
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import json
 import os
 import re
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal, Protocol
 
 from quotes.model import Article
+from quotes.paths import shown
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -36,6 +39,9 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _GZIP_MAGIC = b"\x1f\x8b"
 _SNIFF_BYTES = 8192
 _SKIP_CHUNK = 1 << 20
+MAX_DEPTH = 200  # directory nesting read at most (deeper trees are an error, not a crash)
+_BLANK_PREFIX = re.compile(rb"[ \t\r\n\x0b\x0c]*")
+_JSON_LINE_START = re.compile(rb"(?m)^[ \t\r]*(?:\xef\xbb\xbf)?[ \t\r]*\{")
 _KNOWN_FIELDS = frozenset({"id", "text", "date", "title", "url"})
 
 # ` date 2021-06-06 7:29 body…` — the seed header; body words may follow on the same line.
@@ -114,7 +120,15 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]], config: ReadConfig = Re
 
 def read_entries(paths: Iterable[str | os.PathLike[str]], config: ReadConfig = ReadConfig(),
                  stdin: BinaryIO | None = None) -> Iterator[Entry]:
-    """Like `read_inputs`, with each article's source kept for messages about it."""
+    """Like `read_inputs`, with each article's source kept for messages about it.
+
+    Article ids stay unique in a run: a repeated id gets a `#2`, `#3`… suffix and a warning.
+    """
+    return unique_ids(_all_entries(paths, config, stdin))
+
+
+def _all_entries(paths: Iterable[str | os.PathLike[str]], config: ReadConfig,
+                 stdin: BinaryIO | None) -> Iterator[Entry]:
     for path in paths:
         if str(path) == STDIN:
             yield from read_stdin(stdin if stdin is not None else _stdin_bytes(), config)
@@ -122,107 +136,261 @@ def read_entries(paths: Iterable[str | os.PathLike[str]], config: ReadConfig = R
             yield from read_path(Path(path), config)
 
 
+def unique_ids(entries: Iterable[Entry]) -> Iterator[Entry]:
+    """Entries with every article id made unique, in a stable way (the n-th repeat of `x` is `x#n`).
+
+    Memory: one 8-byte digest per article id, not the ids themselves.
+    """
+    seen: set[bytes] = set()
+    for entry in entries:
+        if isinstance(entry, Sourced):
+            given = entry.article.id
+            if _digest(given) in seen:
+                count = 2
+                while _digest(f"{given}#{count}") in seen:
+                    count += 1
+                new_id = f"{given}#{count}"
+                yield ReadWarning(entry.input, entry.line,
+                                  f"duplicate article id {given!r}; renamed {new_id!r}")
+                entry = Sourced(entry.article.model_copy(update={"id": new_id}),
+                                entry.input, entry.line)
+            seen.add(_digest(entry.article.id))
+        yield entry
+
+
+def _digest(article_id: str) -> bytes:
+    return hashlib.blake2b(article_id.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+
+
 def read_path(path: Path, config: ReadConfig = ReadConfig()) -> Iterator[Entry]:
-    """One file or a whole directory tree; a missing path is a ReadError, not an exception."""
-    if path.is_dir():
+    """One file or a whole directory tree; a missing path is a ReadError, not an exception.
+
+    Files found in a directory get ids relative to it (`sub/x` for `DIR/sub/x.txt`),
+    so two files of one name in different folders never share an id.
+    """
+    name = shown(path)
+    try:
+        is_dir = path.is_dir()
+    except OSError as exc:  # a symlink loop, a name too long…
+        yield ReadError(name, None, f"cannot read: {_os_reason(exc)}")
+        return
+    if is_dir:
         empty = True
         for found in iter_article_files(path):
             empty = False
-            if isinstance(found, ReadError):
+            if isinstance(found, (ReadError, ReadWarning)):
                 yield found
             else:
-                yield from read_file(found, config)
+                yield from read_file(found, config, _relative_id(found, path))
         if empty:  # a wrong directory must not pass as a successful run
             suffixes = ", ".join(TEXT_SUFFIXES + JSONL_SUFFIXES)
-            yield ReadError(str(path), None, f"no article files ({suffixes}) in directory")
-    elif path.is_symlink() and not path.exists():
-        yield ReadError(str(path), None, "broken symbolic link")
+            yield ReadError(name, None, f"no article files ({suffixes}) in directory")
     elif not path.exists():
-        yield ReadError(str(path), None, "no such file or directory")
+        yield ReadError(name, None, _missing_reason(path))
     else:
         yield from read_file(path, config)
 
 
-def read_file(path: Path, config: ReadConfig = ReadConfig()) -> Iterator[Entry]:
-    """JSON Lines by suffix; `.txt` as text; other suffixes by their first character, like stdin."""
-    suffix = path.suffix.lower()
-    first = b"" if suffix in JSONL_SUFFIXES + TEXT_SUFFIXES else _first_char(path)
-    if suffix in JSONL_SUFFIXES or first == b"{":
-        yield from read_jsonl_file(path, config)
-    elif first == b"[" and suffix == ".json":
-        yield ReadError(str(path), None, "a JSON array, not JSON Lines; convert it with "
-                                         "`jq -c '.[]' FILE > FILE.jsonl`")
-    else:
-        yield from read_text_file(path, config)
-
-
-def _first_char(path: Path) -> bytes:
-    """The first non-blank byte of a file (after a BOM), or b"" when unreadable or blank."""
+def _missing_reason(path: Path) -> str:
+    """Why a path that does not exist cannot be read: no such file, a broken link or a loop."""
+    if not path.is_symlink():
+        return "no such file or directory"
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(_SNIFF_BYTES)
-    except OSError:
-        return b""  # the reader that follows reports why
-    return head.removeprefix(_BOM).lstrip()[:1]
+        path.resolve(strict=True)
+    except RuntimeError:  # Python 3.11 reports a loop so
+        return "symbolic link loop"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+    return "broken symbolic link"
 
 
-def iter_article_files(directory: Path) -> Iterator[Path | ReadError]:
-    """`.txt` and `.jsonl` files below a directory, sorted by name, hidden entries skipped."""
+def _relative_id(found: Path, root: Path) -> str:
+    """`sub/x` for `ROOT/sub/x.txt`: the file's path below the directory given, without suffix."""
+    relative = found.relative_to(root)
+    return shown(relative.with_suffix("").as_posix())
+
+
+def read_file(path: Path, config: ReadConfig = ReadConfig(), file_id: str | None = None) \
+        -> Iterator[Entry]:
+    """JSON Lines by suffix; `.txt` as text; other suffixes sniffed from their first bytes.
+
+    `file_id` names the articles of the file (default: its name, without `.txt`).
+    """
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl_file(path, config, file_id)
+    elif suffix in TEXT_SUFFIXES:
+        yield from read_text_file(path, config, file_id)
+    else:
+        yield from _read_sniffed_file(path, config, file_id)
+
+
+def _read_sniffed_file(path: Path, config: ReadConfig, file_id: str | None) -> Iterator[Entry]:
+    """A file read once, its format sniffed from the bytes kept (a pipe cannot be reopened)."""
+    name = shown(path)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed by the `with` below
+    except OSError as exc:
+        yield ReadError(name, None, _cannot_read(path, exc))
+        return
+    with handle:
+        yield from read_stream(handle, name, file_id or shown(path.stem), config,
+                               json_name=shown(path.name), suffix=path.suffix.lower())
+
+
+def iter_article_files(directory: Path, depth: int = 0) \
+        -> Iterator[Path | ReadError | ReadWarning]:
+    """Regular `.txt` and `.jsonl` files below a directory, sorted by name, hidden entries skipped.
+
+    A FIFO, device or socket with an article suffix is skipped with a warning
+    (reading one could block forever); symlinked directories are not followed.
+    """
+    if depth > MAX_DEPTH:
+        yield ReadError(shown(directory), None,
+                        f"directories nested more than {MAX_DEPTH} deep; not read")
+        return
     try:
         with os.scandir(directory) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as exc:
-        yield ReadError(str(directory), None, f"cannot read directory: {_os_reason(exc)}")
+        yield ReadError(shown(directory), None, f"cannot read directory: {_os_reason(exc)}")
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
-        if entry.is_dir(follow_symlinks=False):
-            yield from iter_article_files(path)
-        elif path.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES:
-            yield path
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from iter_article_files(path, depth + 1)
+                continue
+            if path.suffix.lower() not in TEXT_SUFFIXES + JSONL_SUFFIXES:
+                continue
+            special = entry.is_symlink() or not entry.is_file(follow_symlinks=False)
+            if special and path.exists() and not path.is_file():
+                yield ReadWarning(shown(path), None, "not a regular file; skipped")
+                continue
+        except OSError as exc:
+            yield ReadError(shown(path), None, f"cannot read: {_os_reason(exc)}")
+            continue
+        yield path
 
 
-def read_text_file(path: Path, config: ReadConfig = ReadConfig()) -> Iterator[Entry]:
+def read_text_file(path: Path, config: ReadConfig = ReadConfig(),
+                   file_id: str | None = None) -> Iterator[Entry]:
     """One article from a text file, id = file name without extension."""
-    name = str(path)
-    if path.is_symlink() and not path.exists():
-        yield ReadError(name, None, "broken symbolic link")
-        return
+    name = shown(path)
     try:
         with open(path, "rb") as handle:
             data = handle.read(config.max_bytes + 1)
     except OSError as exc:
-        yield ReadError(name, None, f"cannot read: {_os_reason(exc)}")
+        yield ReadError(name, None, _cannot_read(path, exc))
         return
-    yield from _text_article(data, name, path.stem, config)
+    yield from _text_article(data, name, file_id or shown(path.stem), config)
 
 
 def read_stdin(stream: BinaryIO, config: ReadConfig = ReadConfig()) -> Iterator[Entry]:
     """JSON Lines if the first non-blank character is `{`, else one text article."""
-    head: list[bytes] = []
-    while True:
-        line = stream.readline(config.max_bytes + 1)
-        head.append(line)
-        if not line or line.strip(b" \t\r\n" + _BOM):
-            break
-    first = b"".join(head).removeprefix(_BOM).lstrip()
-    if first.startswith(b"{"):
-        yield from read_jsonl_stream(_Prefixed(head, stream), STDIN_NAME, STDIN_ID, config)
-        return
-    data = b"".join(head)
-    data += stream.read(max(0, config.max_bytes + 1 - len(data)))
-    yield from _text_article(data, STDIN_NAME, STDIN_ID, config)
+    yield from read_stream(stream, STDIN_NAME, STDIN_ID, config, json_name=STDIN_ID)
 
 
-def read_jsonl_file(path: Path, config: ReadConfig = ReadConfig()) -> Iterator[Entry]:
-    """Articles of a JSON Lines file, read line by line."""
-    name = str(path)
+def sniff_format(head: bytes) -> str:
+    """The format of an input from its first bytes: `jsonl`, `json-array` or `text`.
+
+    `head` holds at least the first non-blank line (or all the input, if shorter).
+    This is the one place that tells formats apart: a new format reader adds its
+    signature here and its reader to `FORMAT_READERS`.
+    """
+    body = head.removeprefix(_BOM).lstrip()
+    if body.startswith(b"{"):
+        return "jsonl"
+    if body.startswith(b"["):
+        return "json-array"
+    return "text"
+
+
+def read_stream(stream: BinaryIO, name: str, article_id: str, config: ReadConfig = ReadConfig(),
+                json_name: str | None = None, suffix: str = "") -> Iterator[Entry]:
+    """Articles of a stream that may be a pipe: sniffed from a head that is then replayed.
+
+    `article_id` names a text article; `json_name` prefixes the ids of JSON lines without one.
+    """
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed by the `with` below
+        head = read_head(stream, config.max_bytes)
     except OSError as exc:
         yield ReadError(name, None, f"cannot read: {_os_reason(exc)}")
+        return
+    found = sniff_format(head.data)
+    replay = Replay(head.data, stream)
+    if found == "jsonl" or (head.skipped_lines and found != "text"):
+        yield from read_jsonl_stream(replay, name, json_name or article_id, config,
+                                     first_line=head.skipped_lines, first_offset=head.skipped_bytes)
+    elif found == "json-array" and suffix == ".json":
+        yield ReadError(name, None, "a JSON array, not JSON Lines; convert it with "
+                                    "`jq -c '.[]' FILE > FILE.jsonl`")
+    elif head.skipped_bytes:  # the blank lines alone were over the limit
+        yield ReadError(name, None, _too_large(config))
+    else:
+        try:
+            data = replay.read(config.max_bytes + 1)
+        except OSError as exc:
+            yield ReadError(name, None, f"cannot read: {_os_reason(exc)}")
+            return
+        yield from _text_article(data, name, article_id, config)
+
+
+@dataclass(frozen=True)
+class Head:
+    """The first bytes of a stream, kept to sniff its format and then replayed."""
+
+    data: bytes
+    skipped_bytes: int = 0  # blank lines dropped before `data` (over the size limit)
+    skipped_lines: int = 0
+
+
+def read_head(stream: BinaryIO, max_bytes: int) -> Head:
+    """Bytes up to the end of the first non-blank line (at most `_SNIFF_BYTES` past it).
+
+    Leading blank lines beyond `max_bytes` are counted and dropped, not kept, so
+    an endless stream of empty lines (`yes ''`) runs in bounded memory.
+    """
+    data = bytearray()
+    skipped_bytes = skipped_lines = 0
+    start = checked = -1  # where the first non-blank byte is; how far blanks were looked for
+    while start < 0 or (data.find(b"\n", start) < 0 and len(data) - start < _SNIFF_BYTES):
+        chunk = _read_some(stream)
+        if not chunk:
+            break
+        data += chunk
+        if start >= 0 or (not skipped_bytes and _BOM.startswith(data)):
+            continue  # found already, or a BOM not yet complete
+        bom = len(_BOM) if not skipped_bytes and data.startswith(_BOM) else 0
+        blank_end = _BLANK_PREFIX.match(data, max(checked, bom)).end()  # type: ignore[union-attr]
+        checked = len(data)
+        if blank_end < len(data):
+            start = blank_end
+        elif len(data) > max_bytes:  # all blank so far: count it, keep none of it
+            skipped_lines += data.count(b"\n")
+            skipped_bytes += len(data)
+            data.clear()
+            checked = 0
+    return Head(bytes(data), skipped_bytes, skipped_lines)
+
+
+def _read_some(stream: BinaryIO) -> bytes:
+    """What the stream has now (a pipe may have less than asked), up to `_SNIFF_BYTES`."""
+    read1 = getattr(stream, "read1", None)
+    return read1(_SNIFF_BYTES) if read1 is not None else stream.read(_SNIFF_BYTES)
+
+
+def read_jsonl_file(path: Path, config: ReadConfig = ReadConfig(),
+                    file_id: str | None = None) -> Iterator[Entry]:
+    """Articles of a JSON Lines file, read line by line."""
+    name = shown(path)
+    try:
+        handle = open(path, "rb", buffering=_SNIFF_BYTES)  # noqa: SIM115 - closed below
+    except OSError as exc:
+        yield ReadError(name, None, _cannot_read(path, exc))
         return
     with handle:
         try:
@@ -230,17 +398,35 @@ def read_jsonl_file(path: Path, config: ReadConfig = ReadConfig()) -> Iterator[E
         except OSError as exc:
             yield ReadError(name, None, f"cannot read: {_os_reason(exc)}")
             return
-        problem = _binary_reason(sniff.split(b"\n", 1)[0])  # later bad lines are errors of their own
+        problem = _not_json_lines(sniff)
         if problem:
             yield ReadError(name, None, problem)
             return
-        yield from read_jsonl_stream(handle, name, path.name, config)
+        json_id = shown(path.name) if file_id is None else f"{file_id}{path.suffix}"
+        yield from read_jsonl_stream(handle, name, json_id, config)
+
+
+def _not_json_lines(head: bytes) -> str | None:
+    """Why a `.jsonl` file is no JSON Lines at all, judged from its head, or None.
+
+    NUL bytes condemn the whole file only when no line of the head starts like
+    JSON: a file whose first line is corrupt (a zeroed block, say) still gives
+    its good lines, each bad line being an error of its own.
+    """
+    problem = _binary_reason(head)
+    if problem and "NUL" in problem and _JSON_LINE_START.search(head):
+        return None
+    return problem
 
 
 def read_jsonl_stream(stream: _LineSource, name: str, id_prefix: str,
-                      config: ReadConfig = ReadConfig()) -> Iterator[Entry]:
-    """Articles of a JSON Lines stream; memory holds one line at most `max_bytes` long."""
-    offset, lineno, seen = 0, 0, False
+                      config: ReadConfig = ReadConfig(), first_line: int = 0,
+                      first_offset: int = 0) -> Iterator[Entry]:
+    """Articles of a JSON Lines stream; memory holds one line at most `max_bytes` long.
+
+    `first_line` and `first_offset` count blank lines already consumed before the stream.
+    """
+    offset, lineno, seen = first_offset, first_line, False
     while True:
         try:
             raw = stream.readline(config.max_bytes + 1)
@@ -257,7 +443,7 @@ def read_jsonl_stream(stream: _LineSource, name: str, id_prefix: str,
             seen = True
             yield ReadError(name, lineno, _too_large(config))
             continue
-        if lineno == 1 and raw.startswith(_BOM):
+        if start == 0 and raw.startswith(_BOM):
             raw, start = raw[len(_BOM):], start + len(_BOM)
         if not raw.strip():
             continue
@@ -531,15 +717,40 @@ def _stdin_bytes() -> BinaryIO:
     return sys.stdin.buffer
 
 
-class _Prefixed:
-    """A stream that replays lines already read for sniffing, then goes on reading."""
+def _cannot_read(path: Path, exc: OSError) -> str:
+    """`cannot read: …`, or what is wrong with a symlink that cannot be followed."""
+    if exc.errno in (errno.ENOENT, errno.ELOOP) and path.is_symlink():
+        return _missing_reason(path)
+    return f"cannot read: {_os_reason(exc)}"
 
-    def __init__(self, head: list[bytes], stream: BinaryIO) -> None:
-        self._head = [line for line in head if line]
+
+class Replay:
+    """A stream that first gives back the head read for sniffing, then reads on."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self._head = head
+        self._pos = 0
         self._stream = stream
 
     def readline(self, size: int = -1, /) -> bytes:
-        """The next replayed line, then the stream's own lines."""
-        if self._head:
-            return self._head.pop(0)
-        return self._stream.readline(size)
+        """The next line (at most `size` bytes), from the head and then the stream."""
+        if self._pos >= len(self._head):
+            return self._stream.readline(size)
+        end = self._head.find(b"\n", self._pos)
+        end = len(self._head) if end < 0 else end + 1
+        if size >= 0:
+            end = min(end, self._pos + size)
+        line = self._head[self._pos:end]
+        self._pos = end
+        if line.endswith(b"\n") or len(line) == size or end < len(self._head):
+            return line
+        return line + self._stream.readline(size - len(line) if size >= 0 else -1)
+
+    def read(self, size: int = -1, /) -> bytes:
+        """Up to `size` bytes (all when negative), from the head and then the stream."""
+        end = len(self._head) if size < 0 else min(len(self._head), self._pos + size)
+        data = self._head[self._pos:end]
+        self._pos = end
+        if size < 0:
+            return data + self._stream.read()
+        return data + (self._stream.read(size - len(data)) if len(data) < size else b"")

@@ -30,7 +30,7 @@ from quotes.read import (
     Sourced,
     read_entries,
 )
-from quotes.write import Record, RecordWriter, atomic_file, json_line, quote_record
+from quotes.write import Record, RecordWriter, json_line, output_file, quote_record
 
 BATCH_ARTICLES = 64
 BATCH_BYTES = 1 << 20
@@ -232,11 +232,11 @@ class ErrorLog:
 
 @contextmanager
 def open_error_log(path: str | os.PathLike[str] | None) -> Iterator[ErrorLog | None]:
-    """An ErrorLog written atomically to `path`, or None without one."""
+    """An ErrorLog written to `path` (atomically for a regular file), or None without one."""
     if path is None:
         yield None
         return
-    with atomic_file(Path(path)) as stream:
+    with output_file(Path(path)) as stream:
         yield ErrorLog(stream)
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import io
 import json
 import os
 import re
+import stat
 import sys
 import tempfile
 import typing
@@ -118,8 +120,41 @@ def open_output(path: str | os.PathLike[str] | None, format: Format = "jsonl") \
         with utf8_stdout() as stream:
             yield make_writer(stream, format)
     else:
-        with atomic_file(Path(path)) as stream:
+        with output_file(Path(path)) as stream:
             yield make_writer(stream, format)
+
+
+@contextmanager
+def output_file(path: Path) -> Iterator[TextIO]:
+    """`-o`/`--errors` FILE: a regular file (or a symlink's target) is replaced atomically;
+    a device or FIFO is written straight through, like a shell's `>` (never replaced)."""
+    target = resolve_output(path)
+    if is_special(target):
+        with open(target, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+    else:
+        with atomic_file(target) as stream:
+            yield stream
+
+
+def resolve_output(path: Path) -> Path:
+    """Where writing `path` must land: a symlink's final target (created if dangling).
+
+    Replacing the link itself would leave its target stale; a loop is an OSError.
+    """
+    target = Path(os.path.realpath(path))
+    if target.is_symlink():  # realpath stops at a loop
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path))
+    return target
+
+
+def is_special(path: Path) -> bool:
+    """True for an existing device, FIFO or socket: something to write to, never to replace."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 @contextmanager

@@ -423,8 +423,9 @@ def test_failure_mid_write_leaves_the_old_file_and_no_temp(
 def test_stopping_a_real_run_keeps_the_old_file(tmp_path: Path, signum: int, whole_group: bool,
                                                 code: int, message: str) -> None:
     big = tmp_path / "big.jsonl"
-    line = jsonl_line("a", SEED.read_text(encoding="utf-8")) + "\n"
-    big.write_text(line * 20000, encoding="utf-8")
+    text = SEED.read_text(encoding="utf-8")
+    big.write_text("".join(jsonl_line(f"a{n}", text) + "\n" for n in range(20000)),
+                   encoding="utf-8")
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     out = out_dir / "quotes.jsonl"
@@ -500,12 +501,13 @@ def test_parse_size_accepts_suffixes(size: str, expected: int) -> None:
 
 def test_closed_pipe_exits_quietly(tmp_path: Path) -> None:
     big = tmp_path / "big.jsonl"
-    big.write_text((jsonl_line("a", SEED.read_text(encoding="utf-8")) + "\n") * 400,
+    text = SEED.read_text(encoding="utf-8")
+    big.write_text("".join(jsonl_line(f"a{n}", text) + "\n" for n in range(400)),
                    encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "quotes.cli", "extract", str(big)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout is not None and proc.stderr is not None
-    assert json.loads(proc.stdout.readline())["article_id"] == "a"
+    assert json.loads(proc.stdout.readline())["article_id"] == "a0"
     proc.stdout.close()
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 141

@@ -160,7 +160,7 @@ def test_directory_is_walked_recursively_in_sorted_order(tmp_path: Path) -> None
     write(tmp_path / "a" / "m.jsonl", '{"id": "am", "text": "AM"}\n')
     write(tmp_path / "c.md", "ignored: not an article suffix")
     write(tmp_path / ".hidden.txt", "ignored: hidden")
-    assert [a.id for a in articles(items(tmp_path))] == ["am", "z", "b"]
+    assert [a.id for a in articles(items(tmp_path))] == ["am", "a/z", "b"]
 
 
 def test_directory_without_article_files_is_an_error(tmp_path: Path) -> None:

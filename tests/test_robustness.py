@@ -152,6 +152,7 @@ EXPECTED_ERRORS = {
     "lone_surrogates.jsonl:1": "lone surrogate \\ud800 in 'text' at character 5",
     "lone_surrogates.jsonl:3": "lone surrogate \\udc00 in 'id'",
     "nul_bytes.txt": "binary file (NUL byte at byte 10)",
+    "nul_first_line.jsonl:1": "NUL byte at byte 30",
     "utf16.txt": "UTF-16",
     "whitespace_only.txt": "empty file (only whitespace)",
 }
