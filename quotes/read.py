@@ -394,7 +394,7 @@ def read_jsonl_file(path: Path, config: ReadConfig = ReadConfig(),
         return
     with handle:
         try:
-            sniff = handle.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]
+            sniff = handle.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]  # type: ignore[attr-defined]
         except OSError as exc:
             yield ReadError(name, None, f"cannot read: {_os_reason(exc)}")
             return
