@@ -73,8 +73,13 @@ def looks_like_title(text: str, quote: QuoteSpan) -> bool:
     """A short name in marks (“Belavia”, “The Long Winter”): every word capitalised
     and no punctuation that would end a spoken phrase."""
     inner = text[quote.start:quote.close_start].rstrip()
-    words = inner.split()
-    if not words or len(words) > _TITLE_MAX_WORDS or inner[-1:] in ",.;:!?…":
+    return inner[-1:] not in ",.;:!?…" and title_cased(inner)
+
+
+def title_cased(words_text: str) -> bool:
+    """A few words, every one capitalised but the small ones ("Coal Is Not the Villain")."""
+    words = words_text.split()
+    if not words or len(words) > _TITLE_MAX_WORDS:
         return False
     return all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in _SMALL_WORDS
                for w in words) and words[0][:1].isupper()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from quotes import cues, lexicon
 from quotes.cues import Attribution, verb_follows
-from quotes.marks import QuoteSpan, find_quotes, looks_like_title
+from quotes.marks import QuoteSpan, find_quotes, looks_like_title, title_cased
 from quotes.model import Article, Quote
 from quotes.people import People
 from quotes.records import build_quote
@@ -183,10 +183,14 @@ def _standalone(text: str, lo: int, quote: QuoteSpan, hi: int,
         return False  # calls Trump a “sociopath”; decisions, “not the President”
     if not quote.closed:
         return not prefix  # only a quote opening its paragraph may run on unclosed
-    if not quote.double and before is None and after is None:
-        return False
     suffix = text[quote.close_end:hi].lstrip()
     ends_phrase = any(ch in ",.!?…" for ch in text[max(quote.start, quote.end - 1):quote.close_start])
+    if not quote.double and before is None and after is None:
+        # In single marks (British style) a quotation with no cue of its own stands alone
+        # only as a whole sentence: 'It was not enough.' after "'We tried,' she said."
+        # (A heading in title case, 'Coal Is Not the Villain.', is no sentence of anyone's.)
+        return not prefix and not suffix and ends_phrase and not title_cased(
+            text[quote.start:quote.end])
     # tweeted, "…" on Friday: an introduced quotation followed by an adverbial
     introduced = (before is not None and prefix[-1:] in (",", ":")
                   and suffix.split(" ", 1)[0].casefold() in _ADVERBIAL_STARTS)
