@@ -308,21 +308,22 @@ STAGES = {
 
 def time_stages(path: Path) -> dict[str, Any]:
     """(child) CPU seconds of each of STAGES over every article of `path`."""
+    from quotes.layout import Layout
     from quotes.model import Article
     from quotes.people import People
-    from quotes.pipeline import _Layout, extract
+    from quotes.pipeline import extract
     from quotes.tokens import _TOKEN, tokenise
 
     articles = [Article(id=a["id"], text=a["text"]) for a in _read_jsonl(path)]
-    layouts = [_Layout(a) for a in articles]
+    layouts = [Layout(a) for a in articles]
     # Each stage takes an article and its layout (laid out beforehand, so "names" times
     # the entities alone).
-    work: dict[str, Callable[[Article, _Layout], object]] = {
+    work: dict[str, Callable[[Article, Layout], object]] = {
         "words": lambda article, _: _TOKEN.findall(article.text),
         "tokens": lambda article, _: tokenise(article.text),
-        "layout": lambda article, _: _Layout(article),
+        "layout": lambda article, _: Layout(article),
         "names": lambda article, layout: People(article.text, (0, len(article.text)),
-                                                [q.outer for q in layout.quotes]),
+                                                [q.outer for q in layout.quotes], layout.asides()),
         "extract": lambda article, _: extract(article),
     }
     seconds = {}

@@ -72,7 +72,7 @@ class Entity:
 class People:
     """The people (and bodies) of one article, with where each is named."""
 
-    def __init__(self, text: str, body: Span, quoted: list[Span]) -> None:
+    def __init__(self, text: str, body: Span, quoted: list[Span], asides: list[Span] | None = None) -> None:
         self.text = text
         self.entities: list[Entity] = []
         self._by_surname: dict[str, list[Entity]] = {}
@@ -85,10 +85,14 @@ class People:
         titles = lexicon.words("titles")
         skip = lexicon.words("not_names") | titles | lexicon.words("roles")
         headlines = _TitleCaseLines(text, body)
+        asides = asides or []
+        aside_starts = [s for s, _ in asides]
         for run in _CAPITALISED_RUN.finditer(text, *body):
             words = run.group()
             if words.rstrip(".").casefold() in skip:
                 continue  # "The", "But", "President" alone name nobody
+            if asides and _inside(asides, aside_starts, run.start()):
+                continue  # a photo credit, a caption or a link line: not the story's people
             if headlines.holds(run.start()):
                 continue  # "Mayor Sees Budget Gap": in title case, capitals do not mark names
             # The word before tells whether the name is a modifier ("the Wagner boss")
@@ -184,7 +188,8 @@ class People:
         entity = self._match(words, mention.start, gender)
         if entity is None and len(words) == 1:
             entity = self._title_word_surname(words[0])
-        entity = entity or self.add(name, mention.role)
+        if entity is None or len(words) > len(entity.words):
+            entity = self.add(name, mention.role)  # (a fuller name than the one known)
         if mention.role and not entity.role:
             entity.role = bare_role(mention.role)
         entity.person = entity.person or bool(mention.role) or len(words) > 1

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 
 from quotes import cues, lexicon
 from quotes.cues import Attribution, verb_follows
-from quotes.marks import QuoteSpan, find_quotes, looks_like_title, title_cased
+from quotes.layout import Layout
+from quotes.marks import QuoteSpan, looks_like_title, title_cased
 from quotes.model import Article, Quote
+from quotes.names import Mention
 from quotes.people import People
 from quotes.records import build_quote
 from quotes.reports import reports_in
 from quotes.resolve import Resolved, resolve
-from quotes.segment import paragraphs, sentences
 from quotes.speakers import mention_after
 
 Span = tuple[int, int]
@@ -60,35 +61,9 @@ def extract(text_or_article: str | Article, *, article_id: str | None = None,
     return quotes
 
 
-class _Layout:
-    """Paragraphs, sentences and quotes of one article, with lookups by offset."""
-
-    def __init__(self, article: Article) -> None:
-        self.text = article.text
-        self.paragraphs = paragraphs(self.text, article.body_start)
-        self.quotes = find_quotes(self.text, self.paragraphs)
-        outer = [q.outer for q in self.quotes]
-        starts = [s for s, _ in outer]
-        self.sentences: list[Span] = []
-        self.sentence_paragraph: list[int] = []
-        for index, para in enumerate(self.paragraphs):
-            # Only quotes reaching into this paragraph protect its sentence ends (the
-            # one starting before it may run on into it): work stays linear.
-            first = max(0, bisect.bisect_left(starts, para[0]) - 1)
-            local = outer[first:bisect.bisect_left(starts, para[1])]
-            for sentence in sentences(self.text, para, local):
-                self.sentences.append(sentence)
-                self.sentence_paragraph.append(index)
-        self._starts = [s for s, _ in self.sentences]
-
-    def sentence_at(self, pos: int) -> int:
-        """Index of the sentence holding pos (or the last one before it)."""
-        return max(0, bisect.bisect_right(self._starts, pos) - 1)
-
-
 def find(article: Article) -> list[Found]:
     """Quotes and reports of the article with their attributions, speakers resolved."""
-    layout = _Layout(article)
+    layout = Layout(article)
     if not layout.paragraphs:
         return []
     direct, titles = _direct_quotes(layout)
@@ -97,11 +72,11 @@ def find(article: Article) -> list[Found]:
         return []  # (the names of an article that quotes nobody are never read)
     found = sorted(direct + reports, key=lambda f: f.pieces[0][0])
     people = People(layout.text, (article.body_start, len(layout.text)),
-                    [q.outer for q in layout.quotes])
+                    [q.outer for q in layout.quotes], layout.asides())
     return _resolve(layout, people, found)
 
 
-def _direct_quotes(layout: _Layout) -> tuple[list[Found], list[QuoteSpan]]:
+def _direct_quotes(layout: Layout) -> tuple[list[Found], list[QuoteSpan]]:
     """Standalone quotations with their attributions; names and titles in marks apart."""
     text = layout.text
     direct: list[Found] = []
@@ -127,6 +102,8 @@ def _direct_quotes(layout: _Layout) -> tuple[list[Found], list[QuoteSpan]]:
         if after is None and quote.closed and hi <= quote.close_end:
             after = _attribution_sentence(layout, last, quote) or _dash_line(layout, last, quote)
         before = _first(cues.BEFORE_RULES, text, lo, quote.open_start)
+        if quote.closed and layout.ends_post(quote.close_end):
+            hi = quote.close_end  # “…” pic.twitter.com/x — Ann Lee (@ann): a post's whole text
         if not _standalone(text, lo, quote, hi, before, after):
             continue  # a fragment: part of reported speech, if any, as a mixed quote
         direct.append(Found(((quote.start, quote.end),), "direct", after or before, first,
@@ -134,7 +111,7 @@ def _direct_quotes(layout: _Layout) -> tuple[list[Found], list[QuoteSpan]]:
     return direct, titles
 
 
-def _attribution_sentence(layout: _Layout, index: int, quote: QuoteSpan) -> Attribution | None:
+def _attribution_sentence(layout: Layout, index: int, quote: QuoteSpan) -> Attribution | None:
     """“… are missing.” Trump said.: a short sentence after the quotation that only
     attributes it (a speaker and a cue, a few words of adverbial at most)."""
     end = _next_sentence_end(layout, index)
@@ -144,7 +121,7 @@ def _attribution_sentence(layout: _Layout, index: int, quote: QuoteSpan) -> Attr
     return found
 
 
-def _dash_line(layout: _Layout, index: int, quote: QuoteSpan) -> Attribution | None:
+def _dash_line(layout: Layout, index: int, quote: QuoteSpan) -> Attribution | None:
     """“…” closing its paragraph, then a line "- Mara Quist.": the line attributes it."""
     para = layout.sentence_paragraph[index]
     if para + 1 >= len(layout.paragraphs):
@@ -209,7 +186,7 @@ def _asks_or_exclaims(text: str, quote: QuoteSpan) -> bool:
     return text[quote.start:quote.close_start].rstrip().rstrip("’'")[-1:] in ("?", "!")
 
 
-def _next_sentence_end(layout: _Layout, index: int) -> int:
+def _next_sentence_end(layout: Layout, index: int) -> int:
     """End of the sentence after `index` when it is in the same paragraph."""
     following = index + 1
     if following < len(layout.sentences) and (
@@ -218,7 +195,7 @@ def _next_sentence_end(layout: _Layout, index: int) -> int:
     return layout.sentences[index][1]
 
 
-def _reports(layout: _Layout, direct: list[Found], titles: list[QuoteSpan]) -> list[Found]:
+def _reports(layout: Layout, direct: list[Found], titles: list[QuoteSpan]) -> list[Found]:
     """Reported speech, indirect or mixed (holding a quoted fragment that is not a
     title), not overlapping any direct quote."""
     text = layout.text
@@ -228,6 +205,8 @@ def _reports(layout: _Layout, direct: list[Found], titles: list[QuoteSpan]) -> l
     taken = _Spans([piece for f in direct for piece in f.pieces])
     found: list[Found] = []
     for index, sentence in enumerate(layout.sentences):
+        if layout.aside[layout.sentence_paragraph[index]]:
+            continue  # a caption or a link to another story reports nobody here
         previous = layout.sentences[index - 1] if index else None
         if previous and layout.sentence_paragraph[index - 1] != layout.sentence_paragraph[index]:
             previous = None
@@ -262,7 +241,7 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _resolve(layout: _Layout, people: People, found: list[Found]) -> list[Found]:
+def _resolve(layout: Layout, people: People, found: list[Found]) -> list[Found]:
     """Resolve speakers in text order; quotes without a cue continue the previous
     speaker or take the person named in the sentence before. Returns those kept."""
     previous: Found | None = None  # the last quotation with a speaker
@@ -288,7 +267,7 @@ def _resolve(layout: _Layout, people: People, found: list[Found]) -> list[Found]
     return kept
 
 
-def _adjacent_report(layout: _Layout, report: Found | None, item: Found) -> Found | None:
+def _adjacent_report(layout: Layout, report: Found | None, item: Found) -> Found | None:
     """A report in the sentence right before: "…, Schiff said. “…”" in the same paragraph,
     or one holding a quotation that closes the paragraph before the one the quote opens."""
     if report is None or report.sentence != item.sentence - 1:
@@ -299,9 +278,18 @@ def _adjacent_report(layout: _Layout, report: Found | None, item: Found) -> Foun
     return None
 
 
-def _unattributed(layout: _Layout, people: People, item: Found,
+def _unattributed(layout: Layout, people: People, item: Found,
                   previous: Found | None) -> tuple[Resolved, Attribution | None]:
-    """A quote with no cue of its own: continuation, else the sentence before."""
+    """A quote with no cue of its own: an embedded post's author, a continuation, else
+    the sentence before."""
+    post = layout.post_at(item.pieces[0][0])
+    if post is not None:
+        author = Mention(post.author[0], post.author[1], "name", post.author)
+        found = resolve(people, author, author.start)
+        name = found.speaker
+        return Resolved(name, found.role, found.resolution,
+                        f"in a post embedded in the article, by {name} (offset {author.start})"
+                        ), Attribution(author, None, "embedded post", 0.8)
     if previous is not None and previous.resolved and (
             previous.paragraph == item.paragraph
             or (previous.paragraph == item.paragraph - 1 and _starts_paragraph(layout, item))):
@@ -330,6 +318,6 @@ def _unattributed(layout: _Layout, people: People, item: Found,
     return Resolved(None, None, "none", "no cue and no speaker nearby"), None
 
 
-def _starts_paragraph(layout: _Layout, item: Found) -> bool:
+def _starts_paragraph(layout: Layout, item: Found) -> bool:
     para_start = layout.paragraphs[item.paragraph][0]
     return layout.text[para_start:item.pieces[0][0]].strip(" \"“”‘’'«»„`") == ""
