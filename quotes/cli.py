@@ -23,6 +23,8 @@ from typing import Annotated, NoReturn
 import typer
 
 from quotes import evaluate, review
+from quotes.io.extras import MissingExtra, require
+from quotes.io.parquet import FIELDS as PARQUET_FIELDS
 from quotes.model import Quote
 from quotes.paths import output_clash, same_output, shown
 from quotes.read import DEFAULT_MAX_BYTES, STDIN, ReadConfig
@@ -47,6 +49,7 @@ class OutputFormat(str, Enum):
 
     jsonl = "jsonl"
     csv = "csv"
+    parquet = "parquet"
 
 
 class EncodingErrors(Enum):
@@ -60,12 +63,15 @@ _SIZE = re.compile(r"(?i)\s*(\d+)\s*([kmg]i?b?|b)?\s*")
 _SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
 EXTRACT_HELP = """
-Extract quotes from article files, directories, JSON Lines or stdin.
+Extract quotes from article files, directories, JSON Lines, web pages, WARC,
+Parquet or stdin.
 
 PATHs are .txt articles (seed format with a ` date YYYY-MM-DD [HH:MM]` first
 line, or plain text), .jsonl files with one article per line (`id`, `text`,
-optional `date`, `title`, `url`), or directories searched recursively.
-No PATH or `-` reads stdin.
+optional `date`, `title`, `url`), or directories searched recursively; with
+the `quotes[archives]` extra also web pages (.html), WARC files (.warc,
+.warc.gz) and Parquet files (.parquet). gzip, bzip2, xz and zstd compression
+is recognised by content. No PATH or `-` reads stdin.
 
 Records go to stdout (or -o FILE, replaced atomically) in input order. Each
 bad input is reported on stderr as `quotes: error: INPUT[:LINE]: REASON`;
@@ -75,6 +81,7 @@ the good inputs are still written.
 Examples:
   quotes extract seeds/ > quotes.jsonl
   quotes extract articles.jsonl -o quotes.csv --format csv
+  quotes extract crawl.warc.gz articles.jsonl.gz -o quotes.parquet
   quotes extract archive/ --jobs 0 --errors errors.jsonl -o quotes.jsonl
   cat article.txt | quotes extract
   quotes extract big.jsonl | head -1
@@ -96,10 +103,33 @@ def parse_size(value: str | int) -> int:
 
 
 def guess_format(output: Path | None) -> OutputFormat:
-    """`-o quotes.csv` means CSV without saying so twice; everything else is JSON Lines."""
-    if output is not None and output.suffix.lower() == ".csv":
+    """`-o quotes.csv` (or `.parquet`) means that format without saying so twice; else JSON Lines."""
+    suffix = output.suffix.lower() if output is not None else ""
+    if suffix == ".csv":
         return OutputFormat.csv
+    if suffix == ".parquet":
+        return OutputFormat.parquet
     return OutputFormat.jsonl
+
+
+def check_extra(module: str, what: str, option: str) -> None:
+    """An output that needs a missing optional library is a usage error naming the extra."""
+    try:
+        require(module, what)
+    except MissingExtra as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from None
+
+
+def parse_columns(values: list[str]) -> tuple[tuple[str, str], ...]:
+    """`--column text=body` pairs; a field that is no article field is a usage error."""
+    pairs = []
+    for value in values:
+        field, _, column = value.partition("=")
+        if field not in PARQUET_FIELDS or not column:
+            raise typer.BadParameter(f"{value!r} is not FIELD=COLUMN with FIELD one of "
+                                     f"{', '.join(PARQUET_FIELDS)}", param_hint="--column")
+        pairs.append((field, column))
+    return tuple(pairs)
 
 
 def check_paths(paths: list[str]) -> list[str]:
@@ -183,11 +213,18 @@ def extract(
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress, warnings or summary; errors are still shown.")
     ] = False,
+    column: Annotated[list[str] | None, typer.Option(
+        "--column", metavar="FIELD=NAME",
+        help="Parquet input: read article FIELD (id, text, date, title, url, body_start) "
+             "from column NAME; repeat for several.")] = None,
 ) -> None:
     """Extract quotes from articles (see EXTRACT_HELP)."""
     chosen = format or guess_format(output)
-    config = RunConfig(read=ReadConfig(encoding_errors=encoding_errors.value, max_bytes=max_bytes),
-                       jobs=jobs, min_confidence=min_confidence)
+    if chosen is OutputFormat.parquet:
+        check_extra("pyarrow.parquet", "writing Parquet", "--format")
+    read = ReadConfig(encoding_errors=encoding_errors.value, max_bytes=max_bytes,
+                      columns=parse_columns(column or []))
+    config = RunConfig(read=read, jobs=jobs, min_confidence=min_confidence)
     inputs = check_paths(paths or [])
     check_outputs(inputs, output, errors)
     records_on_screen = sys.stdout if output is None or str(output) == "-" else None

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Kind = Literal["direct", "mixed", "indirect"]
 Resolution = Literal["name", "surname", "role", "pronoun", "continuation", "none"]
@@ -55,6 +55,7 @@ class Quote(BaseModel):
     id: str = Field(description="stable hash of article id and span")
     article_id: str
     article_title: str | None = None
+    article_url: str | None = Field(None, description="the article's URL, when the input gives one")
     date: str | None = Field(None, description="publication date, ISO 8601")
     text: str = Field(description="the quoted words without enclosing marks (direct), "
                       "or the reported content (mixed, indirect)")

@@ -15,10 +15,11 @@ import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
+from types import ModuleType
 from typing import Any, BinaryIO, Literal, Protocol
 
 from quotes.model import Article
@@ -63,6 +64,8 @@ class ReadConfig:
 
     encoding_errors: Literal["strict", "replace"] = "strict"
     max_bytes: int = DEFAULT_MAX_BYTES
+    # Parquet column names that differ from the Article field names: (field, column) pairs.
+    columns: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,8 +100,22 @@ class Sourced:
     line: int | None = None
 
 
+@dataclass(frozen=True)
+class Page:
+    """A web page read but not yet made an article (see `quotes.io.html.page_entry`)."""
+
+    html: bytes
+    input: str
+    article_id: str
+    url: str | None = None
+    date: str | None = None
+    line: int | None = None
+    config: ReadConfig = ReadConfig()
+
+
 Item = Article | ReadError | ReadWarning
 Entry = Sourced | ReadError | ReadWarning
+Work = Entry | Page  # what the run loop takes: pages are made articles in its workers
 
 
 class _LineSource(Protocol):
@@ -124,11 +141,18 @@ def read_entries(paths: Iterable[str | os.PathLike[str]], config: ReadConfig = R
 
     Article ids stay unique in a run: a repeated id gets a `#2`, `#3`… suffix and a warning.
     """
+    for work in read_work(paths, config, stdin):
+        yield _formats().html.page_entry(work) if isinstance(work, Page) else work
+
+
+def read_work(paths: Iterable[str | os.PathLike[str]], config: ReadConfig = ReadConfig(),
+              stdin: BinaryIO | None = None) -> Iterator[Work]:
+    """Like `read_entries`, with web pages left as `Page`s for the run loop's workers."""
     return unique_ids(_all_entries(paths, config, stdin))
 
 
 def _all_entries(paths: Iterable[str | os.PathLike[str]], config: ReadConfig,
-                 stdin: BinaryIO | None) -> Iterator[Entry]:
+                 stdin: BinaryIO | None) -> Iterator[Work]:
     for path in paths:
         if str(path) == STDIN:
             yield from read_stdin(stdin if stdin is not None else _stdin_bytes(), config)
@@ -136,15 +160,15 @@ def _all_entries(paths: Iterable[str | os.PathLike[str]], config: ReadConfig,
             yield from read_path(Path(path), config)
 
 
-def unique_ids(entries: Iterable[Entry]) -> Iterator[Entry]:
+def unique_ids(entries: Iterable[Work]) -> Iterator[Work]:
     """Entries with every article id made unique, in a stable way (the n-th repeat of `x` is `x#n`).
 
     Memory: one 8-byte digest per article id, not the ids themselves.
     """
     seen: set[bytes] = set()
     for entry in entries:
-        if isinstance(entry, Sourced):
-            given = entry.article.id
+        if isinstance(entry, (Sourced, Page)):
+            given = entry.article.id if isinstance(entry, Sourced) else entry.article_id
             if _digest(given) in seen:
                 count = 2
                 while _digest(f"{given}#{count}") in seen:
@@ -152,10 +176,20 @@ def unique_ids(entries: Iterable[Entry]) -> Iterator[Entry]:
                 new_id = f"{given}#{count}"
                 yield ReadWarning(entry.input, entry.line,
                                   f"duplicate article id {given!r}; renamed {new_id!r}")
-                entry = Sourced(entry.article.model_copy(update={"id": new_id}),
-                                entry.input, entry.line)
-            seen.add(_digest(entry.article.id))
+                entry = _renamed(entry, new_id)
+            seen.add(_digest(_id_of(entry)))
         yield entry
+
+
+def _id_of(entry: Sourced | Page) -> str:
+    return entry.article.id if isinstance(entry, Sourced) else entry.article_id
+
+
+def _renamed(entry: Sourced | Page, new_id: str) -> Sourced | Page:
+    """The entry with another article id."""
+    if isinstance(entry, Page):
+        return replace(entry, article_id=new_id)
+    return Sourced(entry.article.model_copy(update={"id": new_id}), entry.input, entry.line)
 
 
 def _digest(article_id: str) -> bytes:
@@ -264,7 +298,7 @@ def iter_article_files(directory: Path, depth: int = 0) \
             if entry.is_dir(follow_symlinks=False):
                 yield from iter_article_files(path, depth + 1)
                 continue
-            if path.suffix.lower() not in TEXT_SUFFIXES + JSONL_SUFFIXES:
+            if not _is_article_file(path.name):
                 continue
             special = entry.is_symlink() or not entry.is_file(follow_symlinks=False)
             if special and path.exists() and not path.is_file():
@@ -274,6 +308,19 @@ def iter_article_files(directory: Path, depth: int = 0) \
             yield ReadError(shown(path), None, f"cannot read: {_os_reason(exc)}")
             continue
         yield path
+
+
+def _is_article_file(name: str) -> bool:
+    """Text, JSON Lines and archive files (web pages, WARC, Parquet), compressed or not."""
+    plain = _formats().article_stem(name.lower())
+    return plain.endswith(TEXT_SUFFIXES + JSONL_SUFFIXES + _formats().ARCHIVE_SUFFIXES)
+
+
+def _formats() -> ModuleType:
+    """The archive readers (`quotes.io`), which build on this module, hence imported late."""
+    from quotes.io import formats
+
+    return formats
 
 
 def read_text_file(path: Path, config: ReadConfig = ReadConfig(),
@@ -319,6 +366,11 @@ def read_stream(stream: BinaryIO, name: str, article_id: str, config: ReadConfig
         head = read_head(stream, config.max_bytes)
     except OSError as exc:
         yield ReadError(name, None, f"cannot read: {_os_reason(exc)}")
+        return
+    kind = _formats().kind_of(head.data, suffix)
+    if kind is not None:  # compressed, WARC, Parquet or a web page: quotes.io reads it
+        yield from _formats().read_stream(stream, head.data, kind, name, article_id,
+                                          json_name or article_id, config)
         return
     found = sniff_format(head.data)
     replay = Replay(head.data, stream)

@@ -26,6 +26,7 @@ def build_quote(article: Article, pieces: tuple[tuple[int, int], ...], kind: str
             id=quote_id(article.id, start, end),
             article_id=article.id,
             article_title=article.title,
+            article_url=article.url,
             date=article.date,
             text=text[start:end],
             start=start,

@@ -21,14 +21,16 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from quotes import pipeline
+from quotes.io import html
 from quotes.read import (
-    Entry,
+    Page,
     Problem,
     ReadConfig,
     ReadError,
     ReadWarning,
     Sourced,
-    read_entries,
+    Work,
+    read_work,
 )
 from quotes.write import Record, RecordWriter, json_line, output_file, quote_record
 
@@ -81,7 +83,7 @@ def run(paths: Iterable[str | os.PathLike[str]], writer: RecordWriter,
         stdin: BinaryIO | None = None) -> RunStats:
     """Extract every input's quotes into `writer`; problems go to `on_problem`, never raise."""
     stats = RunStats()
-    entries = read_entries(paths, config.read, stdin)
+    entries = read_work(paths, config.read, stdin)
     with closing(_outcomes(entries, config)) as outcomes:
         for outcome in outcomes:
             if isinstance(outcome, Problem):
@@ -98,8 +100,10 @@ def run(paths: Iterable[str | os.PathLike[str]], writer: RecordWriter,
     return stats
 
 
-def process_entry(entry: Entry, min_confidence: float = 0.0) -> Outcome:
+def process_entry(entry: Work, min_confidence: float = 0.0) -> Outcome:
     """One article's records, or the problem that replaces them (extraction bugs included)."""
+    if isinstance(entry, Page):  # a web page's text is extracted here, in the worker
+        entry = html.page_entry(entry)
     if not isinstance(entry, Sourced):
         return entry
     try:
@@ -116,23 +120,32 @@ def process_entry(entry: Entry, min_confidence: float = 0.0) -> Outcome:
     return [quote_record(q) for q in found if q.confidence >= min_confidence]
 
 
-def process_batch(batch: list[Entry], min_confidence: float) -> list[Outcome]:
+def process_batch(batch: list[Work], min_confidence: float) -> list[Outcome]:
     """A worker's unit of work: several entries, so pickling costs little per article."""
     return [process_entry(entry, min_confidence) for entry in batch]
 
 
-def batches(entries: Iterable[Entry], max_articles: int, max_bytes: int) -> Iterator[list[Entry]]:
+def batches(entries: Iterable[Work], max_articles: int, max_bytes: int) -> Iterator[list[Work]]:
     """Group entries into batches bounded by count and by total text length."""
-    batch: list[Entry] = []
+    batch: list[Work] = []
     size = 0
     for entry in entries:
         batch.append(entry)
-        size += len(entry.article.text) if isinstance(entry, Sourced) else 0
+        size += _text_size(entry)
         if len(batch) >= max_articles or size >= max_bytes:
             yield batch
             batch, size = [], 0
     if batch:
         yield batch
+
+
+def _text_size(entry: Work) -> int:
+    """About how much article text an entry holds (a page's is a fraction of its bytes)."""
+    if isinstance(entry, Sourced):
+        return len(entry.article.text)
+    if isinstance(entry, Page):
+        return len(entry.html) // html.PAGE_BYTES_PER_TEXT_BYTE
+    return 0
 
 
 def _count_problem(stats: RunStats, problem: Problem) -> None:
@@ -143,7 +156,7 @@ def _count_problem(stats: RunStats, problem: Problem) -> None:
         stats.errors += 1
 
 
-def _outcomes(entries: Iterator[Entry], config: RunConfig) -> Generator[Outcome, None, None]:
+def _outcomes(entries: Iterator[Work], config: RunConfig) -> Generator[Outcome, None, None]:
     """Outcomes in input order, from this process or from a pool."""
     jobs = effective_jobs(config.jobs)
     groups = batches(entries, config.batch_articles, config.batch_bytes)
@@ -155,14 +168,14 @@ def _outcomes(entries: Iterator[Entry], config: RunConfig) -> Generator[Outcome,
     yield from _pooled_batches(chain(head, groups), config, jobs)
 
 
-def _pooled(entries: Iterator[Entry], config: RunConfig, jobs: int) \
+def _pooled(entries: Iterator[Work], config: RunConfig, jobs: int) \
         -> Generator[Outcome, None, None]:
     """Ordered results of entries from a process pool."""
     yield from _pooled_batches(batches(entries, config.batch_articles, config.batch_bytes),
                                config, jobs)
 
 
-def _pooled_batches(groups: Iterator[list[Entry]], config: RunConfig, jobs: int) \
+def _pooled_batches(groups: Iterator[list[Work]], config: RunConfig, jobs: int) \
         -> Generator[Outcome, None, None]:
     """Ordered results from a process pool with at most `BATCHES_PER_JOB * jobs` batches queued."""
     executor = ProcessPoolExecutor(jobs, mp_context=get_context(config.start_method),

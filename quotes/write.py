@@ -20,8 +20,8 @@ from typing import Any, Literal, Protocol, TextIO
 
 from quotes.model import Quote, Span
 
-Format = Literal["jsonl", "csv"]
-FORMATS: tuple[Format, ...] = ("jsonl", "csv")
+Format = Literal["jsonl", "csv", "parquet"]
+FORMATS: tuple[Format, ...] = ("jsonl", "csv", "parquet")
 Record = dict[str, Any]
 
 
@@ -116,6 +116,12 @@ def make_writer(stream: TextIO, format: Format) -> RecordWriter:
 def open_output(path: str | os.PathLike[str] | None, format: Format = "jsonl") \
         -> Iterator[RecordWriter]:
     """A writer to stdout (path None or `-`) or to a file replaced only when all went well."""
+    if format == "parquet":  # binary, in row groups: a writer of its own
+        from quotes.io.parquet import open_parquet_output  # needs the archives extra
+
+        with open_parquet_output(path) as parquet:
+            yield parquet
+        return
     if path is None or str(path) == "-":
         with utf8_stdout() as stream:
             yield make_writer(stream, format)

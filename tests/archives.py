@@ -1,0 +1,42 @@
+"""Helpers for the archive tests: run the CLI in-process, build seed archives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner, Result
+
+from quotes.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = sorted((REPO / "seeds").glob("*.txt"))
+PAGES = REPO / "fixtures" / "pages"
+runner = CliRunner()
+
+
+def cli(*args: str | Path, input: bytes | None = None) -> Result:
+    """Run `quotes ARGS` in-process, stdout and stderr kept apart."""
+    return runner.invoke(app, [str(a) for a in args], input=input)
+
+
+def records(text: str) -> list[dict[str, Any]]:
+    """JSON Lines to dicts."""
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def extract(*args: str | Path, input: bytes | None = None, code: int = 0) -> list[dict[str, Any]]:
+    """The records of `quotes extract ARGS`, which must exit with `code`."""
+    result = cli("extract", *args, input=input)
+    assert result.exit_code == code, result.stderr
+    return records(result.stdout)
+
+
+def seed_jsonl(folder: Path) -> Path:
+    """The seed articles as a JSON Lines file (ids are their file names)."""
+    path = folder / "seeds.jsonl"
+    lines = [json.dumps({"id": seed.stem, "text": seed.read_text(encoding="utf-8")},
+                        ensure_ascii=False) for seed in SEEDS]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
