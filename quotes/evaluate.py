@@ -207,6 +207,8 @@ class GoldArticle:
     date: str | None
     title: str | None
     quotes: tuple[Item, ...]
+    # Spans of a partly reviewed article that no reviewer judged: predictions there are not scored.
+    unreviewed: frozenset[tuple[int, int]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -448,15 +450,46 @@ def _gold_article(obj: dict[str, Any], where: str) -> GoldArticle:
     items = tuple(_quote_item(q if isinstance(q, dict) else {}, text, article_id,
                               f"{where}: quote {i}") for i, q in enumerate(quotes))
     date, title = obj.get("date"), obj.get("title")
+    review = obj.get("review")
+    spans = review.get("unreviewed") if isinstance(review, dict) else None
+    unreviewed = frozenset(trim_span(text, s, e) for s, e in _pairs(spans, len(text)))
     return GoldArticle(article_id, text, date if isinstance(date, str) else None,
-                       title if isinstance(title, str) else None, items)
+                       title if isinstance(title, str) else None, items, unreviewed)
 
 
-def load_gold(path: Path) -> list[GoldArticle]:
-    """Gold articles from JSON Lines (the eval README format, or the review tool's)."""
-    articles = [_gold_article(obj, f"{path}:{n}") for n, obj in _read_jsonl(path)]
+def _pairs(value: Any, limit: int) -> list[tuple[int, int]]:
+    """The [start, end] pairs of a list that lie inside the text; anything else is ignored."""
+    if not isinstance(value, list):
+        return []
+    return [(v[0], v[1]) for v in value if isinstance(v, list) and len(v) == 2
+            and all(type(x) is int for x in v) and 0 <= v[0] <= v[1] <= limit]
+
+
+def partly_reviewed(obj: dict[str, Any]) -> bool:
+    """A line `quotes review` exported before every quote of its article had a verdict."""
+    review = obj.get("review")
+    return isinstance(review, dict) and review.get("complete") is False
+
+
+def load_gold(path: Path, include_partial: bool = False) -> list[GoldArticle]:
+    """Gold articles from JSON Lines (the eval README format, or the review tool's).
+
+    Partly reviewed articles from `quotes review` are left out, and named on stderr,
+    unless `include_partial`: then only the quotes a reviewer judged are scored."""
+    articles, partial = [], []
+    for n, obj in _read_jsonl(path):
+        if partly_reviewed(obj) and not include_partial:
+            partial.append(str(obj.get("id")))
+            continue
+        articles.append(_gold_article(obj, f"{path}:{n}"))
+    if partial:
+        shown = ", ".join(partial[:5]) + (", …" if len(partial) > 5 else "")
+        print(f"quotes eval: left out {len(partial)} partly reviewed article"
+              f"{'' if len(partial) == 1 else 's'} of {path} ({shown}); "
+              "--include-partial scores their reviewed quotes", file=sys.stderr)
     if not articles:
-        raise EvalError(f"{path}: no gold articles")
+        raise EvalError(f"{path}: no gold articles"
+                        + (" that are fully reviewed (see --include-partial)" if partial else ""))
     seen: set[str] = set()
     for article in articles:
         if article.id in seen:
@@ -634,18 +667,25 @@ def report(ev: Evaluation) -> dict[str, Any]:
 # --- command -----------------------------------------------------------------------------
 
 
-def evaluate(gold_path: Path,
-             pred_path: Path | None = None) -> tuple[Evaluation, list[GoldArticle]]:
+def _judged_only(articles: Sequence[GoldArticle], predictions: Predictions) -> Predictions:
+    """Predictions without those on spans no reviewer judged (partly reviewed articles)."""
+    spans = {a.id: a.unreviewed for a in articles if a.unreviewed}
+    return {aid: [p for p in preds if p.span not in spans.get(aid, ())]
+            for aid, preds in predictions.items()}
+
+
+def evaluate(gold_path: Path, pred_path: Path | None = None,
+             include_partial: bool = False) -> tuple[Evaluation, list[GoldArticle]]:
     """Score given predictions, or extraction on the gold articles, against the gold file."""
-    articles = load_gold(gold_path)
+    articles = load_gold(gold_path, include_partial)
     if pred_path is not None:
         predictions, unknown = load_predictions(pred_path, articles)
         if unknown:
             print(f"quotes eval: ignored {unknown} predictions for articles not in {gold_path}",
                   file=sys.stderr)
-        return score(articles, predictions), articles
+        return score(articles, _judged_only(articles, predictions)), articles
     predictions, seconds, failed = run_extraction(articles)
-    ev = score(articles, predictions)
+    ev = score(articles, _judged_only(articles, predictions))
     ev.megabytes, ev.seconds, ev.failed = megabytes(articles), seconds, failed
     return ev, articles
 
@@ -659,6 +699,10 @@ def eval_command(
     errors: Annotated[int, typer.Option(
         "--errors", min=0, help="List N missed, N spurious and N misattributed quotes.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    include_partial: Annotated[bool, typer.Option(
+        "--include-partial",
+        help="Also score articles a review exported partly reviewed (their judged quotes).")
+    ] = False,
 ) -> None:
     """Measure quote extraction against annotated articles.
 
@@ -669,7 +713,7 @@ def eval_command(
         quotes eval gold.jsonl --pred predictions.jsonl --errors 10
     """
     try:
-        ev, articles = evaluate(gold, pred)
+        ev, articles = evaluate(gold, pred, include_partial)
     except EvalError as err:
         print(f"quotes eval: error: {err}", file=sys.stderr)
         raise typer.Exit(err.code) from None

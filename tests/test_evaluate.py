@@ -419,3 +419,51 @@ def test_eval_runs_on_polnear_dev() -> None:
         values = [row[m][k] for m in ("span", "exact", "attribution") for k in row[m]]
         for value in [*values, row["speaker_accuracy"]]:
             assert value is None or 0.0 <= value <= 1.0
+
+
+# --- gold exported by `quotes review` ----------------------------------------------------
+
+
+def review_files(tmp_path: Path, complete: bool) -> tuple[Path, Path]:
+    """A review export of a1 (one quote confirmed, the rest unreviewed unless complete) and a2."""
+    confirmed = (item(DIRECT, "direct", "Ted Cruz"),)
+    unjudged = [list(span_of(INDIRECT))] if not complete else []
+    review = {"reviewer": "Ann Checker", "exported": "2026-01-01T10:00:00Z", "complete": complete,
+              "reviewed": 1 if not complete else 2, "total": 2, "unreviewed": unjudged}
+    other = item(DIRECT, "direct", "Ted Cruz", article_id="a2")
+    gold = tmp_path / "verdicts.jsonl"
+    gold.write_text(gold_line("a1", confirmed, review=review) + "\n"
+                    + gold_line("a2", (other,), review={**review, "complete": True}) + "\n",
+                    encoding="utf-8")
+    pred = tmp_path / "pred.jsonl"
+    preds = [item(DIRECT, "direct", "Cruz"), item(INDIRECT, "indirect", "Obama")]
+    pred.write_text("\n".join([pred_line(q) for q in preds] + [pred_line(preds[0], "a2")]) + "\n",
+                    encoding="utf-8")
+    return gold, pred
+
+
+def test_partly_reviewed_articles_are_left_out_and_named(tmp_path: Path) -> None:
+    gold, pred = review_files(tmp_path, complete=False)
+    result = run(gold, "--pred", pred, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["articles"] == 1
+    assert "left out 1 partly reviewed article" in result.stderr and "(a1)" in result.stderr
+    assert "--include-partial" in result.stderr
+
+
+def test_include_partial_scores_only_the_judged_quotes(tmp_path: Path) -> None:
+    gold, pred = review_files(tmp_path, complete=False)
+    data = json.loads(run(gold, "--pred", pred, "--json", "--include-partial").stdout)
+    assert data["articles"] == 2
+    # the unreviewed indirect quote is neither a hit nor a false positive
+    assert data["scores"]["all"]["span"]["precision"] == 1.0
+    complete, pred = review_files(tmp_path, complete=True)
+    data = json.loads(run(complete, "--pred", pred, "--json").stdout)
+    assert data["articles"] == 2 and data["scores"]["all"]["span"]["precision"] == pytest.approx(2 / 3)
+
+
+def test_only_partly_reviewed_gold_is_an_error_that_says_why(tmp_path: Path) -> None:
+    gold, _ = review_files(tmp_path, complete=False)
+    gold.write_text(gold.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    result = run(gold)
+    assert result.exit_code == 1 and "fully reviewed" in result.stderr

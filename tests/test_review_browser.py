@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 from test_review import make_quote, sample_items, span
+from typer.testing import CliRunner
 
+from quotes.cli import app as quotes_app
 from quotes.evaluate import load_gold
 from quotes.model import Article, Quote
 from quotes.review import render_review
@@ -20,10 +22,13 @@ sync_api = pytest.importorskip("playwright.sync_api",
 if not CHROMIUM.exists():
     pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)", allow_module_level=True)
 
+expect = sync_api.expect
 # Headless on a closed network: no GPU, no background calls home, a fresh profile.
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LAPTOP = {"width": 1366, "height": 768}
+PHONE = {"width": 390, "height": 844}
+Items = list[tuple[Article, list[Quote]]]
 
 
 @pytest.fixture(scope="module")
@@ -38,95 +43,51 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         context.close()
 
 
-@pytest.fixture
-def report(tmp_path: Path) -> Path:
-    """The sample run's page, written where the test can open it."""
-    path = tmp_path / "review.html"
-    path.write_text(render_review(sample_items()), encoding="utf-8")
+def write(tmp_path: Path, items: Items, name: str = "review.html") -> Path:
+    """A report of these items, written where a tab can open it."""
+    path = tmp_path / name
+    path.write_text(render_review(items), encoding="utf-8")
     return path
 
 
+class Tabs:
+    """Opens report tabs that fail the test on any script error, CSP report or network request."""
+
+    def __init__(self, browser: Any) -> None:
+        self.browser = browser
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.opened: list[Any] = []
+
+    def open(self, path: Path, clear: bool = False, hash: str = "") -> Any:
+        tab = self.browser.new_page()
+        tab.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        tab.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        tab.on("request", lambda req: self.requests.append(req.url))
+        tab.goto(path.as_uri() + hash)
+        if clear:
+            tab.evaluate("localStorage.clear()")
+            tab.reload()
+        self.opened.append(tab)
+        return tab
+
+
 @pytest.fixture
-def page(browser: Any, report: Path) -> Iterator[Any]:
-    """The report open in a tab; fails the test on any script error or network request."""
-    tab = browser.new_page()
-    errors: list[str] = []
-    requests: list[str] = []
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    tab.on("request", lambda req: requests.append(req.url))
-    tab.goto(report.as_uri())
-    tab.evaluate("localStorage.clear()")
-    tab.reload()
-    yield tab
-    tab.close()
-    assert errors == []
-    assert all(url.startswith(("file:", "blob:", "data:")) for url in requests), requests
+def tabs(browser: Any) -> Iterator[Tabs]:
+    opened = Tabs(browser)
+    yield opened
+    for tab in opened.opened:
+        tab.close()
+    assert opened.errors == []
+    assert all(url.startswith(("file:", "blob:", "data:")) for url in opened.requests), opened.requests
 
 
-def visible_speakers(page: Any) -> list[str]:
-    """Speaker names of the quote cards currently shown."""
-    return page.locator(".card:visible .speaker").all_inner_texts()
-
-
-def test_highlights_and_marks_exist(page: Any) -> None:
-    for selector in (".text .hl.k-direct", ".text .hl.k-mixed", ".text .hl.k-indirect",
-                     ".text .hl.mention", ".text .hl.cue", ".text .hl.low", ".card .badge.check"):
-        assert page.locator(selector).count() > 0, selector
-    colour = page.locator(".text .hl.k-direct").first.evaluate(
-        "el => getComputedStyle(el).backgroundColor")
-    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
-    assert page.locator(".card").count() == 5
-    assert page.locator("#shown").inner_text() == "showing 5 of 5 quotes"
-
-
-def test_speaker_filter_hides_other_speakers_quotes(page: Any) -> None:
-    page.select_option("#f-speaker", label="Vladimir Putin (1)")
-    assert visible_speakers(page) == ["Vladimir Putin"]
-    assert page.locator(".card:visible").count() == 1
-    putin = page.locator(".text .hl.k-indirect").first
-    assert "dim" not in putin.get_attribute("class")
-    assert "dim" in page.locator(".text .hl.k-direct").first.get_attribute("class")
-    assert page.locator("#a-1").is_hidden()  # no Putin quote in the second article
-    page.select_option("#f-speaker", value="")
-    assert page.locator(".card:visible").count() == 5
-
-
-def test_speaker_table_link_filters_to_that_speaker(page: Any) -> None:
-    page.get_by_role("link", name="Gitanas Nauseda").click()
-    page.wait_for_function("document.querySelectorAll('.card:not([hidden])').length === 1")
-    assert visible_speakers(page) == ["Gitanas Nauseda"]
-    assert page.locator("tr.active").inner_text().startswith("Gitanas Nauseda")
-
-
-def test_kind_search_and_check_filters(page: Any) -> None:
-    page.select_option("#f-kind", "mixed")
-    assert page.locator(".card:visible .badge.kind").all_text_contents() == ["mixed"]
-    page.select_option("#f-kind", "")
-    page.fill("#f-search", "TOO EARLY")
-    sync_api.expect(page.locator(".card:visible")).to_have_count(1)
-    assert page.locator(".card:visible .qtext").all_inner_texts() == ["It is too early to judge"]
-    page.fill("#f-search", "lithuania")  # an article title matches its quotes
-    sync_api.expect(page.locator(".card:visible .speaker")).to_have_text(["Gitanas Nauseda"])
-    page.fill("#f-search", "correct")  # the buttons' labels are not searched
-    sync_api.expect(page.locator(".card:visible")).to_have_count(0)
-    page.fill("#f-search", "")
-    sync_api.expect(page.locator(".card:visible")).to_have_count(5)
-    page.check("#f-low")
-    assert page.locator(".card:visible").count() == 2
-    assert all(c == "1" for c in page.locator(".card:visible").evaluate_all(
-        "cards => cards.map(c => c.dataset.low)"))
-
-
-def export(page: Any, tmp_path: Path) -> list[dict[str, Any]]:
-    """Click "Export verdicts", catch the download, and parse its JSON Lines."""
-    with page.expect_download() as caught:
-        page.click("#export")
-    target = tmp_path / "verdicts.jsonl"
-    caught.value.save_as(target)
-    text = target.read_text(encoding="utf-8")
-    assert text.endswith("\n")
-    return [json.loads(line) for line in text.splitlines()]
+@pytest.fixture
+def page(tabs: Tabs, tmp_path: Path) -> Any:
+    """The sample run's report in a fresh tab, with no saved verdicts, every article drawn."""
+    tab = tabs.open(write(tmp_path, sample_items()), clear=True)
+    tab.evaluate("window.quotesReview.renderAll()")
+    return tab
 
 
 def card(page: Any, text: str) -> Any:
@@ -134,71 +95,192 @@ def card(page: Any, text: str) -> Any:
     return page.locator(".card", has=page.locator(".qtext", has_text=text))
 
 
-def test_verdicts_export_as_gold_json_lines(page: Any, tmp_path: Path) -> None:
-    card(page, "ready to defend").get_by_role("button", name="correct").click()
-    card(page, "NATO was in danger").get_by_role("button", name="wrong").click()
-    unnamed = card(page, "too early").locator(".v-speaker")
-    unnamed.fill("Vladimir Putin")
-    unnamed.press("Enter")  # fixing the speaker marks the quote correct
-    assert card(page, "too early").get_attribute("class").split().count("v-correct") == 1
-    assert "3/4 reviewed" in page.locator("#a-0 .progress").inner_text()
-
-    lines = export(page, tmp_path)
-    article = sample_items()[0][0]
-    assert len(lines) == 1  # the unreviewed article is left out
-    [line] = lines
-    assert {"id", "title", "date", "text", "quotes"} <= set(line)
-    assert (line["id"], line["text"], line["date"]) == (article.id, article.text, article.date)
-    by_text = {q["text"]: q for q in line["quotes"]}
-    assert set(by_text) == {"We are ready to defend every ally", "It is too early to judge"}
-    for gold in line["quotes"]:
-        assert set(gold) == {"start", "end", "text", "speaker", "speaker_spans", "kind", "cue",
-                             "attribution"}
-        assert article.text[gold["start"]:gold["end"]] == gold["text"]
-        assert isinstance(gold["attribution"], int)
-        for start, end in gold["speaker_spans"]:
-            assert article.text[start:end] == gold["speaker"]  # Python offsets, past the emoji
-    assert by_text["We are ready to defend every ally"]["speaker"] == "Jens Stoltenberg"
-    assert by_text["We are ready to defend every ally"]["cue"] == "said"
-    fixed = by_text["It is too early to judge"]
-    assert fixed["speaker"] == "Vladimir Putin" and fixed["speaker_spans"]
-    assert fixed["kind"] == "direct" and fixed["cue"] == "told reporters"
-
-    emptied = card(page, "Belarus is a threat").locator(".v-speaker")
-    emptied.fill("")
-    emptied.press("Tab")
-    [_, lithuania] = export(page, tmp_path)
-    assert lithuania["quotes"][0]["speaker"] is None
-    assert lithuania["quotes"][0]["speaker_spans"] == []
-
-    gold_file = tmp_path / "verdicts.jsonl"
-    loaded = load_gold(gold_file)  # `quotes eval` reads it as gold
-    assert [len(a.quotes) for a in loaded] == [2, 1]
+def export(page: Any, tmp_path: Path, name: str = "Ann Checker", button: str = "#export") -> Path:
+    """Click an export button as reviewer `name`, and save the download."""
+    page.fill("#reviewer", name)
+    page.locator("#reviewer").dispatch_event("change")
+    with page.expect_download() as caught:
+        page.click(button)
+    target = tmp_path / caught.value.suggested_filename
+    caught.value.save_as(target)
+    return target
 
 
-def test_verdicts_survive_a_reload_and_can_be_undone(page: Any) -> None:
-    card(page, "Belarus is a threat").get_by_role("button", name="wrong").click()
-    page.reload()
-    wrong = card(page, "Belarus is a threat").get_by_role("button", name="wrong")
-    assert wrong.get_attribute("aria-pressed") == "true"
-    wrong.click()
-    assert wrong.get_attribute("aria-pressed") == "false"
-    page.click("#export")
-    assert page.locator("#export-status").inner_text() == "mark quotes correct or wrong first"
+def wait_until(tab: Any, script: str, seconds: float = 5) -> None:
+    """Poll a condition (the page's policy forbids wait_for_function's string eval)."""
+    for _ in range(int(seconds * 20)):
+        if tab.evaluate(script):
+            return
+        tab.wait_for_timeout(50)
+    raise AssertionError(f"never true: {script}")
 
 
-def test_laptop_screenshot_and_narrow_layout(page: Any, tmp_path: Path) -> None:
-    shot = tmp_path / "review.png"
-    page.screenshot(path=str(shot))
-    assert shot.stat().st_size > 10_000
-    text_box = page.locator("#a-0 .text").bounding_box()
-    side_box = page.locator("#a-0 .side").bounding_box()
-    assert side_box["x"] > text_box["x"] + text_box["width"] - 1  # side by side on a laptop
-    page.set_viewport_size({"width": 700, "height": 900})
-    text_box = page.locator("#a-0 .text").bounding_box()
-    side_box = page.locator("#a-0 .side").bounding_box()
-    assert side_box["y"] >= text_box["y"] + text_box["height"] - 1  # stacked when narrow
-    page.set_viewport_size(LAPTOP)
+def lines(path: Path) -> list[dict[str, Any]]:
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith("\n")
+    return [json.loads(line) for line in text.splitlines()]
+
+
+# --- what the page shows ----------------------------------------------------------------------
+
+
+def test_highlights_cards_and_counts(page: Any) -> None:
+    for selector in (".text .hl.k-direct", ".text .hl.k-mixed", ".text .hl.k-indirect",
+                     ".text .hl.mention", ".text .hl.cue", ".text .hl.low", ".card .badge.check"):
+        assert page.locator(selector).count() > 0, selector
+    colour = page.locator(".text .hl.k-direct").first.evaluate(
+        "el => getComputedStyle(el).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+    expect(page.locator(".card")).to_have_count(5)
+    assert page.locator("#shown").inner_text() == "showing 5 of 5 quotes"
+    assert page.locator("#summary").inner_text().startswith("2 articles · 5 quotes · 2 to check")
+    text = page.locator("#a-0 .text").evaluate("el => el.textContent")
+    assert text == sample_items()[0][0].text  # the article exactly, markup shown as text
+    assert page.locator("script", has_text="alert").count() == 0
+
+
+def test_controls_are_named_after_their_quote_and_one_region_is_live(page: Any) -> None:
+    ok = page.get_by_role("button", name="Correct “We are ready to defend every ally”")
+    expect(ok).to_have_count(1)
+    expect(page.get_by_role("button", name="Not a quote “Belarus is a threat”")).to_have_count(1)
+    expect(page.get_by_role("textbox", name="Note on “NATO was in danger”")).to_have_count(1)
+    live = page.locator("[aria-live], [role=status], [role=alert], [role=log]")
+    expect(live).to_have_count(1)
+    ok.click()
+    expect(live).to_contain_text("Marked correct: “We are ready to defend every ally”: 1 of 4")
+
+
+def test_speaker_filter_select_and_table_link(page: Any) -> None:
+    page.select_option("#f-speaker", label="Vladimir Putin (1)")
+    expect(page.locator(".card:visible .speaker")).to_have_text(["Vladimir Putin"])
+    assert "dim" not in page.locator(".text .hl.k-indirect").first.get_attribute("class")
+    assert "dim" in page.locator(".text .hl.k-direct").first.get_attribute("class")
+    assert page.locator("#a-1").is_hidden()  # no Putin quote in the second article
+    assert "speaker=s" in page.evaluate("location.hash")  # the select writes the address
+    page.select_option("#f-speaker", value="")
+    expect(page.locator(".card:visible")).to_have_count(5)
+    link = page.get_by_role("link", name="Gitanas Nauseda")
+    link.click()
+    expect(page.locator(".card:visible .speaker")).to_have_text(["Gitanas Nauseda"])
+    assert page.locator("tr.active").inner_text().startswith("Gitanas Nauseda")
+    page.mouse.wheel(0, -5000)
+    wait_until(page, "window.scrollY === 0")
+    link.click()  # the same link again still takes the reader to the quotes
+    wait_until(page, "window.scrollY > 0")
+    assert card(page, "Belarus is a threat").is_visible()
+
+
+def test_filters_live_in_the_address_both_ways(tabs: Tabs, tmp_path: Path) -> None:
+    path = write(tmp_path, sample_items())
+    tab = tabs.open(path, clear=True, hash="#kind=mixed")
+    expect(tab.locator(".card:visible .badge.kind")).to_have_text(["mixed"])
+    assert tab.input_value("#f-kind") == "mixed"
+    tab.select_option("#f-status", "check")
+    assert "show=check" in tab.evaluate("location.hash")
+    expect(tab.locator(".card:visible")).to_have_count(1)
+    tab.go_back()  # Back undoes the last filter
+    expect(tab.locator("#f-status")).to_have_value("")
+    assert tab.evaluate("location.hash") == "#kind=mixed"
+    tab.evaluate("location.hash = '#q=too+early'")  # an edited address filters too
+    expect(tab.locator(".card:visible .qtext")).to_have_text(["It is too early to judge"])
+    assert tab.input_value("#f-search") == "too early" and tab.input_value("#f-kind") == ""
+
+
+def test_status_filters_follow_verdicts(page: Any) -> None:
+    card(page, "ready to defend").get_by_role("button", name="Correct").click()
+    card(page, "Belarus is a threat").get_by_role("button", name="Not a quote").click()
+    page.select_option("#f-status", "unreviewed")
+    expect(page.locator(".card:visible")).to_have_count(3)
+    page.select_option("#f-status", "wrong")
+    expect(page.locator(".card:visible .qtext")).to_have_text(["Belarus is a threat"])
+    page.select_option("#f-status", "check")
+    expect(page.locator(".card:visible")).to_have_count(2)
+    assert all(page.locator(".card:visible .badge.check").all_inner_texts())
+
+
+FOLD_TEXT = ("The minister met José Núñez at the harbour. “We don’t accept this,” Núñez said, "
+             "and the ferry left at noon.")
+
+
+def fold_items() -> Items:
+    article = Article(id="fold", text=FOLD_TEXT, title="Harbour talks")
+    quote = make_quote(article, "We don’t accept this", "direct", "José Núñez",
+                       mention=span(FOLD_TEXT, "Núñez", "this"), cue=span(FOLD_TEXT, "said"),
+                       resolution="surname")
+    return [(article, [quote]), *sample_items()]
+
+
+def test_search_folds_marks_and_case_covers_text_and_highlights(tabs: Tabs, tmp_path: Path) -> None:
+    tab = tabs.open(write(tmp_path, fold_items()), clear=True)
+    tab.fill("#f-search", "DON'T")  # straight apostrophe, capitals
+    expect(tab.locator(".card:visible")).to_have_count(1)
+    expect(tab.locator(".card:visible .qtext mark.hit")).to_have_text(["don’t"])
+    expect(tab.locator("#a-0 .text .hit")).to_have_text(["don’t"])
+    tab.fill("#f-search", "jose nunez")  # no accents
+    expect(tab.locator(".card:visible .speaker")).to_have_text(["José Núñez"])
+    tab.fill("#f-search", "ferry left")  # article words outside any quote
+    expect(tab.locator("#a-0")).to_be_visible()
+    expect(tab.locator("#a-0 .text .hit")).to_have_text(["ferry left"])
+    assert tab.locator("#a-1").is_hidden() and "q=ferry+left" in tab.evaluate("location.hash")
+
+
+def test_invisible_and_direction_characters_are_shown(tabs: Tabs, tmp_path: Path) -> None:
+    text = "Ann Lee said \u201cthe vote was \u202Eevil\u202C and fa\u200Bir,\u201d on Monday."
+    article = Article(id="bidi", text=text, title="Vote\u200B count")
+    quote = make_quote(article, "the vote was \u202Eevil\u202C and fa\u200Bir", "direct", "Ann Lee",
+                       mention=span(text, "Ann Lee"), cue=span(text, "said"), resolution="name")
+    tab = tabs.open(write(tmp_path, [(article, [quote])]), clear=True)
+    pane = tab.locator("#a-0 .text")
+    expect(pane.locator('.ctl[data-c="U+202E"]')).to_have_count(1)
+    expect(pane.locator('.ctl[data-c="U+200B"]')).to_have_count(1)
+    assert pane.locator('.ctl[data-c="U+202E"]').bounding_box()["width"] > 4  # a visible sign
+    assert "\u202E" not in pane.evaluate("el => el.textContent")  # never applied to the text
+    assert tab.locator('.qtext .ctl[data-c="U+202E"]').count() == 1
+    assert tab.locator('h2 .ctl[data-c="U+200B"]').count() == 1
+
+
+LONG = "https://example.org/" + "a" * 380
+
+
+def long_items() -> Items:
+    text = (f"Source: {LONG} was cited. “Every{'x' * 300} word stands,” Ann Lee said, "
+            f"and {'y' * 250} followed.")
+    article = Article(id="long-" + "z" * 120, text=text, title="T" * 260, url=LONG)
+    quote = make_quote(article, f"Every{'x' * 300} word stands", "direct", "Ann Lee",
+                       mention=span(text, "Ann Lee"), cue=span(text, "said"), resolution="name",
+                       role="Spokes" + "p" * 200)
+    return [(article, [quote]), *sample_items()]
+
+
+@pytest.mark.parametrize("size", [PHONE, LAPTOP], ids=["390px", "1366px"])
+def test_layout_holds_long_tokens_at_both_widths(tabs: Tabs, tmp_path: Path,
+                                                 size: dict[str, int]) -> None:
+    tab = tabs.open(write(tmp_path, long_items()), clear=True)
+    tab.set_viewport_size(size)
+    tab.evaluate("window.quotesReview.renderAll()")
+    expect(tab.locator(".card")).to_have_count(6)
+    assert tab.evaluate("document.documentElement.scrollWidth") <= size["width"]
+    overflow = tab.evaluate("""() => Array.from(document.querySelectorAll(
+        '.card, .text, .article-head, .side, .speakers, .controls, .bar'))
+        .filter(el => el.scrollWidth > el.clientWidth + 1).map(el => el.className)""")
+    assert overflow == []
+    assert tab.locator("#a-0 .url").is_visible() and LONG in tab.locator("#a-0 .url").inner_text()
+    controls = tab.locator(".controls").bounding_box()
+    assert controls["height"] < 0.2 * size["height"]
+    tab.mouse.wheel(0, 2500)
+    wait_until(tab, "window.scrollY > 1500")
+    assert tab.locator(".controls").bounding_box()["y"] == 0  # the filters stay in reach
+    expect(tab.locator("#f-search")).to_be_in_viewport()
+    if size is PHONE:  # one block per speaker, no sideways scrolling
+        row = tab.locator("#speaker-rows tr").first.bounding_box()
+        assert row["width"] <= size["width"]
+        side = tab.locator("#a-1 .side").bounding_box()
+        text = tab.locator("#a-1 .text").bounding_box()
+        assert side["y"] >= text["y"] + text["height"] - 1  # stacked on a phone
+    else:
+        side = tab.locator("#a-1 .side").bounding_box()
+        text = tab.locator("#a-1 .text").bounding_box()
+        assert side["x"] >= text["x"] + text["width"] - 1  # side by side on a laptop
 
 
 def test_print_hides_controls_and_keeps_highlights(page: Any) -> None:
@@ -214,48 +296,313 @@ def test_card_and_highlight_point_at_each_other(page: Any) -> None:
     marked = page.locator(".text .hl.focus")
     assert marked.count() >= 1 and "NATO was in danger" in "".join(marked.all_text_contents())
     page.locator(".text .hl.k-mixed").first.click()
-    assert page.locator(".card.focus .qtext").inner_text().startswith("the alliance was")
+    expect(page.locator(".card:focus .qtext")).to_have_text(
+        "the alliance was “seriously concerned” about Minsk")
 
 
-def test_article_text_stays_below_the_sticky_header(page: Any) -> None:
-    page.mouse.wheel(0, 900)
-    page.wait_for_function("window.scrollY > 500")
-    header = page.locator("header.top").bounding_box()
+def test_article_text_stays_below_the_sticky_filters(page: Any) -> None:
+    page.mouse.wheel(0, 700)
+    wait_until(page, "window.scrollY > 400")
+    header = page.locator(".controls").bounding_box()
     text = page.locator("#a-0 .text").bounding_box()
     assert text["y"] >= header["y"] + header["height"]
     assert text["y"] + text["height"] <= LAPTOP["height"] + 1
 
 
-SPLIT = "“Alpha one,” Ann Lee said, “beta two.” Then “gamma three,” Bob Roe said."
+def test_articles_are_drawn_as_they_near_the_screen(tabs: Tabs, tmp_path: Path) -> None:
+    items = []
+    for n in range(60):
+        text = f"Report {n}. “Plan number {n} is ready,” Ann Lee said. " + "Filler words. " * 40
+        article = Article(id=f"r{n}", text=text)
+        items.append((article, [make_quote(article, f"Plan number {n} is ready", "direct", "Ann Lee",
+                                           mention=span(text, "Ann Lee"), cue=span(text, "said"),
+                                           resolution="name")]))
+    tab = tabs.open(write(tmp_path, items), clear=True)
+    expect(tab.locator(".card").first).to_be_visible()
+    assert tab.locator(".card").count() < 30
+    tab.fill("#f-search", "plan number 57")
+    expect(tab.locator(".card:visible .qtext")).to_have_text(["Plan number 57 is ready"])
+    assert tab.locator("#shown").inner_text() == "showing 1 of 60 quotes"
 
 
-def split_items() -> list[tuple[Article, list[Quote]]]:
-    """One article read twice (same id): a quote split by its cue, and another speaker's."""
-    article = Article(id="split", text=SPLIT)
-    ann = {"mention": span(SPLIT, "Ann Lee"), "cue": span(SPLIT, "said"), "resolution": "name"}
-    bob = {"mention": span(SPLIT, "Bob Roe"), "cue": span(SPLIT, "said", "Bob"),
-           "resolution": "name"}
-    quotes = [make_quote(article, "Alpha one", "direct", "Ann Lee", **ann),
-              make_quote(article, "beta two", "direct", "Ann Lee", **ann),
-              make_quote(article, "gamma three", "direct", "Bob Roe", **bob)]
-    return [(article, quotes), (article, quotes)]
+# --- verdicts ---------------------------------------------------------------------------------
 
 
-def test_split_quotes_share_an_attribution_and_repeated_articles_merge(
-        browser: Any, tmp_path: Path) -> None:
-    path = tmp_path / "split.html"
-    path.write_text(render_review(split_items()), encoding="utf-8")
+def test_three_verdicts_a_note_and_the_export(page: Any, tmp_path: Path) -> None:
+    card(page, "ready to defend").get_by_role("button", name="Correct").click()
+    card(page, "NATO was in danger").get_by_role("button", name="Not a quote").click()
+    card(page, "too early").get_by_role("button", name="Wrong speaker").click()
+    fix = card(page, "too early").get_by_role("combobox", name="Right speaker")
+    expect(fix).to_be_focused()
+    fix.fill("Vladimir Putin")
+    fix.press("Enter")
+    note = card(page, "NATO was in danger").get_by_role("textbox", name="Note")
+    note.fill("a paraphrase of a headline")
+    note.press("Enter")
+    expect(page.locator("#a-0 .progress")).to_have_text("3/4 reviewed")
+    assert "v-speaker" in card(page, "too early").get_attribute("class")
+
+    [line] = lines(export(page, tmp_path))
+    article = sample_items()[0][0]
+    assert (line["id"], line["text"], line["date"]) == (article.id, article.text, article.date)
+    review = line["review"]
+    assert review["reviewer"] == "Ann Checker" and review["exported"].endswith("Z")
+    assert (review["complete"], review["reviewed"], review["total"]) == (False, 3, 4)
+    mixed = article.text.index("the alliance")
+    assert review["unreviewed"] == [[mixed, mixed + len("the alliance was “seriously concerned” about Minsk")]]
+    verdicts = {v["text"]: v for v in review["verdicts"]}
+    assert verdicts["NATO was in danger"]["verdict"] == "not a quote"
+    assert verdicts["NATO was in danger"]["note"] == "a paraphrase of a headline"
+    assert verdicts["It is too early to judge"]["verdict"] == "wrong speaker"
+    assert verdicts["It is too early to judge"]["tool_speaker"] is None
+    gold = {q["text"]: q for q in line["quotes"]}
+    assert set(gold) == {"We are ready to defend every ally", "It is too early to judge"}
+    for q in line["quotes"]:
+        assert article.text[q["start"]:q["end"]] == q["text"]
+        for start, end in q["speaker_spans"]:
+            assert article.text[start:end] == q["speaker"]  # Python offsets, past the emoji
+    assert gold["It is too early to judge"]["speaker"] == "Vladimir Putin"
+    assert gold["We are ready to defend every ally"]["cue"] == "said"
+    expect(page.locator("#live")).to_contain_text("partly reviewed")
+    expect(page.locator("#live")).to_contain_text("nato-1 (3 of 4)")
+
+
+def test_export_asks_for_the_reviewer_name(page: Any) -> None:
+    card(page, "ready to defend").get_by_role("button", name="Correct").click()
+    page.click("#export")
+    expect(page.locator("#reviewer")).to_be_focused()
+    expect(page.locator("#live")).to_contain_text("Type your name")
+
+
+def test_verdicts_survive_a_reload_and_can_be_undone(page: Any) -> None:
+    card(page, "Belarus is a threat").get_by_role("button", name="Not a quote").click()
+    page.reload()
+    wrong = card(page, "Belarus is a threat").get_by_role("button", name="Not a quote")
+    expect(wrong).to_have_attribute("aria-pressed", "true")
+    wrong.click()
+    expect(wrong).to_have_attribute("aria-pressed", "false")
+    page.fill("#reviewer", "Ann Checker")
+    page.click("#export")
+    expect(page.locator("#live")).to_contain_text("Nothing to export yet")
+
+
+def test_two_tabs_merge_their_verdicts(tabs: Tabs, tmp_path: Path) -> None:
+    path = write(tmp_path, sample_items())
+    first = tabs.open(path, clear=True)
+    second = tabs.open(path)
+    card(first, "ready to defend").get_by_role("button", name="Correct").click()
+    card(second, "Belarus is a threat").get_by_role("button", name="Not a quote").click()
+    # each tab hears the other's verdict at once, and neither overwrites the other
+    expect(card(second, "ready to defend").get_by_role("button", name="Correct")).to_have_attribute(
+        "aria-pressed", "true")
+    expect(card(first, "Belarus is a threat").get_by_role("button", name="Not a quote")
+           ).to_have_attribute("aria-pressed", "true")
+    card(second, "NATO was in danger").get_by_role("button", name="Correct").click()
+    first.reload()
+    for tab in (first, second):
+        expect(tab.locator("#a-0 .progress")).to_have_text("2/4 reviewed")
+        expect(tab.locator("#a-1 .progress")).to_have_text("1/1 reviewed")
+
+
+def test_storage_refused_is_said_on_the_page(tabs: Tabs, tmp_path: Path, browser: Any) -> None:
     tab = browser.new_page()
-    tab.goto(path.as_uri())
-    first, second = tab.locator("#a-0"), tab.locator("#a-1")
-    for text in ("Alpha one", "beta two"):
-        first.locator(".card", has_text=text).get_by_role("button", name="correct").click()
-    second.locator(".card", has_text="gamma three").get_by_role("button", name="correct").click()
-    second.locator(".card", has_text="beta two").get_by_role("button", name="correct").click()
-    [line] = export(tab, tmp_path)
-    tab.close()
-    numbers = {q["text"]: q["attribution"] for q in line["quotes"]}
-    assert sorted(numbers) == ["Alpha one", "beta two", "gamma three"]  # no duplicate piece
-    assert numbers["Alpha one"] == numbers["beta two"] != numbers["gamma three"]
-    spans = {q["text"]: q["speaker_spans"] for q in line["quotes"]}
-    assert spans["gamma three"] == [[SPLIT.index("Bob Roe"), SPLIT.index("Bob Roe") + 7]]
+    tabs.opened.append(tab)
+    tab.add_init_script("Storage.prototype.setItem = function () {"
+                        " throw new DOMException('refused', 'SecurityError'); };")
+    tab.goto(write(tmp_path, sample_items()).as_uri())
+    expect(tab.locator("#banner")).to_be_visible()
+    expect(tab.locator("#banner")).to_contain_text("refused to save verdicts")
+    card(tab, "Belarus is a threat").get_by_role("button", name="Correct").click()
+    expect(tab.locator("#a-1 .progress")).to_have_text("1/1 reviewed")  # kept in the tab
+
+
+def added_items() -> Items:
+    """The sample run plus an article the tool found no quote in."""
+    text = "Officials met on Friday. Mayor Ann Reed said the bridge would reopen in May."
+    return [*sample_items(), (Article(id="quiet", text=text, title="Bridge"), [])]
+
+
+def select_words(page: Any, article: int, words: str) -> None:
+    """Select `words` in an article's text pane, as a reader dragging the mouse would."""
+    page.evaluate("""([article, words]) => {
+        const pane = document.querySelector('#a-' + article + ' .text');
+        const walker = document.createTreeWalker(pane, NodeFilter.SHOW_TEXT);
+        let node;
+        while ((node = walker.nextNode())) {
+            const at = node.data.indexOf(words);
+            if (at < 0) continue;
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + words.length);
+            getSelection().removeAllRanges();
+            getSelection().addRange(range);
+            return;
+        }
+        throw new Error('not found: ' + words);
+    }""", [article, words])
+
+
+def test_a_missed_quote_is_added_by_selecting_its_words(tabs: Tabs, tmp_path: Path) -> None:
+    tab = tabs.open(write(tmp_path, added_items()), clear=True)
+    tab.evaluate("window.quotesReview.renderAll()")
+    select_words(tab, 2, " the bridge would reopen in May.")
+    tab.locator("#a-2").get_by_role("button", name="Add selected text as a missed quote").click()
+    added = tab.locator("#a-2 .card.added")
+    expect(added.locator(".qtext")).to_have_text("the bridge would reopen in May")  # trimmed
+    speaker = added.get_by_role("combobox", name="Speaker of")
+    expect(speaker).to_be_focused()
+    speaker.fill("Ann Reed")
+    speaker.press("Enter")
+    expect(tab.locator("#a-2 .text .hl.added")).to_have_text("the bridge would reopen in May")
+    [line] = lines(export(tab, tmp_path))
+    text = added_items()[2][0].text
+    start = text.index("the bridge")
+    assert line["id"] == "quiet" and line["review"]["complete"] is True
+    assert line["quotes"] == [{"start": start, "end": start + 30, "text": text[start:start + 30],
+                               "speaker": "Ann Reed", "speaker_spans": [[text.index("Ann Reed"),
+                                                                         text.index("Ann Reed") + 8]],
+                               "kind": "indirect", "cue": None, "attribution": 0}]
+    assert line["review"]["verdicts"][0]["verdict"] == "added"
+
+
+def test_import_resumes_work_on_a_later_report(tabs: Tabs, tmp_path: Path) -> None:
+    first = tabs.open(write(tmp_path, sample_items()), clear=True)
+    first.evaluate("window.quotesReview.renderAll()")
+    card(first, "ready to defend").get_by_role("button", name="Correct").click()
+    card(first, "too early").get_by_role("button", name="Wrong speaker").click()
+    fix = card(first, "too early").get_by_role("combobox", name="Right speaker")
+    fix.fill("Vladimir Putin")
+    fix.press("Enter")
+    note = card(first, "Belarus is a threat").get_by_role("textbox", name="Note")
+    note.fill("check the video")
+    note.press("Enter")
+    card(first, "Belarus is a threat").get_by_role("button", name="Not a quote").click()
+    exported = export(first, tmp_path)
+    before = lines(exported)
+
+    # A colleague's browser (nothing saved) opens a later report with one more article.
+    later = tabs.open(write(tmp_path, added_items(), "later.html"))
+    later.evaluate("localStorage.clear()")
+    later.reload()
+    later.evaluate("window.quotesReview.renderAll()")
+    expect(later.locator("#a-0 .progress")).to_have_text("0/4 reviewed")
+    later.set_input_files("#import-file", str(exported))
+    expect(later.locator("#live")).to_contain_text("Imported 3 verdicts on 2 articles")
+    expect(later.locator("#a-0 .progress")).to_have_text("2/4 reviewed")
+    expect(card(later, "too early").get_by_role("combobox", name="Right speaker")).to_have_value(
+        "Vladimir Putin")
+    expect(card(later, "Belarus is a threat").get_by_role("textbox", name="Note")).to_have_value(
+        "check the video")
+    after = lines(export(later, tmp_path, name="Bo Colleague"))
+    strip = [({k: v for k, v in line.items() if k != "review"}, line["review"]["verdicts"])
+             for line in before]
+    assert [({k: v for k, v in line.items() if k != "review"}, line["review"]["verdicts"])
+            for line in after] == strip
+    assert after[0]["review"]["reviewer"] == "Bo Colleague"
+
+
+def test_import_says_what_did_not_match(tabs: Tabs, tmp_path: Path) -> None:
+    tab = tabs.open(write(tmp_path, sample_items()), clear=True)
+    other = Article(id="elsewhere", text="Not in this report.")
+    changed = {"id": "lt-2", "text": "Changed text", "quotes": [],
+               "review": {"exported": "2026-01-01T00:00:00Z", "verdicts": [
+                   {"start": 0, "end": 7, "text": "Belarus", "verdict": "correct"}]}}
+    source = tmp_path / "mixed.jsonl"
+    source.write_text(json.dumps({"id": other.id, "text": other.text, "quotes": []}) + "\n"
+                      + json.dumps(changed) + "\nnot json\n", encoding="utf-8")
+    tab.set_input_files("#import-file", str(source))
+    expect(tab.locator("#live")).to_contain_text(
+        "Imported 0 verdicts on 1 article from mixed.jsonl; 1 article is not in this report; "
+        "1 no longer match a quote; 1 lines were not verdicts")
+
+
+# --- keyboard ---------------------------------------------------------------------------------
+
+
+def test_keyboard_only_review_of_an_article_then_export_and_eval(tabs: Tabs,
+                                                                 tmp_path: Path) -> None:
+    tab = tabs.open(write(tmp_path, sample_items()), clear=True)
+    keys = tab.keyboard
+    keys.press("Tab")
+    expect(tab.locator("#skip")).to_be_focused()
+    keys.press("Tab")
+    expect(tab.locator("#reviewer")).to_be_focused()
+    keys.type("Kim Keys")
+    keys.press("Shift+Tab")
+    keys.press("Enter")  # the skip link: straight to the first quote to review
+    expect(tab.locator(".card:focus .qtext")).to_have_text("We are ready to defend every ally")
+    keys.press("Tab")
+    expect(tab.get_by_role("button", name="Correct “We are ready")).to_be_focused()
+    keys.press("c")  # correct, and on to the next quote
+    expect(tab.locator(".card:focus .qtext")).to_have_text(
+        "the alliance was “seriously concerned” about Minsk")
+    keys.press("j")
+    keys.press("k")  # back and forth
+    keys.press("c")
+    keys.press("x")  # "NATO was in danger" is not a quote
+    expect(tab.locator(".card:focus .qtext")).to_have_text("It is too early to judge")
+    keys.press("s")  # wrong speaker: type the right one
+    expect(tab.locator(".card:focus-within .v-speaker")).to_be_focused()
+    keys.type("Vladimir Putin")
+    keys.press("Enter")
+    expect(tab.locator(".card:focus .qtext")).to_have_text("Belarus is a threat")
+    keys.press("n")
+    keys.type("second source needed")
+    keys.press("Enter")
+    expect(tab.locator("#a-0 .progress")).to_have_text("4/4 reviewed")
+    expect(tab.locator("#live")).to_contain_text("Speaker set to Vladimir Putin")
+    keys.press("/")
+    for _ in range(10):  # back up from the search field to Export
+        keys.press("Shift+Tab")
+        if tab.evaluate("document.activeElement.id") == "export":
+            break
+    with tab.expect_download() as caught:
+        keys.press("Enter")
+    gold = tmp_path / "verdicts.jsonl"
+    caught.value.save_as(gold)
+    [line] = lines(gold)  # the second article has a note but no verdict: not exported
+    assert line["review"]["reviewer"] == "Kim Keys" and line["review"]["complete"] is True
+    assert [(v["text"][:10], v["verdict"]) for v in line["review"]["verdicts"]] == [
+        ("We are rea", "correct"), ("the allian", "correct"), ("NATO was i", "not a quote"),
+        ("It is too ", "wrong speaker")]
+    result = CliRunner().invoke(quotes_app, ["eval", str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["articles"] == 1
+    assert [len(a.quotes) for a in load_gold(gold)] == [3]
+
+
+def test_partly_reviewed_export_is_left_out_by_eval(page: Any, tmp_path: Path) -> None:
+    card(page, "ready to defend").get_by_role("button", name="Correct").click()
+    card(page, "Belarus is a threat").get_by_role("button", name="Correct").click()
+    gold = export(page, tmp_path)
+    result = CliRunner().invoke(quotes_app, ["eval", str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["articles"] == 1
+    assert "left out 1 partly reviewed article" in result.stderr and "nato-1" in result.stderr
+    partial = CliRunner().invoke(quotes_app, ["eval", str(gold), "--json", "--include-partial"])
+    assert json.loads(partial.stdout)["articles"] == 2
+
+
+def test_highlights_take_focus_and_lead_to_their_card(page: Any) -> None:
+    mark = page.locator('#a-0 .text [tabindex="0"]').first
+    mark.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".card:focus .qtext")).to_have_text("We are ready to defend every ally")
+
+
+def test_csv_export_is_formula_safe_with_an_optional_bom(tabs: Tabs, tmp_path: Path) -> None:
+    text = "“=SUM(A1) is fine,” Ann Lee said. “-2 degrees,” she added."
+    article = Article(id="csv", text=text)
+    quotes = [make_quote(article, "=SUM(A1) is fine", "direct", "Ann Lee"),
+              make_quote(article, "-2 degrees", "direct", "@Ann")]
+    tab = tabs.open(write(tmp_path, [(article, quotes)]), clear=True)
+    for button in tab.get_by_role("button", name="Correct").all():
+        button.click()
+    plain = export(tab, tmp_path, button="#export-csv").read_bytes()
+    assert not plain.startswith(b"\xef\xbb\xbf")
+    tab.check("#csv-bom")
+    rows = export(tab, tmp_path, button="#export-csv").read_bytes()
+    assert rows.startswith(b"\xef\xbb\xbf")
+    body = rows.decode("utf-8-sig")
+    assert "\"'=SUM(A1) is fine\"" in body and "\"'-2 degrees\"" in body and "\"'@Ann\"" in body
+    assert body.splitlines()[0].startswith('"article_id","title","start","end","quote","verdict"')

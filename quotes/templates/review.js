@@ -1,264 +1,975 @@
-/* Quote review: filters, reviewer verdicts and their export as gold JSON Lines.
-   Plain JavaScript, no libraries, nothing fetched. Offsets in the data are
-   Python character offsets (code points); JavaScript strings index UTF-16, so
-   any offset computed here is converted before it is exported. */
+/* Quote review: draws articles and quote cards from the page's one copy of the data,
+   keeps verdicts per quote in local storage (merged across tabs), filters, searches,
+   and imports and exports verdicts. Plain JavaScript, nothing fetched.
+   Offsets in the data are Python character offsets (code points); JavaScript strings
+   index UTF-16 units, so offsets are converted on the way in and on the way out. */
 (function () {
   "use strict";
 
-  const data = JSON.parse(document.getElementById("review-data").textContent);
-  const storeKey = "quotes-review:" + data.run;
-  const quotes = new Map();  // card key -> {article, quote}
-  data.articles.forEach(function (article) {
-    article.quotes.forEach(function (quote) { quotes.set(quote.key, { article: article, quote: quote }); });
-  });
-  const cards = Array.from(document.querySelectorAll(".card"));
-  const marks = Array.from(document.querySelectorAll(".text .hl[data-q]"));
-  const filters = {
-    speaker: document.getElementById("f-speaker"),
-    kind: document.getElementById("f-kind"),
-    search: document.getElementById("f-search"),
-    low: document.getElementById("f-low"),
-  };
-  const searchCache = new Map();  // card -> lowercased text
-  let verdicts = load();
-  let typing = 0;
+  const $ = function (id) { return document.getElementById(id); };
+  const articles = JSON.parse($("review-data").textContent);
+  const meta = JSON.parse($("review-meta").textContent);
+  const rows = meta.speakers.rows;
+  const PREFIX = "quotes-review:";
+  const VERDICTS = { correct: "correct", speaker: "wrong speaker", notquote: "not a quote", added: "added" };
+  const filters = { status: $("f-status"), speaker: $("f-speaker"), kind: $("f-kind"), search: $("f-search") };
+  const live = $("live");
+  const stores = new Map();  // storage key -> {entries, articles: [index]}
+  const byKey = new Map();  // card key -> quote
+  let storageOk = true;
+  let current = null;  // key of the card the reviewer is on
+  let shown = new Set();  // keys of the quotes that pass the filters
+  let lastSelection = null;  // the last text selected inside an article pane
 
-  /** Saved verdicts of this exact report, so a reload does not lose a review. */
-  function load() {
-    try { return JSON.parse(localStorage.getItem(storeKey)) || {}; } catch (e) { return {}; }
-  }
+  // --- text helpers -----------------------------------------------------------------------
 
-  /** Keep verdicts across reloads; a page opened from disk may refuse storage. */
-  function save() {
-    try { localStorage.setItem(storeKey, JSON.stringify(verdicts)); } catch (e) { /* not kept */ }
-  }
-
-  /** Show one card's verdict on its buttons, its colour and its article's progress. */
-  function paint(card) {
-    const v = verdicts[card.dataset.key] || {};
-    card.classList.toggle("v-correct", v.verdict === "correct");
-    card.classList.toggle("v-wrong", v.verdict === "wrong");
-    card.querySelector(".v-ok").setAttribute("aria-pressed", String(v.verdict === "correct"));
-    card.querySelector(".v-bad").setAttribute("aria-pressed", String(v.verdict === "wrong"));
-    card.querySelector(".state").textContent = v.verdict || "";
-    const input = card.querySelector(".v-speaker");
-    if (typeof v.speaker === "string") input.value = v.speaker;
-    const original = quotes.get(card.dataset.key).quote.speaker || "";
-    input.classList.toggle("changed", input.value.trim() !== original);
-  }
-
-  /** "2/5 reviewed" under each article title. */
-  function progress() {
-    document.querySelectorAll(".article").forEach(function (article) {
-      const keys = Array.from(article.querySelectorAll(".card")).map(function (c) { return c.dataset.key; });
-      const done = keys.filter(function (k) { return verdicts[k] && verdicts[k].verdict; }).length;
-      const label = article.querySelector(".progress");
-      label.textContent = keys.length ? "· " + done + "/" + keys.length + " reviewed" : "";
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
     });
   }
 
-  /** Record a verdict ("correct", "wrong" or null to clear) and a speaker fix. */
-  function decide(card, verdict, speaker) {
-    const key = card.dataset.key;
-    const entry = Object.assign({}, verdicts[key] || {});
-    if (verdict !== undefined) entry.verdict = verdict;
-    if (speaker !== undefined) entry.speaker = speaker;
-    if (!entry.verdict && entry.speaker === undefined) delete verdicts[key];
-    else verdicts[key] = entry;
-    save();
-    paint(card);
-    progress();
+  // Invisible and direction-changing characters: shown as a visible code, never applied.
+  const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/;
+  const HIDDEN_ALL = new RegExp(HIDDEN.source, "g");
+
+  function codeOf(c) { return "U+" + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0"); }
+
+  function ctl(c, extra) {
+    return '<span class="ctl' + (extra || "") + '" data-c="' + codeOf(c) + '" title="invisible character ' + codeOf(c) + '"></span>';
   }
 
-  /** Does a card pass every filter the reviewer has set? */
-  function passes(card, search) {
-    if (filters.speaker.value && card.dataset.speaker !== filters.speaker.value) return false;
-    if (filters.kind.value && card.dataset.kind !== filters.kind.value) return false;
-    if (filters.low.checked && card.dataset.low !== "1") return false;
-    if (search) {
-      const input = card.querySelector(".v-speaker").value.toLowerCase();
-      if (searchText(card).indexOf(search) < 0 && input.indexOf(search) < 0) return false;
+  /** Escaped text with hidden characters made visible and [start, end) hits marked. */
+  function visible(text, hits) {
+    let out = "", at = 0;
+    (hits || []).forEach(function (h) {
+      out += plain(text.slice(at, h[0])) + '<mark class="hit">' + plain(text.slice(h[0], h[1])) + "</mark>";
+      at = h[1];
+    });
+    return out + plain(text.slice(at));
+  }
+
+  function plain(text) { return esc(text).replace(HIDDEN_ALL, function (c) { return ctl(c); }); }
+
+  function shorten(text, n) {
+    const flat = text.replace(/\s+/g, " ").replace(HIDDEN_ALL, "").trim();
+    return flat.length > n ? flat.slice(0, n - 1) + "…" : flat;
+  }
+
+  // Search folds case, accents, curly quotes, dashes and runs of spaces.
+  const FOLD = { "‘": "'", "’": "'", "‛": "'", "′": "'", "`": "'", "´": "'", "ʼ": "'", "‹": "'", "›": "'",
+    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-" };
+
+  function foldChar(c) {
+    if (FOLD[c]) return FOLD[c];
+    if (/\s/.test(c)) return " ";
+    return c.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  }
+
+  /** The folded text, and for each of its units the index it came from in `text`. */
+  function folded(text) {
+    let s = "";
+    const from = [];
+    for (let i = 0; i < text.length; i++) {
+      const f = foldChar(text[i]);
+      if (f === " " && s.endsWith(" ")) continue;
+      for (let j = 0; j < f.length; j++) from.push(i);
+      s += f;
+    }
+    return { s: s, from: from };
+  }
+
+  function fold(text) { return folded(text).s; }
+
+  /** [start, end) of each match of the folded query in `text`. */
+  function hitsIn(text, query) {
+    if (!query) return [];
+    const f = folded(text), hits = [];
+    let i = f.s.indexOf(query);
+    while (i >= 0) {
+      hits.push([f.from[i], f.from[i + query.length - 1] + 1]);
+      i = f.s.indexOf(query, i + query.length);
+    }
+    return hits;
+  }
+
+  // --- offsets ---------------------------------------------------------------------------
+
+  /** UTF-16 index of each code point of the article, or null when they are the same. */
+  function unitMap(a) {
+    if (a.units === undefined) {
+      a.units = null;
+      if (/[\uD800-\uDFFF]/.test(a.text)) {
+        a.units = [];
+        let u = 0;
+        for (const ch of a.text) { a.units.push(u); u += ch.length; }
+        a.units.push(u);
+      }
+    }
+    return a.units;
+  }
+
+  function toUnits(a, point) {
+    const m = unitMap(a);
+    point = Math.max(0, point);
+    return m ? m[Math.min(point, m.length - 1)] : Math.min(point, a.text.length);
+  }
+
+  function toPoints(a, unit) {
+    const m = unitMap(a);
+    if (!m) return unit;
+    let lo = 0, hi = m.length - 1;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (m[mid] < unit) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
+  function words(a, start, end) { return a.text.slice(toUnits(a, start), toUnits(a, end)); }
+
+  // --- the data --------------------------------------------------------------------------
+
+  articles.forEach(function (a, index) {
+    a.index = index;
+    a.storeKey = PREFIX + a.key;
+    a.quotes.forEach(function (q) {
+      q.a = index;
+      q.span = q.start + ":" + q.end;
+      q.key = index + "-" + q.start + "-" + q.end;
+      q.low = q.confidence < meta.minConfidence;
+      q.row = meta.speakers.row_of[q.group];
+      byKey.set(q.key, q);
+    });
+  });
+
+  // --- storage: one entry per article, one field per quote ---------------------------------
+
+  function warnStorage(error) {
+    storageOk = false;
+    const banner = $("banner");
+    banner.hidden = false;
+    banner.classList.add("warn");
+    banner.textContent = "This browser refused to save verdicts (" + (error && error.name || "storage unavailable") +
+      "): they last only until this tab is closed. Export them before you leave.";
+  }
+
+  function readStore(key) {
+    try { return JSON.parse(localStorage.getItem(key)) || {}; } catch (e) { return null; }
+  }
+
+  try {
+    localStorage.setItem(PREFIX + "probe", "1");
+    localStorage.removeItem(PREFIX + "probe");
+  } catch (e) { warnStorage(e); }
+
+  articles.forEach(function (a) {
+    if (!stores.has(a.storeKey)) stores.set(a.storeKey, { entries: (storageOk && readStore(a.storeKey)) || {}, articles: [] });
+    stores.get(a.storeKey).articles.push(a.index);
+  });
+
+  function entriesOf(a) { return stores.get(a.storeKey).entries; }
+  function verdictOf(q) { return q.added ? q.entry : entriesOf(articles[q.a])[q.span]; }
+
+  /** Change one quote's entry: re-read the stored article first, so other tabs' work is kept. */
+  function store(a, span, entry) {
+    const box = stores.get(a.storeKey);
+    const fresh = storageOk ? readStore(a.storeKey) : null;
+    const entries = fresh || box.entries;
+    if (entry) entries[span] = Object.assign(entry, { t: Date.now() }); else delete entries[span];
+    box.entries = entries;
+    if (storageOk) {
+      try {
+        if (Object.keys(entries).length) localStorage.setItem(a.storeKey, JSON.stringify(entries));
+        else localStorage.removeItem(a.storeKey);
+      } catch (e) { warnStorage(e); }
+    }
+  }
+
+  window.addEventListener("storage", function (event) {
+    if (event.key !== null && !stores.has(event.key)) return;
+    stores.forEach(function (box, key) {
+      if (event.key !== null && key !== event.key) return;
+      box.entries = (event.key === null ? readStore(key) : JSON.parse(event.newValue || "{}")) || {};
+      box.articles.forEach(function (i) { refresh(articles[i]); });
+    });
+    summary();
+  });
+
+  // --- quotes of an article: the tool's and the reviewer's additions ----------------------
+
+  function addedOf(a) {
+    const entries = entriesOf(a), out = [];
+    Object.keys(entries).forEach(function (span) {
+      const e = entries[span];
+      if (e.v !== "added") return;
+      const parts = span.slice(1).split(":").map(Number);
+      out.push({ a: a.index, added: true, span: span, start: parts[0], end: parts[1], kind: e.kind || "direct",
+        key: a.index + "-a" + parts[0] + "-" + parts[1], entry: e, low: false, row: null, speaker: e.speaker || null });
+    });
+    return out;
+  }
+
+  function quotesOf(a) {
+    return a.quotes.concat(addedOf(a)).sort(function (x, y) { return x.start - y.start || x.end - y.end; });
+  }
+
+  function quoteOf(key) {
+    if (byKey.has(key)) return byKey.get(key);
+    const a = articles[Number(key.split("-")[0])];
+    return a ? addedOf(a).find(function (q) { return q.key === key; }) : undefined;
+  }
+
+  function reviewed(a) {
+    const entries = entriesOf(a);
+    return a.quotes.filter(function (q) { return entries[q.span] && entries[q.span].v; }).length;
+  }
+
+  // --- filters -----------------------------------------------------------------------------
+
+  function query() { return fold(filters.search.value).trim(); }
+
+  function searchText(q) {
+    if (q.search === undefined || q.added) {
+      const a = articles[q.a], e = verdictOf(q) || {};
+      const parts = [words(a, q.start, q.end), q.speaker || "", q.role || "", q.explanation || "",
+        q.cue ? words(a, q.cue[0], q.cue[1]) : "", a.title || "", e.speaker || "", e.note || ""];
+      const text = fold(parts.join(" \u0001 "));
+      if (q.added) return text;
+      q.search = text;
+    }
+    return q.search;
+  }
+
+  function passes(q, search) {
+    const v = verdictOf(q) || {};
+    const status = filters.status.value;
+    if (status === "unreviewed" && (q.added || v.v)) return false;
+    if (status === "check" && !q.low) return false;
+    if (status === "wrong" && v.v !== "speaker" && v.v !== "notquote") return false;
+    if (status === "reviewed" && !v.v) return false;
+    if (filters.speaker.value && "s" + q.row !== filters.speaker.value) return false;
+    if (filters.kind.value && q.kind !== filters.kind.value) return false;
+    if (search && searchText(q).indexOf(search) < 0) {
+      const e = verdictOf(q);
+      if (!(e && e.speaker && fold(e.speaker).indexOf(search) >= 0)) return false;
     }
     return true;
   }
 
-  /** A card's quote, speaker, reason and its article's title, lowercased once: typing stays quick on big runs. */
-  function searchText(card) {
-    if (!searchCache.has(card)) {
-      const title = card.closest(".article").querySelector("h2").textContent;
-      const words = card.querySelector(".qtext").textContent + " " + card.querySelector("dl").textContent;
-      searchCache.set(card, (words + " " + title).toLowerCase());
-    }
-    return searchCache.get(card);
+  function articleMatches(a, search) {
+    if (a.folded === undefined) a.folded = fold((a.title || "") + " \u0001 " + a.text);
+    return a.folded.indexOf(search) >= 0;
   }
 
-  /** Hide filtered-out cards, dim their highlights, hide articles left with none. */
-  function applyFilters() {
-    const search = filters.search.value.trim().toLowerCase();
-    const active = Boolean(filters.speaker.value || filters.kind.value || filters.low.checked || search);
-    const visible = new Set();
-    cards.forEach(function (card) {
-      const show = passes(card, search);
-      card.hidden = !show;
-      if (show) visible.add(card.dataset.key);
-    });
-    marks.forEach(function (mark) {
-      const keys = mark.dataset.q.split(" ");
-      mark.classList.toggle("dim", !keys.some(function (k) { return visible.has(k); }));
-    });
-    document.querySelectorAll(".article").forEach(function (article) {
-      article.hidden = active && !article.querySelector(".card:not([hidden])");
-    });
-    document.querySelectorAll(".speakers tbody tr").forEach(function (row) {
-      row.classList.toggle("active", row.dataset.speaker === filters.speaker.value);
-    });
-    document.getElementById("shown").textContent = "showing " + visible.size + " of " + cards.length + " quotes";
+  function active() {
+    return Boolean(filters.status.value || filters.speaker.value || filters.kind.value || query());
   }
 
-  /** `#speaker=s3` in the address selects that speaker, so the table's links filter. */
-  function fromHash() {
-    const match = /^#speaker=(s\d+)$/.exec(location.hash);
-    if (!match) return;
-    filters.speaker.value = match[1];
-    applyFilters();
-    const first = cards.find(function (c) { return !c.hidden; });
-    if (first) first.scrollIntoView({ block: "start" });
-  }
-
-  /** Flash an element so the eye finds it after a jump. */
-  function flash(elements) {
-    document.querySelectorAll(".focus").forEach(function (el) { el.classList.remove("focus"); });
-    elements.forEach(function (el) { el.classList.add("focus"); });
-  }
-
-  /** UTF-16 index in `text` of a Python (code point) offset. */
-  function toUnits(text, offset) {
-    return Array.from(text).slice(0, offset).join("").length;
-  }
-
-  /** Python (code point) offset of a UTF-16 index in `text`. */
-  function toPoints(text, index) {
-    return Array.from(text.slice(0, index)).length;
-  }
-
-  /** Where a corrected speaker's name is written: last before the quote, else first after. */
-  function nameSpans(text, name, quoteStart) {
-    if (!name) return [];
-    const at = toUnits(text, quoteStart);
-    let index = text.lastIndexOf(name, Math.max(0, at - name.length));
-    if (index < 0 || index + name.length > at) index = text.indexOf(name);
-    if (index < 0) return [];
-    return [[toPoints(text, index), toPoints(text, index + name.length)]];
-  }
-
-  /** One gold quote record from a quote marked correct. */
-  function goldQuote(article, quote, verdict, attribution) {
-    const fixed = typeof verdict.speaker === "string" ? verdict.speaker.trim() : null;
-    const changed = fixed !== null && fixed !== (quote.speaker || "");
-    const speaker = changed ? (fixed || null) : quote.speaker;
-    let spans = quote.mention ? [quote.mention] : [];
-    if (changed) spans = nameSpans(article.text, speaker, quote.start);
-    return {
-      start: quote.start, end: quote.end, text: quote.text, speaker: speaker,
-      speaker_spans: spans, kind: quote.kind, cue: quote.cue, attribution: attribution,
-    };
-  }
-
-  /** Pieces of one statement share an attribution number: same cue and same mention. */
-  function attributionOf(quote, numbers) {
-    const id = quote.cue_span ? "c" + quote.cue_span.join(":") + "m" + String(quote.mention) : "q" + quote.key;
-    if (!numbers.has(id)) numbers.set(id, numbers.size);
-    return numbers.get(id);
-  }
-
-  /** The reviewed articles as gold JSON Lines: quotes marked correct, wrong ones left out. */
-  function exportText() {
-    const byId = new Map();  // gold needs one line per article id, even if it was read twice
-    data.articles.forEach(function (article) {
-      const reviewed = article.quotes.filter(function (q) { return verdicts[q.key] && verdicts[q.key].verdict; });
-      if (!reviewed.length) return;
-      const numbers = new Map();
-      const gold = reviewed.filter(function (q) { return verdicts[q.key].verdict === "correct"; })
-        .map(function (q) { return goldQuote(article, q, verdicts[q.key], attributionOf(q, numbers)); });
-      const seen = byId.get(article.id);
-      if (!seen) {
-        byId.set(article.id, { id: article.id, source: "review", date: article.date, title: article.title,
-          text: article.text, quotes: gold });
-      } else if (seen.text === article.text) {
-        const offset = seen.quotes.reduce(function (m, q) { return Math.max(m, q.attribution + 1); }, 0);
-        const spans = new Set(seen.quotes.map(function (q) { return q.start + ":" + q.end; }));
-        gold.forEach(function (q) {
-          if (!spans.has(q.start + ":" + q.end)) seen.quotes.push(Object.assign(q, { attribution: q.attribution + offset }));
-        });
+  /** Work out which quotes and articles show, and show them. */
+  function apply(scrollText) {
+    const search = query();
+    const onlySearch = search && !filters.status.value && !filters.speaker.value && !filters.kind.value;
+    shown = new Set();
+    let total = 0;
+    articles.forEach(function (a) {
+      let any = false;
+      quotesOf(a).forEach(function (q) { total++; if (passes(q, search)) { shown.add(q.key); any = true; } });
+      const shell = $("a-" + a.index);
+      shell.hidden = active() && !any && !(onlySearch && articleMatches(a, search));
+      if (a.rendered) {
+        if (a.search !== search) render(a);
+        else showFiltered(a);
+        if (scrollText && !shell.hidden) scrollPane(a);
       }
     });
-    const lines = Array.from(byId.values()).map(function (line) { return JSON.stringify(line); });
-    return lines.length ? lines.join("\n") + "\n" : "";
+    document.querySelectorAll("#speaker-rows tr").forEach(function (row) {
+      row.classList.toggle("active", "s" + row.dataset.row === filters.speaker.value);
+    });
+    $("shown").textContent = "showing " + shown.size + " of " + total + " quotes";
   }
 
-  /** Download the verdicts as a .jsonl file made in the page (a blob, never the network). */
-  function download() {
-    const text = exportText();
-    const status = document.getElementById("export-status");
-    if (!text) { status.textContent = "mark quotes correct or wrong first"; return; }
+  function showFiltered(a) {
+    const shell = $("a-" + a.index);
+    shell.querySelectorAll(".card").forEach(function (card) { card.hidden = !shown.has(card.dataset.key); });
+    shell.querySelectorAll(".text .hl[data-q]").forEach(function (mark) {
+      mark.classList.toggle("dim", !mark.dataset.q.split(" ").some(function (k) { return shown.has(k); }));
+    });
+  }
+
+  /** Scroll an article's text pane (not the page) to its first shown quote or search hit. */
+  function scrollPane(a, target) {
+    const pane = $("a-" + a.index).querySelector(".text");
+    if (!pane) return;
+    target = target || pane.querySelector(".hit") || pane.querySelector(".hl[data-q]:not(.dim)");
+    if (!target || pane.scrollHeight <= pane.clientHeight) return;
+    pane.scrollTop += target.getBoundingClientRect().top - pane.getBoundingClientRect().top - 48;
+  }
+
+  // --- the address bar: filters in the hash, both ways ---------------------------------------
+
+  function hashOf() {
+    const p = new URLSearchParams();
+    if (filters.status.value) p.set("show", filters.status.value);
+    if (filters.speaker.value) p.set("speaker", filters.speaker.value);
+    if (filters.kind.value) p.set("kind", filters.kind.value);
+    if (filters.search.value.trim()) p.set("q", filters.search.value.trim());
+    return p.toString();
+  }
+
+  function writeHash(push) {
+    const hash = hashOf();
+    if (hash === location.hash.slice(1)) return;
+    const url = hash ? "#" + hash : location.pathname + location.search;
+    if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
+  }
+
+  function readHash() {
+    const raw = location.hash.slice(1);
+    if (raw && raw.indexOf("=") < 0) return false;  // a plain anchor, not filters
+    const p = new URLSearchParams(raw);
+    const set = function (el, value) {
+      el.value = value || "";
+      if (el.value !== (value || "")) el.value = "";  // an unknown value shows everything
+    };
+    set(filters.status, p.get("show"));
+    set(filters.speaker, p.get("speaker"));
+    set(filters.kind, p.get("kind"));
+    filters.search.value = p.get("q") || "";
+    return true;
+  }
+
+  function onAddress() { if (readHash()) { apply(true); } }
+  window.addEventListener("popstate", onAddress);
+  window.addEventListener("hashchange", onAddress);
+
+  [filters.status, filters.speaker, filters.kind].forEach(function (el) {
+    el.addEventListener("change", function () { writeHash(true); apply(true); });
+  });
+  let typing = 0;
+  filters.search.addEventListener("input", function () {
+    clearTimeout(typing);
+    typing = setTimeout(function () { writeHash(false); apply(true); }, 150);
+  });
+
+  // --- drawing -----------------------------------------------------------------------------
+
+  function textHtml(a, search) {
+    const marks = [];
+    const body = toUnits(a, a.body);
+    if (body > 0) marks.push({ s: 0, e: body, cls: "head" });
+    quotesOf(a).forEach(function (q) {
+      marks.push({ s: toUnits(a, q.start), e: toUnits(a, q.end), cls: q.added ? "added" : "k-" + q.kind + (q.low ? " low" : ""), key: q.key, quote: true });
+      if (q.mention) marks.push({ s: toUnits(a, q.mention[0]), e: toUnits(a, q.mention[1]), cls: "mention", key: q.key });
+      if (q.cue) marks.push({ s: toUnits(a, q.cue[0]), e: toUnits(a, q.cue[1]), cls: "cue", key: q.key });
+    });
+    hitsIn(a.text, search).forEach(function (h) { marks.push({ s: h[0], e: h[1], cls: "hit" }); });
+    const text = a.text, cuts = new Set([0, text.length]);
+    marks.forEach(function (m) { m.s = Math.min(m.s, text.length); m.e = Math.min(Math.max(m.e, m.s), text.length); cuts.add(m.s); cuts.add(m.e); });
+    let found;
+    HIDDEN_ALL.lastIndex = 0;
+    while ((found = HIDDEN_ALL.exec(text))) { cuts.add(found.index); cuts.add(found.index + 1); }
+    const bounds = Array.from(cuts).sort(function (x, y) { return x - y; });
+    const anchored = new Set();
+    let out = "";
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      const s = bounds[i], e = bounds[i + 1], piece = text.slice(s, e);
+      const on = marks.filter(function (m) { return m.s <= s && m.e >= e && m.s < m.e; });
+      const classes = on.map(function (m) { return m.cls; });
+      const keys = Array.from(new Set(on.filter(function (m) { return m.key; }).map(function (m) { return m.key; })));
+      const starts = on.filter(function (m) { return m.quote && !anchored.has(m.key); }).map(function (m) { return m.key; });
+      starts.forEach(function (k) { anchored.add(k); });
+      let attrs = ' data-o="' + s + '"';
+      if (keys.length) attrs += ' data-q="' + esc(keys.join(" ")) + '"';
+      if (starts.length) attrs += ' id="t-' + esc(starts[0]) + '" tabindex="0" role="button" aria-label="quote: ' + esc(shorten(piece, 40)) + ', go to its card"';
+      const quoted = on.some(function (m) { return m.key; });
+      const cls = (quoted ? "hl " : "") + classes.join(" ");
+      if (HIDDEN.test(piece) && piece.length === 1) out += '<span class="ctl ' + cls + '" data-c="' + codeOf(piece) + '"' + attrs + "></span>";
+      else out += "<span" + (cls ? ' class="' + cls + '"' : "") + attrs + ">" + esc(piece) + "</span>";
+    }
+    return out;
+  }
+
+  function whyHtml(q, a) {
+    let chain;
+    if (q.explanation.indexOf("→") >= 0) chain = '<span class="explain">' + esc(q.explanation) + "</span>";
+    else {
+      if (q.speaker === null) chain = "no speaker found";
+      else if (q.mention) chain = "“" + visible(words(a, q.mention[0], q.mention[1])) + "” → <b>" + visible(q.speaker) + "</b>";
+      else chain = "→ <b>" + visible(q.speaker) + "</b>";
+      chain += '<span class="explain">: ' + esc(q.explanation) + "</span>";
+    }
+    return '<span class="res">' + esc(q.resolution) + "</span> " + chain + ' <span class="rule">rule <code>' + esc(q.rule) + "</code></span>";
+  }
+
+  function cardHtml(a, q, search) {
+    const said = words(a, q.start, q.end), name = "“" + esc(shorten(said, 60)) + "”";
+    const hits = search ? hitsIn(said, search) : [];
+    const kinds = ["direct", "mixed", "indirect"].map(function (k) {
+      return '<option value="' + k + '"' + (k === q.kind ? " selected" : "") + ">" + k + "</option>";
+    }).join("");
+    let head = '<span class="badge kind k-' + q.kind + '">' + (q.added ? "added" : q.kind) + "</span>";
+    if (q.low) head += '<span class="badge check" title="confidence below ' + meta.minConfidence + '">check</span>';
+    if (q.text !== undefined) head += '<span class="badge check">offsets do not match the text</span>';
+    if (!q.added) head += '<span class="conf" title="confidence">' + q.confidence.toFixed(2) + "</span>";
+    head += '<a class="loc" tabindex="-1" href="#t-' + esc(q.key) + '">chars ' + q.start + "–" + q.end + "</a>" + '<span class="state"></span>';
+    let body;
+    if (q.added) {
+      body = '<div class="fields"><label>Kind <select class="v-kind" aria-label="Kind of ' + name + '">' + kinds + "</select></label>" +
+        '<label class="fix">Speaker <input type="text" class="v-speaker" list="speaker-names" spellcheck="false" aria-label="Speaker of ' + name + '"></label>' +
+        '<label>Note <input type="text" class="v-note" aria-label="Note on ' + name + '"></label>' +
+        '<button type="button" class="b-remove">Remove<span class="vh"> the added quote ' + name + "</span></button></div>";
+    } else {
+      const cue = q.cue ? "<dt>Cue</dt><dd>" + visible(words(a, q.cue[0], q.cue[1])) + ' <span class="offsets">' + q.cue[0] + "–" + q.cue[1] + "</span></dd>" : "";
+      body = "<dl><dt>Speaker</dt><dd><span class=\"speaker\">" + (q.speaker === null ? "(no speaker found)" : visible(q.speaker)) + "</span>" +
+        (q.role ? '<span class="role">' + visible(q.role) + "</span>" : "") + "</dd>" +
+        '<dt>Why</dt><dd class="why">' + whyHtml(q, a) + "</dd>" + cue + "</dl>" +
+        '<div class="verdict" role="group" aria-label="Verdict on ' + name + '">' +
+        '<button type="button" class="b-correct" data-v="correct" aria-pressed="false" aria-keyshortcuts="c">Correct<span class="vh"> ' + name + "</span></button>" +
+        '<button type="button" class="b-speaker" data-v="speaker" aria-pressed="false" aria-keyshortcuts="s">Wrong speaker<span class="vh"> for ' + name + "</span></button>" +
+        '<button type="button" class="b-notquote" data-v="notquote" aria-pressed="false" aria-keyshortcuts="x">Not a quote<span class="vh"> ' + name + "</span></button></div>" +
+        '<div class="fields"><label class="fix">Right speaker <input type="text" class="v-speaker" list="speaker-names" spellcheck="false" aria-label="Right speaker of ' + name + '"></label>' +
+        '<label>Note <input type="text" class="v-note" aria-label="Note on ' + name + '"></label></div>';
+    }
+    return '<li class="card k-' + q.kind + (q.low ? " low" : "") + (q.added ? " added" : "") + '" id="q-' + esc(q.key) + '" data-key="' + esc(q.key) +
+      '" tabindex="-1" aria-labelledby="w-' + esc(q.key) + '"><div class="card-head">' + head + "</div>" +
+      '<blockquote class="qtext" id="w-' + esc(q.key) + '">' + visible(said, hits) + "</blockquote>" + body + "</li>";
+  }
+
+  function render(a) {
+    const shell = $("a-" + a.index), search = query();
+    const cards = quotesOf(a).map(function (q) { return cardHtml(a, q, search); }).join("");
+    shell.querySelector(".cols").innerHTML = '<div class="text-wrap"><div class="text" lang="">' + textHtml(a, search) + "</div></div>" +
+      '<div class="side"><p class="add-row"><button type="button" class="b-add" aria-keyshortcuts="a">Add selected text as a missed quote</button></p>' +
+      (cards ? "" : '<p class="none">No quotes found in this article.</p>') + '<ol class="quotes">' + cards + "</ol></div>";
+    shell.querySelector(".cols").style.minHeight = "";
+    a.rendered = true;
+    a.search = search;
+    shell.querySelectorAll(".card").forEach(paint);
+    showFiltered(a);
+    progress(a);
+  }
+
+  /** Redraw an article after another tab or an import changed its verdicts. */
+  function refresh(a) {
+    const focused = document.activeElement && document.activeElement.closest && document.activeElement.closest(".card");
+    const key = focused && focused.dataset.key;
+    if (a.rendered) {
+      render(a);
+      if (key && $("q-" + key)) $("q-" + key).focus({ preventScroll: true });
+    }
+    progress(a);
+  }
+
+  /** One card's verdict on its buttons, its colour and its fields. */
+  function paint(card) {
+    const q = quoteOf(card.dataset.key);
+    if (!q) return;
+    const v = verdictOf(q) || {};
+    ["correct", "speaker", "notquote"].forEach(function (name) {
+      card.classList.toggle("v-" + name, v.v === name);
+      const button = card.querySelector(".b-" + name);
+      if (button) button.setAttribute("aria-pressed", String(v.v === name));
+    });
+    card.querySelector(".state").textContent = v.v && !q.added ? VERDICTS[v.v] : "";
+    const fix = card.querySelector(".v-speaker"), note = card.querySelector(".v-note");
+    if (fix !== document.activeElement) fix.value = v.speaker || "";
+    if (note !== document.activeElement) note.value = v.note || "";
+    const kind = card.querySelector(".v-kind");
+    if (kind) kind.value = q.kind;
+  }
+
+  function progress(a) {
+    const label = $("a-" + a.index).querySelector(".progress");
+    const done = reviewed(a), total = a.quotes.length;
+    label.textContent = total ? done + "/" + total + " reviewed" : "";
+    label.classList.toggle("done", total > 0 && done === total);
+  }
+
+  function summary() {
+    const quotes = articles.reduce(function (n, a) { return n + a.quotes.length; }, 0);
+    const low = articles.reduce(function (n, a) { return n + a.quotes.filter(function (q) { return q.low; }).length; }, 0);
+    const done = Array.from(stores.values()).reduce(function (n, box) { return n + reviewed(articles[box.articles[0]]); }, 0);
+    $("summary").textContent = articles.length + " article" + (articles.length === 1 ? "" : "s") + " · " + quotes + " quote" +
+      (quotes === 1 ? "" : "s") + " · " + low + " to check (confidence below " + meta.minConfidence + ") · " + done + " reviewed";
+  }
+
+  function speakersTable() {
+    const kinds = ["direct", "mixed", "indirect"];
+    $("speaker-rows").innerHTML = rows.map(function (r, i) {
+      const label = r.name === null ? "(no speaker found)" : r.name;
+      const also = r.names.filter(function (n) { return n !== r.name; });
+      return '<tr data-row="' + i + '"><th scope="row"><a href="#speaker=s' + i + '" data-speaker="s' + i + '">' + visible(label) + "</a>" +
+        (also.length ? '<span class="also">also written ' + visible(also.join(", ")) + "</span>" : "") + "</th><td>" + visible(r.role || "") +
+        '</td><td class="num">' + r.count + "</td><td>" + kinds.filter(function (k) { return r.kinds[k]; }).map(function (k) { return r.kinds[k] + " " + k; }).join(" · ") +
+        (r.low ? ' <span class="badge check">' + r.low + " to check</span>" : "") + "</td></tr>";
+    }).join("");
+    filters.speaker.insertAdjacentHTML("beforeend", rows.map(function (r, i) {
+      return '<option value="s' + i + '">' + esc(r.name === null ? "(no speaker found)" : r.name) + " (" + r.count + ")</option>";
+    }).join(""));
+    $("speaker-names").innerHTML = rows.filter(function (r) { return r.name; }).map(function (r) { return '<option value="' + esc(r.name) + '">'; }).join("");
+    $("speakers").hidden = rows.length === 0;
+  }
+
+  function shells() {
+    if (!articles.length) {
+      $("queue").innerHTML = '<p class="none empty">No articles were read, so there is nothing to review.</p>';
+      return;
+    }
+    $("queue").innerHTML = articles.map(function (a) {
+      const meta = [a.id, a.date].filter(Boolean).map(esc).join(" · ");
+      const url = a.url ? '<p class="url">' + (/^https?:\/\//i.test(a.url) ? '<a href="' + esc(a.url) + '" rel="noopener noreferrer" target="_blank">' + visible(a.url) + "</a>" : visible(a.url)) + "</p>" : "";
+      return '<article class="article" id="a-' + a.index + '" aria-labelledby="h-' + a.index + '"><header class="article-head"><h2 id="h-' + a.index + '">' +
+        visible(a.title || a.id) + '</h2><p class="meta">' + meta + " · " + a.quotes.length + " quote" + (a.quotes.length === 1 ? "" : "s") +
+        ' · <span class="progress"></span></p>' + url + '</header><div class="cols pending"></div></article>';
+    }).join("");
+    articles.forEach(function (a) {
+      $("a-" + a.index).querySelector(".cols").style.minHeight = Math.min(2400, 120 + a.text.length / 6 + a.quotes.length * 40) + "px";
+      progress(a);
+    });
+  }
+
+  // --- verdicts -------------------------------------------------------------------------
+
+  function announce(text) { live.textContent = ""; live.textContent = text; }
+
+  function describe(q) {
+    const a = articles[q.a];
+    return "“" + shorten(words(a, q.start, q.end), 50) + "”: " + reviewed(a) + " of " + a.quotes.length + " reviewed in " + shorten(a.title || a.id, 40) + ".";
+  }
+
+  function decide(q, changes) {
+    const a = articles[q.a];
+    const entry = Object.assign({}, verdictOf(q) || {}, changes);
+    Object.keys(entry).forEach(function (k) { if (entry[k] === null || entry[k] === "") delete entry[k]; });
+    store(a, q.span, Object.keys(entry).filter(function (k) { return k !== "t"; }).length ? entry : null);
+    if (q.added) q.entry = entry;
+    stores.get(a.storeKey).articles.forEach(function (i) {
+      const other = articles[i];
+      if (i !== a.index && other.rendered) render(other);
+      progress(other);
+    });
+    const card = $("q-" + q.key);
+    if (card) paint(card);
+    summary();
+  }
+
+  function verdict(q, v, toggle) {
+    const old = verdictOf(q) || {};
+    const next = toggle && old.v === v ? null : v;
+    decide(q, { v: next, speaker: next === "speaker" ? old.speaker || "" : null });
+    announce((next ? "Marked " + VERDICTS[next] : "Verdict cleared") + ": " + describe(q));
+    if (next === "speaker") {
+      const card = $("q-" + q.key);
+      if (card) card.querySelector(".v-speaker").focus();
+    }
+  }
+
+  // --- the queue --------------------------------------------------------------------------
+
+  function queue() {
+    const out = [];
+    articles.forEach(function (a) { quotesOf(a).forEach(function (q) { if (shown.has(q.key)) out.push(q.key); }); });
+    return out;
+  }
+
+  function ensure(q) {
+    const a = articles[q.a];
+    if (!a.rendered) render(a);
+    return $("q-" + q.key);
+  }
+
+  function goTo(key) {
+    const q = quoteOf(key);
+    if (!q) return;
+    const card = ensure(q);
+    current = key;
+    card.focus({ preventScroll: true });
+    card.scrollIntoView({ block: "nearest" });
+    showInText(q);
+  }
+
+  function step(by) {
+    const keys = queue();
+    if (!keys.length) { announce("No quote matches the filters."); return; }
+    const at = current === null ? -1 : keys.indexOf(current);
+    let next;
+    if (at >= 0) next = at + by;
+    else {  // the current card was filtered out: go to the next one after it
+      const all = [];
+      articles.forEach(function (a) { quotesOf(a).forEach(function (q) { all.push(q.key); }); });
+      const pos = current === null ? -1 : all.indexOf(current);
+      next = by > 0 ? keys.findIndex(function (k) { return all.indexOf(k) > pos; }) : -1;
+      if (by < 0) { for (let i = keys.length - 1; i >= 0; i--) if (all.indexOf(keys[i]) < pos) { next = i; break; } }
+      if (next < 0) next = by > 0 ? keys.length : -1;
+    }
+    if (next >= keys.length) { announce("That was the last quote in the queue."); return; }
+    if (next < 0) { announce("That was the first quote in the queue."); return; }
+    goTo(keys[next]);
+  }
+
+  function showInText(q) {
+    const a = articles[q.a];
+    const marks = Array.from($("a-" + a.index).querySelectorAll(".text .hl[data-q]")).filter(function (m) {
+      return m.dataset.q.split(" ").indexOf(q.key) >= 0;
+    });
+    document.querySelectorAll(".focus").forEach(function (el) { el.classList.remove("focus"); });
+    marks.forEach(function (m) { m.classList.add("focus"); });
+    const card = $("q-" + q.key);
+    if (card) card.classList.add("focus");
+    if (marks.length) scrollPane(a, marks[0]);
+  }
+
+  function firstToReview() {
+    const keys = queue();
+    return keys.find(function (k) { const q = quoteOf(k); return !q.added && !(verdictOf(q) || {}).v; }) || keys[0];
+  }
+
+  // --- adding a missed quote -----------------------------------------------------------------
+
+  function offsetIn(node, offset) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const seg = node.parentElement.closest("[data-o]");
+      return seg ? Number(seg.dataset.o) + offset : null;
+    }
+    const pane = node.closest && node.closest(".text");
+    if (!pane) return null;
+    if (node.dataset && node.dataset.o !== undefined) return Number(node.dataset.o) + (offset ? node.textContent.length || 1 : 0);
+    const child = node.childNodes[offset];
+    if (child && child.dataset && child.dataset.o !== undefined) return Number(child.dataset.o);
+    return articles[Number(pane.closest(".article").id.slice(2))].text.length;
+  }
+
+  document.addEventListener("selectionchange", function () {
+    const sel = document.getSelection();
+    if (!sel.rangeCount || sel.isCollapsed) return;
+    const range = sel.getRangeAt(0);
+    const start = range.startContainer.parentElement && range.startContainer.parentElement.closest(".text");
+    const end = range.endContainer.parentElement && range.endContainer.parentElement.closest(".text");
+    if (!start || start !== end) return;
+    lastSelection = { a: Number(start.closest(".article").id.slice(2)), s: offsetIn(range.startContainer, range.startOffset), e: offsetIn(range.endContainer, range.endOffset) };
+  });
+
+  function addMissed(articleIndex) {
+    const sel = lastSelection;
+    if (!sel || sel.s === null || sel.e === null || (articleIndex !== undefined && sel.a !== articleIndex)) {
+      announce("Select the missed words in the article's text first, then add them.");
+      return;
+    }
+    const a = articles[sel.a];
+    let s = Math.min(sel.s, sel.e), e = Math.max(sel.s, sel.e);
+    const trim = /[\s"'“”‘’«»„,.;:]/;
+    while (s < e && trim.test(a.text[s])) s++;
+    while (e > s && trim.test(a.text[e - 1])) e--;
+    if (s >= e) { announce("The selection holds no words to add."); return; }
+    const start = toPoints(a, s), end = toPoints(a, e);
+    if (a.quotes.some(function (q) { return q.start === start && q.end === end; })) { announce("That is already one of the tool's quotes."); return; }
+    const marked = /["“«„]/.test(a.text[s - 1] || "");
+    store(a, "+" + start + ":" + end, { v: "added", kind: marked ? "direct" : "indirect" });
+    stores.get(a.storeKey).articles.forEach(function (i) { if (articles[i].rendered) render(articles[i]); });
+    apply(false);
+    lastSelection = null;
+    document.getSelection().removeAllRanges();
+    const key = a.index + "-a" + start + "-" + end;
+    if ($("q-" + key)) { current = key; $("q-" + key).querySelector(".v-speaker").focus(); }
+    announce("Added a missed quote: “" + shorten(a.text.slice(s, e), 50) + "”. Type its speaker.");
+    summary();
+  }
+
+  // --- export and import -----------------------------------------------------------------------
+
+  function reviewer() {
+    const name = $("reviewer").value.trim();
+    if (!name) { announce("Type your name in Reviewer first: the export records who reviewed."); $("reviewer").focus(); }
+    return name;
+  }
+
+  function nameSpans(a, name, quoteStart) {
+    if (!name) return [];
+    const at = toUnits(a, quoteStart);
+    let i = a.text.lastIndexOf(name, Math.max(0, at - name.length));
+    if (i < 0 || i + name.length > at) i = a.text.indexOf(name);
+    return i < 0 ? [] : [[toPoints(a, i), toPoints(a, i + name.length)]];
+  }
+
+  /** Every article with some verdict, as a gold line with its review record. */
+  function reviewedArticles(name, when) {
+    const out = [];
+    stores.forEach(function (box) {
+      const a = articles[box.articles[0]], entries = box.entries;
+      if (!Object.keys(entries).length) return;
+      const numbers = new Map(), gold = [], verdicts = [], unreviewed = [];
+      quotesOf(a).forEach(function (q) {
+        const e = verdictOf(q) || {};
+        const said = words(a, q.start, q.end);
+        if (!e.v) { if (!q.added) unreviewed.push([q.start, q.end]); return; }
+        const record = { start: q.start, end: q.end, text: said, verdict: VERDICTS[e.v] };
+        if (e.v === "speaker" || e.v === "added") record.speaker = (e.speaker || "").trim() || null;
+        if (!q.added && e.v === "speaker") record.tool_speaker = q.speaker;
+        if (q.added) record.kind = q.kind;
+        if (e.note) record.note = e.note;
+        verdicts.push(record);
+        if (e.v === "notquote") return;
+        const id = q.added || !q.cue ? "q" + q.key : "c" + q.cue.join(":") + "m" + String(q.mention);
+        if (!numbers.has(id)) numbers.set(id, numbers.size);
+        const speaker = e.v === "correct" ? q.speaker : record.speaker;
+        gold.push({ start: q.start, end: q.end, text: said, speaker: speaker,
+          speaker_spans: e.v === "correct" ? (q.mention ? [q.mention] : []) : nameSpans(a, speaker, q.start),
+          kind: q.kind, cue: q.cue && !q.added ? words(a, q.cue[0], q.cue[1]) : null, attribution: numbers.get(id) });
+      });
+      if (!verdicts.length) return;
+      const done = a.quotes.length - unreviewed.length;
+      const line = { id: a.id, source: "review", date: a.date, title: a.title, text: a.text, quotes: gold,
+        review: { reviewer: name, exported: when, complete: unreviewed.length === 0, reviewed: done, total: a.quotes.length,
+          unreviewed: unreviewed, verdicts: verdicts } };
+      if (a.url) line.url = a.url;
+      out.push(line);
+    });
+    return out;
+  }
+
+  function save(text, filename, type) {
     const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([text], { type: "application/x-ndjson" }));
-    link.download = "verdicts-" + data.run + ".jsonl";
+    link.href = URL.createObjectURL(new Blob([text], { type: type }));
+    link.download = filename;
     document.body.appendChild(link);
     link.click();
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-    status.textContent = "exported " + text.trim().split("\n").length + " articles";
   }
 
-  cards.forEach(function (card) {
-    card.querySelector(".v-ok").addEventListener("click", function () {
-      const v = verdicts[card.dataset.key];
-      decide(card, v && v.verdict === "correct" ? null : "correct");
-    });
-    card.querySelector(".v-bad").addEventListener("click", function () {
-      const v = verdicts[card.dataset.key];
-      decide(card, v && v.verdict === "wrong" ? null : "wrong");
-    });
-    card.querySelector(".v-speaker").addEventListener("change", function (event) {
-      // Fixing the speaker says the quote itself is right, unless already judged.
-      const v = verdicts[card.dataset.key];
-      decide(card, v && v.verdict ? v.verdict : "correct", event.target.value);
-    });
-    card.querySelector(".qtext").addEventListener("click", function () {
-      const key = card.dataset.key;
-      const targets = marks.filter(function (m) { return m.dataset.q.split(" ").indexOf(key) >= 0; });
-      if (targets.length) { targets[0].scrollIntoView({ block: "center" }); flash(targets.concat([card])); }
-    });
-    paint(card);
-  });
-  marks.forEach(function (mark) {
-    mark.addEventListener("click", function () {
-      const card = document.getElementById("q-" + mark.dataset.q.split(" ")[0]);
-      if (!card || card.hidden) return;
-      card.scrollIntoView({ block: "nearest" });
-      flash([card].concat(marks.filter(function (m) { return m.dataset.q === mark.dataset.q; })));
-    });
-  });
-  [filters.speaker, filters.kind, filters.low].forEach(function (el) { el.addEventListener("change", applyFilters); });
-  filters.search.addEventListener("input", function () {
-    clearTimeout(typing);
-    typing = setTimeout(applyFilters, 120);  // filter once the reviewer pauses, not per key
-  });
-  document.getElementById("export").addEventListener("click", download);
-  window.addEventListener("hashchange", fromHash);
+  function stamp(when) { return when.replace(/[:.]/g, "").slice(0, 15); }
 
-  /** The sticky header's height, so the sticky article text sits just below it. */
-  function measureHeader() {
-    const top = document.querySelector(".top");
-    const sticky = getComputedStyle(top).position === "sticky";
-    document.documentElement.style.setProperty("--header", (sticky ? top.offsetHeight : 0) + "px");
+  function exportJsonl() {
+    const name = reviewer();
+    if (!name) return;
+    const when = new Date().toISOString();
+    const lines = reviewedArticles(name, when);
+    if (!lines.length) { announce("Nothing to export yet: give a verdict on some quote first."); return; }
+    save(lines.map(function (l) { return JSON.stringify(l); }).join("\n") + "\n", "verdicts-" + stamp(when) + ".jsonl", "application/x-ndjson");
+    const partial = lines.filter(function (l) { return !l.review.complete; });
+    announce("Exported " + lines.length + " article" + (lines.length === 1 ? "" : "s") + ": " + (lines.length - partial.length) + " fully reviewed" +
+      (partial.length ? "; partly reviewed, marked so and left out by quotes eval: " + partial.map(function (l) {
+        return l.id + " (" + l.review.reviewed + " of " + l.review.total + ")";
+      }).join(", ") : "") + ".");
   }
-  window.addEventListener("resize", measureHeader);
 
-  measureHeader();
-  progress();
-  applyFilters();
-  fromHash();
-  window.quotesReview = { exportText: exportText, verdicts: function () { return verdicts; } };
+  /** A spreadsheet cannot run a cell as a formula: cells starting = + - @ or a control get a '. */
+  function cell(value) {
+    let text = value === null || value === undefined ? "" : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return '"' + text.replace(/"/g, '""') + '"';
+  }
+
+  function exportCsv() {
+    const name = reviewer();
+    if (!name) return;
+    const when = new Date().toISOString();
+    const lines = reviewedArticles(name, when);
+    if (!lines.length) { announce("Nothing to export yet: give a verdict on some quote first."); return; }
+    const head = ["article_id", "title", "start", "end", "quote", "verdict", "speaker", "tool_speaker", "kind", "note", "complete", "reviewer", "exported"];
+    const body = [head.map(cell).join(",")];
+    lines.forEach(function (l) {
+      l.review.verdicts.forEach(function (v) {
+        const gold = l.quotes.find(function (g) { return g.start === v.start && g.end === v.end; });
+        body.push([l.id, l.title, v.start, v.end, v.text, v.verdict, gold ? gold.speaker : v.speaker, v.tool_speaker,
+          gold ? gold.kind : v.kind, v.note, l.review.complete, name, when].map(cell).join(","));
+      });
+    });
+    save(($("csv-bom").checked ? "\uFEFF" : "") + body.join("\r\n") + "\r\n", "verdicts-" + stamp(when) + ".csv", "text/csv;charset=utf-8");
+    announce("Exported " + (body.length - 1) + " verdicts as CSV.");
+  }
+
+  const FROM = { "correct": "correct", "wrong speaker": "speaker", "not a quote": "notquote", "added": "added" };
+
+  function importText(text, filename) {
+    let count = 0, missing = 0, stale = 0, kept = 0, bad = 0;
+    const touched = new Set();
+    text.split(/\r?\n/).forEach(function (raw) {
+      if (!raw.trim()) return;
+      let line;
+      try { line = JSON.parse(raw); } catch (e) { bad++; return; }
+      if (!line || typeof line.id !== "string") { bad++; return; }
+      const targets = articles.filter(function (a) { return a.id === line.id; });
+      if (!targets.length) { missing++; return; }
+      const review = line.review || {};
+      const when = Date.parse(review.exported) || Date.now();
+      const verdicts = Array.isArray(review.verdicts) ? review.verdicts : (line.quotes || []).map(function (g) {
+        return { start: g.start, end: g.end, text: g.text, verdict: "correct" };
+      });
+      const done = new Set();
+      targets.forEach(function (a) {
+        if (done.has(a.storeKey)) return;
+        done.add(a.storeKey);
+        const box = stores.get(a.storeKey);
+        const entries = (storageOk && readStore(a.storeKey)) || box.entries;
+        verdicts.forEach(function (v) {
+          const kind = FROM[v.verdict];
+          if (!kind || typeof v.start !== "number" || typeof v.end !== "number") { stale++; return; }
+          const same = line.text === a.text || (typeof v.text === "string" && words(a, v.start, v.end) === v.text);
+          const tool = a.quotes.some(function (q) { return q.start === v.start && q.end === v.end; });
+          if (!same || (kind !== "added" && !tool)) { stale++; return; }
+          const span = (kind === "added" ? "+" : "") + v.start + ":" + v.end;
+          if (entries[span] && entries[span].t > when) { kept++; return; }
+          const entry = { v: kind, t: when };
+          if (kind === "speaker" || kind === "added") entry.speaker = v.speaker || "";
+          if (kind === "added") entry.kind = ["direct", "mixed", "indirect"].indexOf(v.kind) >= 0 ? v.kind : "direct";
+          if (v.note) entry.note = String(v.note);
+          entries[span] = entry;
+          count++;
+        });
+        box.entries = entries;
+        if (storageOk) { try { localStorage.setItem(a.storeKey, JSON.stringify(entries)); } catch (e) { warnStorage(e); } }
+        box.articles.forEach(function (i) { touched.add(i); });
+      });
+    });
+    touched.forEach(function (i) { refresh(articles[i]); });
+    apply(false);
+    summary();
+    announce("Imported " + count + " verdict" + (count === 1 ? "" : "s") + " on " + touched.size + " article" + (touched.size === 1 ? "" : "s") +
+      " from " + filename + (missing ? "; " + missing + " article" + (missing === 1 ? " is" : "s are") + " not in this report" : "") +
+      (stale ? "; " + stale + " no longer match a quote" : "") + (kept ? "; kept " + kept + " newer verdicts of yours" : "") +
+      (bad ? "; " + bad + " lines were not verdicts" : "") + ".");
+  }
+
+  // --- events -----------------------------------------------------------------------------------
+
+  $("queue").addEventListener("click", function (event) {
+    const t = event.target;
+    const card = t.closest(".card");
+    const q = card && quoteOf(card.dataset.key);
+    if (t.closest(".b-add")) { addMissed(Number(t.closest(".article").id.slice(2))); return; }
+    if (q && t.closest("[data-v]")) { current = q.key; verdict(q, t.closest("[data-v]").dataset.v, true); return; }
+    if (q && t.closest(".b-remove")) { decide(q, { v: null, speaker: null, note: null, kind: null }); render(articles[q.a]); apply(false); announce("Removed the added quote."); return; }
+    if (q && (t.closest(".loc") || t.closest(".qtext"))) { event.preventDefault(); showInText(q); return; }
+    const mark = t.closest(".text [data-q]");
+    if (mark) openCard(mark);
+  });
+
+  function openCard(mark) {
+    const key = mark.dataset.q.split(" ").find(function (k) { return shown.has(k); });
+    if (key) goTo(key);
+  }
+
+  $("queue").addEventListener("keydown", function (event) {
+    const mark = event.target.closest && event.target.closest(".text [data-q][tabindex]");
+    if (mark && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); openCard(mark); }
+  });
+
+  $("queue").addEventListener("change", function (event) {
+    const t = event.target, card = t.closest(".card"), q = card && quoteOf(card.dataset.key);
+    if (!q) return;
+    if (t.classList.contains("v-speaker")) {
+      decide(q, q.added ? { speaker: t.value } : { v: "speaker", speaker: t.value });
+    } else if (t.classList.contains("v-note")) decide(q, { note: t.value });
+    else if (t.classList.contains("v-kind")) { decide(q, { kind: t.value }); q.kind = t.value; }
+  });
+
+  $("queue").addEventListener("focusin", function (event) {
+    const card = event.target.closest(".card");
+    if (card) current = card.dataset.key;
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const t = event.target;
+    const card = t.closest && t.closest(".card");
+    if (t.matches("input, select, textarea")) {
+      if (event.key === "Escape") { if (card) card.focus(); else t.blur(); }
+      if (event.key === "Enter" && card && t.matches(".v-speaker, .v-note")) {
+        const q = quoteOf(card.dataset.key);
+        t.dispatchEvent(new Event("change", { bubbles: true }));
+        event.preventDefault();
+        if (t.matches(".v-speaker") && !q.added) { announce("Speaker set to " + (t.value || "none") + ": " + describe(q)); step(1); }
+        else card.focus();
+      }
+      return;
+    }
+    const q = current !== null ? quoteOf(current) : null;
+    const handled = {
+      j: function () { step(1); },
+      k: function () { step(-1); },
+      c: function () { if (q && !q.added) { verdict(q, "correct"); step(1); } },
+      x: function () { if (q && !q.added) { verdict(q, "notquote"); step(1); } },
+      s: function () { if (q && !q.added) verdict(q, "speaker"); },
+      u: function () { if (q && !q.added) verdict(q, null); },
+      n: function () { if (q) ensure(q).querySelector(".v-note").focus(); },
+      a: function () { addMissed(); },
+      "/": function () { filters.search.focus(); },
+      "?": function () { toggleKeys(); },
+    }[event.key];
+    if (!handled) return;
+    event.preventDefault();
+    handled();
+  });
+
+  function toggleKeys() {
+    const open = $("keys").hidden;
+    $("keys").hidden = !open;
+    $("keys-help").setAttribute("aria-expanded", String(open));
+  }
+
+  $("keys-help").addEventListener("click", toggleKeys);
+  $("skip").addEventListener("click", function (event) {
+    event.preventDefault();
+    const key = firstToReview();
+    if (key) goTo(key); else { $("queue").focus(); announce("No quote matches the filters."); }
+  });
+  $("speaker-rows").addEventListener("click", function (event) {
+    const link = event.target.closest("a[data-speaker]");
+    if (!link) return;
+    event.preventDefault();
+    filters.speaker.value = link.dataset.speaker;
+    writeHash(true);
+    apply(true);
+    const key = queue()[0];
+    if (key) { const card = ensure(quoteOf(key)); card.scrollIntoView({ block: "start" }); }
+  });
+  $("export").addEventListener("click", exportJsonl);
+  $("export-csv").addEventListener("click", exportCsv);
+  $("import").addEventListener("click", function () { $("import-file").click(); });
+  $("import-file").addEventListener("change", function () {
+    const file = this.files[0];
+    if (!file) return;
+    file.text().then(function (text) { importText(text, file.name); this.value = ""; }.bind(this));
+  });
+  $("reviewer").addEventListener("change", function () {
+    try { localStorage.setItem(PREFIX + "reviewer", this.value.trim()); } catch (e) { /* the warning is shown already */ }
+  });
+  window.addEventListener("beforeprint", function () { articles.forEach(function (a) { if (!a.rendered) render(a); }); });
+
+  /** The header's height, so sticky panes and jumps sit below the sticky filters. */
+  function measure() {
+    const bar = document.querySelector(".controls");
+    document.documentElement.style.setProperty("--header", bar.offsetHeight + "px");
+  }
+  window.addEventListener("resize", measure);
+
+  // --- start ------------------------------------------------------------------------------------
+
+  try { $("reviewer").value = localStorage.getItem(PREFIX + "reviewer") || ""; } catch (e) { /* no storage */ }
+  if (meta.leftOut) {
+    const banner = $("banner");
+    banner.hidden = false;
+    banner.insertAdjacentHTML("beforeend", "<p>This page holds only the first " + articles.length +
+      " articles of the run: it reached its size limit. Review the rest in another page.</p>");
+  }
+  speakersTable();
+  shells();
+  summary();
+  measure();
+  readHash();
+  apply(false);
+  const observer = new IntersectionObserver(function (seen) {
+    seen.forEach(function (item) {
+      if (!item.isIntersecting) return;
+      const a = articles[Number(item.target.id.slice(2))];
+      if (!a.rendered) { render(a); scrollPane(a); }
+      observer.unobserve(item.target);
+    });
+  }, { rootMargin: "600px 0px" });
+  articles.forEach(function (a) { observer.observe($("a-" + a.index)); });
+  window.quotesReview = {
+    exportLines: function (name) { return reviewedArticles(name || "test", new Date().toISOString()); },
+    importText: importText,
+    renderAll: function () { articles.forEach(function (a) { if (!a.rendered) render(a); }); },
+  };
 })();
