@@ -49,6 +49,11 @@ _POST_TAIL = regex.compile(
 _LABEL = regex.compile(r"(?P<label>[\p{Lu}][\p{Lu}' ]{1,30}?)\s*[:|]")
 
 
+# A heading is a short line that ends with no sentence punctuation.
+_HEADING_WORDS = 10
+_SENTENCE_END_MARKS = ".!?:;,\"”’'»)…"
+
+
 @dataclass(frozen=True)
 class Post:
     """An embedded social-media post: its text and the name of its author."""
@@ -82,6 +87,19 @@ class Layout:
         self.aside = [False] * len(self.paragraphs)
         for index in range(len(self.paragraphs)):
             self.aside[index] = self._aside(index)
+
+    def prose_before(self, index: int) -> int:
+        """The paragraph of prose before paragraph `index` (-1 if none): asides and
+        headings ("Crowded wards an issue") in between are passed over."""
+        index -= 1
+        while index >= 0 and (self.aside[index] or self._heading(index)):
+            index -= 1
+        return index
+
+    def _heading(self, index: int) -> bool:
+        start, end = self.paragraphs[index]
+        line = self.text[start:end]
+        return len(line.split()) <= _HEADING_WORDS and line[-1:] not in _SENTENCE_END_MARKS
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding pos (or the last one before it)."""

@@ -40,6 +40,19 @@ _NOT_BEFORE_SUBJECT = frozenset(
 
 
 @dataclass(frozen=True)
+class Turn:
+    """A statement whose speaker is known: that speaker is the current one until
+    someone else speaks or is introduced."""
+
+    speaker: str
+    role: str | None
+    start: int
+    end: int  # (past its cue and speaker mention: "“…,” Ann Lee said.")
+    paragraph: int
+    mention: Mention | None
+
+
+@dataclass(frozen=True)
 class Antecedent:
     """The person a pronoun refers to, where it is named, and whether persons of
     unknown gender named after it were passed over for its agreeing gender."""
@@ -78,6 +91,8 @@ class People:
         self._by_surname: dict[str, list[Entity]] = {}
         self._by_first: dict[str, list[Entity]] = {}
         self._title_surnames: dict[str, Entity | None] = {}
+        self.current: Turn | None = None  # the last statement with a known speaker
+        self.quoting: Turn | None = None  # the last quotation with a known speaker
         # (position, entity) of names outside quotation marks that could be a
         # pronoun's antecedent, in text order.
         self._outside: list[tuple[int, Entity]] = []
@@ -245,6 +260,23 @@ class People:
             looked += 1
         if fallback is not None:
             return Antecedent(fallback[1], fallback[0], False)
+        return None
+
+    def spoke(self, turn: Turn, quotation: bool) -> None:
+        """A statement with a known speaker: its speaker is now the current one."""
+        self.current = turn
+        if quotation:
+            self.quoting = turn
+
+    def introduced(self, start: int, end: int, besides: str | None) -> Entity | None:
+        """A person other than `besides` named as a subject between start and end,
+        outside quotation marks: someone the reader now expects to speak."""
+        i = bisect.bisect_left(self._positions, start)
+        while i < len(self._positions) and self._positions[i] < end:
+            entity = self._outside[i][1]
+            if entity.person and entity.name != besides:
+                return entity
+            i += 1
         return None
 
     def is_person(self, mention: Mention) -> bool:

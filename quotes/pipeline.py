@@ -20,7 +20,7 @@ from quotes.layout import Layout
 from quotes.marks import QuoteSpan, looks_like_title, title_cased
 from quotes.model import Article, Quote
 from quotes.names import Mention
-from quotes.people import People
+from quotes.people import People, Turn
 from quotes.records import build_quote
 from quotes.reports import reports_in
 from quotes.resolve import Resolved, resolve
@@ -242,44 +242,63 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 def _resolve(layout: Layout, people: People, found: list[Found]) -> list[Found]:
-    """Resolve speakers in text order; quotes without a cue continue the previous
+    """Resolve speakers in text order; quotes without a cue continue the current
     speaker or take the person named in the sentence before. Returns those kept."""
-    previous: Found | None = None  # the last quotation with a speaker
-    reported: Found | None = None  # the last quote or report with a speaker
     kept: list[Found] = []
     for item in found:
         attribution = item.attribution
         if attribution is not None:
             item.resolved = resolve(people, attribution.mention, attribution.mention.start
-                                             if attribution.mention else item.pieces[0][0])
+                                    if attribution.mention else item.pieces[0][0])
             if item.resolved.speaker and attribution.mention and attribution.mention.kind != "role":
                 people.mark_speaker(item.resolved.speaker)
         else:
-            item.resolved, item.attribution = _unattributed(
-                layout, people, item, _adjacent_report(layout, reported, item) or previous)
+            item.resolved, item.attribution = _unattributed(layout, people, item)
             if item.resolved.speaker is None and not _worth_keeping(layout.text, item):
                 continue  # a short quote with no speaker is a name or a title
         kept.append(item)
         if item.resolved.speaker:
-            reported = item
-            if item.kind == "direct":
-                previous = item  # across sentences, only a quotation continues
+            people.spoke(_turn(layout, item, item.resolved.speaker), item.kind == "direct")
     return kept
 
 
-def _adjacent_report(layout: Layout, report: Found | None, item: Found) -> Found | None:
-    """A report in the sentence right before: "…, Schiff said. “…”" in the same paragraph,
-    or one holding a quotation that closes the paragraph before the one the quote opens."""
-    if report is None or report.sentence != item.sentence - 1:
-        return None
-    if report.paragraph == item.paragraph or (report.kind == "mixed" and (
-            report.paragraph == item.paragraph - 1 and _starts_paragraph(layout, item))):
-        return report
-    return None
+def _turn(layout: Layout, item: Found, speaker: str) -> Turn:
+    """The statement of a found quote or report, to the end of the sentence holding
+    its cue and mention (names in an apposition there introduce nobody new)."""
+    attribution = item.attribution
+    ends = [item.pieces[-1][1]]
+    if attribution is not None and attribution.mention is not None:
+        ends.append(attribution.mention.end)
+    if attribution is not None and attribution.cue is not None:
+        ends.append(attribution.cue.end)
+    role = item.resolved.role if item.resolved else None
+    end = max(layout.sentences[layout.sentence_at(max(ends) - 1)][1], max(ends))
+    return Turn(speaker, role, item.pieces[0][0], end, item.paragraph,
+                attribution.mention if attribution else None)
 
 
-def _unattributed(layout: Layout, people: People, item: Found,
-                  previous: Found | None) -> tuple[Resolved, Attribution | None]:
+def _continued(layout: Layout, people: People, item: Found) -> Turn | None:
+    """The statement a quote with no cue of its own continues: the current speaker's,
+    else the last quotation's, in the quote's paragraph or in the prose paragraph
+    before the one the quote opens (captions, link lines and headings between do not
+    count), with nobody else introduced since, and not named in the quote itself
+    (“… Mr. Ortega knows that.” is not Ortega's)."""
+    start, end = item.pieces[0][0], item.pieces[-1][1]
+    found: list[Turn] = []
+    for turn in (people.current, people.quoting):
+        if turn is None or (turn.paragraph != item.paragraph and not (
+                _starts_paragraph(layout, item) and turn.paragraph >= layout.prose_before(item.paragraph))):
+            continue
+        if people.current and people.introduced(people.current.end, start, turn.speaker):
+            break  # (names since the last statement: the one before it is then no nearer)
+        surname = turn.speaker.rsplit(" ", 1)[-1]
+        if not re.search(rf"\b{re.escape(surname)}\b", layout.text[start:end]):
+            return turn
+        found.append(turn)  # (named in the quote: only if no one else may speak it)
+    return found[0] if found else None
+
+
+def _unattributed(layout: Layout, people: People, item: Found) -> tuple[Resolved, Attribution | None]:
     """A quote with no cue of its own: an embedded post's author, a continuation, else
     the sentence before."""
     post = layout.post_at(item.pieces[0][0])
@@ -290,15 +309,12 @@ def _unattributed(layout: Layout, people: People, item: Found,
         return Resolved(name, found.role, found.resolution,
                         f"in a post embedded in the article, by {name} (offset {author.start})"
                         ), Attribution(author, None, "embedded post", 0.8)
-    if previous is not None and previous.resolved and (
-            previous.paragraph == item.paragraph
-            or (previous.paragraph == item.paragraph - 1 and _starts_paragraph(layout, item))):
-        speaker = previous.resolved.speaker
-        resolved = Resolved(speaker, previous.resolved.role, "continuation",
-                            f"no cue of its own; continues the statement by {speaker} "
-                            f"at offset {previous.pieces[0][0]}")
-        return resolved, Attribution(previous.attribution.mention if previous.attribution else None,
-                                     None, "continuation", 0.7)
+    turn = _continued(layout, people, item)
+    if turn is not None:
+        resolved = Resolved(turn.speaker, turn.role, "continuation",
+                            f"no cue of its own; continues the statement by {turn.speaker} "
+                            f"at offset {turn.start}")
+        return resolved, Attribution(turn.mention, None, "continuation", 0.7)
     before = item.sentence - 1
     if before >= 0 and layout.sentence_paragraph[before] >= item.paragraph - 1:
         s0, s1 = layout.sentences[before]

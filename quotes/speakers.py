@@ -442,9 +442,11 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
             last = next((m - 1 for m in range(last - 1, max(-1, last - 8), -1) if toks[m].word == "("), last)
         head = _mention_ending(text, toks, last) if last >= 0 else None
         opener = toks[k + 1]
-        if head is None and toks[0].key in _DETERMINERS and k <= MAX_ROLE_TOKENS:
-            # "The host of the dinner, Rutte, said": any noun phrase heads a name.
-            head = Mention(toks[0].start, toks[k - 1].end, "role", None, None)
+        lead = 1 if len(toks) > 1 and toks[0].key in _LEADING_CONJUNCTIONS else 0
+        if head is None and toks[lead].key in _DETERMINERS and k - lead <= MAX_ROLE_TOKENS and k > lead:
+            # "The host of the dinner, Rutte, said": any noun phrase heads a name
+            # (after a conjunction too: "But the head of the clinic, Kalu, says").
+            head = Mention(toks[lead].start, toks[k - 1].end, "role", None, None)
         if head is None or not _starts_clause(toks, head.start):
             continue
         appos_text = text[opener.start:comma].strip()
@@ -466,6 +468,7 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
     return None
 
 
+_LEADING_CONJUNCTIONS = frozenset("and but so yet".split())
 # Words after which a clause, and its subject, begins: "As Tabler, an expert, noted".
 _CLAUSE_OPENERS = frozenset("and but that as when while because although though if since once whereas".split())
 
