@@ -121,9 +121,20 @@ def random_marks(size: int, seed: int = 4) -> str:
     return _repeat(" ".join(rng.choice(tokens) for _ in range(20_000)), size)
 
 
+def end_runs(size: int) -> str:
+    """Runs of . ! ? … never followed by a space and a capital (the sentence splitter)."""
+    return _repeat("Wow" + "!" * 2000 + " he said so. " + "." * 4000 + " ", size)
+
+
+def run_on_clauses(size: int) -> str:
+    """One endless sentence of cues after commas (new-speaker cuts, look-back rules)."""
+    return _repeat("Jane Doe, who said, ", size)
+
+
 ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "quote-runs": quote_runs, "no-spaces": no_spaces, "long-paragraph": long_paragraph,
-    "unbalanced": unbalanced, "random-marks": random_marks,
+    "unbalanced": unbalanced, "random-marks": random_marks, "end-runs": end_runs,
+    "run-on-clauses": run_on_clauses,
 }
 
 

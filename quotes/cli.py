@@ -23,16 +23,18 @@ from typing import Annotated, NoReturn
 import typer
 
 from quotes import evaluate, review
+from quotes.budget import DEFAULT_ARTICLE_TIMEOUT
 from quotes.io.extras import MissingExtra, require
 from quotes.io.parquet import FIELDS as PARQUET_FIELDS
 from quotes.model import Quote
 from quotes.paths import output_clash, same_output, shown
 from quotes.read import DEFAULT_MAX_BYTES, STDIN, ReadConfig
-from quotes.run import Reporter, RunConfig, open_error_log, run, wants_progress
+from quotes.run import Reporter, RunConfig, effective_jobs, open_error_log, run, wants_progress
 from quotes.write import open_output
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE, EXIT_TERMINATED = 130, 141, 143
+MAX_ARTICLE_TIMEOUT = 86400.0  # a day: larger values are typos (and overflow the timer)
 
 app = typer.Typer(
     name="quotes",
@@ -61,6 +63,7 @@ class EncodingErrors(Enum):
 
 _SIZE = re.compile(r"(?i)\s*(\d+)\s*([kmg]i?b?|b)?\s*")
 _SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+MAX_ARTICLE_BYTES = 64 * 1024**2  # --max-bytes above this is refused: see parse_size
 
 EXTRACT_HELP = """
 Extract quotes from article files, directories, JSON Lines, web pages, WARC,
@@ -96,10 +99,29 @@ Exit codes: 0 all inputs fine, 1 some inputs failed, 2 usage error,
 def parse_size(value: str | int) -> int:
     """`10485760`, `512K`, `10M`, `1GB` → bytes; a typo is a usage error."""
     found = _SIZE.fullmatch(str(value))
-    if found is None or int(found.group(1)) < 1:
+    if found is None or len(found.group(1)) > 15 or int(found.group(1)) < 1:
         raise typer.BadParameter(f"{value!r} is not a size (examples: 5000000, 512K, 10M, 1G)")
     unit = (found.group(2) or "").lower()[:1]
     return int(found.group(1)) * _SIZE_UNITS[unit]
+
+
+def check_max_bytes(size: int) -> int:
+    """An article limit that would exhaust memory is a usage error, not a MemoryError later."""
+    if size > MAX_ARTICLE_BYTES:
+        raise typer.BadParameter(f"{size} bytes is over the largest article size accepted, "
+                                 f"{MAX_ARTICLE_BYTES // 1024**2}M (an article costs up to "
+                                 "about 120 bytes of memory per byte)")
+    return size
+
+
+def check_jobs(jobs: int) -> int:
+    """More workers than usable cores only cost memory: use the cores, and say so."""
+    cores = effective_jobs(0)
+    if jobs > cores:
+        _safe_stderr(f"quotes: warning: --jobs {jobs} is more than the {cores} usable cores; "
+                     f"using {cores}")
+        return cores
+    return jobs
 
 
 def guess_format(output: Path | None) -> OutputFormat:
@@ -194,7 +216,8 @@ def extract(
         "--format", "-f", case_sensitive=False, show_default=False,
         help="Record format [default: csv for -o *.csv, else jsonl].")] = None,
     jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", min=0, help="Worker processes; 0 = all cores.")] = 1,
+        "--jobs", "-j", min=0, callback=check_jobs,
+        help="Worker processes; 0 = all cores (more than the cores are not started).")] = 1,
     min_confidence: Annotated[float, typer.Option(
         "--min-confidence", min=0.0, max=1.0, metavar="X",
         help="Drop quotes whose confidence is below X.")] = 0.0,
@@ -207,9 +230,13 @@ def extract(
              "replace: go on with U+FFFD (offsets index the decoded text).")
     ] = EncodingErrors.strict,
     max_bytes: Annotated[int, typer.Option(
-        "--max-bytes", metavar="SIZE", parser=parse_size,
+        "--max-bytes", metavar="SIZE", parser=parse_size, callback=check_max_bytes,
         help="Largest article accepted (bytes; K, M, G suffixes allowed).")
     ] = DEFAULT_MAX_BYTES,
+    article_timeout: Annotated[float, typer.Option(
+        "--article-timeout", metavar="SECONDS", min=0, max=MAX_ARTICLE_TIMEOUT,
+        help="Give up on an article after SECONDS of extraction (an error, the run goes on); "
+             "0 = no limit.")] = DEFAULT_ARTICLE_TIMEOUT,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress, warnings or summary; errors are still shown.")
     ] = False,
@@ -224,7 +251,8 @@ def extract(
         check_extra("pyarrow.parquet", "writing Parquet", "--format")
     read = ReadConfig(encoding_errors=encoding_errors.value, max_bytes=max_bytes,
                       columns=parse_columns(column or []))
-    config = RunConfig(read=read, jobs=jobs, min_confidence=min_confidence)
+    config = RunConfig(read=read, jobs=jobs, min_confidence=min_confidence,
+                       article_timeout=article_timeout)
     inputs = check_paths(paths or [])
     check_outputs(inputs, output, errors)
     records_on_screen = sys.stdout if output is None or str(output) == "-" else None

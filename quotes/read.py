@@ -329,7 +329,7 @@ def read_text_file(path: Path, config: ReadConfig = ReadConfig(),
     name = shown(path)
     try:
         with open(path, "rb") as handle:
-            data = handle.read(config.max_bytes + 1)
+            data = read_at_most(handle, config.max_bytes + 1)
     except OSError as exc:
         yield ReadError(name, None, _cannot_read(path, exc))
         return
@@ -384,7 +384,7 @@ def read_stream(stream: BinaryIO, name: str, article_id: str, config: ReadConfig
         yield ReadError(name, None, _too_large(config))
     else:
         try:
-            data = replay.read(config.max_bytes + 1)
+            data = read_at_most(replay, config.max_bytes + 1)
         except OSError as exc:
             yield ReadError(name, None, f"cannot read: {_os_reason(exc)}")
             return
@@ -427,6 +427,20 @@ def read_head(stream: BinaryIO, max_bytes: int) -> Head:
             data.clear()
             checked = 0
     return Head(bytes(data), skipped_bytes, skipped_lines)
+
+
+def read_at_most(stream: BinaryIO | Replay, size: int) -> bytes:
+    """Up to `size` bytes, read a chunk at a time: `read(size)` would allocate all of
+    `size` at once, however small the input."""
+    chunks: list[bytes] = []
+    left = size
+    while left > 0:
+        chunk = stream.read(min(left, _SKIP_CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def _read_some(stream: BinaryIO) -> bytes:
@@ -474,14 +488,14 @@ def _not_json_lines(head: bytes) -> str | None:
 def read_jsonl_stream(stream: _LineSource, name: str, id_prefix: str,
                       config: ReadConfig = ReadConfig(), first_line: int = 0,
                       first_offset: int = 0) -> Iterator[Entry]:
-    """Articles of a JSON Lines stream; memory holds one line at most `max_bytes` long.
+    """Articles of a JSON Lines stream; memory holds one line at most `_line_limit` long.
 
     `first_line` and `first_offset` count blank lines already consumed before the stream.
     """
     offset, lineno, seen = first_offset, first_line, False
     while True:
         try:
-            raw = stream.readline(config.max_bytes + 1)
+            raw = stream.readline(_line_limit(config) + 1)
         except OSError as exc:
             yield ReadError(name, lineno + 1, f"cannot read: {_os_reason(exc)}")
             return
@@ -490,7 +504,7 @@ def read_jsonl_stream(stream: _LineSource, name: str, id_prefix: str,
         lineno += 1
         start = offset
         offset += len(raw)
-        if len(raw) > config.max_bytes and not raw.endswith(b"\n"):
+        if len(raw) > _line_limit(config) and not raw.endswith(b"\n"):
             offset += _skip_rest_of_line(stream)
             seen = True
             yield ReadError(name, lineno, _too_large(config))
@@ -608,6 +622,8 @@ def _article_from_record(record: dict[str, Any], fallback_id: str, config: ReadC
     if len(text) > config.max_bytes:  # each character is at least one byte
         raise _Bad(_too_large(config))
     text = _clean_surrogates(text, "text", config, warnings)
+    if len(text.encode("utf-8")) > config.max_bytes:  # the text's size, not its JSON escapes'
+        raise _Bad(_too_large(config))
     return Article(
         id=_record_id(record.get("id"), fallback_id, config, warnings),
         text=text,
@@ -743,6 +759,12 @@ def _skip_rest_of_line(stream: _LineSource) -> int:
         skipped += len(chunk)
         if not chunk or chunk.endswith(b"\n"):
             return skipped
+
+
+def _line_limit(config: ReadConfig) -> int:
+    """The longest JSON line read: `--max-bytes` limits the article's UTF-8 text, and JSON
+    may escape each character as `\\uXXXX` (6 bytes), besides the other fields."""
+    return 6 * config.max_bytes + _SKIP_CHUNK
 
 
 def _too_large(config: ReadConfig) -> str:

@@ -118,11 +118,14 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
             found.append(report)
     sentence_cues = [c for c in cues_in(text, s0, s1) if not _within(blocked, c.start)]
     for index, cue in enumerate(sentence_cues):
+        # Rules look back from the cue to the sentence start: no more than content
+        # may be long, so a run-on "sentence" of many cues costs linear work.
+        near = (max(s0, cue.start - _MAX_CONTENT), s1)
         if is_participle(text, cue):
-            report = participle_report(text, sentence, cue, sentence_cues[:index])
+            report = participle_report(text, near, cue, sentence_cues[max(0, index - 1):index])
         else:
-            report = (speaker_verb_report(text, sentence, cue)
-                      or trailing_report(text, sentence, cue))
+            report = (speaker_verb_report(text, near, cue)
+                      or trailing_report(text, near, cue))
         if report and (not cue.quoted or cue.object or _has_quote(text, report.pieces)):
             found.append(report)
     return _cut_at_new_speakers(text, found)
@@ -143,17 +146,30 @@ def _cut_at_new_speakers(text: str, found: list[Report]) -> list[Report]:
                 openers.append((comma.end("marks") if comma.group("marks") else comma.start(), report))
     if not openers:
         return found
+    openers.sort(key=lambda opener: opener[0])
+    positions = [pos for pos, _ in openers]
     cut: list[Report] = []
     for report in found:
         pieces = []
         for start, end in report.pieces:
-            inside = [pos for pos, opener in openers if opener is not report and start < pos < end]
-            piece = _content(text, start, min(inside)) if inside else (start, end)
+            first = _first_opener(openers, positions, report, start, end)
+            piece = _content(text, start, first) if first is not None else (start, end)
             if piece is not None:
                 pieces.append(piece)
         if pieces:
             cut.append(Report(tuple(pieces), report.attribution))
     return cut
+
+
+def _first_opener(openers: list[tuple[int, Report]], positions: list[int], report: Report,
+                  start: int, end: int) -> int | None:
+    """The first position strictly inside (start, end) where another report's clause opens."""
+    i = bisect.bisect_right(positions, start)
+    while i < len(openers) and openers[i][0] < end:
+        if openers[i][1] is not report:
+            return openers[i][0]
+        i += 1  # (a report has one opener: this skips at most one)
+    return None
 
 
 def _within(spans: list[Span], pos: int) -> bool:

@@ -22,6 +22,7 @@ from typing import BinaryIO, TextIO
 
 from quotes import pipeline
 from quotes.io import html
+from quotes.budget import DEFAULT_ARTICLE_TIMEOUT, OverBudget, time_budget
 from quotes.read import (
     Page,
     Problem,
@@ -48,6 +49,7 @@ class RunConfig:
     read: ReadConfig = field(default_factory=ReadConfig)
     jobs: int = 1
     min_confidence: float = 0.0
+    article_timeout: float = DEFAULT_ARTICLE_TIMEOUT  # seconds per article; 0: no limit
     batch_articles: int = BATCH_ARTICLES
     batch_bytes: int = BATCH_BYTES
     start_method: str = "spawn"  # fresh workers: no locks inherited from the parent's threads
@@ -100,14 +102,20 @@ def run(paths: Iterable[str | os.PathLike[str]], writer: RecordWriter,
     return stats
 
 
-def process_entry(entry: Work, min_confidence: float = 0.0) -> Outcome:
+def process_entry(entry: Work, min_confidence: float = 0.0,
+                  article_timeout: float = DEFAULT_ARTICLE_TIMEOUT) -> Outcome:
     """One article's records, or the problem that replaces them (extraction bugs included)."""
     if isinstance(entry, Page):  # a web page's text is extracted here, in the worker
         entry = html.page_entry(entry)
     if not isinstance(entry, Sourced):
         return entry
     try:
-        found = pipeline.extract(entry.article)
+        with time_budget(article_timeout):
+            found = pipeline.extract(entry.article)
+    except OverBudget:
+        reason = (f"extraction of article {entry.article.id!r} took over {article_timeout:g} s "
+                  "(see --article-timeout); no records written")
+        return ReadError(entry.input, entry.line, reason)
     except Exception as exc:
         reason = f"extraction failed for article {entry.article.id!r}: {type(exc).__name__}: {exc}"
         return ReadError(entry.input, entry.line, reason)
@@ -120,9 +128,10 @@ def process_entry(entry: Work, min_confidence: float = 0.0) -> Outcome:
     return [quote_record(q) for q in found if q.confidence >= min_confidence]
 
 
-def process_batch(batch: list[Work], min_confidence: float) -> list[Outcome]:
+def process_batch(batch: list[Work], min_confidence: float,
+                  article_timeout: float = DEFAULT_ARTICLE_TIMEOUT) -> list[Outcome]:
     """A worker's unit of work: several entries, so pickling costs little per article."""
-    return [process_entry(entry, min_confidence) for entry in batch]
+    return [process_entry(entry, min_confidence, article_timeout) for entry in batch]
 
 
 def batches(entries: Iterable[Work], max_articles: int, max_bytes: int) -> Iterator[list[Work]]:
@@ -163,7 +172,7 @@ def _outcomes(entries: Iterator[Work], config: RunConfig) -> Generator[Outcome, 
     head = list(islice(groups, 2)) if jobs > 1 else []
     if jobs == 1 or len(head) < 2:  # one batch or less: starting workers would cost more
         for entry in chain.from_iterable(head) if head else entries:
-            yield process_entry(entry, config.min_confidence)
+            yield process_entry(entry, config.min_confidence, config.article_timeout)
         return
     yield from _pooled_batches(chain(head, groups), config, jobs)
 
@@ -185,7 +194,8 @@ def _pooled_batches(groups: Iterator[list[Work]], config: RunConfig, jobs: int) 
     try:
         for batch in groups:
             with _sigint_blocked():  # a submit may start a worker, which inherits the mask
-                pending.append(executor.submit(process_batch, batch, config.min_confidence))
+                pending.append(executor.submit(process_batch, batch, config.min_confidence,
+                                               config.article_timeout))
             while len(pending) >= BATCHES_PER_JOB * jobs:
                 yield from pending.popleft().result()
         while pending:

@@ -15,9 +15,11 @@ Span = tuple[int, int]
 _BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_BREAK = regex.compile(r"\n\s*")
 # A sentence may end after . ! ? or … with closing marks and brackets, when
-# followed by space and something that can start a sentence.
+# followed by space and something that can start a sentence. A match starts only
+# where a run of end marks starts, and takes the run whole (possessive): a long
+# run not followed by a sentence start is then tried once, not once per mark.
 _SENTENCE_END = regex.compile(
-    r"""[.!?…]+["”’'»)\]]*(?=\s+["“‘'«„‚‹`(\[]*[\p{Lu}\p{N}])"""
+    r"""(?<![.!?…])[.!?…]++["”’'»)\]]*+(?=\s+["“‘'«„‚‹`(\[]*[\p{Lu}\p{N}])"""
 )
 _WORD_BEFORE_PERIOD = regex.compile(r"([\p{L}.]+)\.$")
 # Abbreviations that may close a sentence ("… attacks in the U.S. He says …"), and

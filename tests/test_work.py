@@ -49,6 +49,16 @@ def _random(n: int) -> str:
     return " ".join(rng.choice(words) for _ in range(n))
 
 
+def _end_runs(n: int) -> str:
+    """Runs of sentence ends with no sentence start after them (issue 16)."""
+    return "Wow" + "!" * n + " he said so. " + "." * n + " …" * (n // 2) + " she said."
+
+
+def _run_on_clauses(n: int) -> str:
+    """One sentence of many cues, each opening a new clause after a comma (issue 16)."""
+    return "Jane Doe, who said, " * (n // 4)
+
+
 INPUTS: dict[str, Callable[[int], str]] = {
     "a run of openers no mark closes": _mark_run,
     "runs of every quotation mark": _mixed_runs,
@@ -56,6 +66,8 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "one long paragraph": _paragraph,
     "no spaces": _no_spaces,
     "random words and marks": _random,
+    "runs of sentence ends": _end_runs,
+    "one run-on sentence of cues": _run_on_clauses,
 }
 
 
