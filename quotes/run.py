@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from quotes import pipeline
-from quotes.io import html
 from quotes.budget import DEFAULT_ARTICLE_TIMEOUT, OverBudget, time_budget
+from quotes.io import html
 from quotes.read import (
     Page,
     Problem,
