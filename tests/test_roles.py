@@ -63,3 +63,9 @@ def test_role_speaker_keeps_no_full_stop() -> None:
     [quote] = extract("“We will keep the bridge closed,” said the mayor.")
     assert quote.speaker == "mayor"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "the mayor"
+
+
+def test_rank_without_periods_is_the_role() -> None:
+    """British ranks have no periods: "Det Supt Amy Cole" is Amy Cole, in the role "Det Supt"."""
+    records = _records("Det Supt Amy Cole said the fire was started deliberately.")
+    assert [(q.speaker, q.speaker_role) for q in records] == [("Amy Cole", "Det Supt")]
