@@ -18,6 +18,7 @@ import regex
 
 from quotes import lexicon
 from quotes.names import Mention, name_ending
+from quotes.organisations import organisation_ending
 from quotes.segment import title_case
 from quotes.tokens import PARTICLES, is_name_word, keeps_period, window_tokens
 
@@ -129,7 +130,9 @@ class People:
                 last -= 1
             if last < 0 or toks[last].start < run.start():
                 continue
-            mention = name_ending(toks, last)
+            org = organisation_ending(toks, last)  # "Network Rail": no role "Network"
+            mention = name_ending(toks, last) if org is None else Mention(
+                toks[org].start, toks[last].end, "name", (toks[org].start, toks[last].end))
             name = mention.name or (mention.start, mention.end)
             entity = self.add(name, mention.role)
             first = next(k for k in range(last, -1, -1) if toks[k].start == name[0])
@@ -158,7 +161,7 @@ class People:
         if entity is None:
             entity = Entity(" ".join(words), name_span[0])
             self.entities.append(entity)
-            self._by_surname.setdefault(entity.surname, []).append(entity)
+            self._by_surname.setdefault(_key(words), []).append(entity)
             changed = True
         elif len(words) > len(entity.words):
             entity.name = " ".join(words)
@@ -179,7 +182,7 @@ class People:
         with no conflicting first name; the most recently named wins."""
         best = None
         best_rank = (-1, -1)
-        for entity in self._by_surname.get(words[-1], ()):
+        for entity in self._by_surname.get(_key(words), ()):
             if entity.words == words:
                 return entity
             if len(words) > 1 and len(entity.words) > 1 and entity.words[0] != words[0] and not (
@@ -289,10 +292,20 @@ class People:
 
     def mark_speaker(self, name: str | None, gender: str | None = None) -> None:
         """A speaker is a person (or speaks like one): pronouns may now refer to it."""
-        for entity in self._by_surname.get((name or " ").split(" ")[-1], ()):
+        for entity in self._by_surname.get(_key((name or " ").split(" ")), ()):
             if entity.name == name and not _not_personal(entity):
                 entity.person = True
                 entity.gender = entity.gender or gender
+
+
+# Lowercase words inside an organisation's name ("Transport for London").
+_JOINED = frozenset("of for and on &".split())
+
+
+def _key(words: list[str]) -> str:
+    """What an entity is looked up by: its surname, but a name with a joining word whole
+    ("University of Toronto" is not the "Toronto" named elsewhere)."""
+    return " ".join(words) if any(w in _JOINED for w in words) else words[-1]
 
 
 class _TitleCaseLines:
@@ -359,6 +372,8 @@ def _name_words(name: str) -> tuple[str, ...]:
             if words[-1].endswith(ending) and len(words[-1]) > len(ending) + 1:
                 words[-1] = words[-1][: -len(ending)]
                 break
+    if words and words[-1].casefold() in lexicon.words("org_words"):
+        return tuple(words)  # a body's name keeps every word: "Mr Plumb Ltd"
     return tuple([w for w in words if w.rstrip(".").casefold() not in lexicon.words("honorifics")]
                  or words)
 

@@ -23,6 +23,7 @@ from quotes.names import (
     name_ending,
     title_as_surname,
 )
+from quotes.organisations import organisation_ending
 from quotes.tokens import (
     APOSTROPHE,
     FUNCTION_WORDS,
@@ -191,6 +192,15 @@ def _mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
     tok = toks[i]
     if is_pronoun(tok):
         return Mention(tok.start, tok.end, "pronoun")
+    if tok.key in lexicon.words("places") and i >= 2 and toks[i - 1].key in ("of", "from"):
+        person = _mention_ending(text, toks, i - 2)  # "Sen. Mara Quist of Ohio said"
+        if person is not None and person.kind == "name" and person.name is not None and (
+                toks[i - 2].key not in lexicon.words("org_words") and person.role):
+            return person
+    org = organisation_ending(toks, i)
+    if org is not None:
+        mention = Mention(toks[org].start, tok.end, "name", (toks[org].start, tok.end))
+        return _extend_with_of(text, toks, org - 1, mention) if org >= 1 else mention
     if after_honorific(toks, i):
         return Mention(toks[i - 1].start, tok.end, "name", (tok.start, tok.end), toks[i - 1].word)
     if is_name_word(tok) or title_as_surname(toks, i) or (
