@@ -244,14 +244,16 @@ def test_speaker_names_of_one_person_are_one_row() -> None:
     second = named("Q1 Q2", "Lee", "stoltenberg")
     rows = meta(parse(render_review([first, second])))["speakers"]
     by_name = {r["name"]: r for r in rows["rows"]}
-    assert by_name["Secretary General Jens Stoltenberg"]["count"] == 4
-    assert set(by_name["Secretary General Jens Stoltenberg"]["names"]) == {
+    assert by_name["Jens Stoltenberg"]["count"] == 4  # the shown name: the full name
+    assert set(by_name["Jens Stoltenberg"]["names"]) == {
         "Jens Stoltenberg", "Stoltenberg", "Secretary General Jens Stoltenberg", "stoltenberg"}
-    assert by_name["José Ruiz"]["count"] == 2
+    [ruiz] = [r for r in rows["rows"] if "José Ruiz" in r["names"]]
+    assert ruiz["count"] == 2 and set(ruiz["names"]) == {"José Ruiz", "Jose Ruiz"}
     assert {"Ann Lee", "Bob Lee", "Lee"} <= set(by_name)  # a surname two people share stays apart
     data = page_data(parse(render_review([first, second])))
     groups = [rows["row_of"][q["group"]] for a in data for q in a["quotes"]]
-    assert groups[0] == groups[1] == groups[2] == groups[8]
+    assert groups[0] == groups[1] == groups[2] == groups[8] != groups[3]
+    assert rows["rows"][groups[0]]["name"] == "Jens Stoltenberg"
 
 
 def test_rendering_is_deterministic() -> None:
@@ -402,3 +404,9 @@ def test_quotes_cli_has_the_review_command(tmp_path: Path) -> None:
     articles = [e.article for e in read_entries([SEEDS]) if isinstance(e, Sourced)]
     expected = [q.id for a in articles for q in pipeline.extract(a)]
     assert sorted(q["id"] for a in data for q in a["quotes"]) == sorted(expected)
+
+
+def test_docs_show_a_screenshot_of_the_page() -> None:
+    docs = SEEDS.parent / "docs"
+    assert "](review.png)" in (docs / "review.md").read_text(encoding="utf-8")
+    assert (docs / "review.png").read_bytes().startswith(b"\x89PNG")
