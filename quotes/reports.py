@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from quotes import lexicon
+from quotes.adverbials import clause_after_adverbial
 from quotes.cues import (
     ACCORDING,
     CLOSING_MARKS,
@@ -378,6 +379,9 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     elif (cue.bare or _quoted_clause(text, start, s1)) and _reportable(text, start, s1, cue):
         content = _content(text, full.end, _clause_end(text, full.end, s1))
         confidence = 0.75
+    elif cue.bare and (after := clause_after_adverbial(text, start, s1, _looks_like_clause, _clause_word)):
+        content = _content(text, after, _clause_end(text, after, s1))  # "said on Friday | it had …"
+        confidence = 0.7
     elif mention is not None and _RELATIVE_BEFORE.search(text, max(s0, mention.start - 8), mention.start) and (
             _predicate_follows(text, start, s1)):
         content = _content(text, start, _clause_end(text, start, s1))  # "which he said | had harmed"

@@ -1,0 +1,45 @@
+"""Time, place and medium between a speech verb and the clause it reports:
+"the army said on Friday | it had freed …", "told reporters in Carlisle | a further
+200 troops …", "said in a post on Facebook | the plan …" (wire copy leaves out "that").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from quotes.tokens import FUNCTION_WORDS, Token, is_capitalised, is_word, tokens
+
+# Words an adverbial of time, place or medium opens with.
+_OPENERS = frozenset(
+    "on in at by during via over through from late early earlier later overnight yesterday "
+    "today tonight last this".split())
+# Words a reported clause can open with: its subject's pronoun or determiner.
+_SUBJECT_STARTS = frozenset(
+    "i we you he she it they the a an his her its their this these those some many most "
+    "several all no more one two three there".split())
+_MAX_WORDS = 8
+_NOT_INSIDE = frozenset(",;:“”\"«»()")
+
+
+def clause_after_adverbial(text: str, start: int, end: int,
+                           is_clause: Callable[[str, int, int], bool],
+                           is_verb: Callable[[Token], bool]) -> int | None:
+    """Where the reported clause begins after an adverbial opening at `start`, or None.
+
+    The adverbial is the shortest run of words that holds no verb and no punctuation,
+    ends with a word of its own (not "the", not inside a name: "on France Inter radio")
+    and is followed by a subject and a verb."""
+    toks = [t for t in tokens(text, start, min(end, start + 160)) if is_word(t)][:_MAX_WORDS + 4]
+    if not toks or toks[0].key not in _OPENERS or not toks[0].word.islower():
+        return None
+    for k in range(1, min(len(toks), _MAX_WORDS + 1)):
+        last, first = toks[k - 1], toks[k]
+        if (is_verb(last) and last.word.islower()) or any(ch in _NOT_INSIDE for ch in text[start:last.end]):
+            return None
+        if last.key in FUNCTION_WORDS:
+            continue  # ("on | the …": no adverbial ends with a function word)
+        opens = first.key in _SUBJECT_STARTS or (
+            is_capitalised(first.word) and not is_capitalised(last.word) and not last.word.isdigit())
+        if opens and not first.word[:1].isdigit() and is_clause(text, first.start, end):
+            return first.start
+    return None
