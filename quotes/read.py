@@ -196,7 +196,7 @@ def _digest(article_id: str) -> bytes:
     return hashlib.blake2b(article_id.encode("utf-8", "surrogatepass"), digest_size=8).digest()
 
 
-def read_path(path: Path, config: ReadConfig = ReadConfig()) -> Iterator[Entry]:
+def read_path(path: Path, config: ReadConfig = ReadConfig()) -> Iterator[Work]:
     """One file or a whole directory tree; a missing path is a ReadError, not an exception.
 
     Files found in a directory get ids relative to it (`sub/x` for `DIR/sub/x.txt`),
@@ -246,7 +246,7 @@ def _relative_id(found: Path, root: Path) -> str:
 
 
 def read_file(path: Path, config: ReadConfig = ReadConfig(), file_id: str | None = None) \
-        -> Iterator[Entry]:
+        -> Iterator[Work]:
     """JSON Lines by suffix; `.txt` as text; other suffixes sniffed from their first bytes.
 
     `file_id` names the articles of the file (default: its name, without `.txt`).
@@ -260,7 +260,7 @@ def read_file(path: Path, config: ReadConfig = ReadConfig(), file_id: str | None
         yield from _read_sniffed_file(path, config, file_id)
 
 
-def _read_sniffed_file(path: Path, config: ReadConfig, file_id: str | None) -> Iterator[Entry]:
+def _read_sniffed_file(path: Path, config: ReadConfig, file_id: str | None) -> Iterator[Work]:
     """A file read once, its format sniffed from the bytes kept (a pipe cannot be reopened)."""
     name = shown(path)
     try:
@@ -324,7 +324,7 @@ def _formats() -> ModuleType:
 
 
 def read_text_file(path: Path, config: ReadConfig = ReadConfig(),
-                   file_id: str | None = None) -> Iterator[Entry]:
+                   file_id: str | None = None) -> Iterator[Work]:
     """One article from a text file, id = file name without extension."""
     name = shown(path)
     try:
@@ -333,10 +333,13 @@ def read_text_file(path: Path, config: ReadConfig = ReadConfig(),
     except OSError as exc:
         yield ReadError(name, None, _cannot_read(path, exc))
         return
+    if _formats().compression(data[:8]):  # `.txt` by name, compressed by content
+        yield from _read_sniffed_file(path, config, file_id)
+        return
     yield from _text_article(data, name, file_id or shown(path.stem), config)
 
 
-def read_stdin(stream: BinaryIO, config: ReadConfig = ReadConfig()) -> Iterator[Entry]:
+def read_stdin(stream: BinaryIO, config: ReadConfig = ReadConfig()) -> Iterator[Work]:
     """JSON Lines if the first non-blank character is `{`, else one text article."""
     yield from read_stream(stream, STDIN_NAME, STDIN_ID, config, json_name=STDIN_ID)
 
@@ -357,7 +360,7 @@ def sniff_format(head: bytes) -> str:
 
 
 def read_stream(stream: BinaryIO, name: str, article_id: str, config: ReadConfig = ReadConfig(),
-                json_name: str | None = None, suffix: str = "") -> Iterator[Entry]:
+                json_name: str | None = None, suffix: str = "") -> Iterator[Work]:
     """Articles of a stream that may be a pipe: sniffed from a head that is then replayed.
 
     `article_id` names a text article; `json_name` prefixes the ids of JSON lines without one.
@@ -450,7 +453,7 @@ def _read_some(stream: BinaryIO) -> bytes:
 
 
 def read_jsonl_file(path: Path, config: ReadConfig = ReadConfig(),
-                    file_id: str | None = None) -> Iterator[Entry]:
+                    file_id: str | None = None) -> Iterator[Work]:
     """Articles of a JSON Lines file, read line by line."""
     name = shown(path)
     try:
@@ -463,6 +466,11 @@ def read_jsonl_file(path: Path, config: ReadConfig = ReadConfig(),
             sniff = handle.peek(_SNIFF_BYTES)[:_SNIFF_BYTES]  # type: ignore[attr-defined]
         except OSError as exc:
             yield ReadError(name, None, f"cannot read: {_os_reason(exc)}")
+            return
+        if _formats().compression(sniff):  # `.jsonl` by name, compressed by content
+            yield from read_stream(handle, name, file_id or shown(path.stem), config,
+                                   json_name=shown(path.name) if file_id is None
+                                   else f"{file_id}{path.suffix}")
             return
         problem = _not_json_lines(sniff)
         if problem:

@@ -42,11 +42,36 @@ def test_compressed_seeds_give_the_records_of_the_plain_files(tmp_path: Path, ki
 
 
 @pytest.mark.parametrize("kind", COMPRESSORS)
+def test_a_long_compressed_text_is_read_whole(tmp_path: Path, kind: str) -> None:
+    text = tmp_path / "long.txt"
+    paragraph = "“The harbour stays open all winter,” Ines Carrow said.\n\n"
+    text.write_text(paragraph * 4000, encoding="utf-8")  # 230 KB
+    plain = extract(text)
+    assert len(plain) == 4000
+    assert extract(packed(text, kind)) == plain
+    assert extract("-", input=packed(text, kind).read_bytes()) == \
+        [{**r, "article_id": "stdin", "id": r2["id"]} for r, r2 in
+         zip(plain, extract("-", input=text.read_bytes()), strict=True)]
+
+
+@pytest.mark.parametrize("kind", COMPRESSORS)
 def test_compression_is_known_by_content_not_suffix(tmp_path: Path, kind: str) -> None:
     jsonl = seed_jsonl(tmp_path)
     disguised = packed(jsonl, kind, suffix=".data")
     assert compression(disguised.read_bytes()[:8]) == kind
     assert extract(disguised) == extract(jsonl)
+
+
+def test_a_compressed_file_with_a_plain_suffix_is_decompressed(tmp_path: Path) -> None:
+    jsonl = seed_jsonl(tmp_path)
+    text = tmp_path / SEEDS[0].name
+    text.write_bytes(SEEDS[0].read_bytes())
+    expected = extract(jsonl, text)
+    named = tmp_path / "named"
+    named.mkdir()
+    (named / jsonl.name).write_bytes(gzip.compress(jsonl.read_bytes()))
+    (named / text.name).write_bytes(gzip.compress(text.read_bytes()))
+    assert extract(named / jsonl.name, named / text.name) == expected
 
 
 @pytest.mark.parametrize("kind", COMPRESSORS)

@@ -69,6 +69,16 @@ def test_html_is_known_by_content_on_files_and_stdin(tmp_path: Path) -> None:
         assert without_source(found) == [{**r, "article_id": article_id} for r in expected]
 
 
+def test_a_large_page_is_read_whole_from_a_file_and_from_stdin(tmp_path: Path) -> None:
+    script = "<script>" + "var seen = 0;\n" * 20_000 + "</script>"  # 280 KB before the text
+    large = tmp_path / "harbour_ferry.html"
+    large.write_bytes(PAGE.read_bytes().replace(b"</head>", script.encode() + b"</head>"))
+    expected = extract(PAGE)
+    assert extract(large) == expected
+    assert without_source(extract("-", input=large.read_bytes())) == \
+        [{**r, "article_id": "stdin"} for r in without_source(expected)]
+
+
 def test_a_compressed_page_is_a_page(tmp_path: Path) -> None:
     packed = tmp_path / "harbour_ferry.html.gz"
     packed.write_bytes(gzip.compress(PAGE.read_bytes()))

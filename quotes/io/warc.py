@@ -17,7 +17,7 @@ from typing import Any
 from quotes.io.extras import require
 from quotes.io.html import WHAT as PAGES
 from quotes.io.html import page_limit
-from quotes.io.stream import ByteSource
+from quotes.io.stream import ByteSource, read_head
 from quotes.read import Page, ReadConfig, ReadError, ReadWarning, Work, parse_date
 
 WHAT = "reading WARC files"
@@ -73,7 +73,7 @@ def _page(record: Any, name: str, config: ReadConfig) -> tuple[Page | None, str]
     """The page of an HTML record, or why it has none."""
     limit = page_limit(config)
     try:
-        data = record.content_stream().read(limit + 1)
+        data = read_head(record.content_stream(), limit + 1)
     except Exception:  # a damaged record (bad chunking, bad encoding) costs only itself
         return None, "damaged record"
     if len(data) > limit:
