@@ -66,8 +66,12 @@ class Decompressed:
         self._broken: Damaged | None = None  # met while sniffing, raised at the next read
 
     def head(self, size: int) -> bytes:
-        """Up to `size` bytes to sniff (fewer at the end, or before a break)."""
-        return self.read(size)
+        """Up to `size` bytes to sniff (fewer at the end, or before a break, kept for the next read)."""
+        try:
+            return self.read(size)
+        except Damaged as exc:
+            self._broken = exc
+            return b""
 
     def read(self, size: int = -1, /) -> bytes:
         """Up to `size` decompressed bytes (all with -1); at a break, the bytes before it first.
