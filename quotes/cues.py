@@ -91,6 +91,8 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
         if word.lower() == verb.base and _ARTICLE_WORD_BEFORE.search(text, max(start, match.start() - 30),
                                                                      match.start()):
             continue  # "a snappy retort", "an angry reply": a singular subject would say "retorts"
+        if word.lower() == verb.base and _modifies_a_subject(text, start, match.start(), match.end(), end):
+            continue  # "Lagos state police said", "Ohio state officials say": a noun
         if (verb.quoted or verb.object) and word.lower() == verb.base and not (
                 verb.object and _after_plural_subject(text, match.start())):
             continue  # "a simple call", "the support": the bare form is too often a noun
@@ -105,6 +107,22 @@ _NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Hh]
 _ARTICLE_WORD_BEFORE = re.compile(r"\b[Aa]n?\s+[a-z][\w-]*\s+$")
 # A plural subject right before the bare form: "they support …", "who want …", "polls show …".
 _PLURAL_SUBJECT_BEFORE = re.compile(r"(?:\b(?:[Ii]|[Ww]e|[Yy]ou|[Tt]hey|who|[a-z]{2,}[^s’'\W]s)\s+)$")
+
+
+# A capitalised word ("Lagos"), and a noun then a verb ("police said").
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
+_NOUN_THEN_WORD = re.compile(r"\s+[a-z][\w-]*\s+([a-z]+)\b")
+
+
+def _modifies_a_subject(text: str, floor: int, pos: int, after: int, end: int) -> bool:
+    """The bare form sits between a name and a noun that a speech verb follows
+    ("Lagos | state | police said"): it is a noun in the subject, not the verb."""
+    if not _NAME_BEFORE.search(text, max(floor, pos - 40), pos):
+        return False
+    following = _NOUN_THEN_WORD.match(text, after, min(end, after + 60))
+    verbs = lexicon.speech_verbs()
+    return following is not None and following.group(1) in verbs and (
+        following.group(1) != verbs[following.group(1)].base or following.group(1) == "say")
 
 
 def quotation_cues(text: str, start: int, end: int) -> list[Cue]:

@@ -116,9 +116,24 @@ def title_case(text: str, start: int, end: int) -> bool:
 
 
 def _trimmed(text: str, start: int, end: int) -> list[Span]:
-    """[start, end) without surrounding whitespace, or nothing when blank."""
+    """[start, end) without surrounding whitespace or a wire dateline, or nothing when blank."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    if start < end and text[start].isupper():
+        dateline = _DATELINE.match(text, start, end)
+        if dateline and dateline.end() < end:
+            start = dateline.end()
     return [(start, end)] if start < end else []
+
+
+# A wire dateline opening a paragraph: a place in capitals, then a date or an agency in
+# brackets (or both), then a dash: "LAGOS, May 2 (Reuters) - ", "WASHINGTON (AP) — ",
+# "ST. PAUL, Minn., Jan 4 (AFP) -". It names where the story was filed: no speaker, no content.
+_DATELINE = regex.compile(
+    r"\p{Lu}[\p{Lu}\p{M}.'’\- ]{1,40}+"
+    r"(?:,\s*\p{Lu}\p{Ll}{1,12}\.?)?"  # a state or country: ", Minn.", ", Nigeria"
+    r"(?:(?:,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\b(?:\s*\(\p{Lu}[\p{L}.&]{1,20}\))?)"  # ", May 2 (Reuters)"
+    r"|\s*\(\p{Lu}[\p{L}.&]{1,20}\))"  # " (AP)": an agency, one capitalised word
+    r"\s*(?:--?|[–—])\s+")

@@ -240,13 +240,15 @@ def _role_ending(text: str, toks: list[Token], i: int) -> Mention | None:
             j -= 1  # "current and former officials", "the front-runner and former governor"
             continue
         if not is_word(tok) or is_pronoun(tok) or tok.key in FUNCTION_WORDS or (
-                tok.word.islower() and tok.key in lexicon.speech_verbs()):
+                tok.word.islower() and tok.key in lexicon.speech_verbs()
+                and not (j > 0 and is_capitalised(toks[j - 1].word))):  # ("Ohio state officials")
             break
         j -= 1
     # Bare plurals speak too ("sources said", "Republican lawmakers said"), and so
     # does a bare role opening the clause ("Police say …", "But Cologne police say …").
     opens = _opens_clause_after(toks, j)
-    if toks[i].word.endswith("s") or (opens and all(is_capitalised(t.word) for t in toks[j + 1:i])):
+    if toks[i].word.endswith("s") or (opens and all(  # ("Lagos state police": a verb as a noun)
+            is_capitalised(t.word) or t.key in lexicon.speech_verbs() for t in toks[j + 1:i])):
         start = toks[j + 1].start if j + 1 <= i else toks[i].start
         return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
     return None
