@@ -215,6 +215,9 @@ def extract(
     format: Annotated[OutputFormat | None, typer.Option(
         "--format", "-f", case_sensitive=False, show_default=False,
         help="Record format [default: csv for -o *.csv, else jsonl].")] = None,
+    spreadsheet: Annotated[bool, typer.Option(
+        "--spreadsheet", help="CSV for a spreadsheet: a UTF-8 BOM, and a ' before any cell "
+                              "starting = + - @ (never run as a formula).")] = False,
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=0, callback=check_jobs,
         help="Worker processes; 0 = all cores (more than the cores are not started).")] = 1,
@@ -247,6 +250,9 @@ def extract(
 ) -> None:
     """Extract quotes from articles (see EXTRACT_HELP)."""
     chosen = format or guess_format(output)
+    if spreadsheet and chosen is not OutputFormat.csv:
+        raise typer.BadParameter("only CSV output is made for spreadsheets",
+                                 param_hint="--spreadsheet")
     if chosen is OutputFormat.parquet:
         check_extra("pyarrow.parquet", "writing Parquet", "--format")
     read = ReadConfig(encoding_errors=encoding_errors.value, max_bytes=max_bytes,
@@ -258,7 +264,7 @@ def extract(
     records_on_screen = sys.stdout if output is None or str(output) == "-" else None
     reporter = Reporter(quiet=quiet, progress=wants_progress(sys.stderr, quiet, records_on_screen))
     try:
-        with sigterm_raises(), open_output(output, chosen.value) as writer, \
+        with sigterm_raises(), open_output(output, chosen.value, spreadsheet) as writer, \
                 open_error_log(errors) as log, reporter:
             def on_problem(problem):  # type: ignore[no-untyped-def]
                 reporter.problem(problem)

@@ -28,7 +28,7 @@ import typer
 
 from quotes import pipeline
 from quotes.model import Article, Quote
-from quotes.read import STDIN, Problem, ReadConfig, ReadError, ReadWarning, Sourced, read_entries
+from quotes.read import Problem, ReadConfig, ReadError, ReadWarning, Sourced, read_entries
 from quotes.review_speakers import SpeakerGroups
 from quotes.run import Reporter
 from quotes.write import atomic_file
@@ -187,12 +187,12 @@ def review_command(
 
     Example: quotes review seeds/ -o review.html
     """
-    inputs = paths or [STDIN]
-    # Like `quotes extract`: a mistyped path is a usage error (exit 2), found before any work.
-    missing = [p for p in inputs if p != STDIN and not os.path.lexists(p)]
-    if missing:
-        raise typer.BadParameter(f"no such file or directory: {', '.join(missing)}",
-                                 param_hint="PATH")
+    from quotes.cli import check_outputs, check_paths  # late: the CLI module imports this one
+
+    # Like `quotes extract`: a mistyped path, a terminal on stdin or a page that would
+    # replace an input is a usage error (exit 2), found before any work.
+    inputs = check_paths(paths or [])
+    check_outputs(inputs, output, None)
     if not (output.parent if str(output.parent) else Path(".")).is_dir() or output.is_dir():
         raise typer.BadParameter(f"cannot write {str(output)!r}: not a file in an existing "
                                  "directory", param_hint="--output")

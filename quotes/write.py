@@ -91,30 +91,46 @@ class JsonlWriter:
         self._stream.write(json_line(record))
 
 
-class CsvWriter:
-    """A header row, then one row per quote with nested spans flattened."""
+# A spreadsheet runs a cell that starts with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-    def __init__(self, stream: TextIO) -> None:
+
+def spreadsheet_cell(cell: Any) -> Any:
+    """A text cell a spreadsheet shows as text: a leading ' before a formula's first character."""
+    return "'" + cell if isinstance(cell, str) and cell.startswith(_FORMULA_START) else cell
+
+
+class CsvWriter:
+    """A header row, then one row per quote with nested spans flattened.
+
+    For a spreadsheet, the file starts with a UTF-8 BOM (Excel reads accents right)
+    and no text cell can start a formula; otherwise every cell is exact."""
+
+    def __init__(self, stream: TextIO, spreadsheet: bool = False) -> None:
+        self._spreadsheet = spreadsheet
+        if spreadsheet:
+            stream.write("\ufeff")
         self._csv = csv.writer(stream)
         self._csv.writerow(csv_columns())
 
     def write(self, record: Record) -> None:
         """Append one record as a row."""
-        self._csv.writerow(csv_row(record))
+        row = csv_row(record)
+        self._csv.writerow([spreadsheet_cell(c) for c in row] if self._spreadsheet else row)
 
 
-def make_writer(stream: TextIO, format: Format) -> RecordWriter:
-    """The writer for a format name."""
+def make_writer(stream: TextIO, format: Format, spreadsheet: bool = False) -> RecordWriter:
+    """The writer for a format name (`spreadsheet`: CSV made safe to open in one)."""
     if format == "csv":
-        return CsvWriter(stream)
+        return CsvWriter(stream, spreadsheet)
     if format == "jsonl":
         return JsonlWriter(stream)
     raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
 
 
 @contextmanager
-def open_output(path: str | os.PathLike[str] | None, format: Format = "jsonl") \
-        -> Iterator[RecordWriter]:
+def open_output(path: str | os.PathLike[str] | None, format: Format = "jsonl",
+                spreadsheet: bool = False) -> Iterator[RecordWriter]:
     """A writer to stdout (path None or `-`) or to a file replaced only when all went well."""
     if format == "parquet":  # binary, in row groups: a writer of its own
         from quotes.io.parquet import open_parquet_output  # needs the archives extra
@@ -124,10 +140,10 @@ def open_output(path: str | os.PathLike[str] | None, format: Format = "jsonl") \
         return
     if path is None or str(path) == "-":
         with utf8_stdout() as stream:
-            yield make_writer(stream, format)
+            yield make_writer(stream, format, spreadsheet)
     else:
         with output_file(Path(path)) as stream:
-            yield make_writer(stream, format)
+            yield make_writer(stream, format, spreadsheet)
 
 
 @contextmanager

@@ -35,7 +35,7 @@ from quotes.run import (
     run,
     wants_progress,
 )
-from quotes.write import JsonlWriter, csv_columns
+from quotes.write import JsonlWriter, csv_columns, spreadsheet_cell
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_53e420b5fc12cae6.txt"
@@ -351,6 +351,35 @@ def test_csv_has_a_header_and_flattened_spans() -> None:
         assert (row["speaker_mention"], row["speaker_mention_start"]) == \
             (mention["text"], str(mention["start"]))
         assert row["speaker"] == (record["speaker"] or "")
+
+
+def test_spreadsheet_csv_has_a_bom_and_no_formulas(tmp_path: Path) -> None:
+    source = tmp_path / "formula.txt"
+    source.write_text("“=HYPERLINK(1) is here,” Ann Lee said. “-2 degrees tonight,” Ann Lee "
+                      "said. “@home for now,” Ann Lee said. “Fine words,” Ann Lee said.\n",
+                      encoding="utf-8")
+    exact = cli("extract", source, "-f", "csv")
+    assert not exact.stdout.startswith("\ufeff") and "\n=HYPERLINK" not in exact.stdout
+    texts = [row["text"] for row in csv.DictReader(io.StringIO(exact.stdout))]
+    assert "=HYPERLINK(1) is here" in texts  # by default every cell is exact
+    out = tmp_path / "q.csv"
+    assert cli("extract", source, "-o", out, "--spreadsheet").exit_code == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfid,article_id,")
+    safe = [row["text"] for row in csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))]
+    assert len(safe) == len(texts) and "'=HYPERLINK(1) is here" in safe
+    for exact_text, safe_text in zip(texts, safe, strict=True):
+        risky = exact_text[:1] in ("=", "+", "-", "@")
+        assert safe_text == ("'" if risky else "") + exact_text
+    refused = cli("extract", source, "--spreadsheet")
+    assert refused.exit_code == 2 and "--spreadsheet" in refused.output
+
+
+@pytest.mark.parametrize(("cell", "safe"), [("=1+1", "'=1+1"), ("+3", "'+3"), ("-2 degrees", "'-2 degrees"),
+                                            ("@home", "'@home"), ("\tx", "'\tx"), ("\rx", "'\rx"),
+                                            ("fine", "fine"), (" =x", " =x"), (12, 12), ("", "")])
+def test_spreadsheet_cells_never_start_a_formula(cell: object, safe: object) -> None:
+    assert spreadsheet_cell(cell) == safe
 
 
 def test_output_suffix_csv_chooses_csv_unless_format_says_otherwise(tmp_path: Path) -> None:

@@ -410,3 +410,16 @@ def test_docs_show_a_screenshot_of_the_page() -> None:
     docs = SEEDS.parent / "docs"
     assert "](review.png)" in (docs / "review.md").read_text(encoding="utf-8")
     assert (docs / "review.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_review_command_refuses_a_terminal_and_its_own_input(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import quotes.cli
+
+    monkeypatch.setattr(quotes.cli, "_stdin_is_terminal", lambda: True)
+    result = runner.invoke(app, ["-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 2 and "stdin is a terminal" in result.output
+    source = tmp_path / "a.txt"
+    source.write_text("“Yes,” Ann Lee said.\n", encoding="utf-8")
+    result = runner.invoke(app, [str(source), "-o", str(source)])
+    assert result.exit_code == 2 and source.read_text(encoding="utf-8").startswith("“Yes")
