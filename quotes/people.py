@@ -11,12 +11,14 @@ who a mention means; nothing here writes an explanation.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import regex
 
 from quotes import lexicon
+from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
 from quotes.names import Mention, name_ending
 from quotes.organisations import organisation_ending
 from quotes.segment import title_case
@@ -31,12 +33,14 @@ _CAPITALISED_RUN = regex.compile(
     r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L})){0,40}+\.?"
     r"(?:[ \u00a0]+(?:(?:de|da|di|van|von|der|bin|al|la|le|del|du|dos)[ \u00a0]+)?"
     r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L})){0,40}+\.?){0,8}+")
-# How many gender-unknown persons a pronoun looks past for one whose gender agrees.
-_PRONOUN_LOOKBACK = 3
+# How far before a pronoun's antecedent another person of the same (or unknown)
+# gender makes the choice unsure.
+_RIVAL_REACH = 150
 # How far before a name its role words may start ("NATO Secretary General").
 _ROLE_WINDOW = 60
 _NOT_BEFORE_SUBJECT = frozenset(
     "the a an of by with to for from in on at against into about than like toward towards "
+    "including "
     "under over between among his her their its our".split())
 
 
@@ -55,12 +59,14 @@ class Turn:
 
 @dataclass(frozen=True)
 class Antecedent:
-    """The person a pronoun refers to, where it is named, and whether persons of
-    unknown gender named after it were passed over for its agreeing gender."""
+    """The person a pronoun refers to and where it is named; the persons named after
+    it whose gender differs; and a rival the pronoun could as well mean, if any."""
 
     entity: Entity
     at: int
-    by_gender: bool
+    passed: tuple[str, ...]
+    rival: tuple[int, Entity] | None
+    unsure: bool = False  # (nothing shows the name is a person's, or a body's)
 
 
 @dataclass
@@ -73,6 +79,9 @@ class Entity:
     gender: str | None = None
     person: bool = False
     positions: list[int] = field(default_factory=list)
+    # Signs that a name is a person's, not a place's or a body's ("Nova Scotia"):
+    # a title or role, a known given name, the surname alone elsewhere, having spoken.
+    evident: bool = False
 
     @property
     def words(self) -> list[str]:
@@ -121,8 +130,10 @@ class People:
             word_before = text[lo:end_before].rstrip(".").casefold()
             if word_before in titles:
                 lo = max(body[0], start - _ROLE_WINDOW)
-            elif " " not in words:
-                self._add_single(run, word_before, quoted, starts)  # the common case, made cheap
+            elif " " not in words:  # the common case, made cheap
+                # (a word before that ends with a mark is kept apart: "persisted. Kody")
+                joined = end_before > lo and text[end_before - 1].isalpha()
+                self._add_single(run, word_before if joined else "", quoted, starts)
                 continue
             toks = window_tokens(text, lo, run.end())  # (shared with the rules)
             last = len(toks) - 1
@@ -138,7 +149,21 @@ class People:
             first = next(k for k in range(last, -1, -1) if toks[k].start == name[0])
             if not _inside(quoted, starts, mention.start) and _salient(toks, first, last):
                 self._outside.append((mention.start, entity))
+        # In a sentence whose subject is a pronoun ("He said the mill, run by Ana Ruiz,
+        # …"), a name is somebody else, not who the next pronoun means.
+        self._outside = [(pos, e) for pos, e in self._outside if not _after_pronoun_subject(text, pos)]
         self._positions = [pos for pos, _ in self._outside]
+        self._learn_genders(body[0], lambda pos: _inside(quoted, starts, pos))
+
+    def _learn_genders(self, floor: int, quoted: Callable[[int], bool]) -> None:
+        """Genders the article shows: a sentence that opens with a person and refers
+        back to them with a pronoun before naming anyone else."""
+        for k, (pos, entity) in enumerate(self._outside):
+            if entity.gender or not entity.person or not opens_sentence(self.text, pos, floor):
+                continue
+            limit = self._positions[k + 1] if k + 1 < len(self._positions) else len(self.text)
+            entity.gender = shown_gender(self.text, pos, limit, quoted)
+            entity.evident = entity.evident or entity.gender is not None
 
     def _add_single(self, run: regex.Match[str], word_before: str, quoted: list[Span],
                     starts: list[int]) -> None:
@@ -149,7 +174,8 @@ class People:
             end -= 1
         entity = self.add((run.start(), end), None)
         possessive = word.endswith(_POSSESSIVE[:2])
-        if not possessive and word_before not in _NOT_BEFORE_SUBJECT and not _inside(
+        if not possessive and word_before not in _NOT_BEFORE_SUBJECT and not (
+                word_before.isalpha() and _object(word_before)) and not _inside(
                 quoted, starts, run.start()):
             self._outside.append((run.start(), entity))
 
@@ -172,8 +198,11 @@ class People:
                 self._by_first.setdefault(entity.words[0], []).append(entity)
             if role and not entity.role:
                 entity.role = bare_role(role)
-            entity.gender = entity.gender or (gender_of(role) if role else None) or _given_gender(entity)
+            entity.gender = entity.gender or (gender_of(role) if role else None) or given_gender(entity.words)
             entity.person = entity.person or _looks_personal(entity, role)
+            entity.evident = entity.evident or bool(entity.person and (entity.gender or role))
+        elif len(words) == 1 and len(entity.words) > 1 and entity.person:
+            entity.evident = True  # "Fitch" after "Lorne Fitch": nobody calls a place that
         bisect.insort(entity.positions, name_span[0])
         return entity
 
@@ -246,23 +275,38 @@ class People:
 
     def antecedent(self, gender: str | None, pos: int) -> Antecedent | None:
         """The person a pronoun of this gender at pos refers to: the last person named
-        before it outside quotation marks as a subject, looking past a few persons of
-        unknown gender for one whose gender agrees."""
-        fallback: tuple[int, Entity] | None = None
-        looked = 0
+        before it outside quotation marks as a subject, passing over those whose known
+        gender differs ("it": the last body, neither a person nor a place). A name
+        nothing shows to be a person's ("Nova Scotia") is taken only when no other is."""
+        passed: list[str] = []
+        weak: Antecedent | None = None
         i = bisect.bisect_left(self._positions, pos) - 1
-        while i >= 0 and looked < _PRONOUN_LOOKBACK:
+        while i >= 0:
             at, entity = self._outside[i]
             i -= 1
-            if not entity.person or entity.gender not in (None, gender):
+            if gender == "n":
+                if _body(entity):
+                    return Antecedent(entity, at, tuple(passed), None, not entity.person)
                 continue
-            if entity.gender == gender:
-                return Antecedent(entity, at, fallback is not None)
-            if fallback is None:
-                fallback = (at, entity)
-            looked += 1
-        if fallback is not None:
-            return Antecedent(fallback[1], fallback[0], False)
+            if entity.gender not in (None, gender):
+                if entity.name not in passed:
+                    passed.append(entity.name)
+                continue
+            if entity.evident:
+                return Antecedent(entity, at, tuple(passed), self._rival(i, at, entity, gender))
+            if weak is None and entity.person:
+                weak = Antecedent(entity, at, (), None, True)
+        return weak
+
+    def _rival(self, i: int, at: int, chosen: Entity, gender: str | None) -> tuple[int, Entity] | None:
+        """Another person the pronoun could mean, named shortly before the chosen one
+        with no gender telling them apart: the choice is then unsure."""
+        while i >= 0 and at - self._outside[i][0] <= _RIVAL_REACH:
+            other_at, other = self._outside[i]
+            i -= 1
+            if other is not chosen and other.evident and other.gender in (None, gender) and (
+                    other.gender is None or chosen.gender is None):
+                return other_at, other
         return None
 
     def spoke(self, turn: Turn, quotation: bool) -> None:
@@ -294,7 +338,7 @@ class People:
         """A speaker is a person (or speaks like one): pronouns may now refer to it."""
         for entity in self._by_surname.get(_key((name or " ").split(" ")), ()):
             if entity.name == name and not _not_personal(entity):
-                entity.person = True
+                entity.person = entity.evident = True
                 entity.gender = entity.gender or gender
 
 
@@ -332,7 +376,33 @@ def _salient(toks: list, first: int, last: int) -> bool:
     mutiny"), an object of a preposition ("of Belarus") or a possessive ("Wagner’s boss")."""
     if toks[last].word.endswith(_POSSESSIVE[:2]):
         return False
-    return first == 0 or toks[first - 1].key not in _NOT_BEFORE_SUBJECT
+    if first == 0:
+        return True
+    before = toks[first - 1]
+    return before.key not in _NOT_BEFORE_SUBJECT and not (before.word.islower() and _object(before.key))
+
+
+# Verbs whose object a name after them is ("met Lee Dorn", "defeated the …").
+_OBJECT_VERBS = frozenset("met meets meet beat beats joined hired named thanked replaced".split())
+
+
+def _object(word: str) -> bool:
+    """A name right after this word is a verb's object, not a subject ("met Lee Dorn"):
+    a past form or a verb that takes an object, but not a speech verb ("said Dorn")."""
+    return word in _OBJECT_VERBS or (
+        (word.endswith("ed") or word in lexicon.words("irregular_past"))
+        and word not in lexicon.speech_verbs())
+
+
+# The start of the sentence holding a position: searched backwards, a line at most.
+_SENTENCE_START = regex.compile(r"(?r)(?:[.!?][\"”’']?\s+|\n\s*)")
+_PRONOUN_OPENS = regex.compile(r"[\"“‘']?(?:(?:But|And|So|Yet|Then)\s+)?(?:He|She|They)\b")
+
+
+def _after_pronoun_subject(text: str, pos: int) -> bool:
+    """The sentence holding pos opens with a personal pronoun before pos."""
+    start = _SENTENCE_START.search(text, max(0, pos - 300), pos)
+    return _PRONOUN_OPENS.match(text, start.end() if start else max(0, pos - 300), pos) is not None
 
 
 def _inside(spans: list[Span], starts: list[int], pos: int) -> bool:
@@ -407,15 +477,6 @@ def _role_head(role: str) -> str:
     return words[-1].casefold().rstrip(".,") if words else ""
 
 
-def gender_of(role: str) -> str | None:
-    genders = _gendered_titles()
-    for word in role.split():
-        found = genders.get(word.rstrip(".").casefold())
-        if found:
-            return found
-    return None
-
-
 def _not_personal(entity: Entity) -> bool:
     """Organisations, places and acronyms ("NATO", "Belarus") are never persons."""
     return _impersonal_name(entity.name)
@@ -427,24 +488,18 @@ def _impersonal_name(name: str) -> bool:
     places = lexicon.words("places")
     words = name.split(" ")
     return any(w.casefold() in org or w.casefold() in places for w in words) or (
-        len(words) == 1 and name.isupper())
+        len(words) == 1 and (name.isupper() or (name.endswith("s") and name[:-1].isupper())))  # "MPs"
 
 
-def _given_gender(entity: Entity) -> str | None:
-    """The gender a person's given name usually carries ("Lena Fischer" → f)."""
-    if len(entity.words) < 2:
-        return None
-    return _given_names().get(entity.words[0])
-
-
-@cache
-def _gendered_titles() -> dict[str, str]:
-    return dict(row.split() for row in lexicon.lines("gendered_titles"))
-
-
-@cache
-def _given_names() -> dict[str, str]:
-    return {row.split()[0]: row.split()[1] for row in lexicon.lines("given_names")}
+def _body(entity: Entity) -> bool:
+    """An organisation "it" may mean: no evident person, no place, no lone capitalised
+    word ("More", "B.C."): an acronym ("NATO"), or several words ("City Hydro")."""
+    if entity.evident or "." in entity.name:
+        return False
+    words = entity.name.split(" ")
+    if any(w.casefold() in lexicon.words("places") for w in words):
+        return False
+    return len(words) > 1 or (len(entity.name) > 1 and entity.name.isupper())
 
 
 def _looks_personal(entity: Entity, role: str | None) -> bool:

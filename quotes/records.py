@@ -20,7 +20,7 @@ def build_quote(article: Article, pieces: tuple[tuple[int, int], ...], kind: str
     mention = attribution.mention if attribution else None
     cue = attribution.cue if attribution else None
     base = attribution.confidence if attribution else _NO_ATTRIBUTION_CONFIDENCE
-    confidence = round(base * _RESOLUTION_WEIGHT[resolved.resolution], 3)
+    confidence = round(base * _RESOLUTION_WEIGHT[resolved.resolution] * resolved.weight, 3)
     return [
         Quote(
             id=quote_id(article.id, start, end),

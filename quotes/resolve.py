@@ -16,6 +16,8 @@ from quotes.people import People, bare_role, strip_determiner
 from quotes.speakers import mention_after
 
 Span = tuple[int, int]
+# How much of its confidence a resolution keeps when another person competed.
+_UNSURE = 0.8
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class Resolved:
     role: str | None
     resolution: str  # name, surname, role, pronoun, none
     explanation: str
+    weight: float = 1.0  # below 1 when another person could as well be meant
 
 
 def resolve(people: People, mention: Mention | None, pos: int) -> Resolved:
@@ -84,7 +87,19 @@ def _pronoun(people: People, said: str, pos: int) -> Resolved:
     if found is None:
         return Resolved(None, None, "none", f'"{said}": no person named before it')
     entity = found.entity
-    why = ("the last person named before it whose gender agrees" if found.by_gender
-           else "the last person named before it")
-    return Resolved(entity.name, entity.role, "pronoun",
-                    f'"{said}" → {entity.name}: {why} (offset {found.at})')
+    kind = "body" if gender == "n" else "person"
+    why = f'"{said}" → {entity.name}: the last {kind} named before it'
+    if entity.gender and entity.gender == gender and found.passed:
+        why += " whose gender agrees"
+    why += f" (offset {found.at})"
+    if found.passed:
+        why += f"; passed over {', '.join(found.passed)} (gender differs)"
+    weight = 1.0
+    if found.unsure:
+        why += f"; unsure: nothing else in the article shows it is a {kind}"
+        weight = _UNSURE
+    if found.rival is not None:
+        at, rival = found.rival
+        why += f"; unsure: {rival.name} (offset {at}) could be meant too"
+        weight = _UNSURE
+    return Resolved(entity.name, entity.role, "pronoun", why, weight)

@@ -87,11 +87,36 @@ def _mention_before(text: str, floor: int, pos: int, skip_aux: bool) -> Mention 
     if i < 0:
         return None
     found = _mention_ending(text, toks, i) or _generic_noun_phrase(text, toks, i)
+    if found is not None and found.kind == "name":
+        found = _member_of_body(text, toks, found) or found
     if found is None or found.kind == "role":
         group = _quantified_group(text, toks, i)  # "Six in 10 voters", not "10 voters"
         if group is not None and (found is None or group.start < found.start):
             return group
     return found
+
+
+_MEMBERSHIP = frozenset("of with from at".split())
+
+
+def _member_of_body(text: str, toks: list[Token], body: Mention) -> Mention | None:
+    """"Tim Guest with the Health Authority | says", "Ann Kobe of Eastvale | said": the
+    person named before the body or place they belong to speaks, the body is their role."""
+    k = next((n for n in range(len(toks) - 1, -1, -1) if toks[n].start == body.start), None)
+    if k is None:
+        return None
+    j = k - 1
+    if j >= 0 and toks[j].key == "the":
+        j -= 1
+    if j < 1 or toks[j].key not in _MEMBERSHIP or not is_name_word(toks[j - 1]):
+        return None
+    person = name_ending(toks, j - 1)
+    words = text[person.name[0]:person.name[1]].split() if person.name else []
+    if len(words) < 2 or any(w.casefold() in lexicon.words("org_words") for w in words):
+        return None  # ("Bank of Canada", "the Department of Justice": one body)
+    return Mention(person.start, body.end, "name", person.name,
+                   clean_role(f"{person.role} {text[body.start:body.end]}" if person.role
+                              else text[body.start:body.end]))
 
 
 # Endings of adjectives, which cannot head a noun phrase that speaks.

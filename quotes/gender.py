@@ -1,0 +1,72 @@
+"""A person's gender, as a title, a role word, a given name or the article shows it.
+
+Only what a pronoun needs to agree with: "she said" after "Lena Fischer met
+Tom Reyes" is Fischer's. A title or role word ("Ms.", "spokeswoman",
+"her son") and a usual given name are read from lexicons; the article shows
+the rest when a sentence opens with the person and refers back to them
+("Dia was on a trip when he …").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+import regex
+
+from quotes import lexicon
+
+# Personal pronouns; only a subject one ("he", "she") shows the gender: "her" and
+# "him" as often mean someone else ("her son", "remembers him saying he …").
+_PERSONAL = regex.compile(r"\b(?:(he)|(she)|his|him|himself|her|hers|herself)\b", regex.IGNORECASE)
+# The end of a sentence: a final mark and a space, or a line break.
+_SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s|\n")
+# What may close the sentence before one that opens with a name.
+_CLOSERS = ".!?\"”’'"
+
+
+def gender_of(role: str) -> str | None:
+    """The gender a role or title shows ("spokeswoman", "Mr."), if any."""
+    genders = _gendered_titles()
+    for word in role.split():
+        found = genders.get(word.rstrip(".,").casefold())
+        if found:
+            return found
+    return None
+
+
+def given_gender(words: list[str]) -> str | None:
+    """The gender a person's given name usually carries ("Lena Fischer" → f)."""
+    if len(words) < 2:
+        return None
+    return _given_names().get(words[0])
+
+
+def opens_sentence(text: str, pos: int, floor: int = 0) -> bool:
+    """Nothing but a sentence end or a line break comes right before pos."""
+    if pos <= floor or text[pos - 1] == "\n":
+        return True
+    return text[pos - 1] == " " and pos - 2 >= floor and text[pos - 2] in _CLOSERS
+
+
+def shown_gender(text: str, start: int, limit: int, quoted: Callable[[int], bool]) -> str | None:
+    """The gender of the first personal pronoun after start in its sentence, before
+    limit (where another person is named) and outside quotation marks, when it is a
+    subject: "Dia was on a business trip when he ended up …" shows Dia is a man."""
+    end = _SENTENCE_END.search(text, start, limit)
+    stop = end.start() if end else limit
+    for match in _PERSONAL.finditer(text, start, stop):
+        if quoted(match.start()):
+            continue  # (a pronoun inside a quotation is the speaker's, not the narrator's)
+        return "m" if match.group(1) else "f" if match.group(2) else None
+    return None
+
+
+@cache
+def _gendered_titles() -> dict[str, str]:
+    return dict(row.split() for row in lexicon.lines("gendered_titles"))
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    return {row.split()[0]: row.split()[1] for row in lexicon.lines("given_names")}

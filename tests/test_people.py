@@ -1,0 +1,52 @@
+"""The people model: who the article introduces, their gender, who a pronoun means."""
+
+from __future__ import annotations
+
+from quotes import extract
+from quotes.layout import Layout
+from quotes.model import Article
+from quotes.people import People
+
+
+def _people(text: str) -> People:
+    layout = Layout(Article(id="a", text=text))
+    return People(text, (0, len(text)), [q.outer for q in layout.quotes], layout.asides())
+
+
+def _entity(people: People, name: str):  # type: ignore[no-untyped-def]
+    return next(e for e in people.entities if e.name == name)
+
+
+def test_a_surname_alone_shows_a_person_a_place_never_gets_one() -> None:
+    people = _people("Oren Tally opened the plant in Lake Ormond today. Tally said it would stay.")
+    assert _entity(people, "Oren Tally").evident
+    assert not _entity(people, "Lake Ormond").evident
+
+
+def test_the_article_shows_a_gender_only_through_a_subject_pronoun() -> None:
+    people = _people("Oren Tally left early, and he did not return. "
+                     "Corin Sato remembers him saying he would.")
+    assert _entity(people, "Oren Tally").gender == "m"
+    assert _entity(people, "Corin Sato").gender is None  # ("him … he": someone else)
+
+
+def test_an_unsure_pronoun_says_what_competed_and_loses_confidence() -> None:
+    sure, = extract("Nurse Ana Brook spoke on Monday.\n\n“The lists are shorter,” she said.")
+    unsure, = extract("Nurse Ana Brook spoke after Doctor Lee Dorn left.\n\n"
+                      "“The lists are shorter,” she said.")
+    assert "unsure" not in sure.explanation
+    assert "unsure: Ana Brook" in unsure.explanation
+    assert unsure.confidence < sure.confidence
+
+
+def test_a_name_nothing_shows_to_be_a_person_is_taken_only_when_no_other_is() -> None:
+    quote, = extract("Lee Dorn walked in.\n\n“The lists are shorter,” she said.")
+    assert quote.speaker == "Lee Dorn"
+    assert "nothing else in the article shows it is a person" in quote.explanation
+
+
+def test_someone_introduced_after_a_statement_interrupts_the_speaker() -> None:
+    people = _people("“Done,” said Ruth Ames. Olek Brandt watched.")
+    start = people.text.index("Olek") - 1
+    assert people.introduced(start, len(people.text), "Ruth Ames").name == "Olek Brandt"
+    assert people.introduced(0, start, "Ruth Ames") is None
