@@ -350,6 +350,7 @@ def _silence_stdout() -> None:
 
 def main(argv: list[str] | None = None) -> NoReturn:
     """Console entry point: every failure ends in a one-line message and an exit code."""
+    _fill_closed_standard_streams()
     try:
         app(args=argv, prog_name="quotes")  # exits through SystemExit
     except SystemExit:
@@ -364,6 +365,29 @@ def main(argv: list[str] | None = None) -> NoReturn:
         _safe_stderr(f"quotes: internal error: {type(exc).__name__}: {exc}")
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_OK)
+
+
+def _fill_closed_standard_streams() -> None:
+    """Started with stdin, stdout or stderr closed (`>&-`, `2>&-`): put /dev/null there.
+
+    Otherwise the next file opened would take the free descriptor and receive
+    whatever is written to "stdout" or "stderr" (careful Unix tools do the same).
+    A closed stderr then swallows messages, the exit code still tells; a closed
+    stdout stays `None`, so that writing records there fails as "cannot write output".
+    """
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                opened = os.open(os.devnull, os.O_RDONLY if fd == 0 else os.O_WRONLY)
+            except OSError:
+                continue
+            if opened != fd:
+                os.dup2(opened, fd)
+                os.close(opened)
+            if fd == 2:
+                sys.stderr = open(fd, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
 
 
 def _safe_stderr(line: str) -> None:

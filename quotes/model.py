@@ -7,9 +7,12 @@ Fields are only ever added, never renamed; `SCHEMA_VERSION` changes when they ar
 from __future__ import annotations
 
 import hashlib
+import re
+from datetime import date as Date
+from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SCHEMA_VERSION = "1.1"
 
@@ -18,17 +21,63 @@ Resolution = Literal["name", "surname", "role", "pronoun", "continuation", "none
 
 
 class Article(BaseModel):
-    """One article as read. `text` is never rewritten: every offset indexes it."""
+    """One article as read. `text` is never rewritten: every offset indexes it.
+
+    Validated once, here, for every way in (CLI, API, Spark): `text` and `id` are
+    strings (bytes are refused, not guessed at), every string can be written as
+    UTF-8 (no lone surrogates), `date` is ISO 8601 (normalised as `parse_date`
+    does) and `body_start` lies within the text.
+    """
 
     model_config = ConfigDict(frozen=True)
 
-    id: str
-    text: str
+    id: str = Field(strict=True)
+    text: str = Field(strict=True)
     date: str | None = None
     title: str | None = None
     url: str | None = None
     body_start: int = Field(default=0, ge=0, description="offset where the body begins (after a header)")
     extra: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("id", "text", "title", "url")
+    @classmethod
+    def _writable(cls, value: str | None) -> str | None:
+        if value is not None:
+            found = _SURROGATE.search(value)
+            if found is not None:
+                raise ValueError(f"lone surrogate \\u{ord(found.group()):04x} at character "
+                                 f"{found.start()} cannot be written as UTF-8")
+        return value
+
+    @field_validator("date")
+    @classmethod
+    def _iso_date(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            return parse_date(value)
+        except ValueError:
+            raise ValueError(f"date {value[:40]!r} is not an ISO 8601 date or date-time") from None
+
+    @model_validator(mode="after")
+    def _body_within_text(self) -> Article:
+        if self.body_start > len(self.text):
+            raise ValueError(f"body_start {self.body_start} is beyond the text "
+                             f"({len(self.text)} characters)")
+        return self
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def parse_date(value: str) -> str:
+    """ISO 8601 date or date-time as `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS][+HH:MM]`."""
+    value = value.strip()
+    if len(value) <= 10:
+        return Date.fromisoformat(value).isoformat()
+    moment = datetime.fromisoformat(value)
+    plain = moment.second == 0 and moment.microsecond == 0
+    return moment.isoformat(timespec="minutes" if plain else "auto")
 
 
 class Span(BaseModel):

@@ -50,6 +50,9 @@ def extract(text_or_article: str | Article, *, article_id: str | None = None,
     """Every quoted or reported statement of one article, in text order."""
     if isinstance(text_or_article, Article):
         article = text_or_article
+    elif not isinstance(text_or_article, str):
+        raise TypeError(f"extract() takes a str or an Article, not "
+                        f"{type(text_or_article).__name__} (decode bytes first)")
     else:
         article = Article(id=article_id or "article", text=text_or_article, date=date)
     found = find(article)

@@ -17,12 +17,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date as Date
-from datetime import datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any, BinaryIO, Literal, Protocol
 
-from quotes.model import Article
+from quotes.model import Article, parse_date
 from quotes.paths import shown
 
 STDIN = "-"
@@ -546,16 +545,6 @@ def parse_text_article(text: str, article_id: str) -> tuple[Article, list[str]]:
         if title is not None:
             body_start = after_title
     return Article(id=article_id, text=text, date=date, title=title, body_start=body_start), warnings
-
-
-def parse_date(value: str) -> str:
-    """ISO 8601 date or date-time as `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS][+HH:MM]`."""
-    value = value.strip()
-    if len(value) <= 10:
-        return Date.fromisoformat(value).isoformat()
-    moment = datetime.fromisoformat(value)
-    plain = moment.second == 0 and moment.microsecond == 0
-    return moment.isoformat(timespec="minutes" if plain else "auto")
 
 
 def _text_article(data: bytes, name: str, article_id: str, config: ReadConfig) -> Iterator[Entry]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -193,7 +194,7 @@ def _pooled_batches(groups: Iterator[list[Work]], config: RunConfig, jobs: int) 
     finished = False
     try:
         for batch in groups:
-            with _sigint_blocked():  # a submit may start a worker, which inherits the mask
+            with _stops_blocked():  # a submit may start a worker, which inherits the mask
                 pending.append(executor.submit(process_batch, batch, config.min_confidence,
                                                config.article_timeout))
             while len(pending) >= BATCHES_PER_JOB * jobs:
@@ -205,17 +206,22 @@ def _pooled_batches(groups: Iterator[list[Work]], config: RunConfig, jobs: int) 
         _shutdown(executor, finished)
 
 
-@contextmanager
-def _sigint_blocked() -> Iterator[None]:
-    """Workers started meanwhile begin with Ctrl-C blocked, so it cannot hit them mid-import.
+_STOPS = {signal.SIGINT, signal.SIGTERM}
 
-    Blocking (unlike ignoring) loses nothing in the parent: a pending Ctrl-C is
+
+@contextmanager
+def _stops_blocked() -> Iterator[None]:
+    """Workers started meanwhile begin with Ctrl-C and SIGTERM blocked, so neither hits
+    them mid-import, and neither interrupts the parent halfway through starting one (a
+    worker started but not yet registered with the pool would be left running).
+
+    Blocking (unlike ignoring) loses nothing in the parent: a pending signal is
     delivered as soon as the block ends.
     """
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
     try:
         yield
     finally:
@@ -223,21 +229,52 @@ def _sigint_blocked() -> Iterator[None]:
 
 
 def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops them without tracebacks."""
+    """Workers leave Ctrl-C to the parent, which stops them without tracebacks;
+    SIGTERM (from the parent, or `kill` of the group) ends them at once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # also drops a Ctrl-C pending since start
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
 
 
 def _shutdown(executor: ProcessPoolExecutor, finished: bool) -> None:
-    """Wait for a finished pool; stop an interrupted one at once."""
+    """Wait for a finished pool; stop an interrupted one at once, and completely.
+
+    Workers are ended and reaped, then the pool is shut down *waiting* for its
+    manager thread: `shutdown(wait=False)` leaves that thread racing the
+    interpreter's exit, which closes pipes under it (an `OSError: Bad file
+    descriptor` after "interrupted", or a hang). A second Ctrl-C or SIGTERM
+    meanwhile must not cut this short, so both are held off until it is done.
+    """
     if finished:
         executor.shutdown(wait=True)
         return
-    workers = list((getattr(executor, "_processes", None) or {}).values())
-    executor.shutdown(wait=False, cancel_futures=True)
-    for worker in workers:
-        worker.terminate()
+    with _stops_deferred():
+        workers = list((getattr(executor, "_processes", None) or {}).values())
+        for worker in workers:
+            worker.terminate()
+        for worker in workers:
+            worker.join(timeout=10)
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def _stops_deferred() -> Iterator[None]:
+    """Ctrl-C and SIGTERM recorded, not raised, in the block; raised once it ends."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {signum: signal.signal(signum, lambda signum, frame: caught.append(signum))
+                for signum in _STOPS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if caught:
+        handler = previous[signal.Signals(caught[0])]
+        if callable(handler):
+            handler(caught[0], None)
 
 
 class ErrorLog:

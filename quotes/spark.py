@@ -58,9 +58,13 @@ def extract_quotes(df: DataFrame, *, id_col: str = "id", text_col: str = "text",
 
     `id_col` and `text_col` must exist. The others are optional: a missing
     column reads as null (``body_start``: 0). A row whose text is null or empty
-    gives no records. Dates of date or timestamp type are cast to strings.
-    An article the extractor fails on fails the job (``on_error="fail"``), or
-    gives no records and a line on the executor's stderr (``"skip"``).
+    gives no records. Dates of date or timestamp type are cast to strings, then
+    normalised like the CLI's (``2021-06-06T07:29``); a date that does not parse
+    becomes null with a warning on the executor's stderr. A column of a type that
+    cannot hold its field (a struct or array as text, say) is a ValueError here.
+    An article the extractor fails on, or with a null id, fails the job
+    (``on_error="fail"``), or gives no records and a line on the executor's
+    stderr (``"skip"``).
     """
     if on_error not in ("fail", "skip"):
         raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
@@ -138,10 +142,28 @@ def _article_columns(df: DataFrame, names: dict[str, str]) -> list[Any]:
     for field, name in names.items():
         kind = "long" if field == "body_start" else "string"
         if name in present:
+            _check_type(df, field, name)
             columns.append(F.col(name).cast(kind).alias(field))
         elif field in _OPTIONAL:
             columns.append(F.lit(None).cast(kind).alias(field))
     return columns
+
+
+# Spark type names (`DataType.typeName()`) a column of each field may have: what
+# casts to it meaningfully. A struct or array cast to a string would be extracted
+# as its printed form, so it is refused instead, as the CLI refuses a non-string text.
+_TEXTUAL = {"string", "varchar", "char"}
+_INTEGRAL = {"byte", "short", "integer", "long"}
+_ACCEPTED = {"id": _TEXTUAL | _INTEGRAL, "text": _TEXTUAL, "title": _TEXTUAL, "url": _TEXTUAL,
+             "date": _TEXTUAL | {"date", "timestamp", "timestamp_ntz"}, "body_start": _INTEGRAL}
+
+
+def _check_type(df: DataFrame, field: str, name: str) -> None:
+    """A column whose type cannot hold its field is an error before any work starts."""
+    found = df.schema[name].dataType.typeName()
+    if found != "void" and found not in _ACCEPTED[field]:
+        raise ValueError(f"column {name!r} ({field}) has type {found}; expected one of "
+                         f"{', '.join(sorted(_ACCEPTED[field]))}")
 
 
 def _extract_partition(rows: Iterable[Row], schema: StructType,
@@ -149,7 +171,10 @@ def _extract_partition(rows: Iterable[Row], schema: StructType,
     """Run the pipeline on each article of one partition (on the executor)."""
     for row in rows:
         if row["id"] is None:
-            raise ValueError("an article has a null id")
+            if not skip_errors:
+                raise ValueError("an article has a null id")
+            print("quotes.spark: skipped an article with a null id", file=sys.stderr)
+            continue
         if not row["text"]:
             continue
         try:
@@ -170,7 +195,24 @@ def _records(row: Row) -> list[dict[str, Any]]:
     from quotes.write import quote_record
 
     fields = {k: v for k, v in row.asDict().items() if v is not None}
+    if "date" in fields:
+        fields["date"] = _date(fields["date"], fields["id"])
+        if fields["date"] is None:
+            del fields["date"]
     return [quote_record(q) for q in extract(Article(**fields))]
+
+
+def _date(value: str, article_id: str) -> str | None:
+    """The CLI's date: ISO 8601 normalised (a timestamp cast to a string included), or
+    null with a warning on the executor's stderr."""
+    from quotes.model import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError:
+        print(f"quotes.spark: warning: article {article_id!r}: cannot parse date "
+              f"{value[:40]!r}; date set to null", file=sys.stderr)
+        return None
 
 
 def _to_row(value: Any, dtype: DataType) -> Any:

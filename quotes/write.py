@@ -183,6 +183,8 @@ def is_special(path: Path) -> bool:
 def utf8_stdout() -> Iterator[TextIO]:
     """stdout as UTF-8 text whatever the locale says, so any article text can be written."""
     stream = sys.stdout
+    if stream is None:  # the process was started with stdout closed (`>&-`)
+        raise OSError(errno.EBADF, "stdout is closed")
     if (getattr(stream, "encoding", "") or "").lower().replace("-", "") in ("utf8", "utf8sig") \
             or not hasattr(stream, "buffer"):
         yield stream

@@ -29,7 +29,7 @@ from quotes.run import (
     RunConfig,
     RunStats,
     _pooled,
-    _sigint_blocked,
+    _stops_blocked,
     batches,
     effective_jobs,
     run,
@@ -704,11 +704,11 @@ def blocked_signals_of_a_child() -> int:
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
 def test_workers_start_with_ctrl_c_blocked_and_the_parent_loses_nothing() -> None:
-    sigint_bit = 1 << (signal.SIGINT - 1)
-    assert not blocked_signals_of_a_child() & sigint_bit
-    with _sigint_blocked():
-        assert blocked_signals_of_a_child() & sigint_bit  # a worker started now
-    assert not signal.pthread_sigmask(signal.SIG_BLOCK, set()) & {signal.SIGINT}
+    stop_bits = (1 << (signal.SIGINT - 1)) | (1 << (signal.SIGTERM - 1))
+    assert not blocked_signals_of_a_child() & stop_bits
+    with _stops_blocked():
+        assert blocked_signals_of_a_child() & stop_bits == stop_bits  # a worker started now
+    assert not signal.pthread_sigmask(signal.SIG_BLOCK, set()) & {signal.SIGINT, signal.SIGTERM}
 
 
 # --- progress ------------------------------------------------------------------------------

@@ -187,3 +187,29 @@ def test_errors_dash_is_a_usage_error_not_a_file_named_dash(
     result = cli("extract", SEED, "--errors", "-")
     assert result.exit_code == 2 and "/dev/stderr" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+# --- item 12: started with stdout or stderr closed -------------------------------------------
+
+def run_closed(fd: int, *args: str | Path, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """`quotes ARGS` started with descriptor `fd` closed, as `>&-` or `2>&-` do."""
+    return subprocess.run([sys.executable, "-m", "quotes.cli", *map(str, args)],
+                          capture_output=True, timeout=300, check=False, cwd=cwd,
+                          preexec_fn=lambda: os.close(fd))
+
+
+def test_closed_stdout_is_an_output_error_not_an_internal_one(tmp_path: Path) -> None:
+    result = run_closed(1, "extract", SEED, cwd=tmp_path)
+    assert result.returncode == 3
+    assert b"quotes: error: cannot write output: stdout is closed" in result.stderr
+    assert b"internal error" not in result.stderr
+    assert run_closed(1, "extract", SEED, "-o", "out.jsonl", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "out.jsonl").read_text() == seed_records()
+
+
+def test_closed_stderr_keeps_the_exit_code_and_the_records(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run_closed(2, "extract", SEED, "empty.txt", "-o", "out.jsonl", cwd=tmp_path)
+    assert result.returncode == 1  # one bad input, said by the exit code alone
+    assert (tmp_path / "out.jsonl").read_text() == seed_records()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.txt", "out.jsonl"]

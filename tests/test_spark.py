@@ -193,3 +193,43 @@ def test_import_never_needs_pyspark() -> None:
     run = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True,
                          text=True, timeout=60)
     assert run.returncode == 0, run.stderr
+
+
+# --- issue 16: Spark reads articles as the CLI does ------------------------------------------
+
+@needs_spark
+def test_dates_are_normalised_like_the_cli_and_bad_ones_become_null(spark: Any) -> None:
+    from quotes.spark import extract_quotes
+
+    text = "“We are ready to act,” Jane Doe said on Monday."
+    stamped = spark.sql(f"SELECT 'ts' AS id, '{text}' AS text, "
+                        "TIMESTAMP '2021-06-06 07:29:00' AS date")
+    worded = spark.createDataFrame([("bad", text, "yesterday"), ("none", text, None)],
+                                   "id string, text string, date string")
+    dates = {r["article_id"]: r["date"]
+             for frame in (stamped, worded) for r in _spark_records(extract_quotes(frame))}
+    assert dates == {"ts": "2021-06-06T07:29", "bad": None, "none": None}
+
+
+@needs_spark
+def test_a_text_column_of_structs_is_refused(spark: Any) -> None:
+    from quotes.spark import extract_quotes
+
+    frame = spark.sql("SELECT 'a' AS id, named_struct('body', 'x said “yes”') AS text")
+    with pytest.raises(ValueError, match=r"'text' .* has type struct"):
+        extract_quotes(frame)
+    frame = spark.sql("SELECT 'a' AS id, array('“Yes,” Ann Lee said.') AS text")
+    with pytest.raises(ValueError, match="has type array"):
+        extract_quotes(frame)
+
+
+@needs_spark
+def test_a_null_id_is_skipped_when_asked(spark: Any) -> None:
+    from quotes.spark import extract_quotes
+
+    text = "“We are ready to act,” Jane Doe said on Monday."
+    frame = spark.createDataFrame([("good", text), (None, text)], "id string, text string")
+    records = _spark_records(extract_quotes(frame, on_error="skip"))
+    assert records == _pipeline_records([Article(id="good", text=text)])
+    with pytest.raises(Exception, match="null id"):
+        extract_quotes(frame).collect()
