@@ -606,3 +606,81 @@ def test_csv_export_is_formula_safe_with_an_optional_bom(tabs: Tabs, tmp_path: P
     body = rows.decode("utf-8-sig")
     assert "\"'=SUM(A1) is fine\"" in body and "\"'-2 degrees\"" in body and "\"'@Ann\"" in body
     assert body.splitlines()[0].startswith('"article_id","title","start","end","quote","verdict"')
+
+
+# --- smaller things a reviewer meets ------------------------------------------------------------
+
+
+def test_filtering_scrolls_each_text_pane_to_its_quote(tabs: Tabs, tmp_path: Path) -> None:
+    text = "Opening words. " * 300 + "“The late quote is here,” Ann Lee said."
+    article = Article(id="late", text=text)
+    quote = make_quote(article, "The late quote is here", "direct", "Ann Lee",
+                       mention=span(text, "Ann Lee"), cue=span(text, "said"), resolution="name")
+    early = make_quote(article, "Opening words", "indirect", "Bo Early")
+    tab = tabs.open(write(tmp_path, [(article, [early, quote])]), clear=True)
+    pane = tab.locator("#a-0 .text")
+    expect(pane).to_be_visible()
+    assert pane.evaluate("el => el.scrollTop") == 0
+    tab.select_option("#f-speaker", label="Ann Lee (1)")
+    wait_until(tab, "document.querySelector('#a-0 .text').scrollTop > 500")
+    inside = tab.evaluate("""() => {
+        const pane = document.querySelector('#a-0 .text').getBoundingClientRect();
+        const quote = document.querySelector('#a-0 .text .hl.k-direct').getBoundingClientRect();
+        return quote.top >= pane.top && quote.bottom <= pane.bottom;
+    }""")
+    assert inside  # in the pane's window, not scrolled past
+
+
+def test_header_url_empty_run_and_fixed_speaker_role(tabs: Tabs, tmp_path: Path) -> None:
+    text = " date 2021-06-06 \n\nHeadline here\n\n“We stay,” Ann Lee said."
+    article = Article(id="seed", text=text, body_start=text.index("“"), url="https://example.org/a")
+    quote = make_quote(article, "We stay", "direct", "Ann Lee", role="Mayor of Lakeside")
+    tab = tabs.open(write(tmp_path, [(article, [quote])]), clear=True)
+    expect(tab.locator("#a-0 .text .head")).to_have_text(text[:text.index("“")])
+    expect(tab.get_by_role("link", name="https://example.org/a")).to_have_attribute(
+        "rel", "noopener noreferrer")
+    card(tab, "We stay").get_by_role("button", name="Wrong speaker").click()
+    role = card(tab, "We stay").locator(".role")
+    assert role.evaluate("el => getComputedStyle(el).textDecorationLine") == "line-through"
+    empty = tabs.open(write(tmp_path, [], "empty.html"))
+    expect(empty.locator("#queue")).to_contain_text("No articles were read")
+    assert empty.locator("#speakers").is_hidden()
+
+
+def test_one_person_is_one_row_and_one_filter(tabs: Tabs, tmp_path: Path) -> None:
+    text = "“Q1,” Jens Stoltenberg said. “Q2,” Stoltenberg said. “Q3,” NATO Secretary General " \
+           "Jens Stoltenberg said. “Q4,” Ann Lee said."
+    article = Article(id="people", text=text)
+    quotes = [make_quote(article, q, "direct", name) for q, name in
+              (("Q1", "Jens Stoltenberg"), ("Q2", "Stoltenberg"),
+               ("Q3", "NATO Secretary General Jens Stoltenberg"), ("Q4", "Ann Lee"))]
+    tab = tabs.open(write(tmp_path, [(article, quotes)]), clear=True)
+    rows = tab.locator("#speaker-rows tr")
+    expect(rows).to_have_count(2)
+    expect(rows.first).to_contain_text("Jens Stoltenberg")
+    expect(rows.first.locator(".also")).to_contain_text("Stoltenberg")
+    tab.select_option("#f-speaker", label="Jens Stoltenberg (3)")
+    expect(tab.locator(".card:visible")).to_have_count(3)
+
+
+def test_the_policy_stops_a_script_the_page_did_not_ship(tabs: Tabs, tmp_path: Path) -> None:
+    tab = tabs.open(write(tmp_path, sample_items()), clear=True)
+    ran = tab.evaluate("""() => {
+        const s = document.createElement('script');
+        s.textContent = 'window.injected = true';
+        document.body.appendChild(s);
+        return window.injected === true;
+    }""")
+    assert ran is False
+    blocked = [e for e in tabs.errors if "Content Security Policy" in e]
+    assert blocked
+    tabs.errors[:] = [e for e in tabs.errors if e not in blocked]
+
+
+def test_a_regenerated_report_keeps_the_verdicts_given(tabs: Tabs, tmp_path: Path) -> None:
+    first = tabs.open(write(tmp_path, sample_items()), clear=True)
+    card(first, "Belarus is a threat").get_by_role("button", name="Not a quote").click()
+    later = tabs.open(write(tmp_path, added_items(), "later.html"))  # one more article
+    expect(card(later, "Belarus is a threat").get_by_role("button", name="Not a quote")
+           ).to_have_attribute("aria-pressed", "true")
+    expect(later.locator("#summary")).to_contain_text("1 reviewed")
