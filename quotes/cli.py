@@ -24,6 +24,7 @@ import typer
 
 from quotes import evaluate, review
 from quotes.budget import DEFAULT_ARTICLE_TIMEOUT
+from quotes.dataset import commands
 from quotes.io.extras import MissingExtra, require
 from quotes.io.parquet import FIELDS as PARQUET_FIELDS
 from quotes.model import Quote
@@ -296,6 +297,9 @@ def schema() -> None:
 app.command("eval")(evaluate.eval_command)
 
 app.command("review")(review.review_command)
+
+app.command("index")(commands.index_command)
+app.command("find")(commands.find_command)
 
 
 class Terminated(BaseException):

@@ -24,6 +24,7 @@ from typing import BinaryIO, TextIO
 from quotes import pipeline
 from quotes.budget import DEFAULT_ARTICLE_TIMEOUT, OverBudget, time_budget
 from quotes.io import html
+from quotes.model import Article
 from quotes.read import (
     Page,
     Problem,
@@ -83,10 +84,16 @@ def effective_jobs(jobs: int) -> int:
 def run(paths: Iterable[str | os.PathLike[str]], writer: RecordWriter,
         config: RunConfig = RunConfig(), on_problem: Callable[[Problem], None] | None = None,
         on_progress: Callable[[RunStats], None] | None = None,
-        stdin: BinaryIO | None = None) -> RunStats:
-    """Extract every input's quotes into `writer`; problems go to `on_problem`, never raise."""
+        stdin: BinaryIO | None = None,
+        on_article: Callable[[Article], None] | None = None) -> RunStats:
+    """Extract every input's quotes into `writer`; problems go to `on_problem`, never raise.
+
+    `on_article` sees each article as it is read (`quotes index` keeps its url).
+    """
     stats = RunStats()
     entries = read_work(paths, config.read, stdin)
+    if on_article is not None:
+        entries = _observed(entries, on_article)
     with closing(_outcomes(entries, config)) as outcomes:
         for outcome in outcomes:
             if isinstance(outcome, Problem):
@@ -101,6 +108,13 @@ def run(paths: Iterable[str | os.PathLike[str]], writer: RecordWriter,
             if on_progress is not None:
                 on_progress(stats)
     return stats
+
+
+def _observed(entries: Iterator[Work], on_article: Callable[[Article], None]) -> Iterator[Work]:
+    for entry in entries:
+        if isinstance(entry, Sourced):
+            on_article(entry.article)
+        yield entry
 
 
 def process_entry(entry: Work, min_confidence: float = 0.0,
