@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quotes.dataset.index import index
-from quotes.dataset.quotations import cluster, compare, wording
+from quotes.dataset.quotations import MIN_WORDS_CHANGED, cluster, compare, wording
 from quotes.model import Quote, quote_id
 
 BASES = ["We will rebuild every bridge in this state before the winter comes",
@@ -32,7 +32,7 @@ def variant(draw: st.DrawFn, base: str | None = None) -> str:
     start = draw(st.integers(0, 3))
     end = draw(st.integers(len(words) - 3, len(words)))
     words = words[start:end]
-    if draw(st.booleans()):
+    if draw(st.booleans()) and len(words) >= MIN_WORDS_CHANGED:
         words[draw(st.integers(0, len(words) - 1))] = draw(st.sampled_from(SWAPS))
     if draw(st.booleans()) and len(words) > 7:  # two words at least each side of the ellipsis
         cut = draw(st.integers(2, len(words) - 4))
