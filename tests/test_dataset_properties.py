@@ -96,7 +96,7 @@ def _index(found: list[dict[str, Any]], folder: Path, name: str) -> dict[str, tu
         assert con.execute("SELECT count(*) FROM quotes WHERE quotation_id NOT IN "
                            "(SELECT id FROM quotations)").fetchone() == (0,)
         assert con.execute("SELECT count(*) FROM quotes WHERE (speaker IS NULL) != (speaker_id IS NULL) "
-                           "OR speaker_id NOT IN (SELECT id FROM speakers)").fetchone() == (0,)
+                           "OR (speaker_id IS NOT NULL AND speaker_id NOT IN (SELECT id FROM speakers))").fetchone() == (0,)
         assert con.execute("SELECT sum(quotes) FROM quotations").fetchone()[0] == len(mapping)
     return mapping
 
