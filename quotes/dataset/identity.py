@@ -131,7 +131,7 @@ def group_names(counts: Mapping[str, int], roles: Mapping[str, Iterable[str]] | 
     """
     roles = roles or {}
     units = {(name, " ; ".join(sorted(set(roles.get(name, ())) - {""}))): n for name, n in counts.items()}
-    return {name: group.name for (name, _), group in group_speakers(units, aliases).items()}
+    return {name: canonical for (name, _), canonical in group_speakers(units, aliases).items()}
 
 
 Speaker = tuple[str, str]  # (name, role as given, "" when none)
@@ -145,8 +145,13 @@ class Person(NamedTuple):
 
 
 def group_speakers(counts: Mapping[Speaker, int],
-                   aliases: Mapping[str, str] | None = None) -> dict[Speaker, Person]:
-    """Map every (name, role) to its person.
+                   aliases: Mapping[str, str] | None = None) -> dict[Speaker, str]:
+    """Map every (name, role) to the canonical name of its person (see `people`)."""
+    return {unit: person.name for unit, person in people(counts, aliases).items()}
+
+
+def people(counts: Mapping[Speaker, int], aliases: Mapping[str, str] | None = None) -> dict[Speaker, Person]:
+    """Map every (name, role) to its person: the name it is shown under, and its key.
 
     The role matters only for a surname alone: "Quill" seen as a governor and
     "Quill" seen as a senator may be two people. The result depends only on
@@ -187,7 +192,7 @@ def group_speakers(counts: Mapping[Speaker, int],
     groups: dict[object, list[Speaker]] = {}
     for unit in parts:
         groups.setdefault(find(("u", unit)), []).append(unit)
-    people: dict[Speaker, Person] = {}
+    found: dict[Speaker, Person] = {}
     for members in groups.values():
         best = min(members, key=lambda u: (not parts[u].given, -counts[u], len(u[0]), u))
         given_ones = [u for u in members if parts[u].given]
@@ -198,8 +203,8 @@ def group_speakers(counts: Mapping[Speaker, int],
             key = min(parts[u].key for u in given_ones)
         else:
             key = min(_surname_key(parts[u], role_words[u]) or "=" + fold(u[0]).strip() for u in members)
-        people.update(dict.fromkeys(members, Person(best[0], key)))
-    return people
+        found.update(dict.fromkeys(members, Person(best[0], key)))
+    return found
 
 
 def _surname_key(parts: NameParts, roles: set[str]) -> str:

@@ -20,8 +20,9 @@ from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
+from quotes.dataset import identity
 from quotes.dataset import quotations as qt
-from quotes.dataset.identity import group_speakers, person_key
+from quotes.dataset.identity import person_key
 from quotes.dataset.store import QUOTE_EXTRA, connect, create_schema, quote_columns, quote_row
 from quotes.model import Article, Quote
 from quotes.read import JSONL_SUFFIXES, STDIN, ReadError
@@ -223,7 +224,7 @@ def _speakers(db: sqlite3.Connection) -> None:
     rows = db.execute("SELECT speaker, coalesce(speaker_role, ''), count(*), min(date), max(date) "
                       "FROM quotes WHERE speaker IS NOT NULL GROUP BY 1, 2").fetchall()
     aliases = dict(db.execute("SELECT name, min(id) FROM people GROUP BY name").fetchall())
-    people = group_speakers({(name, role): n for name, role, n, _, _ in rows}, aliases)
+    people = identity.people({(name, role): n for name, role, n, _, _ in rows}, aliases)
     db.execute("CREATE TEMP TABLE IF NOT EXISTS speaker_map (name TEXT, role TEXT, id TEXT, "
                "PRIMARY KEY (name, role))")
     db.execute("DELETE FROM speaker_map")
