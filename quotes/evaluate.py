@@ -23,7 +23,7 @@ from typing import Annotated, Any
 import typer
 
 from quotes import lexicon
-from quotes.model import Article
+from quotes.model import Article, parse_date
 
 IOU_THRESHOLD = 0.5
 KINDS = ("direct", "mixed", "indirect")
@@ -399,10 +399,12 @@ def score(articles: Sequence[GoldArticle], predictions: Predictions) -> Evaluati
 
 def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, object) for each non-blank line; a missing or bad file raises EvalError."""
+    if path.is_dir():
+        raise EvalError(f"{path}: is a directory, not a JSON Lines file", code=2)
     if not path.is_file():
         raise EvalError(f"{path}: no such file", code=2)
     try:
-        with path.open(encoding="utf-8") as lines:
+        with path.open(encoding="utf-8-sig") as lines:  # a BOM is dropped, as extract does
             for number, line in enumerate(lines, 1):
                 if not line.strip():
                     continue
@@ -410,6 +412,13 @@ def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                     obj = json.loads(line)
                 except json.JSONDecodeError as err:
                     raise EvalError(f"{path}:{number}: not JSON ({err.msg})") from None
+                except RecursionError:
+                    raise EvalError(f"{path}:{number}: not JSON (nested too deeply)") from None
+                except ValueError as err:  # e.g. an integer of over 4300 digits
+                    raise EvalError(f"{path}:{number}: not JSON ({err})") from None
+                bad = _unwritable(obj)
+                if bad is not None:
+                    raise EvalError(f"{path}:{number}: {bad}")
                 if not isinstance(obj, dict):
                     raise EvalError(f"{path}:{number}: expected a JSON object")
                 yield number, obj
@@ -417,6 +426,26 @@ def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         raise EvalError(f"{path}: not UTF-8 text") from None
     except OSError as err:
         raise EvalError(f"{path}: cannot read ({err.strerror})", code=2) from None
+
+
+def _unwritable(obj: Any) -> str | None:
+    """Why a decoded line's strings cannot be UTF-8 (a lone surrogate escape), or None."""
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            found = _unwritable(key) or _unwritable(value)
+            if found:
+                return found
+    elif isinstance(obj, list):
+        for value in obj:
+            found = _unwritable(value)
+            if found:
+                return found
+    elif isinstance(obj, str):
+        try:
+            obj.encode("utf-8")
+        except UnicodeEncodeError as err:
+            return f"invalid Unicode: lone surrogate \\u{ord(obj[err.start]):04x}"
+    return None
 
 
 def _field(obj: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
@@ -453,8 +482,18 @@ def _gold_article(obj: dict[str, Any], where: str) -> GoldArticle:
     review = obj.get("review")
     spans = review.get("unreviewed") if isinstance(review, dict) else None
     unreviewed = frozenset(trim_span(text, s, e) for s, e in _pairs(spans, len(text)))
-    return GoldArticle(article_id, text, date if isinstance(date, str) else None,
+    return GoldArticle(article_id, text, _iso_date(date),
                        title if isinstance(title, str) else None, items, unreviewed)
+
+
+def _iso_date(value: Any) -> str | None:
+    """A gold date as the extractor takes it; anything else is no date."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return parse_date(value)
+    except ValueError:
+        return None
 
 
 def _pairs(value: Any, limit: int) -> list[tuple[int, int]]:

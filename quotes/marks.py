@@ -251,7 +251,7 @@ def _quote(text: str, opener: _Mark, close_start: int, close_end: int,
     start, end = opener.end, close_start
     while start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1] in _TRAILING:
+    while end > start and (text[end - 1] in _TRAILING or text[end - 1].isspace()):
         end -= 1
     if start >= end:
         return None

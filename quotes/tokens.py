@@ -19,7 +19,11 @@ from quotes import lexicon
 
 # Words (with inner apostrophes, hyphens and dots: "don’t", "U.S.") and single
 # punctuation marks. The standard library engine is faster for this simple pattern.
-_TOKEN = re.compile(r"[^\W_]+(?:[’'\-.&][^\W_]+)*\.?|[^\w\s]|_")
+# Combining marks (U+0301 …) belong to the word they follow: "José" typed with a
+# decomposed accent is one word, not "Jose" and a stray mark.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_WORD = rf"[^\W_]++(?:[{_MARKS}]++[^\W_]*+)*+"  # (letters run at full speed between marks)
+_TOKEN = re.compile(rf"{_WORD}(?:[’'\-.&]{_WORD})*\.?|[^\w\s]|_")
 PARTICLES = frozenset("de da di du del della der den van von bin ibn al el le la dos das st".split())
 SUFFIXES = frozenset("jr sr ii iii iv".split())  # (keys: no final period)
 FUNCTION_WORDS = frozenset(

@@ -379,6 +379,9 @@ def test_cli_missing_gold_exits_2_with_one_line(tmp_path: Path) -> None:
     (gold_line().replace('"start": 1,', '"start": true,') + "\n", "'start' missing or not int"),
     (gold_line().replace('"speaker": "Mr. Obama"', '"speaker": 7'), "speaker must be a string"),
     ("\n", "no gold articles"),
+    ('{"id": "a1", "x": ' + "[" * 100_000 + "]" * 100_000 + "}\n", "nested too deeply"),
+    ('{"id": "a1", "x": ' + "7" * 4301 + "}\n", "not JSON (Exceeds the limit"),
+    (gold_line().replace('"id": "a1"', '"id": "a\\ud800"') + "\n", "lone surrogate \\ud800"),
 ])
 def test_cli_malformed_gold_exits_1_with_one_line(tmp_path: Path, content: str,
                                                   message: str) -> None:
@@ -388,6 +391,24 @@ def test_cli_malformed_gold_exits_1_with_one_line(tmp_path: Path, content: str,
     assert result.exit_code == 1
     assert message in result.stderr
     assert result.stderr.strip().count("\n") == 0
+
+
+def test_cli_gold_with_a_bom_is_read(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_bytes(b"\xef\xbb\xbf" + (gold_line() + "\n").encode())
+    assert run(gold).exit_code == 0
+
+
+def test_cli_gold_that_is_a_directory_says_so(tmp_path: Path) -> None:
+    result = run(tmp_path)
+    assert result.exit_code == 2 and "is a directory" in result.stderr
+
+
+def test_cli_gold_date_that_is_no_date_is_ignored(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    line = json.loads(gold_line())
+    gold.write_text(json.dumps({**line, "date": "yesterday"}) + "\n", encoding="utf-8")
+    assert run(gold).exit_code == 0
 
 
 def test_cli_gold_that_is_not_utf8_exits_1(tmp_path: Path) -> None:

@@ -260,3 +260,26 @@ def test_a_fifo_in_a_directory_is_skipped_with_a_notice(tmp_path: Path) -> None:
     err = result.stderr.decode()
     assert "b.txt: not a regular file; skipped" in err and "c.jsonl: not a regular file" in err
     assert {r["article_id"] for r in records(result.stdout)} == {"a"}
+
+
+# --- item 18: links that loop, trees too deep -------------------------------------------------
+
+def test_a_symlink_to_itself_is_a_loop_not_a_broken_link(tmp_path: Path) -> None:
+    (tmp_path / "self.txt").symlink_to("self.txt")
+    (tmp_path / "gone.txt").symlink_to("nowhere.txt")
+    reasons = {e.input.rsplit("/", 1)[-1]: e.reason for e in read_entries([tmp_path])
+               if isinstance(e, ReadError)}
+    assert reasons == {"self.txt": "symbolic link loop", "gone.txt": "broken symbolic link"}
+    (found,) = read_entries([tmp_path / "self.txt"])
+    assert isinstance(found, ReadError) and found.reason == "symbolic link loop"
+
+
+def test_a_tree_nested_too_deep_is_one_error_and_the_rest_is_read(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(SEED.read_bytes())
+    deep = tmp_path / "deep"
+    os.makedirs(os.path.join(deep, *["d"] * 205))
+    result = cli("extract", tmp_path)
+    assert result.exit_code == 1
+    assert "directories nested more than 200 deep; not read" in result.stderr
+    assert "internal error" not in result.stderr
+    assert {r["article_id"] for r in records(result.stdout)} == {"a"}
