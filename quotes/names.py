@@ -28,7 +28,7 @@ NOT_ROLE_STARTS = (FUNCTION_WORDS - {"a", "an", "the"}) | frozenset(
     "like unlike about including under over course after before during into through "
     "against among between toward towards upon within without via per".split())
 MAX_NAME_TOKENS = 5
-MAX_ROLE_TOKENS = 7
+MAX_ROLE_TOKENS = 9
 
 
 @dataclass(frozen=True)
@@ -74,12 +74,19 @@ def name_ending(toks: list[Token], i: int) -> Mention:
         else:
             break
         j -= 1
-    if first < last and first >= 2 and toks[first - 1].key == "of" and is_role_word(toks[first - 2]):
-        first += 1  # "Secretary of State Ana Ruiz": "State" ends the role
     # Role words before the name: titles, and capitalised words leading to a title.
     role_first = first
     j = first - 1
     saw_title = False
+    if last - first >= 2 and _after_role_of(toks, first):
+        # "the Deputy Minister of Trade of Ruritania Ana Petrova", "Secretary of State Ana
+        # Ruiz": the place or body ends the role, the last words name the person
+        first = _personal_start(toks, first, last)
+        saw_title = True
+    elif first < last and first >= 2 and toks[first - 1].key == "of" and is_role_word(toks[first - 2]):
+        first += 1  # "Secretary of State Ruiz": "State" ends the role
+        role_first = first
+        j = first - 1
     while j >= 0 and first - j <= MAX_ROLE_TOKENS:
         tok = toks[j]
         if is_role_word(tok):
@@ -87,6 +94,9 @@ def name_ending(toks: list[Token], i: int) -> Mention:
             role_first = j
         elif tok.key == "of" and saw_title and j > 0 and is_role_word(toks[j - 1]):
             role_first = j  # "former secretary | of | state"
+        elif tok.key == "the" and saw_title and j > 1 and toks[j - 1].key == "of" and (
+                is_role_word(toks[j - 2])):
+            role_first = j  # "Governor of | the | Southern Region"
         elif saw_title and is_capitalised(tok.word) and tok.key not in lexicon.words("not_names") and (
                 APOSTROPHE.split(tok.key, 1)[0] not in lexicon.words("not_names")):
             role_first = j  # ("That’s why Mayor …": not a role word)
@@ -100,6 +110,30 @@ def name_ending(toks: list[Token], i: int) -> Mention:
         role = " ".join(t.word for t in toks[role_first:first]).replace(" .", ".")
     name = (toks[first].start, toks[last].end)
     return Mention(toks[role_first].start, toks[last].end, "name", name, clean_role(role))
+
+
+def _after_role_of(toks: list[Token], first: int) -> bool:
+    """A run of capitalised words follows "<role> of" or "<role> of the", perhaps with
+    capitalised words between ("Secretary General of the Northern Defence | Pact …")."""
+    k = first - 1
+    while k >= 1 and first - k <= 3 and is_capitalised(toks[k].word) and toks[k].key != "the":
+        k -= 1
+    if k >= 1 and toks[k].key == "the":
+        k -= 1
+    return k >= 1 and toks[k].key == "of" and is_role_word(toks[k - 1])
+
+
+def _personal_start(toks: list[Token], first: int, last: int) -> int:
+    """Where the person's name starts in a run that begins with a place or a body:
+    at a known given name, else the last two words (three with an initial or particle)."""
+    given = lexicon.words("given_names")
+    for k in range(first + 1, last):
+        if toks[k].key in given:
+            return k
+    start = last - 1
+    if start - 1 > first and (is_initial(toks[start].word) or toks[start].key in PARTICLES):
+        start -= 1
+    return start
 
 
 def is_role_word(tok: Token) -> bool:

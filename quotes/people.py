@@ -128,7 +128,7 @@ class People:
             space = text.rfind(" ", max(body[0], end_before - 30), end_before)
             lo = space + 1 if space >= 0 else start  # (no word before it: none read)
             word_before = text[lo:end_before].rstrip(".").casefold()
-            if word_before in titles:
+            if word_before in titles or word_before in ("of", "the"):  # ("Minister of Trade of | …")
                 lo = max(body[0], start - _ROLE_WINDOW)
             elif " " not in words:  # the common case, made cheap
                 # (a word before that ends with a mark is kept apart: "persisted. Kody")
@@ -147,6 +147,12 @@ class People:
             name = mention.name or (mention.start, mention.end)
             entity = self.add(name, mention.role)
             first = next(k for k in range(last, -1, -1) if toks[k].start == name[0])
+            if mention.role and " of " in mention.role:
+                # A long role is read with its name: "met with | Minister of Crown Relations
+                # Ana Reed" is an object; "announced by (the) Minister of Health …" the agent.
+                k = next(k for k in range(first, -1, -1) if toks[k].start <= mention.start)
+                k -= 1 if k > 0 and toks[k - 1].key in ("the", "a", "an") else 0
+                first = k if k > 0 and toks[k - 1].key != "by" else first
             if not _inside(quoted, starts, mention.start) and _salient(toks, first, last):
                 self._outside.append((mention.start, entity))
         # In a sentence whose subject is a pronoun ("He said the mill, run by Ana Ruiz,
