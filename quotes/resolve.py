@@ -18,6 +18,8 @@ from quotes.speakers import mention_after
 Span = tuple[int, int]
 # How much of its confidence a resolution keeps when another person competed.
 _UNSURE = 0.8
+# A possessive pronoun and the personal pronoun whose gender it has.
+_POSSESSIVES = {"his": "he", "her": "she", "its": "it"}
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,9 @@ def _name(people: People, mention: Mention, name: Span, said: str) -> Resolved:
 
 
 def _role(people: People, mention: Mention, said: str) -> Resolved:
+    authored = _author(people, mention, said)
+    if authored is not None:
+        return authored
     best = people.with_role(mention.role or said, mention.start)
     if best is not None:
         return Resolved(best.name, best.role, "role",
@@ -79,8 +84,22 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
                     f'"{said}": a description no named entity matches')
 
 
-def _pronoun(people: People, said: str, pos: int) -> Resolved:
-    gender = lexicon.pronoun_genders().get(said.casefold())
+def _author(people: People, mention: Mention, said: str) -> Resolved | None:
+    """"her statement said", "his post read": the author the possessive means."""
+    words = said.split()
+    if len(words) < 2 or words[0].casefold() not in _POSSESSIVES or (
+            words[-1].casefold() not in lexicon.words("documents")):
+        return None
+    found = _pronoun(people, words[0], mention.start, gender_of=_POSSESSIVES[words[0].casefold()])
+    if found.speaker is None:
+        return None
+    return Resolved(found.speaker, found.role, "pronoun",
+                    f'"{said}": written by {found.explanation}', found.weight)
+
+
+def _pronoun(people: People, said: str, pos: int, *, gender_of: str | None = None) -> Resolved:
+    """Resolve the pronoun `said` (or a possessive with the gender of `gender_of`)."""
+    gender = lexicon.pronoun_genders().get((gender_of or said).casefold())
     if gender == "p":
         return Resolved(None, None, "none", f'"{said}": plural pronoun left unresolved')
     found = people.antecedent(gender, pos)
