@@ -211,6 +211,10 @@ def _content(text: str, start: int, end: int) -> Span | None:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:—–-"):
         end -= 1
+    if end > start and text[end - 1] == "”" and text.count("“", start, end) < text.count("”", start, end):
+        # (a closing mark whose opener lies before the content, e.g. before the
+        # article's body_start, is not part of what was said)
+        return _content(text, start, end - 1)
     return (start, end) if any(ch.isalnum() for ch in text[start:end]) else None
 
 

@@ -42,3 +42,10 @@ def test_body_start_beyond_the_text_is_refused() -> None:
     with pytest.raises(ValidationError, match="beyond the text"):
         Article(id="a", text=TEXT, body_start=len(TEXT) + 1)
     assert extract(Article(id="a", text=TEXT, body_start=len(TEXT))) == []
+
+
+def test_body_start_inside_a_quotation_gives_no_dangling_mark() -> None:
+    inside = TEXT.index("We")  # just after the opening mark, which is left out of the body
+    found = extract(Article(id="a", text=TEXT, body_start=inside))
+    assert found and all("”" not in q.text for q in found)
+    assert all(TEXT[q.start:q.end] == q.text and q.start >= inside for q in found)

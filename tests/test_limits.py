@@ -176,3 +176,19 @@ def test_a_read_error_on_stdin_is_an_input_error_not_an_output_one(
     assert result.exit_code == 1, result.stderr
     assert "quotes: error: <stdin>: cannot read: Input/output error" in result.stderr
     assert "cannot write output" not in result.stderr
+
+
+FUZZ = REPO / "fixtures" / "fuzz"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FUZZ.iterdir()))
+def test_every_fuzz_file_on_stdin_gives_records_or_one_line_errors(name: str) -> None:
+    result = cli("extract", "-", "--article-timeout", "60", input=(FUZZ / name).read_bytes())
+    assert result.exit_code in (0, 1), result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[-1].startswith("quotes: ") and lines[-1].endswith(" errors")
+    assert all(line.startswith(("quotes: error: <stdin>", "quotes: warning: <stdin>"))
+               for line in lines[:-1])
+    assert (result.exit_code == 1) == any(line.startswith("quotes: error:") for line in lines)
+    for line in result.stdout.splitlines():
+        json.loads(line)

@@ -153,6 +153,7 @@ EXPECTED_ERRORS = {
     "lone_surrogates.jsonl:3": "lone surrogate \\udc00 in 'id'",
     "nul_bytes.txt": "binary file (NUL byte at byte 10)",
     "nul_first_line.jsonl:1": "NUL byte at byte 30",
+    "zeroed_block.jsonl:1": "NUL byte at byte 0",
     "utf16.txt": "UTF-16",
     "whitespace_only.txt": "empty file (only whitespace)",
 }
