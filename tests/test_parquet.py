@@ -51,6 +51,16 @@ def test_records_written_as_parquet_are_the_json_lines_records(tmp_path: Path,
     assert written.read().to_pylist() == extract(*SEEDS)
 
 
+def test_parquet_output_replaces_a_symlinks_target_not_the_link(tmp_path: Path) -> None:
+    target = tmp_path / "real.parquet"
+    target.write_bytes(b"old")
+    link = tmp_path / "quotes.parquet"
+    link.symlink_to(target)
+    assert cli("extract", SEEDS[0], "-o", link).exit_code == 0
+    assert link.is_symlink()
+    assert pq.read_table(target).to_pylist() == extract(SEEDS[0])
+
+
 def test_the_parquet_schema_is_the_spark_schema() -> None:
     from pyspark.sql import types as T
 

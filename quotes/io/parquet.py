@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -22,7 +21,7 @@ from pydantic import BaseModel
 from quotes.io.extras import require
 from quotes.model import Quote
 from quotes.read import Entry, ReadConfig, ReadError, ReadWarning, Sourced, _article_from_record, _Bad
-from quotes.write import Record
+from quotes.write import Record, output_file
 
 WHAT = "reading Parquet files"
 FIELDS = ("id", "text", "date", "title", "url", "body_start")
@@ -153,26 +152,18 @@ class ParquetWriter:
 
 @contextmanager
 def open_parquet_output(path: str | os.PathLike[str] | None) -> Iterator[ParquetWriter]:
-    """A Parquet writer to stdout (None or `-`) or to a file replaced only when all went well."""
+    """A Parquet writer to stdout (None or `-`) or to FILE as `-o` writes every format:
+    a regular file replaced only when all went well, a device or FIFO written through."""
     if path is None or str(path) == "-":
         writer = ParquetWriter(sys.stdout.buffer)  # type: ignore[arg-type]
         yield writer
         writer.close()
         sys.stdout.buffer.flush()
         return
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        writer = ParquetWriter(temp)
+    with output_file(Path(path)) as stream:
+        writer = ParquetWriter(stream.buffer)  # type: ignore[attr-defined]  # bytes under the text
         yield writer
         writer.close()
-        os.replace(temp, target)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
 
 
 def _one_line(exc: Exception) -> str:
