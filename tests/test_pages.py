@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import sys
 from pathlib import Path
 
@@ -185,9 +186,19 @@ def test_without_warcio_a_warc_file_names_the_extra(tmp_path: Path,
 
 # --- jobs --------------------------------------------------------------------------------
 
-def test_pages_from_workers_come_back_in_input_order(tmp_path: Path) -> None:
+def test_every_format_with_jobs_comes_back_in_input_order(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from archives import seed_jsonl
+
     warc = build_warc(tmp_path / "crawl.warc.gz")
-    inputs = [str(warc), str(PAGE), str(SEEDS[0]), str(warc)]
+    jsonl = seed_jsonl(tmp_path)
+    packed = tmp_path / "seeds.jsonl.gz"
+    packed.write_bytes(gzip.compress(jsonl.read_bytes()))
+    rows = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
+    parquet = tmp_path / "seeds.parquet"
+    pq.write_table(pa.Table.from_pylist([{**row, "id": f"pq-{row['id']}"} for row in rows]), parquet)
+    inputs = [str(warc), str(PAGE), str(packed), str(SEEDS[0]), str(parquet), str(warc)]
 
     def output(jobs: int) -> str:
         stream = io.StringIO()
