@@ -10,12 +10,14 @@ mixed quote when it holds a quoted fragment.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from quotes import cues, lexicon
 from quotes.cues import Attribution, verb_follows
+from quotes.invisible import Visible, without_invisible
 from quotes.layout import Layout
 from quotes.marks import QuoteSpan, looks_like_title, title_cased
 from quotes.model import Article, Quote
@@ -55,13 +57,45 @@ def extract(text_or_article: str | Article, *, article_id: str | None = None,
                         f"{type(text_or_article).__name__} (decode bytes first)")
     else:
         article = Article(id=article_id or "article", text=text_or_article, date=date)
-    found = find(article)
+    visible = without_invisible(article.text)
+    if visible is None:
+        found = find(article)
+    else:  # rules read the text without invisible characters; offsets are mapped back
+        found = [_mapped(item, visible) for item in find(article.model_copy(update={
+            "text": visible.text, "body_start": visible.visible(article.body_start)}))]
     found.reverse()
     quotes: list[Quote] = []
     while found:  # each finding is let go once its records are built: a lower peak
         item = found.pop()
         quotes.extend(build_quote(article, item.pieces, item.kind, item.attribution, item.resolved))
     return quotes
+
+
+def _mapped(item: Found, visible: Visible) -> Found:
+    """A finding in the text without invisible characters, with offsets into the original."""
+    def span(start: int, end: int) -> tuple[int, int]:
+        return visible.start(start), visible.end(end)
+
+    attribution = item.attribution
+    if attribution is not None:
+        mention = attribution.mention
+        if mention is not None:
+            mention = dataclasses.replace(
+                mention, start=visible.start(mention.start), end=visible.end(mention.end),
+                name=span(*mention.name) if mention.name else None)
+        cue = attribution.cue
+        if cue is not None:
+            cue = dataclasses.replace(cue, start=visible.start(cue.start), end=visible.end(cue.end))
+        attribution = dataclasses.replace(attribution, mention=mention, cue=cue)
+    resolved = item.resolved
+    if resolved is not None:
+        explanation = _OFFSET.sub(lambda m: f"offset {visible.start(int(m.group(1)))}", resolved.explanation)
+        resolved = dataclasses.replace(resolved, explanation=explanation)
+    return dataclasses.replace(item, pieces=tuple(span(*piece) for piece in item.pieces),
+                               attribution=attribution, resolved=resolved)
+
+
+_OFFSET = re.compile(r"offset (\d+)")
 
 
 def find(article: Article) -> list[Found]:
