@@ -56,9 +56,13 @@ def _csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
+SCRIPTS = ("review_draw.js", "review.js")  # in this order: the second uses the first
+
+
 def content_policy() -> str:
-    """Nothing may load; only the page's own script and styles run; no base, no form posts."""
-    return (f"default-src 'none'; script-src {_csp_hash(_asset('review.js'))}; "
+    """Nothing may load; only the page's own scripts and styles run; no base, no form posts."""
+    scripts = " ".join(_csp_hash(_asset(name)) for name in SCRIPTS)
+    return (f"default-src 'none'; script-src {scripts}; "
             f"style-src {_csp_hash(_asset('review.css'))}; base-uri 'none'; form-action 'none'")
 
 
@@ -132,7 +136,7 @@ def write_page(stream: TextIO, items: Iterable[ArticleQuotes], *,
     meta = {"title": title, "minConfidence": min_confidence, "speakers": speakers.table(),
             "leftOut": stats.left_out}
     put(f'<script type="application/json" id="review-meta">{script_json(meta)}</script>\n')
-    put(f"<script>{_asset('review.js')}</script>\n</body>\n</html>\n")
+    put("".join(f"<script>{_asset(name)}</script>\n" for name in SCRIPTS) + "</body>\n</html>\n")
     return stats
 
 

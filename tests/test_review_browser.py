@@ -398,6 +398,13 @@ def test_two_tabs_merge_their_verdicts(tabs: Tabs, tmp_path: Path) -> None:
     expect(card(first, "Belarus is a threat").get_by_role("button", name="Not a quote")
            ).to_have_attribute("aria-pressed", "true")
     card(second, "NATO was in danger").get_by_role("button", name="Correct").click()
+    typing = card(second, "too early").get_by_role("textbox", name="Note")
+    typing.fill("half a thought")  # not saved yet when the other tab speaks
+    card(first, "too early").get_by_role("button", name="Wrong speaker").click()
+    expect(card(second, "too early").get_by_role("button", name="Wrong speaker")
+           ).to_have_attribute("aria-pressed", "true")
+    expect(typing).to_have_value("half a thought")
+    card(first, "too early").get_by_role("button", name="Wrong speaker").click()
     first.reload()
     for tab in (first, second):
         expect(tab.locator("#a-0 .progress")).to_have_text("2/4 reviewed")
