@@ -64,6 +64,13 @@ class Cue:
     infinitive: bool = False  # the verb reports a "to" clause ("pledged to …")
     object: bool = False  # the verb reports its object ("criticized the plan")
     stance: bool = False  # a stance, not speech: reports content, never cues a quotation
+    belief: bool = False  # a belief or feeling ("believes", "hopes"): speech it is not
+
+    @property
+    def act(self) -> str:
+        """What the cue reports: "speech" (said, wrote, told, according to) or "stance"
+        (a belief, intention, stance or finding: believes, wants, found)."""
+        return "stance" if self.stance or self.belief else "speech"
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 Kind = Literal["direct", "mixed", "indirect"]
 Resolution = Literal["name", "surname", "role", "pronoun", "continuation", "none"]
+Act = Literal["speech", "stance"]
 
 
 class Article(BaseModel):
@@ -116,6 +117,9 @@ class Quote(BaseModel):
     speaker_mention: Span | None = Field(None, description="the words that attribute it here")
     resolution: Resolution = "none"
     cue: Span | None = None
+    act: Act | None = Field(None, description="what the cue reports: 'speech' (said, wrote, told) "
+                            "or 'stance' (a belief, intention, stance or finding: believes, wants, "
+                            "found); null without a cue")
     confidence: float = Field(ge=0.0, le=1.0)
     rule: str = Field(description="the attribution rule that matched")
     explanation: str = Field(description="why this speaker was chosen, in words")

@@ -37,6 +37,7 @@ def build_quote(article: Article, pieces: tuple[tuple[int, int], ...], kind: str
             speaker_mention=_span(text, mention.start, mention.end) if mention else None,
             resolution=resolved.resolution,  # type: ignore[arg-type]
             cue=_span(text, cue.start, cue.end) if cue else None,
+            act=cue.act if cue else None,  # type: ignore[arg-type]
             confidence=confidence,
             rule=attribution.rule if attribution else "none",
             explanation=resolved.explanation,
