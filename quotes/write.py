@@ -148,15 +148,49 @@ def open_output(path: str | os.PathLike[str] | None, format: Format = "jsonl",
 
 @contextmanager
 def output_file(path: Path) -> Iterator[TextIO]:
-    """`-o`/`--errors` FILE: a regular file (or a symlink's target) is replaced atomically;
-    a device or FIFO is written straight through, like a shell's `>` (never replaced)."""
+    """`-o`/`--errors` FILE as UTF-8 text, written as `output_path` says."""
+    with output_path(path) as (target, special):
+        if special:
+            with open(target, "w", encoding="utf-8", newline="") as stream:
+                yield stream
+            return
+        fd = os.open(target, os.O_WRONLY)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+
+
+atomic_file = output_file  # (its former name: every output of the project goes through here)
+
+
+@contextmanager
+def output_path(path: Path) -> Iterator[tuple[Path, bool]]:
+    """Where to write `path`'s new content, and whether that is the target itself.
+
+    A regular file (or a symlink's final target, created if the link dangles) is
+    replaced atomically: the content goes to a temporary file beside it, which is
+    renamed over it only when the block ends without error, keeping the old
+    file's permissions; readers see the old file or the new, and on any failure
+    or interruption the old file stays and the temporary one is removed. A
+    device, FIFO or socket is written straight through (`True`), like a shell's
+    `>`: never replaced. Writers of any format (text, Parquet) share this.
+    """
     target = resolve_output(path)
     if is_special(target):
-        with open(target, "w", encoding="utf-8", newline="") as stream:
-            yield stream
-    else:
-        with atomic_file(target) as stream:
-            yield stream
+        yield target, True
+        return
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        yield Path(temp), False
+        os.chmod(temp, _target_mode(target))
+        os.replace(temp, target)
+    except BaseException:
+        _remove_quietly(temp)
+        raise
+    _fsync_directory(directory)
 
 
 def resolve_output(path: Path) -> Path:
@@ -197,24 +231,6 @@ def utf8_stdout() -> Iterator[TextIO]:
         wrapper.flush()
     finally:
         wrapper.detach()  # leave sys.stdout's buffer open
-
-
-@contextmanager
-def atomic_file(path: Path) -> Iterator[TextIO]:
-    """Write to a temp file beside `path`, fsync, rename: readers see the old file or the new."""
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, _target_mode(path))
-        os.replace(temp, path)
-    except BaseException:
-        _remove_quietly(temp)
-        raise
-    _fsync_directory(directory)
 
 
 def _target_mode(path: Path) -> int:

@@ -213,3 +213,23 @@ def test_closed_stderr_keeps_the_exit_code_and_the_records(tmp_path: Path) -> No
     assert result.returncode == 1  # one bad input, said by the exit code alone
     assert (tmp_path / "out.jsonl").read_text() == seed_records()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.txt", "out.jsonl"]
+
+
+# --- every writer of the project keeps the contract (Parquet, the review page) --------------
+
+@pytest.mark.parametrize("command", [["extract", "--format", "parquet"], ["review"]])
+def test_every_output_writes_a_device_through_and_a_symlinks_target(
+        tmp_path: Path, command: list[str]) -> None:
+    if "parquet" in command:
+        pytest.importorskip("pyarrow")
+    device = tmp_path / "mynull"
+    make_null_device(device)
+    result = cli(*command, SEED, "-o", device)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISCHR(device.lstat().st_mode)
+    target = tmp_path / "real.out"
+    target.write_text("OLD")
+    link = tmp_path / "link.out"
+    link.symlink_to(target)
+    assert cli(*command, SEED, "-o", link).exit_code == 0
+    assert link.is_symlink() and target.read_bytes() != b"OLD"
