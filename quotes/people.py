@@ -478,8 +478,12 @@ def _role_words(role: str) -> frozenset[str]:
 
 
 def _role_head(role: str) -> str:
-    """The head noun of a role: its last word ("State Department spokesman" → spokesman)."""
+    """The head noun of a role: its last word ("State Department spokesman" → spokesman),
+    or the last before "of" ("Deputy Minister of Trade of Ruritania" → minister)."""
     words = role.split()
+    for joiner in ("of", "for"):
+        if joiner in words[1:]:
+            words = words[:words.index(joiner, 1)]
     return words[-1].casefold().rstrip(".,") if words else ""
 
 
