@@ -7,6 +7,7 @@ output not writable, 130 interrupted, 141 output pipe closed, 143 terminated.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -289,6 +290,8 @@ def extract(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the Quote record."""
+    if sys.stdout is None:  # started with stdout closed: say so rather than print nothing
+        output_failed(OSError(errno.EBADF, "stdout is closed"))
     typer.echo(json.dumps(Quote.model_json_schema(), indent=2, ensure_ascii=False))
 
 

@@ -344,11 +344,11 @@ def read_stdin(stream: BinaryIO, config: ReadConfig = ReadConfig()) -> Iterator[
 
 
 def sniff_format(head: bytes) -> str:
-    """The format of an input from its first bytes: `jsonl`, `json-array` or `text`.
+    """The plain format of an input from its first bytes: `jsonl`, `json-array` or `text`.
 
     `head` holds at least the first non-blank line (or all the input, if shorter).
-    This is the one place that tells formats apart: a new format reader adds its
-    signature here and its reader to `FORMAT_READERS`.
+    Binary and markup formats are told apart before this, by `quotes.io`
+    (`kind_of` in `read_stream`), from the same head.
     """
     body = head.removeprefix(_BOM).lstrip()
     if body.startswith(b"{"):

@@ -233,3 +233,8 @@ def test_every_output_writes_a_device_through_and_a_symlinks_target(
     link.symlink_to(target)
     assert cli(*command, SEED, "-o", link).exit_code == 0
     assert link.is_symlink() and target.read_bytes() != b"OLD"
+
+
+def test_schema_with_stdout_closed_says_so(tmp_path: Path) -> None:
+    result = run_closed(1, "schema", cwd=tmp_path)
+    assert result.returncode == 3 and b"stdout is closed" in result.stderr
