@@ -327,7 +327,7 @@ class People:
         i = bisect.bisect_left(self._positions, start)
         while i < len(self._positions) and self._positions[i] < end:
             entity = self._outside[i][1]
-            if entity.person and entity.name != besides:
+            if entity.evident and entity.name != besides:
                 return entity
             i += 1
         return None

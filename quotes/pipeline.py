@@ -309,8 +309,10 @@ def _turn(layout: Layout, item: Found, speaker: str) -> Turn:
     if attribution is not None and attribution.cue is not None:
         ends.append(attribution.cue.end)
     role = item.resolved.role if item.resolved else None
-    end = max(layout.sentences[layout.sentence_at(max(ends) - 1)][1], max(ends))
-    return Turn(speaker, role, item.pieces[0][0], end, item.paragraph,
+    last = layout.sentence_at(max(ends) - 1)
+    end = max(layout.sentences[last][1], max(ends))
+    # (the paragraph where it ends: a quotation may run over several)
+    return Turn(speaker, role, item.pieces[0][0], end, layout.sentence_paragraph[last],
                 attribution.mention if attribution else None)
 
 
@@ -321,10 +323,16 @@ def _continued(layout: Layout, people: People, item: Found) -> Turn | None:
     count), with nobody else introduced since, and not named in the quote itself
     (“… Mr. Ortega knows that.” is not Ortega's)."""
     start, end = item.pieces[0][0], item.pieces[-1][1]
+    # The prose paragraph before, or one more when nobody new is introduced in between.
+    before = layout.prose_before(item.paragraph)
+    if before >= 0 and _starts_paragraph(layout, item) and (
+            layout.text[:layout.paragraphs[before][1]].endswith(":")):
+        return None  # "Transcript as follows:" introduces it, whoever spoke last
+    reach = layout.prose_before(before)
     found: list[Turn] = []
     for turn in (people.current, people.quoting):
         if turn is None or (turn.paragraph != item.paragraph and not (
-                _starts_paragraph(layout, item) and turn.paragraph >= layout.prose_before(item.paragraph))):
+                _starts_paragraph(layout, item) and turn.paragraph >= reach)):
             continue
         if people.current and people.introduced(people.current.end, start, turn.speaker):
             break  # (names since the last statement: the one before it is then no nearer)

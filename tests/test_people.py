@@ -46,7 +46,9 @@ def test_a_name_nothing_shows_to_be_a_person_is_taken_only_when_no_other_is() ->
 
 
 def test_someone_introduced_after_a_statement_interrupts_the_speaker() -> None:
-    people = _people("“Done,” said Ruth Ames. Olek Brandt watched.")
-    start = people.text.index("Olek") - 1
+    people = _people("“Done,” said Ruth Ames. Nurse Olek Brandt watched. Lake Ormond froze.")
+    start = people.text.index("Nurse") - 1
     assert people.introduced(start, len(people.text), "Ruth Ames").name == "Olek Brandt"
     assert people.introduced(0, start, "Ruth Ames") is None
+    # A name nothing shows to be a person's interrupts nobody.
+    assert people.introduced(people.text.index("Lake") - 1, len(people.text), "Ruth Ames") is None
