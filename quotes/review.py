@@ -56,7 +56,7 @@ def _csp_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
-SCRIPTS = ("review_draw.js", "review.js")  # in this order: the second uses the first
+SCRIPTS = ("review_draw.js", "review_io.js", "review.js")  # in this order: the last uses the others
 
 
 def content_policy() -> str:
