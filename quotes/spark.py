@@ -226,3 +226,12 @@ def _to_row(value: Any, dtype: DataType) -> Any:
     if isinstance(dtype, ArrayType):
         return [_to_row(v, dtype.elementType) for v in value]
     return value
+
+
+def link_records(records: DataFrame, people: dict[str, str] | None = None) -> DataFrame:
+    """`records` (a DataFrame of quote records) with `speaker_id` and `quotation_id`: one id per
+    person and per quotation across articles, the same ids as `quotes index` (docs/dataset.md).
+    `people` maps names to your own person ids, like `quotes index --people`."""
+    from quotes.dataset.spark import link_records as link
+
+    return link(records, people)

@@ -29,7 +29,7 @@ import re
 import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from quotes.dataset.identity import fold
@@ -183,25 +183,33 @@ def cluster(units: Sequence[str]) -> list[int]:
     but the groups do not.
     """
     order = sorted(range(len(units)), key=units.__getitem__)  # order-independent numbering
-    texts = [units[i][2:] for i in order if is_text_unit(units[i])]
     text_index = [i for i in order if is_text_unit(units[i])]
-    same, fragments = _joins(texts)
-    parent = list(range(len(texts)))
-    for a, b in same:
-        _union(parent, a, b)
-    # A fragment joins only when everything containing it is already one quotation.
-    direct = [_root(parent, i) for i in range(len(texts))]
-    for frag, containers in fragments.items():
-        roots = {direct[c] for c in containers}
-        if len(roots) == 1:
-            _union(parent, frag, containers[0])
+    same, fragments = joins([units[i][2:] for i in text_index])
+    roots = components(len(text_index), same, fragments)
     result = list(range(len(units)))
     for k, i in enumerate(text_index):
-        result[i] = text_index[_root(parent, k)]
+        result[i] = text_index[roots[k]]
     return result
 
 
-def _joins(texts: Sequence[str]) -> tuple[list[tuple[int, int]], dict[int, list[int]]]:
+def components(count: int, same: Iterable[tuple[int, int]],
+               fragments: Mapping[int, Sequence[int]]) -> list[int]:
+    """Quotations of `count` wordings from their joins: each wording's root.
+
+    `same` pairs are joined; a fragment joins the wordings containing it only
+    when all of them are already one quotation. `quotes.spark` calls this too.
+    """
+    parent = list(range(count))
+    for a, b in same:
+        _union(parent, a, b)
+    direct = [_root(parent, i) for i in range(count)]
+    for frag, containers in fragments.items():
+        if len({direct[c] for c in containers}) == 1:
+            _union(parent, frag, containers[0])
+    return [_root(parent, i) for i in range(count)]
+
+
+def joins(texts: Sequence[str]) -> tuple[list[tuple[int, int]], dict[int, list[int]]]:
     """Near-complete pairs, and for each fragment the wordings containing it."""
     same: list[tuple[int, int]] = []
     fragments: dict[int, list[int]] = {}
