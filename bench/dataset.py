@@ -115,7 +115,8 @@ def build_records(base: list[dict[str, Any]], total: int, path: Path) -> int:
                 if record["speaker"] is None:
                     record["resolution"] = "none"
                 record["end"] = record["start"] + len(record["text"])
-                record["id"] = hashlib.sha1(f"{record['article_id']}\x1f{record['start']}".encode()).hexdigest()[:16]
+                where = f"{record['article_id']}\x1f{record['start']}"
+                record["id"] = hashlib.sha1(where.encode()).hexdigest()[:16]
                 if record.get("date"):
                     day = 1 + (int(record["date"][8:10]) + copy) % 28
                     record["date"] = f"{record['date'][:8]}{day:02d}{record['date'][10:]}"
@@ -174,7 +175,8 @@ def main() -> None:
     extract_rate = len(base) / extract_s
     index_rate = options.records / index_s
     results = {
-        "machine": f"{platform.node()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "machine": f"{platform.node()} {platform.machine()}, {os.cpu_count()} cores, "
+                   f"Python {platform.python_version()}",
         "eval_mb": round(mb, 2), "eval_records": len(base), "extract_s": round(extract_s, 2),
         "extract_records_per_s": round(extract_rate), "extract_peak_mb": extract_mb,
         "records": options.records, "records_file_mb": round(size / 1e6, 1),

@@ -264,3 +264,12 @@ def test_other_sqlite_databases_are_not_touched(tmp_path: Path) -> None:
     before = path.read_bytes()
     assert cli("index", MORE, "-o", path).exit_code == 3
     assert path.read_bytes() == before
+
+
+def test_find_looks_up_uncommon_words_only(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotes.dataset import find
+
+    monkeypatch.setattr(find, "COMMON", 0.2)
+    with sqlite3.connect(db) as con:
+        leads = find._leads(con, find.search_terms("We will rebuild every bridge"))
+    assert "we" not in leads and {"rebuild", "bridge"} <= set(leads)

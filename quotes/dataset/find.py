@@ -14,10 +14,13 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from quotes.dataset.identity import person_key
-from quotes.dataset.quotations import SEP, wording
+from quotes.dataset.identity import fold, person_key
+from quotes.dataset.quotations import _APOSTROPHE, _WORD, SEP, wording
 
 CANDIDATES = 200
+COMMON = 0.02
+LEADS = 3
+RESCORED = 40  # candidates holding the most words, ranked again by word order
 _PUNCTUATION = ".,;:!?…—–-\"'“”‘’«»()[]"
 MIN_SHARE = 0.5  # of the query's words a quotation must hold (with two words or more)
 
@@ -46,14 +49,16 @@ def find(db: sqlite3.Connection, query: Query) -> list[dict[str, Any]]:
         return []
     where, params = _filters(speakers, query)
     if terms:
-        match = " OR ".join(f'"{t}"' for t in dict.fromkeys(terms))
+        match = " OR ".join(f'"{t}"' for t in _leads(db, terms))
         rows = db.execute(
             f"SELECT q.rowid, q.id, search.text, search.speakers FROM search "
             f"JOIN quotations q ON q.rowid = search.rowid WHERE search MATCH ? {where} "
             f"ORDER BY search.rank LIMIT {CANDIDATES}", [match, *params]).fetchall()
-        scored = sorted(((_score(terms, text, names), n, qid) for n, (_, qid, text, names) in enumerate(rows)),
-                        key=lambda s: (-s[0], s[1]))
-        wanted = [qid for score, _, qid in scored if score >= (MIN_SHARE if len(terms) > 1 else 0.0)]
+        held = [(_share(terms, text, names), n, qid, text) for n, (_, qid, text, names) in enumerate(rows)]
+        best = sorted(held, key=lambda h: (-h[0], h[1]))[:RESCORED]
+        scored = sorted(((0.5 * share + 0.5 * _in_order(terms, text), n, qid) for share, n, qid, text in best
+                         if share >= (MIN_SHARE if len(terms) > 1 else 0.0)), key=lambda s: (-s[0], s[1]))
+        wanted = [qid for _, _, qid in scored]
         scores = {qid: round(score, 3) for score, _, qid in scored}
     else:
         rows = db.execute(f"SELECT q.id FROM quotations q WHERE 1 {where} "
@@ -61,6 +66,24 @@ def find(db: sqlite3.Connection, query: Query) -> list[dict[str, Any]]:
                           [*params, query.limit]).fetchall()
         wanted, scores = [r[0] for r in rows], {}
     return [_result(db, qid, scores.get(qid), query) for qid in wanted[:query.limit]]
+
+
+def _leads(db: sqlite3.Connection, terms: list[str]) -> list[str]:
+    """The query's words worth looking up: the uncommon ones (at least the three rarest).
+
+    A word in more than `COMMON` of the quotations ("the", "we") would make the
+    index rank most of the database; the ranking afterwards still counts it.
+    """
+    unique = list(dict.fromkeys(terms))
+    try:
+        total = db.execute("SELECT count(*) FROM quotations").fetchone()[0]
+        found = dict(db.execute(f"SELECT term, doc FROM search_vocab WHERE term IN "
+                                f"({', '.join('?' * len(unique))})", unique).fetchall())
+    except sqlite3.OperationalError:  # no vocabulary table: every word
+        return unique
+    rarest = sorted(unique, key=lambda t: (found.get(t, 0), t))
+    uncommon = [t for t in rarest if found.get(t, 0) <= COMMON * total]
+    return uncommon if len(uncommon) >= LEADS else rarest[:LEADS]
 
 
 def _speaker_ids(db: sqlite3.Connection, name: str) -> list[str]:
@@ -90,14 +113,17 @@ def _after(day: str) -> str:
     return day + "\uffff"
 
 
-def _score(terms: list[str], text: str, names: str) -> float:
-    """Share of the query's words in the quotation (or its speakers' names), in order counting half."""
-    words = text.replace(SEP, " ").split()
-    held = set(words) | set(search_terms(names))
-    share = sum(t in held for t in terms) / len(terms)
-    blocks = difflib.SequenceMatcher(None, terms, words, autojunk=False).get_matching_blocks()
-    in_order = sum(b.size for b in blocks) / len(terms)
-    return 0.5 * share + 0.5 * in_order
+def _share(terms: list[str], text: str, names: str) -> float:
+    """Share of the query's words in the quotation or its speakers' names."""
+    held = set(text.replace(SEP, " ").split()) | set(search_terms(names))
+    return sum(t in held for t in terms) / len(terms)
+
+
+def _in_order(terms: list[str], text: str) -> float:
+    """Share of the query's words found in the quotation's order."""
+    blocks = difflib.SequenceMatcher(None, terms, text.replace(SEP, " ").split(),
+                                     autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) / len(terms)
 
 
 def _result(db: sqlite3.Connection, qid: str, score: float | None, query: Query) -> dict[str, Any]:
@@ -109,7 +135,7 @@ def _result(db: sqlite3.Connection, qid: str, score: float | None, query: Query)
                     "SELECT s.id, s.name, s.person_id, qs.quotes FROM quotation_speakers qs "
                     "JOIN speakers s ON s.id = qs.speaker_id WHERE qs.quotation_id = ? "
                     "ORDER BY qs.quotes DESC, s.name", (qid,))]
-    earliest = db.execute("SELECT text FROM quotes WHERE id = ?", (q[5],)).fetchone()[0]
+    earliest = _words(db.execute("SELECT text FROM quotes WHERE id = ?", (q[5],)).fetchone()[0])
     dates = (" AND date >= ?" if query.since else "") + (" AND date < ?" if query.until else "")
     occurrences = [
         {"record_id": rid, "article_id": aid, "article_title": title, "date": date, "speaker": speaker,
@@ -123,7 +149,7 @@ def _result(db: sqlite3.Connection, qid: str, score: float | None, query: Query)
             "disputed": bool(q[6]), "speakers": speakers, "occurrences": occurrences, "score": score}
 
 
-def differences(earliest: str, text: str) -> list[dict[str, str]]:
+def differences(earliest: str | list[tuple[str, str]], text: str) -> list[dict[str, str]]:
     """Word differences of `text` from the earliest wording: `{"earliest": …, "here": …}` each.
 
     Words are compared as `find` compares them (case, accents and punctuation aside) but
@@ -132,7 +158,8 @@ def differences(earliest: str, text: str) -> list[dict[str, str]]:
     >>> differences("We will win the vote, today", "we shall win the vote")
     [{'earliest': 'will', 'here': 'shall'}, {'earliest': 'today', 'here': ''}]
     """
-    old, new = _words(earliest), _words(text)
+    old = _words(earliest) if isinstance(earliest, str) else earliest
+    new = _words(text)
     matcher = difflib.SequenceMatcher(None, [k for k, _ in old], [k for k, _ in new], autojunk=False)
     return [{"earliest": " ".join(w for _, w in old[i1:i2]), "here": " ".join(w for _, w in new[j1:j2])}
             for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
@@ -140,7 +167,12 @@ def differences(earliest: str, text: str) -> list[dict[str, str]]:
 
 def _words(text: str) -> list[tuple[str, str]]:
     """(compared form, printed form) of each word, punctuation alone left out."""
-    return [(key, word.strip(_PUNCTUATION) or word) for word in text.split() for key in [wording(word)] if key]
+    printed = text.split()
+    folded = fold(text).split()  # one pass for the whole text; per word if folding moved a space
+    if len(folded) != len(printed):
+        folded = [fold(word) for word in printed]
+    keys = ("".join(_WORD.findall(_APOSTROPHE.sub("", key))) for key in folded)
+    return [(key, word.strip(_PUNCTUATION) or word) for key, word in zip(keys, printed, strict=True) if key]
 
 
 def render(result: dict[str, Any]) -> str:

@@ -47,6 +47,8 @@ def _title_words() -> frozenset[str]:
 
 def fold(text: str) -> str:
     """Casefolded, without accents: the form names and words are compared in."""
+    if text.isascii():  # most text: nothing to decompose
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

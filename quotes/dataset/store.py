@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS quotation_speakers (
     PRIMARY KEY (quotation_id, speaker_id));
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     text, speakers, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search, 'row');
 """
 _INDEXES = """
 CREATE INDEX IF NOT EXISTS quotes_quotation ON quotes (quotation_id);
