@@ -292,7 +292,8 @@ class People:
             i -= 1
             if gender == "n":
                 if _body(entity):
-                    return Antecedent(entity, at, tuple(passed), None, not entity.person)
+                    # (unsure when the name could as well be a person's: "Lakeside Power")
+                    return Antecedent(entity, at, tuple(passed), None, entity.person)
                 continue
             if entity.gender not in (None, gender):
                 if entity.name not in passed:

@@ -103,10 +103,10 @@ def _pronoun(people: People, said: str, pos: int, *, gender_of: str | None = Non
     if gender == "p":
         return Resolved(None, None, "none", f'"{said}": plural pronoun left unresolved')
     found = people.antecedent(gender, pos)
-    if found is None:
-        return Resolved(None, None, "none", f'"{said}": no person named before it')
-    entity = found.entity
     kind = "body" if gender == "n" else "person"
+    if found is None:
+        return Resolved(None, None, "none", f'"{said}": no {kind} named before it')
+    entity = found.entity
     why = f'"{said}" → {entity.name}: the last {kind} named before it'
     if entity.gender and entity.gender == gender and found.passed:
         why += " whose gender agrees"
