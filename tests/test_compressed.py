@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import io
 import lzma
 import sys
 from collections.abc import Callable
@@ -12,8 +13,11 @@ from pathlib import Path
 import pytest
 import zstandard
 from archives import SEEDS, cli, extract, records, seed_jsonl
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from quotes.io.compressed import compression
+from quotes.io.compressed import compression, decompressed
+from quotes.io.stream import Replay
 
 COMPRESSORS: dict[str, tuple[str, Callable[[bytes], bytes]]] = {
     "gzip": (".gz", gzip.compress),
@@ -137,3 +141,19 @@ def test_without_zstandard_a_zst_input_names_the_extra_and_the_run_goes_on(
         f"quotes: error: {zst}: reading zstd-compressed input needs the 'archives' extra "
         "(no module 'zstandard'): pip install 'quotes[archives]'")
     assert {r["article_id"] for r in records(result.stdout)} == {SEEDS[0].stem}
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.binary(max_size=5000), kind=st.sampled_from(sorted(COMPRESSORS)),
+       head=st.integers(0, 300), steps=st.lists(st.tuples(st.booleans(), st.integers(-1, 700)),
+                                                 min_size=1, max_size=40))
+def test_any_read_pattern_gives_back_the_bytes_compressed(data: bytes, kind: str, head: int,
+                                                          steps: list[tuple[bool, int]]) -> None:
+    """Sniffing a head, replaying it, then reads and readlines of any size lose and add nothing."""
+    inner = decompressed(io.BytesIO(COMPRESSORS[kind][1](data)), kind)
+    stream = Replay(inner.head(head), inner)
+    got = b""
+    for by_line, size in steps:
+        got += stream.readline(size) if by_line else stream.read(size)
+    got += stream.read()
+    assert got == data

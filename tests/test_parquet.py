@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pyarrow as pa
@@ -93,3 +95,17 @@ def test_parquet_from_stdin(tmp_path: Path) -> None:
     jsonl = seed_jsonl(tmp_path)
     parquet = articles_parquet(jsonl, tmp_path / "seeds.parquet")
     assert extract("-", input=parquet.read_bytes()) == extract(jsonl)
+
+
+def test_parquet_records_to_stdout() -> None:
+    result = cli("extract", SEEDS[0], "--format", "parquet")
+    assert result.exit_code == 0, result.stderr
+    assert pq.read_table(io.BytesIO(result.stdout_bytes)).to_pylist() == extract(SEEDS[0])
+
+
+def test_without_pyarrow_parquet_output_is_a_usage_error_naming_the_extra(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    result = cli("extract", SEEDS[0], "-o", tmp_path / "quotes.parquet")
+    assert result.exit_code == 2 and not (tmp_path / "quotes.parquet").exists()
+    assert "writing Parquet needs the 'archives' extra" in result.stderr
