@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import regex
 
-from quotes import lexicon
+from quotes import acronyms, lexicon
 from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
 from quotes.names import Mention, name_ending
 from quotes.organisations import organisation_ending
@@ -101,6 +101,8 @@ class People:
         self._by_surname: dict[str, list[Entity]] = {}
         self._by_first: dict[str, list[Entity]] = {}
         self._title_surnames: dict[str, Entity | None] = {}
+        self._acronyms: dict[str, Entity | None] = {}
+        self._body = body
         self.current: Turn | None = None  # the last statement with a known speaker
         self.quoting: Turn | None = None  # the last quotation with a known speaker
         # (position, entity) of names outside quotation marks that could be a
@@ -239,6 +241,8 @@ class People:
         words = clean_name(self.text[name[0]:name[1]])
         gender = gender_of(mention.role) if mention.role else None
         entity = self._match(words, mention.start, gender)
+        if len(words) == 1 and acronyms.is_acronym(words[0]):
+            entity = self._spelled_out(words[0], mention.start) or entity
         if entity is None and len(words) == 1:
             entity = self._title_word_surname(words[0])
         if entity is None or len(words) > len(entity.words):
@@ -247,6 +251,14 @@ class People:
             entity.role = bare_role(mention.role)
         entity.person = entity.person or bool(mention.role) or len(words) > 1
         return entity, words
+
+    def _spelled_out(self, acronym: str, pos: int) -> Entity | None:
+        """"IRCC" after "Immigration, Refugees and Citizenship Canada": the body the
+        article named in full before, whose initials the acronym spells."""
+        if acronym not in self._acronyms:  # one search of the text per acronym
+            span = acronyms.spelled_before(self.text, acronym, self._body[0], pos)
+            self._acronyms[acronym] = self.add(span, None) if span else None
+        return self._acronyms[acronym]
 
     def _title_word_surname(self, surname: str) -> Entity | None:
         """"Mr. Bishop": a surname that is also a role word was not collected as a
