@@ -33,6 +33,7 @@ from quotes.cues import (
     subject_before,
     with_object,
 )
+from quotes.sources import pronoun_after, source_first_report
 from quotes.speakers import Mention, mention_after, mention_before
 from quotes.tokens import is_modifier, is_word, tokens
 
@@ -113,7 +114,7 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
     and "This was stated by X" (whose content is the previous sentence)."""
     s0, s1 = sentence
     found: list[Report] = []
-    for rule in (according_to_report, passive_by_report, colon_report):
+    for rule in (according_to_report, passive_by_report, colon_report, _source_first):
         report = rule(text, sentence, previous)
         if report:
             found.append(report)
@@ -524,13 +525,20 @@ def _back_over_aux(text: str, floor: int, pos: int) -> int:
     return toks[k].end if k >= 0 else floor
 
 
+def _source_first(text: str, sentence: Span, previous: Span | None) -> Report | None:
+    """"In the opinion of X, …", "As X noted, …", "In his view, …" (quotes.sources)."""
+    found = source_first_report(text, sentence, previous)
+    return Report(*found) if found else None
+
+
 def according_to_report(text: str, sentence: Span, previous: Span | None) -> Report | None:
     """According to the NATO Secretary General, the alliance … / …, according to officials."""
     s0, s1 = sentence
     match = ACCORDING.search(text, s0, s1)
     if not match:
         return None
-    mention = mention_after(text, match.end(), s1) or _source_phrase(text, match.end(), s1)
+    mention = (pronoun_after(text, match.end(), s1) or mention_after(text, match.end(), s1)
+               or _source_phrase(text, match.end(), s1))
     if mention is None:
         return None
     cue = Cue(match.start(), match.end(), "according to")

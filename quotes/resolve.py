@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from quotes import lexicon
 from quotes.names import Mention
 from quotes.people import People, bare_role, strip_determiner
+from quotes.sources import PRONOUN_FORMS
 from quotes.speakers import mention_after
 
 Span = tuple[int, int]
@@ -99,7 +100,8 @@ def _author(people: People, mention: Mention, said: str) -> Resolved | None:
 
 def _pronoun(people: People, said: str, pos: int, *, gender_of: str | None = None) -> Resolved:
     """Resolve the pronoun `said` (or a possessive with the gender of `gender_of`)."""
-    gender = lexicon.pronoun_genders().get((gender_of or said).casefold())
+    word = (gender_of or said).casefold()  # ("according to her", "in his view": "she", "he")
+    gender = lexicon.pronoun_genders().get(PRONOUN_FORMS.get(word, word))
     if gender == "p":
         return Resolved(None, None, "none", f'"{said}": plural pronoun left unresolved')
     found = people.antecedent(gender, pos)

@@ -1,0 +1,82 @@
+"""Attribution phrases that open a sentence and name the source before what it said:
+"In the opinion of the minister, …", "In his view, …", "As Petrova noted, …",
+"In the words of the prosecutor Nadia Bern, …" (translated news and wire copy).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from quotes import lexicon
+from quotes.cues import Attribution, Cue
+from quotes.names import Mention
+from quotes.speakers import mention_after
+
+Span = tuple[int, int]
+
+_OPENER = regex.compile(
+    r"[\s“\"‘'«(]*(?:(?:But|And|Yet)\s+)?(?:"
+    r"(?P<of>In\s+the\s+(?:opinion|view|words|assessment|estimation)\s+of)\s"
+    r"|In\s+(?P<own>his|her|their|its)\s+(?:opinion|view|words|assessment|estimation)\s*,"
+    r"|(?P<as>As)\s)")
+# After "As X": a speech verb in the past (with "has"/"had"), then a comma.
+_AS_VERB = regex.compile(r"\s+(?:(?:has|had|have)\s+)?(?:also\s+)?(?P<verb>[a-z]+)(?:\s+out)?\s*,")
+# Object and possessive pronouns, as the subject pronoun whose gender they carry.
+PRONOUN_FORMS = {"his": "he", "him": "he", "her": "she", "hers": "she", "their": "they",
+                 "them": "they", "its": "it"}
+_MIN_CONTENT_WORDS = 4
+
+
+def source_first_report(text: str, sentence: Span, previous: Span | None) -> tuple[
+        tuple[Span, ...], Attribution] | None:
+    """The content after an opening source phrase, and its attribution."""
+    s0, s1 = sentence
+    match = _OPENER.match(text, s0, s1)
+    if match is None:
+        return None
+    if match.group("own"):
+        start, end = match.span("own")
+        mention = Mention(start, end, "pronoun")
+        comma = match.end() - 1
+    else:
+        found = mention_after(text, match.end(), s1)
+        if found is None:
+            return None
+        mention = found
+        if match.group("as"):
+            verb = _AS_VERB.match(text, found.end, s1)
+            form = lexicon.speech_verbs().get(verb.group("verb")) if verb else None
+            if verb is None or form is None or form.stance or verb.group("verb") == form.base:
+                return None  # ("As prices rose, …", "As she walks in, …": no report)
+            comma = verb.end() - 1
+        else:
+            comma = found.end
+            while comma < s1 and text[comma] == " ":
+                comma += 1
+            if not text.startswith(",", comma):
+                return None
+    content = _after_comma(text, comma + 1, s1)
+    if content is None:
+        return None
+    cue = Cue(match.start() + len(match.group()) - len(match.group().lstrip(" \t\n“\"‘'«(")),
+              comma, "according to")
+    return (content,), Attribution(mention, cue, "source first, report", 0.8)
+
+
+def _after_comma(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".;:"):
+        end -= 1
+    if len(text[start:end].split()) < _MIN_CONTENT_WORDS:
+        return None
+    return start, end
+
+
+_PRONOUN_AFTER = regex.compile(r"\s+(him|her|them|it)\b(?=\s*,)")
+
+
+def pronoun_after(text: str, pos: int, end: int) -> Mention | None:
+    """"according to her, …": an object pronoun as the source, resolved like "she"."""
+    match = _PRONOUN_AFTER.match(text, pos, end)
+    return Mention(match.start(1), match.end(1), "pronoun") if match else None
