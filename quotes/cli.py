@@ -19,9 +19,10 @@ from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from types import FrameType
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperCommand
 
 from quotes import evaluate, review
 from quotes.budget import DEFAULT_ARTICLE_TIMEOUT
@@ -46,6 +47,24 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+class _Command(TyperCommand):
+    """A command whose help names no type where none helps: a flag takes no value
+    (`--quiet`, not `--quiet <bool>`), and an argument's metavar already says what
+    it takes (`PATH`, not `PATH <list[str]>`)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        for param in self.get_params(ctx):
+            flag = getattr(param, "is_flag", False)
+            named = param.param_type_name == "argument" and param.metavar
+            if flag or named:
+                param.display_type_rich = _no_type  # type: ignore[attr-defined]
+        super().format_help(ctx, formatter)
+
+
+def _no_type(ctx: Any) -> None:
+    return None
 
 
 class OutputFormat(str, Enum):
@@ -206,7 +225,7 @@ def check_error_log(path: Path | None) -> Path | None:
     return check_output_dir(path)
 
 
-@app.command(help=EXTRACT_HELP, no_args_is_help=False)
+@app.command(help=EXTRACT_HELP, no_args_is_help=False, cls=_Command)
 def extract(
     paths: Annotated[list[str] | None, typer.Argument(
         metavar="PATH", help="Article files or directories; `-` or none reads stdin.",
@@ -216,7 +235,7 @@ def extract(
         help="Write records to FILE (atomically) instead of stdout.")] = None,
     format: Annotated[OutputFormat | None, typer.Option(
         "--format", "-f", case_sensitive=False, show_default=False,
-        help="Record format [default: csv for -o *.csv, else jsonl].")] = None,
+        help="Record format (default: csv for -o *.csv, else jsonl).")] = None,
     spreadsheet: Annotated[bool, typer.Option(
         "--spreadsheet", help="CSV for a spreadsheet: a UTF-8 BOM, and a ' before any cell "
                               "starting = + - @ (never run as a formula).")] = False,
@@ -287,7 +306,7 @@ def extract(
     raise typer.Exit(EXIT_INPUT_ERRORS if stats.errors else EXIT_OK)
 
 
-@app.command()
+@app.command(cls=_Command)
 def schema() -> None:
     """Print the JSON Schema of the Quote record."""
     if sys.stdout is None:  # started with stdout closed: say so rather than print nothing
@@ -297,12 +316,12 @@ def schema() -> None:
 
 # Commands owned by other modules are registered last, one line each: help lists
 # them after this module's own.
-app.command("eval")(evaluate.eval_command)
+app.command("eval", cls=_Command)(evaluate.eval_command)
 
-app.command("review")(review.review_command)
+app.command("review", cls=_Command)(review.review_command)
 
-app.command("index")(commands.index_command)
-app.command("find")(commands.find_command)
+app.command("index", cls=_Command)(commands.index_command)
+app.command("find", cls=_Command)(commands.find_command)
 
 
 class Terminated(BaseException):

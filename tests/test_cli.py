@@ -751,3 +751,11 @@ def test_run_reports_problems_in_order_with_read_config(tmp_path: Path) -> None:
     seen: list[object] = []
     stats = run([path], Collect(), RunConfig(read=ReadConfig(max_bytes=10)), seen.append)
     assert stats.errors == 1 and "limit of 10 bytes" in seen[0].reason  # type: ignore
+
+
+@pytest.mark.parametrize("command", ["extract", "eval", "review", "index", "find", "schema"])
+def test_help_names_no_type_for_flags_and_named_arguments(command: str) -> None:
+    result = cli(command, "--help")
+    assert result.exit_code == 0
+    assert "<bool>" not in result.stdout
+    assert "<list[" not in result.stdout
