@@ -5,12 +5,9 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from test_spark import needs_spark
 
 from quotes.dataset.index import index
@@ -19,23 +16,6 @@ from quotes.write import quote_record
 
 DATA = Path(__file__).resolve().parent.parent / "fixtures" / "dataset"
 PEOPLE = {"Rosa Quill": "Q901", "R. Quill": "Q901", "Ivo Pell": "Q903"}
-
-
-@pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
-    from pyspark.sql import SparkSession
-
-    session = (SparkSession.builder.master("local[2]").appName("quotes-dataset-test")
-               .config("spark.ui.enabled", "false")
-               .config("spark.sql.shuffle.partitions", "2")
-               .config("spark.default.parallelism", "2")
-               .config("spark.pyspark.python", sys.executable)
-               .config("spark.pyspark.driver.python", sys.executable)
-               .config("spark.driver.memory", "512m")
-               .getOrCreate())
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
 
 
 def fixture_records() -> list[dict[str, Any]]:

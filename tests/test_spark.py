@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,24 +31,6 @@ def _skip_reason() -> str | None:
 
 
 needs_spark = pytest.mark.skipif(_skip_reason() is not None, reason=_skip_reason() or "")
-
-
-@pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
-    """A small local Spark session shared by the module's tests."""
-    from pyspark.sql import SparkSession
-
-    session = (SparkSession.builder.master("local[2]").appName("quotes-test")
-               .config("spark.ui.enabled", "false")
-               .config("spark.sql.shuffle.partitions", "2")
-               .config("spark.default.parallelism", "2")
-               .config("spark.pyspark.python", sys.executable)
-               .config("spark.pyspark.driver.python", sys.executable)
-               .config("spark.driver.memory", "512m")
-               .getOrCreate())
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
 
 
 def seed_articles() -> list[Article]:
