@@ -461,7 +461,7 @@ def test_stopping_a_real_run_keeps_the_old_file(tmp_path: Path, signum: int, who
     out.write_text("OLD")
     proc = subprocess.Popen([sys.executable, "-m", "quotes.cli", "extract", str(big), "-o",
                              str(out), "--jobs", "2"], stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=as_from_a_terminal)
     deadline = time.monotonic() + 180  # generous: CI machines may be loaded
     while len(list(out_dir.iterdir())) < 2 and proc.poll() is None:  # the temp file exists
         assert time.monotonic() < deadline
@@ -478,6 +478,15 @@ def test_stopping_a_real_run_keeps_the_old_file(tmp_path: Path, signum: int, who
     assert out.read_text() == "OLD"
     assert [p.name for p in out_dir.iterdir()] == ["quotes.jsonl"]
     assert_group_gone(proc.pid)
+
+
+def as_from_a_terminal() -> None:
+    """Start the run with Ctrl-C and SIGTERM as a shell at a terminal gives them, not
+    as this test process happens to hold them: an ignored or blocked SIGINT is
+    inherited across exec, and the run would then rightly finish instead of stopping."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 def assert_group_gone(pgid: int) -> None:
