@@ -6,19 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from typer.testing import CliRunner, Result
-
-from quotes.cli import app
+from inprocess import cli
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = sorted((REPO / "seeds").glob("*.txt"))
 PAGES = REPO / "fixtures" / "pages"
-runner = CliRunner()
-
-
-def cli(*args: str | Path, input: bytes | None = None) -> Result:
-    """Run `quotes ARGS` in-process, stdout and stderr kept apart."""
-    return runner.invoke(app, [str(a) for a in args], input=input)
 
 
 def records(text: str) -> list[dict[str, Any]]:

@@ -16,12 +16,13 @@ from typing import Any
 
 import pytest
 from fakes import fake_extract
-from typer.testing import CliRunner, Result
+from inprocess import cli
+from typer.testing import Result
 
 import quotes.cli
 import quotes.run
 from quotes import pipeline
-from quotes.cli import app, main, parse_size
+from quotes.cli import main, parse_size
 from quotes.model import Quote
 from quotes.read import ReadConfig, ReadError, ReadWarning, Sourced
 from quotes.run import (
@@ -40,12 +41,6 @@ from quotes.write import JsonlWriter, csv_columns, spreadsheet_cell
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_53e420b5fc12cae6.txt"
 SEED_ID = SEED.stem
-runner = CliRunner()
-
-
-def cli(*args: str | Path, input: str | bytes | None = None) -> Result:
-    """Run `quotes ARGS` in-process, stdout and stderr kept apart."""
-    return runner.invoke(app, [str(a) for a in args], input=input)
 
 
 def records(text: str) -> list[dict[str, Any]]:

@@ -14,17 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
-
-from quotes.cli import app
+from inprocess import cli
 
 DATA = Path(__file__).resolve().parent.parent / "fixtures" / "dataset"
 ARTICLES, MORE = DATA / "articles.jsonl", DATA / "more.jsonl"
-runner = CliRunner()
-
-
-def cli(*args: Any) -> Result:
-    return runner.invoke(app, [str(a) for a in args])
 
 
 def rows(db: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:

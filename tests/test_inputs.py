@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from inprocess import cli
 
-from quotes.cli import app
 from quotes.read import (
     ReadConfig,
     ReadError,
@@ -32,11 +31,6 @@ from quotes.read import (
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_53e420b5fc12cae6.txt"
-runner = CliRunner()
-
-
-def cli(*args: str | Path, input: str | bytes | None = None) -> Result:
-    return runner.invoke(app, [str(a) for a in args], input=input)
 
 
 def run_cli(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:

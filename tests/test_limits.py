@@ -15,21 +15,15 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner, Result
+from inprocess import cli
 
 import quotes.read
 import quotes.run
-from quotes.cli import app
 from quotes.read import ReadConfig, Sourced, read_entries
 from quotes.run import process_batch
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_53e420b5fc12cae6.txt"
-runner = CliRunner()
-
-
-def cli(*args: str | Path, input: str | bytes | None = None) -> Result:
-    return runner.invoke(app, [str(a) for a in args], input=input)
 
 
 # --- item 7: a per-article time budget ---------------------------------------------------

@@ -15,17 +15,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
-
-from quotes.cli import app
+from inprocess import cli
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_53e420b5fc12cae6.txt"
-runner = CliRunner()
-
-
-def cli(*args: str | Path, input: str | bytes | None = None) -> Result:
-    return runner.invoke(app, [str(a) for a in args], input=input)
 
 
 def seed_records() -> str:
