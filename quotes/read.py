@@ -21,6 +21,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, BinaryIO, Literal, Protocol
 
+from quotes.io.stream import ByteSource, Replay
 from quotes.model import Article, parse_date
 from quotes.paths import shown
 
@@ -431,7 +432,7 @@ def read_head(stream: BinaryIO, max_bytes: int) -> Head:
     return Head(bytes(data), skipped_bytes, skipped_lines)
 
 
-def read_at_most(stream: BinaryIO | Replay, size: int) -> bytes:
+def read_at_most(stream: ByteSource, size: int) -> bytes:
     """Up to `size` bytes, read a chunk at a time: `read(size)` would allocate all of
     `size` at once, however small the input."""
     chunks: list[bytes] = []
@@ -793,35 +794,3 @@ def _cannot_read(path: Path, exc: OSError) -> str:
     if exc.errno in (errno.ENOENT, errno.ELOOP) and path.is_symlink():
         return _missing_reason(path)
     return f"cannot read: {_os_reason(exc)}"
-
-
-class Replay:
-    """A stream that first gives back the head read for sniffing, then reads on."""
-
-    def __init__(self, head: bytes, stream: BinaryIO) -> None:
-        self._head = head
-        self._pos = 0
-        self._stream = stream
-
-    def readline(self, size: int = -1, /) -> bytes:
-        """The next line (at most `size` bytes), from the head and then the stream."""
-        if self._pos >= len(self._head):
-            return self._stream.readline(size)
-        end = self._head.find(b"\n", self._pos)
-        end = len(self._head) if end < 0 else end + 1
-        if size >= 0:
-            end = min(end, self._pos + size)
-        line = self._head[self._pos:end]
-        self._pos = end
-        if line.endswith(b"\n") or len(line) == size or end < len(self._head):
-            return line
-        return line + self._stream.readline(size - len(line) if size >= 0 else -1)
-
-    def read(self, size: int = -1, /) -> bytes:
-        """Up to `size` bytes (all when negative), from the head and then the stream."""
-        end = len(self._head) if size < 0 else min(len(self._head), self._pos + size)
-        data = self._head[self._pos:end]
-        self._pos = end
-        if size < 0:
-            return data + self._stream.read()
-        return data + (self._stream.read(size - len(data)) if len(data) < size else b"")

@@ -16,8 +16,8 @@ class ByteSource(Protocol):
 class Replay:
     """`head` (bytes already taken from `stream`) first, then `stream` itself: no byte is lost.
 
-    Unlike `quotes.read.Replay`, `read` gives the head alone while it lasts (a short
-    read, which readers such as warcio handle): an error of the stream, a compressed
+    `read` gives the head alone while it lasts (a short read, which every reader
+    handles: warcio, `quotes.read.read_at_most`): an error of the stream, a compressed
     stream's break, then never costs the bytes of the head. `read_head` reads a size whole.
     """
 
