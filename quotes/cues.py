@@ -16,8 +16,9 @@ import regex
 
 from quotes import lexicon
 from quotes.segment import title_case
-from quotes.speakers import Mention, mention_after, mention_before, subject_with_apposition
-from quotes.tokens import is_adverbial, is_role_noun, is_word, tokens
+from quotes.speakers import Mention, mention_after, mention_before
+from quotes.subjects import main_subject, skip, subject_before
+from quotes.tokens import is_role_noun, is_word, tokens
 from quotes.trie import trie_pattern
 
 Span = tuple[int, int]
@@ -143,12 +144,6 @@ def _after_plural_subject(text: str, pos: int) -> bool:
     return _PLURAL_SUBJECT_BEFORE.search(text, max(0, pos - 30), pos) is not None
 
 
-def skip(text: str, pos: int, end: int, chars: str = " \t\r\n\u00a0,") -> int:
-    while pos < end and text[pos] in chars:
-        pos += 1
-    return pos
-
-
 def _skip_aux(text: str, pos: int, end: int) -> int:
     """Past auxiliaries and adverbs ("has also") that sit between subject and verb."""
     for tok in tokens(text, pos, min(end, pos + 80)):
@@ -194,82 +189,6 @@ def _quoted_name_after(text: str, pos: int, end: int) -> Mention | None:
     if match is None:
         return None
     return Mention(match.start(), match.end(), "name", (match.start(1), match.end(1)))
-
-
-def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
-    """The subject of the cue verb: adjacent ("Putin said"), or across an
-    apposition or relative clause ("Stoltenberg, who dined …, said")."""
-    pos = cue.start
-    while pos > floor and text[pos - 1] in " \t\u00a0":
-        pos -= 1
-    before = tokens(text, max(floor, pos - 40), pos)
-    # Past auxiliaries and adverbs to see whether a comma closes an apposition.
-    k = len(before) - 1
-    while k >= 0 and is_adverbial(before[k]):
-        k -= 1
-    if k >= 0 and before[k].key == "who" and k >= 2 and before[k - 1].word == ",":
-        return mention_before(text, floor, before[k - 1].start)  # "said Mr. Ekovich, who noted"
-    if k >= 1 and before[k].word == "," and before[k - 1].word == ")":
-        return mention_before(text, floor, before[k].start)  # "Sen. Jo Reyes (D-Ore.), said"
-    if k >= 0 and before[k].word == ",":
-        return subject_with_apposition(text, floor, before[k].start)
-    if k >= 1 and before[k].word == before[k - 1].word == "-" and before[k - 1].end == before[k].start:
-        return _subject_before_dashes(text, floor, before[k - 1].start, "--")
-    if k >= 0 and before[k].word in _DASHES:
-        return _subject_before_dashes(text, floor, before[k].start, before[k].word)
-    if k >= 0 and before[k].key in ("and", "but"):
-        return _clause_subject(text, floor, before[k].start)  # "he laughed and said"
-    return (_subject_before_relative(text, floor, cue.start) or mention_before(text, floor, cue.start)
-            or _subject_before_place(text, floor, cue.start))
-
-
-# "Jo Lee in a blog post said": a short phrase of place or medium after the subject.
-_PLACE_PHRASE = re.compile(r"\s(?:in|on|at|during)\s+(?:an?|the|his|her|their|its)(?:\s+[\w’'-]+){1,3}\s*$")
-
-
-def _subject_before_place(text: str, floor: int, pos: int) -> Mention | None:
-    phrase = _PLACE_PHRASE.search(text, max(floor, pos - 60), pos)
-    return mention_before(text, floor, phrase.start()) if phrase else None
-
-
-_DASHES = ("--", "—", "–", "-")
-
-
-def _subject_before_dashes(text: str, floor: int, dash: int, mark: str) -> Mention | None:
-    """"Tomas Varga -- who lost in 2008 -- said", "A former candidate — Tomas Varga, who
-    lost in 2008 — said": the subject comes before an aside set off by dashes, or opens it."""
-    opening = text.rfind(f" {mark} ", max(floor, dash - 200), dash)
-    if opening < 0:
-        return None
-    inside = mention_after(text, opening + len(mark) + 2, dash)
-    if inside is not None and inside.kind == "name" and inside.start == opening + len(mark) + 2 and (
-            text[inside.end:dash].lstrip(" ")[:1] in (",", "")):
-        return inside  # (a name alone or with its apposition, not "Varga's sister")
-    return mention_before(text, floor, opening)
-
-
-_WHO = re.compile(r"\s(?:who|whose)\s[^,;:.“”\"]{1,100}$")
-
-
-def _subject_before_relative(text: str, floor: int, pos: int) -> Mention | None:
-    """"A White House official who spoke anonymously said", "Some voters who have
-    listened to his speeches said": the subject ends before "who", not inside the clause."""
-    relative = _WHO.search(text, max(floor, pos - 110), pos)
-    if relative is None:
-        return None
-    mention = mention_before(text, floor, relative.start())
-    return mention if mention is not None and mention.kind != "pronoun" else None
-
-
-def _clause_subject(text: str, floor: int, pos: int) -> Mention | None:
-    """The subject opening the clause that ends at pos, followed by its verb."""
-    floor = max(floor, pos - _CLAUSE_REACH)
-    clause = max(floor, text.rfind(",", floor, pos) + 1, text.rfind(";", floor, pos) + 1)
-    start = skip(text, clause, pos, " \t\r\n\u00a0")
-    mention = mention_after(text, start, pos)
-    if mention is None or not verb_follows(text, mention.end, pos):
-        return None
-    return mention
 
 
 # -- rules for a quote: what follows it ---------------------------------------
@@ -583,33 +502,3 @@ def is_participle(text: str, cue: Cue) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
-_COMMA = re.compile(r",")
-_OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]+(?:ing|ly)")
-# Words that may open a clause before its subject: "Then he …", "But she …".
-_SENTENCE_ADVERB = re.compile(r"(?:[Tt]hen|[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Ll]ater|[Ss]till|[Aa]lso|[Nn]ow)\s+")
-# How far back a clause's subject is looked for: bounds the work per cue.
-_CLAUSE_REACH = 600
-
-
-def main_subject(text: str, floor: int, pos: int) -> Mention | None:
-    """The subject of the sentence's main clause before pos: the first mention that
-    opens the sentence or follows a comma and is followed by its verb
-    ("Speaking in Salem, New Hampshire, Trump went after Bush, calling …")."""
-    floor = max(floor, pos - _CLAUSE_REACH)
-    starts = [floor] + [m.end() for m in _COMMA.finditer(text, floor, pos)]
-    for start in starts:
-        start = skip(text, start, pos, " \t\r\n\u00a0")
-        opener = _SENTENCE_ADVERB.match(text, start, pos)
-        if opener:
-            start = opener.end()  # "Then he cut into Bush, calling …"
-        mention = mention_after(text, start, pos)
-        if mention is not None and _OPENING_PARTICIPLE.fullmatch(text, mention.start, mention.end):
-            continue  # "Facing criticism, Trump …", "Shortly after, …": not a name
-        if mention is not None and verb_follows(text, mention.end, pos):
-            return mention
-    return None
-
-
-def verb_follows(text: str, pos: int, end: int) -> bool:
-    """A lowercase word (the verb) comes next, past spaces and commas."""
-    return text[pos:min(end, pos + 40)].lstrip(" ,")[:1].islower()

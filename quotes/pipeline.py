@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from quotes import cues, lexicon
-from quotes.cues import Attribution, verb_follows
+from quotes.cues import Attribution
 from quotes.invisible import Visible, without_invisible
 from quotes.layout import Layout
 from quotes.marks import QuoteSpan, looks_like_title, title_cased
@@ -27,6 +27,7 @@ from quotes.records import build_quote
 from quotes.reports import reports_in
 from quotes.resolve import Resolved, resolve
 from quotes.speakers import mention_after
+from quotes.subjects import verb_follows
 
 Span = tuple[int, int]
 _ADVERBIAL_STARTS = frozenset("on in at during after before while as with from to".split())
