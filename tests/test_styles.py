@@ -4,6 +4,7 @@ costs one of these quotes fails here instead of going unnoticed."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,25 @@ def test_style_set_spans_follow_the_gold_format() -> None:
         _, articles = evaluate(path)
         kinds = {q.kind for a in articles for q in a.quotes}
         assert kinds == {"direct", "mixed", "indirect"}, path.name
+
+
+HOLDOUT = STYLES / "holdout"
+
+
+@pytest.mark.parametrize("style", ["british", "wire", "translated"])
+def test_holdout_set_loads_with_exact_spans(style: str) -> None:
+    # The held-out set is for measuring only: no accuracy floor here, on purpose.
+    path = HOLDOUT / f"{style}.jsonl"
+    _, articles = evaluate(path)
+    assert len(articles) >= 6
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len({r["id"] for r in records}) == len(records)
+    for record in records:
+        assert 250 <= len(record["text"].split()) <= 600, record["id"]
+        for quote in record["quotes"]:
+            span = record["text"][quote["start"] : quote["end"]]
+            assert span == quote["text"], (record["id"], quote["start"])
+            assert span == span.strip() and span[-1] not in ",.;:", (record["id"], span)
+            assert quote["speaker"] and quote["kind"] in {"direct", "mixed", "indirect"}
+    kinds = {q.kind for a in articles for q in a.quotes}
+    assert kinds == {"direct", "mixed", "indirect"}
