@@ -1,16 +1,26 @@
 """Organisation names made of common nouns and places: "Network Rail", "Police
 Scotland", "Transport for London", "Greater Manchester Fire and Rescue Service",
-"Mr Plumb Ltd". Read as one name, never as a role ("Network") before a surname
-("Rail"), nor cut at a joining word ("for London").
+"Mr Plumb Ltd", and names in other languages joined by lower-case particles
+("Observatorio do Clima", "Banco de la Nación"). Read as one name, never as a role
+("Network") before a surname ("Rail"), nor cut at a joining word ("for London").
 """
 
 from __future__ import annotations
 
 from quotes import lexicon
-from quotes.tokens import FUNCTION_WORDS, Token, is_capitalised, is_name_word, is_title
+from quotes.names import Mention
+from quotes.tokens import FUNCTION_WORDS, Token, is_capitalised, is_name_word, is_possessive, is_title
 
-# Words that join the capitalised parts of one name ("Department of Health and Social Care").
-_JOINERS = frozenset("of for and & on".split())
+# Words that join the capitalised parts of one name ("Department of Health and Social Care"),
+# in English and in the languages whose names English copy keeps ("Observatorio do Clima").
+_JOINERS = frozenset("of for and & on".split()) | frozenset(
+    "de do da dos das del della di du des la le las los el y e für van von".split())
+# At most this many joining words in a row ("Banco | de la | Nación", "Ministry | of the | Interior").
+_MAX_JOINED = 2
+# Capitalised words that end a name read forwards ("the Ministry of Health | on Friday").
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split())
 _MAX_RUN = 10
 # Organisation words that describe rather than head: "Republican Chuck Dalton" is a person.
 _ADJECTIVES = frozenset(
@@ -29,22 +39,93 @@ def organisation_ending(toks: list[Token], i: int) -> int | None:
         return first  # "Greater Manchester Police", "Mr Plumb Ltd"
     if is_title(run[-1]) or _personal_tail(run):  # ("the NATO Secretary General": a role)
         return None  # "Police Chief Ana Ruiz", "Secretary of State Ana Ruiz"
+    if _titled_person(run):
+        return None  # "Deputy Minister of Transport Lena Rask": a role, then her name
     if any(t.key in org and t.key not in _ADJECTIVES for t in run):
         return first  # "Network Rail", "Police Scotland", "Transport for London"
     return None
 
 
+def _titled_person(run: list[Token]) -> bool:
+    """The run opens with a title and ends with a given name and a surname."""
+    given = lexicon.words("given_names")
+    return is_title(run[0]) and len(run) >= 3 and run[-2].key in given and is_name_word(run[-1])
+
+
+def organisation_after(text: str, toks: list[Token]) -> Mention | None:
+    """An organisation's name opening toks, read forwards to its last capitalised word:
+    "the Ministry of Health", "the Ministry of Foreign Affairs of Ruritania",
+    "Observatorio do Clima". Words that are not names elsewhere ("Health", "Affairs")
+    count here, after an organisation word that heads the name (the word before the
+    first joining word, or any word of a name without one: "Network Rail")."""
+    first = 1 if toks and toks[0].key == "the" else 0
+    last = k = first
+    while k < len(toks) and k - first < _MAX_RUN and _forward_part(toks[k]):
+        last = k
+        k += 1
+        joined = k
+        while joined < len(toks) and joined - k < _MAX_JOINED and _joins(toks, first, joined):
+            joined += 1
+        if joined > k and joined < len(toks) and _forward_part(toks[joined]):
+            k = joined
+    run = toks[first:last + 1]
+    org = lexicon.words("org_words")
+    joiner = next((k for k, t in enumerate(run) if t.key in _JOINERS), None)
+    heads = run[:joiner][-1:] if joiner else run  # ("Billy on the Street" is a show, not a body)
+    if len(run) < 2 or not any(t.key in org and t.key not in _ADJECTIVES for t in heads) or (
+            _person_after_title(run) or (last + 1 < len(toks) and is_possessive(toks[last + 1]))):
+        return None  # (a person with the body in the role: "Ministry of Health Minister Ana Ruiz")
+    return Mention(toks[0].start, run[-1].end, "name", (run[0].start, run[-1].end))
+
+
+def _joins(toks: list[Token], first: int, k: int) -> bool:
+    """toks[k] joins two parts of a name read forwards: "of the Interior" ("the" only after
+    "of" or "for"), "of Health and Social Care" ("and" only inside an "of" phrase, not
+    between two bodies: "the Times and the Courier")."""
+    key = toks[k].key
+    if key == "the":
+        return toks[k - 1].key in ("of", "for")
+    if key in ("and", "&"):
+        return any(t.key == "of" for t in toks[first:k])
+    return key in _JOINERS
+
+
+def _forward_part(tok: Token) -> bool:
+    return (is_capitalised(tok.word) and tok.word[:1].isalpha() and tok.key not in FUNCTION_WORDS
+            and tok.key not in _CALENDAR and not is_possessive(tok) and tok.key not in lexicon.speech_verbs())
+
+
+def _person_after_title(run: list[Token]) -> bool:
+    """The run ends with a title and a bare name ("… Deputy Minister Ana Ruiz"), not with
+    more of the body's name ("… of Foreign Affairs of Ruritania")."""
+    honorifics = lexicon.words("honorifics")
+    last_title = max((k for k, t in enumerate(run) if is_title(t) or t.key in honorifics), default=None)
+    tail = run[last_title + 1:] if last_title is not None else []
+    org = lexicon.words("org_words")
+    return bool(tail) and all(is_name_word(t) and t.key not in org for t in tail)
+
+
+def names_a_body(text: str, mention: Mention) -> bool:
+    """"the University | of Michigan", "the Department | of Justice": a name headed by an
+    organisation word takes the "of" phrase after it."""
+    return mention.kind == "name" and text[mention.start:mention.end].rsplit(" ", 1)[-1].casefold() in (
+        lexicon.words("org_words"))
+
+
 def _capitalised_run(toks: list[Token], i: int) -> int | None:
-    """Start of the capitalised words (joined by "of", "for", "and") ending at toks[i]."""
+    """Start of the capitalised words (joined by "of", "for", "and", "do", "de la") ending at toks[i]."""
     if not _part(toks[i]):
         return None
     first = j = i
     while j > 0 and i - j < _MAX_RUN:
         before = toks[j - 1]
+        joined = j - 1
+        while joined > 0 and j - joined <= _MAX_JOINED and toks[joined].key in _JOINERS:
+            joined -= 1
         if _part(before):
             first = j = j - 1
-        elif before.key in _JOINERS and j >= 2 and _part(toks[j - 2]):
-            j -= 1  # kept only with a capitalised word before it
+        elif joined < j - 1 and _part(toks[joined]):
+            j = joined + 1  # kept only with a capitalised word before it
         else:
             break
     return first

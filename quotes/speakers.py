@@ -23,7 +23,7 @@ from quotes.names import (
     name_ending,
     title_as_surname,
 )
-from quotes.organisations import organisation_ending
+from quotes.organisations import names_a_body, organisation_after, organisation_ending
 from quotes.tokens import (
     APOSTROPHE,
     FUNCTION_WORDS,
@@ -298,20 +298,13 @@ def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> M
         det -= 1
     if det >= 1 and toks[det].key in ("of", "for"):
         outer = _mention_ending(text, toks, det - 1) or _generic_noun_phrase(text, toks, det - 1)
-        if outer is not None and (outer.kind == "role" or _names_a_body(text, outer)):
+        if outer is not None and (outer.kind == "role" or names_a_body(text, outer)):
             return Mention(outer.start, inner.end, "role", None, text[outer.start:inner.end])
         if toks[det].key == "of" and (toks[det - 1].key in lexicon.words("quantifiers")
                                       or toks[det - 1].word.isdigit()):
             start = toks[det - 1].start  # "one of the prosecutors", "most of the voters"
             return Mention(start, inner.end, "role", None, text[start:inner.end])
     return inner
-
-
-def _names_a_body(text: str, mention: Mention) -> bool:
-    """"the University | of Michigan", "the Department | of Justice": a name headed by an
-    organisation word takes the "of" phrase after it."""
-    return mention.kind == "name" and text[mention.start:mention.end].rsplit(" ", 1)[-1].casefold() in (
-        lexicon.words("org_words"))
 
 
 # -- reading forwards from a cue ----------------------------------------------
@@ -368,6 +361,9 @@ def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
         best = _described_before_name(text, toks)
     if best is not None and best.kind == "name" and toks[0].key in _DETERMINERS:
         best = _name_as_modifier(text, toks, best)
+    body = organisation_after(text, toks)  # ("the Ministry of Health": "Health" is no name)
+    if body is not None and (best is None or body.end > best.end):
+        best = body
     if best is None:
         return None
     tag = _PARTY_TAG_AFTER.match(text, best.end, ceiling)

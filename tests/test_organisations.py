@@ -1,0 +1,54 @@
+"""Organisation names read as one speaker (quotes.organisations), and the near-misses
+that must stay what they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.speakers import mention_after, mention_before
+
+
+def _after(text: str) -> str:
+    found = mention_after(text, 0, len(text))
+    assert found is not None
+    return text[found.start:found.end]
+
+
+def _before(text: str) -> str:
+    found = mention_before(text, 0, text.rindex(" said"))
+    assert found is not None
+    return text[found.start:found.end]
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("the Office of the Ombudsman, the", "the Office of the Ombudsman"),
+    ("the Bureau of Mines and Geology.", "the Bureau of Mines and Geology"),
+    ("the Board of Health on Monday.", "the Board of Health"),  # (a date ends the name)
+    ("Fundación Vida y Agua, the", "Fundación Vida y Agua"),
+])
+def test_body_with_of_phrase_read_forwards(text: str, mention: str) -> None:
+    assert _after(text) == mention
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    # two bodies, not one: "and" joins only inside an "of" phrase
+    ("the Daily Courier and the Evening Ledger said", "the Daily Courier"),
+    # a person's show: the word before "on" is no organisation word
+    ("Marco on the Road said", "Marco"),
+    # a person with the body in her role
+    ("the Board of Health Deputy Director Lena Rask said", "the Board of Health Deputy Director Lena Rask"),
+    # a possessive: the body is the person's role
+    ("the Board of Health's director Lena Rask said", "the Board of Health's director Lena Rask"),
+])
+def test_near_misses_read_forwards(text: str, mention: str) -> None:
+    assert _after(text.removesuffix(" said")) == mention
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Observatório da Floresta said", "Observatório da Floresta"),
+    ("Partido de los Trabajadores said", "Partido de los Trabajadores"),
+    ("Joana da Costa said", "Joana da Costa"),  # (no organisation word: a person)
+    ("Deputy Minister of Transport Lena Rask said", "Deputy Minister of Transport Lena Rask"),
+])
+def test_foreign_particles_read_backwards(text: str, mention: str) -> None:
+    assert _before(text) == mention
