@@ -10,7 +10,7 @@ introduced it.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Iterator
 
 import regex
 
@@ -34,15 +34,39 @@ def spelled_before(text: str, acronym: str, floor: int, before: int) -> Span | N
     where the article defines it in parentheses ("United Nations (UN)")."""
     letters = acronym.replace("&", "")
     found = None
-    for match in _spelling(letters).finditer(text, floor, before):
-        if "," in match.group() and " and " not in match.group():
+    for start, end in _spellings(text, letters, floor, before):
+        words = text[start:end]
+        if "," in words and " and " not in words:
             continue  # "Palo Alto, Calif" is a place and its state, not a list of words in a name
-        if len(letters) > 2 or text.startswith(f" ({acronym})", match.end()):
-            found = match
-    return found.span() if found else None
+        if len(letters) > 2 or text.startswith(f" ({acronym})", end):
+            found = start, end
+    return found
 
 
-@lru_cache(maxsize=256)
-def _spelling(letters: str) -> regex.Pattern[str]:
-    words = [regex.escape(letter) + _REST for letter in letters]
-    return regex.compile(r"(?<![\p{L}\p{M}])" + (r",?[ \u00a0]+" + _JOINERS).join(words) + r"(?![\p{L}\p{M}])")
+# A capitalised word no letter precedes, where a spelling may start; then what joins
+# one word of a name to the next ("," and spaces, "and", "of" …) and that next word.
+# Two fixed patterns read every acronym: compiling one per acronym cost more than
+# the search itself.
+_FIRST_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}" + _REST)
+_NEXT_WORD = regex.compile(r",?[ \u00a0]+" + _JOINERS + r"(\p{Lu})" + _REST)
+
+
+def _spellings(text: str, letters: str, floor: int, before: int) -> Iterator[Span]:
+    """Runs of words between floor and before whose initials are the letters, left to
+    right and not overlapping. Each word runs to its end (letters, marks, apostrophes
+    and hyphens), so a run is read in one way only; a failed start is tried again from
+    the next character ("O'Brien" may start a run at "B")."""
+    pos = floor
+    while (first := _FIRST_WORD.search(text, pos, before)) is not None:
+        start, end = first.span()
+        if text[start] == letters[0]:
+            for letter in letters[1:]:
+                word = _NEXT_WORD.match(text, end, before)
+                if word is None or text[word.start(1)] != letter:
+                    break
+                end = word.end()
+            else:
+                yield start, end
+                pos = end
+                continue
+        pos = start + 1

@@ -327,7 +327,7 @@ def _continued(layout: Layout, people: People, item: Found) -> Turn | None:
     # The prose paragraph before, or one more when nobody new is introduced in between.
     before = layout.prose_before(item.paragraph)
     if before >= 0 and _starts_paragraph(layout, item) and (
-            layout.text[:layout.paragraphs[before][1]].endswith(":")):
+            layout.text.endswith(":", 0, layout.paragraphs[before][1])):
         return None  # "Transcript as follows:" introduces it, whoever spoke last
     reach = layout.prose_before(before)
     found: list[Turn] = []
