@@ -8,6 +8,8 @@ speaker accuracy, overall and by quote kind, plus extraction throughput.
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import json
 import re
 import sys
@@ -187,6 +189,9 @@ class Item:
     end: int
     kind: str
     speaker: str | None
+    # The words that attribute a predicted quote (its speaker_mention): "the agency"
+    # for the speaker "Water Agency". None: judged by the resolved name alone.
+    mention: str | None = None
 
     @property
     def span(self) -> tuple[int, int]:
@@ -231,8 +236,10 @@ class Pair:
 
     @property
     def speaker_ok(self) -> bool:
-        """The predicted speaker is correct for the gold speaker."""
-        return speaker_correct(self.gold.speaker, self.pred.speaker)
+        """The predicted speaker is correct for the gold speaker: its resolved name, or
+        the words that attribute it (a gold source kept as written, "the agency")."""
+        return speaker_correct(self.gold.speaker, self.pred.speaker) or (
+            self.pred.mention is not None and speaker_correct(self.gold.speaker, self.pred.mention))
 
     @property
     def attributed(self) -> bool:
@@ -248,10 +255,10 @@ class Pair:
 
 
 def make_item(text: str, article_id: str, start: int, end: int, kind: str,
-              speaker: str | None) -> Item:
+              speaker: str | None, mention: str | None = None) -> Item:
     """An Item with its span trimmed against the article text."""
     s, e = trim_span(text, start, end)
-    return Item(article_id, s, e, kind, speaker)
+    return Item(article_id, s, e, kind, speaker, mention)
 
 
 # --- matching and scoring ----------------------------------------------------------------
@@ -469,7 +476,9 @@ def _quote_item(obj: dict[str, Any], text: str, article_id: str, where: str) -> 
     speaker = obj.get("speaker")
     if speaker is not None and not isinstance(speaker, str):
         raise EvalError(f"{where}: speaker must be a string or null")
-    return make_item(text, article_id, start, end, kind, speaker)
+    mention = obj.get("speaker_mention")  # (a predicted record's; gold has none)
+    words = mention.get("text") if isinstance(mention, dict) else None
+    return make_item(text, article_id, start, end, kind, speaker, words if isinstance(words, str) else None)
 
 
 def _gold_article(obj: dict[str, Any], where: str) -> GoldArticle:
@@ -577,7 +586,8 @@ def run_extraction(articles: Sequence[GoldArticle]) -> tuple[Predictions, float,
                   file=sys.stderr)
             quotes = []
         seconds += time.perf_counter() - began
-        predictions[gold.id] = [make_item(gold.text, gold.id, q.start, q.end, q.kind, q.speaker)
+        predictions[gold.id] = [make_item(gold.text, gold.id, q.start, q.end, q.kind, q.speaker,
+                                          q.speaker_mention.text if q.speaker_mention else None)
                                 for q in quotes]
     return predictions, seconds, failed
 
@@ -713,18 +723,33 @@ def _judged_only(articles: Sequence[GoldArticle], predictions: Predictions) -> P
             for aid, preds in predictions.items()}
 
 
+def _names_only(predictions: Predictions) -> Predictions:
+    """Predictions judged by their resolved speaker name alone (the rule "name")."""
+    return {aid: [dataclasses.replace(p, mention=None) for p in preds] for aid, preds in predictions.items()}
+
+
+class SpeakerRule(str, enum.Enum):
+    """How a predicted speaker is judged: by its resolved name or the words that
+    attribute it ("either"), or by its resolved name alone ("name")."""
+
+    either = "either"
+    name = "name"
+
+
 def evaluate(gold_path: Path, pred_path: Path | None = None,
-             include_partial: bool = False) -> tuple[Evaluation, list[GoldArticle]]:
+             include_partial: bool = False, speaker_rule: str = "either",
+             ) -> tuple[Evaluation, list[GoldArticle]]:
     """Score given predictions, or extraction on the gold articles, against the gold file."""
     articles = load_gold(gold_path, include_partial)
+    judge = _names_only if speaker_rule == "name" else (lambda p: p)
     if pred_path is not None:
         predictions, unknown = load_predictions(pred_path, articles)
         if unknown:
             print(f"quotes eval: ignored {unknown} predictions for articles not in {gold_path}",
                   file=sys.stderr)
-        return score(articles, _judged_only(articles, predictions)), articles
+        return score(articles, judge(_judged_only(articles, predictions))), articles
     predictions, seconds, failed = run_extraction(articles)
-    ev = score(articles, _judged_only(articles, predictions))
+    ev = score(articles, judge(_judged_only(articles, predictions)))
     ev.megabytes, ev.seconds, ev.failed = megabytes(articles), seconds, failed
     return ev, articles
 
@@ -742,6 +767,11 @@ def eval_command(
         "--include-partial",
         help="Also score articles a review exported partly reviewed (their judged quotes).")
     ] = False,
+    speaker_rule: Annotated[SpeakerRule, typer.Option(
+        "--speaker-rule",
+        help="'either': a speaker is right when its resolved name or the words that attribute "
+             "it (speaker_mention) match the gold speaker; 'name': its resolved name only.")
+    ] = SpeakerRule.either,
 ) -> None:
     """Measure quote extraction against annotated articles.
 
@@ -752,7 +782,7 @@ def eval_command(
         quotes eval gold.jsonl --pred predictions.jsonl --errors 10
     """
     try:
-        ev, articles = evaluate(gold, pred, include_partial)
+        ev, articles = evaluate(gold, pred, include_partial, speaker_rule.value)
     except EvalError as err:
         print(f"quotes eval: error: {err}", file=sys.stderr)
         raise typer.Exit(err.code) from None
@@ -761,6 +791,7 @@ def eval_command(
     examples = error_examples(ev, articles, errors) if errors else None
     if as_json:
         out = report(ev)
+        out["speaker_rule"] = speaker_rule.value
         if examples is not None:
             out["errors"] = examples
         print(json.dumps(out, ensure_ascii=False))

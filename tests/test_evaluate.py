@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -488,3 +489,38 @@ def test_only_partly_reviewed_gold_is_an_error_that_says_why(tmp_path: Path) -> 
     gold.write_text(gold.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
     result = run(gold)
     assert result.exit_code == 1 and "fully reviewed" in result.stderr
+
+
+# --- speaker rule: resolved name or the words that attribute it ---------------------------
+
+DESCRIBED = "Hydro Norte said the dam was safe. “We see no risk,” the utility said."
+
+
+def test_a_gold_source_kept_as_written_matches_the_mention_under_the_either_rule() -> None:
+    gold = item("We see no risk", "direct", "the utility", text=DESCRIBED)
+    resolved = dataclasses.replace(item("We see no risk", "direct", "Hydro Norte", text=DESCRIBED),
+                                   mention="the utility")
+    judged = score([gold_article(gold, text=DESCRIBED)], {"a1": [resolved]})
+    assert judged.rows["all"].figures()["speaker_accuracy"] == 1.0
+    names_only = score([gold_article(gold, text=DESCRIBED)],
+                       ev._names_only({"a1": [resolved]}))  # the rule "name"
+    assert names_only.rows["all"].figures()["speaker_accuracy"] == 0.0
+    # the strict measure wants the name itself, whatever the rule
+    assert judged.rows["all"].figures()["strict_recall"] == 0.0
+
+
+def test_cli_speaker_rule_name_judges_by_the_resolved_name_alone(tmp_path: Path) -> None:
+    gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    start, end = span_of("We see no risk", DESCRIBED)
+    quote = {"start": start, "end": end, "text": DESCRIBED[start:end], "kind": "direct"}
+    gold.write_text(json.dumps({"id": "a1", "text": DESCRIBED, "quotes": [
+        {**quote, "speaker": "the utility"}]}) + "\n", encoding="utf-8")
+    at = DESCRIBED.index("the utility")
+    pred.write_text(json.dumps({"article_id": "a1", **quote, "speaker": "Hydro Norte",
+                                "speaker_mention": {"text": "the utility", "start": at, "end": at + 11}})
+                    + "\n", encoding="utf-8")
+    either = json.loads(run(gold, "--pred", pred, "--json").stdout)
+    name = json.loads(run(gold, "--pred", pred, "--json", "--speaker-rule", "name").stdout)
+    assert (either["speaker_rule"], name["speaker_rule"]) == ("either", "name")
+    assert either["scores"]["all"]["speaker_accuracy"] == 1.0
+    assert name["scores"]["all"]["speaker_accuracy"] == 0.0
