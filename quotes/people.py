@@ -21,7 +21,7 @@ from quotes import acronyms, lexicon
 from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
 from quotes.names import Mention, name_ending
 from quotes.organisations import organisation_ending
-from quotes.segment import title_case
+from quotes.segment import TitleCaseLines
 from quotes.tokens import PARTICLES, is_name_word, keeps_period, window_tokens
 
 Span = tuple[int, int]
@@ -105,13 +105,15 @@ class People:
         self._body = body
         self.current: Turn | None = None  # the last statement with a known speaker
         self.quoting: Turn | None = None  # the last quotation with a known speaker
+        self.turns: list[Turn] = []  # every statement with a known speaker, in text order
+        self.cache: dict[object, object] = {}  # what `quotes.descriptions` read of the text
         # (position, entity) of names outside quotation marks that could be a
         # pronoun's antecedent, in text order.
         self._outside: list[tuple[int, Entity]] = []
         starts = [s for s, _ in quoted]
         titles = lexicon.words("titles")
         skip = lexicon.words("not_names") | titles | lexicon.words("roles")
-        headlines = _TitleCaseLines(text, body)
+        headlines = TitleCaseLines(text, body)
         asides = asides or []
         aside_starts = [s for s, _ in asides]
         for run in _CAPITALISED_RUN.finditer(text, *body):
@@ -139,8 +141,9 @@ class People:
                 continue
             toks = window_tokens(text, lo, run.end())  # (shared with the rules)
             last = len(toks) - 1
-            while last >= 0 and not is_name_word(toks[last]):
-                last -= 1
+            while last >= 0 and not is_name_word(toks[last]) and not (
+                    toks[last].key in lexicon.words("org_words") and last > 0 and is_name_word(toks[last - 1])):
+                last -= 1  # (a body's last word may be a role word: "Audit Office")
             if last < 0 or toks[last].start < run.start():
                 continue
             org = organisation_ending(toks, last)  # "Network Rail": no role "Network"
@@ -277,20 +280,6 @@ class People:
         self._title_surnames[surname] = found
         return found
 
-    def with_role(self, role: str, pos: int) -> Entity | None:
-        """The entity the article gave this role, the one named last before pos."""
-        wanted = _role_words(role)
-        head = _role_head(role)
-        best = None
-        for entity in self.entities:
-            # "the vice president" is the person given that role; "the State Department"
-            # is not its spokesman: the head nouns must agree too.
-            if (entity.role and wanted and wanted <= _role_words(entity.role)
-                    and head == _role_head(entity.role)) and (
-                    best is None or _last_before(entity, pos) > _last_before(best, pos)):
-                best = entity
-        return best
-
     def antecedent(self, gender: str | None, pos: int) -> Antecedent | None:
         """The person a pronoun of this gender at pos refers to: the last person named
         before it outside quotation marks as a subject, passing over those whose known
@@ -331,8 +320,25 @@ class People:
     def spoke(self, turn: Turn, quotation: bool) -> None:
         """A statement with a known speaker: its speaker is now the current one."""
         self.current = turn
+        self.turns.append(turn)
         if quotation:
             self.quoting = turn
+
+    @property
+    def body(self) -> Span:
+        """Where the article's prose is (past its headline)."""
+        return self._body
+
+    def subject_before(self, pos: int) -> tuple[int, Entity] | None:
+        """The last person named before pos outside quotation marks as a subject."""
+        i = bisect.bisect_left(self._positions, pos) - 1
+        while i >= 0 and not self._outside[i][1].person:
+            i -= 1
+        return self._outside[i] if i >= 0 else None
+
+    def mentions(self) -> list[tuple[int, Entity]]:
+        """Every place the article names a person or body, in text order."""
+        return sorted(((p, e) for e in self.entities for p in e.positions), key=lambda m: m[0])
 
     def introduced(self, start: int, end: int, besides: str | None) -> Entity | None:
         """A person other than `besides` named as a subject between start and end,
@@ -356,7 +362,7 @@ class People:
     def mark_speaker(self, name: str | None, gender: str | None = None) -> None:
         """A speaker is a person (or speaks like one): pronouns may now refer to it."""
         for entity in self._by_surname.get(_key((name or " ").split(" ")), ()):
-            if entity.name == name and not _not_personal(entity):
+            if entity.name == name and not not_personal(entity):
                 entity.person = entity.evident = True
                 entity.gender = entity.gender or gender
 
@@ -371,23 +377,6 @@ def _key(words: list[str]) -> str:
     return " ".join(words) if any(w in _JOINED for w in words) else words[-1]
 
 
-class _TitleCaseLines:
-    """Which lines of the text are headlines in title case, each line tested once."""
-
-    def __init__(self, text: str, body: Span) -> None:
-        self.text = text
-        self.starts = [body[0]] + [m.end() for m in _LINE_BREAK.finditer(text, *body)]
-        self.ends = [*self.starts[1:], body[1]]
-        self.known: dict[int, bool] = {}
-
-    def holds(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        if i not in self.known:
-            self.known[i] = title_case(self.text, self.starts[i], self.ends[i])
-        return self.known[i]
-
-
-_LINE_BREAK = regex.compile(r"\n")
 
 
 def _salient(toks: list, first: int, last: int) -> bool:
@@ -443,11 +432,6 @@ def _prominence(entity: Entity, pos: int) -> tuple[int, int]:
     return (count, entity.positions[count - 1] if count else -1)
 
 
-def _last_before(entity: Entity, pos: int) -> int:
-    count = bisect.bisect_right(entity.positions, pos)
-    return entity.positions[count - 1] if count else -1
-
-
 def clean_name(name: str) -> list[str]:
     """Name words without possessive endings or titles: "Mr. Obama’s" → ["Obama"]."""
     return list(_name_words(name))  # a fresh list: callers may keep it
@@ -478,29 +462,7 @@ def bare_role(role: str | None) -> str | None:
     return " ".join(words) or None
 
 
-def strip_determiner(phrase: str) -> str:
-    words = phrase.split()
-    if len(words) > 1 and words[0].casefold() == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-def _role_words(role: str) -> frozenset[str]:
-    return frozenset(w.casefold().rstrip(".,") for w in role.split()
-                     if w.casefold() not in _DETERMINERS and w.casefold() not in ("of", "for"))
-
-
-def _role_head(role: str) -> str:
-    """The head noun of a role: its last word ("State Department spokesman" → spokesman),
-    or the last before "of" ("Deputy Minister of Trade of Ruritania" → minister)."""
-    words = role.split()
-    for joiner in ("of", "for"):
-        if joiner in words[1:]:
-            words = words[:words.index(joiner, 1)]
-    return words[-1].casefold().rstrip(".,") if words else ""
-
-
-def _not_personal(entity: Entity) -> bool:
+def not_personal(entity: Entity) -> bool:
     """Organisations, places and acronyms ("NATO", "Belarus") are never persons."""
     return _impersonal_name(entity.name)
 
@@ -527,7 +489,7 @@ def _body(entity: Entity) -> bool:
 
 def _looks_personal(entity: Entity, role: str | None) -> bool:
     """A person rather than a place or body: titled, or two or more plain name words."""
-    if _not_personal(entity):
+    if not_personal(entity):
         return False
     titles = lexicon.words("titles")
     if role and any(word.rstrip(".,").casefold() in titles for word in role.split()):

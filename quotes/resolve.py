@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quotes import lexicon
+from quotes import descriptions, lexicon
+from quotes.descriptions import strip_determiner
 from quotes.names import Mention
-from quotes.people import People, bare_role, strip_determiner
+from quotes.people import People, bare_role
 from quotes.sources import PRONOUN_FORMS
 from quotes.speakers import mention_after
 
@@ -75,14 +76,18 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
     authored = _author(people, mention, said)
     if authored is not None:
         return authored
-    best = people.with_role(mention.role or said, mention.start)
-    if best is not None:
-        return Resolved(best.name, best.role, "role",
-                        f'"{said}" → {best.name}: the article gives {best.name} the role '
-                        f'"{best.role}"')
-    description = strip_determiner(said)
-    return Resolved(description, None, "role",
-                    f'"{said}": a description no named entity matches')
+    meant = descriptions.meaning(people, said, mention.start)
+    if meant is not None and meant.name is not None:
+        return Resolved(meant.name, meant.role, "role", f'"{said}" → {meant.name}: {meant.why}', meant.weight)
+    if meant is None and descriptions.parse(said) is None:
+        # (not a definite description: "a senior official", "Secretary General")
+        best = descriptions.with_role(people, mention.role or said, mention.start)
+        if best is not None:
+            return Resolved(best.name, best.role, "role",
+                            f'"{said}" → {best.name}: the article gives {best.name} the role '
+                            f'"{best.role}"')
+    why = meant.why if meant is not None else "a description no named entity matches"
+    return Resolved(strip_determiner(said), None, "role", f'"{said}": {why}')
 
 
 def _author(people: People, mention: Mention, said: str) -> Resolved | None:

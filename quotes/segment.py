@@ -137,3 +137,22 @@ _DATELINE = regex.compile(
     r"(?:(?:,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\b(?:\s*\(\p{Lu}[\p{L}.&]{1,20}\))?)"  # ", May 2 (Reuters)"
     r"|\s*\(\p{Lu}[\p{L}.&]{1,20}\))"  # " (AP)": an agency, one capitalised word
     r"\s*(?:--?|[–—])\s+")
+
+
+_NEWLINE = regex.compile(r"\n")
+
+
+class TitleCaseLines:
+    """Which lines of the text are headlines in title case, each line tested once."""
+
+    def __init__(self, text: str, body: Span) -> None:
+        self.text = text
+        self.starts = [body[0]] + [m.end() for m in _NEWLINE.finditer(text, *body)]
+        self.ends = [*self.starts[1:], body[1]]
+        self.known: dict[int, bool] = {}
+
+    def holds(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i not in self.known:
+            self.known[i] = title_case(self.text, self.starts[i], self.ends[i])
+        return self.known[i]

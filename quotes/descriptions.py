@@ -1,0 +1,483 @@
+"""Descriptions that stand for a person or body the article named.
+
+A reporter names someone once, then varies the words: "Hydro Norte said … the
+utility said", "defenceman Cal Joss … said the rookie defenceman", "Joss, 19,
+… the 19-year-old said", "a report by the Audit Office … the report said".
+A definite description ("the" and a singular noun) means the one person or
+body the article gave that noun to:
+
+- the role written with the name ("Mayor Ann Roy" … "the mayor"), or the same
+  body's leader under another title ("Chairman of the National Bank Ivo Lenz"
+  … "the head of the National Bank");
+- the noun next to the name: an apposition ("Rally Norte, the group that …",
+  "Joss, 19,"), a word before it ("defenceman Cal Joss"), a copula ("Joss is
+  a defenceman");
+- the body's own name ("Water Agency" … "the agency"), a word of it that shows
+  its kind (`lexicons/body_kinds.txt`: "Hydro Norte" … "the utility"), or a
+  body that spoke under a description ("Nigeria's army" … "the army");
+- for a document, its author ("a report by …", "the Audit Office report",
+  "Lee wrote in a report" … "the report").
+
+Failing these, a person description ("the rookie defenceman") means the person
+the article named last as a subject, and a body description the last body
+that spoke, both with lower confidence; not when the article introduced an
+unnamed one ("a defenceman"). Two candidates with equal evidence leave the
+description as written and the explanation names both.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from quotes import lexicon
+from quotes.gender import gender_of, given_gender
+from quotes.people import Entity, People, not_personal
+
+Span = tuple[int, int]
+# How much of its confidence a weaker or contested resolution keeps.
+_UNSURE = 0.8
+# How far back a fallback may look for the person or body meant.
+_FALLBACK_REACH = 400
+# How far before the person chosen that way another one makes the choice unsure.
+_RIVAL_REACH = 150
+_DEFINITE = frozenset(("the",))
+# Heads that name a leader of whatever body follows "of" ("the head of the Bank").
+_LEADERS = frozenset("head chief leader boss chairman chairwoman chair president governor director".split())
+_AGE = regex.compile(r"(\d{1,3})-year-old")
+# Words between a determiner and a noun in an apposition: modifiers, no verbs or clauses.
+_MODIFIERS = (r"(?:(?!(?:of|for|with|at|in|on|to|from|by|and|or|who|that|which|whose)[ \u00a0])"
+              r"[\p{L}\p{M}\d][\p{L}\p{M}\d.’'&-]*[ \u00a0]+){0,5}?")
+# What may follow the noun of an apposition: its end, or a relative clause.
+_APPOSITION_CLOSES = regex.compile(r"[,;:.)]|[ \u00a0]+(?:that|which|who|whose|based|with)\b")
+_UNNAMED = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:a|an|one|another)[ \u00a0]+" + _MODIFIERS + "$")
+_DETERMINER = (r"(?:the|a|an|its|their|his|her|"
+               r"\p{Lu}[\p{L}\p{M}.&-]*(?:[ \u00a0]\p{Lu}[\p{L}\p{M}.&-]*){0,3}[’']s)[ \u00a0]+")
+_NAME_RUN = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}\p{N}’'.&-]{0,40}+(?:[ \u00a0]+(?:(?:of|for|and|the|de|van|von)[ \u00a0]+)?"
+    r"\p{Lu}[\p{L}\p{M}\p{N}’'.&-]{0,40}+){0,8}+")
+_APPOSITION_AFTER = regex.compile(r",[ \u00a0]+" + _DETERMINER + _MODIFIERS + r"$")
+_APPOSITION_BEFORE = regex.compile(r",[ \u00a0]+")
+_COPULA = regex.compile(r"[ \u00a0]+(?:is|was|has been|had been|became|remains)[ \u00a0]+(?:a|an|the)[ \u00a0]+"
+                        + _MODIFIERS + r"$")
+_AGE_APPOSITION = regex.compile(r"(?:,[ \u00a0]*|[ \u00a0]*\()(\d{1,3})(?:,|\))")
+# "by the Audit Office", "from Ana Ruiz": a document's author after it.
+_AUTHOR_AFTER = regex.compile(r"[ \u00a0]+(?:by|from)[ \u00a0]+(?:the[ \u00a0]+)?")
+# "Ruiz said in a statement", "Lee wrote in a recent report", "the Office released a report".
+_AUTHOR_BEFORE = regex.compile(
+    r"^[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){1,4}?(?:(?:in|on)[ \u00a0]+)?(?:a|an|its|his|her|their|the)"
+    r"[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+){0,2}$")
+_PUBLISHING = frozenset("released issued published posted sent put wrote said stated told".split())
+# "the Audit Office report", "the Audit Office's annual report".
+_AUTHOR_MODIFIES = regex.compile(r"(?:[’']s)?[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}")
+
+
+@dataclass(frozen=True)
+class Description:
+    """A definite description as written: its head noun, what follows "of", an age."""
+
+    words: str  # without "the"
+    head: str  # casefolded
+    capitalised: bool  # "the Ministry": part of a name, not a description
+    complement: str | None
+    age: str | None
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """Whom a description stands for, why, and what else it could mean."""
+
+    name: str | None  # None: two candidates tie, the description stays
+    role: str | None
+    why: str
+    weight: float = 1.0
+
+
+@dataclass
+class _Candidate:
+    name: str
+    role: str | None
+    tier: int  # 3: the article gave it the noun; 2: another title, same body; 1: fallback
+    at: int
+    why: str
+
+
+def parse(said: str) -> Description | None:
+    """A definite singular description ("the rookie defenceman"), or None."""
+    words = said.split()
+    if len(words) < 2 or words[0].casefold() not in _DEFINITE or "and" in words:
+        return None  # ("the former first lady and senator": two descriptions)
+    words = words[1:]
+    main, complement = words, None
+    for joiner in ("of", "for"):
+        if joiner in main[1:]:
+            k = main.index(joiner, 1)
+            main, complement = main[:k], " ".join(main[k + 1:])
+            break
+    head = main[-1].casefold().rstrip(".,")
+    age = next((m.group(1) for w in main if (m := _AGE.fullmatch(w.casefold()))), None)
+    if not head.isalpha() and age is None:
+        return None
+    if head.endswith("s") and not head.endswith("ss") and age is None:
+        return None  # "the officials": a group, not one person or body
+    return Description(" ".join(words), head, main[-1][:1].isupper(), complement, age)
+
+
+def meaning(people: People, said: str, pos: int) -> Meaning | None:
+    """The person or body the description at pos stands for, or None when nothing
+    in the article fits it."""
+    description = parse(said)
+    if description is None:
+        return None
+    found: dict[str, _Candidate] = {}
+    for candidate in _evidence(people, description, pos):
+        known = found.get(candidate.name)
+        if known is None or (candidate.tier, candidate.at) > (known.tier, known.at):
+            found[candidate.name] = candidate
+    if not found:
+        for candidate in _fallback(people, description, pos):
+            found.setdefault(candidate.name, candidate)
+    if not found:
+        return None
+    ranked = sorted(found.values(), key=lambda c: (c.tier, c.at), reverse=True)
+    best = ranked[0]
+    ties = [c for c in ranked if c.tier == best.tier]
+    if len(ties) > 1:
+        names = " or ".join(f"{c.name} (offset {c.at})" for c in ties[:3])
+        return Meaning(None, None, f"could mean {names}: left as written")
+    why = best.why
+    weight = _UNSURE if best.tier == 1 else 1.0
+    if len(ranked) > 1:
+        other = ranked[1]
+        why += f"; unsure: {other.name} (offset {other.at}) could be meant too"
+        weight *= _UNSURE  # (a fallback with a rival is less sure still)
+    return Meaning(best.name, best.role, why, weight)
+
+
+def _evidence(people: People, description: Description, pos: int) -> list[_Candidate]:
+    """Every person or body the article gave this description's noun before pos."""
+    found: list[_Candidate] = []
+    mentions = _mentions(people).before(pos)
+    for at, entity in reversed(mentions):
+        if any(c.name == entity.name for c in found):
+            continue  # (its last mention before pos is the one that counts)
+        if not_personal(entity) and description.head not in _kinds():
+            continue  # "the deputy minister" is no place
+        if entity.role and _role_fits(description, entity.role):
+            # (the role itself beats one that holds more: "the president", not the vice president)
+            exact = _role_words(description.words) == _role_words(entity.role)
+            found.append(_Candidate(entity.name, entity.role, 3 if exact else 2, at,
+                                    f'the article gives {entity.name} the role "{entity.role}"'))
+        elif entity.role and _leads_same_body(description, entity.role):
+            found.append(_Candidate(entity.name, entity.role, 2, at,
+                                    f'the article gives {entity.name} the role "{entity.role}", '
+                                    f'of the same body'))
+        elif _name_shows_kind(entity, description.head):
+            found.append(_Candidate(entity.name, entity.role, 3, at,
+                                    f'its name shows {entity.name} is of the kind "{description.head}"'))
+    for turn in people.turns:
+        if turn.start < pos and turn.role is None and _described_body(turn.speaker, description.head):
+            found.append(_Candidate(turn.speaker, None, 3, turn.start,
+                                    f'"{turn.speaker}" spoke at offset {turn.start}'))
+    found.extend(_typed(people, description, mentions, pos))
+    return found
+
+
+def _typed(people: People, description: Description, mentions: list[tuple[int, Entity]],
+           pos: int) -> list[_Candidate]:
+    """Persons and bodies the text gives the noun next to their name: "defenceman Cal
+    Joss", "Rally Norte, the group that …", "Joss is a defenceman", "Joss, 19,"; for
+    a document, the author: "a report by the Audit Office"."""
+    text = people.text
+    named = _mentions(people)
+    starts, ends = named.starts, named.ends
+    document = description.head in lexicon.words("documents")
+    found: list[_Candidate] = []
+
+    def at_start(i: int, why: str) -> None:
+        entity = starts.get(i)
+        if entity is not None:
+            found.append(_Candidate(entity.name, entity.role, 3, i, why.format(entity.name)))
+
+    def at_end(i: int, why: str) -> None:
+        named = ends.get(i)
+        if named is not None:
+            found.append(_Candidate(named[1].name, named[1].role, 3, named[0], why.format(named[1].name)))
+
+    floor = people.body[0]
+    for word in _occurrences(people, description.head, pos):
+        start, end = word
+        after = text[end:end + 8]
+        if document:
+            by = _AUTHOR_AFTER.match(text, end, min(len(text), end + 30))
+            if by:
+                at_start(by.end(), f"the {description.head} at offset {start} is by {{}}")
+            for name_end in named.ends_between(start - 60, start):  # "the Office report"
+                rest = text[name_end:start]
+                if _AUTHOR_MODIFIES.fullmatch(rest) or _published(rest):
+                    at_end(name_end, f"the {description.head} at offset {start} is by {{}}")
+            continue
+        if after.startswith(("’s", "'s")):
+            continue  # "the agency's director": the noun modifies another
+        space = regex.match(r"[ \u00a0]+", text[end:end + 4])
+        if space and not _other_title_before(text, start, description) and _modifiers_agree(
+                text[max(floor, start - 60):start], description):
+            at_start(end + space.end(), f'the article calls {{}} "{description.head}" before the name')
+        before = text[max(floor, start - 80):start]
+        closes = _APPOSITION_CLOSES.match(text, end, min(len(text), end + 8)) is not None
+        if closes and (m := _APPOSITION_AFTER.search(before)) is not None and _modifiers_agree(
+                m.group(), description):
+            at_end(start - len(before) + m.start(),
+                   f'the article calls {{}} "{description.head}" beside the name')
+        if closes and (m := _COPULA.search(before)) is not None:
+            at_end(start - len(before) + m.start(), f'the article says {{}} is a "{description.head}"')
+        if (m := _APPOSITION_BEFORE.match(text, end, min(len(text), end + 4))) is not None and (
+                _modifiers_agree(text[max(floor, start - 60):start], description)):
+            at_start(m.end(), f'the article calls {{}} "{description.head}" beside the name')
+    if description.age:
+        for end, (at, entity) in ends.items():
+            m = _AGE_APPOSITION.match(text, end, min(len(text), end + 8)) if at < pos else None
+            if m and m.group(1) == description.age and at < pos:
+                found.append(_Candidate(entity.name, entity.role, 3, at,
+                                        f"the article gives {entity.name}'s age as {description.age}"))
+        for _, end in _occurrences(people, f"{description.age}-year-old", pos):
+            mod = regex.match(r"(?:[ \u00a0]+[\p{Ll}-]+){0,3}[ \u00a0]+", text[end:end + 60])
+            if mod:
+                at_start(end + mod.end(), f"the article calls {{}} a {description.age}-year-old")
+    return found
+
+
+class _Mentions:
+    """Where the article names each person or body: starts, and ends of the names."""
+
+    def __init__(self, people: People, count: int, known: dict[int, int]) -> None:
+        self.count = count
+        self.all = people.mentions()
+        self.at = [at for at, _ in self.all]
+        self.starts = {at: e for at, e in self.all}
+        for at in self.at:  # (each name's end is read once per article)
+            if at not in known:
+                known[at] = _name_end(people.text, at)
+        self.ends = {known[at]: (at, e) for at, e in self.all}
+        self.sorted_ends = sorted(self.ends)
+
+    def before(self, pos: int) -> list[tuple[int, Entity]]:
+        return self.all[:bisect.bisect_left(self.at, pos)]
+
+    def ends_between(self, lo: int, hi: int) -> list[int]:
+        ends = self.sorted_ends
+        return ends[bisect.bisect_left(ends, lo):bisect.bisect_left(ends, hi)]
+
+
+def _mentions(people: People) -> _Mentions:
+    """The article's mentions, read again only when a name was added since."""
+    count = sum(len(e.positions) for e in people.entities)
+    cached = people.cache.get("mentions")
+    if not isinstance(cached, _Mentions) or cached.count != count:
+        known = people.cache.setdefault("ends", {})
+        assert isinstance(known, dict)
+        cached = _Mentions(people, count, known)
+        people.cache["mentions"] = cached
+    return cached
+
+
+def _modifiers_agree(before: str, description: Description) -> bool:
+    """"the Democratic nominee" is not "Republican nominee Ana Ruiz": the description's
+    capitalised modifiers must be written with the noun where the article gives it."""
+    said = {w.casefold().strip(".,") for w in description.words.split()[:-1] if w[:1].isupper()}
+    return said <= {w.casefold().strip(".,") for w in before.split()}
+
+
+def _other_title_before(text: str, start: int, description: Description) -> bool:
+    """"Vice President Ana Ruiz" is no "president": a title word before the noun that
+    the description lacks."""
+    before = text[max(0, start - 20):start].split()
+    word = before[-1].casefold().rstrip(".,") if before else ""
+    return word in lexicon.words("titles") and word not in description.words.casefold().split()
+
+
+def _published(stretch: str) -> bool:
+    """"said in a", "released its", "wrote in a recent": a verb of speaking or
+    publishing, then the document."""
+    m = _AUTHOR_BEFORE.match(stretch)
+    return m is not None and any(w in _PUBLISHING for w in stretch.split()[:3])
+
+
+def _fallback(people: People, description: Description, pos: int) -> list[_Candidate]:
+    """Nothing in the article gives anyone the noun: a person description means the
+    person last named as a subject, a body description the last body that spoke."""
+    head = description.head
+    if head in lexicon.words("documents") or description.complement or description.capitalised:
+        return []  # (a document's author, "the faction of the council", "the Ministry" must be shown)
+    if _introduced_unnamed(people, description, pos):
+        return []  # "a defenceman … the defenceman": someone the article does not name
+    if head in _kinds():
+        for turn in reversed(people.turns):
+            if turn.start < pos - _FALLBACK_REACH * 3:
+                break
+            entity = _entity(people, turn.speaker)
+            if entity is not None and _could_be_body(entity) and not _shows_other_kind(entity.name, head):
+                return [_Candidate(turn.speaker, turn.role, 1, turn.start,
+                                   f"nothing in the article calls a body {head!r}; "
+                                   f"{turn.speaker} is the last body that spoke (offset {turn.start})")]
+        return []
+    if head not in lexicon.words("person_nouns") and description.age is None:
+        return []  # ("the ad", "the country", "the official": no known person)
+    if any(w[:1].isupper() for w in description.words.split()):
+        return []  # ("the Democratic nominee": what it tells of the person, the article must show)
+    found = people.subject_before(pos)
+    if found is None or pos - found[0] > _FALLBACK_REACH:
+        return []
+    at, entity = found
+    gender = gender_of(description.words)
+    if (entity.role and _title_head(entity.role) and _title_head(head) and _role_head(entity.role) != head) or (
+            gender and entity.gender and gender != entity.gender):
+        return []  # "Mayor Ann Roy … the minister said", "Ann Roy … the businessman": someone else
+    chosen = _Candidate(entity.name, entity.role, 1, at,
+                        f'nothing in the article gives anyone the description "{description.words}"; '
+                        f"{entity.name} is the last person named before it (offset {at})")
+    rival = people.subject_before(at)
+    if rival is not None and at - rival[0] <= _RIVAL_REACH and rival[1] is not entity:
+        return [chosen, _Candidate(rival[1].name, rival[1].role, 0, rival[0], "")]
+    return [chosen]
+
+
+def with_role(people: People, role: str, pos: int) -> Entity | None:
+    """The entity the article gave this role, the one named last before pos."""
+    wanted = _role_words(role)
+    head = _role_head(role)
+    best = None
+    for entity in people.entities:
+        # "the vice president" is the person given that role; "the State Department"
+        # is not its spokesman: the head nouns must agree too.
+        if (entity.role and wanted and wanted <= _role_words(entity.role)
+                and head == _role_head(entity.role)) and (
+                best is None or _last_before(entity, pos) > _last_before(best, pos)):
+            best = entity
+    return best
+
+
+def _role_fits(description: Description, role: str) -> bool:
+    wanted = _role_words(description.words)
+    return bool(wanted) and wanted <= _role_words(role) and _role_head(description.words) == _role_head(role)
+
+
+def _leads_same_body(description: Description, role: str) -> bool:
+    """"the head of the National Bank" for the "Chairman of the National Bank"."""
+    if description.complement is None or " of " not in f" {role} ":
+        return False
+    complement = f" {role} ".split(" of ", 1)[1]
+    return description.head in _LEADERS and _role_head(role) in _LEADERS | lexicon.words("titles") and (
+        _role_words(complement) == _role_words(description.complement))
+
+
+def _name_shows_kind(entity: Entity, head: str) -> bool:
+    """"Water Agency" is an agency, "Hydro Norte" a utility; a person's name shows nothing."""
+    if head not in _kinds() or len(entity.words) < 2 or entity.gender or (
+            entity.role and _title_head(entity.role)):
+        return False  # (a kind word alone, "Power" opening a sentence, names nobody)
+    words = {w.casefold().rstrip(".,") for w in entity.name.split()}
+    return bool(words & _kinds()[head])
+
+
+def _described_body(speaker: str, head: str) -> bool:
+    """A body the article described rather than named, that spoke, whose head is the
+    noun ("Nigeria's army" … "the army"; not "a judge")."""
+    words = speaker.split()
+    return head in _kinds() and len(words) > 1 and not words[-1][:1].isupper() and (
+        words[0].casefold() not in ("a", "an", "one", "some")) and (
+        words[-1].casefold() == head or words[-1].casefold() in _kinds().get(head, ()))
+
+
+def _could_be_body(entity: Entity) -> bool:
+    """A name of several words or an acronym that nothing shows to be a person's:
+    no gender, no role, no given name."""
+    return (len(entity.words) > 1 or entity.name.isupper()) and not entity.gender and (
+        not entity.role and given_gender(entity.words) is None)
+
+
+def _shows_other_kind(name: str, head: str) -> bool:
+    """The body's name shows it is of another kind ("City Council" is no company)."""
+    words = {w.casefold().rstrip(".,") for w in name.split()}
+    return any(words & markers for noun, markers in _kinds().items() if noun != head) and not (
+        words & _kinds()[head])
+
+
+def _introduced_unnamed(people: People, description: Description, pos: int) -> bool:
+    """"a defenceman", "one official" before pos: someone the article does not name."""
+    text = people.text
+    return any(_UNNAMED.search(text[max(0, start - 60):start])
+               for start, _ in _occurrences(people, description.head, pos))
+
+
+@cache
+def _word(head: str) -> regex.Pattern[str]:
+    return regex.compile(r"(?i)(?<![\p{L}\p{M}\d-])" + regex.escape(head) + r"(?![\p{L}\p{M}\d-])")
+
+
+def _occurrences(people: People, head: str, pos: int) -> list[Span]:
+    """Where the word is written in the article's prose before pos (the prose is
+    searched once per word)."""
+    key = ("word", head)
+    spans = people.cache.get(key)
+    if not isinstance(spans, list):
+        spans = [m.span() for m in _word(head).finditer(people.text, *people.body)]
+        people.cache[key] = spans
+    return spans[:bisect.bisect_left(spans, (pos, pos))]
+
+
+def _name_end(text: str, at: int) -> int:
+    """Where the name that starts at `at` ends (its possessive ending dropped)."""
+    m = _NAME_RUN.match(text, at)
+    end = m.end() if m else at
+    while end > at and text[end - 1] in ".,":
+        end -= 1
+    for ending in ("’s", "'s"):
+        if text.endswith(ending, at, end):
+            end -= len(ending)
+    return end
+
+
+def _entity(people: People, name: str) -> Entity | None:
+    return next((e for e in people.entities if e.name == name), None)
+
+
+@cache
+def _kinds() -> dict[str, frozenset[str]]:
+    """Each body noun and the name words that show it (the noun itself among them)."""
+    return {row.split()[0]: frozenset(row.split()) for row in lexicon.lines("body_kinds")}
+
+
+def _title_head(role: str) -> bool:
+    return _role_head(role) in lexicon.words("titles")
+
+
+def _role_words(role: str) -> frozenset[str]:
+    return frozenset(w.casefold().rstrip(".,") for w in role.split()
+                     if w.casefold() not in ("the", "a", "an", "this", "that", "of", "for"))
+
+
+def _role_head(role: str) -> str:
+    """The head noun of a role: its last word ("State Department spokesman" → spokesman),
+    or the last before "of" ("Deputy Minister of Trade of Ruritania" → minister)."""
+    words = role.split()
+    for joiner in ("of", "for"):
+        if joiner in words[1:]:
+            words = words[:words.index(joiner, 1)]
+    return words[-1].casefold().rstrip(".,") if words else ""
+
+
+def _last_before(entity: Entity, pos: int) -> int:
+    earlier = [p for p in entity.positions if p <= pos]
+    return earlier[-1] if earlier else -1
+
+
+def strip_determiner(phrase: str) -> str:
+    words = phrase.split()
+    if len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]
+    return " ".join(words)
+

@@ -1,0 +1,65 @@
+"""Descriptions that stand for a person or body the article named (quotes.descriptions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes import extract
+from quotes.descriptions import parse
+
+
+def _only(text: str, words: str):  # type: ignore[no-untyped-def]
+    return next(q for q in extract(text) if q.text == words)
+
+
+@pytest.mark.parametrize(("said", "head", "complement", "age"), [
+    ("the rookie defenceman", "defenceman", None, None),
+    ("the head of the National Bank", "head", "the National Bank", None),
+    ("The 26-year-old right wing", "wing", None, "26"),
+    ("the 19-year-old", "19-year-old", None, "19"),
+])
+def test_a_definite_description_is_read_for_its_head_noun(said: str, head: str, complement: str | None,
+                                                           age: str | None) -> None:
+    description = parse(said)
+    assert description is not None
+    assert (description.head, description.complement, description.age) == (head, complement, age)
+
+
+@pytest.mark.parametrize("said", ["a senior official", "the officials", "the mayor and the minister",
+                                  "Ann Roy", "the"])
+def test_indefinite_plural_or_coordinated_phrases_are_no_description(said: str) -> None:
+    assert parse(said) is None
+
+
+def test_two_bodies_of_the_kind_leave_the_description_and_say_which_competed() -> None:
+    quote = _only("The Water Agency said the dam was safe. The Parks Agency said the trails "
+                  "would stay closed. “We will review it,” the agency said.", "We will review it")
+    assert quote.speaker == "agency"
+    assert "Water Agency" in quote.explanation and "Parks Agency" in quote.explanation
+
+
+def test_a_weaker_rival_lowers_confidence_and_is_named() -> None:
+    sure = _only("The Oilers lost again. Lina Varo scored twice.\n\n"
+                 "“It was a good night,” the rookie winger said.", "It was a good night")
+    unsure = _only("The Oilers lost again. Ada Moss scored once and Lina Varo scored twice.\n\n"
+                   "“It was a good night,” the rookie winger said.", "It was a good night")
+    assert sure.speaker == unsure.speaker == "Lina Varo"
+    assert "unsure: Ada Moss" in unsure.explanation
+    assert unsure.confidence < sure.confidence
+
+
+def test_a_fallback_is_less_sure_than_a_description_the_article_gave() -> None:
+    typed = _only("Rookie winger Lina Varo scored twice. “It was a good night,” the winger said.",
+                  "It was a good night")
+    fallback = _only("Lina Varo scored twice. “It was a good night,” the winger said.",
+                     "It was a good night")
+    assert typed.speaker == fallback.speaker == "Lina Varo"
+    assert "last person named" in fallback.explanation and "last person" not in typed.explanation
+    assert fallback.confidence < typed.confidence
+
+
+def test_the_record_keeps_the_description_as_its_mention() -> None:
+    quote = _only("Hydro Norte said crews were out. “Power is back in most towns,” the utility said.",
+                  "Power is back in most towns")
+    assert quote.speaker == "Hydro Norte"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "the utility"
