@@ -37,6 +37,10 @@ def organisation_ending(toks: list[Token], i: int) -> int | None:
     org = lexicon.words("org_words")
     if run[-1].key in org:
         return first  # "Greater Manchester Police", "Mr Plumb Ltd"
+    if run[0].key in org and run[1].key in _JOINERS:  # "Ministry of Health", "… of Foreign Affairs"
+        if _person_after_title(run) or (is_title(run[-1]) and run[-2].key not in _JOINERS):
+            return None  # "Ministry of Health Deputy Minister (Ana Ruiz)"
+        return first
     if is_title(run[-1]) or _personal_tail(run):  # ("the NATO Secretary General": a role)
         return None  # "Police Chief Ana Ruiz", "Secretary of State Ana Ruiz"
     if _titled_person(run):
@@ -100,7 +104,9 @@ def _person_after_title(run: list[Token]) -> bool:
     more of the body's name ("… of Foreign Affairs of Ruritania")."""
     honorifics = lexicon.words("honorifics")
     last_title = max((k for k, t in enumerate(run) if is_title(t) or t.key in honorifics), default=None)
-    tail = run[last_title + 1:] if last_title is not None else []
+    if last_title is None or (last_title > 0 and run[last_title - 1].key in _JOINERS - {"and", "&"}):
+        return False  # ("Ministry of | Foreign Affairs": a title word right after "of" is the body's)
+    tail = run[last_title + 1:]
     org = lexicon.words("org_words")
     return bool(tail) and all(is_name_word(t) and t.key not in org for t in tail)
 
@@ -127,8 +133,27 @@ def _capitalised_run(toks: list[Token], i: int) -> int | None:
         elif joined < j - 1 and _part(toks[joined]):
             j = joined + 1  # kept only with a capitalised word before it
         else:
-            break
+            head = _head_before(toks, j)
+            if head is None:
+                break
+            first = j = head  # "Ministry of | Foreign Affairs of | Ruritania"
     return first
+
+
+def _head_before(toks: list[Token], j: int) -> int | None:
+    """The organisation word heading an "of" phrase that ends before toks[j]: "Ministry"
+    in "Ministry of Foreign Affairs of | Ruritania", whose words ("Foreign", "Affairs")
+    name nobody elsewhere."""
+    org = lexicon.words("org_words")
+    k = j - 1
+    while k > 0 and j - k < _MAX_RUN and (
+            (toks[k].key in _JOINERS and toks[k].key not in ("and", "&"))
+            or (toks[k].key == "the" and toks[k - 1].key in ("of", "for")) or _forward_part(toks[k])):
+        if toks[k].key in org and toks[k].key not in _ADJECTIVES and k + 1 < j and (
+                toks[k + 1].key in _JOINERS and toks[k + 1].key not in ("and", "&", "for", "on")):
+            return k
+        k -= 1
+    return None  # ("the State Department and | the Department of …": two bodies)
 
 
 def _part(tok: Token) -> bool:

@@ -23,6 +23,7 @@ from quotes.marks import QuoteSpan, looks_like_title, title_cased
 from quotes.model import Article, Quote
 from quotes.names import Mention
 from quotes.people import People, Turn
+from quotes.press_offices import speaks_for
 from quotes.records import build_quote
 from quotes.reports import reports_in
 from quotes.resolve import Resolved, resolve
@@ -285,7 +286,11 @@ def _resolve(layout: Layout, people: People, found: list[Found]) -> list[Found]:
     kept: list[Found] = []
     for item in found:
         attribution = item.attribution
-        if attribution is not None:
+        office = speaks_for(people, attribution.mention) if attribution is not None else None
+        if office is not None and attribution is not None:  # "the press service of X said": X
+            item.attribution = attribution = dataclasses.replace(attribution, mention=office[0])
+            item.resolved = office[1]
+        elif attribution is not None:
             item.resolved = resolve(people, attribution.mention, attribution.mention.start
                                     if attribution.mention else item.pieces[0][0])
             if item.resolved.speaker and attribution.mention and attribution.mention.kind != "role":

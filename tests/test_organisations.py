@@ -52,3 +52,16 @@ def test_near_misses_read_forwards(text: str, mention: str) -> None:
 ])
 def test_foreign_particles_read_backwards(text: str, mention: str) -> None:
     assert _before(text) == mention
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("The Ministry of Foreign Trade of Veldonia said", "Ministry of Foreign Trade of Veldonia"),
+    ("the Bureau of Mines and Geology said", "Bureau of Mines and Geology"),
+    # near-misses: two bodies, and a person after a body, are not one name
+    ("the Port Authority and the Ministry of Transport said", "Ministry of Transport"),
+    ("Greta Moll of the Academy of Arts and Professor Ivo Lind said", "Ivo Lind"),
+])
+def test_of_phrase_of_common_nouns_read_backwards(text: str, mention: str) -> None:
+    found = mention_before(text, 0, text.rindex(" said"))
+    assert found is not None and found.name is not None
+    assert text[found.name[0]:found.name[1]] == mention

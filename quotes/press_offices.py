@@ -1,0 +1,78 @@
+"""Offices that speak for a body: "This was reported by the press service of the
+Ministry of Energy", "the press office of Harwick Council said" → the ministry, the
+council. A later bare "the press service said" is the same office, so the same body.
+The office phrases are data (lexicons/press_offices.txt).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+import regex
+
+from quotes import lexicon
+from quotes.names import Mention
+from quotes.people import People
+from quotes.resolve import Resolved, resolve
+from quotes.speakers import mention_after
+
+# How far back a bare "the press service" looks for the office named in full.
+_REACH = 3000
+_NAME_REACH = 200
+
+
+@cache
+def _office() -> regex.Pattern[str]:
+    phrases = sorted(lexicon.lines("press_offices"), key=len, reverse=True)
+    words = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases)
+    return regex.compile(rf"(?i:(?:the|its|their)\s+)?(?i:{words})\b(?P<of>\s+of\s+)?")
+
+
+def speaks_for(people: People, mention: Mention | None) -> tuple[Mention, Resolved] | None:
+    """The body a press office mention speaks for, as a mention spanning the office's
+    words and the body's name, and the body resolved as any mention of it would be."""
+    if mention is None or mention.kind != "role":
+        return None
+    text = people.text
+    office = _office().match(text, mention.start, mention.end)
+    if office is None:
+        return None
+    said = text[office.start():office.start("of") if office.group("of") else office.end()]
+    if office.group("of"):
+        body = mention_after(text, office.end(), min(len(text), office.end() + _NAME_REACH))
+        where = ""
+    elif office.end() == mention.end:  # a bare "the press service": the one named before
+        body, at = _named_before(text, mention.start, _words(said))
+        where = f", the {_words(said)} named in full at offset {at}"
+    else:
+        return None
+    if body is None or body.kind == "pronoun":
+        return None
+    found = resolve(people, body, body.start)
+    if found.speaker is None:
+        return None
+    # The mention spans the office and the body's whole name (read cut short before:
+    # "the press service of the Ministry | of Energy").
+    spoken = replace(body, start=mention.start, end=max(body.end, mention.end)) if (
+        office.group("of")) else mention
+    why = f'"{said}" speaks for {found.speaker}{where}; {found.explanation}'
+    return spoken, replace(found, explanation=why)
+
+
+def _named_before(text: str, pos: int, office: str) -> tuple[Mention | None, int]:
+    """The body after the last "<office> of" before pos with the same office words ("the
+    press office said" is not the information department's), and where it is named."""
+    last = None
+    for match in _office().finditer(text, max(0, pos - _REACH), pos):
+        if match.group("of") and _words(text[match.start():match.start("of")]) == office:
+            last = match
+    if last is None:
+        return None, -1
+    return mention_after(text, last.end(), min(len(text), last.end() + _NAME_REACH)), last.start()
+
+
+def _words(phrase: str) -> str:
+    """The office's words without a leading determiner, in lower case, spaces made single."""
+    words = phrase.casefold().split()
+    return " ".join(words[1:] if words[0] in ("the", "its", "their") else words)
