@@ -13,6 +13,8 @@ from quotes.tokens import FUNCTION_WORDS, Token, is_capitalised, is_word, tokens
 _OPENERS = frozenset(
     "on in at by during via over through from late early earlier later overnight yesterday "
     "today tonight last this".split())
+# Days open an adverbial capitalised: "said Monday | he is considering …".
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Words a reported clause can open with: its subject's pronoun or determiner.
 _SUBJECT_STARTS = frozenset(
     "i we you he she it they the a an his her its their this these those some many most "
@@ -30,7 +32,7 @@ def clause_after_adverbial(text: str, start: int, end: int,
     ends with a word of its own (not "the", not inside a name: "on France Inter radio")
     and is followed by a subject and a verb."""
     toks = [t for t in tokens(text, start, min(end, start + 160)) if is_word(t)][:_MAX_WORDS + 4]
-    if not toks or toks[0].key not in _OPENERS or not toks[0].word.islower():
+    if not toks or not (toks[0].key in DAYS or (toks[0].key in _OPENERS and toks[0].word.islower())):
         return None
     for k in range(1, min(len(toks), _MAX_WORDS + 1)):
         last, first = toks[k - 1], toks[k]

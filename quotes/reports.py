@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 from quotes import lexicon
-from quotes.adverbials import clause_after_adverbial
+from quotes.adverbials import DAYS, clause_after_adverbial
 from quotes.cues import (
     ACCORDING,
     CLOSING_MARKS,
@@ -231,7 +231,8 @@ def _looks_like_clause(text: str, start: int, end: int) -> bool:
     if len(toks) >= 3 and toks[0].key in _APPROXIMATE and (
             toks[1].word.isdigit() or toks[1].key in lexicon.words("quantifiers")):
         return True  # "said about half of the losses came from …"
-    if len(toks) < 3 or toks[0].key in PREPOSITIONS or toks[0].key in _NOT_SUBJECTS:
+    if len(toks) < 3 or toks[0].key in PREPOSITIONS or toks[0].key in _NOT_SUBJECTS or (
+            toks[0].key in DAYS and not _clause_word(toks[1])):  # ("said Monday | he …")
         return False
     if re.split("[’']", toks[0].key, maxsplit=1)[0] in _SUBJECT_PRONOUNS:
         return True  # "said they support charter schools", "said she’ll run"
@@ -458,6 +459,8 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     lead = comma_lead = _content(text, s0, s0 + (len(comma) if closed else len(comma) - 1))
     if lead is not None and not _substantial(text, lead):
         lead = None  # "And so, he said, while …": only what follows is reported
+    full = with_object(text, cue, s1) if mention.start < cue.start else cue
+    cue = cue if text[full.end:s1].lstrip().startswith(",") else full  # "…, X told the House before …"
     tail_start = max(cue.end, mention.end)
     tail = text[tail_start:s1]
     if tail.lstrip().startswith(":"):
@@ -465,7 +468,7 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if tail.strip(" .!?\"”’") and not tail.lstrip().startswith(","):
         # "…, officials said in a statement on Tuesday." keeps a short adverbial.
         words = [t for t in tokens(text, tail_start, min(s1, tail_start + 120)) if is_word(t)]
-        if len(words) > 8 or THAT.match(text, tail_start) or (
+        if (len(words) > 8 and not _WHILE_DOING.match(text, tail_start)) or THAT.match(text, tail_start) or (
                 words and mention.start > cue.start and _clause_word(words[0])):
             return None  # ("…, said the group would focus on …": a clause, not an adverbial)
         rest = None
@@ -479,6 +482,10 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if not pieces or (lead is None and rest is not None and not _substantial(text, rest)):
         return None
     return Report(pieces, Attribution(mention, cue, "report, speaker cue", 0.8))
+
+
+# "…, Orr told the House before attacking the offer …": a participle clause closes the sentence.
+_WHILE_DOING = re.compile(r"\s*(?:before|after|while|when)\s+[a-z]+ing\b")
 
 
 def _substantial(text: str, span: Span) -> bool:

@@ -25,8 +25,24 @@ def skip(text: str, pos: int, end: int, chars: str = " \t\r\n\u00a0,") -> int:
 
 def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
     """The subject of the cue verb: adjacent ("Putin said"), or across an
-    apposition or relative clause ("Stoltenberg, who dined …, said")."""
-    pos = cue.start
+    apposition or relative clause ("Stoltenberg, who dined …, said"), or a
+    time phrase ("Belk on Monday said", "Belk earlier this week told")."""
+    time = _TIME_PHRASE.search(text, max(floor, cue.start - 40), cue.start)
+    if time is not None:
+        return _subject_ending(text, floor, time.start()) or _subject_ending(text, floor, cue.start)
+    return _subject_ending(text, floor, cue.start)
+
+
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
+_PERIOD = r"(?:week|weekend|month|year|morning|afternoon|evening|night)"
+_TIME_PHRASE = re.compile(
+    rf"[ \t](?:(?:on[ \t]+)?{_DAY}(?:[ \t]+{_PERIOD})?|(?:earlier|later)(?:[ \t]+(?:this|that)[ \t]+{_PERIOD})?"
+    rf"|(?:last|this)[ \t]+{_PERIOD})[ \t]*$")
+
+
+def _subject_ending(text: str, floor: int, end: int) -> Mention | None:
+    """The subject of a verb starting at end."""
+    pos = end
     while pos > floor and text[pos - 1] in " \t\u00a0":
         pos -= 1
     before = tokens(text, max(floor, pos - 40), pos)
@@ -46,8 +62,8 @@ def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
         return _subject_before_dashes(text, floor, before[k].start, before[k].word)
     if k >= 0 and before[k].key in ("and", "but"):
         return _clause_subject(text, floor, before[k].start)  # "he laughed and said"
-    return (_subject_before_relative(text, floor, cue.start) or mention_before(text, floor, cue.start)
-            or _subject_before_place(text, floor, cue.start))
+    return (_subject_before_relative(text, floor, end) or mention_before(text, floor, end)
+            or _subject_before_place(text, floor, end))
 
 
 # "Jo Lee in a blog post said": a short phrase of place or medium after the subject.
