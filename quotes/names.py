@@ -94,6 +94,8 @@ def name_ending(toks: list[Token], i: int) -> Mention:
             role_first = j
         elif tok.key == "of" and saw_title and j > 0 and is_role_word(toks[j - 1]):
             role_first = j  # "former secretary | of | state"
+        elif tok.key == "of" and saw_title and (office := _office_start(toks, j)) is not None:
+            role_first = j = office  # "Minister of Foreign Affairs of | Ruritania"
         elif tok.key == "the" and saw_title and j > 1 and toks[j - 1].key == "of" and (
                 is_role_word(toks[j - 2])):
             role_first = j  # "Governor of | the | Southern Region"
@@ -113,14 +115,44 @@ def name_ending(toks: list[Token], i: int) -> Mention:
 
 
 def _after_role_of(toks: list[Token], first: int) -> bool:
-    """A run of capitalised words follows "<role> of" or "<role> of the", perhaps with
-    capitalised words between ("Secretary General of the Northern Defence | Pact …")."""
+    """A run of capitalised words follows "<role> of", perhaps through more capitalised
+    words and "of", "the", "and" phrases ("Secretary General of the Northern Defence |
+    Pact …", "Minister of Foreign Affairs of | Ruritania …", "Deputy Head of the Republic
+    of | Dalmir …"): translated news puts the whole office before the name, no commas."""
     k = first - 1
     while k >= 1 and first - k <= 3 and is_capitalised(toks[k].word) and toks[k].key != "the":
         k -= 1
     if k >= 1 and toks[k].key == "the":
         k -= 1
-    return k >= 1 and toks[k].key == "of" and is_role_word(toks[k - 1])
+    if k < 1 or toks[k].key != "of":
+        return False
+    return _office_start(toks, k) is not None
+
+
+def office_before(toks: list[Token], first: int) -> bool:
+    """"<role> of (the) | …": an office's words end right before toks[first]."""
+    k = first - 1
+    if k >= 1 and toks[k].key == "the":
+        k -= 1
+    return k >= 1 and toks[k].key == "of" and _office_start(toks, k) is not None
+
+
+_OFFICE_LINKS = frozenset("of the and for".split())
+
+
+def _office_start(toks: list[Token], of: int) -> int | None:
+    """The role word that opens an office ending with toks[of] == "of": back over
+    capitalised words and linking words, at most MAX_ROLE_TOKENS, to a title or role noun."""
+    k = of - 1
+    while k >= 0 and of - k <= MAX_ROLE_TOKENS:
+        tok = toks[k]
+        if is_role_word(tok) and is_capitalised(tok.word):
+            return k
+        if tok.key not in _OFFICE_LINKS and (
+                not is_capitalised(tok.word) or tok.key in lexicon.words("not_names")):
+            return None
+        k -= 1
+    return None
 
 
 def _personal_start(toks: list[Token], first: int, last: int) -> int:

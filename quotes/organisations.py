@@ -8,7 +8,7 @@ Scotland", "Transport for London", "Greater Manchester Fire and Rescue Service",
 from __future__ import annotations
 
 from quotes import lexicon
-from quotes.names import Mention
+from quotes.names import Mention, office_before
 from quotes.tokens import FUNCTION_WORDS, Token, is_capitalised, is_name_word, is_possessive, is_title
 
 # Words that join the capitalised parts of one name ("Department of Health and Social Care"),
@@ -45,9 +45,21 @@ def organisation_ending(toks: list[Token], i: int) -> int | None:
         return None  # "Police Chief Ana Ruiz", "Secretary of State Ana Ruiz"
     if _titled_person(run):
         return None  # "Deputy Minister of Transport Lena Rask": a role, then her name
+    if _person_after_office(toks, first, i):
+        return None  # "the Deputy Head of the Republic of Dalmir Sofia Lind": she speaks
     if any(t.key in org and t.key not in _ADJECTIVES for t in run):
         return first  # "Network Rail", "Police Scotland", "Transport for London"
     return None
+
+
+def _person_after_office(toks: list[Token], first: int, i: int) -> bool:
+    """An office read back ("Deputy Head of the | Republic of Dalmir Sofia Lind") whose
+    last "of" is followed by a place and two more name words: a given name and a surname
+    (translated news writes the whole office before the name, with no comma)."""
+    last_of = max((k for k in range(first, i) if toks[k].key == "of"), default=None)
+    if last_of is None or i - last_of < 3 or toks[i].key in lexicon.words("places"):
+        return False
+    return office_before(toks, first)
 
 
 def _titled_person(run: list[Token]) -> bool:

@@ -69,3 +69,13 @@ def test_rank_without_periods_is_the_role() -> None:
     """British ranks have no periods: "Det Supt Amy Cole" is Amy Cole, in the role "Det Supt"."""
     records = _records("Det Supt Amy Cole said the fire was started deliberately.")
     assert [(q.speaker, q.speaker_role) for q in records] == [("Amy Cole", "Det Supt")]
+
+
+def test_long_office_before_name_is_the_role() -> None:
+    """Translated news: "the Minister of Agriculture of Veskaria Tamara Oleynik said" gives
+    the person as speaker and the whole office, place included, as the role."""
+    text = ("The grain harvest will be a fifth smaller this year, the Minister of Agriculture "
+            "of Veskaria Tamara Oleynik said on Monday.")
+    records = _records(text)
+    assert [(r.speaker, r.speaker_role) for r in records] == [
+        ("Tamara Oleynik", "Minister of Agriculture of Veskaria")], records
