@@ -17,7 +17,7 @@ import regex
 from quotes import lexicon
 from quotes.segment import title_case
 from quotes.speakers import Mention, mention_after, mention_before
-from quotes.subjects import main_subject, skip, subject_before
+from quotes.subjects import is_participle, main_subject, skip, subject_before
 from quotes.tokens import is_role_noun, is_word, tokens
 from quotes.trie import trie_pattern
 
@@ -39,7 +39,6 @@ _NOT_LISTENERS = frozenset("in at on of for with from to by during after before 
                            "through that whether if how why what when where who".split())
 _TELL = frozenset(["tell", "inform", "assure", "advise", "ask", "remind", "urge", "warn"])
 ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
-THAT = regex.compile(r"\s*that\b")
 _AFFILIATION = regex.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}[\w.&'’-]*(?:\s+\p{Lu}[\w.&'’-]*){0,4}")
 _DASH_START = regex.compile(r"\s*[—–―‒]+\s*|\s+-{1,2}\s+")
 _MAX_SUBJECT_TOKENS = 30
@@ -349,6 +348,15 @@ def is_past(text: str, cue: Cue) -> bool:
     return _is_past_form(text[cue.start:cue.end].split(" ", 1)[0])
 
 
+def according_to_after(text: str, lo: int, hi: int) -> Attribution | None:
+    """“…,” according to Dr. Lena Marsh, a surgeon at … / “…,” according to the report."""
+    match = ACCORDING.match(text, skip(text, lo, hi, _AFTER_QUOTE), hi)
+    mention = mention_after(text, match.end(), hi) if match else None
+    if match is None or mention is None or text[mention.end:hi].strip()[:1] not in ("", ",", ".", "("):
+        return None
+    return Attribution(mention, Cue(match.start(), match.end(), "according to"), "quote, according to", 0.9)
+
+
 def dash_name_after(text: str, lo: int, hi: int) -> Attribution | None:
     """“…” — Jane Doe: a trailing dash and a name, no verb."""
     match = _DASH_START.match(text, lo, hi)
@@ -429,7 +437,7 @@ def speaker_colon_before(text: str, lo: int, hi: int) -> Attribution | None:
         return None
     colon = lo + len(head) - 1
     mention = mention_before(text, lo, colon, skip_aux=False)
-    if mention is None or mention.kind == "pronoun":
+    if mention is None or mention.kind == "pronoun" or is_header(text[mention.start:colon]):
         return None
     lead = text[lo:mention.start].strip().casefold()
     # "VOTERS CARE MORE ABOUT X - Jo Lee: “…”": a digest's headline, a dash, the author
@@ -437,6 +445,11 @@ def speaker_colon_before(text: str, lo: int, hi: int) -> Attribution | None:
             mention.kind == "name" and lead.endswith((" -", " —", " –")) and text[lo:mention.start].isupper()):
         return None
     return Attribution(mention, Cue(colon, colon + 1, "colon"), "speaker colon, quote", 0.85)
+
+
+def is_header(label: str) -> bool:
+    """"ANALYST'S VIEWPOINT:", "MARKET WATCH:": a label in capitals heads a section."""
+    return label.isupper() and sum(ch.isalpha() for ch in label) > 2
 
 
 def according_to_before(text: str, lo: int, hi: int) -> Attribution | None:
@@ -480,25 +493,7 @@ def _opens_clause(text: str, lo: int, pos: int) -> bool:
     return not before or before.endswith(",") or before.casefold() in ("and", "but", "so", "yet")
 
 
-AFTER_RULES = (speaker_cue_after, cue_speaker_after, dash_name_after, speaker_any_verb_after)
+AFTER_RULES = (speaker_cue_after, cue_speaker_after, according_to_after, dash_name_after,
+               speaker_any_verb_after)
 BEFORE_RULES = (according_to_before, speaker_colon_before, speaker_cue_before,
                 subject_verb_colon_before)
-
-
-def is_participle(text: str, cue: Cue) -> bool:
-    """", saying that …" and "… and said that …": the cue reports for the clause's subject."""
-    before = text[max(0, cue.start - 6):cue.start].rstrip()
-    if before.endswith((" and", " but")):
-        return True
-    if not text[cue.start:cue.end].split(" ", 1)[0].endswith("ing"):
-        return False  # (the first word: "referring to")
-    # ", saying …", "a statement saying that …", "a letter saying the plan …"
-    # (but not "is saying": a progressive, whose subject comes before)
-    if before.endswith(",") or THAT.match(text, cue.end) is not None:
-        return True
-    previous = _WORD_BEFORE.search(text, max(0, cue.start - 30), cue.start)
-    return previous is not None and previous.group(1).islower() and (
-        previous.group(1) not in lexicon.words("auxiliaries"))
-
-
-_WORD_BEFORE = re.compile(r"(\w+)\s+$")

@@ -127,6 +127,8 @@ def _direct_quotes(layout: Layout) -> tuple[list[Found], list[QuoteSpan]]:
         lo = layout.sentences[first][0]
         if i and quotes[i - 1].close_end > lo and quotes[i - 1].close_end <= quote.open_start:
             lo = quotes[i - 1].close_end
+        if text[lo:quote.open_start].rstrip().endswith(":") and cues.is_header(text[lo:quote.open_start]):
+            lo = quote.open_start  # "ANALYST'S VIEWPOINT: “…” Ian Rowe said": a section's label
         hi = layout.sentences[last][1]
         if hi <= quote.close_end and _asks_or_exclaims(text, quote):
             # “…?” Biden said: the sentence splitter ends the sentence at the mark.

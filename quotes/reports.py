@@ -21,7 +21,6 @@ from quotes.cues import (
     CLOSING_MARKS,
     PREPOSITIONS,
     QUOTE_MARKS,
-    THAT,
     Attribution,
     Cue,
     cues_in,
@@ -35,6 +34,7 @@ from quotes.cues import (
 )
 from quotes.sources import pronoun_after, source_first_report
 from quotes.speakers import Mention, mention_after, mention_before
+from quotes.subjects import THAT
 from quotes.tokens import is_modifier, is_word, tokens
 
 Span = tuple[int, int]
@@ -614,7 +614,7 @@ def _heads_a_line(text: str, mention: Mention) -> bool:
     """A role ("Insiders", "Senate aides") or a full name can head "X: …"; a single
     capitalised word ("Note:", "Update:") or a dateline ("WASHINGTON:") does not."""
     if mention.kind == "role":
-        return True
+        return not text[mention.start:mention.end].isupper()  # ("ANALYSIS:" heads a section)
     if mention.kind != "name" or mention.name is None:
         return False
     name = text[mention.name[0]:mention.name[1]]

@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from quotes import lexicon
 from quotes.speakers import Mention, mention_after, mention_before, subject_with_apposition
 from quotes.tokens import is_adverbial, tokens
+
+THAT = re.compile(r"\s*that\b")
 
 if TYPE_CHECKING:
     from quotes.cues import Cue
@@ -145,3 +148,22 @@ def main_subject(text: str, floor: int, pos: int) -> Mention | None:
 def verb_follows(text: str, pos: int, end: int) -> bool:
     """A lowercase word (the verb) comes next, past spaces and commas."""
     return text[pos:min(end, pos + 40)].lstrip(" ,")[:1].islower()
+
+
+def is_participle(text: str, cue: Cue) -> bool:
+    """", saying that …" and "… and said that …": the cue reports for the clause's subject."""
+    before = text[max(0, cue.start - 6):cue.start].rstrip()
+    if before.endswith((" and", " but")):
+        return True
+    if not text[cue.start:cue.end].split(" ", 1)[0].endswith("ing"):
+        return False  # (the first word: "referring to")
+    # ", saying …", "a statement saying that …", "a letter saying the plan …"
+    # (but not "is saying": a progressive, whose subject comes before)
+    if before.endswith(",") or THAT.match(text, cue.end) is not None:
+        return True
+    previous = _WORD_BEFORE.search(text, max(0, cue.start - 30), cue.start)
+    return previous is not None and previous.group(1).islower() and (
+        previous.group(1) not in lexicon.words("auxiliaries"))
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
