@@ -26,6 +26,28 @@ REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_53e420b5fc12cae6.txt"
 
 
+# --- the cycle collector during a run ---------------------------------------------------
+
+def test_a_run_collects_cycles_rarely_and_restores_the_collector(tmp_path: Path) -> None:
+    """Extraction makes no reference cycles, so a run freezes what is loaded and lets
+    young objects pile up before a collection; the settings come back afterwards."""
+    import gc
+
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": "a", "text": "“Yes,” Ann Lee said."}\n')
+    before = gc.get_threshold()
+    seen: list[tuple[tuple[int, ...], int]] = []
+
+    class Keep:
+        def write(self, record: Any) -> None:
+            seen.append((gc.get_threshold(), gc.get_freeze_count()))
+
+    quotes.run.run([path], Keep())
+    assert seen and all(threshold[0] == quotes.run.COLLECTOR_YOUNG and frozen > 0
+                        for threshold, frozen in seen)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
 # --- item 7: a per-article time budget ---------------------------------------------------
 
 def spin_on(article_id: str, real: Any) -> Any:
