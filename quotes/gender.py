@@ -21,6 +21,10 @@ from quotes import lexicon
 _PERSONAL = regex.compile(r"\b(?:(he)|(she)|his|him|himself|her|hers|herself)\b", regex.IGNORECASE)
 # The end of a sentence: a final mark and a space, or a line break.
 _SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s|\n")
+# The next sentence opening with a subject pronoun ("… maternity leave. She enjoyed …").
+_OPENS_WITH = regex.compile(r"\s*[\"“‘']?(?:(?:But|And|So|Yet|Then|Now)\s+)?(?:(He)|(She))\b")
+_NAME_RUN = regex.compile(r"\p{Lu}[\w’'.-]*(?:[ \t]+\p{Lu}[\w’'.-]*)*")
+_CAPITAL = regex.compile(r"\b\p{Lu}")
 # What may close the sentence before one that opens with a name.
 _CLOSERS = ".!?\"”’'"
 
@@ -52,14 +56,22 @@ def opens_sentence(text: str, pos: int, floor: int = 0) -> bool:
 def shown_gender(text: str, start: int, limit: int, quoted: Callable[[int], bool]) -> str | None:
     """The gender of the first personal pronoun after start in its sentence, before
     limit (where another person is named) and outside quotation marks, when it is a
-    subject: "Dia was on a business trip when he ended up …" shows Dia is a man."""
+    subject: "Dia was on a business trip when he ended up …" shows Dia is a man; with
+    none there, a subject pronoun opening the next sentence ("Lewis said … She …")."""
     end = _SENTENCE_END.search(text, start, limit)
     stop = end.start() if end else limit
     for match in _PERSONAL.finditer(text, start, stop):
         if quoted(match.start()):
             continue  # (a pronoun inside a quotation is the speaker's, not the narrator's)
         return "m" if match.group(1) else "f" if match.group(2) else None
-    return None
+    # Else the next sentence, when it opens with "He" or "She" before anyone else is named.
+    following = _OPENS_WITH.match(text, end.end() - 1, limit) if end else None
+    if following is None or quoted(following.start(1) if following.group(1) else following.start(2)):
+        return None
+    name = _NAME_RUN.match(text, start)
+    if _CAPITAL.search(text, name.end() if name else start, end.start() if end else start):
+        return None  # ("Lee backed Trump’s campaign. He thanked her": anyone named may be meant)
+    return "m" if following.group(1) else "f"
 
 
 @cache

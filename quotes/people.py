@@ -158,7 +158,7 @@ class People:
                 k = next(k for k in range(first, -1, -1) if toks[k].start <= mention.start)
                 k -= 1 if k > 0 and toks[k - 1].key in ("the", "a", "an") else 0
                 first = k if k > 0 and toks[k - 1].key != "by" else first
-            if not _inside(quoted, starts, mention.start) and _salient(toks, first, last):
+            if not _inside(quoted, starts, mention.start) and _salient(text, toks, first, last):
                 self._outside.append((mention.start, entity))
         # In a sentence whose subject is a pronoun ("He said the mill, run by Ana Ruiz,
         # …"), a name is somebody else, not who the next pronoun means.
@@ -379,7 +379,7 @@ def _key(words: list[str]) -> str:
 
 
 
-def _salient(toks: list, first: int, last: int) -> bool:
+def _salient(text: str, toks: list, first: int, last: int) -> bool:
     """Could this name be a pronoun's antecedent? Not as a modifier ("the Prigozhin
     mutiny"), an object of a preposition ("of Belarus") or a possessive ("Wagner’s boss")."""
     if toks[last].word.endswith(_POSSESSIVE[:2]):
@@ -387,7 +387,12 @@ def _salient(toks: list, first: int, last: int) -> bool:
     if first == 0:
         return True
     before = toks[first - 1]
+    if before.key in _LISTENER_BEFORE and text[max(0, before.start - 40):before.start].rstrip()[-1:].isalnum():
+        return False  # "her husband had asked Tom Glavine": a listener (but "“…?” asked Ana Ruiz")
     return before.key not in _NOT_BEFORE_SUBJECT and not (before.word.islower() and _object(before.key))
+
+
+_LISTENER_BEFORE = frozenset("asked told urged warned informed reminded advised assured".split())
 
 
 # Verbs whose object a name after them is ("met Lee Dorn", "defeated the …").
