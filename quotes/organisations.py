@@ -37,16 +37,17 @@ def organisation_ending(toks: list[Token], i: int) -> int | None:
     org = lexicon.words("org_words")
     if run[-1].key in org:
         return first  # "Greater Manchester Police", "Mr Plumb Ltd"
+    if _person_after_office(toks, first, i):
+        return None  # "the Deputy Head of the Republic of Dalmir Sofia Lind": she speaks
     if run[0].key in org and run[1].key in _JOINERS:  # "Ministry of Health", "… of Foreign Affairs"
-        if _person_after_title(run) or (is_title(run[-1]) and run[-2].key not in _JOINERS):
-            return None  # "Ministry of Health Deputy Minister (Ana Ruiz)"
+        if _person_after_title(run) or (is_title(run[-1]) and run[-2].key not in _JOINERS) or (
+                run[-2].key in lexicon.words("given_names") and is_name_word(run[-1])):
+            return None  # "Ministry of Health Deputy Minister (Ana Ruiz)", "… of Health Ana Ruiz"
         return first
     if is_title(run[-1]) or _personal_tail(run):  # ("the NATO Secretary General": a role)
         return None  # "Police Chief Ana Ruiz", "Secretary of State Ana Ruiz"
     if _titled_person(run):
         return None  # "Deputy Minister of Transport Lena Rask": a role, then her name
-    if _person_after_office(toks, first, i):
-        return None  # "the Deputy Head of the Republic of Dalmir Sofia Lind": she speaks
     if any(t.key in org and t.key not in _ADJECTIVES for t in run):
         return first  # "Network Rail", "Police Scotland", "Transport for London"
     return None

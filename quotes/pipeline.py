@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from quotes import cues, lexicon
 from quotes.cues import Attribution
+from quotes.impersonal import impersonal_source
 from quotes.invisible import Visible, without_invisible
 from quotes.layout import Layout
 from quotes.marks import QuoteSpan, looks_like_title, title_cased
@@ -292,6 +293,9 @@ def _resolve(layout: Layout, people: People, found: list[Found]) -> list[Found]:
         if office is not None and attribution is not None:  # "the press service of X said": X
             item.attribution = attribution = dataclasses.replace(attribution, mention=office[0])
             item.resolved = office[1]
+        elif attribution is not None and (impersonal := impersonal_source(
+                layout, people, attribution, item.sentence, item.paragraph)):
+            item.resolved, item.attribution = impersonal  # "It was noted that …"
         elif attribution is not None:
             item.resolved = resolve(people, attribution.mention, attribution.mention.start
                                     if attribution.mention else item.pieces[0][0])

@@ -39,7 +39,7 @@ from quotes.tokens import is_modifier, is_word, tokens
 
 Span = tuple[int, int]
 
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also)\s+)?$")
 _PASSIVE = regex.compile(
     r"\b(?:[Tt]his|[Tt]hat)\s+(?:was|has been|had been|is)\s+"
     r"(?:\w+\s+)?(?P<verb>\w+)\s+by\b")

@@ -1,0 +1,68 @@
+"""Impersonal passives: "It was noted that …", "It was also stressed that …".
+
+Translated news writes these for what the source of the story went on to say
+("This was reported by the press service of the ministry. It was noted that …"),
+so a fact-checker expects the source of the statement right before it: the
+current speaker, when that statement is in the same paragraph or the prose
+paragraph before it, with nobody else introduced since. Otherwise the report
+keeps no speaker, at the passive cue's low confidence. "It was stressed by the
+minister that …" names its source and is read like any mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from quotes.cues import Attribution
+from quotes.layout import Layout
+from quotes.people import People, Turn
+from quotes.resolve import Resolved, resolve
+from quotes.speakers import mention_after
+
+# The opening of an impersonal passive, up to its speech verb.
+_IMPERSONAL = regex.compile(
+    r"[\W_]*(?:(?:But|And|Also|Further|Moreover|In\s+addition),?\s+)?It\s+"
+    r"(?:is|was|has\s+been|had\s+been)\s+(?:(?:also|further|again|separately|\w+ly)\s+)?\Z")
+_BY = regex.compile(r"\s+by\s+")
+_WEIGHT = 0.8  # inferred, not stated: below a pronoun's sure resolution
+
+
+def impersonal_source(layout: Layout, people: People, attribution: Attribution,
+                      sentence: int, paragraph: int) -> tuple[Resolved, Attribution] | None:
+    """The source of an impersonal passive report, or None when the cue is not one."""
+    cue = attribution.cue
+    if cue is None or attribution.mention is not None:
+        return None
+    text = layout.text
+    s0 = layout.sentences[sentence][0]
+    if not _IMPERSONAL.match(text, s0, cue.start):
+        return None
+    verb_end = cue.start + len(text[cue.start:cue.end].split(" ", 1)[0])
+    by = _BY.match(text, verb_end, cue.end + 1) or _BY.match(text, cue.end)
+    if by is not None:  # "It was stressed by the minister that …"
+        mention = mention_after(text, by.end(), layout.sentences[sentence][1])
+        if mention is not None:
+            return resolve(people, mention, mention.start), replace(
+                attribution, mention=mention, rule="impersonal passive by, report")
+    turn = _statement_before(layout, people, paragraph, s0)
+    if turn is None:
+        return None
+    why = (f'impersonal "{text[s0:cue.end].strip()}": continues the statement by {turn.speaker} '
+           f"at offset {turn.start}, the source right before it")
+    return Resolved(turn.speaker, turn.role, "continuation", why, _WEIGHT), replace(
+        attribution, mention=turn.mention, rule="impersonal passive, report")
+
+
+def _statement_before(layout: Layout, people: People, paragraph: int, pos: int) -> Turn | None:
+    """The current statement, when it ends in this paragraph or the prose one before,
+    with nobody else introduced between it and pos."""
+    turn = people.current
+    if turn is None or turn.end > pos:
+        return None
+    if turn.paragraph != paragraph and turn.paragraph != layout.prose_before(paragraph):
+        return None
+    if people.introduced(turn.end, pos, turn.speaker):
+        return None
+    return turn
