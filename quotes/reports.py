@@ -32,6 +32,7 @@ from quotes.cues import (
     subject_before,
     with_object,
 )
+from quotes.nesting import outermost
 from quotes.sources import pronoun_after, source_first_report
 from quotes.speakers import Mention, mention_after, mention_before
 from quotes.subjects import THAT
@@ -130,7 +131,7 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
                       or trailing_report(text, near, cue))
         if report and (not cue.quoted or cue.object or _has_quote(text, report.pieces)):
             found.append(report)
-    return _cut_at_new_speakers(text, found)
+    return outermost(_cut_at_new_speakers(text, found))
 
 
 _NEW_CLAUSE_BEFORE = re.compile(r",(?P<marks>[\"”’'»]*)\s*(?:(?:and|but)\s+)?$|\s(?=but\s+$)")
