@@ -9,11 +9,11 @@ from typing import Any, BinaryIO
 
 from quotes.io import html, parquet, warc
 from quotes.io.compressed import Damaged, compression, decompressed
+from quotes.io.entries import JSONL_SUFFIXES, TEXT_SUFFIXES, ReadConfig, ReadError, Work
 from quotes.io.extras import MissingExtra
-from quotes.io.stream import ByteSource, Replay, read_head
-from quotes.read import _BOM as BOM
-from quotes.read import JSONL_SUFFIXES, TEXT_SUFFIXES, ReadConfig, ReadError, Work, read_jsonl_stream
-from quotes.read import _text_article as text_article
+from quotes.io.jsonl import read_jsonl_stream
+from quotes.io.stream import ByteSource, Replay, read_at_most
+from quotes.io.text import BOM, text_article
 
 SNIFF_BYTES = 8192
 COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")
@@ -91,7 +91,7 @@ def _read_decompressed(stream: ByteSource, kind: str, name: str, article_id: str
         yield from read_jsonl_stream(content, name, json_name, config)
     else:
         try:
-            data = read_head(content, config.max_bytes + 1)
+            data = read_at_most(content, config.max_bytes + 1)
             if len(data) <= config.max_bytes:
                 content.read(1)  # the end of the stream, or the break that cut the text short
         except Damaged as exc:

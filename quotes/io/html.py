@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from quotes.io.entries import Page, ReadConfig, ReadError, ReadWarning, Sourced, Work
 from quotes.io.extras import require
-from quotes.io.stream import ByteSource, read_head
-from quotes.model import Article
-from quotes.read import Page, ReadConfig, ReadError, ReadWarning, Sourced, Work, parse_date
+from quotes.io.stream import ByteSource, read_at_most
+from quotes.model import Article, parse_date
 
 # A page is mostly markup and scripts: its bytes may be this many times an article's limit.
 PAGE_BYTES_PER_TEXT_BYTE = 16
@@ -32,7 +32,7 @@ def read_page(stream: ByteSource, name: str, article_id: str, config: ReadConfig
     """The one page of an HTML input, its text left to `page_entry`."""
     require("trafilatura", WHAT)  # before reading: one clear error per input without the extra
     try:
-        data = read_head(stream, page_limit(config) + 1)
+        data = read_at_most(stream, page_limit(config) + 1)
     except OSError as exc:
         yield ReadError(name, None, f"cannot read: {exc.strerror or exc}")
         return

@@ -18,9 +18,10 @@ from typing import IO, Any
 
 from pydantic import BaseModel
 
+from quotes.io.entries import Bad, Entry, ReadConfig, ReadError, ReadWarning, Sourced
 from quotes.io.extras import require
+from quotes.io.jsonl import article_from_record
 from quotes.model import Quote
-from quotes.read import Entry, ReadConfig, ReadError, ReadWarning, Sourced, _article_from_record, _Bad
 from quotes.write import Record, output_file
 
 WHAT = "reading Parquet files"
@@ -65,13 +66,13 @@ def _row_entries(record: dict[str, Any], name: str, fallback_id: str, row: int,
     body_start = record.pop("body_start", None)
     try:
         if record.get("text") is None:
-            raise _Bad("no article text (null)")
-        article = _article_from_record(record, fallback_id, config, warnings)
+            raise Bad("no article text (null)")
+        article = article_from_record(record, fallback_id, config, warnings)
         if body_start:
             if not isinstance(body_start, int) or not 0 <= body_start <= len(article.text):
-                raise _Bad(f"'body_start' {body_start!r} is not an offset into the text")
+                raise Bad(f"'body_start' {body_start!r} is not an offset into the text")
             article = article.model_copy(update={"body_start": body_start})
-    except _Bad as exc:
+    except Bad as exc:
         yield from (ReadWarning(name, row, warning) for warning in warnings)
         yield ReadError(name, row, str(exc))
         return

@@ -17,8 +17,8 @@ class Replay:
     """`head` (bytes already taken from `stream`) first, then `stream` itself: no byte is lost.
 
     `read` gives the head alone while it lasts (a short read, which every reader
-    handles: warcio, `quotes.read.read_at_most`): an error of the stream, a compressed
-    stream's break, then never costs the bytes of the head. `read_head` reads a size whole.
+    handles: warcio, `read_at_most`): an error of the stream, a compressed
+    stream's break, then never costs the bytes of the head. `read_at_most` reads a size whole.
     """
 
     def __init__(self, head: bytes, stream: ByteSource) -> None:
@@ -53,14 +53,20 @@ class Replay:
         return taken + self._stream.readline(-1 if size < 0 else size - len(taken))
 
 
-def read_head(stream: ByteSource, size: int) -> bytes:
-    """Up to `size` bytes, fewer only at the end of the stream (a pipe may give less per read)."""
-    parts: list[bytes] = []
-    got = 0
-    while got < size:
-        part = stream.read(size - got)
-        if not part:
+# Bytes asked of a stream at a time.
+READ_CHUNK = 1 << 20
+
+
+def read_at_most(stream: ByteSource, size: int) -> bytes:
+    """Up to `size` bytes, fewer only at the end of the stream (a pipe may give less per
+    read), read a chunk at a time: `read(size)` would allocate all of `size` at once,
+    however small the input."""
+    chunks: list[bytes] = []
+    left = size
+    while left > 0:
+        chunk = stream.read(min(left, READ_CHUNK))
+        if not chunk:
             break
-        parts.append(part)
-        got += len(part)
-    return b"".join(parts)
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)

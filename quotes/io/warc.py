@@ -14,11 +14,12 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from quotes.io.entries import Page, ReadConfig, ReadError, ReadWarning, Work
 from quotes.io.extras import require
 from quotes.io.html import WHAT as PAGES
 from quotes.io.html import page_limit
-from quotes.io.stream import ByteSource, read_head
-from quotes.read import Page, ReadConfig, ReadError, ReadWarning, Work, parse_date
+from quotes.io.stream import ByteSource, read_at_most
+from quotes.model import parse_date
 
 WHAT = "reading WARC files"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -73,7 +74,7 @@ def _page(record: Any, name: str, config: ReadConfig) -> tuple[Page | None, str]
     """The page of an HTML record, or why it has none."""
     limit = page_limit(config)
     try:
-        data = read_head(record.content_stream(), limit + 1)
+        data = read_at_most(record.content_stream(), limit + 1)
     except Exception:  # a damaged record (bad chunking, bad encoding) costs only itself
         return None, "damaged record"
     if len(data) > limit:
