@@ -509,5 +509,5 @@ _CLAUSE_OPENERS = frozenset("and but that as when while because although though 
 def _starts_clause(toks: list[Token], start: int) -> bool:
     """True when nothing but an introductory phrase and a comma come before start."""
     before = [t for t in toks if t.end <= start]
-    return not before or before[-1].word in (",", ";", "—", "–", "-", "(", ":") or (
-        before[-1].key in _CLAUSE_OPENERS)
+    return not before or [t.key for t in before] == ["the"] or (  # ("The Chancellor …, who")
+        before[-1].word in (",", ";", "—", "–", "-", "(", ":") or before[-1].key in _CLAUSE_OPENERS)

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from quotes import lexicon
+from quotes.asides import aside_before
 from quotes.speakers import Mention, mention_after, mention_before, subject_with_apposition
 from quotes.tokens import is_adverbial, tokens
 
@@ -58,6 +59,9 @@ def _subject_ending(text: str, floor: int, end: int) -> Mention | None:
     if k >= 1 and before[k].word == "," and before[k - 1].word == ")":
         return mention_before(text, floor, before[k].start)  # "Sen. Jo Reyes (D-Ore.), said"
     if k >= 0 and before[k].word == ",":
+        opening = aside_before(text, floor, before[k].start)
+        if opening is not None:  # "Vera Sokol, in turn, said": neither apposition nor role
+            return subject_with_apposition(text, floor, opening) or _subject_ending(text, floor, opening)
         return subject_with_apposition(text, floor, before[k].start)
     if k >= 1 and before[k].word == before[k - 1].word == "-" and before[k - 1].end == before[k].start:
         return _subject_before_dashes(text, floor, before[k - 1].start, "--")
