@@ -126,6 +126,12 @@ def parse(said: str) -> Description | None:
     return Description(" ".join(words), head, main[-1][:1].isupper(), complement, age)
 
 
+def names_a_body(said: str) -> bool:
+    """Is this a description of a body ("the utility", "the army"), not of a person?"""
+    description = parse(said)
+    return description is not None and description.head in _kinds()
+
+
 def meaning(people: People, said: str, pos: int) -> Meaning | None:
     """The person or body the description at pos stands for, or None when nothing
     in the article fits it."""

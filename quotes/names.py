@@ -6,6 +6,7 @@ the `Mention` every speaker rule returns.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quotes import lexicon
 from quotes.tokens import (
@@ -183,3 +184,36 @@ def clean_role(role: str | None) -> str | None:
         return None
     return role
 
+
+_POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
+_ROLE_DETERMINERS = frozenset("the a an this that".split())
+
+
+def clean_name(name: str) -> list[str]:
+    """Name words without possessive endings or titles: "Mr. Obama’s" → ["Obama"]."""
+    return list(_name_words(name))  # a fresh list: callers may keep it
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    words = name.split()
+    if words:
+        for ending in _POSSESSIVE_ENDINGS:
+            if words[-1].endswith(ending) and len(words[-1]) > len(ending) + 1:
+                words[-1] = words[-1][: -len(ending)]
+                break
+    if words and words[-1].casefold() in lexicon.words("org_words"):
+        return tuple(words)  # a body's name keeps every word: "Mr Plumb Ltd"
+    return tuple([w for w in words if w.rstrip(".").casefold() not in lexicon.words("honorifics")]
+                 or words)
+
+
+def bare_role(role: str | None) -> str | None:
+    """A role without leading determiners and courtesy titles ("the", "Mr.")."""
+    if not role:
+        return None
+    words = [w for w in role.strip(" ,").split()
+             if w.rstrip(".").casefold() not in lexicon.words("honorifics")]
+    while words and words[0].casefold() in _ROLE_DETERMINERS:
+        words = words[1:]
+    return " ".join(words) or None

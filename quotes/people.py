@@ -19,14 +19,13 @@ import regex
 
 from quotes import acronyms, lexicon
 from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
-from quotes.names import Mention, name_ending
+from quotes.names import Mention, bare_role, clean_name, name_ending
 from quotes.organisations import organisation_ending
 from quotes.segment import TitleCaseLines
 from quotes.tokens import PARTICLES, is_name_word, keeps_period, window_tokens
 
 Span = tuple[int, int]
 _POSSESSIVE = ("’s", "'s", "’", "'")
-_DETERMINERS = frozenset("the a an this that".split())
 # A run of capitalised words, possibly joined by name particles ("Charles de Gaulle").
 # Words and runs are bounded ({0,40}, {0,8}): a 16 MB "word" must not exhaust memory.
 _CAPITALISED_RUN = regex.compile(
@@ -336,6 +335,17 @@ class People:
             i -= 1
         return self._outside[i] if i >= 0 else None
 
+    def described(self, name: str, pos: int, body: bool) -> None:
+        """A description at pos ("the utility said") stands for this entity as a subject:
+        a pronoun after it may mean the entity, "it" when the description is a body's."""
+        entity = next((e for e in self.entities if e.name == name), None)
+        if entity is not None:
+            if body:  # ("BC Hydro" said like a person, but "the utility" is no person)
+                entity.person = entity.evident = False
+            i = bisect.bisect_left(self._positions, pos)
+            self._positions.insert(i, pos)
+            self._outside.insert(i, (pos, entity))
+
     def mentions(self) -> list[tuple[int, Entity]]:
         """Every place the article names a person or body, in text order."""
         return sorted(((p, e) for e in self.entities for p in e.positions), key=lambda m: m[0])
@@ -435,36 +445,6 @@ def _prominence(entity: Entity, pos: int) -> tuple[int, int]:
     """How present an entity is at pos: times named so far, then how recently."""
     count = bisect.bisect_right(entity.positions, pos)
     return (count, entity.positions[count - 1] if count else -1)
-
-
-def clean_name(name: str) -> list[str]:
-    """Name words without possessive endings or titles: "Mr. Obama’s" → ["Obama"]."""
-    return list(_name_words(name))  # a fresh list: callers may keep it
-
-
-@lru_cache(maxsize=4096)
-def _name_words(name: str) -> tuple[str, ...]:
-    words = name.split()
-    if words:
-        for ending in _POSSESSIVE:
-            if words[-1].endswith(ending) and len(words[-1]) > len(ending) + 1:
-                words[-1] = words[-1][: -len(ending)]
-                break
-    if words and words[-1].casefold() in lexicon.words("org_words"):
-        return tuple(words)  # a body's name keeps every word: "Mr Plumb Ltd"
-    return tuple([w for w in words if w.rstrip(".").casefold() not in lexicon.words("honorifics")]
-                 or words)
-
-
-def bare_role(role: str | None) -> str | None:
-    """A role without leading determiners and courtesy titles ("the", "Mr.")."""
-    if not role:
-        return None
-    words = [w for w in role.strip(" ,").split()
-             if w.rstrip(".").casefold() not in lexicon.words("honorifics")]
-    while words and words[0].casefold() in _DETERMINERS:
-        words = words[1:]
-    return " ".join(words) or None
 
 
 def not_personal(entity: Entity) -> bool:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from quotes import cues, lexicon
+from quotes import cues, descriptions, lexicon
 from quotes.cues import Attribution
 from quotes.impersonal import impersonal_source
 from quotes.invisible import Visible, without_invisible
@@ -301,6 +301,10 @@ def _resolve(layout: Layout, people: People, found: list[Found]) -> list[Found]:
                                     if attribution.mention else item.pieces[0][0])
             if item.resolved.speaker and attribution.mention and attribution.mention.kind != "role":
                 people.mark_speaker(item.resolved.speaker)
+            elif item.resolved.speaker and attribution.mention and item.resolved.resolution == "role":
+                mention = attribution.mention
+                people.described(item.resolved.speaker, mention.start,
+                                 descriptions.names_a_body(layout.text[mention.start:mention.end]))
         else:
             item.resolved, item.attribution = _unattributed(layout, people, item)
             if item.resolved.speaker is None and not _worth_keeping(layout.text, item):

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from quotes import descriptions, lexicon
 from quotes.descriptions import strip_determiner
-from quotes.names import Mention
-from quotes.people import People, bare_role
+from quotes.names import Mention, bare_role
+from quotes.people import People
 from quotes.sources import PRONOUN_FORMS
 from quotes.speakers import mention_after
 
