@@ -320,8 +320,8 @@ def _after_that(text: str, pos: int, end: int) -> int | None:
     no "that" follows closely, when a clause starts before it ("said she could not
     support the deal that …") or when "that" opens a relative clause ("reports that track")."""
     match = _THAT_AHEAD.match(text, pos, end)
-    if not match:
-        return None
+    if not match or _speech_participle_ahead(text, pos, match.end()):
+        return None  # ("…, X said, adding that …": the participle's "that")
     between = [t for t in tokens(text, pos, match.end() - 4) if is_word(t)]
     if any(t.key in _SUBJECT_PRONOUNS or _clause_word(t) for t in between):
         return None
@@ -330,6 +330,15 @@ def _after_that(text: str, pos: int, end: int) -> int | None:
                       or (following[0].word.islower() and following[0].key.endswith("ed"))):
         return None  # "the raid that killed …": a relative clause
     return match.end() - len("that")  # the clause keeps its "that", as annotators mark it
+
+
+_PARTICIPLE_AHEAD = re.compile(r"\s*,\s*([a-z]+ing)\b")
+
+
+def _speech_participle_ahead(text: str, pos: int, end: int) -> bool:
+    """", adding that …", ", noting …": a speech verb's participle, which reports for itself."""
+    match = _PARTICIPLE_AHEAD.match(text, pos, end)
+    return match is not None and match.group(1) in lexicon.speech_verbs()
 
 
 # After an object, a comma and a verb start the subject's next predicate.
@@ -473,8 +482,9 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
                 words and mention.start > cue.start and _clause_word(words[0])):
             return None  # ("…, said the group would focus on …": a clause, not an adverbial)
         rest = None
-    elif mention.start < cue.start and tail.lstrip().startswith(","):
-        rest = _content(text, tail_start, s1)  # "Climate change, he says, is …"
+    elif mention.start < cue.start and tail.lstrip().startswith(",") and not (
+            _speech_participle_ahead(text, tail_start, s1)):
+        rest = _content(text, tail_start, s1)  # "Climate change, he says, is …" (not ", adding that …")
     else:
         rest = None  # "…, said Dan Gerstein, director of …": an apposition, not content
     if lead is None and rest is not None and comma_lead is not None and _split_piece(text, comma_lead):
@@ -492,11 +502,31 @@ _WHILE_DOING = re.compile(r"\s*(?:before|after|while|when)\s+[a-z]+ing\b")
 def _substantial(text: str, span: Span) -> bool:
     """Reported content, not an adverbial: "After the vote," reports nothing."""
     words = text[span[0]:span[1]].split()
-    if words and words[0][:1].isupper() and words[0].endswith(("ed", "ing")):
+    if words and words[0][:1].isupper() and words[0].endswith(("ed", "ing")) and not _gerund_subject(words):
         return False  # "Asked whether …, Dempsey said": a participle clause
     if len(words) < 4:
         return any(mark in text[span[0]:span[1]] for mark in QUOTE_MARKS)
     return words[0].casefold() not in PREPOSITIONS or len(words) >= 8
+
+
+def _gerund_subject(words: list[str]) -> bool:
+    """"Being in public life can be hard": an -ing phrase that is the subject of a
+    verb (an auxiliary before any clause opens), not the reporter's participle clause."""
+    if not words[0].endswith("ing"):
+        return False
+    for word in words[1:12]:
+        key = word.casefold().strip(",;")
+        if key in _CLAUSE_OPENERS or word.endswith(","):
+            return False
+        if key in _FINITE:
+            return True
+    return False
+
+
+_CLAUSE_OPENERS = frozenset("that which who whom whose where when whether if why how what because while"
+                            .split())
+_FINITE = frozenset("is are was were can could will would may might must should has have had does do did "
+                    "remains seems".split())
 
 
 def _split_piece(text: str, span: Span) -> bool:
