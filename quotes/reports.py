@@ -33,6 +33,7 @@ from quotes.cues import (
     with_object,
 )
 from quotes.nesting import outermost
+from quotes.non_reports import before_anonymity_clause, reports_nothing
 from quotes.sources import pronoun_after, source_first_report
 from quotes.speakers import Mention, mention_after, mention_before
 from quotes.subjects import THAT
@@ -129,7 +130,8 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
         else:
             report = (speaker_verb_report(text, near, cue)
                       or trailing_report(text, near, cue))
-        if report and (not cue.quoted or cue.object or _has_quote(text, report.pieces)):
+        if report and (not cue.quoted or cue.object or _has_quote(text, report.pieces)) and (
+                not reports_nothing(text, report.pieces, report.attribution, s0)):
             found.append(report)
     return outermost(_cut_at_new_speakers(text, found))
 
@@ -381,7 +383,9 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     # so a passive cue reports a clause with no speaker, and no object.
     passive = _PASSIVE_BEFORE.search(text, max(s0, cue.start - 30), cue.start) is not None and not (
         text[cue.start:cue.end].split(" ", 1)[0].endswith("ing"))  # ("is calling for": progressive)
-    mention = None if passive else subject_before(text, s0, cue)
+    unnamed = before_anonymity_clause(text, s0, cue.start)  # "An official who asked not to be named said"
+    mention = None if passive else (mention_before(text, s0, unnamed) if unnamed < cue.start
+                                    else subject_before(text, s0, cue))
     if mention is None and not passive:
         return None
     full = with_object(text, cue, s1)
@@ -452,7 +456,7 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         return None  # ("…, the auditors found a gap": a finding about the lead, not a report of it)
     if text.find(",", s0, cue.start) < 0:
         return None  # (the lead, ending before the cue, must end with a comma)
-    mention = mention_before(text, s0, cue.start)
+    mention = mention_before(text, s0, before_anonymity_clause(text, s0, cue.start))
     if mention is not None:
         lead_end = mention.start
     else:

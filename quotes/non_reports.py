@@ -1,0 +1,59 @@
+"""Speech verbs that report no statement of anyone's.
+
+- The reporter's own aside: "It should be recalled that …", "It must be noted that …"
+  (a modal before the passive: the writer reminds the reader; "It was noted that"
+  reports a source, and is read elsewhere).
+- A question left unanswered: "did not say who …", "would not say whether …".
+- An instruction to the subject, with no speaker: "is asked to call", "have been
+  warned to expect" (the subject is the one told, the content what they should do).
+- A request for anonymity: "who asked not to be named" describes the source of the
+  statement that follows; it is neither content nor a statement of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.cues import Attribution
+
+Span = tuple[int, int]
+
+_MODAL_PASSIVE = re.compile(
+    r"\b[Ii]t\s+(?:should|must|can|could|may|might|needs?\s+to|has\s+to|is\s+to)\s+(?:also\s+)?be\s+"
+    r"(?:\w+ly\s+)?$")
+_NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+(?:\w+ly\s+)?$")
+_QUESTION = re.compile(r"(?:who|whom|whose|what|which|when|where|why|how|whether|if)\b")
+_INSTRUCTION = re.compile(r"(?:not\s+)?to\s")
+_ANONYMITY = re.compile(
+    r"(?:(?:not\s+)?to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous|for\s+anonymity)\b")
+# "…, an official who asked not to be named said": the clause a cue must look past.
+_ANONYMITY_CLAUSE = re.compile(
+    r",?\s+(?:who|which)\s+(?:\w+ly\s+)?(?:asked|requested|spoke|declined\s+to\s+be\s+named|was\s+not\s+authori[sz]ed)"
+    r"(?:\s+[\w’'-]+){0,8}?\s+(?:named|identified|quoted|anonymous|anonymity|publicly|record)\s*,?\s*$")
+
+_ANONYMITY_END = re.compile(r"(?:named|identified|quoted|anonymous|anonymity|publicly|record)\s*,?\s*$")
+
+
+def reports_nothing(text: str, pieces: tuple[Span, ...], attribution: Attribution, floor: int) -> bool:
+    """Does this report, found from its cue, say nothing anyone said?"""
+    cue = attribution.cue
+    if cue is None or not pieces:
+        return False
+    content = pieces[-1][0]
+    before = text[max(floor, cue.start - 40):cue.start]
+    if attribution.mention is None and _MODAL_PASSIVE.search(before):
+        return True
+    if _NEGATED.search(before) and _QUESTION.match(text, content):
+        return True
+    if _ANONYMITY.match(text, content):
+        return True
+    return attribution.rule == "passive cue, report" and bool(_INSTRUCTION.match(text, content))
+
+
+def before_anonymity_clause(text: str, floor: int, pos: int) -> int:
+    """Where the speaker's words end before "… who asked not to be named | said": the
+    start of that clause, else pos."""
+    if not _ANONYMITY_END.search(text, max(floor, pos - 14), pos):
+        return pos  # (most cues: the clause's last word is not right before them)
+    match = _ANONYMITY_CLAUSE.search(text, max(floor, pos - 90), pos)
+    return match.start() if match else pos
