@@ -287,8 +287,13 @@ def _clause_end(text: str, start: int, end: int) -> int:
     runs that long, and the bound keeps the work per cue constant."""
     end = min(end, start + _MAX_CONTENT)
     opened = closed = straight = 0
-    pos = start
+    pos = aside_end = start
     for match in _CLAUSE_BREAK.finditer(text, start, end):
+        if match.start() < aside_end:
+            continue  # (the dash that closes an aside)
+        if match.group().strip() == "—" and (aside := _DASH_ASIDE.match(text, match.end(), end)):
+            aside_end = aside.end()  # "that the ties between youth — especially girls — and …"
+            continue
         # Count the marks up to and including the break's own closing mark.
         upto = match.end()
         opened += text.count("“", pos, upto)
@@ -305,6 +310,8 @@ def _clause_end(text: str, start: int, end: int) -> int:
     return _before_next_cue(text, start, end)
 
 
+# An aside closed by a second dash within the clause: it is part of what was said.
+_DASH_ASIDE = re.compile(r"[^—;:“”\"\n]{1,80}?\s—\s")
 _COMMA_WORD = re.compile(r",\s+(?![Tt]hanks\b)([A-Za-z]+(?:s|ed))\b")  # (not ", thanks (in part) to")
 
 
