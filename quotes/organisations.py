@@ -64,9 +64,11 @@ def _person_after_office(toks: list[Token], first: int, i: int) -> bool:
 
 
 def _titled_person(run: list[Token]) -> bool:
-    """The run opens with a title and ends with a given name and a surname."""
+    """The run ends with a given name and a surname after a title or a body's name:
+    "Deputy Minister of Transport Lena Rask", "Harbour Board Elena Lind"."""
     given = lexicon.words("given_names")
-    return is_title(run[0]) and len(run) >= 3 and run[-2].key in given and is_name_word(run[-1])
+    return len(run) >= 3 and run[-2].key in given and is_name_word(run[-1]) and (
+        is_title(run[0]) or run[-3].key in lexicon.words("org_words"))
 
 
 def organisation_after(text: str, toks: list[Token]) -> Mention | None:

@@ -208,7 +208,7 @@ class People:
                 self._by_first.setdefault(entity.words[0], []).append(entity)
             if role and not entity.role:
                 entity.role = bare_role(role)
-            entity.gender = entity.gender or (gender_of(role) if role else None) or given_gender(entity.words)
+            entity.gender = entity.gender or given_gender(entity.words) or (gender_of(role) if role else None)
             entity.person = entity.person or _looks_personal(entity, role)
             entity.evident = entity.evident or bool(entity.person and (entity.gender or role))
         elif len(words) == 1 and len(entity.words) > 1 and entity.person:

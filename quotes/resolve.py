@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotes import descriptions, lexicon
+from quotes.agreement import agreeing_rival
 from quotes.descriptions import strip_determiner
 from quotes.names import Mention, bare_role
 from quotes.people import People
@@ -113,14 +114,19 @@ def _pronoun(people: People, said: str, pos: int, *, gender_of: str | None = Non
     kind = "body" if gender == "n" else "person"
     if found is None:
         return Resolved(None, None, "none", f'"{said}": no {kind} named before it')
+    chosen = found.entity
+    if said.casefold() in PRONOUN_FORMS:  # ("according to her", "in his view": not "he said")
+        found = agreeing_rival(found, gender)
     entity = found.entity
     why = f'"{said}" → {entity.name}: the last {kind} named before it'
-    if entity.gender and entity.gender == gender and found.passed:
+    if entity is not chosen:
+        why = f'"{said}" → {entity.name}: named before it, the only one whose gender is known to agree'
+    elif entity.gender and entity.gender == gender and found.passed:
         why += " whose gender agrees"
     why += f" (offset {found.at})"
     if found.passed:
-        why += f"; passed over {', '.join(found.passed)} (gender differs)"
-    weight = 1.0
+        why += f"; passed over {', '.join(found.passed)} (gender differs or unknown)"
+    weight = 1.0 if entity is chosen else _UNSURE
     if found.unsure:
         why += f"; unsure: nothing else in the article shows it is a {kind}"
         weight = _UNSURE
