@@ -14,21 +14,40 @@ import json
 import re
 import sys
 import time
-import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from operator import attrgetter
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from quotes import lexicon
-from quotes.model import Article, parse_date
+
+# What is scored, how it is read and how it is shown live in quotes.evaluation;
+# this module scores, and names them all as before.
+from quotes.evaluation.items import (  # noqa: F401
+    KINDS,
+    EvalError,
+    Examples,
+    GoldArticle,
+    Item,
+    Predictions,
+    make_item,
+    trim_span,
+)
+from quotes.evaluation.load import load_gold, load_predictions, partly_reviewed  # noqa: F401
+from quotes.evaluation.report import (  # noqa: F401
+    CONTEXT_CHARS,
+    SPAN_CHARS,
+    SPEAKER_SIDES,
+    error_examples,
+    format_errors,
+    format_table,
+)
+from quotes.model import Article
 
 IOU_THRESHOLD = 0.5
-KINDS = ("direct", "mixed", "indirect")
 # Report rows: name -> the kinds it covers (gold kind for recall, predicted kind for precision).
 ROWS: dict[str, frozenset[str]] = {
     "direct": frozenset({"direct"}),
@@ -52,36 +71,11 @@ PRONOUNS = frozenset({
     "some", "many", "most", "few", "several", "all", "both", "each", "either", "neither",
     "another", "other", "others",
 })
-CONTEXT_CHARS = 40
-SPAN_CHARS = 70
-
 _TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 _POSSESSIVE = re.compile(r"'s?$")
 
 
-class EvalError(Exception):
-    """An input that cannot be scored; `code` is the process exit status."""
-
-    def __init__(self, message: str, code: int = 1) -> None:
-        super().__init__(message)
-        self.code = code
-
-
 # --- spans -------------------------------------------------------------------------------
-
-
-def _is_edge_char(char: str) -> bool:
-    """Whitespace, any punctuation (quote marks, dashes, brackets) or a backtick."""
-    return char.isspace() or char == "`" or unicodedata.category(char).startswith("P")
-
-
-def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets of text[start:end] less edge whitespace, quote marks ('' and `` too), punctuation."""
-    while start < end and _is_edge_char(text[start]):
-        start += 1
-    while end > start and _is_edge_char(text[end - 1]):
-        end -= 1
-    return start, end
 
 
 def iou(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -177,43 +171,7 @@ def _same_speaker(g: tuple[str, ...], p: tuple[str, ...]) -> bool:
     return g == p or g[-1] == p[-1] or gs <= ps or ps <= gs
 
 
-# --- records -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Item:
-    """One gold or predicted quote as the scorer sees it: trimmed offsets, kind, speaker."""
-
-    article_id: str
-    start: int
-    end: int
-    kind: str
-    speaker: str | None
-    # The words that attribute a predicted quote (its speaker_mention): "the agency"
-    # for the speaker "Water Agency". None: judged by the resolved name alone.
-    mention: str | None = None
-
-    @property
-    def span(self) -> tuple[int, int]:
-        """The trimmed (start, end)."""
-        return self.start, self.end
-
-
-Predictions = dict[str, list[Item]]  # article id -> its predicted quotes
-Examples = dict[str, list[dict[str, Any]]]  # error class -> the quotes listed
-
-
-@dataclass(frozen=True)
-class GoldArticle:
-    """A gold article: its text and its annotated quotes (trimmed)."""
-
-    id: str
-    text: str
-    date: str | None
-    title: str | None
-    quotes: tuple[Item, ...]
-    # Spans of a partly reviewed article that no reviewer judged: predictions there are not scored.
-    unreviewed: frozenset[tuple[int, int]] = frozenset()
+# --- matching and scoring ----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -252,16 +210,6 @@ class Pair:
         no "Rail" for "Network Rail", no lenient surname or subset match."""
         return self.gold.kind == self.pred.kind and (
             not self.judged or exact_name(self.gold.speaker) == exact_name(self.pred.speaker))
-
-
-def make_item(text: str, article_id: str, start: int, end: int, kind: str,
-              speaker: str | None, mention: str | None = None) -> Item:
-    """An Item with its span trimmed against the article text."""
-    s, e = trim_span(text, start, end)
-    return Item(article_id, s, e, kind, speaker, mention)
-
-
-# --- matching and scoring ----------------------------------------------------------------
 
 
 def match(gold: Sequence[Item], pred: Sequence[Item]) -> list[Pair]:
@@ -401,166 +349,6 @@ def score(articles: Sequence[GoldArticle], predictions: Predictions) -> Evaluati
     return Evaluation(rows, pairs, missed, spurious, len(articles))
 
 
-# --- reading -----------------------------------------------------------------------------
-
-
-def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, object) for each non-blank line; a missing or bad file raises EvalError."""
-    if path.is_dir():
-        raise EvalError(f"{path}: is a directory, not a JSON Lines file", code=2)
-    if not path.is_file():
-        raise EvalError(f"{path}: no such file", code=2)
-    try:
-        with path.open(encoding="utf-8-sig") as lines:  # a BOM is dropped, as extract does
-            for number, line in enumerate(lines, 1):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise EvalError(f"{path}:{number}: not JSON ({err.msg})") from None
-                except RecursionError:
-                    raise EvalError(f"{path}:{number}: not JSON (nested too deeply)") from None
-                except ValueError as err:  # e.g. an integer of over 4300 digits
-                    raise EvalError(f"{path}:{number}: not JSON ({err})") from None
-                bad = _unwritable(obj)
-                if bad is not None:
-                    raise EvalError(f"{path}:{number}: {bad}")
-                if not isinstance(obj, dict):
-                    raise EvalError(f"{path}:{number}: expected a JSON object")
-                yield number, obj
-    except UnicodeDecodeError:
-        raise EvalError(f"{path}: not UTF-8 text") from None
-    except OSError as err:
-        raise EvalError(f"{path}: cannot read ({err.strerror})", code=2) from None
-
-
-def _unwritable(obj: Any) -> str | None:
-    """Why a decoded line's strings cannot be UTF-8 (a lone surrogate escape), or None."""
-    if isinstance(obj, dict):
-        for key, value in obj.items():
-            found = _unwritable(key) or _unwritable(value)
-            if found:
-                return found
-    elif isinstance(obj, list):
-        for value in obj:
-            found = _unwritable(value)
-            if found:
-                return found
-    elif isinstance(obj, str):
-        try:
-            obj.encode("utf-8")
-        except UnicodeEncodeError as err:
-            return f"invalid Unicode: lone surrogate \\u{ord(obj[err.start]):04x}"
-    return None
-
-
-def _field(obj: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
-    """obj[key] checked to be of the given type (bool is not an int here)."""
-    value = obj.get(key)
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
-        raise EvalError(f"{where}: field {key!r} missing or not {getattr(kind, '__name__', kind)}")
-    return value
-
-
-def _quote_item(obj: dict[str, Any], text: str, article_id: str, where: str) -> Item:
-    """Validate one gold or predicted quote against its article text and trim it."""
-    start, end = _field(obj, "start", int, where), _field(obj, "end", int, where)
-    if not 0 <= start <= end <= len(text):
-        raise EvalError(f"{where}: span [{start}, {end}) outside the article text")
-    if "text" in obj and obj["text"] != text[start:end]:
-        raise EvalError(f"{where}: text does not match article text at [{start}, {end})")
-    kind = obj.get("kind")
-    if kind not in KINDS:
-        raise EvalError(f"{where}: kind must be one of {', '.join(KINDS)}, got {kind!r}")
-    speaker = obj.get("speaker")
-    if speaker is not None and not isinstance(speaker, str):
-        raise EvalError(f"{where}: speaker must be a string or null")
-    mention = obj.get("speaker_mention")  # (a predicted record's; gold has none)
-    words = mention.get("text") if isinstance(mention, dict) else None
-    return make_item(text, article_id, start, end, kind, speaker, words if isinstance(words, str) else None)
-
-
-def _gold_article(obj: dict[str, Any], where: str) -> GoldArticle:
-    """One gold line: an article with its "quotes" list."""
-    article_id, text = _field(obj, "id", str, where), _field(obj, "text", str, where)
-    quotes = _field(obj, "quotes", list, where)
-    items = tuple(_quote_item(q if isinstance(q, dict) else {}, text, article_id,
-                              f"{where}: quote {i}") for i, q in enumerate(quotes))
-    date, title = obj.get("date"), obj.get("title")
-    review = obj.get("review")
-    spans = review.get("unreviewed") if isinstance(review, dict) else None
-    unreviewed = frozenset(trim_span(text, s, e) for s, e in _pairs(spans, len(text)))
-    return GoldArticle(article_id, text, _iso_date(date),
-                       title if isinstance(title, str) else None, items, unreviewed)
-
-
-def _iso_date(value: Any) -> str | None:
-    """A gold date as the extractor takes it; anything else is no date."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return parse_date(value)
-    except ValueError:
-        return None
-
-
-def _pairs(value: Any, limit: int) -> list[tuple[int, int]]:
-    """The [start, end] pairs of a list that lie inside the text; anything else is ignored."""
-    if not isinstance(value, list):
-        return []
-    return [(v[0], v[1]) for v in value if isinstance(v, list) and len(v) == 2
-            and all(type(x) is int for x in v) and 0 <= v[0] <= v[1] <= limit]
-
-
-def partly_reviewed(obj: dict[str, Any]) -> bool:
-    """A line `quotes review` exported before every quote of its article had a verdict."""
-    review = obj.get("review")
-    return isinstance(review, dict) and review.get("complete") is False
-
-
-def load_gold(path: Path, include_partial: bool = False) -> list[GoldArticle]:
-    """Gold articles from JSON Lines (the eval README format, or the review tool's).
-
-    Partly reviewed articles from `quotes review` are left out, and named on stderr,
-    unless `include_partial`: then only the quotes a reviewer judged are scored."""
-    articles, partial = [], []
-    for n, obj in _read_jsonl(path):
-        if partly_reviewed(obj) and not include_partial:
-            partial.append(str(obj.get("id")))
-            continue
-        articles.append(_gold_article(obj, f"{path}:{n}"))
-    if partial:
-        shown = ", ".join(partial[:5]) + (", …" if len(partial) > 5 else "")
-        print(f"quotes eval: left out {len(partial)} partly reviewed article"
-              f"{'' if len(partial) == 1 else 's'} of {path} ({shown}); "
-              "--include-partial scores their reviewed quotes", file=sys.stderr)
-    if not articles:
-        raise EvalError(f"{path}: no gold articles"
-                        + (" that are fully reviewed (see --include-partial)" if partial else ""))
-    seen: set[str] = set()
-    for article in articles:
-        if article.id in seen:
-            raise EvalError(f"{path}: article id {article.id!r} appears twice")
-        seen.add(article.id)
-    return articles
-
-
-def load_predictions(path: Path, articles: Sequence[GoldArticle]) -> tuple[Predictions, int]:
-    """Predicted Quote lines grouped by article, and how many named no gold article."""
-    texts = {a.id: a.text for a in articles}
-    predictions: Predictions = {a.id: [] for a in articles}
-    unknown = 0
-    for number, obj in _read_jsonl(path):
-        where = f"{path}:{number}"
-        article_id = _field(obj, "article_id", str, where)
-        if article_id not in texts:
-            unknown += 1
-            continue
-        predictions[article_id].append(_quote_item(obj, texts[article_id], article_id, where))
-    return predictions, unknown
-
-
 # --- extraction --------------------------------------------------------------------------
 
 
@@ -598,107 +386,6 @@ def megabytes(articles: Iterable[GoldArticle]) -> float:
 
 
 # --- reporting ---------------------------------------------------------------------------
-
-
-def _fmt(value: float | None) -> str:
-    """A figure with two decimals, or a dash when undefined."""
-    return "-" if value is None else f"{value:.2f}"
-
-
-def format_table(ev: Evaluation) -> str:
-    """The human-readable table of all rows, with throughput below."""
-    head = (f"{'kind':<13}{'span P':>7}{'R':>6}{'F1':>6}{'exact F1':>10}{'attr P':>8}{'R':>6}"
-            f"{'F1':>6}{'spk acc':>9}{'strict':>8}{'gold':>7}{'pred':>7}{'match':>7}")
-    lines = [head, "-" * len(head)]
-    for name, row in ev.rows.items():
-        f = row.figures()
-        span, attr = f["span"], f["attribution"]
-        lines.append(
-            f"{name:<13}{_fmt(span['precision']):>7}{_fmt(span['recall']):>6}{_fmt(span['f1']):>6}"
-            f"{_fmt(f['exact']['f1']):>10}{_fmt(attr['precision']):>8}{_fmt(attr['recall']):>6}"
-            f"{_fmt(attr['f1']):>6}{_fmt(f['speaker_accuracy']):>9}{_fmt(f['strict_recall']):>8}"
-            f"{row.gold:>7}{row.pred:>7}{row.matched_gold:>7}")
-    lines.append("")
-    lines.append(f"articles: {ev.articles}" + (f", extraction failed on {len(ev.failed)}"
-                                              if ev.failed else ""))
-    speed = ev.throughput
-    lines.append("throughput: " + ("not measured (scored given predictions)" if speed is None
-                                   else f"{speed:.3f} MB/s ({ev.megabytes:.3f} MB in "
-                                        f"{ev.seconds:.2f} s)"))
-    return "\n".join(lines)
-
-
-def _shorten(text: str, limit: int = SPAN_CHARS) -> str:
-    """One line of at most `limit` characters, the middle elided."""
-    text = _flat(text)
-    if len(text) <= limit:
-        return text
-    half = (limit - 1) // 2
-    return f"{text[:half]}…{text[-half:]}"
-
-
-def _flat(text: str) -> str:
-    """Whitespace runs (newlines too) as single spaces, so a listing stays one line per quote."""
-    return " ".join(text.split())
-
-
-def _in_context(text: str, item: Item) -> str:
-    """The (shortened) span in ⟦ ⟧ with ~40 characters of article text either side."""
-    before = _flat(text[max(0, item.start - CONTEXT_CHARS):item.start])
-    after = _flat(text[item.end:item.end + CONTEXT_CHARS])
-    return f"…{before} ⟦{_shorten(text[item.start:item.end])}⟧ {after}…"
-
-
-def _spread(items: Sequence[Any], article_of: Callable[[Any], str]) -> list[Any]:
-    """Items reordered round-robin across articles, so a short listing shows many articles."""
-    queues: dict[str, list[Any]] = {}
-    for item in items:
-        queues.setdefault(article_of(item), []).append(item)
-    out: list[Any] = []
-    rank = 0
-    while len(out) < len(items):
-        out += [q[rank] for q in queues.values() if rank < len(q)]
-        rank += 1
-    return out
-
-
-def error_examples(ev: Evaluation, articles: Sequence[GoldArticle], n: int) -> Examples:
-    """Up to n missed, spurious and misattributed quotes, as plain data with context."""
-    texts = {a.id: a.text for a in articles}
-
-    def entry(item: Item, gold: str | None, pred: str | None) -> dict[str, Any]:
-        return {"article_id": item.article_id, "start": item.start, "end": item.end,
-                "kind": item.kind, "text": _shorten(texts[item.article_id][item.start:item.end]),
-                "context": _in_context(texts[item.article_id], item),
-                "gold_speaker": gold, "pred_speaker": pred}
-
-    by_article = attrgetter("article_id")
-    return {
-        "missed": [entry(g, g.speaker, None) for g in _spread(ev.missed, by_article)[:n]],
-        "spurious": [entry(p, None, p.speaker) for p in _spread(ev.spurious, by_article)[:n]],
-        "misattributed": [entry(p.gold, p.gold.speaker, p.pred.speaker)
-                          for p in _spread(ev.misattributed, attrgetter("gold.article_id"))[:n]],
-        "inexact": [entry(p.gold, p.gold.speaker, f"{p.pred.speaker} ({p.pred.kind})")
-                    for p in _spread(ev.inexact, attrgetter("gold.article_id"))[:n]],
-    }
-
-
-# Which speakers an error class can show: a missed quote has no prediction, a spurious no gold.
-SPEAKER_SIDES = {"missed": ("gold",), "spurious": ("pred",), "misattributed": ("gold", "pred"),
-                 "inexact": ("gold", "pred")}
-
-
-def format_errors(examples: Examples, totals: dict[str, int]) -> str:
-    """The error listing: per class, a header line then two lines per quote."""
-    lines = []
-    for name, entries in examples.items():
-        lines.append(f"\n{name} ({len(entries)} of {totals[name]})")
-        for e in entries:
-            speakers = "  ".join(f"{side} speaker: {e[side + '_speaker']!r}"
-                                 for side in SPEAKER_SIDES[name])
-            lines.append(f"  {e['article_id']} [{e['start']}:{e['end']}] {e['kind']}  {speakers}")
-            lines.append(f"    {e['context']}")
-    return "\n".join(lines)
 
 
 def report(ev: Evaluation) -> dict[str, Any]:

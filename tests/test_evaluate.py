@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from quotes import evaluate as ev
 from quotes.evaluate import GoldArticle, Item, eval_command, make_item, score
+from quotes.evaluation import report as evreport
 from quotes.model import Quote, quote_id
 
 TEXT = ('“We will win this state,” Sen. Ted Cruz said on Monday. '
@@ -229,7 +230,7 @@ def test_marks_and_punctuation_do_not_break_exact_match() -> None:
 def test_error_listing_spreads_over_articles() -> None:
     items = [Item("a", 0, 1, "direct", None), Item("a", 2, 3, "direct", None),
              Item("b", 0, 1, "direct", None)]
-    assert [i.article_id for i in ev._spread(items, lambda i: i.article_id)] == ["a", "b", "a"]
+    assert [i.article_id for i in evreport._spread(items, lambda i: i.article_id)] == ["a", "b", "a"]
 
 
 # --- the command -------------------------------------------------------------------------

@@ -18,6 +18,8 @@ _JSON_LINE_START = re.compile(rb"(?m)^[ \t\r]*(?:\xef\xbb\xbf)?[ \t\r]*\{")
 _KNOWN_FIELDS = frozenset({"id", "text", "date", "title", "url"})
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 class _LineSource(Protocol):
     """The one method the JSON Lines reader needs from a stream."""
 
