@@ -35,6 +35,7 @@ import regex
 
 from quotes import lexicon
 from quotes.gender import gender_of, given_gender
+from quotes.names import Mention
 from quotes.people import Entity, People, not_personal
 
 Span = tuple[int, int]
@@ -138,6 +139,9 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
     description = parse(said)
     if description is None:
         return None
+    document = description.head in lexicon.words("documents")
+    if document and (author := _author_named(people, said, pos)) is not None:
+        return Meaning(author.name, author.role, f'the {description.head} names its author, {author.name}')
     found: dict[str, _Candidate] = {}
     for candidate in _evidence(people, description, pos):
         known = found.get(candidate.name)
@@ -151,7 +155,7 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
     ranked = sorted(found.values(), key=lambda c: (c.tier, c.at), reverse=True)
     best = ranked[0]
     ties = [c for c in ranked if c.tier == best.tier]
-    if len(ties) > 1:
+    if len(ties) > 1 and not document:  # ("the report" is the last one the article named)
         names = " or ".join(f"{c.name} (offset {c.at})" for c in ties[:3])
         return Meaning(None, None, f"could mean {names}: left as written")
     why = best.why
@@ -203,28 +207,32 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
     document = description.head in lexicon.words("documents")
     found: list[_Candidate] = []
 
-    def at_start(i: int, why: str) -> None:
+    def at_start(i: int, why: str, at: int | None = None) -> None:
         entity = starts.get(i)
         if entity is not None:
-            found.append(_Candidate(entity.name, entity.role, 3, i, why.format(entity.name)))
+            found.append(_Candidate(entity.name, entity.role, 3, i if at is None else at,
+                                    why.format(entity.name)))
 
-    def at_end(i: int, why: str) -> None:
+    def at_end(i: int, why: str, at: int | None = None) -> None:
         named = ends.get(i)
         if named is not None:
-            found.append(_Candidate(named[1].name, named[1].role, 3, named[0], why.format(named[1].name)))
+            found.append(_Candidate(named[1].name, named[1].role, 3, named[0] if at is None else at,
+                                    why.format(named[1].name)))
 
     floor = people.body[0]
-    for word in _occurrences(people, description.head, pos):
+    research = lexicon.words("research_documents")
+    words = research if document and description.head in research else {description.head}
+    for word in sorted(span for noun in words for span in _occurrences(people, noun, pos)):
         start, end = word
         after = text[end:end + 8]
         if document:
             by = _AUTHOR_AFTER.match(text, end, min(len(text), end + 30))
             if by:
-                at_start(by.end(), f"the {description.head} at offset {start} is by {{}}")
+                at_start(by.end(), f"the {description.head} at offset {start} is by {{}}", start)
             for name_end in named.ends_between(start - 60, start):  # "the Office report"
                 rest = text[name_end:start]
                 if _AUTHOR_MODIFIES.fullmatch(rest) or _published(rest):
-                    at_end(name_end, f"the {description.head} at offset {start} is by {{}}")
+                    at_end(name_end, f"the {description.head} at offset {start} is by {{}}", start)
             continue
         if after.startswith(("’s", "'s")):
             continue  # "the agency's director": the noun modifies another
@@ -303,6 +311,20 @@ def _other_title_before(text: str, start: int, description: Description) -> bool
     before = text[max(0, start - 20):start].split()
     word = before[-1].casefold().rstrip(".,") if before else ""
     return word in lexicon.words("titles") and word not in description.words.casefold().split()
+
+
+def _author_named(people: People, said: str, pos: int) -> Entity | None:
+    """"the Civic Action study", "the PBO's report": a document whose description
+    begins with its author's name."""
+    words = said.split()[1:-1]
+    if not words or not all(w[:1].isupper() for w in words):
+        return None
+    start = pos + said.index(words[0])
+    end = start + len(" ".join(words))
+    for ending in ("’s", "'s"):
+        if people.text.endswith(ending, start, end):
+            end -= len(ending)
+    return people.named(Mention(start, end, "name", (start, end)), (start, end))[0]
 
 
 def _published(stretch: str) -> bool:

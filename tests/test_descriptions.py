@@ -63,3 +63,14 @@ def test_the_record_keeps_the_description_as_its_mention() -> None:
                   "Power is back in most towns")
     assert quote.speaker == "Hydro Norte"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "the utility"
+
+
+def test_the_last_document_named_wins_and_an_earlier_one_lowers_confidence() -> None:
+    alone = _only("Later, the Roads Office released a report on bridges.\n\n"
+                  "“Half of them need repairs,” the report said.", "Half of them need repairs")
+    both = _only("A study by the Audit Office found waste in the ministry. Later, the Roads Office "
+                 "released a report on bridges.\n\n“Half of them need repairs,” the report said.",
+                 "Half of them need repairs")
+    assert alone.speaker == both.speaker == "Roads Office"
+    assert "unsure: Audit Office" in both.explanation
+    assert both.confidence < alone.confidence
