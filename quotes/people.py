@@ -246,7 +246,7 @@ class People:
         if len(words) == 1 and acronyms.is_acronym(words[0]):
             entity = self._spelled_out(words[0], mention.start) or entity
         if entity is None and len(words) == 1:
-            entity = self._title_word_surname(words[0])
+            entity = self.title_word_surname(words[0])
         if entity is None or len(words) > len(entity.words):
             entity = self.add(name, mention.role)  # (a fuller name than the one known)
         if mention.role and not entity.role:
@@ -262,7 +262,7 @@ class People:
             self._acronyms[acronym] = self.add(span, None) if span else None
         return self._acronyms[acronym]
 
-    def _title_word_surname(self, surname: str) -> Entity | None:
+    def title_word_surname(self, surname: str) -> Entity | None:
         """"Mr. Bishop": a surname that is also a role word was not collected as a
         name; find it after a given name in the text ("Rowan Bishop")."""
         if surname.casefold() not in lexicon.words("titles") | lexicon.words("roles"):

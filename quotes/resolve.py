@@ -74,6 +74,12 @@ def _name(people: People, mention: Mention, name: Span, said: str) -> Resolved:
 
 
 def _role(people: People, mention: Mention, said: str) -> Resolved:
+    # "Major said" after "Robert Major": a title word as a surname (a plural is a group: "Republicans")
+    if " " not in said and said[:1].isupper() and not said.endswith("s") and (
+            entity := people.title_word_surname(said)) and _given_name(entity.words[0]):
+        return Resolved(entity.name, entity.role, "surname",
+                        f'"{said}" → {entity.name}: the full name the article gives '
+                        f'at offset {entity.named_at}')
     authored = _author(people, mention, said)
     if authored is not None:
         return authored
@@ -89,6 +95,10 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
                             f'"{best.role}"')
     why = meant.why if meant is not None else "a description no named entity matches"
     return Resolved(strip_determiner(said), None, "role", f'"{said}": {why}')
+
+
+def _given_name(word: str) -> bool:
+    return word.casefold() in lexicon.words("given_names")
 
 
 def _author(people: People, mention: Mention, said: str) -> Resolved | None:
