@@ -180,9 +180,24 @@ def clean_role(role: str | None) -> str | None:
     role = role.strip(" ,.;:")
     first = role.split(" ", 1)[0] if role else ""
     if not first or first.casefold() in NOT_ROLE_STARTS or (
-            first.islower() and first.endswith(("ed", "ing"))):
+            first.islower() and first.endswith(("ed", "ing"))) or _reads_as_clause(role):
         return None
     return role
+
+
+_RELATIVES = frozenset("who whom whose which that".split())
+_FINITE = frozenset("is are was were will would can could should must may might shall has have had".split())
+
+
+def _reads_as_clause(words: str) -> bool:
+    """"the fund will close in June" after "As reported by the Ledger,": an auxiliary
+    before any relative pronoun makes a clause, not a description of the speaker."""
+    for word in words.casefold().split():
+        if word in _RELATIVES:
+            return False
+        if word in _FINITE:
+            return True
+    return False
 
 
 _POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")

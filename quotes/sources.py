@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import regex
 
 from quotes import lexicon
@@ -18,9 +20,14 @@ _OPENER = regex.compile(
     r"[\s“\"‘'«(]*(?:(?:But|And|Yet)\s+)?(?:"
     r"(?P<of>In\s+the\s+(?:opinion|view|words|assessment|estimation)\s+of)\s"
     r"|In\s+(?P<own>his|her|their|its)\s+(?:opinion|view|words|assessment|estimation)\s*,"
-    r"|(?P<as>As)\s)")
+    r"|(?P<as>As)\s(?:(?:was|has\s+been|had\s+been)\s+)?(?:(?P<passive>[a-z]+ed)\s+by\s)?)")
 # After "As X": a speech verb in the past (with "has"/"had"), then a comma.
-_AS_VERB = regex.compile(r"\s+(?:(?:has|had|have)\s+)?(?:also\s+)?(?P<verb>[a-z]+)(?:\s+out)?\s*,")
+# ("As Tamm explained to reporters,", "As she told the Ledger,": a listener may follow)
+_AS_VERB = regex.compile(r"\s+(?:(?:has|had|have)\s+)?(?:also\s+)?(?P<verb>[a-z]+)(?:\s+out)?"
+                         r"(?:\s+to\s+(?:the\s+)?\p{L}[\p{L}’'-]*|\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*"
+                         r"|\s+(?:reporters|journalists|me|us|him|her|them))?(?:\s+\p{Lu}[\p{L}’'-]*){0,2}\s*,")
+# "As explained by the Chairman,", "As was noted by the ministry,": the source after "by".
+_AS_BY_END = regex.compile(r"\s*,")
 # Object and possessive pronouns, as the subject pronoun whose gender they carry.
 PRONOUN_FORMS = {"his": "he", "him": "he", "her": "she", "hers": "she", "their": "they",
                  "them": "they", "its": "it"}
@@ -43,7 +50,13 @@ def source_first_report(text: str, sentence: Span, previous: Span | None) -> tup
         if found is None:
             return None
         mention = found
-        if match.group("as"):
+        if match.group("passive"):
+            form = lexicon.speech_verbs().get(match.group("passive"))
+            closing = _AS_BY_END.match(text, found.end, s1)
+            if form is None or form.stance or closing is None:
+                return None  # ("As followed by …": no speech)
+            comma = closing.end() - 1
+        elif match.group("as"):
             verb = _AS_VERB.match(text, found.end, s1)
             form = lexicon.speech_verbs().get(verb.group("verb")) if verb else None
             if verb is None or form is None or form.stance or verb.group("verb") == form.base:
@@ -58,6 +71,8 @@ def source_first_report(text: str, sentence: Span, previous: Span | None) -> tup
     content = _after_comma(text, comma + 1, s1)
     if content is None:
         return None
+    if mention.role is not None and text.startswith(mention.role, content[0]):
+        mention = dataclasses.replace(mention, role=None)  # (what was said, not an apposition)
     cue = Cue(match.start() + len(match.group()) - len(match.group().lstrip(" \t\n“\"‘'«(")),
               comma, "according to")
     return (content,), Attribution(mention, cue, "source first, report", 0.8)

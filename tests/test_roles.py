@@ -79,3 +79,12 @@ def test_long_office_before_name_is_the_role() -> None:
     records = _records(text)
     assert [(r.speaker, r.speaker_role) for r in records] == [
         ("Tamara Oleynik", "Minister of Agriculture of Veskaria")], records
+
+
+def test_content_after_a_source_is_not_its_role() -> None:
+    """"According to Oleynik, grain exports will grow by a fifth.": the clause after the
+    comma is what was said, never the speaker's role."""
+    text = ("Tamara Oleynik led the delegation. According to Oleynik, grain exports will "
+            "grow by a fifth this year.")
+    records = _records(text)
+    assert [(r.speaker, r.speaker_role) for r in records] == [("Tamara Oleynik", None)], records
