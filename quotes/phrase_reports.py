@@ -1,0 +1,143 @@
+"""Reports marked by a phrase rather than by a speech verb after its subject:
+"According to X, …" and "…, according to X", "X: …" at the head of a line,
+"This was stated by X" (whose content is the sentence before) and "In the opinion
+of X, …" (`quotes.sources`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import regex
+
+from quotes import lexicon
+from quotes.cues import ACCORDING, PREPOSITIONS, Attribution, Cue, opens_with_mark, skip
+from quotes.report_content import NOT_SUBJECTS, Report, Span, looks_like_clause, trimmed
+from quotes.sources import pronoun_after, source_first_report
+from quotes.speakers import Mention, mention_after
+
+_PASSIVE = regex.compile(
+    r"\b(?:[Tt]his|[Tt]hat)\s+(?:was|has been|had been|is)\s+"
+    r"(?:\w+\s+)?(?P<verb>\w+)\s+by\b")
+
+
+def source_first(text: str, sentence: Span, previous: Span | None) -> Report | None:
+    """"In the opinion of X, …", "As X noted, …", "In his view, …" (quotes.sources)."""
+    found = source_first_report(text, sentence, previous)
+    return Report(*found) if found else None
+
+
+def according_to_report(text: str, sentence: Span, previous: Span | None) -> Report | None:
+    """According to the NATO Secretary General, the alliance … / …, according to officials."""
+    s0, s1 = sentence
+    match = ACCORDING.search(text, s0, s1)
+    if not match:
+        return None
+    mention = (pronoun_after(text, match.end(), s1) or mention_after(text, match.end(), s1)
+               or _source_phrase(text, match.end(), s1))
+    if mention is None:
+        return None
+    cue = Cue(match.start(), match.end(), "according to")
+    attribution = Attribution(mention, cue, "according to, report", 0.85)
+    if not text[s0:match.start()].strip():
+        content = trimmed(text, mention.end, s1)
+        return Report((content,), attribution) if content else None
+    lead = trimmed(text, s0, match.start())
+    rest = trimmed(text, mention.end + 1, s1) if text.startswith(",", mention.end) else None
+    if rest is not None and len(text[rest[0]:rest[1]].split()) >= 2:
+        # "Fundraising, according to the campaign, has surged": the cue sits inside what
+        # was said; a lead that is only an adverbial ("But the next day,") is not said.
+        words = text[lead[0]:lead[1]].split() if lead else []
+        keep = bool(words) and words[0].casefold() not in PREPOSITIONS | NOT_SUBJECTS
+        return Report((lead, rest) if keep and lead else (rest,), attribution)
+    return Report((lead,), attribution) if lead else None
+
+
+_SOURCE_PHRASE = re.compile(r"\s+((?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?"
+                            r"[\w’'-]+(?:\s+[\w’'-]+){0,7}?)(?=\s*(?:[,.;:!?]|$))")
+
+
+def _source_phrase(text: str, pos: int, end: int) -> Mention | None:
+    """"according to early returns", "according to his biography": after "according to",
+    any short noun phrase closed by punctuation is the source."""
+    match = _SOURCE_PHRASE.match(text, pos, end)
+    if match is None or match.group(1).split()[0].casefold() in PREPOSITIONS | NOT_SUBJECTS:
+        return None
+    return Mention(match.start(1), match.end(1), "role", None, match.group(1))
+
+
+_COLON_AFTER = re.compile(r"[ \t]*:[ \t]+")
+
+
+def colon_report(text: str, sentence: Span, previous: Span | None) -> Report | None:
+    """Insiders: Trump will rebound in New Hampshire. / Senator Jo Reyes: the plan is dead.
+    A sentence opened by a speaker and a colon reports the clause after it."""
+    s0, s1 = sentence
+    s0 = skip(text, s0, s1, " \t\r\n\u00a0")
+    if not _colon_near(text, s0, s1):
+        return None  # (most sentences: no speaker search needed)
+    mention = mention_after(text, s0, min(s1, s0 + 80))
+    if mention is None or mention.start != s0:
+        return None
+    colon = _COLON_AFTER.match(text, mention.end, s1)
+    if colon is None or opens_with_mark(text, colon.end()) or not looks_like_clause(text, colon.end(), s1):
+        return None  # (a quotation after the colon is a direct quote's: "Jo Reyes: “…”")
+    if not _heads_a_line(text, mention):
+        return None
+    content = trimmed(text, colon.end(), s1)
+    if content is None:
+        return None
+    cue = Cue(colon.start() + colon.group().index(":"), colon.start() + colon.group().index(":") + 1, "colon")
+    return Report((content,), Attribution(mention, cue, "speaker colon, report", 0.6))
+
+
+def _colon_near(text: str, s0: int, s1: int) -> bool:
+    """Can a colon follow a mention read from s0? The mention ends within 80 characters,
+    and only spaces or tabs sit between it and the colon. Later colons lie further
+    right, so the first one decides."""
+    colon = text.find(":", s0, s1)
+    return colon >= 0 and (colon - s0 <= 80 or not text[s0 + 80:colon].strip(" \t"))
+
+
+def _heads_a_line(text: str, mention: Mention) -> bool:
+    """A role ("Insiders", "Senate aides") or a full name can head "X: …"; a single
+    capitalised word ("Note:", "Update:") or a dateline ("WASHINGTON:") does not."""
+    if mention.kind == "role":
+        return not text[mention.start:mention.end].isupper()  # ("ANALYSIS:" heads a section)
+    if mention.kind != "name" or mention.name is None:
+        return False
+    name = text[mention.name[0]:mention.name[1]]
+    if name.isupper():
+        return False
+    return len(name.split()) >= 2 or _named_in_full(text, name)
+
+
+def _named_in_full(text: str, surname: str) -> bool:
+    """"Varga: the board acted as judge": a surname alone heads a line when the
+    article names the person in full elsewhere ("Tomas Varga")."""
+    return surname in _full_name_surnames(text)
+
+
+_GIVEN_AND_SURNAME = regex.compile(r"\b(\p{Lu}\p{Ll}+)[ \t]+(\p{Lu}[\p{L}’'-]{1,40})\b")
+
+
+@lru_cache(maxsize=4)
+def _full_name_surnames(text: str) -> frozenset[str]:
+    """Last words of "Given Surname" pairs in text: read once per article."""
+    skip = lexicon.words("not_names") | lexicon.words("titles")
+    return frozenset(m.group(2) for m in _GIVEN_AND_SURNAME.finditer(text) if m.group(1).casefold() not in skip)
+
+
+def passive_by_report(text: str, sentence: Span, previous: Span | None) -> Report | None:
+    """NATO is ready …. This was stated by Jens Stoltenberg: the content is the sentence before."""
+    s0, s1 = sentence
+    match = _PASSIVE.match(text, s0, s1)
+    if not match or previous is None or match.group("verb") not in lexicon.speech_verbs():
+        return None
+    mention = mention_after(text, match.end(), s1)
+    content = trimmed(text, *previous)
+    if mention is None or content is None:
+        return None
+    cue = Cue(match.start(), match.end(), "passive")
+    return Report((content,), Attribution(mention, cue, "report, this was stated by", 0.85))

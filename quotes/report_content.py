@@ -1,0 +1,244 @@
+"""Reported content: what a report holds (`Report`), and where the clause a cue
+reports starts ("said (on Tuesday) that | …") and ends ("…, but lamented …"), with
+the tests of whether words after a cue can be what was said.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import regex
+
+from quotes import lexicon
+from quotes.adverbials import DAYS
+from quotes.cues import PREPOSITIONS, QUOTE_MARKS, Attribution, Cue, opens_with_mark
+from quotes.tokens import is_word, tokens
+
+Span = tuple[int, int]
+
+# "said that", "said on Tuesday that": an adverbial may sit before "that".
+# (A quoted title may sit in between: "said on “This Week” that".)
+_THAT_AHEAD = regex.compile(r"(?:[^.;:“”\"\n]|“\p{Lu}[^“”,\n]{0,60}”|\"\p{Lu}[^\",\n]{0,60}\"){0,80}?\bthat\b")
+_CLAUSE_WORDS = frozenset(
+    "is are was were be been will would can could should must may might has have had do does did "
+    "went got made took came knew thought saw found gave told felt became left kept began ran "
+    "won lost paid met sent built brought bought held stood "
+    "won't can't don't doesn't didn't isn't aren't wasn't weren't wouldn't couldn't shouldn't "
+    "needs wants plans".split())
+# Where reported content ends inside a sentence: "…, but lamented that …".
+_CLAUSE_BREAK = re.compile(
+    # Every break opens with a comma, a semicolon, a colon or a space: the lookahead
+    # says so first, and the engine skips other characters without trying each branch.
+    r"(?=[,;:\s])(?:"
+    r",[\"”’']?\s+(?:but|while|although|though|whereas|however|despite|compared\s+(?:with|to))\b|;|\s+—\s+"
+    r"|:\s*(?=[“\"])"  # "rejected the claims: “…”": a colon introduces a quotation of its own
+    r"|,[\"”’']?\s+(?!including\b|regarding\b|concerning\b|excluding\b)(?=[a-z]+ing\b)"  # ", saying she had …"
+    # starts a clause of its own (", including …" is a preposition)
+    # ", in an interview with CNN on Sunday": a closing adverbial, not content
+    r"|,[\"”’']?\s+(?=(?:in|on|at|during|according\s+to)\s+(?:an?|the|his|her|their)\s)"
+    # "… should be released but said “…”": a second report by the same speaker
+    r"|\s+(?:but|and)\s+(?:also\s+)?(?=(?:said|says|added|told|noted|argued|insisted|warned)\b)"
+    # "respects his “passion” but argues …": the speaker's next predicate
+    r"|(?<=[\"”’'])\s+(?:but|and)\s+(?=(?:\w+(?:s|ed|ing)|did|does|was|is)\s)"
+    # "called it “racially toxic,” portrayed …": after a quoted fragment, a new predicate
+    r"|(?<=,[\"”’'])\s+(?=[a-z]+ed\s)"
+    # "…at his rally, a swipe at …": a remark about the content
+    r"|,\s+(?=an?\s+\w+\s+(?:at|on|to|of|that|which)\s)"
+    # "called him “a buffoon,” Susan said": another attribution starts
+    r"|(?<=,[\"”’'])\s+(?=(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|added|told|wrote|asked)\b"
+    r"|(?:he|she|they)\s+(?:said|says|added|told|wrote|asked)\b)"
+    # "said the plan is dead, and he railed against …": a clause with its own subject
+    r"|,\s+and\s+(?=(?:he|she|they|we|I)\s)"
+    # "said the club was for sale and left the room": a second predicate of the speaker
+    r"|,?\s+and\s+(?:then\s+)?(?=(?:\w+ed|left|went|took|gave|made|came|got|told|said|"
+    r"sat|stood|walked|ran|began|shook|held)\b))")
+_SUBJECT_PRONOUNS = frozenset("i we you he she it they".split())
+_SAY = frozenset(["say"])
+# What "said" can be followed by without reporting a statement.
+_NOT_SAID = frozenset(
+    "nothing something anything little much more less so yes no goodbye hello otherwise "
+    "last next this earlier later late live today yesterday tonight monday tuesday wednesday "
+    "thursday friday saturday sunday".split()) | frozenset(
+    "in at on of for with from to by during after before about into over under through "
+    "to and or but so then not also too as because if when while".split())
+# Words opening a subordinate clause before the main one: "said if …, she will …".
+_SUBORDINATORS = frozenset("if unless because although though while when once whether".split())
+_APPROXIMATE = frozenset("about nearly almost roughly around over under".split())
+NOT_SUBJECTS = frozenset("to and or but so then not also too as because if when while".split())
+
+
+@dataclass(frozen=True)
+class Report:
+    """Reported content found in a sentence, in one or two pieces."""
+
+    pieces: tuple[Span, ...]
+    attribution: Attribution
+
+
+def has_quote(text: str, pieces: tuple[Span, ...]) -> bool:
+    return any(mark in text[s:e] for s, e in pieces for mark in QUOTE_MARKS)
+
+
+def trimmed(text: str, start: int, end: int) -> Span | None:
+    """The span trimmed of space and edge punctuation, None if no words remain."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",.;:—–-"):
+        end -= 1
+    if end > start and text[end - 1] == "”" and text.count("“", start, end) < text.count("”", start, end):
+        # (a closing mark whose opener lies before the content, e.g. before the
+        # article's body_start, is not part of what was said)
+        return trimmed(text, start, end - 1)
+    return (start, end) if any(ch.isalnum() for ch in text[start:end]) else None
+
+
+def looks_like_clause(text: str, start: int, end: int) -> bool:
+    """A bare complement ("said the plan failed") starts with a subject and has a verb."""
+    toks = [t for t in tokens(text, start, min(end, start + 160)) if is_word(t)]
+    if len(toks) == 2 and toks[0].key in _SUBJECT_PRONOUNS and clause_word(toks[1]):
+        return True  # "Flake said he would."
+    if len(toks) >= 3 and toks[0].key in _SUBORDINATORS:
+        # "said if she is elected, she will …": the main clause follows the comma
+        comma = text.find(",", toks[1].start, min(end, start + 160))
+        return comma > 0 and looks_like_clause(text, comma + 1, end)
+    if len(toks) >= 3 and toks[0].key in _APPROXIMATE and (
+            toks[1].word.isdigit() or toks[1].key in lexicon.words("quantifiers")):
+        return True  # "said about half of the losses came from …"
+    if len(toks) < 3 or toks[0].key in PREPOSITIONS or toks[0].key in NOT_SUBJECTS or (
+            toks[0].key in DAYS and not clause_word(toks[1])):  # ("said Monday | he …")
+        return False
+    if re.split("[’']", toks[0].key, maxsplit=1)[0] in _SUBJECT_PRONOUNS:
+        return True  # "said they support charter schools", "said she’ll run"
+    if clause_word(toks[0]):
+        return False  # "…, she said, is doing better": a verb, no subject
+    if toks[0].word.islower() and toks[0].key.endswith("ly"):
+        return False  # "said quickly", "said recently"
+    return any(clause_word(t) or t.key.endswith("ed") for t in toks[1:14])
+
+
+def quoted_clause(text: str, start: int, end: int) -> bool:
+    """"asserted she could speak “directly”": a clause holding a quotation follows."""
+    clause = (start, clause_end(text, start, end))
+    return has_quote(text, (clause,)) and looks_like_clause(text, start, clause[1])
+
+
+def reportable(text: str, start: int, end: int, cue: Cue) -> bool:
+    """Can the words after a cue (no "that") be what was said? A clause, words the
+    cue only reports when quoted, or any words holding a quotation."""
+    clause = text[start:clause_end(text, start, end)]
+    first = clause.split(" ", 1)[0].casefold()
+    if (first in PREPOSITIONS or first == "as") and not looks_like_clause(text, start, end):
+        return False  # "said on ABC’s “This Week”", "said of the claim"
+    if cue.quoted or (cue.object and object_follows(text, start, end)):
+        return True
+    if looks_like_clause(text, start, end) or (cue.base in _SAY and _says_something(text, start, end)):
+        return True
+    return clause[:1].isalnum() and any(mark in clause for mark in QUOTE_MARKS)
+
+
+MAX_CONTENT = 1500
+# "…, who will face Nehlen in August.", "…, a higher level than in May.": a closing
+# relative clause or noun phrase remarks on the content; annotators leave it out.
+_FINAL_RELATIVE = re.compile(r",(?=[\"”’']?\s+(?:which|who|an?|the\s+latter)\s[^,;“”\"]*$)")
+COMMA_CLOSING = re.compile(r",(?:''|[\"”’'])")
+
+
+def _says_something(text: str, start: int, end: int) -> bool:
+    """After "said", a few words that are not an adverbial are what was said
+    ("said having Trump on the ticket puts them at risk")."""
+    toks = [t for t in tokens(text, start, min(end, start + 120)) if is_word(t)]
+    return len(toks) >= 4 and toks[0].key not in _NOT_SAID and not clause_word(toks[0]) and not (
+        toks[0].word.islower() and toks[0].key.endswith("ly"))  # (", she said, is doing …")
+
+
+def clause_end(text: str, start: int, end: int) -> int:
+    """Where the reported clause starting at `start` ends, outside quotation marks.
+    Content longer than MAX_CONTENT characters is cut there: no sentence of news
+    runs that long, and the bound keeps the work per cue constant."""
+    end = min(end, start + MAX_CONTENT)
+    opened = closed = straight = 0
+    pos = aside_end = start
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        if match.start() < aside_end:
+            continue  # (the dash that closes an aside)
+        if match.group().strip() == "—" and (aside := _DASH_ASIDE.match(text, match.end(), end)):
+            aside_end = aside.end()  # "that the ties between youth — especially girls — and …"
+            continue
+        # Count the marks up to and including the break's own closing mark.
+        upto = match.end()
+        opened += text.count("“", pos, upto)
+        closed += text.count("”", pos, upto)
+        straight += text.count('"', pos, upto)
+        pos = upto
+        if opened <= closed and straight % 2 == 0:
+            closing = COMMA_CLOSING.match(text, match.start())
+            end = closing.end() if closing else match.start()  # keep “…,” whole
+            break
+    else:
+        remark = _FINAL_RELATIVE.search(text, start, end)
+        end = remark.start() if remark else end
+    return _before_next_cue(text, start, end)
+
+
+# An aside closed by a second dash within the clause: it is part of what was said.
+_DASH_ASIDE = re.compile(r"[^—;:“”\"\n]{1,80}?\s—\s")
+_COMMA_WORD = re.compile(r",\s+(?![Tt]hanks\b)([A-Za-z]+(?:s|ed))\b")  # (not ", thanks (in part) to")
+
+
+def _before_next_cue(text: str, start: int, end: int) -> int:
+    """"says Russians hacked the DNC, calls the remarks troubling": a speech verb after a
+    comma is the speaker's next predicate, and the clause ends before it."""
+    for match in _COMMA_WORD.finditer(text, start, end):
+        if match.group(1).lower() in lexicon.speech_verbs():
+            return match.start()
+    return end
+
+
+def after_that(text: str, pos: int, end: int) -> int | None:
+    """Where the clause after "that" starts: "said (on Tuesday) that | …". None when
+    no "that" follows closely, when a clause starts before it ("said she could not
+    support the deal that …") or when "that" opens a relative clause ("reports that track")."""
+    match = _THAT_AHEAD.match(text, pos, end)
+    if not match or speech_participle_ahead(text, pos, match.end()):
+        return None  # ("…, X said, adding that …": the participle's "that")
+    between = [t for t in tokens(text, pos, match.end() - 4) if is_word(t)]
+    if any(t.key in _SUBJECT_PRONOUNS or clause_word(t) for t in between):
+        return None
+    following = [t for t in tokens(text, match.end(), min(end, match.end() + 40)) if is_word(t)]
+    if following and (clause_word(following[0]) or following[0].key in lexicon.speech_verbs()
+                      or (following[0].word.islower() and following[0].key.endswith("ed"))):
+        return None  # "the raid that killed …": a relative clause
+    return match.end() - len("that")  # the clause keeps its "that", as annotators mark it
+
+
+_PARTICIPLE_AHEAD = re.compile(r"\s*,\s*([a-z]+ing)\b")
+
+
+def speech_participle_ahead(text: str, pos: int, end: int) -> bool:
+    """", adding that …", ", noting …": a speech verb's participle, which reports for itself."""
+    match = _PARTICIPLE_AHEAD.match(text, pos, end)
+    return match is not None and match.group(1) in lexicon.speech_verbs()
+
+
+def predicate_follows(text: str, start: int, end: int) -> bool:
+    """A verb opens what follows ("had harmed", "was ongoing", "target Muslims")."""
+    toks = [t for t in tokens(text, start, min(end, start + 40)) if is_word(t)]
+    return bool(toks) and toks[0].word.islower() and (clause_word(toks[0]) or toks[0].key.endswith(
+        ("ed", "s")) or toks[0].key in lexicon.words("auxiliaries"))
+
+
+def object_follows(text: str, start: int, end: int) -> bool:
+    """A noun phrase follows the verb: not a preposition, adverb or another verb."""
+    toks = tokens(text, start, min(end, start + 40))
+    if not toks or not is_word(toks[0]):
+        return opens_with_mark(text, start)
+    first = toks[0]
+    if first.word.islower() and first.key in lexicon.speech_verbs():
+        return False  # "biofuels advocates say …": the cue was a noun, the subject
+    return first.key not in PREPOSITIONS and first.key not in _NOT_SAID and not clause_word(first) and not (
+        first.word.islower() and first.key.endswith(("ly", "ed", "ing")))
+
+
+def clause_word(tok) -> bool:
+    return tok.key.replace("’", "'") in _CLAUSE_WORDS
