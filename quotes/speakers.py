@@ -483,7 +483,7 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
         if head is None or not _starts_clause(toks, head.start):
             continue
         appos_text = text[opener.start:comma].strip()
-        if head.kind == "role" and is_name_word(opener):
+        if head.kind == "role" and (is_name_word(opener) or opener.key in lexicon.words("honorifics")):
             name = mention_before(text, opener.start, comma, skip_aux=False)
             if name and name.kind == "name" and name.start == opener.start:
                 return Mention(head.start, name.end, "name", name.name, clean_role(text[head.start:head.end]))
