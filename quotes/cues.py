@@ -479,17 +479,18 @@ def subject_verb_colon_before(text: str, lo: int, hi: int) -> Attribution | None
             continue  # ("Council member Dana Holt did not …": "member" is no verb)
         cue = Cue(tok.start, tok.end, tok.key)
         mention = subject_before(text, lo, cue)
-        if mention is not None and _opens_clause(text, lo, mention.start):
+        if mention is not None and _opens_clause(text, lo, mention.start, head.endswith(":")):
             rule = "subject verb, colon quote" if head.endswith(":") else "subject verb, comma quote"
             return Attribution(mention, cue, rule, 0.8)
     return None
 
 
-def _opens_clause(text: str, lo: int, pos: int) -> bool:
-    """Nothing but a conjunction, or a phrase closed by a comma, comes before pos."""
+def _opens_clause(text: str, lo: int, pos: int, colon: bool = False) -> bool:
+    """Nothing but a conjunction, or a phrase closed by a comma, comes before pos (or,
+    before a colon, a "when": "… on display in May when Musk took to Twitter with this:")."""
     before = text[max(lo, pos - 8):pos].strip()
     if pos - lo > 8:
-        return before.endswith(",")
+        return before.endswith(",") or (colon and before.rsplit(" ", 1)[-1] in ("when", "after", "as"))
     return not before or before.endswith(",") or before.casefold() in ("and", "but", "so", "yet")
 
 
