@@ -37,6 +37,7 @@ from quotes import lexicon
 from quotes.gender import gender_of, given_gender
 from quotes.names import Mention
 from quotes.people import Entity, People, not_personal
+from quotes.roles import role_head, role_words, title_head
 
 Span = tuple[int, int]
 # How much of its confidence a weaker or contested resolution keeps.
@@ -178,7 +179,7 @@ def _evidence(people: People, description: Description, pos: int) -> list[_Candi
             continue  # "the deputy minister" is no place
         if entity.role and _role_fits(description, entity.role):
             # (the role itself beats one that holds more: "the president", not the vice president)
-            exact = _role_words(description.words) == _role_words(entity.role)
+            exact = role_words(description.words) == role_words(entity.role)
             found.append(_Candidate(entity.name, entity.role, 3 if exact else 2, at,
                                     f'the article gives {entity.name} the role "{entity.role}"'))
         elif entity.role and _leads_same_body(description, entity.role):
@@ -361,7 +362,7 @@ def _fallback(people: People, description: Description, pos: int) -> list[_Candi
         return []
     at, entity = found
     gender = gender_of(description.words)
-    if (entity.role and _title_head(entity.role) and _title_head(head) and _role_head(entity.role) != head) or (
+    if (entity.role and title_head(entity.role) and title_head(head) and role_head(entity.role) != head) or (
             gender and entity.gender and gender != entity.gender):
         return []  # "Mayor Ann Roy … the minister said", "Ann Roy … the businessman": someone else
     chosen = _Candidate(entity.name, entity.role, 1, at,
@@ -373,24 +374,9 @@ def _fallback(people: People, description: Description, pos: int) -> list[_Candi
     return [chosen]
 
 
-def with_role(people: People, role: str, pos: int) -> Entity | None:
-    """The entity the article gave this role, the one named last before pos."""
-    wanted = _role_words(role)
-    head = _role_head(role)
-    best = None
-    for entity in people.entities:
-        # "the vice president" is the person given that role; "the State Department"
-        # is not its spokesman: the head nouns must agree too.
-        if (entity.role and wanted and wanted <= _role_words(entity.role)
-                and head == _role_head(entity.role)) and (
-                best is None or _last_before(entity, pos) > _last_before(best, pos)):
-            best = entity
-    return best
-
-
 def _role_fits(description: Description, role: str) -> bool:
-    wanted = _role_words(description.words)
-    return bool(wanted) and wanted <= _role_words(role) and _role_head(description.words) == _role_head(role)
+    wanted = role_words(description.words)
+    return bool(wanted) and wanted <= role_words(role) and role_head(description.words) == role_head(role)
 
 
 def _leads_same_body(description: Description, role: str) -> bool:
@@ -398,14 +384,14 @@ def _leads_same_body(description: Description, role: str) -> bool:
     if description.complement is None or " of " not in f" {role} ":
         return False
     complement = f" {role} ".split(" of ", 1)[1]
-    return description.head in _LEADERS and _role_head(role) in _LEADERS | lexicon.words("titles") and (
-        _role_words(complement) == _role_words(description.complement))
+    return description.head in _LEADERS and role_head(role) in _LEADERS | lexicon.words("titles") and (
+        role_words(complement) == role_words(description.complement))
 
 
 def _name_shows_kind(entity: Entity, head: str) -> bool:
     """"Water Agency" is an agency, "Hydro Norte" a utility; a person's name shows nothing."""
     if head not in _kinds() or len(entity.words) < 2 or entity.gender or (
-            entity.role and _title_head(entity.role)):
+            entity.role and title_head(entity.role)):
         return False  # (a kind word alone, "Power" opening a sentence, names nobody)
     words = {w.casefold().rstrip(".,") for w in entity.name.split()}
     return bool(words & _kinds()[head])
@@ -477,35 +463,3 @@ def _entity(people: People, name: str) -> Entity | None:
 def _kinds() -> dict[str, frozenset[str]]:
     """Each body noun and the name words that show it (the noun itself among them)."""
     return {row.split()[0]: frozenset(row.split()) for row in lexicon.lines("body_kinds")}
-
-
-def _title_head(role: str) -> bool:
-    return _role_head(role) in lexicon.words("titles")
-
-
-def _role_words(role: str) -> frozenset[str]:
-    return frozenset(w.casefold().rstrip(".,") for w in role.split()
-                     if w.casefold() not in ("the", "a", "an", "this", "that", "of", "for"))
-
-
-def _role_head(role: str) -> str:
-    """The head noun of a role: its last word ("State Department spokesman" → spokesman),
-    or the last before "of" ("Deputy Minister of Trade of Ruritania" → minister)."""
-    words = role.split()
-    for joiner in ("of", "for"):
-        if joiner in words[1:]:
-            words = words[:words.index(joiner, 1)]
-    return words[-1].casefold().rstrip(".,") if words else ""
-
-
-def _last_before(entity: Entity, pos: int) -> int:
-    earlier = [p for p in entity.positions if p <= pos]
-    return earlier[-1] if earlier else -1
-
-
-def strip_determiner(phrase: str) -> str:
-    words = phrase.split()
-    if len(words) > 1 and words[0].casefold() == "the":
-        words = words[1:]
-    return " ".join(words)
-

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from quotes import descriptions, lexicon
 from quotes.agreement import agreeing_rival
-from quotes.descriptions import strip_determiner
 from quotes.names import Mention, bare_role
 from quotes.people import People
+from quotes.roles import strip_determiner, with_role
 from quotes.sources import PRONOUN_FORMS
 from quotes.speakers import mention_after
 
@@ -88,7 +88,7 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
         return Resolved(meant.name, meant.role, "role", f'"{said}" → {meant.name}: {meant.why}', meant.weight)
     if meant is None and descriptions.parse(said) is None:
         # (not a definite description: "a senior official", "Secretary General")
-        best = descriptions.with_role(people, mention.role or said, mention.start)
+        best = with_role(people, mention.role or said, mention.start)
         if best is not None:
             return Resolved(best.name, best.role, "role",
                             f'"{said}" → {best.name}: the article gives {best.name} the role '
