@@ -97,6 +97,27 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
     return Resolved(strip_determiner(said), None, "role", f'"{said}": {why}')
 
 
+def _group(people: People, said: str, pos: int) -> Resolved:
+    """"Authorities said … . They said …": a plural pronoun means the group that spoke
+    last, shortly before it; else it is left unresolved."""
+    for turn in reversed(people.turns):
+        if turn.end > pos:
+            continue
+        mention = turn.mention
+        if pos - turn.end > _GROUP_REACH or mention is None or mention.kind != "role":
+            break
+        words = people.text[mention.start:mention.end].split()
+        if words and (words[-1].casefold().endswith("s") or words[-1].casefold() in _COLLECTIVE):
+            return Resolved(turn.speaker, turn.role, "pronoun", f'"{said}" → {turn.speaker}: the group that '
+                            f'spoke last, at offset {turn.start}', _UNSURE)
+        break
+    return Resolved(None, None, "none", f'"{said}": plural pronoun with no group speaking just before')
+
+
+_GROUP_REACH = 400  # characters from the group's statement to the pronoun
+_COLLECTIVE = frozenset("police staff people".split())
+
+
 def _given_name(word: str) -> bool:
     return word.casefold() in lexicon.words("given_names")
 
@@ -119,7 +140,7 @@ def _pronoun(people: People, said: str, pos: int, *, gender_of: str | None = Non
     word = (gender_of or said).casefold()  # ("according to her", "in his view": "she", "he")
     gender = lexicon.pronoun_genders().get(PRONOUN_FORMS.get(word, word))
     if gender == "p":
-        return Resolved(None, None, "none", f'"{said}": plural pronoun left unresolved')
+        return _group(people, said, pos)
     found = people.antecedent(gender, pos)
     kind = "body" if gender == "n" else "person"
     if found is None:
