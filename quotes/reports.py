@@ -32,6 +32,7 @@ from quotes.cues import (
 from quotes.nesting import outermost
 from quotes.non_reports import before_anonymity_clause, reports_nothing
 from quotes.phrase_reports import according_to_report, colon_report, passive_by_report, source_first
+from quotes.relative_reports import in_relative_clause, relative_report_end
 from quotes.report_content import (
     COMMA_CLOSING,
     MAX_CONTENT,
@@ -220,6 +221,12 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         if comma > 0:  # the report ends where the main clause begins (and keeps “…,” whole)
             closing = COMMA_CLOSING.match(text, comma)
             content = trimmed(text, content[0], closing.end() if closing else comma)
+    if content is not None and mention is not None and in_relative_clause(text, mention.end, cue.start):
+        content = trimmed(text, content[0], relative_report_end(text, *content))  # "X, which said …, will"
+        if content is None or cue.act != "speech" or cue.object or (
+                text.startswith(cue.base + " ", cue.start)) or not (
+                text.startswith("that", content[0]) or looks_like_clause(text, *content)):
+            return None  # ("the union, which endorsed Ruiz, …", "which agreed to …", "which state media …")
     if content is None or text[content[0]:content[1]] == "that":
         return None  # ("has charged more than that."): "that" with no clause is no report
     if passive:

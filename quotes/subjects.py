@@ -54,8 +54,8 @@ def _subject_ending(text: str, floor: int, end: int) -> Mention | None:
     k = len(before) - 1
     while k >= 0 and is_adverbial(before[k]):
         k -= 1
-    if k >= 0 and before[k].key == "who" and k >= 2 and before[k - 1].word == ",":
-        return mention_before(text, floor, before[k - 1].start)  # "said Mr. Ekovich, who noted"
+    if k >= 0 and before[k].key in ("who", "which") and k >= 2 and before[k - 1].word == ",":
+        return mention_before(text, floor, before[k - 1].start)  # "Mr. Ekovich, who noted", "X, which said"
     if k >= 1 and before[k].word == "," and before[k - 1].word == ")":
         return mention_before(text, floor, before[k].start)  # "Sen. Jo Reyes (D-Ore.), said"
     if k >= 0 and before[k].word == ",":
