@@ -126,13 +126,19 @@ def collector_for_extraction() -> Iterator[None]:
     thousand young objects instead of seven hundred; both are undone on leaving.
     """
     before = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(COLLECTOR_YOUNG, *before[1:])
+    _collect_rarely()
     try:
         yield
     finally:
         gc.set_threshold(*before)
         gc.unfreeze()
+
+
+def _collect_rarely() -> None:
+    """Leave what is loaded out of the collector's passes, and run it once per
+    COLLECTOR_YOUNG young objects."""
+    gc.freeze()
+    gc.set_threshold(COLLECTOR_YOUNG, *gc.get_threshold()[1:])
 
 
 def _observed(entries: Iterator[Work], on_article: Callable[[Article], None]) -> Iterator[Work]:
@@ -270,8 +276,7 @@ def _stops_blocked() -> Iterator[None]:
 def _start_worker() -> None:
     """A worker extracts until it is ended: its collector is set for that from the start."""
     _ignore_sigint()
-    gc.freeze()
-    gc.set_threshold(COLLECTOR_YOUNG, *gc.get_threshold()[1:])
+    _collect_rarely()
 
 
 def _ignore_sigint() -> None:
