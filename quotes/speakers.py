@@ -304,6 +304,11 @@ def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> M
                                       or toks[det - 1].word.isdigit()):
             start = toks[det - 1].start  # "one of the prosecutors", "most of the voters"
             return Mention(start, inner.end, "role", None, text[start:inner.end])
+        head = toks[det - 1]
+        if (toks[det].key == "of" and is_word(head) and head.key.endswith("s")
+                and not head.key.endswith("ss") and _opens_clause_after(toks, det - 2)):
+            # "Proponents of the new bill say": a plural opening its clause heads the phrase.
+            return Mention(head.start, inner.end, "role", None, text[head.start:inner.end])
     return inner
 
 
