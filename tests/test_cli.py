@@ -26,6 +26,7 @@ from quotes.cli import main, parse_size
 from quotes.model import Quote
 from quotes.read import ReadConfig, ReadError, ReadWarning, Sourced
 from quotes.run import (
+    BATCH_ARTICLES,
     Reporter,
     RunConfig,
     RunStats,
@@ -439,40 +440,67 @@ def test_failure_mid_write_leaves_the_old_file_and_no_temp(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
 
 
+@pytest.mark.parametrize("moment", ["output opened", "records written"])
 @pytest.mark.parametrize("signum, whole_group, code, message", [
     (signal.SIGINT, True, 130, "quotes: interrupted"),  # Ctrl-C reaches the workers too
     (signal.SIGTERM, False, 143, "quotes: terminated"),  # kill PID
     (signal.SIGTERM, True, 143, "quotes: terminated"),  # timeout(1), a cancelled CI job
 ])
 def test_stopping_a_real_run_keeps_the_old_file(tmp_path: Path, signum: int, whole_group: bool,
-                                                code: int, message: str) -> None:
-    big = tmp_path / "big.jsonl"
+                                                code: int, message: str, moment: str) -> None:
+    """Stopped at a moment told by what the run has done, never by the clock: "output
+    opened" while the pool and its workers start, "records written" mid-run. The run
+    reads a file and then stdin, which stays open until the run has ended, so it cannot
+    finish on its own however fast the machine: only the signal can end it."""
+    articles = tmp_path / "articles.jsonl"
     text = SEED.read_text(encoding="utf-8")
-    big.write_text("".join(jsonl_line(f"a{n}", text) + "\n" for n in range(20000)),
-                   encoding="utf-8")
+    articles.write_text("".join(jsonl_line(f"a{n}", text) + "\n"  # 10 batches: pool starts
+                                for n in range(10 * BATCH_ARTICLES)), encoding="utf-8")
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     out = out_dir / "quotes.jsonl"
     out.write_text("OLD")
-    proc = subprocess.Popen([sys.executable, "-m", "quotes.cli", "extract", str(big), "-o",
-                             str(out), "--jobs", "2"], stderr=subprocess.PIPE, text=True,
-                            start_new_session=True, preexec_fn=as_from_a_terminal)
-    deadline = time.monotonic() + 180  # generous: CI machines may be loaded
-    while len(list(out_dir.iterdir())) < 2 and proc.poll() is None:  # the temp file exists
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
-    time.sleep(0.1)  # workers are starting now: they must not print failing imports
-    if whole_group:
-        os.killpg(proc.pid, signum)
-    else:
-        proc.send_signal(signum)
-    _, err = proc.communicate(timeout=120)
+    err_path = tmp_path / "stderr.txt"
+    with err_path.open("w") as err_file:
+        proc = subprocess.Popen([sys.executable, "-m", "quotes.cli", "extract", str(articles),
+                                 "-", "-o", str(out), "--jobs", "2"], stdin=subprocess.PIPE,
+                                stderr=err_file, start_new_session=True,
+                                preexec_fn=as_from_a_terminal)
+    assert proc.stdin is not None
+    try:
+        wait_for_the_run(proc, out_dir, moment)
+        if whole_group:
+            os.killpg(proc.pid, signum)
+        else:
+            proc.send_signal(signum)
+        try:
+            proc.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            raise AssertionError(f"the run went on after {signal.Signals(signum).name}") from None
+    finally:
+        proc.stdin.close()
+    err = err_path.read_text(encoding="utf-8")
     assert proc.returncode == code, err
     assert err.strip().splitlines()[-1] == message
     assert "Traceback" not in err
     assert out.read_text() == "OLD"
     assert [p.name for p in out_dir.iterdir()] == ["quotes.jsonl"]
     assert_group_gone(proc.pid)
+
+
+def wait_for_the_run(proc: subprocess.Popen[bytes], out_dir: Path, moment: str) -> None:
+    """Wait until the run has opened its temporary output ("output opened"), or has
+    written records into it ("records written"). Only a run that dies first, or never
+    gets there on the most loaded machine, fails here."""
+    deadline = time.monotonic() + 300
+    while proc.poll() is None:
+        sizes = [p.stat().st_size for p in out_dir.iterdir() if p.name != "quotes.jsonl"]
+        if sizes and (moment == "output opened" or sizes[0] > 0):
+            return
+        assert time.monotonic() < deadline, f"the run never reached {moment!r}"
+        time.sleep(0.01)  # polling only: no outcome depends on this pause
+    raise AssertionError(f"the run ended (exit {proc.returncode}) before {moment!r}")
 
 
 def as_from_a_terminal() -> None:
