@@ -305,7 +305,23 @@ def _shutdown(executor: ProcessPoolExecutor, finished: bool) -> None:
             worker.terminate()
         for worker in workers:
             worker.join(timeout=10)
+        _end_results_pipe(executor)
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _end_results_pipe(executor: ProcessPoolExecutor) -> None:
+    """Close this process's copy of the pipe workers send results on.
+
+    A worker ended while sending a result (a batch's records are larger than a pipe
+    holds) leaves the pool's thread waiting for the rest of that message, forever:
+    this process holds a writing end too, so the pipe never ends, and the shutdown
+    that waits for the thread hangs. Only workers write there; once they are gone the
+    thread reads the end of the pipe instead, and ends as for any broken pool.
+    """
+    results = getattr(executor, "_result_queue", None)
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        writer.close()
 
 
 @contextmanager

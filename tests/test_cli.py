@@ -8,9 +8,13 @@ import json
 import os
 import shutil
 import signal
+import struct
 import subprocess
 import sys
+import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +35,7 @@ from quotes.run import (
     RunConfig,
     RunStats,
     _pooled,
+    _shutdown,
     _stops_blocked,
     batches,
     effective_jobs,
@@ -741,6 +746,23 @@ def test_workers_start_with_ctrl_c_blocked_and_the_parent_loses_nothing() -> Non
     with _stops_blocked():
         assert blocked_signals_of_a_child() & stop_bits == stop_bits  # a worker started now
     assert not signal.pthread_sigmask(signal.SIG_BLOCK, set()) & {signal.SIGINT, signal.SIGTERM}
+
+
+def test_stopping_a_pool_ends_when_a_worker_died_halfway_through_a_result() -> None:
+    """A worker ended while sending a batch's records leaves half a message in the results
+    pipe: stopping the pool must still end, not wait forever for the rest (issue 16 item 13)."""
+    executor = ProcessPoolExecutor(1, mp_context=get_context("fork"))
+    assert executor.submit(abs, -1).result() == 1  # the worker and the pool's thread run
+    results_pipe = executor._result_queue._writer  # type: ignore[attr-defined]
+    os.write(results_pipe.fileno(), struct.pack("!i", 1 << 20) + b"part of a result")
+    stopping = threading.Thread(target=_shutdown, args=(executor, False), daemon=True)
+    stopping.start()
+    stopping.join(timeout=120)  # bounds a hang only: a working stop takes well under a second
+    hung = stopping.is_alive()
+    if hung:  # unstick the pool, so that this process can still exit
+        results_pipe.close()
+        stopping.join()
+    assert not hung, "stopping the pool waited forever for the rest of a result"
 
 
 # --- progress ------------------------------------------------------------------------------
