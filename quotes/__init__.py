@@ -8,9 +8,13 @@
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
 
+# The console script imports this package before quotes.entry can catch Ctrl-C: it
+# imports nothing else, not even typing (type checkers treat this name as typing's).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from quotes.model import SCHEMA_VERSION, Article, Quote
     from quotes.pipeline import extract
 

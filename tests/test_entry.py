@@ -36,3 +36,13 @@ def test_importing_the_package_loads_neither_pydantic_models_nor_lexicons() -> N
 
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_importing_the_package_imports_nothing_else() -> None:
+    """The console script imports the package before quotes.entry can catch Ctrl-C: that
+    step must be as short as can be, so a Ctrl-C lands in entry's hands, not in a traceback."""
+    import subprocess
+
+    code = "import sys; before = set(sys.modules); import quotes; print(*set(sys.modules) - before)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["quotes"]

@@ -23,6 +23,10 @@ if not CHROMIUM.exists():
     pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)", allow_module_level=True)
 
 expect = sync_api.expect
+# Waits are polls that end as soon as the page is right: their limits only bound a failure,
+# so they are generous (Playwright's default 5 s fails a correct page on a loaded machine).
+WAIT_SECONDS = 30
+expect.set_options(timeout=WAIT_SECONDS * 1000)
 # Headless on a closed network: no GPU, no background calls home, a fresh profile.
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -106,7 +110,7 @@ def export(page: Any, tmp_path: Path, name: str = "Ann Checker", button: str = "
     return target
 
 
-def wait_until(tab: Any, script: str, seconds: float = 5) -> None:
+def wait_until(tab: Any, script: str, seconds: float = WAIT_SECONDS) -> None:
     """Poll a condition (the page's policy forbids wait_for_function's string eval)."""
     for _ in range(int(seconds * 20)):
         if tab.evaluate(script):
