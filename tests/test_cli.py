@@ -519,7 +519,7 @@ def as_from_a_terminal() -> None:
 
 def assert_group_gone(pgid: int) -> None:
     """No worker outlives the run."""
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 60  # bounds a failure only: the group is usually gone at once
     while time.monotonic() < deadline:
         try:
             os.killpg(pgid, 0)
