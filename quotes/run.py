@@ -22,7 +22,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from quotes import pipeline
+from quotes import pipeline, stops
 from quotes.budget import DEFAULT_ARTICLE_TIMEOUT, OverBudget, time_budget
 from quotes.io import html
 from quotes.model import Article
@@ -251,7 +251,7 @@ def _pooled_batches(groups: Iterator[list[Work]], config: RunConfig, jobs: int) 
         _shutdown(executor, finished)
 
 
-_STOPS = {signal.SIGINT, signal.SIGTERM}
+_STOPS = stops.STOPS
 
 
 @contextmanager
@@ -263,14 +263,11 @@ def _stops_blocked() -> Iterator[None]:
     Blocking (unlike ignoring) loses nothing in the parent: a pending signal is
     delivered as soon as the block ends.
     """
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    held = stops.hold()
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        stops.release(held)
 
 
 def _start_worker() -> None:

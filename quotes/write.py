@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal, Protocol, TextIO
 
+from quotes import stops
 from quotes.model import Quote, Span
 
 Format = Literal["jsonl", "csv", "parquet"]
@@ -181,14 +182,19 @@ def output_path(path: Path) -> Iterator[tuple[Path, bool]]:
         yield target, True
         return
     directory = target.parent if str(target.parent) else Path(".")
-    fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
+    temp = None
+    held = stops.hold()  # a stop between making the file and knowing its name would leave it
     try:
+        fd, temp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+        os.close(fd)
+        stops.release(held)  # a stop held meanwhile is raised here, where it removes the file
         yield Path(temp), False
         os.chmod(temp, _target_mode(target))
         os.replace(temp, target)
     except BaseException:
-        _remove_quietly(temp)
+        if temp is not None:
+            _remove_quietly(temp)
+        stops.release(held)
         raise
     _fsync_directory(directory)
 
