@@ -178,21 +178,41 @@ def _closes(mark: _Mark, opener: _Mark) -> bool:
 
 def _pair_singles(text: str, paragraphs: Sequence[Span],
                   doubles: Sequence[QuoteSpan]) -> Iterator[QuoteSpan]:
-    """Single-mark quotes outside double quotes; the closer must end a word."""
+    """Single-mark quotes outside double quotes; the closer must end a word. As with
+    double marks, a quote left open at a paragraph's end continues when the next
+    paragraph opens with a mark of its family ('We tried … / 'But it was not …')."""
     holes = [q.outer for q in doubles]
     ends = [end for _, end in holes]
+    carried: _Mark | None = None
     for para in paragraphs:
         # Only the double quotes reaching into this paragraph can cover part of it.
         first = bisect.bisect_right(ends, para[0])
         last = bisect.bisect_left(holes, (para[1], para[1]), first)
-        for gap in _gaps(para, holes[first:last]):
+        gaps = list(_gaps(para, holes[first:last]))
+        for n, gap in enumerate(gaps):
             marks = [m for m in _marks(text, gap) if not _is_double(m.glyph)]
-            yield from _pair_single_marks(text, marks)
+            if carried is not None and n == 0 and _reopens(text, marks, carried, para[0]):
+                marks = [carried, *marks[1:]]
+            carried = None
+            quotes, dangling = _pair_single_marks(text, marks)
+            yield from quotes
+            if dangling is not None and n == len(gaps) - 1 and gap[1] == para[1]:
+                carried = dangling
 
 
-def _pair_single_marks(text: str, marks: list[_Mark]) -> Iterator[QuoteSpan]:
+def _reopens(text: str, marks: Sequence[_Mark], carried: _Mark, para_start: int) -> bool:
+    """The paragraph opens with a single mark of the carried quote's family."""
+    return bool(marks) and marks[0].start == para_start and marks[0].glyph not in _SINGLE_CLOSE \
+        and _opens(marks[0]) and not _ELISION.match(text, marks[0].end) \
+        and _family(marks[0].glyph) == _family(carried.glyph)
+
+
+def _pair_single_marks(text: str, marks: list[_Mark]) -> tuple[list[QuoteSpan], _Mark | None]:
     """Each opener takes the first strong closer after it, else the first weak one
-    (a closer after "s" may be a plural possessive: the voters’ choice)."""
+    (a closer after "s" may be a plural possessive: the voters’ choice). Also the
+    opener left open at the end of the marks, if any."""
+    quotes = []
+    dangling = None
     i = 0
     while i < len(marks):
         mark = marks[i]
@@ -202,12 +222,15 @@ def _pair_single_marks(text: str, marks: list[_Mark]) -> Iterator[QuoteSpan]:
             continue
         chosen, stop = _closer_after(text, marks, i)
         if chosen is None:
+            if stop == len(marks):
+                dangling = mark
             i = stop  # no opener before `stop` finds a closer either
             continue
         quote = _quote(text, mark, marks[chosen].start, marks[chosen].end, double=False)
         if quote:
-            yield quote
+            quotes.append(quote)
         i = chosen + 1
+    return quotes, dangling
 
 
 def _closer_after(text: str, marks: list[_Mark], i: int) -> tuple[int | None, int]:
