@@ -17,7 +17,7 @@ import regex
 from quotes import lexicon
 from quotes.segment import title_case
 from quotes.speakers import Mention, mention_after, mention_before
-from quotes.subjects import is_participle, main_subject, skip, subject_before
+from quotes.subjects import is_participle, main_subject, quoted_as, skip, subject_before
 from quotes.tokens import is_role_noun, is_word, tokens
 from quotes.trie import trie_pattern
 
@@ -404,7 +404,8 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
     mention = subject_before(text, lo, cue)
     if mention is None and is_participle(text, cue):
         # "Trump attacked Clinton, saying, “…”": the subject of the sentence
-        mention = main_subject(text, lo, cue.start)
+        # ("Tass quoted her as saying, “…”": the one quoted)
+        mention = quoted_as(text, lo, cue.start) or main_subject(text, lo, cue.start)
         if mention is not None:
             return Attribution(mention, cue, "subject …, saying, quote", 0.8)
     if mention is None:
@@ -478,9 +479,12 @@ def subject_verb_colon_before(text: str, lo: int, hi: int) -> Attribution | None
         if not (tok.word.islower() and is_word(tok)) or tok.key in _NOT_VERBS or is_role_noun(tok):
             continue  # ("Council member Dana Holt did not …": "member" is no verb)
         cue = Cue(tok.start, tok.end, tok.key)
+        rule = "subject verb, colon quote" if head.endswith(":") else "subject verb, comma quote"
+        quoted = quoted_as(text, lo, cue.start) if tok.key == "saying" else None
+        if quoted is not None:  # "Tass quoted her as saying: “…”"
+            return Attribution(quoted, cue, rule, 0.8)
         mention = subject_before(text, lo, cue)
         if mention is not None and _opens_clause(text, lo, mention.start, head.endswith(":")):
-            rule = "subject verb, colon quote" if head.endswith(":") else "subject verb, comma quote"
             return Attribution(mention, cue, rule, 0.8)
     return None
 

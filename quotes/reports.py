@@ -52,7 +52,7 @@ from quotes.report_content import (
     trimmed,
 )
 from quotes.speakers import Mention, mention_after, mention_before
-from quotes.subjects import THAT
+from quotes.subjects import THAT, quoted_as
 from quotes.tokens import is_modifier, is_word, tokens
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also)\s+)?$")
@@ -140,8 +140,8 @@ def _within(spans: list[Span], pos: int) -> bool:
 def participle_report(text: str, sentence: Span, cue: Cue, earlier: list[Cue]) -> Report | None:
     """Trump mocked her, saying she would be a bad president / …,” Axelrod said, calling him “…”."""
     s0, s1 = sentence
-    mention = None
-    if earlier:
+    mention = quoted_as(text, s0, cue.start)
+    if mention is None and earlier:
         mention = subject_before(text, s0, earlier[-1]) or mention_after(text, earlier[-1].end, s1)
     if mention is None:
         mention = main_subject(text, s0, cue.start)

@@ -171,3 +171,20 @@ def is_participle(text: str, cue: Cue) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+# "Interfax quoted her as saying …", "Tass quoted Olga Brand, the minister, as saying …":
+# the one quoted speaks; the outlet that quoted them only carries the words.
+_OBJECT_PRONOUNS = frozenset("him her them".split())
+_QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^;:“”\"]{1,100}?)\s+as\s+$")
+
+
+def quoted_as(text: str, floor: int, cue_start: int) -> Mention | None:
+    """The person of "X quoted <person> as saying", the cue starting at cue_start."""
+    match = _QUOTED_AS.search(text, max(floor, cue_start - 110), cue_start)
+    if match is None:
+        return None
+    start, end = match.span("who")
+    if text[start:end].casefold() in _OBJECT_PRONOUNS:
+        return Mention(start, end, "pronoun")
+    return mention_after(text, start, end)
