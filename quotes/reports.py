@@ -52,7 +52,7 @@ from quotes.report_content import (
     trimmed,
 )
 from quotes.speakers import Mention, mention_after, mention_before
-from quotes.subjects import THAT, quoted_as
+from quotes.subjects import THAT, coordinated_before, quoted_as
 from quotes.tokens import is_modifier, is_word, tokens
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also)\s+)?$")
@@ -257,6 +257,7 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         return None  # (the lead, ending before the cue, must end with a comma)
     mention = mention_before(text, s0, before_anonymity_clause(text, s0, cue.start))
     if mention is not None:
+        mention = coordinated_before(text, s0, mention)
         lead_end = mention.start
     else:
         mention = mention_after(text, cue.end, s1)

@@ -33,8 +33,36 @@ def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
     time phrase ("Belk on Monday said", "Belk earlier this week told")."""
     time = _TIME_PHRASE.search(text, max(floor, cue.start - 40), cue.start)
     if time is not None:
-        return _subject_ending(text, floor, time.start()) or _subject_ending(text, floor, cue.start)
-    return _subject_ending(text, floor, cue.start)
+        found = _subject_ending(text, floor, time.start()) or _subject_ending(text, floor, cue.start)
+    else:
+        found = _subject_ending(text, floor, cue.start)
+    return coordinated_before(text, floor, found) if found is not None else None
+
+
+_AND_BEFORE = re.compile(r"[ \t]+and[ \t]+$")
+_CLAUSE_OPENERS = frozenset("and but so yet that then".split())
+
+
+def coordinated_before(text: str, floor: int, mention: Mention) -> Mention:
+    """"Mara Quist and Tom Avery said": two names opening their clause speak together,
+    as one speaker described by both (resolved as a pair, like "“…,” Quist and Avery
+    said"). A name after "and" that does not open the clause is left alone ("Sanders
+    praised Clinton and Trump said …")."""
+    if mention.kind != "name":
+        return mention
+    joint = _AND_BEFORE.search(text, max(floor, mention.start - 8), mention.start)
+    if joint is None:
+        return mention
+    first = mention_before(text, floor, joint.start())
+    if first is None or first.kind != "name" or first.end != joint.start():
+        return mention
+    head = text[max(floor, first.start - 40):first.start].rstrip()
+    last = head.rsplit(None, 1)[-1] if head else ""
+    if head and not head.endswith((",", ":", "—", "–")) and last.casefold() not in _CLAUSE_OPENERS:
+        return mention  # ("Sanders praised Clinton and Trump said": Clinton is an object)
+    if head.endswith(",") and last[:1].isupper():
+        return mention  # ("the Academies of Sciences, Engineering and Medicine said": a list)
+    return Mention(first.start, mention.end, "role", None, text[first.start:mention.end])
 
 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
