@@ -379,7 +379,9 @@ def test_export_asks_for_the_reviewer_name(page: Any) -> None:
 
 
 def test_verdicts_survive_a_reload_and_can_be_undone(page: Any) -> None:
-    card(page, "Belarus is a threat").get_by_role("button", name="Not a quote").click()
+    pressed = card(page, "Belarus is a threat").get_by_role("button", name="Not a quote")
+    pressed.click()
+    expect(pressed).to_have_attribute("aria-pressed", "true")  # saved before the reload
     page.reload()
     wrong = card(page, "Belarus is a threat").get_by_role("button", name="Not a quote")
     expect(wrong).to_have_attribute("aria-pressed", "true")
