@@ -18,8 +18,7 @@ _REACH = 40
 
 @cache
 def _aside() -> regex.Pattern[str]:
-    phrases = sorted(lexicon.lines("asides"), key=len, reverse=True)
-    words = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases)
+    words = lexicon.phrase_alternation("asides")
     return regex.compile(rf"\s*(?i:{words})\s*")
 
 

@@ -6,6 +6,8 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
+import regex
+
 
 @cache
 def lines(name: str) -> tuple[str, ...]:
@@ -19,6 +21,14 @@ def lines(name: str) -> tuple[str, ...]:
 def words(name: str) -> frozenset[str]:
     """The first word of every line, casefolded: a set for membership tests."""
     return frozenset(row.split()[0].casefold() for row in lines(name))
+
+
+@cache
+def phrase_alternation(name: str) -> str:
+    """The lines of lexicons/NAME.txt as one regex alternation, longest first (a longer
+    phrase wins over its own start), words apart by any run of whitespace."""
+    phrases = sorted(lines(name), key=len, reverse=True)
+    return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases)
 
 
 class Verb(NamedTuple):

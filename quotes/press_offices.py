@@ -24,8 +24,7 @@ _NAME_REACH = 200
 
 @cache
 def _office() -> regex.Pattern[str]:
-    phrases = sorted(lexicon.lines("press_offices"), key=len, reverse=True)
-    words = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases)
+    words = lexicon.phrase_alternation("press_offices")
     return regex.compile(rf"(?i:(?:the|its|their)\s+)?(?i:{words})\b(?P<of>\s+of\s+)?")
 
 
