@@ -619,6 +619,7 @@ def test_csv_export_is_formula_safe_with_an_optional_bom(tabs: Tabs, tmp_path: P
     body = rows.decode("utf-8-sig")
     assert "\"'=SUM(A1) is fine\"" in body and "\"'-2 degrees\"" in body and "\"'@Ann\"" in body
     assert body.splitlines()[0].startswith('"article_id","title","start","end","quote","verdict"')
+    assert all('"Ann Checker"' in row for row in body.splitlines()[1:])  # who reviewed, on every row
 
 
 # --- smaller things a reviewer meets ------------------------------------------------------------

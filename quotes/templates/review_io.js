@@ -75,12 +75,20 @@ window.QuotesReviewIO = function (page) {
 
   function stamp(when) { return when.replace(/[:.]/g, "").slice(0, 15); }
 
-  function exportJsonl() {
+  // The articles to export with who reviewed them and when, or null after saying why not.
+  function toExport() {
     const name = reviewer();
-    if (!name) return;
+    if (!name) return null;
     const when = new Date().toISOString();
     const lines = reviewedArticles(name, when);
-    if (!lines.length) { announce("Nothing to export yet: give a verdict on some quote first."); return; }
+    if (!lines.length) { announce("Nothing to export yet: give a verdict on some quote first."); return null; }
+    return { name: name, when: when, lines: lines };
+  }
+
+  function exportJsonl() {
+    const batch = toExport();
+    if (!batch) return;
+    const when = batch.when, lines = batch.lines;
     save(lines.map(function (l) { return JSON.stringify(l); }).join("\n") + "\n", "verdicts-" + stamp(when) + ".jsonl", "application/x-ndjson");
     const partial = lines.filter(function (l) { return !l.review.complete; });
     announce("Exported " + lines.length + " article" + (lines.length === 1 ? "" : "s") + ": " + (lines.length - partial.length) + " fully reviewed" +
@@ -90,11 +98,9 @@ window.QuotesReviewIO = function (page) {
   }
 
   function exportCsv() {
-    const name = reviewer();
-    if (!name) return;
-    const when = new Date().toISOString();
-    const lines = reviewedArticles(name, when);
-    if (!lines.length) { announce("Nothing to export yet: give a verdict on some quote first."); return; }
+    const batch = toExport();
+    if (!batch) return;
+    const name = batch.name, when = batch.when, lines = batch.lines;
     const head = ["article_id", "title", "start", "end", "quote", "verdict", "speaker", "tool_speaker", "kind", "note", "complete", "reviewer", "exported"];
     const body = [head.map(cell).join(",")];
     lines.forEach(function (l) {
