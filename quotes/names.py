@@ -28,6 +28,10 @@ Span = tuple[int, int]
 NOT_ROLE_STARTS = (FUNCTION_WORDS - {"a", "an", "the"}) | frozenset(
     "like unlike about including under over course after before during into through "
     "against among between toward towards upon within without via per".split())
+# Object and possessive pronouns, as the subject pronoun whose gender they carry
+# ("according to her", "in his view", "quoted him as saying").
+PRONOUN_FORMS = {"his": "he", "him": "he", "her": "she", "hers": "she", "their": "they",
+                 "them": "they", "its": "it"}
 MAX_NAME_TOKENS = 5
 MAX_ROLE_TOKENS = 9
 

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 from quotes import descriptions, lexicon
 from quotes.agreement import agreeing_rival
-from quotes.names import Mention, bare_role
+from quotes.names import PRONOUN_FORMS, Mention, bare_role
 from quotes.people import People
 from quotes.roles import strip_determiner, with_role
-from quotes.sources import PRONOUN_FORMS
 from quotes.speakers import mention_after
 
 Span = tuple[int, int]

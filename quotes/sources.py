@@ -28,9 +28,6 @@ _AS_VERB = regex.compile(r"\s+(?:(?:has|had|have)\s+)?(?:also\s+)?(?P<verb>[a-z]
                          r"|\s+(?:reporters|journalists|me|us|him|her|them))?(?:\s+\p{Lu}[\p{L}’'-]*){0,2}\s*,")
 # "As explained by the Chairman,", "As was noted by the ministry,": the source after "by".
 _AS_BY_END = regex.compile(r"\s*,")
-# Object and possessive pronouns, as the subject pronoun whose gender they carry.
-PRONOUN_FORMS = {"his": "he", "him": "he", "her": "she", "hers": "she", "their": "they",
-                 "them": "they", "its": "it"}
 _MIN_CONTENT_WORDS = 4
 
 

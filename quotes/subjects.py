@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from quotes import lexicon
 from quotes.asides import aside_before
+from quotes.names import PRONOUN_FORMS
 from quotes.speakers import Mention, mention_after, mention_before, subject_with_apposition
 from quotes.tokens import is_adverbial, tokens
 
@@ -203,7 +204,6 @@ _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 # "Interfax quoted her as saying …", "Tass quoted Olga Brand, the minister, as saying …":
 # the one quoted speaks; the outlet that quoted them only carries the words.
-_OBJECT_PRONOUNS = frozenset("him her them".split())
 _QUOTED_AS = re.compile(r"\bquoted\s+(?P<who>[^;:“”\"]{1,100}?)\s+as\s+$")
 
 
@@ -213,6 +213,6 @@ def quoted_as(text: str, floor: int, cue_start: int) -> Mention | None:
     if match is None:
         return None
     start, end = match.span("who")
-    if text[start:end].casefold() in _OBJECT_PRONOUNS:
+    if text[start:end].casefold() in PRONOUN_FORMS:
         return Mention(start, end, "pronoun")
     return mention_after(text, start, end)
