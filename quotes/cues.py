@@ -17,7 +17,7 @@ import regex
 from quotes import lexicon
 from quotes.segment import title_case
 from quotes.speakers import Mention, mention_after, mention_before
-from quotes.subjects import is_participle, main_subject, quoted_as, skip, subject_before
+from quotes.subjects import coordinated_after, is_participle, main_subject, quoted_as, skip, subject_before
 from quotes.tokens import is_role_noun, is_word, tokens
 from quotes.trie import trie_pattern
 
@@ -203,7 +203,7 @@ def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
     mention = mention_after(text, pos, hi)
     if mention is None:
         return _noun_phrase_cue_after(text, pos, hi)
-    mention = _coordinated(text, mention, hi)
+    mention = coordinated_after(text, mention, hi)
     after = mention.end
     affiliation = _AFFILIATION.match(text, after, hi)
     if affiliation and mention.kind == "name":
@@ -222,19 +222,6 @@ def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
 
 
 _MAX_APPOSITION_COMMAS = 4
-_AND = re.compile(r"[ \t]+and[ \t]+")
-
-
-def _coordinated(text: str, mention: Mention, hi: int) -> Mention:
-    """“…,” Mr. Allen and Ms. Ford said: two people speak together, as one speaker
-    described by both names."""
-    joint = _AND.match(text, mention.end, hi)
-    if joint is None or mention.kind not in ("name", "pronoun"):
-        return mention
-    second = mention_after(text, joint.end(), hi)
-    if second is None or second.start != joint.end() or second.kind != "name":
-        return mention
-    return Mention(mention.start, second.end, "role", None, text[mention.start:second.end])
 
 
 def _cue_after_apposition(text: str, mention: Mention, comma: int, hi: int) -> Attribution | None:

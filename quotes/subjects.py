@@ -41,6 +41,7 @@ def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
 
 
 _AND_BEFORE = re.compile(r"[ \t]+and[ \t]+$")
+_AND_AFTER = re.compile(r"[ \t]+and[ \t]+")
 _CLAUSE_OPENERS = frozenset("and but so yet that then".split())
 
 
@@ -63,7 +64,24 @@ def coordinated_before(text: str, floor: int, mention: Mention) -> Mention:
         return mention  # ("Sanders praised Clinton and Trump said": Clinton is an object)
     if head.endswith(",") and last[:1].isupper():
         return mention  # ("the Academies of Sciences, Engineering and Medicine said": a list)
-    return Mention(first.start, mention.end, "role", None, text[first.start:mention.end])
+    return _pair(text, first, mention)
+
+
+def coordinated_after(text: str, mention: Mention, hi: int) -> Mention:
+    """"“…,” Mr. Allen and Ms. Ford said": the same pair read forwards, after a
+    quotation, where the first may be a pronoun ("he and Ms. Ford said")."""
+    joint = _AND_AFTER.match(text, mention.end, hi)
+    if joint is None or mention.kind not in ("name", "pronoun"):
+        return mention
+    second = mention_after(text, joint.end(), hi)
+    if second is None or second.start != joint.end() or second.kind != "name":
+        return mention
+    return _pair(text, mention, second)
+
+
+def _pair(text: str, first: Mention, second: Mention) -> Mention:
+    """Two people who speak together: one speaker described by both names."""
+    return Mention(first.start, second.end, "role", None, text[first.start:second.end])
 
 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
