@@ -42,7 +42,8 @@ def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
 
 _AND_BEFORE = re.compile(r"[ \t]+and[ \t]+$")
 _AND_AFTER = re.compile(r"[ \t]+and[ \t]+")
-_CLAUSE_OPENERS = frozenset("and but so yet that then".split())
+# Words after which two names open their clause: "…, and Quist and Avery said".
+_LINKING_WORDS = frozenset("and but so yet that then".split())
 
 
 def coordinated_before(text: str, floor: int, mention: Mention) -> Mention:
@@ -60,7 +61,7 @@ def coordinated_before(text: str, floor: int, mention: Mention) -> Mention:
         return mention
     head = text[max(floor, first.start - 40):first.start].rstrip()
     last = head.rsplit(None, 1)[-1] if head else ""
-    if head and not head.endswith((",", ":", "—", "–")) and last.casefold() not in _CLAUSE_OPENERS:
+    if head and not head.endswith((",", ":", "—", "–")) and last.casefold() not in _LINKING_WORDS:
         return mention  # ("Sanders praised Clinton and Trump said": Clinton is an object)
     if head.endswith(",") and last[:1].isupper():
         return mention  # ("the Academies of Sciences, Engineering and Medicine said": a list)
