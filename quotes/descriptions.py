@@ -153,7 +153,7 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
             found.setdefault(candidate.name, candidate)
     if not found:
         return None
-    ranked = sorted(found.values(), key=lambda c: (c.tier, c.at), reverse=True)
+    ranked = _fullest(sorted(found.values(), key=lambda c: (c.tier, c.at), reverse=True))
     best = ranked[0]
     ties = [c for c in ranked if c.tier == best.tier]
     if len(ties) > 1 and not document:  # ("the report" is the last one the article named)
@@ -166,6 +166,15 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
         why += f"; unsure: {other.name} (offset {other.at}) could be meant too"
         weight *= _UNSURE  # (a fallback with a rival is less sure still)
     return Meaning(best.name, best.role, why, weight)
+
+
+def _fullest(ranked: list[_Candidate]) -> list[_Candidate]:
+    """One name read twice ("Ministry of Agriculture" inside "Ministry of Agriculture of
+    Veskaria", "Ormsby Hospitals Trust" inside "Fenbridge and Ormsby Hospitals Trust")
+    is one candidate: the fuller name."""
+    return [c for c in ranked if not any(
+        o.tier == c.tier and o.at <= c.at < o.at + len(o.name) and len(o.name) > len(c.name)
+        and f" {c.name} " in f" {o.name} " for o in ranked)]
 
 
 def _evidence(people: People, description: Description, pos: int) -> list[_Candidate]:
@@ -394,6 +403,10 @@ def _name_shows_kind(entity: Entity, head: str) -> bool:
             entity.role and title_head(entity.role)):
         return False  # (a kind word alone, "Power" opening a sentence, names nobody)
     words = {w.casefold().rstrip(".,") for w in entity.name.split()}
+    if " and " in entity.name:  # "Northmoor Rail and Estuary Rail": two bodies, neither "the operator"
+        first, _, second = entity.name.casefold().partition(" and ")
+        if set(first.split()) & set(second.split()) & _kinds()[head]:
+            return False
     return bool(words & _kinds()[head])
 
 
@@ -401,6 +414,8 @@ def _described_body(speaker: str, head: str) -> bool:
     """A body the article described rather than named, that spoke, whose head is the
     noun ("Nigeria's army" … "the army"; not "a judge")."""
     words = speaker.split()
+    if "of" in words[2:]:  # ("central bank of Dravonia", "Estrava's chamber of mines")
+        words = words[:words.index("of", 2)]
     return head in _kinds() and len(words) > 1 and not words[-1][:1].isupper() and (
         words[0].casefold() not in ("a", "an", "one", "some")) and (
         words[-1].casefold() == head or words[-1].casefold() in _kinds().get(head, ()))
