@@ -20,6 +20,8 @@ from quotes.tokens import (
     is_name_word,
     is_role_noun,
     is_title,
+    memo,
+    tokens,
 )
 
 Span = tuple[int, int]
@@ -65,8 +67,9 @@ def title_as_surname(toks: list[Token], i: int) -> bool:
     return initial or (is_capitalised(before.word) and before.key in lexicon.words("given_names"))
 
 
-def name_ending(toks: list[Token], i: int) -> Mention:
-    """A name ending at toks[i], with the role words right before it."""
+def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
+    """A name ending at toks[i], with the role words right before it (the text they are
+    read from tells, where a long office comes first, which words are used as a surname)."""
     last = i
     first = i
     j = i - 1
@@ -83,24 +86,34 @@ def name_ending(toks: list[Token], i: int) -> Mention:
     role_first = first
     j = first - 1
     saw_title = False
-    if last - first >= 2 and _after_role_of(toks, first):
+    reach = first  # (role words are counted back from here: past an office, from its start)
+    person = None
+    plain = True  # (the office read is of capitalised words)
+    if last - first >= 2 and office_opening(toks, first, plain=True) is not None:
         # "the Deputy Minister of Trade of Ruritania Ana Petrova", "Secretary of State Ana
         # Ruiz": the place or body ends the role, the last words name the person
-        first = _personal_start(toks, first, last)
+        person = _personal_start(toks, first, last)
+    elif last - first >= 2 and office_opening(toks, first, plain=False) is not None:
+        # "the head of the enterprise Merav Trans Ana Bek": only where the article shows
+        # where her name starts (a given name, the surname used alone elsewhere)
+        person = _personal_start(toks, first, last, confirm=alone_words(text) if text else frozenset())
+        plain = person is None or person == first
+    if person is not None:
+        first = max(first, person)
         saw_title = True
     elif first < last and first >= 2 and toks[first - 1].key == "of" and is_role_word(toks[first - 2]):
         first += 1  # "Secretary of State Ruiz": "State" ends the role
         role_first = first
         j = first - 1
-    while j >= 0 and first - j <= MAX_ROLE_TOKENS:
+    while j >= 0 and reach - j <= MAX_ROLE_TOKENS:
         tok = toks[j]
         if is_role_word(tok):
             saw_title = True
             role_first = j
         elif tok.key == "of" and saw_title and j > 0 and is_role_word(toks[j - 1]):
             role_first = j  # "former secretary | of | state"
-        elif tok.key == "of" and saw_title and (office := _office_start(toks, j)) is not None:
-            role_first = j = office  # "Minister of Foreign Affairs of | Ruritania"
+        elif tok.key == "of" and saw_title and (office := _office_start(toks, j, plain)) is not None:
+            role_first = j = reach = office  # "Minister of Foreign Affairs of | Ruritania"
         elif tok.key == "the" and saw_title and j > 1 and toks[j - 1].key == "of" and (
                 is_role_word(toks[j - 2])):
             role_first = j  # "Governor of | the | Southern Region"
@@ -119,58 +132,106 @@ def name_ending(toks: list[Token], i: int) -> Mention:
     return Mention(toks[role_first].start, toks[last].end, "name", name, clean_role(role))
 
 
-def _after_role_of(toks: list[Token], first: int) -> bool:
-    """A run of capitalised words follows "<role> of", perhaps through more capitalised
-    words and "of", "the", "and" phrases ("Secretary General of the Northern Defence |
-    Pact …", "Minister of Foreign Affairs of | Ruritania …", "Deputy Head of the Republic
-    of | Dalmir …"): translated news puts the whole office before the name, no commas."""
+def office_opening(toks: list[Token], first: int, plain: bool) -> int | None:
+    """Where an office opens, when a run of capitalised words at toks[first] follows
+    "<role> of", perhaps through more capitalised words and "of", "the", "and" phrases
+    ("Secretary General of the Northern Defence | Pact …", "Minister of Foreign Affairs
+    of | Ruritania …"): translated news puts the whole office before the name, no commas.
+    Unless plain, the office may also hold lower-case words and open with a lower-case
+    role ("the head of the enterprise | Merav …", "the representative of the bank in the
+    Republic of | Dalmir …")."""
     k = first - 1
     while k >= 1 and first - k <= 3 and is_capitalised(toks[k].word) and toks[k].key != "the":
         k -= 1
+    while not plain and k >= 1 and first - k <= 5 and _office_noun(toks[k]):
+        k -= 1  # "of the municipal enterprise | Merav …"
     if k >= 1 and toks[k].key == "the":
         k -= 1
     if k < 1 or toks[k].key != "of":
-        return False
-    return _office_start(toks, k) is not None
+        return None
+    return _office_start(toks, k, plain)
 
 
 def office_before(toks: list[Token], first: int) -> bool:
-    """"<role> of (the) | …": an office's words end right before toks[first]."""
+    """"<role> of (the) | …": an office's words end right before toks[first] ("the head
+    of the bank in the | …" too)."""
     k = first - 1
     if k >= 1 and toks[k].key == "the":
         k -= 1
-    return k >= 1 and toks[k].key == "of" and _office_start(toks, k) is not None
+    return k >= 1 and toks[k].key == "of" and _office_start(toks, k, plain=False) is not None
 
 
 _OFFICE_LINKS = frozenset("of the and for".split())
+_OFFICE_OPENERS = frozenset("the a an".split())
 
 
-def _office_start(toks: list[Token], of: int) -> int | None:
+def _office_start(toks: list[Token], of: int, plain: bool = True) -> int | None:
     """The role word that opens an office ending with toks[of] == "of": back over
-    capitalised words and linking words, at most MAX_ROLE_TOKENS, to a title or role noun."""
+    capitalised words and linking words, at most MAX_ROLE_TOKENS, to a title or role noun
+    ("Minister of Energy and Natural Resources of"); unless plain, over lower-case nouns
+    and "in" too, to a lower-case role after an article ("the representative of the bank
+    in the Republic of"). A role word that is itself the object of an "of" ("of Energy")
+    belongs to a longer office, which opens at the first role word."""
     k = of - 1
     while k >= 0 and of - k <= MAX_ROLE_TOKENS:
         tok = toks[k]
-        if is_role_word(tok) and is_capitalised(tok.word):
+        if is_role_word(tok) and (is_capitalised(tok.word) or (
+                not plain and k > 0 and toks[k - 1].key in _OFFICE_OPENERS)):
+            outer = k - 2 if k >= 2 and toks[k - 1].key == "the" else k - 1
+            if k >= 1 and toks[outer].key == "of" and (longer := _office_start(toks, outer, plain)) is not None:
+                return longer  # "Minister of | Energy"
             return k
-        if tok.key not in _OFFICE_LINKS and (
+        if tok.key not in _OFFICE_LINKS and not (not plain and (tok.key == "in" or _office_noun(tok))) and (
                 not is_capitalised(tok.word) or tok.key in lexicon.words("not_names")):
             return None
         k -= 1
     return None
 
 
-def _personal_start(toks: list[Token], first: int, last: int) -> int:
+def _office_noun(tok: Token) -> bool:
+    """A lower-case word inside an office ("the municipal enterprise", "the bank"): a
+    noun or adjective, not a verb form ("arrived", "speaking") that would end it."""
+    return is_modifier(tok) and not tok.key.endswith(("ed", "ing")) and (
+        tok.key not in lexicon.words("irregular_past"))
+
+
+def _personal_start(toks: list[Token], first: int, last: int,
+                    confirm: frozenset[str] | None = None) -> int | None:
     """Where the person's name starts in a run that begins with a place or a body:
-    at a known given name, else the last two words (three with an initial or particle)."""
-    given = lexicon.words("given_names")
-    for k in range(first + 1, last):
-        if toks[k].key in given:
-            return k
+    at a known given name, else the last two words (three with an initial or particle).
+    With `confirm` (the words the article uses alone), only where the surname is used
+    alone, or the run is a place after "of" and two words ("of Dalmir | Sofia Lind"):
+    else None, no person is read ("the head of the carmaker Aston Martin Lagonda")."""
     start = last - 1
     if start - 1 > first and (is_initial(toks[start].word) or toks[start].key in PARTICLES):
         start -= 1
+    after_of = toks[first - 1].key == "of"
+    if confirm is not None and not (after_of and start == first + 1) and surname_key(toks[last]) not in confirm:
+        return None
+    given = lexicon.words("given_names")
+    # (after a lower-case noun the whole run may be the name: "the agency | Mary Ann Lee")
+    for k in range(first + 1 if confirm is None or after_of else first, last):
+        if toks[k].key in given:
+            return k
     return start
+
+
+def surname_key(tok: Token) -> str:
+    return APOSTROPHE.split(tok.key, 1)[0]
+
+
+def alone_words(text: str) -> frozenset[str]:
+    """The capitalised words the text uses on their own, no name word beside them
+    ("… , Aliyev emphasized", "Mr Aliyev"): how a reporter refers back to a person named
+    in full. Read once per text (keys, without a possessive ending)."""
+    known = memo(text)
+    if ("alone",) not in known:
+        toks = tokens(text, 0, len(text))
+        known[("alone",)] = frozenset(
+            surname_key(t) for k, t in enumerate(toks)
+            if is_name_word(t) and not (k > 0 and is_name_word(toks[k - 1]) and toks[k - 1].end + 1 >= t.start)
+            and not (k + 1 < len(toks) and is_name_word(toks[k + 1]) and t.end + 1 >= toks[k + 1].start))
+    return known[("alone",)]
 
 
 def is_role_word(tok: Token) -> bool:

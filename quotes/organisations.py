@@ -8,7 +8,7 @@ Scotland", "Transport for London", "Greater Manchester Fire and Rescue Service",
 from __future__ import annotations
 
 from quotes import lexicon
-from quotes.names import Mention, office_before
+from quotes.names import Mention, alone_words, office_before, surname_key
 from quotes.tokens import FUNCTION_WORDS, Token, is_capitalised, is_name_word, is_possessive, is_title
 
 # Words that join the capitalised parts of one name ("Department of Health and Social Care"),
@@ -28,8 +28,9 @@ _ADJECTIVES = frozenset(
     "federal united economic security intelligence white".split())
 
 
-def organisation_ending(toks: list[Token], i: int) -> int | None:
-    """Index of the first token of an organisation name ending at toks[i], or None."""
+def organisation_ending(toks: list[Token], i: int, text: str | None = None) -> int | None:
+    """Index of the first token of an organisation name ending at toks[i], or None (the
+    text, when given, tells whether its last words are a person's, named after an office)."""
     first = _capitalised_run(toks, i)
     if first is None or first == i:
         return None
@@ -37,7 +38,7 @@ def organisation_ending(toks: list[Token], i: int) -> int | None:
     org = lexicon.words("org_words")
     if run[-1].key in org:
         return first  # "Greater Manchester Police", "Mr Plumb Ltd"
-    if _person_after_office(toks, first, i):
+    if _person_after_office(toks, first, i, text):
         return None  # "the Deputy Head of the Republic of Dalmir Sofia Lind": she speaks
     if run[0].key in org and run[1].key in _JOINERS:  # "Ministry of Health", "… of Foreign Affairs"
         if _person_after_title(run) or (is_title(run[-1]) and run[-2].key not in _JOINERS) or (
@@ -53,13 +54,23 @@ def organisation_ending(toks: list[Token], i: int) -> int | None:
     return None
 
 
-def _person_after_office(toks: list[Token], first: int, i: int) -> bool:
-    """An office read back ("Deputy Head of the | Republic of Dalmir Sofia Lind") whose
-    last "of" is followed by a place and two more name words: a given name and a surname
-    (translated news writes the whole office before the name, with no comma)."""
-    last_of = max((k for k in range(first, i) if toks[k].key == "of"), default=None)
-    if last_of is None or i - last_of < 3 or toks[i].key in lexicon.words("places"):
+def _person_after_office(toks: list[Token], first: int, i: int, text: str | None) -> bool:
+    """An office read back whose body's name ends two name words before the run's end:
+    a given name and a surname ("Deputy Head of the | Republic of Dalmir Sofia Lind").
+    Translated news writes the whole office before the name, with no comma. After a
+    body's own name ("Head of the | Dravsk Regional Administration Oleh Marchuk") only
+    where the article shows the person: a known given name, the surname used alone."""
+    org = lexicon.words("org_words")
+    ends = [k for k in range(first, i) if toks[k].key == "of" or toks[k].key in org]
+    if not ends or toks[i].key in lexicon.words("places") or toks[i].key in org:
         return False
+    after_of = toks[ends[-1]].key == "of"
+    body_end = ends[-1] + (1 if after_of else 0)  # (a place after "of")
+    if i - body_end < 2 or any(t.key in org or not is_name_word(t) for t in toks[body_end + 1:i + 1]):
+        return False
+    if not after_of and toks[i - 1].key not in lexicon.words("given_names") and (
+            text is None or surname_key(toks[i]) not in alone_words(text)):
+        return False  # ("… Harbour Authority Pilot Station": nobody's name)
     return office_before(toks, first)
 
 

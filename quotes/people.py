@@ -22,7 +22,7 @@ from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
 from quotes.names import Mention, bare_role, clean_name, name_ending
 from quotes.organisations import organisation_ending
 from quotes.segment import TitleCaseLines
-from quotes.tokens import PARTICLES, is_name_word, keeps_period, window_tokens
+from quotes.tokens import FUNCTION_WORDS, PARTICLES, is_name_word, keeps_period, window_tokens
 
 Span = tuple[int, int]
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -35,8 +35,9 @@ _CAPITALISED_RUN = regex.compile(
 # How far before a pronoun's antecedent another person of the same (or unknown)
 # gender makes the choice unsure.
 _RIVAL_REACH = 150
-# How far before a name its role words may start ("NATO Secretary General").
-_ROLE_WINDOW = 60
+# How far before a name its role words may start ("NATO Secretary General", "Deputy
+# Minister of Energy and Natural Resources of the Republic of | …").
+_ROLE_WINDOW = 120
 _NOT_BEFORE_SUBJECT = frozenset(
     "the a an of by with to for from in on at against into about than like toward towards "
     "including "
@@ -131,7 +132,9 @@ class People:
             space = text.rfind(" ", max(body[0], end_before - 30), end_before)
             lo = space + 1 if space >= 0 else start  # (no word before it: none read)
             word_before = text[lo:end_before].rstrip(".").casefold()
-            if word_before in titles or word_before in ("of", "the"):  # ("Minister of Trade of | …")
+            if word_before in titles or word_before in ("of", "the") or (words.count(" ") >= 2 and (
+                    word_before.isalpha() and word_before.islower() and word_before not in FUNCTION_WORDS)):
+                # ("Minister of Trade of | …", "Director of the enterprise | Merav Trans Ana Bek")
                 lo = max(body[0], start - _ROLE_WINDOW)
             elif " " not in words:  # the common case, made cheap
                 # (a word before that ends with a mark is kept apart: "persisted. Kody")
@@ -145,8 +148,8 @@ class People:
                 last -= 1  # (a body's last word may be a role word: "Audit Office")
             if last < 0 or toks[last].start < run.start():
                 continue
-            org = organisation_ending(toks, last)  # "Network Rail": no role "Network"
-            mention = name_ending(toks, last) if org is None else Mention(
+            org = organisation_ending(toks, last, text)  # "Network Rail": no role "Network"
+            mention = name_ending(toks, last, text) if org is None else Mention(
                 toks[org].start, toks[last].end, "name", (toks[org].start, toks[last].end))
             name = mention.name or (mention.start, mention.end)
             entity = self.add(name, mention.role)

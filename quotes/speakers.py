@@ -21,6 +21,7 @@ from quotes.names import (
     clean_role,
     is_role_word,
     name_ending,
+    office_opening,
     title_as_surname,
 )
 from quotes.organisations import names_a_body, organisation_after, organisation_ending
@@ -110,7 +111,7 @@ def _member_of_body(text: str, toks: list[Token], body: Mention) -> Mention | No
         j -= 1
     if j < 1 or toks[j].key not in _MEMBERSHIP or not is_name_word(toks[j - 1]):
         return None
-    person = name_ending(toks, j - 1)
+    person = name_ending(toks, j - 1, text)
     words = text[person.name[0]:person.name[1]].split() if person.name else []
     if len(words) < 2 or any(w.casefold() in lexicon.words("org_words") for w in words):
         return None  # ("Bank of Canada", "the Department of Justice": one body)
@@ -222,16 +223,19 @@ def _mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
         if person is not None and person.kind == "name" and person.name is not None and (
                 toks[i - 2].key not in lexicon.words("org_words") and person.role):
             return person
-    org = organisation_ending(toks, i)
+    org = organisation_ending(toks, i, text)
     if org is not None:
         mention = Mention(toks[org].start, tok.end, "name", (toks[org].start, tok.end))
-        return _extend_with_of(text, toks, org - 1, mention) if org >= 1 else mention
+        return _office_of(text, toks, org, i) or (
+            _extend_with_of(text, toks, org - 1, mention) if org >= 1 else mention)
     if after_honorific(toks, i):
         return Mention(toks[i - 1].start, tok.end, "name", (tok.start, tok.end), toks[i - 1].word)
     if is_name_word(tok) or title_as_surname(toks, i) or (
             tok.key in SUFFIXES and i > 0 and is_name_word(toks[i - 1])):
-        name = name_ending(toks, i)
+        name = name_ending(toks, i, text)
         first = next(k for k in range(i, -1, -1) if toks[k].start == name.start)
+        if name.role is None and i - first >= 2 and (office := _office_of(text, toks, first, i)):
+            return office  # "the chief executive of the carmaker Aston Martin Lagonda": nobody named
         return _extend_with_of(text, toks, first - 1, name) if first >= 1 else name
     if is_role_word(tok):
         role = _role_ending(text, toks, i)
@@ -240,6 +244,18 @@ def _mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
             role = None if extended.start == tok.start else extended
         return role
     return None
+
+
+def _office_of(text: str, toks: list[Token], first: int, i: int) -> Mention | None:
+    """"the director of the bakery chain | Mr Crust Ltd": an office held in a body named
+    after a lower-case noun, no person named after it, is a description as written."""
+    if first < 1 or not toks[first - 1].word.islower() or toks[first - 1].key in ("of", "the"):
+        return None  # ("the governor of the Bank of …": read as a body's "of" phrase)
+    office = office_opening(toks, first, plain=False)
+    if office is None:
+        return None
+    start = toks[office].start
+    return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
 
 
 def _opens_clause_after(toks: list[Token], j: int) -> bool:
@@ -485,7 +501,7 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
             # "The host of the dinner, Rutte, said": any noun phrase heads a name
             # (after a conjunction too: "But the head of the clinic, Kalu, says").
             head = Mention(toks[lead].start, toks[k - 1].end, "role", None, None)
-        if head is None or not _starts_clause(toks, head.start):
+        if head is None or not _starts_clause(toks, head.start, head.kind == "name" and bool(head.role)):
             continue
         appos_text = text[opener.start:comma].strip()
         if head.kind == "role" and (is_name_word(opener) or opener.key in lexicon.words("honorifics")):
@@ -511,8 +527,11 @@ _LEADING_CONJUNCTIONS = frozenset("and but so yet".split())
 _CLAUSE_OPENERS = frozenset("and but that as when while because although though if since once whereas".split())
 
 
-def _starts_clause(toks: list[Token], start: int) -> bool:
-    """True when nothing but an introductory phrase and a comma come before start."""
+def _starts_clause(toks: list[Token], start: int, titled: bool = False) -> bool:
+    """True when nothing but an introductory phrase and a comma come before start (and
+    an article, before a name with its role: "the Chancellor Hanna Roth")."""
     before = [t for t in toks if t.end <= start]
-    return not before or [t.key for t in before] == ["the"] or (  # ("The Chancellor …, who")
+    if before and before[-1].key in ("the", "a", "an") and (titled or len(before) == 1):
+        before.pop()  # ("The Chancellor …, who", "At the same time, the head of … Ana Lee, said")
+    return not before or (
         before[-1].word in (",", ";", "—", "–", "-", "(", ":") or before[-1].key in _CLAUSE_OPENERS)
