@@ -31,7 +31,10 @@ _CLAUSE_BREAK = re.compile(
     # Every break opens with a comma, a semicolon, a colon or a space: the lookahead
     # says so first, and the engine skips other characters without trying each branch.
     r"(?=[,;:\s])(?:"
-    r",[\"”’']?\s+(?:but|while|although|though|whereas|however|despite|compared\s+(?:with|to))\b|;|\s+—\s+"
+    # (", but that …" goes on with a second clause of the same report, as both corpora
+    # annotate it; ", but that is …" is a demonstrative, the reporter's own clause)
+    r",[\"”’']?\s+(?:but(?!\s+that\s+(?!(?:is|was|would|will|could|has|had|may|might|means|seems)\b))"
+    r"|while|although|though|whereas|however|despite|compared\s+(?:with|to))\b|;|\s+—\s+"
     r"|:\s*(?=[“\"])"  # "rejected the claims: “…”": a colon introduces a quotation of its own
     r"|,[\"”’']?\s+(?!including\b|regarding\b|concerning\b|excluding\b)(?=[a-z]+ing\b)"  # ", saying she had …"
     # starts a clause of its own (", including …" is a preposition)
