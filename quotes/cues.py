@@ -17,7 +17,15 @@ import regex
 from quotes import lexicon
 from quotes.segment import title_case
 from quotes.speakers import Mention, mention_after, mention_before
-from quotes.subjects import coordinated_after, is_participle, main_subject, quoted_as, skip, subject_before
+from quotes.subjects import (
+    coordinated_after,
+    is_participle,
+    main_subject,
+    quoted_as,
+    quoted_as_after,
+    skip,
+    subject_before,
+)
 from quotes.tokens import is_role_noun, is_word, tokens
 from quotes.trie import trie_pattern
 
@@ -287,12 +295,21 @@ _ENDS_UTTERANCE = re.compile(r"[,?!][”\"’'»]+$")
 _ANY_VERB = re.compile(r"[ \t]+(?:(?:in|at|on|from)[ \t]+(?:the|a|an|his|her)[ \t]+[a-z-]+[ \t]+)?([a-z]+)\b")
 
 
+# An outlet of a few words, then "quoted": “…,” state television quoted the minister as …
+_OUTLET_QUOTED = re.compile(r"[^,;:.!?“”\"\n]{1,60}?[ \t](quoted)(?=[ \t])")
+
+
 def speaker_any_verb_after(text: str, lo: int, hi: int) -> Attribution | None:
     """“…,” Toomey fumed / “…?” a staffer wondered: after a quotation closed by a comma,
     a question or an exclamation mark, a speaker and any past-tense verb attribute it."""
     if not _ENDS_UTTERANCE.search(text, max(0, lo - 4), lo):
         return None
     pos = skip(text, lo, hi, _AFTER_QUOTE)
+    outlet = _OUTLET_QUOTED.match(text, pos, hi)
+    if outlet and (quoted := quoted_as_after(text, outlet.end(1), hi)):
+        # “…,” KNA quoted her as saying: the one quoted speaks, never the outlet
+        return Attribution(quoted, Cue(outlet.start(1), outlet.end(1), "quoted"),
+                           "quote, outlet quoted speaker", 0.8)
     mention = mention_after(text, pos, hi)
     if mention is None:
         return _noun_phrase_verb_after(text, pos, hi)

@@ -231,7 +231,20 @@ def quoted_as(text: str, floor: int, cue_start: int) -> Mention | None:
     match = _QUOTED_AS.search(text, max(floor, cue_start - 110), cue_start)
     if match is None:
         return None
-    start, end = match.span("who")
+    return _quoted_person(text, *match.span("who"))
+
+
+# “…,” KNA quoted her as saying.: the same read after a quotation, from the verb on.
+_QUOTED_AS_AFTER = re.compile(r"\s+(?P<who>[^;:“”\"]{1,100}?)\s+as\s+(?:saying|telling|stating|writing)\b")
+
+
+def quoted_as_after(text: str, verb_end: int, end: int) -> Mention | None:
+    """The person of “…,” X quoted <person> as saying", verb_end the end of "quoted"."""
+    match = _QUOTED_AS_AFTER.match(text, verb_end, end)
+    return _quoted_person(text, *match.span("who")) if match else None
+
+
+def _quoted_person(text: str, start: int, end: int) -> Mention | None:
     if text[start:end].casefold() in PRONOUN_FORMS:
         return Mention(start, end, "pronoun")
     return mention_after(text, start, end)
