@@ -82,6 +82,7 @@ class Entity:
     # Signs that a name is a person's, not a place's or a body's ("Nova Scotia"):
     # a title or role, a known given name, the surname alone elsewhere, having spoken.
     evident: bool = False
+    unnamed: bool = False  # a source the article describes and never names ("One patient")
 
     @property
     def words(self) -> list[str]:
@@ -111,6 +112,7 @@ class People:
         # pronoun's antecedent, in text order.
         self._outside: list[tuple[int, Entity]] = []
         starts = [s for s, _ in quoted]
+        self._quoted, self._quoted_starts = quoted, starts
         titles = lexicon.words("titles")
         skip = lexicon.words("not_names") | titles | lexicon.words("roles")
         headlines = TitleCaseLines(text, body)
@@ -302,6 +304,8 @@ class People:
                 if entity.name not in passed:
                     passed.append(entity.name)
                 continue
+            if entity.unnamed and weak is not None:
+                return weak  # (a name after a described source is nearer, if less sure)
             if entity.evident:
                 return Antecedent(entity, at, tuple(passed), self._rival(i, at, entity, gender))
             if weak is None and entity.person:
@@ -314,8 +318,8 @@ class People:
         while i >= 0 and at - self._outside[i][0] <= _RIVAL_REACH:
             other_at, other = self._outside[i]
             i -= 1
-            if other is not chosen and other.evident and other.gender in (None, gender) and (
-                    other.gender is None or chosen.gender is None):
+            if other is not chosen and other.evident and not other.unnamed and (
+                    other.gender in (None, gender)) and (other.gender is None or chosen.gender is None):
                 return other_at, other
         return None
 
@@ -338,16 +342,30 @@ class People:
             i -= 1
         return self._outside[i] if i >= 0 else None
 
-    def described(self, name: str, pos: int, body: bool) -> None:
+    def described(self, name: str, pos: int, body: bool) -> bool:
         """A description at pos ("the utility said") stands for this entity as a subject:
-        a pronoun after it may mean the entity, "it" when the description is a body's."""
+        a pronoun after it may mean the entity, "it" when the description is a body's.
+        Returns whether the article names such an entity."""
         entity = next((e for e in self.entities if e.name == name), None)
-        if entity is not None:
-            if body:  # ("BC Hydro" said like a person, but "the utility" is no person)
-                entity.person = entity.evident = False
-            i = bisect.bisect_left(self._positions, pos)
-            self._positions.insert(i, pos)
-            self._outside.insert(i, (pos, entity))
+        if entity is None:
+            return False
+        if body:  # ("BC Hydro" said like a person, but "the utility" is no person)
+            entity.person = entity.evident = False
+        self._subject_at(pos, entity)
+        return True
+
+    def in_quotation(self, pos: int) -> bool:
+        return _inside(self._quoted, self._quoted_starts, pos)
+
+    def unnamed(self, description: str, pos: int, gender: str | None) -> None:
+        """A source described, never named, spoke at pos ("One patient told the BBC"):
+        the next "he" or "she" may mean it (`quotes.unnamed`)."""
+        self._subject_at(pos, Entity(description, pos, None, gender, True, [pos], True, unnamed=True))
+
+    def _subject_at(self, pos: int, entity: Entity) -> None:
+        i = bisect.bisect_left(self._positions, pos)
+        self._positions.insert(i, pos)
+        self._outside.insert(i, (pos, entity))
 
     def mentions(self) -> list[tuple[int, Entity]]:
         """Every place the article names a person or body, in text order."""

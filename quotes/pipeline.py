@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from quotes import cues, descriptions, lexicon
+from quotes import cues, descriptions, lexicon, unnamed
 from quotes.cues import Attribution
 from quotes.impersonal import impersonal_source
 from quotes.invisible import Visible, without_invisible
@@ -303,8 +303,10 @@ def _resolve(layout: Layout, people: People, found: list[Found]) -> list[Found]:
                 people.mark_speaker(item.resolved.speaker)
             elif item.resolved.speaker and attribution.mention and item.resolved.resolution == "role":
                 mention = attribution.mention
-                people.described(item.resolved.speaker, mention.start,
-                                 descriptions.names_a_body(layout.text[mention.start:mention.end]))
+                if not people.described(item.resolved.speaker, mention.start,
+                                        descriptions.names_a_body(layout.text[mention.start:mention.end])):
+                    unnamed.register(people, mention, attribution.cue.start if attribution.cue
+                                     else mention.end, item.resolved.speaker)
         else:
             item.resolved, item.attribution = _unattributed(layout, people, item)
             if item.resolved.speaker is None and not _worth_keeping(layout.text, item):

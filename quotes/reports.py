@@ -51,7 +51,7 @@ from quotes.report_content import (
     speech_participle_ahead,
     trimmed,
 )
-from quotes.speakers import Mention, mention_after, mention_before
+from quotes.speakers import Mention, mention_after, mention_before, subject_with_apposition
 from quotes.subjects import THAT, coordinated_before, quoted_as
 from quotes.tokens import is_modifier, is_word, tokens
 
@@ -177,7 +177,7 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     passive = _PASSIVE_BEFORE.search(text, max(s0, cue.start - 30), cue.start) is not None and not (
         text[cue.start:cue.end].split(" ", 1)[0].endswith("ing"))  # ("is calling for": progressive)
     unnamed = before_anonymity_clause(text, s0, cue.start)  # "An official who asked not to be named said"
-    mention = None if passive else (mention_before(text, s0, unnamed) if unnamed < cue.start
+    mention = None if passive else (_before_anonymity_clause(text, s0, unnamed) if unnamed < cue.start
                                     else subject_before(text, s0, cue))
     if mention is None and not passive:
         return None
@@ -234,6 +234,12 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     lead = _parenthetical_lead(text, s0, mention, full.end, content) if mention is not None else None
     pieces = (lead, content) if lead is not None else (content,)
     return Report(pieces, Attribution(mention, full, "speaker cue that, report", confidence))
+
+
+def _before_anonymity_clause(text: str, s0: int, clause: int) -> Mention | None:
+    """The source before "who asked not to be named": "An official", or the head of an
+    apposition ("One patient, a man from Ormsby who asked …": the patient, not Ormsby)."""
+    return subject_with_apposition(text, s0, clause) or mention_before(text, s0, clause)
 
 
 def _parenthetical_lead(text: str, s0: int, mention: Mention, cue_end: int, content: Span) -> Span | None:

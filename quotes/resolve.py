@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quotes import descriptions, lexicon
+from quotes import descriptions, lexicon, unnamed
 from quotes.agreement import agreeing_rival
 from quotes.names import PRONOUN_FORMS, Mention, bare_role
 from quotes.people import People
@@ -141,6 +141,8 @@ def _pronoun(people: People, said: str, pos: int, *, gender_of: str | None = Non
     if gender == "p":
         return _group(people, said, pos)
     found = people.antecedent(gender, pos)
+    if found is not None and found.entity.unnamed and unnamed.described_since(people, found.at, pos):
+        found = people.antecedent(gender, found.at)  # ("the mayor" since: someone known is nearer)
     kind = "body" if gender == "n" else "person"
     if found is None:
         return Resolved(None, None, "none", f'"{said}": no {kind} named before it')
@@ -149,6 +151,8 @@ def _pronoun(people: People, said: str, pos: int, *, gender_of: str | None = Non
         found = agreeing_rival(found, gender)
     entity = found.entity
     why = f'"{said}" → {entity.name}: the last {kind} named before it'
+    if entity.unnamed:
+        why = f'"{said}" → {entity.name}: the last person before it, a source described, not named'
     if entity is not chosen:
         why = f'"{said}" → {entity.name}: named before it, the only one whose gender is known to agree'
     elif entity.gender and entity.gender == gender and found.passed:

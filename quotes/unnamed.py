@@ -1,0 +1,93 @@
+"""A source described, never named: "One patient", "a local official", "A Ministry
+of Defence spokesperson".
+
+News English refers back to such a source as it does to a named one: "One patient
+… told the BBC he had waited 19 weeks. ‘I kept ringing,’ he said." The "he" is the
+patient, not a doctor named two paragraphs before. So a speaker described by a
+singular noun for a person, whom no named entity matches, becomes a candidate for
+the next "he" or "she" at the place it spoke. Its gender is the one its words show
+("spokeswoman", "man") or, else, a subject pronoun in its own relative clause
+("who asked not to be named because he was not authorised"); else it agrees with
+either. Groups ("patient safety campaigners"), bodies ("the regulator") and
+documents ("the statement") are no such source.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from quotes import descriptions, lexicon
+from quotes.gender import gender_of
+from quotes.names import Mention
+from quotes.people import People
+
+# Words after which a description's main part ends: "a spokesman for the trust".
+_COMPLEMENTS = frozenset("of for at in from with on who which".split())
+# An indefinite article introduces someone new; "the head of the diplomacy" refers back.
+_OPENERS = frozenset("a an one another".split())
+# A subject pronoun in the source's own clause, before its cue.
+_SUBJECT_PRONOUN = regex.compile(r"\b(?:(he)|(she))\b")
+
+
+def head_noun(said: str) -> str | None:
+    """The head of a description of one person ("One patient", "a local official in
+    Dubrovo" → "official"), or None for a name, a group, a body or a document."""
+    words = said.split()
+    if len(words) < 2 or words[0].casefold() not in _OPENERS:
+        return None
+    main = words[1:]
+    for k, word in enumerate(main):
+        if k and word.casefold() in _COMPLEMENTS:
+            main = main[:k]
+            break
+    head = main[-1].casefold().rstrip(".,")
+    if not head.isalpha() or (head.endswith("s") and not head.endswith("ss")):
+        return None  # ("officials", "two sources": a group)
+    if head in lexicon.words("documents") or descriptions.names_a_body(f"the {head}"):
+        return None  # ("the statement", "the regulator")
+    return head if head in _person_nouns() else None
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    return (lexicon.words("roles") | lexicon.words("person_nouns") | lexicon.words("gendered_titles")
+            | lexicon.words("unnamed_sources"))
+
+
+def register(people: People, mention: Mention, cue_start: int, speaker: str) -> bool:
+    """Make a described speaker, whom no named entity matches, a candidate antecedent
+    at its mention. Returns whether it was one."""
+    text = people.text
+    said = text[mention.start:mention.end]
+    if head_noun(said) is None:
+        return False
+    people.unnamed(speaker, mention.start, gender_of(said) or _own_clause_gender(text, mention.end, cue_start))
+    return True
+
+
+def _own_clause_gender(text: str, end: int, cue_start: int) -> str | None:
+    """"An official, who asked not to be named because he …, said": the gender of a
+    subject pronoun between the description and its cue."""
+    match = _SUBJECT_PRONOUN.search(text, end, cue_start) if cue_start > end else None
+    if match is None:
+        return None
+    return "m" if match.group(1) else "f"
+
+
+# "the mayor", "The new minister": a definite description of one person.
+_DEFINITE = regex.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b(?![’']s)")
+_SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s")
+
+
+def described_since(people: People, at: int, pos: int) -> bool:
+    """Is someone described by a definite noun ("the mayor brought it up again") after
+    the sentence where the described source at `at` spoke, before pos? That person,
+    known to the reader, is then nearer than the source."""
+    text = people.text
+    end = _SENTENCE_END.search(text, at, pos)
+    if end is None:
+        return False
+    return any(match.group(1) in _person_nouns() and not people.in_quotation(match.start())
+               for match in _DEFINITE.finditer(text, end.end(), pos))
