@@ -18,7 +18,7 @@ from functools import cache
 
 import regex
 
-from quotes import descriptions, lexicon
+from quotes import lexicon
 from quotes.gender import gender_of
 from quotes.names import Mention
 from quotes.people import People
@@ -45,15 +45,21 @@ def head_noun(said: str) -> str | None:
     head = main[-1].casefold().rstrip(".,")
     if not head.isalpha() or (head.endswith("s") and not head.endswith("ss")):
         return None  # ("officials", "two sources": a group)
-    if head in lexicon.words("documents") or descriptions.names_a_body(f"the {head}"):
-        return None  # ("the statement", "the regulator")
     return head if head in _person_nouns() else None
+
+
+# roles.txt also heads groups, bodies and documents that speak ("a poll", "a video").
+_NOT_PEOPLE = frozenset("campaign poll audience crowd staff leadership panel media ad video editorial".split())
 
 
 @cache
 def _person_nouns() -> frozenset[str]:
-    return (lexicon.words("roles") | lexicon.words("person_nouns") | lexicon.words("gendered_titles")
-            | lexicon.words("unnamed_sources"))
+    """Singular nouns for one person: not a document ("a statement"), a research
+    finding ("a study") or a kind of body ("a regulator")."""
+    people = (lexicon.words("roles") | lexicon.words("person_nouns") | lexicon.words("gendered_titles")
+              | lexicon.words("unnamed_sources"))
+    return (people - lexicon.words("documents") - lexicon.words("research_documents")
+            - lexicon.words("body_kinds") - _NOT_PEOPLE)
 
 
 def register(people: People, mention: Mention, cue_start: int, speaker: str) -> bool:
