@@ -44,6 +44,8 @@ Span = tuple[int, int]
 _UNSURE = 0.8
 # How far back a fallback may look for the person or body meant.
 _FALLBACK_REACH = 400
+# How far back an unnamed person's introduction may be ("an official … the official").
+_UNNAMED_REACH = 1500
 # How far before the person chosen that way another one makes the choice unsure.
 _RIVAL_REACH = 150
 _DEFINITE = frozenset(("the",))
@@ -56,6 +58,20 @@ _MODIFIERS = (r"(?:(?!(?:of|for|with|at|in|on|to|from|by|and|or|who|that|which|w
 # What may follow the noun of an apposition: its end, or a relative clause.
 _APPOSITION_CLOSES = regex.compile(r"[,;:.)]|[ \u00a0]+(?:that|which|who|whose|based|with)\b")
 _UNNAMED = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:a|an|one|another)[ \u00a0]+" + _MODIFIERS + "$")
+# "A Ministry of Defence spokesperson", "a local official in Dubrovo": an unnamed
+# person introduced before a description of them, written as the article gives it.
+_CAPITAL = r"\p{Lu}[\p{L}\p{M}’'.&-]*"
+_INTRODUCING = regex.compile(r"(?<![\p{L}\p{M}\d’'-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \u00a0]")
+_INTRODUCTION = regex.compile(
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \u00a0]+"
+    r"(?:(?:(?!(?:of|for|with|at|in|on|to|from|by|and|or|who|that|which|whose|the|this|these|those|"
+    r"his|her|its|their|our|over|after|before|than|about|into|as|is|was|were|are|has|had|have|been)"
+    r"[ \u00a0])"
+    r"[\p{L}\p{M}\d][\p{L}\p{M}\d.’'&-]*|(?<=\p{Lu}[\p{L}\p{M}]*[ \u00a0])(?:of|for|and)(?=[ \u00a0]\p{Lu}))"
+    r"[ \u00a0]+){0,6}?$")
+_INTRODUCTION_PLACE = regex.compile(
+    r"[ \u00a0]+(?:in|at|from|for|of)[ \u00a0]+(?:the[ \u00a0]+)?" + _CAPITAL
+    + r"(?:[ \u00a0]+(?:of[ \u00a0]+)?" + _CAPITAL + r"){0,4}(?![\p{L}\p{M}])")
 _DETERMINER = (r"(?:the|a|an|its|their|his|her|"
                r"\p{Lu}[\p{L}\p{M}.&-]*(?:[ \u00a0]\p{Lu}[\p{L}\p{M}.&-]*){0,3}[’']s)[ \u00a0]+")
 _NAME_RUN = regex.compile(
@@ -148,6 +164,8 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
         known = found.get(candidate.name)
         if known is None or (candidate.tier, candidate.at) > (known.tier, known.at):
             found[candidate.name] = candidate
+    if not found and (unnamed := _unnamed(people, description, pos)) is not None:
+        return unnamed
     if not found:
         for candidate in _fallback(people, description, pos):
             found.setdefault(candidate.name, candidate)
@@ -433,6 +451,44 @@ def _shows_other_kind(name: str, head: str) -> bool:
     words = {w.casefold().rstrip(".,") for w in name.split()}
     return any(words & markers for noun, markers in _kinds().items() if noun != head) and not (
         words & _kinds()[head])
+
+
+def _unnamed(people: People, description: Description, pos: int) -> Meaning | None:
+    """"A Ministry of Defence spokesperson said … the spokesperson said": the one unnamed
+    person the article introduced with the noun, as the article wrote it; two such
+    ("an official … another official") leave the description as written."""
+    people_nouns = lexicon.words("unnamed_people") | lexicon.words("person_nouns") | lexicon.words("titles")
+    if description.complement or description.capitalised or description.head not in people_nouns:
+        return None
+    text = people.text
+    found: list[tuple[int, str]] = []
+    for start, end in _occurrences(people, description.head, pos):
+        lo = max(people.body[0], start - 80)
+        opened = [d.start() for d in _INTRODUCING.finditer(text, lo, start)]
+        at = next((d for d in reversed(opened) if _INTRODUCTION.fullmatch(text, d, start)), None)
+        if at is None or pos - at > _UNNAMED_REACH or not _all_modifiers_in(text[at:start], description):
+            continue  # (the nearest determiner: "a report found an official")
+        place = _INTRODUCTION_PLACE.match(text, end, min(len(text), end + 80))
+        if place and not _place_ends(text, place.end()):
+            place = None  # ("a source at the Tampa station": the name is a modifier)
+        found.append((at, text[at:place.end() if place else end]))
+    if len({written.casefold() for _, written in found}) != 1:
+        return None
+    at, written = found[-1]
+    return Meaning(written, None, f'the article introduced "{written}" at offset {at}, unnamed', _UNSURE)
+
+
+def _place_ends(text: str, end: int) -> bool:
+    """A place phrase ends the introduction: punctuation or a verb follows it."""
+    following = regex.match(r"[ \u00a0]+([\p{Ll}]+)", text[end:end + 30])
+    return following is None or following.group(1) in lexicon.speech_verbs() or (
+        following.group(1) in ("who", "which", "that", "has", "had", "was", "is"))
+
+
+def _all_modifiers_in(introduction: str, description: Description) -> bool:
+    """"the senior aide" for "a senior aide", not "the second official" for "an official"."""
+    said = {w.casefold() for w in description.words.split()[:-1]}
+    return said <= {w.casefold() for w in introduction.split()}
 
 
 def _introduced_unnamed(people: People, description: Description, pos: int) -> bool:

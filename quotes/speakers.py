@@ -89,7 +89,7 @@ def _mention_before(text: str, floor: int, pos: int, skip_aux: bool) -> Mention 
         return None
     found = _mention_ending(text, toks, i) or _generic_noun_phrase(text, toks, i)
     if found is not None and found.kind == "name":
-        found = _member_of_body(text, toks, found) or found
+        found = _member_of_body(text, toks, found) or _unnamed_in_place(text, toks, found) or found
     if found is None or found.kind == "role":
         group = _quantified_group(text, toks, i)  # "Six in 10 voters", not "10 voters"
         if group is not None and (found is None or group.start < found.start):
@@ -118,6 +118,21 @@ def _member_of_body(text: str, toks: list[Token], body: Mention) -> Mention | No
     return Mention(person.start, body.end, "name", person.name,
                    clean_role(f"{person.role} {text[body.start:body.end]}" if person.role
                               else text[body.start:body.end]))
+
+
+def _unnamed_in_place(text: str, toks: list[Token], place: Mention) -> Mention | None:
+    """"A local official in Vellmar | said": an unnamed person and where they are, not
+    the place, speaks (a person's name before it is `_member_of_body`'s)."""
+    k = next((n for n in range(len(toks) - 1, -1, -1) if toks[n].start == place.start), None)
+    j = k - 1 if k is not None else -1
+    if j >= 0 and toks[j].key == "the":
+        j -= 1
+    if j < 1 or toks[j].key not in ("in", "at", "from") or not is_role_word(toks[j - 1]):
+        return None
+    role = _role_ending(text, toks, j - 1)
+    if role is None or text[role.start:role.end].split(" ")[0].casefold() not in ("a", "an", "one"):
+        return None
+    return Mention(role.start, place.end, "role", None, text[role.start:place.end])
 
 
 # Endings of adjectives, which cannot head a noun phrase that speaks.
@@ -279,6 +294,10 @@ def _role_ending(text: str, toks: list[Token], i: int) -> Mention | None:
         if tok.key in ("and", "or") and j > 0 and j + 1 < i and (
                 is_modifier(toks[j - 1]) or is_role_noun(toks[j - 1])):
             j -= 1  # "current and former officials", "the front-runner and former governor"
+            continue
+        if tok.key in ("of", "for") and 0 < j < i - 1 and is_capitalised(toks[j - 1].word) and (
+                is_capitalised(toks[j + 1].word)):
+            j -= 1  # "a Department of Ports spokesperson": a body's name as a modifier
             continue
         if not is_word(tok) or is_pronoun(tok) or tok.key in FUNCTION_WORDS or (
                 tok.word.islower() and tok.key in lexicon.speech_verbs()
