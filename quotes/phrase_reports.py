@@ -48,8 +48,11 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
     if rest is not None and len(text[rest[0]:rest[1]].split()) >= 2:
         # "Fundraising, according to the campaign, has surged": the cue sits inside what
         # was said; a lead that is only an adverbial ("But the next day,") is not said.
+        # A lead ending in "that" ("It should be noted that, according to …") is the
+        # frame of the clause after the source, not a piece of it.
         words = text[lead[0]:lead[1]].split() if lead else []
-        keep = bool(words) and words[0].casefold() not in PREPOSITIONS | NOT_SUBJECTS
+        keep = bool(words) and words[0].casefold() not in PREPOSITIONS | NOT_SUBJECTS and (
+            words[-1].casefold() != "that")
         return Report((lead, rest) if keep and lead else (rest,), attribution)
     return Report((lead,), attribution) if lead else None
 
