@@ -3,7 +3,8 @@
 - The reporter's own aside: "It should be recalled that …", "It must be noted that …"
   (a modal before the passive: the writer reminds the reader; "It was noted that"
   reports a source, and is read elsewhere).
-- A question left unanswered: "did not say who …", "would not say whether …".
+- A question left unanswered: "did not say who …", "would not say whether …",
+  and a cue inside it ("did not say who it believed was behind …").
 - An instruction to the subject, with no speaker: "is asked to call", "have been
   warned to expect" (the subject is the one told, the content what they should do).
 - A request for anonymity: "who asked not to be named" describes the source of the
@@ -23,6 +24,10 @@ _MODAL_PASSIVE = re.compile(
     r"(?:\w+ly\s+)?$")
 _NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+(?:\w+ly\s+)?$")
 _QUESTION = re.compile(r"(?:who|whom|whose|what|which|when|where|why|how|whether|if)\b")
+# "did not say who it believed | was behind …": the cue's own clause is the question.
+_INSIDE_QUESTION = re.compile(
+    r"(?:\bnot|n[’']t|\bnever)\s+(?:\w+ly\s+)?\w+\s+(?:who|whom|what|which|when|where|why|how|whether|if)"
+    r"\s+(?:[\w’'-]+\s+){1,3}$")
 _INSTRUCTION = re.compile(r"(?:not\s+)?to\s")
 _ANONYMITY = re.compile(
     r"(?:(?:not\s+)?to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous|for\s+anonymity)\b")
@@ -44,6 +49,8 @@ def reports_nothing(text: str, pieces: tuple[Span, ...], attribution: Attributio
     if attribution.mention is None and _MODAL_PASSIVE.search(before):
         return True
     if _NEGATED.search(before) and _QUESTION.match(text, content):
+        return True
+    if _INSIDE_QUESTION.search(text, max(floor, cue.start - 60), cue.start):
         return True
     if _ANONYMITY.match(text, content):
         return True
