@@ -186,14 +186,28 @@ def clause_end(text: str, start: int, end: int) -> int:
 
 # An aside closed by a second dash within the clause: it is part of what was said.
 _DASH_ASIDE = re.compile(r"[^—;:“”\"\n]{1,80}?\s—\s")
-_COMMA_WORD = re.compile(r",\s+(?![Tt]hanks\b)([A-Za-z]+(?:s|ed))\b")  # (not ", thanks (in part) to")
+_COMMA_WORD = re.compile(r",\s+(?![Tt]hanks\b)([A-Za-z]+)\b")  # (not ", thanks (in part) to")
+
+
+def main_verb_after(text: str, pos: int) -> bool:
+    """", said …" right after pos: the main clause's speech verb follows, so what came
+    before it sat in its subject ("Osei, who proposed the refusal, said …")."""
+    match = _COMMA_WORD.match(text, pos)
+    return match is not None and _inflected_speech_verb(match.group(1).lower())
+
+
+def _inflected_speech_verb(word: str) -> bool:
+    verbs = lexicon.speech_verbs()
+    return word in verbs and (word.endswith(("s", "ed")) or word != verbs[word].base)
 
 
 def _before_next_cue(text: str, start: int, end: int) -> int:
     """"says Russians hacked the DNC, calls the remarks troubling": a speech verb after a
-    comma is the speaker's next predicate, and the clause ends before it."""
+    comma is the speaker's next predicate, and the clause ends before it ("Osei, who
+    proposed the refusal, said …": the main verb after a relative clause, too). Only an
+    inflected form counts: a base form after a comma is too often a noun ("…, state …")."""
     for match in _COMMA_WORD.finditer(text, start, end):
-        if match.group(1).lower() in lexicon.speech_verbs():
+        if _inflected_speech_verb(match.group(1).lower()):
             return match.start()
     return end
 

@@ -44,6 +44,7 @@ from quotes.report_content import (
     clause_word,
     has_quote,
     looks_like_clause,
+    main_verb_after,
     object_follows,
     predicate_follows,
     quoted_clause,
@@ -211,6 +212,8 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         # object that quotes its words ("noted the “senseless, tragic deaths” of …"; "-s"
         # forms are too often nouns: "the compound orders …")
         end = clause_end(text, start, s1)
+        if _RELATIVE_BEFORE.search(text, max(s0, cue.start - 8), cue.start) and main_verb_after(text, end):
+            return None  # "Osei, who proposed the refusal, said …": a clause in the subject of "said"
         predicate = _NEXT_PREDICATE.search(text, start, end)  # "opposes abortion, vetoed …"
         content = trimmed(text, start, predicate.start() if predicate else end)
         confidence = 0.65
