@@ -112,7 +112,8 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
             role_first = j
         elif tok.key == "of" and saw_title and j > 0 and is_role_word(toks[j - 1]):
             role_first = j  # "former secretary | of | state"
-        elif tok.key == "of" and saw_title and (office := _office_start(toks, j, plain)) is not None:
+        elif (tok.key == "of" or (tok.key == "in" and not plain)) and saw_title and (
+                office := _office_start(toks, j, plain)) is not None:
             role_first = j = reach = office  # "Minister of Foreign Affairs of | Ruritania"
         elif tok.key == "the" and saw_title and j > 1 and toks[j - 1].key == "of" and (
                 is_role_word(toks[j - 2])):
@@ -147,8 +148,8 @@ def office_opening(toks: list[Token], first: int, plain: bool) -> int | None:
         k -= 1  # "of the municipal enterprise | Merav …"
     if k >= 1 and toks[k].key == "the":
         k -= 1
-    if k < 1 or toks[k].key != "of":
-        return None
+    if k < 1 or not (toks[k].key == "of" or (not plain and toks[k].key == "in")):
+        return None  # ("the representative in | Korvin Lars Lund")
     return _office_start(toks, k, plain)
 
 
@@ -175,8 +176,9 @@ def _office_start(toks: list[Token], of: int, plain: bool = True) -> int | None:
     k = of - 1
     while k >= 0 and of - k <= MAX_ROLE_TOKENS:
         tok = toks[k]
-        if is_role_word(tok) and (is_capitalised(tok.word) or (
-                not plain and k > 0 and toks[k - 1].key in _OFFICE_OPENERS)):
+        # (lower case after an article or a body's name: "the head", "Commission representative")
+        if is_role_word(tok) and (is_capitalised(tok.word) or (not plain and k > 0 and (
+                toks[k - 1].key in _OFFICE_OPENERS or is_name_word(toks[k - 1])))):
             outer = k - 2 if k >= 2 and toks[k - 1].key == "the" else k - 1
             if k >= 1 and toks[outer].key == "of" and (longer := _office_start(toks, outer, plain)) is not None:
                 return longer  # "Minister of | Energy"
@@ -200,14 +202,15 @@ def _personal_start(toks: list[Token], first: int, last: int,
     """Where the person's name starts in a run that begins with a place or a body:
     at a known given name, else the last two words (three with an initial or particle).
     With `confirm` (the words the article uses alone), only where the surname is used
-    alone, or the run is a place after "of" and two words ("of Dalmir | Sofia Lind"):
+    alone, or the run is a place after "of" or "in" and two words ("of Dalmir | Sofia Lind"):
     else None, no person is read ("the head of the carmaker Aston Martin Lagonda")."""
     start = last - 1
     if start - 1 > first and (is_initial(toks[start].word) or toks[start].key in PARTICLES):
         start -= 1
-    after_of = toks[first - 1].key == "of"
-    if confirm is not None and not (after_of and start == first + 1) and surname_key(toks[last]) not in confirm:
-        return None
+    after_of = toks[first - 1].key in ("of", "in")
+    if confirm is not None and (toks[last].key in lexicon.words("places") or (
+            not (after_of and start == first + 1) and surname_key(toks[last]) not in confirm)):
+        return None  # ("officials in New South Wales": a place, nobody's name)
     given = lexicon.words("given_names")
     # (after a lower-case noun the whole run may be the name: "the agency | Mary Ann Lee")
     for k in range(first + 1 if confirm is None or after_of else first, last):

@@ -11,6 +11,7 @@ Names with their role words are read by `quotes.names`, words by `quotes.tokens`
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from quotes import lexicon
 from quotes.names import (
@@ -328,13 +329,16 @@ def _possessor_start(toks: list[Token], j: int) -> int:
 
 
 def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> Mention:
-    """"the head | of the agency", "a spokesman | for Clinton": the phrase belongs to its head."""
+    """"the head | of the agency", "a spokesman | for Clinton": the phrase belongs to its head;
+    so does a place ("the UN mission | in Kalvania", "Traders | in the border town of
+    Hadrin") and a describing phrase ("Two sources | familiar with the matter")."""
     if det >= 1 and toks[det].key in _DETERMINERS:
         det -= 1
     if det >= 1 and toks[det].key in ("of", "for"):
         outer = _mention_ending(text, toks, det - 1) or _generic_noun_phrase(text, toks, det - 1)
         if outer is not None and (outer.kind == "role" or names_a_body(text, outer)):
-            return Mention(outer.start, inner.end, "role", None, text[outer.start:inner.end])
+            return _extend_further(text, toks, Mention(outer.start, inner.end, "role", None,
+                                                       text[outer.start:inner.end]))
         if toks[det].key == "of" and (toks[det - 1].key in lexicon.words("quantifiers")
                                       or toks[det - 1].word.isdigit()):
             start = toks[det - 1].start  # "one of the prosecutors", "most of the voters"
@@ -344,7 +348,58 @@ def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> M
                 and not head.key.endswith("ss") and _opens_clause_after(toks, det - 2)):
             # "Proponents of the new bill say": a plural opening its clause heads the phrase.
             return Mention(head.start, inner.end, "role", None, text[head.start:inner.end])
+    if det >= 1 and toks[det].key in ("in", "on") and inner.kind == "role" and toks[-1].end == inner.end and (
+            toks[-1].key in lexicon.words("documents") or toks[-1].key in _TIMES):
+        # "The ministry in a statement said", "Officials in the morning said": not the speaker
+        outer = _mention_ending(text, toks, det - 1)
+        if outer is not None and outer.kind != "pronoun":
+            return outer
+    head_end = _described_from(toks, det, inner)
+    if head_end is not None:
+        outer = _mention_ending(text, toks, head_end) or _generic_noun_phrase(text, toks, head_end)
+        if outer is not None and outer.kind == "role":
+            return Mention(outer.start, inner.end, "role", None, text[outer.start:inner.end])
     return inner
+
+
+def _extend_further(text: str, toks: list[Token], mention: Mention) -> Mention:
+    """A phrase extended with its "of" phrase may belong to a head before it in turn
+    ("Traders in | the border town of Hadrin")."""
+    k = next((n for n in range(len(toks) - 1, -1, -1) if toks[n].start == mention.start), None)
+    return _extend_with_of(text, toks, k - 1, mention) if k is not None and k >= 1 else mention
+
+
+def _described_from(toks: list[Token], det: int, inner: Mention) -> int | None:
+    """The index of the head noun's last token when toks[det] ends a phrase that
+    describes it: a place after "in" ("mission | in | Kalvania"; the place a name, not
+    "in | a statement"), or a phrase of `lexicons/postmodifiers.txt` ("sources |
+    familiar with | the matter")."""
+    if det < 1:
+        return None
+    if toks[det].key == "in":
+        last = next((t for t in reversed(toks) if t.end == inner.end), None)
+        head = toks[det - 1]  # (people of a place: "Residents in the flooded streets")
+        people = head.key.endswith("s") and is_role_noun(head) and last is not None and (
+            last.key not in lexicon.words("documents") and last.key not in _TIMES)
+        return det - 1 if last is not None and (is_capitalised(last.word) or people) else None
+    if toks[det].key not in _POSTMODIFIER_ENDS:
+        return None  # (most phrases: no describing phrase to read)
+    for phrase in _postmodifiers():
+        n = len(phrase)
+        if det - n >= 0 and tuple(t.key for t in toks[det - n + 1:det + 1]) == phrase:
+            return det - n
+    return None
+
+
+_TIMES = frozenset("morning afternoon evening night day week weekend month year past meantime".split())
+
+
+@lru_cache(maxsize=1)
+def _postmodifiers() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(line.split()) for line in lexicon.lines("postmodifiers"))
+
+
+_POSTMODIFIER_ENDS = frozenset(phrase[-1] for phrase in _postmodifiers())
 
 
 # -- reading forwards from a cue ----------------------------------------------
