@@ -35,6 +35,8 @@ _CAPITALISED_RUN = regex.compile(
 # How far before a pronoun's antecedent another person of the same (or unknown)
 # gender makes the choice unsure.
 _RIVAL_REACH = 150
+# How far back a pronoun with no subject to refer to looks for a person named as an object.
+_OBJECT_REACH = 400
 # How far before a name its role words may start ("NATO Secretary General", "Deputy
 # Minister of Energy and Natural Resources of the Republic of | …").
 _ROLE_WINDOW = 120
@@ -310,7 +312,19 @@ class People:
                 return Antecedent(entity, at, tuple(passed), self._rival(i, at, entity, gender))
             if weak is None and entity.person:
                 weak = Antecedent(entity, at, (), None, True)
-        return weak
+        return weak or (self._object_before(gender, pos) if gender in ("m", "f") else None)
+
+    def _object_before(self, gender: str, pos: int) -> Antecedent | None:
+        """With no subject to refer to, the person last named as an object shortly before
+        ("… where she met Tomas Brik, the director. He said"), whose gender agrees."""
+        for at, entity in reversed(self.mentions()):
+            if at >= pos or self.in_quotation(at):
+                continue
+            if pos - at > _OBJECT_REACH:
+                break
+            if entity.person and entity.evident and entity.gender in (None, gender):
+                return Antecedent(entity, at, (), None, entity.gender is None)
+        return None
 
     def _rival(self, i: int, at: int, chosen: Entity, gender: str | None) -> tuple[int, Entity] | None:
         """Another person the pronoun could mean, named shortly before the chosen one
