@@ -69,6 +69,7 @@ class Antecedent:
     passed: tuple[str, ...]
     rival: tuple[int, Entity] | None
     unsure: bool = False  # (nothing shows the name is a person's, or a body's)
+    over: str | None = None  # a person named inside the statement of the one chosen
 
 
 @dataclass
@@ -367,6 +368,11 @@ class People:
             entity.person = entity.evident = False
         self._subject_at(pos, entity)
         return True
+
+    def entity(self, name: str) -> Entity | None:
+        """The person or body of this name, or a described source that spoke as it."""
+        found = next((e for e in self.entities if e.name == name), None)
+        return found or next((e for _, e in self._outside if e.unnamed and e.name == name), None)
 
     def in_quotation(self, pos: int) -> bool:
         return _inside(self._quoted, self._quoted_starts, pos)

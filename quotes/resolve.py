@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from quotes import descriptions, lexicon, unnamed
 from quotes.agreement import agreeing_rival
 from quotes.names import PRONOUN_FORMS, Mention, bare_role
-from quotes.people import People
+from quotes.people import Antecedent, People
 from quotes.roles import strip_determiner, with_role
 from quotes.speakers import mention_after
 
@@ -134,6 +134,21 @@ def _author(people: People, mention: Mention, said: str) -> Resolved | None:
                     f'"{said}": written by {found.explanation}', found.weight)
 
 
+def _speaker_over_content(people: People, found: Antecedent, gender: str, pos: int) -> Antecedent:
+    """"Ana Ruiz said Tom Reyes had resigned. She added …": a person named inside the
+    last statement is less present than the one who made it, who is meant when the
+    gender agrees."""
+    turn = people.current
+    if turn is None or turn.mention is None or not turn.start <= found.at < turn.end or turn.end > pos:
+        return found
+    if turn.mention.start <= found.at < turn.mention.end or turn.speaker == found.entity.name:
+        return found  # (the antecedent is the speaker's own mention)
+    speaker = people.entity(turn.speaker)
+    if speaker is None or not speaker.person or speaker.gender != gender:
+        return found  # (the speaker's gender must be known to agree: "the Liberal Party said")
+    return Antecedent(speaker, turn.mention.start, (), None, False, found.entity.name)
+
+
 def _pronoun(people: People, said: str, pos: int, *, gender_of: str | None = None) -> Resolved:
     """Resolve the pronoun `said` (or a possessive with the gender of `gender_of`)."""
     word = (gender_of or said).casefold()  # ("according to her", "in his view": "she", "he")
@@ -143,6 +158,8 @@ def _pronoun(people: People, said: str, pos: int, *, gender_of: str | None = Non
     found = people.antecedent(gender, pos)
     if found is not None and found.entity.unnamed and unnamed.described_since(people, found.at, pos):
         found = people.antecedent(gender, found.at)  # ("the mayor" since: someone known is nearer)
+    if found is not None and gender in ("m", "f"):
+        found = _speaker_over_content(people, found, gender, pos)
     kind = "body" if gender == "n" else "person"
     if found is None:
         return Resolved(None, None, "none", f'"{said}": no {kind} named before it')
@@ -157,6 +174,9 @@ def _pronoun(people: People, said: str, pos: int, *, gender_of: str | None = Non
         why = f'"{said}" → {entity.name}: named before it, the only one whose gender is known to agree'
     elif entity.gender and entity.gender == gender and found.passed:
         why += " whose gender agrees"
+    if found.over is not None:
+        why = (f'"{said}" → {entity.name}: who made the statement before it, not {found.over}, '
+               f"named inside it")
     why += f" (offset {found.at})"
     if found.passed:
         why += f"; passed over {', '.join(found.passed)} (gender differs or unknown)"
