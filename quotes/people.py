@@ -351,9 +351,10 @@ class People:
         return self._body
 
     def subject_before(self, pos: int) -> tuple[int, Entity] | None:
-        """The last person named before pos outside quotation marks as a subject."""
+        """The last person named before pos outside quotation marks as a subject (a
+        source described, never named, is none)."""
         i = bisect.bisect_left(self._positions, pos) - 1
-        while i >= 0 and not self._outside[i][1].person:
+        while i >= 0 and (not self._outside[i][1].person or self._outside[i][1].unnamed):
             i -= 1
         return self._outside[i] if i >= 0 else None
 
