@@ -388,6 +388,8 @@ def _fallback(people: People, description: Description, pos: int) -> list[_Candi
     if found is None or pos - found[0] > _FALLBACK_REACH:
         return []
     at, entity = found
+    if entity.unnamed:
+        return []  # ("A customs officer … the inspector": an unnamed source is not named)
     gender = gender_of(description.words)
     if (entity.role and title_head(entity.role) and title_head(head) and role_head(entity.role) != head) or (
             gender and entity.gender and gender != entity.gender):
