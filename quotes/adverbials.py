@@ -20,6 +20,12 @@ _SUBJECT_STARTS = frozenset(
     "i we you he she it they the a an his her its their this these those some many most "
     "several all no more one two three there".split())
 _MAX_WORDS = 8
+# Lower-case words after "to" in an adverbial that are not an infinitive's verb:
+# "said in a letter to shareholders | the …", "told reporters on the way to work | …".
+_NOT_VERBS_AFTER_TO = frozenset(
+    "the a an his her its their our my your this that these those reporters journalists "
+    "shareholders investors clients members staff parliament lawmakers congress voters "
+    "work school church".split())
 _NOT_INSIDE = frozenset(",;:“”\"«»()")
 
 
@@ -38,6 +44,8 @@ def clause_after_adverbial(text: str, start: int, end: int,
         last, first = toks[k - 1], toks[k]
         if (is_verb(last) and last.word.islower()) or any(ch in _NOT_INSIDE for ch in text[start:last.end]):
             return None
+        if k >= 2 and toks[k - 2].key == "to" and last.word.islower() and last.key not in _NOT_VERBS_AFTER_TO:
+            return None  # "agreed on Monday to reopen | two crossings": an infinitive, not an adverbial
         if last.key in FUNCTION_WORDS:
             continue  # ("on | the …": no adverbial ends with a function word)
         opens = first.key in _SUBJECT_STARTS or (
