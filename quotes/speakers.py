@@ -456,6 +456,8 @@ def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
         best = _described_before_name(text, toks)
     if best is not None and best.kind == "name" and toks[0].key in _DETERMINERS:
         best = _name_as_modifier(text, toks, best)
+    if best is not None and best.kind == "name" and best.start == first:
+        best = _possessed_after(text, toks, best) or best
     body = organisation_after(text, toks)  # ("the Ministry of Health": "Health" is no name)
     if body is not None and (best is None or body.end > best.end):
         best = body
@@ -465,6 +467,40 @@ def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     if tag:
         best = Mention(best.start, tag.end(), best.kind, best.name, best.role)
     return with_apposition_after(text, best, ceiling)
+
+
+def _possessed_after(text: str, toks: list[Token], name: Mention) -> Mention | None:
+    """"according to | Estrava's chamber of mines", "Kenya's central bank | held …": a
+    possessive name opens a noun phrase, read backwards from its end as before a cue."""
+    k = next((n for n, t in enumerate(toks) if t.end == name.end), None)
+    if k is None or not is_possessive(toks[k]):
+        return None
+    end = k
+    n = k + 1
+    while n < len(toks) and n - k <= 4 and _noun_word(toks[n]):
+        end = n
+        n += 1
+    if end > k and n + 1 < len(toks) and toks[n].key == "of" and is_word(toks[n + 1]) and (
+            _noun_word(toks[n + 1]) or is_capitalised(toks[n + 1].word)):
+        end = n + 1  # "… chamber | of mines", "… minister | of Finance"
+    head = toks[end - 2] if toks[end - 1].key == "of" else toks[end]
+    if end == k or head.key not in _speaking_nouns():
+        return None  # ("Carson's commitments to …": not who speaks)
+    found = mention_before(text, toks[0].start, toks[end].end, skip_aux=False)
+    return found if found is not None and found.start == name.start and found.end == toks[end].end else None
+
+
+@lru_cache(maxsize=1)
+def _speaking_nouns() -> frozenset[str]:
+    """Nouns of a speaker or of what speaks for one: roles, bodies, documents."""
+    kinds = frozenset(w for line in lexicon.lines("body_kinds") for w in line.split())
+    return (lexicon.words("roles") | lexicon.words("person_nouns") | lexicon.words("org_words")
+            | lexicon.words("documents") | kinds)
+
+
+def _noun_word(tok: Token) -> bool:
+    """A lower-case word that may be part of a noun phrase, not a verb after it ("held")."""
+    return is_modifier(tok) and not tok.key.endswith("ed") and tok.key not in lexicon.words("irregular_past")
 
 
 def _after_possessive(toks: list[Token], start: int, end: int) -> bool:
