@@ -8,6 +8,7 @@ is `quotes.people`; this module asks it and words the explanation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quotes import descriptions, lexicon, unnamed
@@ -134,6 +135,21 @@ def _author(people: People, mention: Mention, said: str) -> Resolved | None:
                     f'"{said}": written by {found.explanation}', found.weight)
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s|\n")
+
+
+def _named_after(people: People, said: str, pos: int, gender: str) -> Resolved:
+    """"In her view, the wing will open in May, Health Minister Vera Lund said": a source
+    pronoun with nobody named before it means the person its sentence names after it."""
+    end = _SENTENCE_END.search(people.text, pos)
+    entity = people.introduced(pos, end.start() if end else len(people.text), None)
+    if entity is None or not entity.person or entity.gender not in (None, gender):
+        return Resolved(None, None, "none", f'"{said}": no person named before it')
+    return Resolved(entity.name, entity.role, "pronoun",
+                    f'"{said}" → {entity.name}: nobody is named before it; the person its sentence '
+                    f"names after it", _UNSURE)
+
+
 def _speaker_over_content(people: People, found: Antecedent, gender: str, pos: int) -> Antecedent:
     """"Ana Ruiz said Tom Reyes had resigned. She added …": a person named inside the
     last statement is less present than the one who made it, who is meant when the
@@ -161,6 +177,8 @@ def _pronoun(people: People, said: str, pos: int, *, gender_of: str | None = Non
     if found is not None and gender in ("m", "f"):
         found = _speaker_over_content(people, found, gender, pos)
     kind = "body" if gender == "n" else "person"
+    if found is None and gender in ("m", "f") and said.casefold() in PRONOUN_FORMS:
+        return _named_after(people, said, pos, gender)
     if found is None:
         return Resolved(None, None, "none", f'"{said}": no {kind} named before it')
     chosen = found.entity
