@@ -407,6 +407,32 @@ def test_three_verdicts_a_note_and_the_export(page: Any, tmp_path: Path) -> None
     expect(page.locator("#live")).to_contain_text("nato-1 (3 of 4)")
 
 
+def test_a_press_is_kept_when_the_page_redraws_under_it(page: Any, tmp_path: Path) -> None:
+    """The search a reviewer typed just before redraws the cards between mouse down and up."""
+    button = card(page, "ready to defend").get_by_role("button", name="Correct")
+    button.scroll_into_view_if_needed()
+    box = button.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.locator("#f-search").evaluate(
+        "el => { el.value = 'every ally'; el.dispatchEvent(new Event('input')); }")
+    expect(card(page, "ready to defend").locator(".qtext mark.hit")).to_have_text("every ally")
+    page.mouse.up()
+    expect(button).to_have_attribute("aria-pressed", "true")
+    [line] = lines(export(page, tmp_path))
+    assert [v["verdict"] for v in line["review"]["verdicts"]] == ["correct"]
+
+
+def test_a_double_click_gives_one_verdict(page: Any, tmp_path: Path) -> None:
+    button = card(page, "Belarus is a threat").get_by_role("button", name="Not a quote")
+    button.dblclick()  # a habit, or a second try on a page slow to show the first
+    [line] = lines(export(page, tmp_path))
+    assert [v["verdict"] for v in line["review"]["verdicts"]] == ["not a quote"]
+    expect(button).to_have_attribute("aria-pressed", "true")
+    button.click()  # one click later still takes it back
+    expect(button).to_have_attribute("aria-pressed", "false")
+
+
 def test_export_asks_for_the_reviewer_name(page: Any) -> None:
     card(page, "ready to defend").get_by_role("button", name="Correct").click()
     page.click("#export")
@@ -446,10 +472,16 @@ def test_two_tabs_merge_their_verdicts(tabs: Tabs, tmp_path: Path) -> None:
     expect(card(second, "too early").get_by_role("button", name="Wrong speaker")
            ).to_have_attribute("aria-pressed", "true")
     expect(typing).to_have_value("half a thought")
+    select_words(first, 0, "A reader wrote")  # a new card in the article being typed in
+    first.locator("#a-0").get_by_role("button", name="Add selected text as a missed quote").click()
+    expect(second.locator("#a-0 .card.added .qtext")).to_have_text("A reader wrote")
+    expect(typing).to_have_value("half a thought")
+    expect(typing).to_be_focused()
     card(first, "too early").get_by_role("button", name="Wrong speaker").click()
     tabs.reload(first)
     for tab in (first, second):
         expect(tab.locator("#a-0 .progress")).to_have_text("2/4 reviewed")
+        expect(tab.locator("#a-0 .card.added")).to_have_count(1)
         expect(tab.locator("#a-1 .progress")).to_have_text("1/1 reviewed")
 
 

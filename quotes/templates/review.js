@@ -263,13 +263,33 @@
 
   // --- drawing -----------------------------------------------------------------------------
 
+  /** Draw an article, or bring a drawn one up to date. A card whose quote stays is kept, never
+      replaced: a press on its buttons that a redraw (a search, another tab, an import) lands
+      between mouse down and up would otherwise be lost, as would words half typed in its fields. */
   function render(a) {
-    const shell = $("a-" + a.index), search = query();
-    const cards = quotesOf(a).map(function (q) { return cardHtml(a, q, search, meta.minConfidence); }).join("");
-    shell.querySelector(".cols").innerHTML = '<div class="text-wrap"><div class="text" lang="">' + textHtml(a, quotesOf(a), search) + "</div></div>" +
-      '<div class="side"><p class="add-row"><button type="button" class="b-add" aria-keyshortcuts="a">Add selected text as a missed quote</button></p>' +
-      (cards ? "" : '<p class="none">No quotes found in this article.</p>') + '<ol class="quotes">' + cards + "</ol></div>";
-    shell.querySelector(".cols").style.minHeight = "";
+    const shell = $("a-" + a.index), cols = shell.querySelector(".cols"), search = query(), quotes = quotesOf(a);
+    if (!a.rendered) {
+      cols.innerHTML = '<div class="text-wrap"><div class="text" lang=""></div></div>' +
+        '<div class="side"><p class="add-row"><button type="button" class="b-add" aria-keyshortcuts="a">Add selected text as a missed quote</button></p>' +
+        '<p class="none">No quotes found in this article.</p><ol class="quotes"></ol></div>';
+      cols.style.minHeight = "";
+    }
+    const text = textHtml(a, quotes, search);
+    if (text !== a.textDrawn) { cols.querySelector(".text").innerHTML = text; a.textDrawn = text; }
+    const list = cols.querySelector(".quotes"), wanted = new Set(quotes.map(function (q) { return q.key; }));
+    Array.from(list.children).forEach(function (card) { if (!wanted.has(card.dataset.key)) card.remove(); });
+    let at = list.firstElementChild;
+    quotes.forEach(function (q) {
+      const kept = $("q-" + q.key);
+      if (!kept) { list.insertBefore(cardFor(a, q, search), at); return; }
+      if (kept !== at) list.insertBefore(kept, at);  // out of order: cannot happen while keys are spans
+      else at = at.nextElementSibling;
+      if (a.search !== search) {
+        const said = words(a, q.start, q.end);
+        kept.querySelector(".qtext").innerHTML = visible(said, search ? hitsIn(said, search) : []);
+      }
+    });
+    cols.querySelector(".none").hidden = quotes.length > 0;
     a.rendered = true;
     a.search = search;
     shell.querySelectorAll(".card").forEach(paint);
@@ -277,22 +297,15 @@
     progress(a);
   }
 
+  function cardFor(a, q, search) {
+    const box = document.createElement("ol");
+    box.innerHTML = cardHtml(a, q, search, meta.minConfidence);
+    return box.firstElementChild;
+  }
+
   /** Redraw an article after another tab or an import changed its verdicts. */
   function refresh(a) {
-    const shell = $("a-" + a.index);
-    const drawn = Array.from(shell.querySelectorAll(".card.added")).map(function (c) { return c.dataset.key; }).sort().join(" ");
-    const added = addedOf(a).map(function (q) { return q.key; }).sort().join(" ");
-    if (a.rendered && drawn === added) {  // same cards: repaint them, leaving a field being typed in alone
-      shell.querySelectorAll(".card").forEach(paint);
-      progress(a);
-      return;
-    }
-    const focused = document.activeElement && document.activeElement.closest && document.activeElement.closest(".card");
-    const key = focused && focused.dataset.key;
-    if (a.rendered) {
-      render(a);
-      if (key && $("q-" + key)) $("q-" + key).focus({ preventScroll: true });
-    }
+    if (a.rendered) render(a);
     progress(a);
   }
 
@@ -526,7 +539,8 @@
     const card = t.closest(".card");
     const q = card && quoteOf(card.dataset.key);
     if (t.closest(".b-add")) { addMissed(Number(t.closest(".article").id.slice(2))); return; }
-    if (q && t.closest("[data-v]")) { current = q.key; verdict(q, t.closest("[data-v]").dataset.v, true); return; }
+    // The second click of a double click is the same press: it must not take the verdict back.
+    if (q && t.closest("[data-v]")) { if (event.detail < 2) { current = q.key; verdict(q, t.closest("[data-v]").dataset.v, true); } return; }
     if (q && t.closest(".b-remove")) { decide(q, { v: null, speaker: null, note: null, kind: null }); render(articles[q.a]); apply(false); announce("Removed the added quote."); return; }
     if (q && (t.closest(".loc") || t.closest(".qtext"))) { event.preventDefault(); showInText(q); return; }
     const mark = t.closest(".text [data-q]");
