@@ -503,8 +503,9 @@ def added_items() -> Items:
 
 
 def select_words(page: Any, article: int, words: str) -> None:
-    """Select `words` in an article's text pane, as a reader dragging the mouse would."""
-    page.evaluate("""([article, words]) => {
+    """Select `words` in an article's text pane, as a reader dragging the mouse would; returns
+    when the page has heard of it (selectionchange comes later, as a task)."""
+    page.evaluate("""([article, words]) => new Promise((heard, fail) => {
         const pane = document.querySelector('#a-' + article + ' .text');
         const walker = document.createTreeWalker(pane, NodeFilter.SHOW_TEXT);
         let node;
@@ -514,12 +515,13 @@ def select_words(page: Any, article: int, words: str) -> None:
             const range = document.createRange();
             range.setStart(node, at);
             range.setEnd(node, at + words.length);
+            document.addEventListener('selectionchange', () => heard(), { once: true });
             getSelection().removeAllRanges();
             getSelection().addRange(range);
             return;
         }
-        throw new Error('not found: ' + words);
-    }""", [article, words])
+        fail(new Error('not found: ' + words));
+    })""", [article, words])
 
 
 def test_a_missed_quote_is_added_by_selecting_its_words(tabs: Tabs, tmp_path: Path) -> None:
@@ -543,6 +545,25 @@ def test_a_missed_quote_is_added_by_selecting_its_words(tabs: Tabs, tmp_path: Pa
                                                                          text.index("Ann Reed") + 8]],
                                "kind": "indirect", "cue": None, "attribution": 0}]
     assert line["review"]["verdicts"][0]["verdict"] == "added"
+
+
+def test_only_the_words_selected_now_are_added(tabs: Tabs, tmp_path: Path) -> None:
+    tab = tabs.open(write(tmp_path, added_items()))
+    tab.evaluate("window.quotesReview.renderAll()")
+    add = tab.locator("#a-2").get_by_role("button", name="Add selected text as a missed quote")
+    select_words(tab, 2, "the bridge would reopen")
+    tab.evaluate("""() => new Promise(heard => {  // the drag goes on out of the text
+        document.addEventListener('selectionchange', () => heard(), { once: true });
+        getSelection().extend(document.querySelector('#a-2 .none').firstChild, 5);
+    })""")
+    add.click()
+    expect(tab.locator("#live")).to_contain_text("Select the missed words in the article's text")
+    select_words(tab, 2, "the bridge would reopen")
+    tab.locator("#a-2 .text").click(position={"x": 5, "y": 5})  # a press in the text: no selection
+    tab.locator("#live").evaluate("el => { el.textContent = ''; }")
+    tab.keyboard.press("a")
+    expect(tab.locator("#live")).to_contain_text("Select the missed words in the article's text")
+    expect(tab.locator("#a-2 .card.added")).to_have_count(0)
 
 
 def test_import_resumes_work_on_a_later_report(tabs: Tabs, tmp_path: Path) -> None:

@@ -488,18 +488,30 @@
     return articles[Number(pane.closest(".article").id.slice(2))].text.length;
   }
 
-  document.addEventListener("selectionchange", function () {
+  /** The words selected now inside one article's text; null for a selection elsewhere or across
+      articles, undefined for none. */
+  function selectedWords() {
     const sel = document.getSelection();
-    if (!sel.rangeCount || sel.isCollapsed) return;
+    if (!sel.rangeCount || sel.isCollapsed) return undefined;
     const range = sel.getRangeAt(0);
     const start = range.startContainer.parentElement && range.startContainer.parentElement.closest(".text");
     const end = range.endContainer.parentElement && range.endContainer.parentElement.closest(".text");
-    if (!start || start !== end) return;
-    lastSelection = { a: Number(start.closest(".article").id.slice(2)), s: offsetIn(range.startContainer, range.startOffset), e: offsetIn(range.endContainer, range.endOffset) };
+    if (!start || start !== end) return null;
+    return { a: Number(start.closest(".article").id.slice(2)), s: offsetIn(range.startContainer, range.startOffset), e: offsetIn(range.endContainer, range.endOffset) };
+  }
+
+  // The last selection is kept for a browser whose tap on the Add button clears the selection;
+  // a selection that leaves the text, or a press in the text, forgets it, so words selected
+  // earlier are never added in place of what the reader sees selected (or no longer selects).
+  document.addEventListener("selectionchange", function () {
+    const now = selectedWords();
+    if (now !== undefined) lastSelection = now;
   });
+  $("queue").addEventListener("mousedown", function (event) { if (event.target.closest(".text")) lastSelection = null; });
 
   function addMissed(articleIndex) {
-    const sel = lastSelection;
+    const now = selectedWords();
+    const sel = now === undefined ? lastSelection : now;
     if (!sel || sel.s === null || sel.e === null || (articleIndex !== undefined && sel.a !== articleIndex)) {
       announce("Select the missed words in the article's text first, then add them.");
       return;
