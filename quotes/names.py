@@ -5,6 +5,7 @@ the `Mention` every speaker rule returns.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ from quotes.tokens import (
     is_name_word,
     is_role_noun,
     is_title,
+    is_word,
     memo,
     tokens,
 )
@@ -82,6 +84,8 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
         else:
             break
         j -= 1
+    if first == last and given_name_title(toks, first - 1):
+        first -= 1  # "Dean Hollis, of Cumbria Police", "Emir Haskovic": a given name
     # Role words before the name: titles, and capitalised words leading to a title.
     role_first = first
     j = first - 1
@@ -131,6 +135,23 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
         role = " ".join(t.word for t in toks[role_first:first]).replace(" .", ".")
     name = (toks[first].start, toks[last].end)
     return Mention(toks[role_first].start, toks[last].end, "name", name, clean_role(role))
+
+
+def given_name_title(toks: list[Token], k: int) -> bool:
+    """toks[k] is a title that is also a given name ("Dean", "Emir") and stands where a
+    given name would: opening its phrase, no article, possessive or other title before."""
+    if k < 0 or not is_role_word(toks[k]) or toks[k].key not in lexicon.words("given_names"):
+        return False
+    if not is_capitalised(toks[k].word):
+        return False
+    before = toks[k - 1] if k > 0 else None  # (not "Law school | Dean Hollis", "Vice Dean")
+    return before is None or not is_word(before) or (
+        before.key in FUNCTION_WORDS and before.key not in ("the", "a", "an", "of")) or (
+        before.key in lexicon.words("honorifics") or _RANK.fullmatch(before.word) is not None)
+
+
+# A courtesy title or rank written short ("Sgt Dean Hollis", "Mr Emir Ali"), not "Vice".
+_RANK = re.compile(r"(?!Vice)[A-Z][a-z]{0,3}\.?|[A-Z]{2,3}")
 
 
 def office_opening(toks: list[Token], first: int, plain: bool) -> int | None:

@@ -20,6 +20,7 @@ from quotes.names import (
     NOT_ROLE_STARTS,
     Mention,
     clean_role,
+    given_name_title,
     is_role_word,
     name_ending,
     office_opening,
@@ -614,7 +615,8 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
         if head is None or not _starts_clause(toks, head.start, head.kind == "name" and bool(head.role)):
             continue
         appos_text = text[opener.start:comma].strip()
-        if head.kind == "role" and (is_name_word(opener) or opener.key in lexicon.words("honorifics")):
+        if head.kind == "role" and (is_name_word(opener) or opener.key in lexicon.words("honorifics")
+                                    or given_name_title(toks, k + 1)):
             name = mention_before(text, opener.start, comma, skip_aux=False)
             if name and name.kind == "name" and name.start == opener.start:
                 return Mention(head.start, name.end, "name", name.name, clean_role(text[head.start:head.end]))
