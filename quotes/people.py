@@ -21,7 +21,7 @@ from quotes import acronyms, lexicon
 from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
 from quotes.names import Mention, bare_role, clean_name, name_ending
 from quotes.organisations import organisation_ending
-from quotes.segment import TitleCaseLines
+from quotes.segment import TitleCaseLines, dateline_end
 from quotes.tokens import FUNCTION_WORDS, PARTICLES, is_name_word, keeps_period, window_tokens
 
 Span = tuple[int, int]
@@ -121,7 +121,14 @@ class People:
         headlines = TitleCaseLines(text, body)
         asides = asides or []
         aside_starts = [s for s, _ in asides]
+        dateline = body[0]  # (where the last wire dateline ended: its words name nobody)
         for run in _CAPITALISED_RUN.finditer(text, *body):
+            if run.start() < dateline:
+                continue
+            if run.group().isupper() and (run.start() == 0 or text[run.start() - 1] == "\n") and (
+                    end := dateline_end(text, run.start())) is not None:
+                dateline = end  # "ARDESSA, May 2 (Reuters) -": not a body "it" may mean
+                continue
             words = run.group()
             if words.rstrip(".").casefold() in skip:
                 continue  # "The", "But", "President" alone name nobody

@@ -128,6 +128,12 @@ def _trimmed(text: str, start: int, end: int) -> list[Span]:
     return [(start, end)] if start < end else []
 
 
+def dateline_end(text: str, start: int) -> int | None:
+    """Where a wire dateline that starts at `start` ends ("LAGOS, May 2 (Reuters) - |"), if any."""
+    dateline = _DATELINE.match(text, start, min(len(text), start + 120))
+    return dateline.end() if dateline else None
+
+
 # A wire dateline opening a paragraph: a place in capitals, then a date or an agency in
 # brackets (or both), then a dash: "LAGOS, May 2 (Reuters) - ", "WASHINGTON (AP) — ",
 # "ST. PAUL, Minn., Jan 4 (AFP) -". It names where the story was filed: no speaker, no content.
