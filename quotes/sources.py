@@ -23,9 +23,14 @@ _OPENER = regex.compile(
     r"|(?P<as>As)\s(?:(?:was|has\s+been|had\s+been)\s+)?(?:(?P<passive>[a-z]+ed)\s+by\s)?)")
 # After "As X": a speech verb in the past (with "has"/"had"), then a comma.
 # ("As Tamm explained to reporters,", "As she told the Ledger,": a listener may follow)
-_AS_VERB = regex.compile(r"\s+(?:(?:has|had|have)\s+)?(?:also\s+)?(?P<verb>[a-z]+)(?:\s+out)?"
+# ("As Zelenka explained earlier,", "As she has repeatedly said,": a time adverb may sit
+# before or after the verb)
+_AS_VERB = regex.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:also|earlier|previously|repeatedly|already)\s+)?"
+                         r"(?P<verb>[a-z]+)(?:\s+out)?"
                          r"(?:\s+to\s+(?:the\s+)?\p{L}[\p{L}’'-]*|\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*"
-                         r"|\s+(?:reporters|journalists|me|us|him|her|them))?(?:\s+\p{Lu}[\p{L}’'-]*){0,2}\s*,")
+                         r"|\s+(?:reporters|journalists|me|us|him|her|them))?(?:\s+\p{Lu}[\p{L}’'-]*){0,2}"
+                         r"(?:\s+(?:earlier|previously|before|repeatedly|already|recently|yesterday"
+                         r"|last\s+(?:week|month|year)))?\s*,")
 # "As explained by the Chairman,", "As was noted by the ministry,": the source after "by".
 _AS_BY_END = regex.compile(r"\s*,")
 _MIN_CONTENT_WORDS = 4
@@ -54,6 +59,8 @@ def source_first_report(text: str, sentence: Span, previous: Span | None) -> tup
                 return None  # ("As followed by …": no speech)
             comma = closing.end() - 1
         elif match.group("as"):
+            if text[found.start:found.end].casefold() in ("i", "we"):
+                return None  # "As I mentioned earlier, …", "As we reported, …": the writer's aside
             verb = _AS_VERB.match(text, found.end, s1)
             form = lexicon.speech_verbs().get(verb.group("verb")) if verb else None
             if verb is None or form is None or form.stance or verb.group("verb") == form.base:
