@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from quotes import descriptions, lexicon, unnamed
 from quotes.agreement import agreeing_rival
+from quotes.joint import described_pair
 from quotes.names import PRONOUN_FORMS, Mention, bare_role
 from quotes.people import Antecedent, People
 from quotes.roles import strip_determiner, with_role
@@ -83,6 +84,10 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
     authored = _author(people, mention, said)
     if authored is not None:
         return authored
+    pair = described_pair(people.text, said, mention.start)
+    if pair is not None:
+        return Resolved(pair, None, "role", f'"{said}" → {pair}: the two the article last named together',
+                        _UNSURE)
     meant = descriptions.meaning(people, said, mention.start)
     if meant is not None and meant.name is not None:
         return Resolved(meant.name, meant.role, "role", f'"{said}" → {meant.name}: {meant.why}', meant.weight)
