@@ -291,7 +291,8 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if tail.strip(" .!?\"”’") and not tail.lstrip().startswith(","):
         # "…, officials said in a statement on Tuesday." keeps a short adverbial.
         words = [t for t in tokens(text, tail_start, min(s1, tail_start + 120)) if is_word(t)]
-        if (len(words) > 8 and not _WHILE_DOING.match(text, tail_start)) or THAT.match(text, tail_start) or (
+        if (len(words) > _tail_words(words) and not _WHILE_DOING.match(text, tail_start)) or (
+                THAT.match(text, tail_start)) or (
                 words and mention.start > cue.start and clause_word(words[0])):
             return None  # ("…, said the group would focus on …": a clause, not an adverbial)
         rest = None
@@ -306,6 +307,15 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if not pieces or (lead is None and rest is not None and not _substantial(text, rest)):
         return None
     return Report(pieces, Attribution(mention, cue, "report, speaker cue", 0.8))
+
+
+def _tail_words(words: list) -> int:
+    """How many words may follow a trailing cue as its adverbial: more after "in a …"
+    ("…, the two countries said in a joint statement after talks hosted by …")."""
+    return 12 if len(words) > 1 and words[0].key == "in" and words[1].key in _DETERMINERS else 8
+
+
+_DETERMINERS = frozenset("a an the his her its their".split())
 
 
 # "…, Orr told the House before attacking the offer …": a participle clause closes the sentence.
