@@ -337,6 +337,10 @@ def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> M
         det -= 1
     if det >= 1 and toks[det].key in ("of", "for"):
         outer = _mention_ending(text, toks, det - 1) or _generic_noun_phrase(text, toks, det - 1)
+        if outer is not None and inner.kind == "name" and inner.name and _role_after_body(text, toks, inner):
+            # "former Bank of | Canada governor David Dodge": the body is in his role
+            return Mention(outer.start, inner.end, "name", inner.name,
+                           clean_role(text[outer.start:inner.name[0]]))
         if outer is not None and (outer.kind == "role" or names_a_body(text, outer)):
             return _extend_further(text, toks, Mention(outer.start, inner.end, "role", None,
                                                        text[outer.start:inner.end]))
@@ -361,6 +365,19 @@ def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> M
         if outer is not None and outer.kind == "role":
             return Mention(outer.start, inner.end, "role", None, text[outer.start:inner.end])
     return inner
+
+
+def _role_after_body(text: str, toks: list[Token], inner: Mention) -> bool:
+    """A person's name whose role words open with the rest of a body's name and end with
+    a role noun ("Canada governor | David Dodge", "Fraser Valley political scientist |
+    Hamish Telford"), not a person who is the object of "of" ("the wife of | Senator Ana
+    Lee", whose role opens with a title)."""
+    if not inner.role or inner.name is None or inner.start >= inner.name[0]:
+        return False
+    opening = next((t for t in toks if t.start == inner.start), None)
+    closing = next((t for t in reversed(toks) if t.end <= inner.name[0]), None)
+    return opening is not None and closing is not None and is_name_word(opening) and (
+        opening.key not in lexicon.words("honorifics")) and is_role_word(closing)
 
 
 def _extend_further(text: str, toks: list[Token], mention: Mention) -> Mention:
