@@ -633,7 +633,7 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
             continue
         appos_text = text[opener.start:comma].strip()
         if head.kind == "role" and (is_name_word(opener) or opener.key in lexicon.words("honorifics")
-                                    or given_name_title(toks, k + 1)):
+                                    or given_name_title(toks, k + 1) or is_title(opener)):
             name = mention_before(text, opener.start, comma, skip_aux=False)
             if name and name.kind == "name" and name.start == opener.start:
                 return Mention(head.start, name.end, "name", name.name, clean_role(text[head.start:head.end]))
