@@ -59,14 +59,27 @@ _SURNAME_TITLES = frozenset("king bishop prince major judge dean marshal sheriff
 
 
 def title_as_surname(toks: list[Token], i: int) -> bool:
-    """"Peter T. King", "Ana Bishop": a title word after a given name or an initial is a surname."""
-    if i == 0 or not is_title(toks[i]) or not is_capitalised(toks[i].word):
+    """"Peter T. King", "Ana Bishop", "Theresa May": a title word after a given name or an
+    initial, or a word that names nobody elsewhere after a known given name, is a surname."""
+    if i == 0 or not is_capitalised(toks[i].word):
         return False
     before = toks[i - 1]
+    if common_word_surname(toks, i):
+        return True
+    if not is_title(toks[i]):
+        return False
     initial = is_initial(before.word)
     if toks[i].key in _SURNAME_TITLES and is_name_word(before):
         return True  # "Charlie King", "Ana Bishop" (but "Hamburg Mayor" stays a role)
     return initial or (is_capitalised(before.word) and before.key in lexicon.words("given_names"))
+
+
+def common_word_surname(toks: list[Token], i: int) -> bool:
+    """"Theresa May": a capitalised word that names nobody elsewhere ("May", "Will") right
+    after a known given name is a surname."""
+    return i > 0 and toks[i].key in lexicon.words("not_names") and toks[i].word.isalpha() and (
+        is_capitalised(toks[i].word) and is_capitalised(toks[i - 1].word)
+        and toks[i - 1].key in lexicon.words("given_names"))
 
 
 def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:

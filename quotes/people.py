@@ -19,7 +19,7 @@ import regex
 
 from quotes import acronyms, lexicon
 from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
-from quotes.names import Mention, bare_role, clean_name, name_ending
+from quotes.names import Mention, bare_role, clean_name, common_word_surname, name_ending
 from quotes.organisations import organisation_ending
 from quotes.segment import TitleCaseLines, dateline_end
 from quotes.tokens import FUNCTION_WORDS, PARTICLES, is_name_word, keeps_period, window_tokens
@@ -155,7 +155,7 @@ class People:
                 continue
             toks = window_tokens(text, lo, run.end())  # (shared with the rules)
             last = len(toks) - 1
-            while last >= 0 and not is_name_word(toks[last]) and not (
+            while last >= 0 and not is_name_word(toks[last]) and not common_word_surname(toks, last) and not (
                     toks[last].key in lexicon.words("org_words") and last > 0 and is_name_word(toks[last - 1])):
                 last -= 1  # (a body's last word may be a role word: "Audit Office")
             if last < 0 or toks[last].start < run.start():
