@@ -632,11 +632,8 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
         if head is None or not _starts_clause(toks, head.start, head.kind == "name" and bool(head.role)):
             continue
         appos_text = text[opener.start:comma].strip()
-        if head.kind == "role" and (is_name_word(opener) or opener.key in lexicon.words("honorifics")
-                                    or given_name_title(toks, k + 1) or is_title(opener)):
-            name = mention_before(text, opener.start, comma, skip_aux=False)
-            if name and name.kind == "name" and name.start == opener.start:
-                return Mention(head.start, name.end, "name", name.name, clean_role(text[head.start:head.end]))
+        if head.kind == "role" and (named := _named_in_apposition(text, toks, k, comma)) is not None:
+            return Mention(head.start, named.end, "name", named.name, clean_role(text[head.start:head.end]))
         appos_toks = toks[k + 1:]
         opener_stem = APOSTROPHE.split(opener.key, 1)[0]  # "who’s"
         if head.kind in ("name", "pronoun", "role") and (
@@ -649,6 +646,24 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
                 role = clean_role(appos_text)
             return Mention(head.start, head.end, head.kind, head.name, head.role or role)
     return None
+
+
+def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Mention | None:
+    """The name after a description and the comma toks[k], up to the next comma: "Her
+    counterpart, Ana Holm, said", "the spokesman of …, Colonel Ivo Sand, speaking …,
+    stressed", "The regulator, the Care Commission, said" (the name wins)."""
+    opener = toks[k + 1]
+    start = k + 2 if opener.key == "the" and k + 2 < len(toks) and is_name_word(toks[k + 2]) else k + 1
+    first = toks[start]
+    if not (is_name_word(first) or first.key in lexicon.words("honorifics") or is_title(first)
+            or given_name_title(toks, start)):
+        return None
+    end = next((t.start for t in toks[start + 1:] if t.word == ","), comma)
+    name = mention_before(text, first.start, end, skip_aux=False)
+    if name is None or name.kind != "name" or name.start != first.start or (
+            start > k + 1 and not names_a_body(text, name)):
+        return None  # ("The firm, the oldest in town,": no name; "the Ana Holm": no body)
+    return name
 
 
 _LEADING_CONJUNCTIONS = frozenset("and but so yet".split())
