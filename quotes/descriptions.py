@@ -192,7 +192,11 @@ def _fullest(ranked: list[_Candidate]) -> list[_Candidate]:
     is one candidate: the fuller name."""
     return [c for c in ranked if not any(
         o.tier == c.tier and o.at <= c.at < o.at + len(o.name) and len(o.name) > len(c.name)
-        and f" {c.name} " in f" {o.name} " for o in ranked)]
+        and f" {c.name} " in f" {o.name} " for o in ranked) and not any(
+        # ("Affairs" read inside "the Minister of Foreign Affairs of Ostrel Ivo Marr": a
+        # word of another candidate's office, written just before that candidate's name)
+        o.role and o.at - len(o.role) - 10 <= c.at < o.at and f" {c.name} " in f" {o.role} "
+        for o in ranked)]
 
 
 def _evidence(people: People, description: Description, pos: int) -> list[_Candidate]:
