@@ -171,7 +171,7 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
             found.setdefault(candidate.name, candidate)
     if not found:
         return None
-    ranked = _fullest(sorted(found.values(), key=lambda c: (c.tier, c.at), reverse=True))
+    ranked = _fullest(people, sorted(found.values(), key=lambda c: (c.tier, c.at), reverse=True))
     best = ranked[0]
     ties = [c for c in ranked if c.tier == best.tier]
     if len(ties) > 1 and not document:  # ("the report" is the last one the article named)
@@ -186,7 +186,7 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
     return Meaning(best.name, best.role, why, weight)
 
 
-def _fullest(ranked: list[_Candidate]) -> list[_Candidate]:
+def _fullest(people: People, ranked: list[_Candidate]) -> list[_Candidate]:
     """One name read twice ("Ministry of Agriculture" inside "Ministry of Agriculture of
     Veskaria", "Ormsby Hospitals Trust" inside "Fenbridge and Ormsby Hospitals Trust")
     is one candidate: the fuller name."""
@@ -195,8 +195,14 @@ def _fullest(ranked: list[_Candidate]) -> list[_Candidate]:
         and f" {c.name} " in f" {o.name} " for o in ranked) and not any(
         # ("Affairs" read inside "the Minister of Foreign Affairs of Ostrel Ivo Marr": a
         # word of another candidate's office, written just before that candidate's name)
-        o.role and o.at - len(o.role) - 10 <= c.at < o.at and f" {c.name} " in f" {o.role} "
+        o.role and f" {c.name} " in f" {o.role} " and any(
+            at - len(o.role) - 10 <= c.at < at for at in _positions(people, o.name, o.at))
         for o in ranked)]
+
+
+def _positions(people: People, name: str, at: int) -> list[int]:
+    entity = _entity(people, name)
+    return entity.positions if entity is not None else [at]
 
 
 def _evidence(people: People, description: Description, pos: int) -> list[_Candidate]:
@@ -413,8 +419,18 @@ def _role_fits(description: Description, role: str) -> bool:
 
 
 def _leads_same_body(description: Description, role: str) -> bool:
-    """"the head of the National Bank" for the "Chairman of the National Bank"."""
-    if description.complement is None or " of " not in f" {role} ":
+    """"the head of the National Bank" for the "Chairman of the National Bank"; "the
+    head of state" for a president (`lexicons/heads_of.txt`)."""
+    if description.complement is None or description.head not in _LEADERS:
+        return False
+    said = role_words(role)
+    if said & _NOT_THE_HEAD:
+        return False  # ("Vice President", "Deputy Minister of Foreign Affairs")
+    last = description.complement.split()[-1].casefold()
+    if any(role_words(office) <= said and role_head(office) == role_head(role)
+           for office in _heads_of().get(last, ())):
+        return True
+    if " of " not in f" {role} ":
         return False
     complement = f" {role} ".split(" of ", 1)[1]
     return description.head in _LEADERS and role_head(role) in _LEADERS | lexicon.words("titles") and (
@@ -534,6 +550,16 @@ def _name_end(text: str, at: int) -> int:
 
 def _entity(people: People, name: str) -> Entity | None:
     return next((e for e in people.entities if e.name == name), None)
+
+
+_NOT_THE_HEAD = frozenset("vice deputy former acting assistant".split())
+
+
+@cache
+def _heads_of() -> dict[str, tuple[str, ...]]:
+    """The last word of "the head of X" and the offices it stands for."""
+    rows = (row.split("|") for row in lexicon.lines("heads_of"))
+    return {r[0].strip(): tuple(o.strip() for o in r[1:]) for r in rows}
 
 
 @cache
