@@ -15,8 +15,9 @@ from dataclasses import dataclass, replace
 import regex
 
 from quotes import lexicon
+from quotes.after_cue import mention_after
 from quotes.segment import title_case
-from quotes.speakers import Mention, mention_after, mention_before
+from quotes.speakers import Mention, mention_before
 from quotes.subjects import (
     coordinated_after,
     is_participle,

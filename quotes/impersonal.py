@@ -15,11 +15,11 @@ from dataclasses import replace
 
 import regex
 
+from quotes.after_cue import mention_after
 from quotes.cues import Attribution
 from quotes.layout import Layout
 from quotes.people import People, Turn
 from quotes.resolve import Resolved, resolve
-from quotes.speakers import mention_after
 
 # The opening of an impersonal passive, up to its speech verb.
 _IMPERSONAL = regex.compile(

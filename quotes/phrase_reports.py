@@ -12,10 +12,11 @@ from functools import lru_cache
 import regex
 
 from quotes import lexicon
+from quotes.after_cue import mention_after
 from quotes.cues import ACCORDING, PREPOSITIONS, Attribution, Cue, opens_with_mark, skip
 from quotes.report_content import NOT_SUBJECTS, Report, Span, looks_like_clause, trimmed
 from quotes.sources import pronoun_after, source_first_report
-from quotes.speakers import Mention, mention_after
+from quotes.speakers import Mention
 
 _PASSIVE = regex.compile(
     r"\b(?:[Tt]his|[Tt]hat)\s+(?:was|has been|had been|is)\s+"

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from quotes import cues, descriptions, lexicon, unnamed
+from quotes.after_cue import mention_after
 from quotes.cues import Attribution
 from quotes.impersonal import impersonal_source
 from quotes.invisible import Visible, without_invisible
@@ -28,7 +29,6 @@ from quotes.press_offices import speaks_for
 from quotes.records import build_quote
 from quotes.reports import reports_in
 from quotes.resolve import Resolved, resolve
-from quotes.speakers import mention_after
 from quotes.subjects import verb_follows
 
 Span = tuple[int, int]

@@ -12,10 +12,10 @@ from functools import cache
 import regex
 
 from quotes import lexicon
+from quotes.after_cue import mention_after
 from quotes.names import Mention
 from quotes.people import People
 from quotes.resolve import Resolved, resolve
-from quotes.speakers import mention_after
 
 # How far back a bare "the press service" looks for the office named in full.
 _REACH = 3000

@@ -14,6 +14,7 @@ import re
 
 from quotes import lexicon
 from quotes.adverbials import clause_after_adverbial
+from quotes.after_cue import mention_after
 from quotes.cues import (
     CLOSING_MARKS,
     PREPOSITIONS,
@@ -52,7 +53,7 @@ from quotes.report_content import (
     speech_participle_ahead,
     trimmed,
 )
-from quotes.speakers import Mention, mention_after, mention_before, subject_with_apposition
+from quotes.speakers import Mention, mention_before, subject_with_apposition
 from quotes.subjects import THAT, coordinated_before, quoted_as
 from quotes.tokens import is_modifier, is_word, tokens
 

@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 
 from quotes import descriptions, lexicon, unnamed
+from quotes.after_cue import mention_after
 from quotes.agreement import agreeing_rival
 from quotes.joint import described_pair
 from quotes.names import PRONOUN_FORMS, Mention, bare_role
 from quotes.people import Antecedent, People
 from quotes.roles import strip_determiner, with_role
-from quotes.speakers import mention_after
 
 Span = tuple[int, int]
 # How much of its confidence a resolution keeps when another person competed.

@@ -10,9 +10,9 @@ import dataclasses
 import regex
 
 from quotes import lexicon
+from quotes.after_cue import mention_after
 from quotes.cues import Attribution, Cue
 from quotes.names import Mention
-from quotes.speakers import mention_after
 
 Span = tuple[int, int]
 

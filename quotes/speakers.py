@@ -3,8 +3,8 @@
 A mention is a pronoun ("he"), a name with an optional role before it
 ("NATO Secretary General Jens Stoltenberg"), or a role phrase ("a senior
 official", "the secretary general of the Atlantic Alliance"). Mentions are
-read backwards from a cue ("… Stoltenberg said") or forwards from it
-("said Stoltenberg"), and through appositions ("Hugh Hill, a doctor, said").
+read backwards from a cue ("… Stoltenberg said"; forwards, "said Stoltenberg", in
+`quotes.after_cue`), and through appositions ("Hugh Hill, a doctor, said").
 Names with their role words are read by `quotes.names`, words by `quotes.tokens`.
 """
 
@@ -15,9 +15,7 @@ from functools import lru_cache
 
 from quotes import lexicon
 from quotes.names import (
-    MAX_NAME_TOKENS,
     MAX_ROLE_TOKENS,
-    NOT_ROLE_STARTS,
     Mention,
     clean_role,
     given_name_title,
@@ -26,11 +24,10 @@ from quotes.names import (
     office_opening,
     title_as_surname,
 )
-from quotes.organisations import names_a_body, organisation_after, organisation_ending
+from quotes.organisations import names_a_body, organisation_ending
 from quotes.tokens import (
     APOSTROPHE,
     FUNCTION_WORDS,
-    PARTICLES,
     SUFFIXES,
     Token,
     after_honorific,
@@ -52,15 +49,11 @@ Span = tuple[int, int]
 # How far a mention may reach from its cue: bounds the work per cue.
 _WINDOW = 240
 # A mention read forwards or backwards is a dozen words at most.
-_MENTION_WINDOW = 120
-_DETERMINERS = frozenset(
+MENTION_WINDOW = 120
+DETERMINERS = frozenset(
     "the a an another one two three four several some many other both his her their its our "
     "my your any each every".split())
 _APPOSITION_OPENERS = frozenset("who whose which a an the one".split())
-# Words that end a noun phrase read forwards ("said Smith | in a statement").
-_FORWARD_STOPS = frozenset(
-    "in at on to with from by during after before about as that who whose which when while "
-    "because and but or if than on".split())
 
 
 # -- reading backwards from a cue ---------------------------------------------
@@ -82,14 +75,14 @@ def _mention_before(text: str, floor: int, pos: int, skip_aux: bool) -> Mention 
     tag = _PARTY_TAG_BEFORE.search(text, max(floor, pos - 30), pos)
     if tag:
         pos = tag.start()  # "Rep. Jim Jordan (R-Ohio) said"
-    toks = tokens(text, max(floor, pos - _MENTION_WINDOW), pos)
+    toks = tokens(text, max(floor, pos - MENTION_WINDOW), pos)
     i = len(toks) - 1
     if skip_aux:
         while i >= 0 and is_adverbial(toks[i]):
             i -= 1
     if i < 0:
         return None
-    found = _mention_ending(text, toks, i) or _generic_noun_phrase(text, toks, i)
+    found = mention_ending(text, toks, i) or _generic_noun_phrase(text, toks, i)
     if found is not None and found.kind == "name":
         found = _member_of_body(text, toks, found) or _unnamed_in_place(text, toks, found) or found
     if found is None or found.kind == "role":
@@ -150,7 +143,7 @@ def _generic_noun_phrase(text: str, toks: list[Token], i: int) -> Mention | None
         return None  # ("the group made | repeated claims": a verb ends no noun phrase)
     j = i - 1
     while j >= 0 and i - j <= 5:
-        if toks[j].key in _DETERMINERS or is_possessive(toks[j]):
+        if toks[j].key in DETERMINERS or is_possessive(toks[j]):
             inner = Mention(toks[j].start, toks[i].end, "role", None, text[toks[j].start:toks[i].end])
             return _extend_with_of(text, toks, j, inner)  # "the organisers of the survey"
 
@@ -219,7 +212,6 @@ _QUOTED_NAME_BEFORE = re.compile(r"[“\"«]([A-Z][^“”\"«»,.;:!?]{0,60})[�
 # A short parenthesis after a name: a party and state tag "(R-Ohio)", an age "(58)".
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z]")  # "McConnell, R-Ky., said"
 _PARTY_TAG_BEFORE = re.compile(r"\s*\([^()]{1,20}\)\s*$")
-_PARTY_TAG_AFTER = re.compile(r"\s*\([^()]{1,20}\)")
 
 
 def _quoted_name_before(text: str, floor: int, pos: int) -> Mention | None:
@@ -230,13 +222,13 @@ def _quoted_name_before(text: str, floor: int, pos: int) -> Mention | None:
     return Mention(match.start(1), match.end(1), "name", (match.start(1), match.end(1)))
 
 
-def _mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
+def mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
     """The mention whose last token is toks[i], or None."""
     tok = toks[i]
     if is_pronoun(tok):
         return Mention(tok.start, tok.end, "pronoun")
     if tok.key in lexicon.words("places") and i >= 2 and toks[i - 1].key in ("of", "from"):
-        person = _mention_ending(text, toks, i - 2)  # "Sen. Mara Quist of Ohio said"
+        person = mention_ending(text, toks, i - 2)  # "Sen. Mara Quist of Ohio said"
         if person is not None and person.kind == "name" and person.name is not None and (
                 toks[i - 2].key not in lexicon.words("org_words") and person.role):
             return person
@@ -285,7 +277,7 @@ def _role_ending(text: str, toks: list[Token], i: int) -> Mention | None:
     j = i - 1
     while j >= 0 and i - j <= MAX_ROLE_TOKENS:
         tok = toks[j]
-        if tok.key in _DETERMINERS or is_possessive(tok):
+        if tok.key in DETERMINERS or is_possessive(tok):
             if j > 0 and toks[j - 1].key in ("the", "these", "those") and not is_possessive(tok):
                 j -= 1  # "The two lawmakers", "the other officials"
                 tok = toks[j]
@@ -321,7 +313,7 @@ def _possessor_start(toks: list[Token], j: int) -> int:
     "Ms. Merkel’s | spokesman"."""
     k = j - 1
     while k >= 0 and j - k <= 3 and is_word(toks[k]) and (
-            is_modifier(toks[k]) or is_capitalised(toks[k].word)) and toks[k].key not in _DETERMINERS:
+            is_modifier(toks[k]) or is_capitalised(toks[k].word)) and toks[k].key not in DETERMINERS:
         k -= 1
     if k >= 0 and toks[k].key in ("the", "a", "an"):
         return toks[k].start
@@ -333,10 +325,10 @@ def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> M
     """"the head | of the agency", "a spokesman | for Clinton": the phrase belongs to its head;
     so does a place ("the UN mission | in Kalvania", "Traders | in the border town of
     Hadrin") and a describing phrase ("Two sources | familiar with the matter")."""
-    if det >= 1 and toks[det].key in _DETERMINERS:
+    if det >= 1 and toks[det].key in DETERMINERS:
         det -= 1
     if det >= 1 and toks[det].key in ("of", "for"):
-        outer = _mention_ending(text, toks, det - 1) or _generic_noun_phrase(text, toks, det - 1)
+        outer = mention_ending(text, toks, det - 1) or _generic_noun_phrase(text, toks, det - 1)
         if outer is not None and inner.kind == "name" and inner.name and _role_after_body(text, toks, inner):
             # "former Bank of | Canada governor David Dodge": the body is in his role
             return Mention(outer.start, inner.end, "name", inner.name,
@@ -356,12 +348,12 @@ def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> M
     if det >= 1 and toks[det].key in ("in", "on") and inner.kind == "role" and toks[-1].end == inner.end and (
             toks[-1].key in lexicon.words("documents") or toks[-1].key in _TIMES):
         # "The ministry in a statement said", "Officials in the morning said": not the speaker
-        outer = _mention_ending(text, toks, det - 1)
+        outer = mention_ending(text, toks, det - 1)
         if outer is not None and outer.kind != "pronoun":
             return outer
     head_end = _described_from(toks, det, inner)
     if head_end is not None:
-        outer = _mention_ending(text, toks, head_end) or _generic_noun_phrase(text, toks, head_end)
+        outer = mention_ending(text, toks, head_end) or _generic_noun_phrase(text, toks, head_end)
         if outer is not None and outer.kind == "role":
             return Mention(outer.start, inner.end, "role", None, text[outer.start:inner.end])
     return inner
@@ -420,195 +412,6 @@ def _postmodifiers() -> tuple[tuple[str, ...], ...]:
 _POSTMODIFIER_ENDS = frozenset(phrase[-1] for phrase in _postmodifiers())
 
 
-# -- reading forwards from a cue ----------------------------------------------
-
-
-def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
-    """The mention that starts right after pos ("said | the NATO chief, Jens Stoltenberg")."""
-    known = memo(text)
-    key = ("after", pos, ceiling)
-    if key not in known:
-        known[key] = _mention_after(text, pos, ceiling)
-    return known[key]
-
-
-def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
-    toks = tokens(text, pos, min(ceiling, pos + _MENTION_WINDOW))[: MAX_ROLE_TOKENS + MAX_NAME_TOKENS]
-    if not toks:
-        return None
-    if is_pronoun(toks[0]):
-        return Mention(toks[0].start, toks[0].end, "pronoun")
-    first = toks[0].start
-    best = None
-    for k, tok in enumerate(toks):
-        if not is_word(tok) and not (tok.word == "." and k > 0):
-            break
-        if k > 0 and (tok.key in _FORWARD_STOPS or (tok.word.islower() and toks[k - 1].key != "of" and (
-                tok.key in lexicon.speech_verbs() or tok.key.endswith("ed")
-                or tok.key in lexicon.words("irregular_past")))):
-            break  # "Senator Walt Brennan | attacked Mayor Ilse Carver" (not "secretary of | state")
-        if is_name_word(tok) or is_role_noun(tok) or tok.key in SUFFIXES or after_honorific(toks, k) or (
-                title_as_surname(toks, k)):
-            found = _mention_ending(text, toks, k)
-            if found is None:
-                continue
-            opens = toks[0].key in _DETERMINERS or is_possessive(toks[0])
-            if found.kind == "role" and opens and found.start > first:
-                found = Mention(first, found.end, "role", None, text[first:found.end])
-            elif (found.kind == "name" and opens and len(toks) > 1
-                  and found.start == toks[1].start):
-                found = Mention(first, found.end, "name", found.name, found.role)
-            elif found.kind == "name" and (_descriptors(toks, found.start) or (
-                    opens and _descriptors(toks[1:], found.start))):
-                # "retired schoolteacher Maud Ellery", "58-year-old Tariq Benali"
-                found = Mention(first, found.end, "name", found.name,
-                                text[first:found.start].strip() + (f" {found.role}" if found.role else ""))
-            if found.start == first:
-                best = found
-            elif best is not None and found.kind == "name" and _after_possessive(toks, found.start, best.end):
-                # "Iowa State University's Dianne Bystrom": the possessive phrase is her role
-                best = Mention(first, found.end, "name", found.name, text[first:best.end])
-            elif best is not None and best.name and found.name and found.name[0] == best.name[0]:
-                best = Mention(best.start, found.end, "name", found.name, best.role)  # (… Dianne | Bystrom)
-    if best is None and toks[0].key in _DETERMINERS:
-        best = _described_before_name(text, toks)
-    if best is not None and best.kind == "name" and toks[0].key in _DETERMINERS:
-        best = _name_as_modifier(text, toks, best)
-    if best is not None and best.kind == "name" and best.start == first:
-        best = _possessed_after(text, toks, best) or best
-    body = organisation_after(text, toks)  # ("the Ministry of Health": "Health" is no name)
-    if body is not None and (best is None or body.end > best.end):
-        best = body
-    if best is None:
-        return None
-    tag = _PARTY_TAG_AFTER.match(text, best.end, ceiling)
-    if tag:
-        best = Mention(best.start, tag.end(), best.kind, best.name, best.role)
-    return with_apposition_after(text, best, ceiling)
-
-
-def _possessed_after(text: str, toks: list[Token], name: Mention) -> Mention | None:
-    """"according to | Estrava's chamber of mines", "Kenya's central bank | held …": a
-    possessive name opens a noun phrase, read backwards from its end as before a cue."""
-    k = next((n for n, t in enumerate(toks) if t.end == name.end), None)
-    if k is None or not is_possessive(toks[k]):
-        return None
-    end = k
-    n = k + 1
-    while n < len(toks) and n - k <= 4 and _noun_word(toks[n]):
-        end = n
-        n += 1
-    if end > k and n + 1 < len(toks) and toks[n].key == "of" and is_word(toks[n + 1]) and (
-            _noun_word(toks[n + 1]) or is_capitalised(toks[n + 1].word)):
-        end = n + 1  # "… chamber | of mines", "… minister | of Finance"
-    head = toks[end - 2] if toks[end - 1].key == "of" else toks[end]
-    if end == k or head.key not in _speaking_nouns():
-        return None  # ("Carson's commitments to …": not who speaks)
-    found = mention_before(text, toks[0].start, toks[end].end, skip_aux=False)
-    return found if found is not None and found.start == name.start and found.end == toks[end].end else None
-
-
-@lru_cache(maxsize=1)
-def _speaking_nouns() -> frozenset[str]:
-    """Nouns of a speaker or of what speaks for one: roles, bodies, documents."""
-    kinds = frozenset(w for line in lexicon.lines("body_kinds") for w in line.split())
-    return (lexicon.words("roles") | lexicon.words("person_nouns") | lexicon.words("org_words")
-            | lexicon.words("documents") | kinds)
-
-
-def _noun_word(tok: Token) -> bool:
-    """A lower-case word that may be part of a noun phrase, not a verb after it ("held")."""
-    return is_modifier(tok) and not tok.key.endswith("ed") and tok.key not in lexicon.words("irregular_past")
-
-
-def _after_possessive(toks: list[Token], start: int, end: int) -> bool:
-    """The token right before `start` is a possessive ending at `end` ("University's | Dianne")."""
-    before = [t for t in toks if t.end <= start]
-    return bool(before) and before[-1].end == end and is_possessive(before[-1])
-
-
-def _descriptors(toks: list[Token], start: int) -> bool:
-    """Only a few describing words (no verbs, no function words) come before start."""
-    before = [t for t in toks if t.end <= start]
-    # A verb form right before the name is an action ("grilled Wells Fargo CEO …"),
-    # one before a noun describes ("retired schoolteacher Maud Ellery").
-    if not 0 < len(before) <= 3:
-        return False
-    last = before[-1]
-    return all(
-        is_word(t) and t.key not in NOT_ROLE_STARTS and t.key not in lexicon.speech_verbs()
-        and t.key not in lexicon.words("auxiliaries") for t in before) and not (
-        last.word.islower() and last.key.endswith(("ed", "ing")))
-
-
-def _name_as_modifier(text: str, toks: list[Token], name: Mention) -> Mention:
-    """"one Trump confidant": a name followed by a noun only qualifies it."""
-    after = [t for t in toks if t.start >= name.end]
-    nouns = 0  # "one Trump confidant", "the Harwick county board"
-    while nouns < min(3, len(after)) and is_modifier(after[nouns]) and not (
-            after[nouns].key in _FORWARD_STOPS or after[nouns].key.endswith("ed")):
-        nouns += 1
-    if nouns and (len(after) == nouns or not is_word(after[nouns]) or after[nouns].key in _FORWARD_STOPS
-                  or after[nouns].key in lexicon.speech_verbs() or after[nouns].key.endswith("ed")):
-        last = after[nouns - 1]
-        return Mention(name.start, last.end, "role", None, text[name.start:last.end])
-    return name
-
-
-def _described_before_name(text: str, toks: list[Token]) -> Mention | None:
-    """"the harbour master, Leila Haddad": any short description heads a name apposition."""
-    for k, tok in enumerate(toks[1:MAX_ROLE_TOKENS], start=1):
-        if tok.word == ",":
-            if k >= 2 and k + 1 < len(toks) and is_name_word(toks[k + 1]):
-                return Mention(toks[0].start, toks[k - 1].end, "role", None,
-                               text[toks[0].start:toks[k - 1].end])
-            return None
-        if not (is_word(tok) and (is_modifier(tok) or tok.key in ("of", "the"))):
-            return None
-    return None
-
-
-_COMMA_NEXT = re.compile(r"\s*,")
-
-
-def with_apposition_after(text: str, mention: Mention, ceiling: int) -> Mention:
-    """Join an apposition that follows: "the host of the dinner, Rutte," or "Hill, a doctor,"."""
-    reach = min(ceiling, mention.end + 200)
-    if not _COMMA_NEXT.match(text, mention.end, reach):
-        return mention  # (most mentions: no apposition, no need to read on)
-    rest = tokens(text, mention.end, reach)
-    if len(rest) < 2 or rest[0].word != ",":
-        return mention
-    if mention.kind == "role" and is_name_word(rest[1]):
-        name = mention_before(text, rest[1].start, _name_run_end(rest, 1), skip_aux=False)
-        if name and name.kind == "name" and _ends_phrase(rest, name.end):
-            return Mention(mention.start, name.end, "name", name.name,
-                           clean_role(text[mention.start:mention.end]))
-    if mention.kind == "name" and not mention.role and (
-            rest[1].key in ("a", "an", "the") or rest[1].word.islower()):
-        stop = next((t.start for t in rest[2:] if not is_word(t)), None)
-        if stop is not None and text[stop] in ",.;" and stop - rest[1].start < 80:
-            return Mention(mention.start, mention.end, "name", mention.name,
-                           clean_role(text[rest[1].start:stop]))
-    return mention
-
-
-def _name_run_end(toks: list[Token], k: int) -> int:
-    end = toks[k].end
-    for tok in toks[k:k + MAX_NAME_TOKENS]:
-        if not (is_name_word(tok) or tok.key in PARTICLES or tok.key in SUFFIXES
-                or (tok.word == "." and end == tok.start)):
-            break
-        end = tok.end
-    return end
-
-
-def _ends_phrase(toks: list[Token], end: int) -> bool:
-    """True when the name ending at `end` is followed by punctuation or nothing."""
-    after = [t for t in toks if t.start >= end]
-    return not after or not is_word(after[0])
-
-
 # -- appositions before a cue --------------------------------------------------
 
 
@@ -622,10 +425,10 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
         last = k - 1
         if toks[last].word == ")":  # "Rep. Jo Reyes (D-Md.), chair of …, said"
             last = next((m - 1 for m in range(last - 1, max(-1, last - 8), -1) if toks[m].word == "("), last)
-        head = _mention_ending(text, toks, last) if last >= 0 else None
+        head = mention_ending(text, toks, last) if last >= 0 else None
         opener = toks[k + 1]
         lead = 1 if len(toks) > 1 and toks[0].key in _LEADING_CONJUNCTIONS else 0
-        if head is None and toks[lead].key in _DETERMINERS and k - lead <= MAX_ROLE_TOKENS and k > lead:
+        if head is None and toks[lead].key in DETERMINERS and k - lead <= MAX_ROLE_TOKENS and k > lead:
             # "The host of the dinner, Rutte, said": any noun phrase heads a name
             # (after a conjunction too: "But the head of the clinic, Kalu, says").
             head = Mention(toks[lead].start, toks[k - 1].end, "role", None, None)

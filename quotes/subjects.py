@@ -11,9 +11,10 @@ import re
 from typing import TYPE_CHECKING
 
 from quotes import lexicon
+from quotes.after_cue import mention_after
 from quotes.asides import aside_before
 from quotes.names import PRONOUN_FORMS
-from quotes.speakers import Mention, mention_after, mention_before, subject_with_apposition
+from quotes.speakers import Mention, mention_before, subject_with_apposition
 from quotes.tokens import is_adverbial, tokens
 
 THAT = re.compile(r"\s*that\b")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.speakers import mention_after, mention_before
+from quotes.after_cue import mention_after
+from quotes.speakers import mention_before
 
 
 def _after(text: str) -> str:

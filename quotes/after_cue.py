@@ -1,0 +1,228 @@
+"""Speaker mentions read forwards from a cue: "said | the NATO chief, Jens Stoltenberg",
+"according to | Estrava's chamber of mines". The noun phrases themselves are read
+backwards from their last word by `quotes.speakers`, as before a cue."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from quotes import lexicon
+from quotes.names import (
+    MAX_NAME_TOKENS,
+    MAX_ROLE_TOKENS,
+    NOT_ROLE_STARTS,
+    Mention,
+    clean_role,
+    title_as_surname,
+)
+from quotes.organisations import organisation_after
+from quotes.speakers import DETERMINERS, MENTION_WINDOW, mention_before, mention_ending
+from quotes.tokens import (
+    PARTICLES,
+    SUFFIXES,
+    Token,
+    after_honorific,
+    is_capitalised,
+    is_modifier,
+    is_name_word,
+    is_possessive,
+    is_pronoun,
+    is_role_noun,
+    is_word,
+    memo,
+    tokens,
+)
+
+# Words that end a noun phrase read forwards ("said Smith | in a statement").
+_FORWARD_STOPS = frozenset(
+    "in at on to with from by during after before about as that who whose which when while "
+    "because and but or if than on".split())
+
+_PARTY_TAG_AFTER = re.compile(r"\s*\([^()]{1,20}\)")
+
+
+def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
+    """The mention that starts right after pos ("said | the NATO chief, Jens Stoltenberg")."""
+    known = memo(text)
+    key = ("after", pos, ceiling)
+    if key not in known:
+        known[key] = _mention_after(text, pos, ceiling)
+    return known[key]
+
+
+def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
+    toks = tokens(text, pos, min(ceiling, pos + MENTION_WINDOW))[: MAX_ROLE_TOKENS + MAX_NAME_TOKENS]
+    if not toks:
+        return None
+    if is_pronoun(toks[0]):
+        return Mention(toks[0].start, toks[0].end, "pronoun")
+    first = toks[0].start
+    best = None
+    for k, tok in enumerate(toks):
+        if not is_word(tok) and not (tok.word == "." and k > 0):
+            break
+        if k > 0 and (tok.key in _FORWARD_STOPS or (tok.word.islower() and toks[k - 1].key != "of" and (
+                tok.key in lexicon.speech_verbs() or tok.key.endswith("ed")
+                or tok.key in lexicon.words("irregular_past")))):
+            break  # "Senator Walt Brennan | attacked Mayor Ilse Carver" (not "secretary of | state")
+        if is_name_word(tok) or is_role_noun(tok) or tok.key in SUFFIXES or after_honorific(toks, k) or (
+                title_as_surname(toks, k)):
+            found = mention_ending(text, toks, k)
+            if found is None:
+                continue
+            opens = toks[0].key in DETERMINERS or is_possessive(toks[0])
+            if found.kind == "role" and opens and found.start > first:
+                found = Mention(first, found.end, "role", None, text[first:found.end])
+            elif (found.kind == "name" and opens and len(toks) > 1
+                  and found.start == toks[1].start):
+                found = Mention(first, found.end, "name", found.name, found.role)
+            elif found.kind == "name" and (_descriptors(toks, found.start) or (
+                    opens and _descriptors(toks[1:], found.start))):
+                # "retired schoolteacher Maud Ellery", "58-year-old Tariq Benali"
+                found = Mention(first, found.end, "name", found.name,
+                                text[first:found.start].strip() + (f" {found.role}" if found.role else ""))
+            if found.start == first:
+                best = found
+            elif best is not None and found.kind == "name" and _after_possessive(toks, found.start, best.end):
+                # "Iowa State University's Dianne Bystrom": the possessive phrase is her role
+                best = Mention(first, found.end, "name", found.name, text[first:best.end])
+            elif best is not None and best.name and found.name and found.name[0] == best.name[0]:
+                best = Mention(best.start, found.end, "name", found.name, best.role)  # (… Dianne | Bystrom)
+    if best is None and toks[0].key in DETERMINERS:
+        best = _described_before_name(text, toks)
+    if best is not None and best.kind == "name" and toks[0].key in DETERMINERS:
+        best = _name_as_modifier(text, toks, best)
+    if best is not None and best.kind == "name" and best.start == first:
+        best = _possessed_after(text, toks, best) or best
+    body = organisation_after(text, toks)  # ("the Ministry of Health": "Health" is no name)
+    if body is not None and (best is None or body.end > best.end):
+        best = body
+    if best is None:
+        return None
+    tag = _PARTY_TAG_AFTER.match(text, best.end, ceiling)
+    if tag:
+        best = Mention(best.start, tag.end(), best.kind, best.name, best.role)
+    return with_apposition_after(text, best, ceiling)
+
+
+def _possessed_after(text: str, toks: list[Token], name: Mention) -> Mention | None:
+    """"according to | Estrava's chamber of mines", "Kenya's central bank | held …": a
+    possessive name opens a noun phrase, read backwards from its end as before a cue."""
+    k = next((n for n, t in enumerate(toks) if t.end == name.end), None)
+    if k is None or not is_possessive(toks[k]):
+        return None
+    end = k
+    n = k + 1
+    while n < len(toks) and n - k <= 4 and _noun_word(toks[n]):
+        end = n
+        n += 1
+    if end > k and n + 1 < len(toks) and toks[n].key == "of" and is_word(toks[n + 1]) and (
+            _noun_word(toks[n + 1]) or is_capitalised(toks[n + 1].word)):
+        end = n + 1  # "… chamber | of mines", "… minister | of Finance"
+    head = toks[end - 2] if toks[end - 1].key == "of" else toks[end]
+    if end == k or head.key not in _speaking_nouns():
+        return None  # ("Carson's commitments to …": not who speaks)
+    found = mention_before(text, toks[0].start, toks[end].end, skip_aux=False)
+    return found if found is not None and found.start == name.start and found.end == toks[end].end else None
+
+
+@lru_cache(maxsize=1)
+def _speaking_nouns() -> frozenset[str]:
+    """Nouns of a speaker or of what speaks for one: roles, bodies, documents."""
+    kinds = frozenset(w for line in lexicon.lines("body_kinds") for w in line.split())
+    return (lexicon.words("roles") | lexicon.words("person_nouns") | lexicon.words("org_words")
+            | lexicon.words("documents") | kinds)
+
+
+def _noun_word(tok: Token) -> bool:
+    """A lower-case word that may be part of a noun phrase, not a verb after it ("held")."""
+    return is_modifier(tok) and not tok.key.endswith("ed") and tok.key not in lexicon.words("irregular_past")
+
+
+def _after_possessive(toks: list[Token], start: int, end: int) -> bool:
+    """The token right before `start` is a possessive ending at `end` ("University's | Dianne")."""
+    before = [t for t in toks if t.end <= start]
+    return bool(before) and before[-1].end == end and is_possessive(before[-1])
+
+
+def _descriptors(toks: list[Token], start: int) -> bool:
+    """Only a few describing words (no verbs, no function words) come before start."""
+    before = [t for t in toks if t.end <= start]
+    # A verb form right before the name is an action ("grilled Wells Fargo CEO …"),
+    # one before a noun describes ("retired schoolteacher Maud Ellery").
+    if not 0 < len(before) <= 3:
+        return False
+    last = before[-1]
+    return all(
+        is_word(t) and t.key not in NOT_ROLE_STARTS and t.key not in lexicon.speech_verbs()
+        and t.key not in lexicon.words("auxiliaries") for t in before) and not (
+        last.word.islower() and last.key.endswith(("ed", "ing")))
+
+
+def _name_as_modifier(text: str, toks: list[Token], name: Mention) -> Mention:
+    """"one Trump confidant": a name followed by a noun only qualifies it."""
+    after = [t for t in toks if t.start >= name.end]
+    nouns = 0  # "one Trump confidant", "the Harwick county board"
+    while nouns < min(3, len(after)) and is_modifier(after[nouns]) and not (
+            after[nouns].key in _FORWARD_STOPS or after[nouns].key.endswith("ed")):
+        nouns += 1
+    if nouns and (len(after) == nouns or not is_word(after[nouns]) or after[nouns].key in _FORWARD_STOPS
+                  or after[nouns].key in lexicon.speech_verbs() or after[nouns].key.endswith("ed")):
+        last = after[nouns - 1]
+        return Mention(name.start, last.end, "role", None, text[name.start:last.end])
+    return name
+
+
+def _described_before_name(text: str, toks: list[Token]) -> Mention | None:
+    """"the harbour master, Leila Haddad": any short description heads a name apposition."""
+    for k, tok in enumerate(toks[1:MAX_ROLE_TOKENS], start=1):
+        if tok.word == ",":
+            if k >= 2 and k + 1 < len(toks) and is_name_word(toks[k + 1]):
+                return Mention(toks[0].start, toks[k - 1].end, "role", None,
+                               text[toks[0].start:toks[k - 1].end])
+            return None
+        if not (is_word(tok) and (is_modifier(tok) or tok.key in ("of", "the"))):
+            return None
+    return None
+
+
+_COMMA_NEXT = re.compile(r"\s*,")
+
+
+def with_apposition_after(text: str, mention: Mention, ceiling: int) -> Mention:
+    """Join an apposition that follows: "the host of the dinner, Rutte," or "Hill, a doctor,"."""
+    reach = min(ceiling, mention.end + 200)
+    if not _COMMA_NEXT.match(text, mention.end, reach):
+        return mention  # (most mentions: no apposition, no need to read on)
+    rest = tokens(text, mention.end, reach)
+    if len(rest) < 2 or rest[0].word != ",":
+        return mention
+    if mention.kind == "role" and is_name_word(rest[1]):
+        name = mention_before(text, rest[1].start, _name_run_end(rest, 1), skip_aux=False)
+        if name and name.kind == "name" and _ends_phrase(rest, name.end):
+            return Mention(mention.start, name.end, "name", name.name,
+                           clean_role(text[mention.start:mention.end]))
+    if mention.kind == "name" and not mention.role and (
+            rest[1].key in ("a", "an", "the") or rest[1].word.islower()):
+        stop = next((t.start for t in rest[2:] if not is_word(t)), None)
+        if stop is not None and text[stop] in ",.;" and stop - rest[1].start < 80:
+            return Mention(mention.start, mention.end, "name", mention.name,
+                           clean_role(text[rest[1].start:stop]))
+    return mention
+
+
+def _name_run_end(toks: list[Token], k: int) -> int:
+    end = toks[k].end
+    for tok in toks[k:k + MAX_NAME_TOKENS]:
+        if not (is_name_word(tok) or tok.key in PARTICLES or tok.key in SUFFIXES
+                or (tok.word == "." and end == tok.start)):
+            break
+        end = tok.end
+    return end
+
+
+def _ends_phrase(toks: list[Token], end: int) -> bool:
+    """True when the name ending at `end` is followed by punctuation or nothing."""
+    after = [t for t in toks if t.start >= end]
+    return not after or not is_word(after[0])
