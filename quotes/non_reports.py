@@ -22,21 +22,23 @@ Span = tuple[int, int]
 _MODAL_PASSIVE = re.compile(
     r"\b[Ii]t\s+(?:should|must|can|could|may|might|needs?\s+to|has\s+to|is\s+to)\s+(?:also\s+)?be\s+"
     r"(?:\w+ly\s+)?$")
-_NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+(?:\w+ly\s+)?$")
-_QUESTION = re.compile(r"(?:who|whom|whose|what|which|when|where|why|how|whether|if)\b")
+# A negation and an adverb before a verb: "did not say", "has never publicly said".
+_NEGATION = r"(?:\bnot|n[’']t|\bnever)\s+(?:\w+ly\s+)?"
+_QUESTION_WORDS = "who|whom|what|which|when|where|why|how|whether|if"
+_NEGATED = re.compile(_NEGATION + "$")
+_QUESTION = re.compile(rf"(?:{_QUESTION_WORDS}|whose)\b")
 # "did not say who it believed | was behind …": the cue's own clause is the question.
-_INSIDE_QUESTION = re.compile(
-    r"(?:\bnot|n[’']t|\bnever)\s+(?:\w+ly\s+)?\w+\s+(?:who|whom|what|which|when|where|why|how|whether|if)"
-    r"\s+(?:[\w’'-]+\s+){1,3}$")
+_INSIDE_QUESTION = re.compile(_NEGATION + rf"\w+\s+(?:{_QUESTION_WORDS})\s+(?:[\w’'-]+\s+){{1,3}}$")
 _INSTRUCTION = re.compile(r"(?:not\s+)?to\s")
 _ANONYMITY = re.compile(
     r"(?:(?:not\s+)?to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous|for\s+anonymity)\b")
+# The words a request for anonymity ends with, right before the cue.
+_ANONYMITY_ENDS = r"(?:named|identified|quoted|anonymous|anonymity|publicly|record)\s*,?\s*$"
 # "…, an official who asked not to be named said": the clause a cue must look past.
 _ANONYMITY_CLAUSE = re.compile(
     r",?\s+(?:who|which)\s+(?:\w+ly\s+)?(?:asked|requested|spoke|declined\s+to\s+be\s+named|was\s+not\s+authori[sz]ed)"
-    r"(?:\s+[\w’'-]+){0,8}?\s+(?:named|identified|quoted|anonymous|anonymity|publicly|record)\s*,?\s*$")
-
-_ANONYMITY_END = re.compile(r"(?:named|identified|quoted|anonymous|anonymity|publicly|record)\s*,?\s*$")
+    r"(?:\s+[\w’'-]+){0,8}?\s+" + _ANONYMITY_ENDS)
+_ANONYMITY_END = re.compile(_ANONYMITY_ENDS)
 
 
 def reports_nothing(text: str, pieces: tuple[Span, ...], attribution: Attribution, floor: int) -> bool:
