@@ -12,20 +12,29 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
 
 from quotes import acronyms, lexicon
+from quotes.entities import (
+    Antecedent,
+    Entity,
+    Turn,
+    is_body,
+    looks_personal,
+    lookup_key,
+    not_personal,
+    particle_surname,
+    prominence,
+)
 from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
 from quotes.names import Mention, bare_role, clean_name, common_word_surname, name_ending
 from quotes.organisations import organisation_ending
+from quotes.salience import NOT_BEFORE_SUBJECT, POSSESSIVE, after_object_verb, after_pronoun_subject, salient
 from quotes.segment import TitleCaseLines, dateline_end
-from quotes.tokens import FUNCTION_WORDS, PARTICLES, is_name_word, keeps_period, window_tokens
+from quotes.tokens import FUNCTION_WORDS, is_name_word, keeps_period, window_tokens
 
 Span = tuple[int, int]
-_POSSESSIVE = ("’s", "'s", "’", "'")
 # A run of capitalised words, possibly joined by name particles ("Charles de Gaulle").
 # Words and runs are bounded ({0,40}, {0,8}): a 16 MB "word" must not exhaust memory.
 _CAPITALISED_RUN = regex.compile(
@@ -40,60 +49,6 @@ _OBJECT_REACH = 400
 # How far before a name its role words may start ("NATO Secretary General", "Deputy
 # Minister of Energy and Natural Resources of the Republic of | …").
 _ROLE_WINDOW = 120
-_NOT_BEFORE_SUBJECT = frozenset(
-    "the a an of by with to for from in on at against into about than like toward towards "
-    "including "
-    "under over between among his her their its our".split())
-
-
-@dataclass(frozen=True)
-class Turn:
-    """A statement whose speaker is known: that speaker is the current one until
-    someone else speaks or is introduced."""
-
-    speaker: str
-    role: str | None
-    start: int
-    end: int  # (past its cue and speaker mention: "“…,” Ann Lee said.")
-    paragraph: int
-    mention: Mention | None
-
-
-@dataclass(frozen=True)
-class Antecedent:
-    """The person a pronoun refers to and where it is named; the persons named after
-    it whose gender differs; and a rival the pronoun could as well mean, if any."""
-
-    entity: Entity
-    at: int
-    passed: tuple[str, ...]
-    rival: tuple[int, Entity] | None
-    unsure: bool = False  # (nothing shows the name is a person's, or a body's)
-    over: str | None = None  # a person named inside the statement of the one chosen
-
-
-@dataclass
-class Entity:
-    """A person or body the article names."""
-
-    name: str
-    named_at: int = 0  # where the article gives the name in full
-    role: str | None = None
-    gender: str | None = None
-    person: bool = False
-    positions: list[int] = field(default_factory=list)
-    # Signs that a name is a person's, not a place's or a body's ("Nova Scotia"):
-    # a title or role, a known given name, the surname alone elsewhere, having spoken.
-    evident: bool = False
-    unnamed: bool = False  # a source the article describes and never names ("One patient")
-
-    @property
-    def words(self) -> list[str]:
-        return self.name.split(" ")
-
-    @property
-    def surname(self) -> str:
-        return self.words[-1]
 
 
 class People:
@@ -172,11 +127,11 @@ class People:
                 k = next(k for k in range(first, -1, -1) if toks[k].start <= mention.start)
                 k -= 1 if k > 0 and toks[k - 1].key in ("the", "a", "an") else 0
                 first = k if k > 0 and toks[k - 1].key != "by" else first
-            if not _inside(quoted, starts, mention.start) and _salient(text, toks, first, last):
+            if not _inside(quoted, starts, mention.start) and salient(text, toks, first, last):
                 self._outside.append((mention.start, entity))
         # In a sentence whose subject is a pronoun ("He said the mill, run by Ana Ruiz,
         # …"), a name is somebody else, not who the next pronoun means.
-        self._outside = [(pos, e) for pos, e in self._outside if not _after_pronoun_subject(text, pos)]
+        self._outside = [(pos, e) for pos, e in self._outside if not after_pronoun_subject(text, pos)]
         self._positions = [pos for pos, _ in self._outside]
         self._learn_genders(body[0], lambda pos: _inside(quoted, starts, pos))
 
@@ -198,9 +153,9 @@ class People:
         if word.endswith(".") and not keeps_period(word):
             end -= 1
         entity = self.add((run.start(), end), None)
-        possessive = word.endswith(_POSSESSIVE[:2])
-        if not possessive and word_before not in _NOT_BEFORE_SUBJECT and not (
-                word_before.isalpha() and _object(word_before)) and not _inside(
+        possessive = word.endswith(POSSESSIVE[:2])
+        if not possessive and word_before not in NOT_BEFORE_SUBJECT and not (
+                word_before.isalpha() and after_object_verb(word_before)) and not _inside(
                 quoted, starts, run.start()):
             self._outside.append((run.start(), entity))
 
@@ -212,7 +167,7 @@ class People:
         if entity is None:
             entity = Entity(" ".join(words), name_span[0])
             self.entities.append(entity)
-            self._by_surname.setdefault(_key(words), []).append(entity)
+            self._by_surname.setdefault(lookup_key(words), []).append(entity)
             changed = True
         elif len(words) > len(entity.words):
             entity.name = " ".join(words)
@@ -224,7 +179,7 @@ class People:
             if role and not entity.role:
                 entity.role = bare_role(role)
             entity.gender = entity.gender or given_gender(entity.words) or (gender_of(role) if role else None)
-            entity.person = entity.person or _looks_personal(entity, role)
+            entity.person = entity.person or looks_personal(entity, role)
             entity.evident = entity.evident or bool(entity.person and (entity.gender or role))
         elif len(words) == 1 and len(entity.words) > 1 and entity.person:
             entity.evident = True  # "Fitch" after "Lorne Fitch": nobody calls a place that
@@ -236,15 +191,15 @@ class People:
         with no conflicting first name; the most recently named wins."""
         best = None
         best_rank = (-1, -1)
-        for entity in self._by_surname.get(_key(words), ()):
+        for entity in self._by_surname.get(lookup_key(words), ()):
             if entity.words == words:
                 return entity
             if len(words) > 1 and len(entity.words) > 1 and entity.words[0] != words[0] and not (
-                    _particle_surname(words, entity.words)):
+                    particle_surname(words, entity.words)):
                 continue
             if gender and entity.gender and entity.gender != gender:
                 continue
-            rank = _prominence(entity, pos)
+            rank = prominence(entity, pos)
             if best is None or rank > best_rank:
                 best, best_rank = entity, rank
         if best is None and len(words) == 1:
@@ -306,7 +261,7 @@ class People:
             at, entity = self._outside[i]
             i -= 1
             if gender == "n":
-                if _body(entity):
+                if is_body(entity):
                     # (unsure when the name could as well be a person's: "Lakeside Power")
                     return Antecedent(entity, at, tuple(passed), None, entity.person)
                 continue
@@ -420,112 +375,13 @@ class People:
 
     def mark_speaker(self, name: str | None, gender: str | None = None) -> None:
         """A speaker is a person (or speaks like one): pronouns may now refer to it."""
-        for entity in self._by_surname.get(_key((name or " ").split(" ")), ()):
+        for entity in self._by_surname.get(lookup_key((name or " ").split(" ")), ()):
             if entity.name == name and not not_personal(entity):
                 entity.person = entity.evident = True
                 entity.gender = entity.gender or gender
-
-
-# Lowercase words inside an organisation's name ("Transport for London").
-_JOINED = frozenset("of for and on &".split())
-
-
-def _key(words: list[str]) -> str:
-    """What an entity is looked up by: its surname, but a name with a joining word whole
-    ("University of Toronto" is not the "Toronto" named elsewhere)."""
-    return " ".join(words) if any(w in _JOINED for w in words) else words[-1]
-
-
-
-
-def _salient(text: str, toks: list, first: int, last: int) -> bool:
-    """Could this name be a pronoun's antecedent? Not as a modifier ("the Prigozhin
-    mutiny"), an object of a preposition ("of Belarus") or a possessive ("Wagner’s boss")."""
-    if toks[last].word.endswith(_POSSESSIVE[:2]):
-        return False
-    if first == 0:
-        return True
-    before = toks[first - 1]
-    if before.key in _LISTENER_BEFORE and text[max(0, before.start - 40):before.start].rstrip()[-1:].isalnum():
-        return False  # "her husband had asked Tom Glavine": a listener (but "“…?” asked Ana Ruiz")
-    return before.key not in _NOT_BEFORE_SUBJECT and not (before.word.islower() and _object(before.key))
-
-
-_LISTENER_BEFORE = frozenset("asked told urged warned informed reminded advised assured".split())
-
-
-# Verbs whose object a name after them is ("met Lee Dorn", "defeated the …").
-_OBJECT_VERBS = frozenset("met meets meet beat beats joined hired named thanked replaced".split())
-
-
-def _object(word: str) -> bool:
-    """A name right after this word is a verb's object, not a subject ("met Lee Dorn"):
-    a past form or a verb that takes an object, but not a speech verb ("said Dorn")."""
-    return word in _OBJECT_VERBS or (
-        (word.endswith("ed") or word in lexicon.words("irregular_past"))
-        and word not in lexicon.speech_verbs())
-
-
-# The start of the sentence holding a position: searched backwards, a line at most.
-_SENTENCE_START = regex.compile(r"(?r)(?:[.!?][\"”’']?\s+|\n\s*)")
-_PRONOUN_OPENS = regex.compile(r"[\"“‘']?(?:(?:But|And|So|Yet|Then)\s+)?(?:He|She|They)\b")
-
-
-def _after_pronoun_subject(text: str, pos: int) -> bool:
-    """The sentence holding pos opens with a personal pronoun before pos."""
-    start = _SENTENCE_START.search(text, max(0, pos - 300), pos)
-    return _PRONOUN_OPENS.match(text, start.end() if start else max(0, pos - 300), pos) is not None
 
 
 def _inside(spans: list[Span], starts: list[int], pos: int) -> bool:
     i = bisect.bisect_right(starts, pos) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
-
-def _particle_surname(words: list[str], full: list[str]) -> bool:
-    """"St. Clair" or "van Aalst" is the surname of "Anne St. Clair", "Piet van Aalst":
-    every word before the last is a name particle, and the full name ends with them."""
-    return len(full) > len(words) and all(
-        w.rstrip(".").casefold() in PARTICLES for w in words[:-1]) and [
-        w.casefold() for w in full[-len(words):]] == [w.casefold() for w in words]
-
-
-def _prominence(entity: Entity, pos: int) -> tuple[int, int]:
-    """How present an entity is at pos: times named so far, then how recently."""
-    count = bisect.bisect_right(entity.positions, pos)
-    return (count, entity.positions[count - 1] if count else -1)
-
-
-def not_personal(entity: Entity) -> bool:
-    """Organisations, places and acronyms ("NATO", "Belarus") are never persons."""
-    return _impersonal_name(entity.name)
-
-
-@lru_cache(maxsize=4096)
-def _impersonal_name(name: str) -> bool:
-    org = lexicon.words("org_words")
-    places = lexicon.words("places")
-    words = name.split(" ")
-    return any(w.casefold() in org or w.casefold() in places for w in words) or (
-        len(words) == 1 and (name.isupper() or (name.endswith("s") and name[:-1].isupper())))  # "MPs"
-
-
-def _body(entity: Entity) -> bool:
-    """An organisation "it" may mean: no evident person, no place, no lone capitalised
-    word ("More", "B.C."): an acronym ("NATO"), or several words ("City Hydro")."""
-    if entity.evident or "." in entity.name:
-        return False
-    words = entity.name.split(" ")
-    if any(w.casefold() in lexicon.words("places") for w in words):
-        return False
-    return len(words) > 1 or (len(entity.name) > 1 and entity.name.isupper())
-
-
-def _looks_personal(entity: Entity, role: str | None) -> bool:
-    """A person rather than a place or body: titled, or two or more plain name words."""
-    if not_personal(entity):
-        return False
-    titles = lexicon.words("titles")
-    if role and any(word.rstrip(".,").casefold() in titles for word in role.split()):
-        return True
-    return len(entity.words) > 1 and not any(w.isupper() for w in entity.words)

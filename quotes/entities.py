@@ -1,0 +1,125 @@
+"""What the article's people and bodies are, and what a name alone tells of one.
+
+`quotes.people` collects the entities of an article; this module holds the
+records it keeps (an entity, a statement with a known speaker, a pronoun's
+antecedent) and the tests on a name that need no text around it: is it a
+body's, a place's or a person's, and which surname it is looked up by.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from quotes import lexicon
+from quotes.names import Mention
+from quotes.tokens import PARTICLES
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A statement whose speaker is known: that speaker is the current one until
+    someone else speaks or is introduced."""
+
+    speaker: str
+    role: str | None
+    start: int
+    end: int  # (past its cue and speaker mention: "“…,” Ann Lee said.")
+    paragraph: int
+    mention: Mention | None
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    """The person a pronoun refers to and where it is named; the persons named after
+    it whose gender differs; and a rival the pronoun could as well mean, if any."""
+
+    entity: Entity
+    at: int
+    passed: tuple[str, ...]
+    rival: tuple[int, Entity] | None
+    unsure: bool = False  # (nothing shows the name is a person's, or a body's)
+    over: str | None = None  # a person named inside the statement of the one chosen
+
+
+@dataclass
+class Entity:
+    """A person or body the article names."""
+
+    name: str
+    named_at: int = 0  # where the article gives the name in full
+    role: str | None = None
+    gender: str | None = None
+    person: bool = False
+    positions: list[int] = field(default_factory=list)
+    # Signs that a name is a person's, not a place's or a body's ("Nova Scotia"):
+    # a title or role, a known given name, the surname alone elsewhere, having spoken.
+    evident: bool = False
+    unnamed: bool = False  # a source the article describes and never names ("One patient")
+
+    @property
+    def words(self) -> list[str]:
+        return self.name.split(" ")
+
+    @property
+    def surname(self) -> str:
+        return self.words[-1]
+
+# Lowercase words inside an organisation's name ("Transport for London").
+JOINED = frozenset("of for and on &".split())
+
+
+def lookup_key(words: list[str]) -> str:
+    """What an entity is looked up by: its surname, but a name with a joining word whole
+    ("University of Toronto" is not the "Toronto" named elsewhere)."""
+    return " ".join(words) if any(w in JOINED for w in words) else words[-1]
+
+
+def particle_surname(words: list[str], full: list[str]) -> bool:
+    """"St. Clair" or "van Aalst" is the surname of "Anne St. Clair", "Piet van Aalst":
+    every word before the last is a name particle, and the full name ends with them."""
+    return len(full) > len(words) and all(
+        w.rstrip(".").casefold() in PARTICLES for w in words[:-1]) and [
+        w.casefold() for w in full[-len(words):]] == [w.casefold() for w in words]
+
+
+def prominence(entity: Entity, pos: int) -> tuple[int, int]:
+    """How present an entity is at pos: times named so far, then how recently."""
+    count = bisect.bisect_right(entity.positions, pos)
+    return (count, entity.positions[count - 1] if count else -1)
+
+
+def not_personal(entity: Entity) -> bool:
+    """Organisations, places and acronyms ("NATO", "Belarus") are never persons."""
+    return _impersonal_name(entity.name)
+
+
+@lru_cache(maxsize=4096)
+def _impersonal_name(name: str) -> bool:
+    org = lexicon.words("org_words")
+    places = lexicon.words("places")
+    words = name.split(" ")
+    return any(w.casefold() in org or w.casefold() in places for w in words) or (
+        len(words) == 1 and (name.isupper() or (name.endswith("s") and name[:-1].isupper())))  # "MPs"
+
+
+def is_body(entity: Entity) -> bool:
+    """An organisation "it" may mean: no evident person, no place, no lone capitalised
+    word ("More", "B.C."): an acronym ("NATO"), or several words ("City Hydro")."""
+    if entity.evident or "." in entity.name:
+        return False
+    words = entity.name.split(" ")
+    if any(w.casefold() in lexicon.words("places") for w in words):
+        return False
+    return len(words) > 1 or (len(entity.name) > 1 and entity.name.isupper())
+
+
+def looks_personal(entity: Entity, role: str | None) -> bool:
+    """A person rather than a place or body: titled, or two or more plain name words."""
+    if not_personal(entity):
+        return False
+    titles = lexicon.words("titles")
+    if role and any(word.rstrip(".,").casefold() in titles for word in role.split()):
+        return True
+    return len(entity.words) > 1 and not any(w.isupper() for w in entity.words)

@@ -1,0 +1,57 @@
+"""Whether a name stands where a pronoun's antecedent may stand: as a subject.
+
+A name right after a preposition ("of Belarus"), an object verb ("met Lee Dorn")
+or a listener verb ("had asked Tom Glavine"), a possessive ("Wagner’s boss") or a
+name in a sentence whose subject is a pronoun is somebody a later "he" does not mean.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from quotes import lexicon
+
+POSSESSIVE = ("’s", "'s", "’", "'")
+NOT_BEFORE_SUBJECT = frozenset(
+    "the a an of by with to for from in on at against into about than like toward towards "
+    "including "
+    "under over between among his her their its our".split())
+
+
+def salient(text: str, toks: list, first: int, last: int) -> bool:
+    """Could this name be a pronoun's antecedent? Not as a modifier ("the Prigozhin
+    mutiny"), an object of a preposition ("of Belarus") or a possessive ("Wagner’s boss")."""
+    if toks[last].word.endswith(POSSESSIVE[:2]):
+        return False
+    if first == 0:
+        return True
+    before = toks[first - 1]
+    if before.key in _LISTENER_BEFORE and text[max(0, before.start - 40):before.start].rstrip()[-1:].isalnum():
+        return False  # "her husband had asked Tom Glavine": a listener (but "“…?” asked Ana Ruiz")
+    return before.key not in NOT_BEFORE_SUBJECT and not (
+        before.word.islower() and after_object_verb(before.key))
+
+_LISTENER_BEFORE = frozenset("asked told urged warned informed reminded advised assured".split())
+
+# Verbs whose object a name after them is ("met Lee Dorn", "defeated the …").
+_OBJECT_VERBS = frozenset("met meets meet beat beats joined hired named thanked replaced".split())
+
+
+def after_object_verb(word: str) -> bool:
+    """A name right after this word is a verb's object, not a subject ("met Lee Dorn"):
+    a past form or a verb that takes an object, but not a speech verb ("said Dorn")."""
+    return word in _OBJECT_VERBS or (
+        (word.endswith("ed") or word in lexicon.words("irregular_past"))
+        and word not in lexicon.speech_verbs())
+
+# The start of the sentence holding a position: searched backwards, a line at most.
+_SENTENCE_START = regex.compile(r"(?r)(?:[.!?][\"”’']?\s+|\n\s*)")
+_PRONOUN_OPENS = regex.compile(r"[\"“‘']?(?:(?:But|And|So|Yet|Then)\s+)?(?:He|She|They)\b")
+
+
+def after_pronoun_subject(text: str, pos: int) -> bool:
+    """The sentence holding pos opens with a personal pronoun before pos."""
+    start = _SENTENCE_START.search(text, max(0, pos - 300), pos)
+    return _PRONOUN_OPENS.match(text, start.end() if start else max(0, pos - 300), pos) is not None
+
+
