@@ -13,16 +13,18 @@ body the article gave that noun to:
   "Joss, 19,"), a word before it ("defenceman Cal Joss"), a copula ("Joss is
   a defenceman");
 - the body's own name ("Water Agency" … "the agency"), a word of it that shows
-  its kind (`lexicons/body_kinds.txt`: "Hydro Norte" … "the utility"), or a
-  body that spoke under a description ("Nigeria's army" … "the army");
+  its kind ("Hydro Norte" … "the utility"), or a body that spoke under a
+  description ("Nigeria's army" … "the army"): `quotes.body_descriptions`;
 - for a document, its author ("a report by …", "the Audit Office report",
   "Lee wrote in a report" … "the report").
 
 Failing these, a person description ("the rookie defenceman") means the person
 the article named last as a subject, and a body description the last body
 that spoke, both with lower confidence; not when the article introduced an
-unnamed one ("a defenceman"). Two candidates with equal evidence leave the
-description as written and the explanation names both.
+unnamed one ("a defenceman"; "A Ministry of Defence spokesperson … the
+spokesperson" is that unnamed source, read by `quotes.unnamed`). Two candidates
+with equal evidence leave the description as written and the explanation names
+both.
 """
 
 from __future__ import annotations
@@ -33,8 +35,15 @@ from functools import cache
 
 import regex
 
-from quotes import lexicon
-from quotes.gender import gender_of, given_gender
+from quotes import lexicon, unnamed
+from quotes.body_descriptions import (
+    described_body,
+    entity_named,
+    is_kind,
+    last_body_that_spoke,
+    name_shows_kind,
+)
+from quotes.gender import gender_of
 from quotes.names import Mention
 from quotes.people import Entity, People, not_personal
 from quotes.roles import role_head, role_words, title_head
@@ -44,8 +53,6 @@ Span = tuple[int, int]
 _UNSURE = 0.8
 # How far back a fallback may look for the person or body meant.
 _FALLBACK_REACH = 400
-# How far back an unnamed person's introduction may be ("an official … the official").
-_UNNAMED_REACH = 1500
 # How far before the person chosen that way another one makes the choice unsure.
 _RIVAL_REACH = 150
 _DEFINITE = frozenset(("the",))
@@ -58,20 +65,6 @@ _MODIFIERS = (r"(?:(?!(?:of|for|with|at|in|on|to|from|by|and|or|who|that|which|w
 # What may follow the noun of an apposition: its end, or a relative clause.
 _APPOSITION_CLOSES = regex.compile(r"[,;:.)]|[ \u00a0]+(?:that|which|who|whose|based|with)\b")
 _UNNAMED = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:a|an|one|another)[ \u00a0]+" + _MODIFIERS + "$")
-# "A Ministry of Defence spokesperson", "a local official in Dubrovo": an unnamed
-# person introduced before a description of them, written as the article gives it.
-_CAPITAL = r"\p{Lu}[\p{L}\p{M}’'.&-]*"
-_INTRODUCING = regex.compile(r"(?<![\p{L}\p{M}\d’'-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \u00a0]")
-_INTRODUCTION = regex.compile(
-    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \u00a0]+"
-    r"(?:(?:(?!(?:of|for|with|at|in|on|to|from|by|and|or|who|that|which|whose|the|this|these|those|"
-    r"his|her|its|their|our|over|after|before|than|about|into|as|is|was|were|are|has|had|have|been)"
-    r"[ \u00a0])"
-    r"[\p{L}\p{M}\d][\p{L}\p{M}\d.’'&-]*|(?<=\p{Lu}[\p{L}\p{M}]*[ \u00a0])(?:of|for|and)(?=[ \u00a0]\p{Lu}))"
-    r"[ \u00a0]+){0,6}?$")
-_INTRODUCTION_PLACE = regex.compile(
-    r"[ \u00a0]+(?:in|at|from|for|of)[ \u00a0]+(?:the[ \u00a0]+)?" + _CAPITAL
-    + r"(?:[ \u00a0]+(?:of[ \u00a0]+)?" + _CAPITAL + r"){0,4}(?![\p{L}\p{M}])")
 _DETERMINER = (r"(?:the|a|an|its|their|his|her|"
                r"\p{Lu}[\p{L}\p{M}.&-]*(?:[ \u00a0]\p{Lu}[\p{L}\p{M}.&-]*){0,3}[’']s)[ \u00a0]+")
 _NAME_RUN = regex.compile(
@@ -147,7 +140,7 @@ def parse(said: str) -> Description | None:
 def names_a_body(said: str) -> bool:
     """Is this a description of a body ("the utility", "the army"), not of a person?"""
     description = parse(said)
-    return description is not None and description.head in _kinds()
+    return description is not None and is_kind(description.head)
 
 
 def meaning(people: People, said: str, pos: int) -> Meaning | None:
@@ -201,7 +194,7 @@ def _fullest(people: People, ranked: list[_Candidate]) -> list[_Candidate]:
 
 
 def _positions(people: People, name: str, at: int) -> list[int]:
-    entity = _entity(people, name)
+    entity = entity_named(people, name)
     return entity.positions if entity is not None else [at]
 
 
@@ -212,7 +205,7 @@ def _evidence(people: People, description: Description, pos: int) -> list[_Candi
     for at, entity in reversed(mentions):
         if any(c.name == entity.name for c in found):
             continue  # (its last mention before pos is the one that counts)
-        if not_personal(entity) and description.head not in _kinds():
+        if not_personal(entity) and not is_kind(description.head):
             continue  # "the deputy minister" is no place
         if entity.role and _role_fits(description, entity.role):
             # (the role itself beats one that holds more: "the president", not the vice president)
@@ -223,11 +216,11 @@ def _evidence(people: People, description: Description, pos: int) -> list[_Candi
             found.append(_Candidate(entity.name, entity.role, 2, at,
                                     f'the article gives {entity.name} the role "{entity.role}", '
                                     f'of the same body'))
-        elif _name_shows_kind(entity, description.head):
+        elif name_shows_kind(entity, description.head):
             found.append(_Candidate(entity.name, entity.role, 3, at,
                                     f'its name shows {entity.name} is of the kind "{description.head}"'))
     for turn in people.turns:
-        if turn.start < pos and turn.role is None and _described_body(turn.speaker, description.head):
+        if turn.start < pos and turn.role is None and described_body(turn.speaker, description.head):
             found.append(_Candidate(turn.speaker, None, 3, turn.start,
                                     f'"{turn.speaker}" spoke at offset {turn.start}'))
     found.extend(_typed(people, description, mentions, pos))
@@ -380,16 +373,13 @@ def _fallback(people: People, description: Description, pos: int) -> list[_Candi
         return []  # (a document's author, "the faction of the council", "the Ministry" must be shown)
     if _introduced_unnamed(people, description, pos):
         return []  # "a defenceman … the defenceman": someone the article does not name
-    if head in _kinds():
-        for turn in reversed(people.turns):
-            if turn.start < pos - _FALLBACK_REACH * 3:
-                break
-            entity = _entity(people, turn.speaker)
-            if entity is not None and _could_be_body(entity) and not _shows_other_kind(entity.name, head):
-                return [_Candidate(turn.speaker, turn.role, 1, turn.start,
-                                   f"nothing in the article calls a body {head!r}; "
-                                   f"{turn.speaker} is the last body that spoke (offset {turn.start})")]
-        return []
+    if is_kind(head):
+        turn = last_body_that_spoke(people, head, pos, _FALLBACK_REACH * 3)
+        if turn is None:
+            return []
+        return [_Candidate(turn.speaker, turn.role, 1, turn.start,
+                           f"nothing in the article calls a body {head!r}; "
+                           f"{turn.speaker} is the last body that spoke (offset {turn.start})")]
     if head not in lexicon.words("person_nouns") and description.age is None:
         return []  # ("the ad", "the country", "the official": no known person)
     if any(w[:1].isupper() for w in description.words.split()):
@@ -437,80 +427,18 @@ def _leads_same_body(description: Description, role: str) -> bool:
         role_words(complement) == role_words(description.complement))
 
 
-def _name_shows_kind(entity: Entity, head: str) -> bool:
-    """"Water Agency" is an agency, "Hydro Norte" a utility; a person's name shows nothing."""
-    if head not in _kinds() or len(entity.words) < 2 or entity.gender or (
-            entity.role and title_head(entity.role)):
-        return False  # (a kind word alone, "Power" opening a sentence, names nobody)
-    words = {w.casefold().rstrip(".,") for w in entity.name.split()}
-    if " and " in entity.name:  # "Northmoor Rail and Estuary Rail": two bodies, neither "the operator"
-        first, _, second = entity.name.casefold().partition(" and ")
-        if set(first.split()) & set(second.split()) & _kinds()[head]:
-            return False
-    return bool(words & _kinds()[head])
-
-
-def _described_body(speaker: str, head: str) -> bool:
-    """A body the article described rather than named, that spoke, whose head is the
-    noun ("Nigeria's army" … "the army"; not "a judge")."""
-    words = speaker.split()
-    if "of" in words[2:]:  # ("central bank of Dravonia", "Estrava's chamber of mines")
-        words = words[:words.index("of", 2)]
-    return head in _kinds() and len(words) > 1 and not words[-1][:1].isupper() and (
-        words[0].casefold() not in ("a", "an", "one", "some")) and (
-        words[-1].casefold() == head or words[-1].casefold() in _kinds().get(head, ()))
-
-
-def _could_be_body(entity: Entity) -> bool:
-    """A name of several words or an acronym that nothing shows to be a person's:
-    no gender, no role, no given name."""
-    return (len(entity.words) > 1 or entity.name.isupper()) and not entity.gender and (
-        not entity.role and given_gender(entity.words) is None)
-
-
-def _shows_other_kind(name: str, head: str) -> bool:
-    """The body's name shows it is of another kind ("City Council" is no company)."""
-    words = {w.casefold().rstrip(".,") for w in name.split()}
-    return any(words & markers for noun, markers in _kinds().items() if noun != head) and not (
-        words & _kinds()[head])
-
-
 def _unnamed(people: People, description: Description, pos: int) -> Meaning | None:
     """"A Ministry of Defence spokesperson said … the spokesperson said": the one unnamed
-    person the article introduced with the noun, as the article wrote it; two such
-    ("an official … another official") leave the description as written."""
+    person the article introduced with the noun, as the article wrote it."""
     people_nouns = lexicon.words("unnamed_people") | lexicon.words("person_nouns") | lexicon.words("titles")
     if description.complement or description.capitalised or description.head not in people_nouns:
         return None
-    text = people.text
-    found: list[tuple[int, str]] = []
-    for start, end in _occurrences(people, description.head, pos):
-        lo = max(people.body[0], start - 80)
-        opened = [d.start() for d in _INTRODUCING.finditer(text, lo, start)]
-        at = next((d for d in reversed(opened) if _INTRODUCTION.fullmatch(text, d, start)), None)
-        if at is None or pos - at > _UNNAMED_REACH or not _all_modifiers_in(text[at:start], description):
-            continue  # (the nearest determiner: "a report found an official")
-        place = _INTRODUCTION_PLACE.match(text, end, min(len(text), end + 80))
-        if place and not _place_ends(text, place.end()):
-            place = None  # ("a source at the Tampa station": the name is a modifier)
-        found.append((at, text[at:place.end() if place else end]))
-    if len({written.casefold() for _, written in found}) != 1:
+    modifiers = description.words.split()[:-1]
+    found = unnamed.introduced(people, modifiers, _occurrences(people, description.head, pos), pos)
+    if found is None:
         return None
-    at, written = found[-1]
+    at, written = found
     return Meaning(written, None, f'the article introduced "{written}" at offset {at}, unnamed', _UNSURE)
-
-
-def _place_ends(text: str, end: int) -> bool:
-    """A place phrase ends the introduction: punctuation or a verb follows it."""
-    following = regex.match(r"[ \u00a0]+([\p{Ll}]+)", text[end:end + 30])
-    return following is None or following.group(1) in lexicon.speech_verbs() or (
-        following.group(1) in ("who", "which", "that", "has", "had", "was", "is"))
-
-
-def _all_modifiers_in(introduction: str, description: Description) -> bool:
-    """"the senior aide" for "a senior aide", not "the second official" for "an official"."""
-    said = {w.casefold() for w in description.words.split()[:-1]}
-    return said <= {w.casefold() for w in introduction.split()}
 
 
 def _introduced_unnamed(people: People, description: Description, pos: int) -> bool:
@@ -548,10 +476,6 @@ def _name_end(text: str, at: int) -> int:
     return end
 
 
-def _entity(people: People, name: str) -> Entity | None:
-    return next((e for e in people.entities if e.name == name), None)
-
-
 _NOT_THE_HEAD = frozenset("vice deputy former acting assistant".split())
 
 
@@ -560,9 +484,3 @@ def _heads_of() -> dict[str, tuple[str, ...]]:
     """The last word of "the head of X" and the offices it stands for."""
     rows = (row.split("|") for row in lexicon.lines("heads_of"))
     return {r[0].strip(): tuple(o.strip() for o in r[1:]) for r in rows}
-
-
-@cache
-def _kinds() -> dict[str, frozenset[str]]:
-    """Each body noun and the name words that show it (the noun itself among them)."""
-    return {row.split()[0]: frozenset(row.split()) for row in lexicon.lines("body_kinds")}

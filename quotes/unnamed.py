@@ -97,3 +97,56 @@ def described_since(people: People, at: int, pos: int) -> bool:
         return False
     return any(match.group(1) in _person_nouns() and not people.in_quotation(match.start())
                for match in _DEFINITE.finditer(text, end.end(), pos))
+
+
+# "A Ministry of Defence spokesperson", "a local official in Dubrovo": an unnamed
+# person introduced before a description of them, written as the article gives it.
+_CAPITAL = r"\p{Lu}[\p{L}\p{M}’'.&-]*"
+_INTRODUCING = regex.compile(r"(?<![\p{L}\p{M}\d’'-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \u00a0]")
+_INTRODUCTION = regex.compile(
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \u00a0]+"
+    r"(?:(?:(?!(?:of|for|with|at|in|on|to|from|by|and|or|who|that|which|whose|the|this|these|those|"
+    r"his|her|its|their|our|over|after|before|than|about|into|as|is|was|were|are|has|had|have|been)"
+    r"[ \u00a0])"
+    r"[\p{L}\p{M}\d][\p{L}\p{M}\d.’'&-]*|(?<=\p{Lu}[\p{L}\p{M}]*[ \u00a0])(?:of|for|and)(?=[ \u00a0]\p{Lu}))"
+    r"[ \u00a0]+){0,6}?$")
+_INTRODUCTION_PLACE = regex.compile(
+    r"[ \u00a0]+(?:in|at|from|for|of)[ \u00a0]+(?:the[ \u00a0]+)?" + _CAPITAL
+    + r"(?:[ \u00a0]+(?:of[ \u00a0]+)?" + _CAPITAL + r"){0,4}(?![\p{L}\p{M}])")
+# How far back an unnamed person's introduction may be ("an official … the official").
+_INTRODUCTION_REACH = 1500
+
+
+def introduced(people: People, modifiers: list[str], nouns: list[tuple[int, int]],
+               pos: int) -> tuple[int, str] | None:
+    """Where and how the article introduced the one unnamed person a definite description
+    refers back to ("A Ministry of Defence spokesperson said … the spokesperson said"),
+    given where its noun is written before pos; None when no such person, or two ("an
+    official … another official")."""
+    text = people.text
+    found: list[tuple[int, str]] = []
+    for start, end in nouns:
+        lo = max(people.body[0], start - 80)
+        opened = [d.start() for d in _INTRODUCING.finditer(text, lo, start)]
+        at = next((d for d in reversed(opened) if _INTRODUCTION.fullmatch(text, d, start)), None)
+        if at is None or pos - at > _INTRODUCTION_REACH or not _all_in(text[at:start], modifiers):
+            continue  # (the nearest determiner: "a report found an official")
+        place = _INTRODUCTION_PLACE.match(text, end, min(len(text), end + 80))
+        if place and not _place_ends(text, place.end()):
+            place = None  # ("a source at the Tampa station": the name is a modifier)
+        found.append((at, text[at:place.end() if place else end]))
+    if len({written.casefold() for _, written in found}) != 1:
+        return None
+    return found[-1]
+
+
+def _place_ends(text: str, end: int) -> bool:
+    """A place phrase ends the introduction: punctuation or a verb follows it."""
+    following = regex.match(r"[ \u00a0]+([\p{Ll}]+)", text[end:end + 30])
+    return following is None or following.group(1) in lexicon.speech_verbs() or (
+        following.group(1) in ("who", "which", "that", "has", "had", "was", "is"))
+
+
+def _all_in(introduction: str, modifiers: list[str]) -> bool:
+    """"the senior aide" for "a senior aide", not "the second official" for "an official"."""
+    return {w.casefold() for w in modifiers} <= {w.casefold() for w in introduction.split()}
