@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -171,6 +172,37 @@ def test_a_truncated_warc_keeps_the_pages_before_the_break(tmp_path: Path) -> No
     assert {r["article_id"] for r in records(result.stdout)} == {PAGE_URL}
     (error,) = [line for line in result.stderr.splitlines() if line.startswith("quotes: error:")]
     assert error.startswith(f"quotes: error: {cut}: ") and "broken" in error
+    assert "Traceback" not in result.stderr
+
+
+def member_starts(data: bytes) -> list[int]:
+    """Byte offsets where the gzip members of `data` start."""
+    starts, rest = [0], data
+    while True:
+        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        member.decompress(rest)
+        rest = member.unused_data
+        if not rest:
+            return starts
+        starts.append(len(data) - len(rest))
+
+
+def test_a_broken_member_of_a_warc_gz_costs_only_its_record(tmp_path: Path) -> None:
+    data = build_warc(tmp_path / "crawl.warc.gz").read_bytes()
+    starts = member_starts(data)
+    page, after = starts[2], starts[3]  # the first HTML page's record, and the PDF's after it
+    middle = (page + after) // 2
+    damaged = tmp_path / "damaged.warc.gz"
+    damaged.write_bytes(data[:page + 20] + bytes(b ^ 0x5A for b in data[page + 20:middle])
+                        + data[middle:])
+    result = cli("extract", damaged)
+    assert result.exit_code == 1
+    assert {r["article_id"] for r in records(result.stdout)} == {
+        "https://courier.example/news/night-buses"}
+    (error,) = [line for line in result.stderr.splitlines() if line.startswith("quotes: error:")]
+    assert error.startswith(f"quotes: error: {damaged}: WARC data broken in the gzip member at "
+                            f"byte {page}: ")
+    assert error.endswith(f"; read on from the next member, at byte {after}")
     assert "Traceback" not in result.stderr
 
 

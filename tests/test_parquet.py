@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from archives import SEEDS, cli, extract, records, seed_jsonl
 
+import quotes.io.formats
 import quotes.io.parquet
 from quotes.io.parquet import quote_schema
 
@@ -109,3 +112,35 @@ def test_without_pyarrow_parquet_output_is_a_usage_error_naming_the_extra(
     result = cli("extract", SEEDS[0], "-o", tmp_path / "quotes.parquet")
     assert result.exit_code == 2 and not (tmp_path / "quotes.parquet").exists()
     assert "writing Parquet needs the 'archives' extra" in result.stderr
+
+
+class Pipe(io.RawIOBase):
+    """A pipe's bytes: readable once, not seekable (so Parquet must be copied to read its index)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = io.BytesIO(data)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self._data.read(len(buffer))
+        buffer[:len(chunk)] = chunk
+        return len(chunk)
+
+
+def test_piped_parquet_on_a_full_disk_is_a_one_line_error(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotes.read import read_stream
+
+    parquet = articles_parquet(seed_jsonl(tmp_path), tmp_path / "seeds.parquet").read_bytes()
+    piped = list(read_stream(io.BufferedReader(Pipe(parquet)), "<stdin>", "stdin"))
+    assert [item.article.id for item in piped] == [path.stem for path in SEEDS]  # type: ignore[union-attr]
+
+    def full_disk(*_: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(quotes.io.formats.shutil, "copyfileobj", full_disk)
+    (error,) = read_stream(io.BufferedReader(Pipe(parquet)), "<stdin>", "stdin")
+    assert error.reason == ("cannot copy piped Parquet data to a temporary file (No space left "  # type: ignore[union-attr]
+                            "on device); give the file's path instead")

@@ -1,4 +1,4 @@
-"""Compressed inputs: gzip, bzip2 and xz (standard library) and zstandard, known by content.
+"""Compressed inputs: gzip (member by member, see `members`), bzip2, xz and zstandard, known by content.
 
 The decompressed bytes are streamed (a 1 GB `.jsonl.gz` is never held whole)
 and read like any other input. A stream that breaks (truncated, corrupted)
@@ -9,13 +9,13 @@ keep every article read before it and report the line and byte where it broke.
 from __future__ import annotations
 
 import bz2
-import gzip
 import io
 import lzma
 from collections.abc import Callable
 from typing import Any
 
 from quotes.io.extras import require
+from quotes.io.members import GzipMembers
 from quotes.io.stream import ByteSource
 
 # Magic numbers at the start of each format (bzip2: "BZh" and a block size digit).
@@ -43,7 +43,7 @@ def decompressed(stream: ByteSource, kind: str) -> Decompressed:
     source: Any = stream  # the standard library's readers take any object with `read`
     # (no `with`: the returned object reads on after this returns; the caller owns `stream`)
     if kind == "gzip":
-        inner: Any = gzip.GzipFile(fileobj=source, mode="rb")
+        inner: Any = GzipMembers(stream)
     elif kind == "bzip2":
         inner = bz2.BZ2File(source)
     elif kind == "xz":
@@ -97,6 +97,18 @@ class Decompressed:
             parts.append(part)
             got += len(part)
         return b"".join(parts)
+
+    def resync(self) -> int | None:
+        """After a break in gzip: go on at the next member; its byte offset, or None (see GzipMembers)."""
+        if not isinstance(self._inner, GzipMembers):
+            return None
+        self._broken = None
+        return self._inner.resync()
+
+    @property
+    def member_offset(self) -> int | None:
+        """Byte offset of the gzip member being read, where known."""
+        return self._inner.member_offset if isinstance(self._inner, GzipMembers) else None
 
     def readline(self, size: int = -1, /) -> bytes:
         """One decompressed line of at most `size` bytes."""

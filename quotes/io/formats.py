@@ -9,7 +9,7 @@ from typing import Any, BinaryIO
 
 from quotes.io import html, parquet, warc
 from quotes.io.compressed import Damaged, compression, decompressed
-from quotes.io.entries import JSONL_SUFFIXES, TEXT_SUFFIXES, ReadConfig, ReadError, Work
+from quotes.io.entries import JSONL_SUFFIXES, TEXT_SUFFIXES, ReadConfig, ReadError, Work, os_reason
 from quotes.io.extras import MissingExtra
 from quotes.io.jsonl import read_jsonl_stream
 from quotes.io.stream import ByteSource, Replay, read_at_most
@@ -83,7 +83,9 @@ def _read_decompressed(stream: ByteSource, kind: str, name: str, article_id: str
     head = inner.head(SNIFF_BYTES)
     content = Replay(head, inner)
     found = kind_of(head, article_stem(json_name))
-    if found in ("warc", "html"):
+    if found == "warc":
+        yield from warc.read_warc(content, name, config, members=inner)
+    elif found == "html":
         yield from _read(content, found, name, article_id, json_name, config)
     elif found is not None:
         yield ReadError(name, None, f"{found} data inside {kind}; decompress it first")
@@ -104,8 +106,13 @@ def _parquet(stream: Any, name: str, json_name: str, config: ReadConfig) -> Iter
     """A Parquet file; a pipe is copied to a temporary file first (the index is at the end)."""
     if isinstance(stream, Replay):
         with tempfile.TemporaryFile() as spool:
-            shutil.copyfileobj(stream, spool)  # type: ignore[misc]
-            spool.seek(0)
+            try:
+                shutil.copyfileobj(stream, spool)  # type: ignore[misc]
+                spool.seek(0)
+            except OSError as exc:  # a full disk: this input fails, the run goes on
+                yield ReadError(name, None, f"cannot copy piped Parquet data to a temporary file "
+                                            f"({os_reason(exc)}); give the file's path instead")
+                return
             yield from parquet.read_parquet(spool, name, json_name, config)
     else:
         yield from parquet.read_parquet(stream, name, json_name, config)

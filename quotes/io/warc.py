@@ -5,7 +5,8 @@ record holding HTML becomes a `Page` with the target URI as article id and
 URL, and the WARC date as the date when the page gives none. Everything else
 (requests, metadata, revisits, non-HTML responses, error pages, damaged
 records) is skipped and counted in one warning at the end. A file that breaks
-mid-way keeps the pages before the break and names the byte where it broke.
+mid-way keeps the pages before the break and names the byte where it broke; in a
+`.warc.gz` written a member per record, reading goes on at the next member.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from quotes.io.compressed import Decompressed
 from quotes.io.entries import Page, ReadConfig, ReadError, ReadWarning, Work
 from quotes.io.extras import require
 from quotes.io.html import WHAT as PAGES
@@ -26,27 +28,41 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _PAGE_RECORDS = ("response", "resource")
 
 
-def read_warc(stream: ByteSource, name: str, config: ReadConfig) -> Iterator[Work]:
-    """Pages of the HTML records of a WARC stream (plain; compressed ones are decompressed before)."""
+def read_warc(stream: ByteSource, name: str, config: ReadConfig,
+              members: Decompressed | None = None) -> Iterator[Work]:
+    """Pages of the HTML records of a WARC stream (plain; compressed ones are decompressed before).
+
+    `members`, the decompressor of a `.warc.gz`, lets the reading go on after a broken
+    gzip member at the next one: crawlers write one member per record, so only the
+    broken record is lost.
+    """
     archive = require("warcio.archiveiterator", WHAT)
     require("trafilatura", PAGES)
     skipped: Counter[str] = Counter()
-    records = archive.ArchiveIterator(stream)
     pages = 0
-    try:
-        for record in records:
-            reason = _skip_reason(record)
-            if reason is None:
-                page, reason = _page(record, name, config)
-                if page is not None:
-                    pages += 1
-                    yield page
-                    continue
-            skipped[reason] += 1
-    except Exception as exc:  # warcio, zlib and the decompressors each raise their own classes
-        where = _offset(records)
-        yield ReadError(name, None, f"WARC data broken{where}: {_reason(exc)}; "
-                                    f"the {pages} pages before it were read")
+    while True:
+        records = archive.ArchiveIterator(stream)
+        try:
+            for record in records:
+                reason = _skip_reason(record)
+                if reason is None:
+                    page, reason = _page(record, name, config)
+                    if page is not None:
+                        pages += 1
+                        yield page
+                        continue
+                skipped[reason] += 1
+            break
+        except Exception as exc:  # warcio, zlib and the decompressors each raise their own classes
+            broken = members.member_offset if members is not None else None
+            resumed = members.resync() if members is not None else None
+            if broken is None or resumed is None:
+                where = f" at byte {broken} (compressed)" if broken is not None else _offset(records)
+                yield ReadError(name, None, f"WARC data broken{where}: {_reason(exc)}; "
+                                            f"the {pages} pages before it were read")
+                break
+            yield ReadError(name, None, f"WARC data broken in the gzip member at byte {broken}: "
+                                        f"{_reason(exc)}; read on from the next member, at byte {resumed}")
     if skipped:
         counts = ", ".join(f"{count} {reason}" for reason, count in sorted(skipped.items()))
         yield ReadWarning(name, None, f"{pages} HTML pages read; skipped {sum(skipped.values())} "
