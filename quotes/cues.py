@@ -1,6 +1,6 @@
 """Cues, and the rules that attribute a quotation: who said it, by what words.
 
-Speech verbs come from the lexicon; subjects are read around them. Each rule
+Cue words come from `quotes.cue_words`; subjects are read around them. Each rule
 is a small function with the sentence shape it handles in its docstring.
 Rules return an `Attribution` (speaker mention, cue, rule name and a base
 confidence) or None; `quotes.pipeline` tries them in order. Reported speech
@@ -10,13 +10,22 @@ without quotation marks is in `quotes.reports`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex
 
 from quotes import lexicon
 from quotes.after_cue import mention_after
-from quotes.segment import title_case
+from quotes.cue_words import (
+    ACCORDING,
+    PREPOSITIONS,
+    TELL,
+    Cue,
+    cue_at,
+    is_past_form,
+    quotation_cues,
+    with_object,
+)
 from quotes.speakers import Mention, mention_before
 from quotes.subjects import (
     coordinated_after,
@@ -28,58 +37,15 @@ from quotes.subjects import (
     subject_before,
 )
 from quotes.tokens import is_role_noun, is_word, tokens
-from quotes.trie import trie_pattern
 
 Span = tuple[int, int]
 
-
-def _verb_pattern() -> re.Pattern[str]:
-    # The standard library engine runs this trie-shaped pattern several times faster.
-    # Capitalised forms are there for sentence starts ("Said Comey, “…”").
-    # Every form opens with a letter, so the boundary before it is "no word character
-    # before": as a lookbehind, the engine tests it faster than \b.
-    forms = list(lexicon.speech_verbs())
-    return re.compile(r"(?<!\w)(?:" + trie_pattern(forms + [f.capitalize() for f in forms]) + r")\b")
-
-
-_VERB = _verb_pattern()
-# Words after a tell-type verb that are not its listener: "asked whether …".
-_NOT_LISTENERS = frozenset("in at on of for with from to by during after before about into over under "
-                           "through that whether if how why what when where who".split())
-_TELL = frozenset(["tell", "inform", "assure", "advise", "ask", "remind", "urge", "warn"])
-ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
 _AFFILIATION = regex.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}[\w.&'’-]*(?:\s+\p{Lu}[\w.&'’-]*){0,4}")
 _DASH_START = regex.compile(r"\s*[—–―‒]+\s*|\s+-{1,2}\s+")
 _MAX_SUBJECT_TOKENS = 30
-CLOSING_MARKS = "”\"’'»"
-QUOTE_MARKS = ("“", "”", '"', "''", "``", "«", "»", "„")
-PREPOSITIONS = frozenset(
-    "in at on of for with from to by during after before about into over under through".split())
-
 
 _NOT_VERBS = PREPOSITIONS | frozenset("the a an and or but of who which that".split()) | lexicon.words(
     "auxiliaries")
-
-
-@dataclass(frozen=True)
-class Cue:
-    """The attributing words ("said", "told reporters", "according to")."""
-
-    start: int
-    end: int
-    base: str
-    bare: bool = False  # the verb takes a clause without "that"
-    quoted: bool = False  # the verb reports only words it quotes ("called it “a disgrace”")
-    infinitive: bool = False  # the verb reports a "to" clause ("pledged to …")
-    object: bool = False  # the verb reports its object ("criticized the plan")
-    stance: bool = False  # a stance, not speech: reports content, never cues a quotation
-    belief: bool = False  # a belief or feeling ("believes", "hopes"): speech it is not
-
-    @property
-    def act(self) -> str:
-        """What the cue reports: "speech" (said, wrote, told, according to) or "stance"
-        (a belief, intention, stance or finding: believes, wants, found)."""
-        return "stance" if self.stance or self.belief else "speech"
 
 
 @dataclass(frozen=True)
@@ -92,65 +58,6 @@ class Attribution:
     confidence: float
 
 
-def cues_in(text: str, start: int, end: int) -> list[Cue]:
-    """Every speech verb in text[start:end]."""
-    verbs = lexicon.speech_verbs()
-    found = []
-    for match in _VERB.finditer(text, start, end):
-        word = match.group()
-        if word[0].isupper() and not _starts_sentence(text, start, match.start()) and not (
-                word[1:].islower() and word.endswith("s") and title_case(text, start, end)):
-            continue  # "Edward Said", "Post": capitalised mid-sentence, a name ("Varga Says …": a headline)
-        verb = verbs[word.lower()]
-        if _NOUN_BEFORE.search(text, max(start, match.start() - 30), match.start()):
-            continue  # "the state", "Trump’s claims", "Sanders-endorsed": a noun or a compound
-        if word.lower() == verb.base and _ARTICLE_WORD_BEFORE.search(text, max(start, match.start() - 30),
-                                                                     match.start()):
-            continue  # "a snappy retort", "an angry reply": a singular subject would say "retorts"
-        if word.lower() == verb.base and _modifies_a_subject(text, start, match.start(), match.end(), end):
-            continue  # "Lagos state police said", "Ohio state officials say": a noun
-        if (verb.quoted or verb.object) and word.lower() == verb.base and not (
-                verb.object and _after_plural_subject(text, match.start())):
-            continue  # "a simple call", "the support": the bare form is too often a noun
-        found.append(Cue(match.start(), match.end(), *verb))
-    return found
-
-
-# What makes the word after it a noun: a determiner, a possessive, a hyphen, an adjective.
-_NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Hh]is|[Ii]ts|[Tt]heir|[Oo]ur|"
-                          r"[Mm]y|[Yy]our|[Ee]very|[Ee]ach|further|new|fresh|repeated|similar|recent|such|"
-                          r"false|public|private)\s+|\w['’]s\s+|\w-)$")  # ("made further demands")
-_ARTICLE_WORD_BEFORE = re.compile(r"\b[Aa]n?\s+[a-z][\w-]*\s+$")
-# A plural subject right before the bare form: "they support …", "who want …", "polls show …".
-_PLURAL_SUBJECT_BEFORE = re.compile(r"(?:\b(?:[Ii]|[Ww]e|[Yy]ou|[Tt]hey|who|[a-z]{2,}[^s’'\W]s)\s+)$")
-
-
-# A capitalised word ("Lagos"), and a noun then a verb ("police said").
-_NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
-_NOUN_THEN_WORD = re.compile(r"\s+[a-z][\w-]*\s+([a-z]+)\b")
-
-
-def _modifies_a_subject(text: str, floor: int, pos: int, after: int, end: int) -> bool:
-    """The bare form sits between a name and a noun that a speech verb follows
-    ("Lagos | state | police said"): it is a noun in the subject, not the verb."""
-    if not _NAME_BEFORE.search(text, max(floor, pos - 40), pos):
-        return False
-    following = _NOUN_THEN_WORD.match(text, after, min(end, after + 60))
-    verbs = lexicon.speech_verbs()
-    return following is not None and following.group(1) in verbs and (
-        following.group(1) != verbs[following.group(1)].base or following.group(1) == "say")
-
-
-def quotation_cues(text: str, start: int, end: int) -> list[Cue]:
-    """The cues in text[start:end] that can introduce a quotation: not those of stance."""
-    return [cue for cue in cues_in(text, start, end) if not cue.stance and not (
-        text[cue.start].isupper() and not _starts_sentence(text, start, cue.start))]  # (a headline's "Remarks")
-
-
-def _after_plural_subject(text: str, pos: int) -> bool:
-    """The bare form is a verb after a plural subject, a noun before it."""
-    return _PLURAL_SUBJECT_BEFORE.search(text, max(0, pos - 30), pos) is not None
-
 
 def _skip_aux(text: str, pos: int, end: int) -> int:
     """Past auxiliaries and adverbs ("has also") that sit between subject and verb."""
@@ -161,42 +68,6 @@ def _skip_aux(text: str, pos: int, end: int) -> int:
         return skip(text, pos, end, " \t\r\n\u00a0")
     return pos
 
-
-def _starts_sentence(text: str, floor: int, pos: int) -> bool:
-    """Only opening marks or brackets stand between the sentence start and pos."""
-    return pos - floor <= 8 and not text[floor:pos].strip(" \t\r\n“\"‘'«(„`")
-
-
-def _cue_at(text: str, pos: int, end: int) -> Cue | None:
-    match = _VERB.match(text, pos, end)
-    if not match or not match.group()[0].islower():
-        return None
-    verb = lexicon.speech_verbs()[match.group()]
-    return None if verb.stance else Cue(match.start(), match.end(), *verb)
-
-
-def with_object(text: str, cue: Cue, end: int) -> Cue:
-    """"told reporters", "told The Post": tell-type verbs take their listener into the cue."""
-    if cue.base not in _TELL:
-        return cue
-    listener = mention_after(text, cue.end, end) or _quoted_name_after(text, cue.end, end)
-    if listener is None:
-        toks = tokens(text, cue.end, min(end, cue.end + 40))
-        if toks and toks[0].word.islower() and toks[0].key not in _NOT_LISTENERS:
-            return replace(cue, end=toks[0].end)
-        return cue
-    return replace(cue, end=listener.end)
-
-
-_QUOTED_NAME_AFTER = re.compile(r"\s*[“\"«]([A-Z][^“”\"«»,.;:!?]{0,60})[”\"»]")
-
-
-def _quoted_name_after(text: str, pos: int, end: int) -> Mention | None:
-    """told “Morning Ledger” that: a capitalised name in marks."""
-    match = _QUOTED_NAME_AFTER.match(text, pos, end)
-    if match is None:
-        return None
-    return Mention(match.start(), match.end(), "name", (match.start(1), match.end(1)))
 
 
 # -- rules for a quote: what follows it ---------------------------------------
@@ -220,11 +91,11 @@ def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
     if text.startswith(",", after):
         # "his wife, Ines Moreau, said": the apposition was read with the mention;
         # else one sits between speaker and verb.
-        cue = _cue_at(text, _skip_aux(text, skip(text, after + 1, hi, " \t"), hi), hi)
+        cue = cue_at(text, _skip_aux(text, skip(text, after + 1, hi, " \t"), hi), hi)
         if cue is None:
             return _cue_after_apposition(text, mention, after, hi)
     else:
-        cue = _cue_at(text, _skip_aux(text, skip(text, after, hi, " \t"), hi), hi)
+        cue = cue_at(text, _skip_aux(text, skip(text, after, hi, " \t"), hi), hi)
     if cue is None:
         return None
     return Attribution(mention, with_object(text, cue, hi), "quote, speaker cue", 0.95)
@@ -244,7 +115,7 @@ def _cue_after_apposition(text: str, mention: Mention, comma: int, hi: int) -> A
             return None  # (hi is the sentence end: a period before it is "St." or ".com")
         return Attribution(mention, with_object(text, cue, hi), "quote, speaker cue", 0.85)
     for _ in range(_MAX_APPOSITION_COMMAS):
-        cue = _cue_at(text, _skip_aux(text, skip(text, close + 1, hi, " \t"), hi), hi)
+        cue = cue_at(text, _skip_aux(text, skip(text, close + 1, hi, " \t"), hi), hi)
         if cue is not None:
             return Attribution(mention, with_object(text, cue, hi), "quote, speaker cue", 0.95)
         close = text.find(",", close + 1, min(hi, comma + 200))
@@ -267,7 +138,7 @@ def _noun_phrase_cue_after(text: str, pos: int, hi: int) -> Attribution | None:
 def cue_speaker_after(text: str, lo: int, hi: int) -> Attribution | None:
     """“…,” said Stoltenberg / “…,” said the Kremlin spokesman."""
     pos = _skip_aux(text, skip(text, lo, hi, _AFTER_QUOTE), hi)
-    cue = _cue_at(text, pos, hi)
+    cue = cue_at(text, pos, hi)
     if cue is None:
         return None
     mention = mention_after(text, cue.end, hi) or _noun_phrase_after(text, cue.end, hi)
@@ -317,7 +188,7 @@ def speaker_any_verb_after(text: str, lo: int, hi: int) -> Attribution | None:
     if text[mention.start:mention.end] in ("it", "It"):
         return None
     verb = _ANY_VERB.match(text, mention.end, hi)
-    if verb is None or not _is_past_form(verb.group(1)):
+    if verb is None or not is_past_form(verb.group(1)):
         return None
     cue = Cue(verb.start(1), verb.end(1), verb.group(1))
     return Attribution(mention, cue, "quote, speaker verb", 0.8)
@@ -337,20 +208,12 @@ def _noun_phrase_verb_after(text: str, pos: int, hi: int) -> Attribution | None:
     for word in _NEXT_WORD.finditer(text, match.start(1), match.end(1)):
         end = word.end()
         verb = _ANY_VERB.match(text, end, hi)
-        if verb is not None and _is_past_form(verb.group(1)):
+        if verb is not None and is_past_form(verb.group(1)):
             mention = Mention(pos, end, "role", None, text[pos:end])
             cue = Cue(verb.start(1), verb.end(1), verb.group(1))
             return Attribution(mention, cue, "quote, speaker verb", 0.8)
     return None
 
-
-def _is_past_form(word: str) -> bool:
-    return word.endswith("ed") or word in lexicon.words("irregular_past")
-
-
-def is_past(text: str, cue: Cue) -> bool:
-    """Is the cue's verb in the past tense ("noted", "told them")?"""
-    return _is_past_form(text[cue.start:cue.end].split(" ", 1)[0])
 
 
 def according_to_after(text: str, lo: int, hi: int) -> Attribution | None:
@@ -396,7 +259,7 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
             return Attribution(mention, cue, "relative cue, quote", 0.85)
         return None
     lead = text[lo:cue.start].strip()
-    if (not lead or lead.endswith(",")) and cue.base not in _TELL and not is_participle(text, cue):
+    if (not lead or lead.endswith(",")) and cue.base not in TELL and not is_participle(text, cue):
         # "Said Nora Quist, who grew up with him, “…”" (but "told the Ledger, “…”",
         # "saying to reporters, “…”": a listener)
         inverted = mention_after(text, cue.end, hi)
@@ -404,7 +267,7 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
             return Attribution(inverted, cue, "cue speaker, quote", 0.9)
     words = [t for t in tokens(text, cue.end, min(hi, cue.end + 120)) if is_word(t)]
     if len(words) > 8 or (between and between[-1] not in ",:" and (
-            cue.base not in _TELL or len(words) > 4 or not _opens_sentence(text, hi))):
+            cue.base not in TELL or len(words) > 4 or not _opens_sentence(text, hi))):
         return None  # "asked the Cleveland crowd “If …?”" is fine, "said the talks were “…”" not
     mention = subject_before(text, lo, cue)
     if mention is None and is_participle(text, cue):
@@ -425,9 +288,6 @@ _RELATIVE_OBJECT = re.compile(r"\b(?:what|which|whom)\s+$")
 # After an inverted speaker, up to the quotation: an apposition or relative clause at most.
 _INVERTED_TAIL = re.compile(r"[ \t]*(?:,[^,;:“”\"«»\n]{1,120})?[,:][ \t]*$")
 
-
-def opens_with_mark(text: str, pos: int) -> bool:
-    return text.startswith(QUOTE_MARKS, pos)
 
 
 def _opens_sentence(text: str, mark: int) -> bool:

@@ -13,10 +13,12 @@ import regex
 
 from quotes import lexicon
 from quotes.after_cue import mention_after
-from quotes.cues import ACCORDING, PREPOSITIONS, Attribution, Cue, opens_with_mark, skip
+from quotes.cue_words import ACCORDING, PREPOSITIONS, Cue, opens_with_mark
+from quotes.cues import Attribution
 from quotes.report_content import NOT_SUBJECTS, Report, Span, looks_like_clause, trimmed
 from quotes.sources import pronoun_after, source_first_report
 from quotes.speakers import Mention
+from quotes.subjects import skip
 
 _PASSIVE = regex.compile(
     r"\b(?:[Tt]his|[Tt]hat)\s+(?:was|has been|had been|is)\s+"

@@ -12,7 +12,8 @@ import regex
 
 from quotes import lexicon
 from quotes.adverbials import DAYS
-from quotes.cues import PREPOSITIONS, QUOTE_MARKS, Attribution, Cue, opens_with_mark
+from quotes.cue_words import PREPOSITIONS, QUOTE_MARKS, Cue, opens_with_mark
+from quotes.cues import Attribution
 from quotes.tokens import is_word, tokens
 
 Span = tuple[int, int]

@@ -15,21 +15,17 @@ import re
 from quotes import lexicon
 from quotes.adverbials import clause_after_adverbial
 from quotes.after_cue import mention_after
-from quotes.cues import (
+from quotes.cue_words import (
     CLOSING_MARKS,
     PREPOSITIONS,
     QUOTE_MARKS,
-    Attribution,
     Cue,
     cues_in,
-    is_participle,
     is_past,
-    main_subject,
     opens_with_mark,
-    skip,
-    subject_before,
     with_object,
 )
+from quotes.cues import Attribution
 from quotes.nesting import outermost
 from quotes.non_reports import before_anonymity_clause, reports_nothing
 from quotes.phrase_reports import according_to_report, colon_report, passive_by_report, source_first
@@ -54,7 +50,15 @@ from quotes.report_content import (
     trimmed,
 )
 from quotes.speakers import Mention, mention_before, subject_with_apposition
-from quotes.subjects import THAT, coordinated_before, quoted_as
+from quotes.subjects import (
+    THAT,
+    coordinated_before,
+    is_participle,
+    main_subject,
+    quoted_as,
+    skip,
+    subject_before,
+)
 from quotes.tokens import is_modifier, is_word, tokens
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also)\s+)?$")

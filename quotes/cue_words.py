@@ -1,0 +1,171 @@
+"""Cue words: the speech verbs of the lexicon found in a text, and which of them are
+verbs here rather than nouns ("the state", "a snappy retort", "Ohio state officials").
+
+`quotes.cues` attributes quotations with them, `quotes.reports` reported speech.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+import regex
+
+from quotes import lexicon
+from quotes.after_cue import mention_after
+from quotes.segment import title_case
+from quotes.speakers import Mention
+from quotes.tokens import tokens
+from quotes.trie import trie_pattern
+
+
+def _verb_pattern() -> re.Pattern[str]:
+    # The standard library engine runs this trie-shaped pattern several times faster.
+    # Capitalised forms are there for sentence starts ("Said Comey, “…”").
+    # Every form opens with a letter, so the boundary before it is "no word character
+    # before": as a lookbehind, the engine tests it faster than \b.
+    forms = list(lexicon.speech_verbs())
+    return re.compile(r"(?<!\w)(?:" + trie_pattern(forms + [f.capitalize() for f in forms]) + r")\b")
+
+
+_VERB = _verb_pattern()
+# Words after a tell-type verb that are not its listener: "asked whether …".
+_NOT_LISTENERS = frozenset("in at on of for with from to by during after before about into over under "
+                           "through that whether if how why what when where who".split())
+TELL = frozenset(["tell", "inform", "assure", "advise", "ask", "remind", "urge", "warn"])
+ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
+CLOSING_MARKS = "”\"’'»"
+QUOTE_MARKS = ("“", "”", '"', "''", "``", "«", "»", "„")
+PREPOSITIONS = frozenset(
+    "in at on of for with from to by during after before about into over under through".split())
+
+
+@dataclass(frozen=True)
+class Cue:
+    """The attributing words ("said", "told reporters", "according to")."""
+
+    start: int
+    end: int
+    base: str
+    bare: bool = False  # the verb takes a clause without "that"
+    quoted: bool = False  # the verb reports only words it quotes ("called it “a disgrace”")
+    infinitive: bool = False  # the verb reports a "to" clause ("pledged to …")
+    object: bool = False  # the verb reports its object ("criticized the plan")
+    stance: bool = False  # a stance, not speech: reports content, never cues a quotation
+    belief: bool = False  # a belief or feeling ("believes", "hopes"): speech it is not
+
+    @property
+    def act(self) -> str:
+        """What the cue reports: "speech" (said, wrote, told, according to) or "stance"
+        (a belief, intention, stance or finding: believes, wants, found)."""
+        return "stance" if self.stance or self.belief else "speech"
+
+
+def cues_in(text: str, start: int, end: int) -> list[Cue]:
+    """Every speech verb in text[start:end]."""
+    verbs = lexicon.speech_verbs()
+    found = []
+    for match in _VERB.finditer(text, start, end):
+        word = match.group()
+        if word[0].isupper() and not starts_sentence(text, start, match.start()) and not (
+                word[1:].islower() and word.endswith("s") and title_case(text, start, end)):
+            continue  # "Edward Said", "Post": capitalised mid-sentence, a name ("Varga Says …": a headline)
+        verb = verbs[word.lower()]
+        if _NOUN_BEFORE.search(text, max(start, match.start() - 30), match.start()):
+            continue  # "the state", "Trump’s claims", "Sanders-endorsed": a noun or a compound
+        if word.lower() == verb.base and _ARTICLE_WORD_BEFORE.search(text, max(start, match.start() - 30),
+                                                                     match.start()):
+            continue  # "a snappy retort", "an angry reply": a singular subject would say "retorts"
+        if word.lower() == verb.base and _modifies_a_subject(text, start, match.start(), match.end(), end):
+            continue  # "Lagos state police said", "Ohio state officials say": a noun
+        if (verb.quoted or verb.object) and word.lower() == verb.base and not (
+                verb.object and _after_plural_subject(text, match.start())):
+            continue  # "a simple call", "the support": the bare form is too often a noun
+        found.append(Cue(match.start(), match.end(), *verb))
+    return found
+
+
+# What makes the word after it a noun: a determiner, a possessive, a hyphen, an adjective.
+_NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Hh]is|[Ii]ts|[Tt]heir|[Oo]ur|"
+                          r"[Mm]y|[Yy]our|[Ee]very|[Ee]ach|further|new|fresh|repeated|similar|recent|such|"
+                          r"false|public|private)\s+|\w['’]s\s+|\w-)$")  # ("made further demands")
+_ARTICLE_WORD_BEFORE = re.compile(r"\b[Aa]n?\s+[a-z][\w-]*\s+$")
+# A plural subject right before the bare form: "they support …", "who want …", "polls show …".
+_PLURAL_SUBJECT_BEFORE = re.compile(r"(?:\b(?:[Ii]|[Ww]e|[Yy]ou|[Tt]hey|who|[a-z]{2,}[^s’'\W]s)\s+)$")
+
+
+# A capitalised word ("Lagos"), and a noun then a verb ("police said").
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
+_NOUN_THEN_WORD = re.compile(r"\s+[a-z][\w-]*\s+([a-z]+)\b")
+
+
+def _modifies_a_subject(text: str, floor: int, pos: int, after: int, end: int) -> bool:
+    """The bare form sits between a name and a noun that a speech verb follows
+    ("Lagos | state | police said"): it is a noun in the subject, not the verb."""
+    if not _NAME_BEFORE.search(text, max(floor, pos - 40), pos):
+        return False
+    following = _NOUN_THEN_WORD.match(text, after, min(end, after + 60))
+    verbs = lexicon.speech_verbs()
+    return following is not None and following.group(1) in verbs and (
+        following.group(1) != verbs[following.group(1)].base or following.group(1) == "say")
+
+
+def quotation_cues(text: str, start: int, end: int) -> list[Cue]:
+    """The cues in text[start:end] that can introduce a quotation: not those of stance."""
+    return [cue for cue in cues_in(text, start, end) if not cue.stance and not (
+        text[cue.start].isupper() and not starts_sentence(text, start, cue.start))]  # (a headline's "Remarks")
+
+
+def _after_plural_subject(text: str, pos: int) -> bool:
+    """The bare form is a verb after a plural subject, a noun before it."""
+    return _PLURAL_SUBJECT_BEFORE.search(text, max(0, pos - 30), pos) is not None
+
+
+def starts_sentence(text: str, floor: int, pos: int) -> bool:
+    """Only opening marks or brackets stand between the sentence start and pos."""
+    return pos - floor <= 8 and not text[floor:pos].strip(" \t\r\n“\"‘'«(„`")
+
+
+def cue_at(text: str, pos: int, end: int) -> Cue | None:
+    match = _VERB.match(text, pos, end)
+    if not match or not match.group()[0].islower():
+        return None
+    verb = lexicon.speech_verbs()[match.group()]
+    return None if verb.stance else Cue(match.start(), match.end(), *verb)
+
+
+def with_object(text: str, cue: Cue, end: int) -> Cue:
+    """"told reporters", "told The Post": tell-type verbs take their listener into the cue."""
+    if cue.base not in TELL:
+        return cue
+    listener = mention_after(text, cue.end, end) or _quoted_name_after(text, cue.end, end)
+    if listener is None:
+        toks = tokens(text, cue.end, min(end, cue.end + 40))
+        if toks and toks[0].word.islower() and toks[0].key not in _NOT_LISTENERS:
+            return replace(cue, end=toks[0].end)
+        return cue
+    return replace(cue, end=listener.end)
+
+
+_QUOTED_NAME_AFTER = re.compile(r"\s*[“\"«]([A-Z][^“”\"«»,.;:!?]{0,60})[”\"»]")
+
+
+def _quoted_name_after(text: str, pos: int, end: int) -> Mention | None:
+    """told “Morning Ledger” that: a capitalised name in marks."""
+    match = _QUOTED_NAME_AFTER.match(text, pos, end)
+    if match is None:
+        return None
+    return Mention(match.start(), match.end(), "name", (match.start(1), match.end(1)))
+
+
+def is_past_form(word: str) -> bool:
+    return word.endswith("ed") or word in lexicon.words("irregular_past")
+
+
+def is_past(text: str, cue: Cue) -> bool:
+    """Is the cue's verb in the past tense ("noted", "told them")?"""
+    return is_past_form(text[cue.start:cue.end].split(" ", 1)[0])
+
+
+def opens_with_mark(text: str, pos: int) -> bool:
+    return text.startswith(QUOTE_MARKS, pos)
