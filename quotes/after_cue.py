@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import regex
+
 from quotes import lexicon
 from quotes.names import (
     MAX_NAME_TOKENS,
@@ -188,11 +190,22 @@ def _described_before_name(text: str, toks: list[Token]) -> Mention | None:
 
 
 _COMMA_NEXT = re.compile(r"\s*,")
+# What and where a described person heads, before the name in apposition: "the
+# group's coordinator | in Oskel, Pierre Lamarque", "the head | of the clinic in Tolvi,
+# Ramon Esteve" (at most three short phrases; the name after the comma must follow).
+_PLACE_BEFORE_NAME = regex.compile(
+    r"(?:[ \t]+(?:of|in|at|for|from)[ \t]+(?:the[ \t]+)?[\p{L}’'-]+(?:[ \t]+(?!(?:of|in|at|for|from)\b)"
+    r"[\p{L}’'-]+){0,3}){1,3}(?=[ \t]*,)")
 
 
 def with_apposition_after(text: str, mention: Mention, ceiling: int) -> Mention:
     """Join an apposition that follows: "the host of the dinner, Rutte," or "Hill, a doctor,"."""
     reach = min(ceiling, mention.end + 200)
+    place = _PLACE_BEFORE_NAME.match(text, mention.end, reach) if mention.kind == "role" else None
+    if place is not None:
+        joined = with_apposition_after(text, Mention(mention.start, place.end(), "role", None,
+                                                     text[mention.start:place.end()]), ceiling)
+        return joined if joined.kind == "name" else mention  # (no name after it: the role alone)
     if not _COMMA_NEXT.match(text, mention.end, reach):
         return mention  # (most mentions: no apposition, no need to read on)
     rest = tokens(text, mention.end, reach)
@@ -214,12 +227,18 @@ def with_apposition_after(text: str, mention: Mention, ceiling: int) -> Mention:
 
 def _name_run_end(toks: list[Token], k: int) -> int:
     end = toks[k].end
-    for tok in toks[k:k + MAX_NAME_TOKENS]:
+    for n, tok in enumerate(toks[k:k + MAX_NAME_TOKENS], start=k):
         if not (is_name_word(tok) or tok.key in PARTICLES or tok.key in SUFFIXES
-                or (tok.word == "." and end == tok.start)):
+                or (tok.word == "." and end == tok.start and _abbreviated(toks[n - 1]))):
             break
         end = tok.end
     return end
+
+
+def _abbreviated(tok: Token) -> bool:
+    """A word a period after it abbreviates ("J.", "Jr."); after any other word the period
+    ends the sentence: "said the group's director, Maria Escobedo. “…”"."""
+    return len(tok.word) == 1 or tok.key in SUFFIXES
 
 
 def _ends_phrase(toks: list[Token], end: int) -> bool:

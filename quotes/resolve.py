@@ -16,7 +16,7 @@ from quotes.after_cue import mention_after
 from quotes.agreement import agreeing_rival
 from quotes.joint import described_pair
 from quotes.names import PRONOUN_FORMS, Mention, bare_role
-from quotes.people import Antecedent, People
+from quotes.people import Antecedent, People, Turn
 from quotes.roles import strip_determiner, with_role
 
 Span = tuple[int, int]
@@ -156,11 +156,13 @@ def _named_after(people: People, said: str, pos: int, gender: str) -> Resolved:
 
 
 def _speaker_over_content(people: People, found: Antecedent, gender: str, pos: int) -> Antecedent:
-    """"Ana Ruiz said Tom Reyes had resigned. She added …": a person named inside the
-    last statement is less present than the one who made it, who is meant when the
-    gender agrees."""
-    turn = people.current
-    if turn is None or turn.mention is None or not turn.start <= found.at < turn.end or turn.end > pos:
+    """"Ana Ruiz said Tom Reyes had resigned. She added …": a person named inside a
+    statement is less present than the one who made it, who is meant when the gender
+    agrees; so is a person named in the speaker's apposition ("Hanna Mäki, an analyst
+    at the Institute of Foreign Affairs, said …") and one named in an earlier statement
+    of the same speaker when only descriptions ("the coach stressed …") spoke since."""
+    turn = _statement_holding(people, found.at, pos)
+    if turn is None or turn.mention is None:
         return found
     if turn.mention.start <= found.at < turn.mention.end or turn.speaker == found.entity.name:
         return found  # (the antecedent is the speaker's own mention)
@@ -168,6 +170,18 @@ def _speaker_over_content(people: People, found: Antecedent, gender: str, pos: i
     if speaker is None or not speaker.person or speaker.gender != gender:
         return found  # (the speaker's gender must be known to agree: "the Liberal Party said")
     return Antecedent(speaker, turn.mention.start, (), None, False, found.entity.name)
+
+
+def _statement_holding(people: People, at: int, pos: int) -> Turn | None:
+    """The last statement before pos whose words, or the apposition between its speaker
+    and its words, hold the name at `at`."""
+    for turn in reversed(people.turns):
+        if turn.end <= at:
+            return None  # (statements are in text order: none before this one holds it)
+        start = min(turn.start, turn.mention.start) if turn.mention else turn.start
+        if turn.end <= pos and start <= at:
+            return turn
+    return None
 
 
 def _pronoun(people: People, said: str, pos: int, *, gender_of: str | None = None) -> Resolved:
