@@ -211,8 +211,10 @@ def with_apposition_after(text: str, mention: Mention, ceiling: int) -> Mention:
     rest = tokens(text, mention.end, reach)
     if len(rest) < 2 or rest[0].word != ",":
         return mention
-    if mention.kind == "role" and is_name_word(rest[1]):
-        name = mention_before(text, rest[1].start, _name_run_end(rest, 1), skip_aux=False)
+    first = next((k for k in range(1, min(len(rest), 4)) if rest[k].key not in lexicon.words("titles")), 1)
+    if mention.kind == "role" and is_name_word(rest[first]):
+        # (a rank may open the name: "the Chief of the General Staff, Colonel General Ivo Marr,")
+        name = mention_before(text, rest[1].start, _name_run_end(rest, first), skip_aux=False)
         if name and name.kind == "name" and _ends_phrase(rest, name.end):
             return Mention(mention.start, name.end, "name", name.name,
                            clean_role(text[mention.start:mention.end]))

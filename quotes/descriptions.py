@@ -43,6 +43,9 @@ from quotes.body_descriptions import (
     last_body_that_spoke,
     name_shows_kind,
 )
+from quotes.body_descriptions import (
+    kinds as body_kinds,
+)
 from quotes.gender import gender_of
 from quotes.names import Mention
 from quotes.people import Entity, People, not_personal
@@ -81,6 +84,11 @@ _AUTHOR_AFTER = regex.compile(r"[ \u00a0]+(?:by|from)[ \u00a0]+(?:the[ \u00a0]+)
 _AUTHOR_BEFORE = regex.compile(
     r"^[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){1,4}?(?:(?:in|on)[ \u00a0]+)?(?:a|an|its|his|her|their|the)"
     r"[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+){0,2}$")
+# "In his congratulatory message, | the head of state": a document a speaker spoke in.
+_IN_DOCUMENT = regex.compile(r"(?<![\p{L}\p{M}])(?:[Ii]n|[Ww]ith)[ \u00a0]+(?:his|her|its|their|a|an|the)"
+                             r"[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+){0,2}$")
+_POSSESSOR_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:his|her|its|their|our|my)[ \u00a0]+$", regex.I)
+_DOCUMENT_THEN_SPEAKER = regex.compile(r"[ \u00a0]*,[ \u00a0]*")
 _PUBLISHING = frozenset("released issued published posted sent put wrote said stated told".split())
 # "the Audit Office report", "the Audit Office's annual report".
 _AUTHOR_MODIFIES = regex.compile(r"(?:[’']s)?[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}")
@@ -152,6 +160,8 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
     document = description.head in lexicon.words("documents")
     if document and (author := _author_named(people, said, pos)) is not None:
         return Meaning(author.name, author.role, f'the {description.head} names its author, {author.name}')
+    if document and (meant := _author_described(people, said, description, pos)) is not None:
+        return meant
     found: dict[str, _Candidate] = {}
     for candidate in _evidence(people, description, pos):
         known = found.get(candidate.name)
@@ -262,8 +272,11 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
                 at_start(by.end(), f"the {description.head} at offset {start} is by {{}}", start)
             for name_end in named.ends_between(start - 60, start):  # "the Office report"
                 rest = text[name_end:start]
+                if _POSSESSOR_BEFORE.search(text, max(0, ends[name_end][0] - 8), ends[name_end][0]):
+                    continue  # ("her New Year message": the possessive names the author)
                 if _AUTHOR_MODIFIES.fullmatch(rest) or _published(rest):
                     at_end(name_end, f"the {description.head} at offset {start} is by {{}}", start)
+            found.extend(_written_by_speaker(people, description.head, start, end))
             continue
         if after.startswith(("’s", "'s")):
             continue  # "the agency's director": the noun modifies another
@@ -292,6 +305,23 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
             mod = regex.match(r"(?:[ \u00a0]+[\p{Ll}-]+){0,3}[ \u00a0]+", text[end:end + 60])
             if mod:
                 at_start(end + mod.end(), f"the article calls {{}} a {description.age}-year-old")
+    return found
+
+
+def _written_by_speaker(people: People, head: str, start: int, end: int) -> list[_Candidate]:
+    """"In his congratulatory message, the head of state emphasized …", "the ministry said
+    in a statement": the document at start is the one a speaker spoke in."""
+    text = people.text
+    found = []
+    for turn in people.turns:
+        mention = turn.mention
+        if mention is None or not start - 60 <= mention.start <= end + 10:
+            continue
+        if (mention.start >= end and _IN_DOCUMENT.search(text, max(0, start - 40), start)
+                and _DOCUMENT_THEN_SPEAKER.fullmatch(text, end, mention.start)) or (
+                mention.end <= start and _published(text[mention.end:start])):
+            found.append(_Candidate(turn.speaker, turn.role, 3, start,
+                                    f"the {head} at offset {start} is the one {turn.speaker} spoke in"))
     return found
 
 
@@ -358,6 +388,32 @@ def _author_named(people: People, said: str, pos: int) -> Entity | None:
     return people.named(Mention(start, end, "name", (start, end)), (start, end))[0]
 
 
+def _author_described(people: People, said: str, description: Description, pos: int) -> Meaning | None:
+    """"the ministry's statement", "the forecast of the State Weather Service", "the
+    statement of the ministry": a document whose description names its author, who is
+    resolved like any mention of them."""
+    words = said.split()[1:]
+    if description.complement is not None:
+        author = description.complement
+    elif len(words) == 2 and words[0].endswith(("’s", "'s")) and words[0][:1].islower():
+        author = "the " + words[0][:-2]
+    else:
+        return None
+    name = author.split(maxsplit=1)[-1] if author.startswith(("the ", "The ")) else author
+    if name[:1].islower() and author.split()[0].casefold() in _DEFINITE:
+        meant = meaning(people, author, pos)
+        if meant is None or meant.name is None:
+            return None
+        why = f'the {description.head} is by "{author}": {meant.why}'
+        return Meaning(meant.name, meant.role, why, meant.weight)
+    if not all(w[:1].isupper() or w in ("of", "and", "for", "the") for w in name.split()):
+        return None  # ("the release of the F.B.I. report": no name of an author)
+    end = pos + said.index(author) + len(author)
+    start = end - len(name)
+    entity = people.named(Mention(start, end, "name", (start, end)), (start, end))[0]
+    return Meaning(entity.name, entity.role, f'the {description.head} names its author, {entity.name}')
+
+
 def _published(stretch: str) -> bool:
     """"said in a", "released its", "wrote in a recent": a verb of speaking or
     publishing, then the document."""
@@ -420,11 +476,41 @@ def _leads_same_body(description: Description, role: str) -> bool:
     if any(role_words(office) <= said and role_head(office) == role_head(role)
            for office in _heads_of().get(last, ())):
         return True
+    if _heads_body(description.complement, role):
+        return True
     if " of " not in f" {role} ":
         return False
     complement = f" {role} ".split(" of ", 1)[1]
-    return description.head in _LEADERS and role_head(role) in _LEADERS | lexicon.words("titles") and (
+    head = role_head(role)
+    return head in _LEADERS | lexicon.words("titles") and head not in _SPEAKS_FOR and (
         role_words(complement) == role_words(description.complement))
+
+
+def _heads_body(complement: str, role: str) -> bool:
+    """"the head of the agency" for the "Chairman of the National Space Agency of Urmania",
+    "the head of the defence ministry" for the "Minister of Defence of Lirovia": the role
+    leads a body of the noun's kind and holds every word written with the noun."""
+    noun = role_head(complement)
+    if not is_kind(noun):
+        return False
+    head = role_head(role)
+    said = role_words(role)
+    if head == "minister" and not said & _NOT_A_MINISTRY:
+        said |= {"ministry"}  # (a minister leads a ministry the title need not name)
+    elif head not in _LEADERS:
+        return False  # ("spokesman of the Ministry of Defence")
+    if not (said - {head}) & body_kinds()[noun]:
+        return False
+    return all(any(_same_word(word, other) for other in said) for word in role_words(complement) - {noun})
+
+
+def _same_word(word: str, other: str) -> bool:
+    """A word of a role as written, or the place it is a demonym of ("Serelian" for
+    "Serelia", "Ukrainian" for "Ukraine")."""
+    if word == other:
+        return True
+    stem = other[:-1] if other.endswith("e") else other
+    return len(stem) >= 4 and word.startswith(stem) and word[len(stem):] in _DEMONYM_ENDINGS
 
 
 def _unnamed(people: People, description: Description, pos: int) -> Meaning | None:
@@ -477,6 +563,11 @@ def _name_end(text: str, at: int) -> int:
 
 
 _NOT_THE_HEAD = frozenset("vice deputy former acting assistant".split())
+# Titles of those who speak for a body or serve it, not lead it ("spokeswoman of the Ministry").
+_SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson representative rep adviser advisor".split())
+# Ministers who lead no ministry: "Prime Minister", "Minister without portfolio".
+_NOT_A_MINISTRY = frozenset("prime portfolio".split())
+_DEMONYM_ENDINGS = frozenset(("n", "an", "ian", "ean", "i", "ese", "ish"))
 
 
 @cache
