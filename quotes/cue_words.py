@@ -71,6 +71,8 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
                 word[1:].islower() and word.endswith("s") and title_case(text, start, end)):
             continue  # "Edward Said", "Post": capitalised mid-sentence, a name ("Varga Says …": a headline)
         verb = verbs[word.lower()]
+        if word.lower() in lexicon.words("mostly_nouns") and not _verb_of_a_noun_form(text, start, match):
+            continue  # "three other states", "Minnesota state delegate": a noun
         if _NOUN_BEFORE.search(text, max(start, match.start() - 30), match.start()):
             continue  # "the state", "Trump’s claims", "Sanders-endorsed": a noun or a compound
         if word.lower() == verb.base and _ARTICLE_WORD_BEFORE.search(text, max(start, match.start() - 30),
@@ -83,6 +85,17 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
             continue  # "a simple call", "the support": the bare form is too often a noun
         found.append(Cue(match.start(), match.end(), *verb))
     return found
+
+
+_PRONOUN_BEFORE = re.compile(r"\b(?:[Ii]t|[Tt]hey|[Hh]e|[Ss]he|[Ww]e|I|[Yy]ou|which|who)\s+$")
+_CLAUSE_AFTER = re.compile(r"\s*(?:that\b|:|[“\"«])")
+
+
+def _verb_of_a_noun_form(text: str, floor: int, match: re.Match[str]) -> bool:
+    """A form mostly written as a noun ("states") is a verb after a pronoun or before
+    "that", a colon or a quotation mark."""
+    return _PRONOUN_BEFORE.search(text, max(floor, match.start() - 12), match.start()) is not None or (
+        _CLAUSE_AFTER.match(text, match.end()) is not None)
 
 
 # What makes the word after it a noun: a determiner, a possessive, a hyphen, an adjective.

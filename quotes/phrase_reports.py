@@ -48,16 +48,37 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
         return Report((content,), attribution) if content else None
     lead = trimmed(text, s0, match.start())
     rest = trimmed(text, mention.end + 1, s1) if text.startswith(",", mention.end) else None
+    # A lead that is only an adverbial ("But the next day,") is not said; a lead ending
+    # in "that" ("It should be noted that, according to …") is the frame of the clause
+    # after the source, not a piece of it.
+    words = text[lead[0]:lead[1]].split() if lead else []
+    keep = bool(words) and words[0].casefold() not in PREPOSITIONS | NOT_SUBJECTS and (
+        words[-1].casefold() != "that")
+    if rest is not None and keep and _describes_source(text, *rest):
+        rest = None  # "…, according to Crowdpac, a start-up that tracks donations": no content
     if rest is not None and len(text[rest[0]:rest[1]].split()) >= 2:
-        # "Fundraising, according to the campaign, has surged": the cue sits inside what
-        # was said; a lead that is only an adverbial ("But the next day,") is not said.
-        # A lead ending in "that" ("It should be noted that, according to …") is the
-        # frame of the clause after the source, not a piece of it.
-        words = text[lead[0]:lead[1]].split() if lead else []
-        keep = bool(words) and words[0].casefold() not in PREPOSITIONS | NOT_SUBJECTS and (
-            words[-1].casefold() != "that")
+        # "Fundraising, according to the campaign, has surged": the cue sits inside what was said
         return Report((lead, rest) if keep and lead else (rest,), attribution)
     return Report((lead,), attribution) if lead else None
+
+
+# What opens an apposition or relative clause about the source after "according to X,".
+_APPOSITION_OPENERS = frozenset("who whom whose which where including a an the one another his her its their"
+                                .split())
+_RELATIVE_WORD = re.compile(r"\s(?:who|which|that|whose)\s")
+
+
+def _describes_source(text: str, start: int, end: int) -> bool:
+    """"…, according to Brian Holt, an analyst at Pivotal" / "…, who advised the campaign"
+    / "…, including one released Thursday": what follows the source's comma describes
+    the source, unless it is a clause ("According to aides, the plan will fail")."""
+    words = text[start:end].split(None, 1)
+    if not words or words[0].casefold() not in _APPOSITION_OPENERS:
+        return False
+    if words[0].casefold() in ("who", "whom", "whose", "which", "where", "including"):
+        return True
+    relative = _RELATIVE_WORD.search(text, start, end)  # "a start-up that tracks donations"
+    return not looks_like_clause(text, start, relative.start() if relative else end)
 
 
 _SOURCE_PHRASE = re.compile(r"\s+((?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?"

@@ -34,7 +34,9 @@ _CLAUSE_BREAK = re.compile(
     r"(?=[,;:\s])(?:"
     # (", but that …" goes on with a second clause of the same report, as both corpora
     # annotate it; ", but that is …" is a demonstrative, the reporter's own clause)
-    r",[\"”’']?\s+(?:but(?!\s+that\s+(?!(?:is|was|would|will|could|has|had|may|might|means|seems)\b))"
+    # (", but not …", ", but also …", ", but rather …" goes on with the same clause)
+    r",[\"”’']?\s+(?:but(?!\s+(?:not|also|rather|only|instead|even)\b)"
+    r"(?!\s+that\s+(?!(?:is|was|would|will|could|has|had|may|might|means|seems)\b))"
     r"|while|although|though|whereas|however|despite|compared\s+(?:with|to))\b|;|\s+—\s+"
     r"|:\s*(?=[“\"])"  # "rejected the claims: “…”": a colon introduces a quotation of its own
     r"|,[\"”’']?\s+(?!including\b|regarding\b|concerning\b|excluding\b)(?=[a-z]+ing\b)"  # ", saying she had …"
