@@ -344,15 +344,17 @@ def _gerund_subject(words: list[str]) -> bool:
         return False
     for word in words[1:12]:
         key = word.casefold().strip(",;")
-        if key in _CLAUSE_OPENERS or word.endswith(","):
+        if key in _SUBORDINATING_WORDS or word.endswith(","):
             return False
         if key in _FINITE:
             return True
     return False
 
 
-_CLAUSE_OPENERS = frozenset("that which who whom whose where when whether if why how what because while"
-                            .split())
+# Words that open a clause inside an -ing phrase: met before a finite verb, the phrase is
+# no gerund subject ("Speaking to reporters who asked …, Reeve said").
+_SUBORDINATING_WORDS = frozenset("that which who whom whose where when whether if why how what because while"
+                                 .split())
 _FINITE = frozenset("is are was were can could will would may might must should has have had does do did "
                     "remains seems".split())
 
