@@ -144,6 +144,14 @@ def _direct_quotes(layout: Layout) -> tuple[list[Found], list[QuoteSpan]]:
         if after is None and quote.closed and hi <= quote.close_end:
             after = _attribution_sentence(layout, last, quote) or _dash_line(layout, last, quote)
         before = _first(cues.BEFORE_RULES, text, lo, quote.open_start)
+        start = layout.sentences[first][0]
+        if before is None and start < lo and text[lo:quote.open_start].rstrip().endswith(":") and not (
+                direct and direct[-1].pieces[-1][1] > start):
+            # "X said he had ‘some sympathy’ with …, adding: ‘…’": the fragment before is
+            # part of X's report, so the sentence's subject introduces, with a colon, this
+            # quotation too (with a comma, "adding, “…”", the quotation goes on the report)
+            before = _first(cues.BEFORE_RULES, text, start, quote.open_start)
+            lo = start if before is not None else lo
         if quote.closed and layout.ends_post(quote.close_end):
             hi = quote.close_end  # “…” pic.twitter.com/x — Ann Lee (@ann): a post's whole text
         if not _standalone(text, lo, quote, hi, before, after):
