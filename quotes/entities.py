@@ -104,6 +104,15 @@ def _impersonal_name(name: str) -> bool:
         len(words) == 1 and (name.isupper() or (name.endswith("s") and name[:-1].isupper())))  # "MPs"
 
 
+def short_form(word: str, entity: Entity) -> bool:
+    """"Marex" for "Marex Logistics", "Ashby" for "Ashby Homes": a company's name without
+    the common noun that ends it (but "Greater" is no short form of "Greater Vale Police")."""
+    org = lexicon.words("org_words")
+    words = entity.words
+    return len(words) > 1 and words[0] == word and words[-1].casefold() in org and not any(
+        w.casefold() in org or w.casefold() in lexicon.words("places") for w in words[:-1])
+
+
 def is_body(entity: Entity) -> bool:
     """An organisation "it" may mean: no evident person, no place, no lone capitalised
     word ("More", "B.C."): an acronym ("NATO"), or several words ("City Hydro")."""

@@ -197,4 +197,6 @@ def _personal_tail(run: list[Token]) -> bool:
     if last_title is None:
         return False
     tail = run[last_title + 1:]
-    return bool(tail) and is_name_word(tail[0])  # ("Sen. Mara Quist of Ohio" too)
+    # ("Sen. Mara Quist of Ohio" too; but in "National Bank of Norvik" the title word
+    # modifies the body's head word)
+    return bool(tail) and is_name_word(tail[0]) and tail[0].key not in lexicon.words("org_words")

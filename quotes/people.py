@@ -11,7 +11,7 @@ who a mention means; nothing here writes an explanation.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -26,6 +26,7 @@ from quotes.entities import (
     not_personal,
     particle_surname,
     prominence,
+    short_form,
 )
 from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
 from quotes.names import Mention, bare_role, clean_name, common_word_surname, name_ending
@@ -73,11 +74,12 @@ class People:
         self._quoted, self._quoted_starts = quoted, starts
         titles = lexicon.words("titles")
         skip = lexicon.words("not_names") | titles | lexicon.words("roles")
+        org_words = lexicon.words("org_words")
         headlines = TitleCaseLines(text, body)
         asides = asides or []
         aside_starts = [s for s, _ in asides]
         dateline = body[0]  # (where the last wire dateline ended: its words name nobody)
-        for run in _CAPITALISED_RUN.finditer(text, *body):
+        for run in _sentence_runs(text, body):
             if run.start() < dateline:
                 continue
             if run.group().isupper() and (run.start() == 0 or text[run.start() - 1] == "\n") and (
@@ -91,6 +93,12 @@ class People:
                 continue  # a photo credit, a caption or a link line: not the story's people
             if headlines.holds(run.start()):
                 continue  # "Mayor Sees Budget Gap": in title case, capitals do not mark names
+            if words.rsplit(" ", 1)[-1].casefold() in org_words and (
+                    _OF_NAME.match(text, run.end()) or (" " not in words and opens_sentence(
+                        text, run.start(), body[0]) and _LOWER_AFTER.match(text, run.end()))):
+                # "(The) City | of Surrey": the head of a body read with its name from "Surrey";
+                # "City financial records": a common noun that opens a sentence
+                continue
             # The word before tells whether the name is a modifier ("the Wagner boss")
             # and whether role words precede it ("Secretary General Jens …").
             start = run.start()
@@ -204,7 +212,7 @@ class People:
                 best, best_rank = entity, rank
         if best is None and len(words) == 1:
             for entity in self._by_first.get(words[0], ()):  # a first name alone: "Hillary"
-                if entity.person:
+                if entity.person or short_form(words[0], entity):  # a body's: "Marex" (Logistics)
                     return entity
         return best
 
@@ -379,6 +387,36 @@ class People:
             if entity.name == name and not not_personal(entity):
                 entity.person = entity.evident = True
                 entity.gender = entity.gender or gender
+
+
+# An "of" phrase naming a place or body after a capitalised word ("City | of Surrey").
+_OF_NAME = regex.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}")
+_LOWER_AFTER = regex.compile(r"[ \u00a0]+\p{Ll}")
+# A word of a capitalised run that ends with a period and the space after it.
+_PERIOD_END = regex.compile(r"(\S+)\.[ \u00a0]+")
+
+
+def _sentence_runs(text: str, body: Span) -> Iterator[regex.Match[str]]:
+    """The capitalised runs of the body, cut where a sentence ends inside one: "led by
+    Marex Logistics. Marex said" gives "Marex Logistics." and "Marex" (but "Gen. Ana
+    Ruiz", "J. Ruiz" and "U.S. Army" are one run each)."""
+    for run in _CAPITALISED_RUN.finditer(text, *body):
+        if ". " not in run.group() and ".\u00a0" not in run.group():
+            yield run
+            continue
+        start = run.start()
+        for end in _PERIOD_END.finditer(text, start, run.end()):
+            word = end.group(1)
+            if len(word) > 1 and not keeps_period(word + "."):
+                yield from _match_run(text, start, end.start() + len(word) + 1)
+                start = end.end()
+        yield from _match_run(text, start, run.end())
+
+
+def _match_run(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    run = _CAPITALISED_RUN.match(text, start, end)
+    if run is not None:
+        yield run
 
 
 def _inside(spans: list[Span], starts: list[int], pos: int) -> bool:

@@ -52,3 +52,17 @@ def test_someone_introduced_after_a_statement_interrupts_the_speaker() -> None:
     assert people.introduced(0, start, "Ruth Ames") is None
     # A name nothing shows to be a person's interrupts nobody.
     assert people.introduced(people.text.index("Lake") - 1, len(people.text), "Ruth Ames") is None
+
+
+def test_a_sentence_end_cuts_a_run_of_capitalised_words() -> None:
+    people = _people("The deal went to Tarrow Shipping. Tarrow said so. Gen. Ana Ruiz of the U.S. Army agreed.")
+    names = {e.name for e in people.entities}
+    assert {"Tarrow Shipping", "Ana Ruiz", "U.S. Army"} <= names
+    assert _entity(people, "Tarrow Shipping").positions == [17, 34]  # "Tarrow": its short form
+    assert not _entity(people, "Tarrow Shipping").person
+
+
+def test_a_body_head_word_alone_is_no_name() -> None:
+    people = _people("The City of Arlow met. The line ends at Marsh City. City staff cleared the roads.")
+    assert _entity(people, "Marsh City").positions == [40]  # (not "City | of Arlow", "City staff")
+    assert "City" not in {e.name for e in people.entities}
