@@ -177,7 +177,8 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
     ranked = _fullest(people, sorted(found.values(), key=lambda c: (c.tier, c.at), reverse=True))
     best = ranked[0]
     ties = [c for c in ranked if c.tier == best.tier]
-    if len(ties) > 1 and not document:  # ("the report" is the last one the article named)
+    if len(ties) > 1 and not document and not _most_named(people, ties, description.head, pos):
+        # ("the report" is the last one the article named)
         names = " or ".join(f"{c.name} (offset {c.at})" for c in ties[:3])
         return Meaning(None, None, f"could mean {names}: left as written")
     why = best.why
@@ -187,6 +188,16 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
         why += f"; unsure: {other.name} (offset {other.at}) could be meant too"
         weight *= _UNSURE  # (a fallback with a rival is less sure still)
     return Meaning(best.name, best.role, why, weight)
+
+
+def _most_named(people: People, ties: list[_Candidate], head: str, pos: int) -> bool:
+    """Of bodies whose names all hold the description's noun, the last one named is also
+    named more often before pos than each other one: the one the article is about ("the
+    city" after the City of Arlow, named four times, and Marsh City, once)."""
+    if not all(head in c.name.casefold().split() for c in ties):
+        return False
+    counts = [sum(p < pos for p in _positions(people, c.name, c.at)) for c in ties]
+    return all(counts[0] > count for count in counts[1:])
 
 
 def _fullest(people: People, ranked: list[_Candidate]) -> list[_Candidate]:
