@@ -43,10 +43,8 @@ from quotes.body_descriptions import (
     last_body_that_spoke,
     name_shows_kind,
 )
-from quotes.body_descriptions import (
-    kinds as body_kinds,
-)
 from quotes.gender import gender_of
+from quotes.leaders import leads
 from quotes.names import Mention
 from quotes.people import Entity, People, not_personal
 from quotes.roles import role_head, role_words, title_head
@@ -59,8 +57,6 @@ _FALLBACK_REACH = 400
 # How far before the person chosen that way another one makes the choice unsure.
 _RIVAL_REACH = 150
 _DEFINITE = frozenset(("the",))
-# Heads that name a leader of whatever body follows "of" ("the head of the Bank").
-_LEADERS = frozenset("head chief leader boss chairman chairwoman chair president governor director".split())
 _AGE = regex.compile(r"(\d{1,3})-year-old")
 # Words between a determiner and a noun in an apposition: modifiers, no verbs or clauses.
 _MODIFIERS = (r"(?:(?!(?:of|for|with|at|in|on|to|from|by|and|or|who|that|which|whose)[ \u00a0])"
@@ -233,7 +229,8 @@ def _evidence(people: People, description: Description, pos: int) -> list[_Candi
             exact = role_words(description.words) == role_words(entity.role)
             found.append(_Candidate(entity.name, entity.role, 3 if exact else 2, at,
                                     f'the article gives {entity.name} the role "{entity.role}"'))
-        elif entity.role and _leads_same_body(description, entity.role):
+        elif entity.role and description.complement and leads(
+                description.head, description.complement, entity.role):
             found.append(_Candidate(entity.name, entity.role, 2, at,
                                     f'the article gives {entity.name} the role "{entity.role}", '
                                     f'of the same body'))
@@ -457,6 +454,8 @@ def _fallback(people: People, description: Description, pos: int) -> list[_Candi
     at, entity = found
     if entity.unnamed:
         return []  # ("A customs officer … the inspector": an unnamed source is not named)
+    if (speaking := _speaker_naming(people, at, pos, entity)) is not None:
+        at, entity = speaking
     gender = gender_of(description.words)
     if (entity.role and title_head(entity.role) and title_head(head) and role_head(entity.role) != head) or (
             gender and entity.gender and gender != entity.gender):
@@ -470,58 +469,22 @@ def _fallback(people: People, description: Description, pos: int) -> list[_Candi
     return [chosen]
 
 
+def _speaker_naming(people: People, at: int, pos: int, named: Entity) -> tuple[int, Entity] | None:
+    """"According to the coach, captain Ivo Marr will miss the match. The specialist
+    stressed …": a person named inside the last statement before pos is what its speaker
+    spoke of; the speaker, a person, is the one the description goes on with."""
+    turn = next((t for t in reversed(people.turns) if t.end <= pos), None)
+    if turn is None or not turn.start <= at < turn.end or turn.speaker == named.name:
+        return None
+    speaker = entity_named(people, turn.speaker)
+    if speaker is None or not speaker.person or speaker.unnamed or not_personal(speaker):
+        return None
+    return turn.start, speaker
+
+
 def _role_fits(description: Description, role: str) -> bool:
     wanted = role_words(description.words)
     return bool(wanted) and wanted <= role_words(role) and role_head(description.words) == role_head(role)
-
-
-def _leads_same_body(description: Description, role: str) -> bool:
-    """"the head of the National Bank" for the "Chairman of the National Bank"; "the
-    head of state" for a president (`lexicons/heads_of.txt`)."""
-    if description.complement is None or description.head not in _LEADERS:
-        return False
-    said = role_words(role)
-    if said & _NOT_THE_HEAD:
-        return False  # ("Vice President", "Deputy Minister of Foreign Affairs")
-    last = description.complement.split()[-1].casefold()
-    if any(role_words(office) <= said and role_head(office) == role_head(role)
-           for office in _heads_of().get(last, ())):
-        return True
-    if _heads_body(description.complement, role):
-        return True
-    if " of " not in f" {role} ":
-        return False
-    complement = f" {role} ".split(" of ", 1)[1]
-    head = role_head(role)
-    return head in _LEADERS | lexicon.words("titles") and head not in _SPEAKS_FOR and (
-        role_words(complement) == role_words(description.complement))
-
-
-def _heads_body(complement: str, role: str) -> bool:
-    """"the head of the agency" for the "Chairman of the National Space Agency of Urmania",
-    "the head of the defence ministry" for the "Minister of Defence of Lirovia": the role
-    leads a body of the noun's kind and holds every word written with the noun."""
-    noun = role_head(complement)
-    if not is_kind(noun):
-        return False
-    head = role_head(role)
-    said = role_words(role)
-    if head == "minister" and not said & _NOT_A_MINISTRY:
-        said |= {"ministry"}  # (a minister leads a ministry the title need not name)
-    elif head not in _LEADERS:
-        return False  # ("spokesman of the Ministry of Defence")
-    if not (said - {head}) & body_kinds()[noun]:
-        return False
-    return all(any(_same_word(word, other) for other in said) for word in role_words(complement) - {noun})
-
-
-def _same_word(word: str, other: str) -> bool:
-    """A word of a role as written, or the place it is a demonym of ("Serelian" for
-    "Serelia", "Ukrainian" for "Ukraine")."""
-    if word == other:
-        return True
-    stem = other[:-1] if other.endswith("e") else other
-    return len(stem) >= 4 and word.startswith(stem) and word[len(stem):] in _DEMONYM_ENDINGS
 
 
 def _unnamed(people: People, description: Description, pos: int) -> Meaning | None:
@@ -571,18 +534,3 @@ def _name_end(text: str, at: int) -> int:
         if text.endswith(ending, at, end):
             end -= len(ending)
     return end
-
-
-_NOT_THE_HEAD = frozenset("vice deputy former acting assistant".split())
-# Titles of those who speak for a body or serve it, not lead it ("spokeswoman of the Ministry").
-_SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson representative rep adviser advisor".split())
-# Ministers who lead no ministry: "Prime Minister", "Minister without portfolio".
-_NOT_A_MINISTRY = frozenset("prime portfolio".split())
-_DEMONYM_ENDINGS = frozenset(("n", "an", "ian", "ean", "i", "ese", "ish"))
-
-
-@cache
-def _heads_of() -> dict[str, tuple[str, ...]]:
-    """The last word of "the head of X" and the offices it stands for."""
-    rows = (row.split("|") for row in lexicon.lines("heads_of"))
-    return {r[0].strip(): tuple(o.strip() for o in r[1:]) for r in rows}

@@ -27,6 +27,10 @@ _IMPERSONAL = regex.compile(
     r"(?:is|was|has\s+been|had\s+been)\s+(?:(?:also|further|again|separately|\w+ly)\s+)?\Z")
 _BY = regex.compile(r"\s+by\s+")
 _WEIGHT = 0.8  # inferred, not stated: below a pronoun's sure resolution
+# How far into the sentence before its subject's name may be (after a long office).
+_SUBJECT_REACH = 120
+# Only capitalised words and lower-case links before the name: it opens the sentence.
+_OPENS_SENTENCE = regex.compile(r"(?:[\p{Lu}\d][\p{L}\p{M}\d.’'-]*[ \u00a0]+|(?:of|the|and|for)[ \u00a0]+)*\Z")
 
 
 def impersonal_source(layout: Layout, people: People, attribution: Attribution,
@@ -48,11 +52,33 @@ def impersonal_source(layout: Layout, people: People, attribution: Attribution,
                 attribution, mention=mention, rule="impersonal passive by, report")
     turn = _statement_before(layout, people, paragraph, s0)
     if turn is None:
-        return None
+        return _actor_before(layout, people, attribution, sentence)
     why = (f'impersonal "{text[s0:cue.end].strip()}": continues the statement by {turn.speaker} '
            f"at offset {turn.start}, the source right before it")
     return Resolved(turn.speaker, turn.role, "continuation", why, _WEIGHT), replace(
         attribution, mention=turn.mention, rule="impersonal passive, report")
+
+
+def _actor_before(layout: Layout, people: People, attribution: Attribution,
+                  sentence: int) -> tuple[Resolved, Attribution] | None:
+    """"Prime Minister Ivo Marr instructed the government to … . It was emphasized that …":
+    with no statement before it, the person named as the subject of the sentence right
+    before, in the same paragraph, whose act the passive goes on to describe."""
+    if sentence == 0 or layout.sentence_paragraph[sentence - 1] != layout.sentence_paragraph[sentence]:
+        return None
+    p0 = layout.sentences[sentence - 1][0]
+    s0 = layout.sentences[sentence][0]
+    found = people.subject_before(s0)
+    if found is None or not p0 <= found[0] < p0 + _SUBJECT_REACH:
+        return None
+    at, entity = found
+    if people.introduced(at + 1, s0, entity.name) or _OPENS_SENTENCE.match(layout.text, p0, at) is None:
+        return None  # (someone else named since, or the name is no subject: "On Friday, …")
+    text = layout.text
+    why = (f'impersonal "{text[s0:attribution.cue.end if attribution.cue else s0].strip()}": goes on from '
+           f"the sentence before, whose subject is {entity.name} (offset {at}); no statement before it")
+    return Resolved(entity.name, entity.role, "continuation", why, _WEIGHT * _WEIGHT), replace(
+        attribution, rule="impersonal passive, report")
 
 
 def _statement_before(layout: Layout, people: People, paragraph: int, pos: int) -> Turn | None:

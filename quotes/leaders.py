@@ -1,0 +1,79 @@
+"""Who leads a body, under whatever title: "the head of the National Bank" for the
+"Chairman of the National Bank", "the head of state" for a president (the offices in
+`lexicons/heads_of.txt`), "the head of the agency" for the "Chairman of the National
+Space Agency of Urmania", "the head of the defence ministry" for the "Minister of
+Defence of Lirovia". Deputies, spokespeople and a Prime Minister lead no such body.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from quotes import lexicon
+from quotes.body_descriptions import is_kind, kinds
+from quotes.roles import role_head, role_words
+
+# Heads that name a leader of whatever body follows "of" ("the head of the Bank").
+_LEADERS = frozenset("head chief leader boss chairman chairwoman chair president governor director".split())
+_NOT_THE_HEAD = frozenset("vice deputy former acting assistant".split())
+# Titles of those who speak for a body or serve it, not lead it ("spokeswoman of the Ministry").
+_SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson representative rep adviser advisor".split())
+# Ministers who lead no ministry: "Prime Minister", "Minister without portfolio".
+_NOT_A_MINISTRY = frozenset("prime portfolio".split())
+_DEMONYM_ENDINGS = frozenset(("n", "an", "ian", "ean", "i", "ese", "ish"))
+
+
+def leads(head: str, complement: str, role: str) -> bool:
+    """Does "the <head> of <complement>" ("the head of the National Bank") stand for one
+    who holds this role ("Chairman of the National Bank")?"""
+    if head not in _LEADERS:
+        return False
+    said = role_words(role)
+    if said & _NOT_THE_HEAD:
+        return False  # ("Vice President", "Deputy Minister of Foreign Affairs")
+    last = complement.split()[-1].casefold()
+    if any(role_words(office) <= said and role_head(office) == role_head(role)
+           for office in _heads_of().get(last, ())):
+        return True
+    if _heads_body(complement, role):
+        return True
+    if " of " not in f" {role} ":
+        return False
+    body = f" {role} ".split(" of ", 1)[1]
+    title = role_head(role)
+    return title in _LEADERS | lexicon.words("titles") and title not in _SPEAKS_FOR and (
+        role_words(body) == role_words(complement))
+
+
+def _heads_body(complement: str, role: str) -> bool:
+    """"the head of the agency" for the "Chairman of the National Space Agency of Urmania",
+    "the head of the defence ministry" for the "Minister of Defence of Lirovia": the role
+    leads a body of the noun's kind and holds every word written with the noun."""
+    noun = role_head(complement)
+    if not is_kind(noun):
+        return False
+    head = role_head(role)
+    said = role_words(role)
+    if head == "minister" and not said & _NOT_A_MINISTRY:
+        said |= {"ministry"}  # (a minister leads a ministry the title need not name)
+    elif head not in _LEADERS:
+        return False  # ("spokesman of the Ministry of Defence")
+    if not (said - {head}) & kinds()[noun]:
+        return False
+    return all(any(_same_word(word, other) for other in said) for word in role_words(complement) - {noun})
+
+
+def _same_word(word: str, other: str) -> bool:
+    """A word of a role as written, or the place it is a demonym of ("Serelian" for
+    "Serelia", "Ukrainian" for "Ukraine")."""
+    if word == other:
+        return True
+    stem = other[:-1] if other.endswith("e") else other
+    return len(stem) >= 4 and word.startswith(stem) and word[len(stem):] in _DEMONYM_ENDINGS
+
+
+@cache
+def _heads_of() -> dict[str, tuple[str, ...]]:
+    """The last word of "the head of X" and the offices it stands for."""
+    rows = (row.split("|") for row in lexicon.lines("heads_of"))
+    return {r[0].strip(): tuple(o.strip() for o in r[1:]) for r in rows}
