@@ -134,8 +134,8 @@ def reportable(text: str, start: int, end: int, cue: Cue) -> bool:
     cue only reports when quoted, or any words holding a quotation."""
     clause = text[start:clause_end(text, start, end)]
     first = clause.split(" ", 1)[0].casefold()
-    if (first in PREPOSITIONS or first == "as") and not looks_like_clause(text, start, end):
-        return False  # "said on ABC’s “This Week”", "said of the claim"
+    if (first in PREPOSITIONS or first in DAYS or first == "as") and not looks_like_clause(text, start, end):
+        return False  # "said on ABC’s “This Week”", "said of the claim", "said Sunday on “Meet the Press”"
     if cue.quoted or (cue.object and object_follows(text, start, end)):
         return True
     if looks_like_clause(text, start, end) or (cue.base in _SAY and _says_something(text, start, end)):

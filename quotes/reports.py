@@ -27,6 +27,7 @@ from quotes.cue_words import (
 )
 from quotes.cues import Attribution
 from quotes.nesting import outermost
+from quotes.nominal_reports import nominal_reports
 from quotes.non_reports import before_anonymity_clause, reports_nothing
 from quotes.phrase_reports import according_to_report, colon_report, passive_by_report, source_first
 from quotes.relative_reports import in_relative_clause, relative_report_end
@@ -55,6 +56,7 @@ from quotes.subjects import (
     coordinated_before,
     is_participle,
     main_subject,
+    noun_phrase_subject,
     quoted_as,
     skip,
     subject_before,
@@ -92,6 +94,12 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
                       or trailing_report(text, near, cue))
         if report and (not cue.quoted or cue.object or has_quote(text, report.pieces)) and (
                 not reports_nothing(text, report.pieces, report.attribution, s0)):
+            found.append(report)
+    # "Varga's claim that …" counts only where no verb reported the clause ("repeated his claim that")
+    taken = [piece for report in found for piece in report.pieces]
+    for report in nominal_reports(text, sentence):
+        (start, end), = report.pieces
+        if not _within(blocked, start) and not any(s < end and start < e for s, e in taken):
             found.append(report)
     return outermost(_cut_at_new_speakers(text, found))
 
@@ -184,7 +192,7 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         text[cue.start:cue.end].split(" ", 1)[0].endswith("ing"))  # ("is calling for": progressive)
     unnamed = before_anonymity_clause(text, s0, cue.start)  # "An official who asked not to be named said"
     mention = None if passive else (_before_anonymity_clause(text, s0, unnamed) if unnamed < cue.start
-                                    else subject_before(text, s0, cue))
+                                    else subject_before(text, s0, cue) or noun_phrase_subject(text, s0, cue))
     if mention is None and not passive:
         return None
     full = with_object(text, cue, s1)

@@ -15,7 +15,7 @@ from quotes.after_cue import mention_after
 from quotes.asides import aside_before
 from quotes.names import PRONOUN_FORMS
 from quotes.speakers import Mention, mention_before, subject_with_apposition
-from quotes.tokens import is_adverbial, tokens
+from quotes.tokens import Token, is_adverbial, is_word, tokens
 
 THAT = re.compile(r"\s*that\b")
 
@@ -249,3 +249,78 @@ def _quoted_person(text: str, start: int, end: int) -> Mention | None:
     if text[start:end].casefold() in PRONOUN_FORMS:
         return Mention(start, end, "pronoun")
     return mention_after(text, start, end)
+
+
+# Where the clause holding a subject begins: punctuation, or a word opening a clause.
+_CLAUSE_START_WORDS = frozenset("and but or that though although while because when if as since whereas so yet "
+                                "who which whom".split())
+# Words a noun phrase may open with, lowercase: determiners, quantifiers, numbers.
+_PHRASE_OPENERS = frozenset("the a an some many most few several all both each every other another this "
+                            "these those their his her its our one two three four five six seven eight nine "
+                            "ten".split())
+# Words no speaking noun phrase opens or ends with: prepositions, adverbs, pronouns.
+_NOT_PHRASE_EDGES = frozenset("in at on of for with from to by during after before about into over under "
+                              "through despite given unlike like as now then here when where while him her "
+                              "his them he she they we us me it there i".split())
+_FINITE_WORDS = frozenset("to is are was were can could will would should must may might do does did".split())
+_MAX_PHRASE_WORDS = 10
+
+
+def noun_phrase_subject(text: str, floor: int, cue: Cue) -> Mention | None:
+    """"Some advocates for transit said", "Another 19 percent said", "Nearly eight in 10
+    voters overall said": when no known speaker ends before a cue of speech in the past
+    (or "says"), the short noun phrase that opens its clause speaks, as written."""
+    if cue.act != "speech" or not _finite(text[cue.start:cue.end].split(" ", 1)[0]):
+        return None  # ("A 2017 study concluded …": a finding; "a series of | tweets": a noun)
+    if text[cue.end:cue.end + 2].strip()[:1].isdigit():
+        return None  # ("the index added 0.4 per cent")
+    words = _clause_opening(text, floor, cue.start)
+    if words is None or not 1 <= len(words) <= _MAX_PHRASE_WORDS:
+        return None
+    first, head = words[0], words[-1]
+    if first.key in _NOT_PHRASE_EDGES or head.key in _NOT_PHRASE_EDGES | _PHRASE_OPENERS or (
+            first.key.endswith(("ing", "ed"))):
+        return None  # ("In | offering", "Following a | called", "Acts of | protest")
+    if any(_verb_like(t) for t in words[1:]):
+        return None  # ("Rubio can ask", "The group made | repeated claims"): a clause of its own
+    if text.startswith("say ", cue.start) and not head.key.endswith("s"):
+        return None  # ("Now | say …": "say" needs a plural subject)
+    opener = first.key in _PHRASE_OPENERS or first.word[:1].isdigit()
+    plural = head.key.endswith("s")
+    if not (opener or plural or any(t.word[:1].isupper() for t in words[1:])):
+        return None  # ("Common belief says": a capital only where the sentence starts)
+    if not (opener or first.word[:1].isupper() or (
+            len(words) <= 3 and plural and all(t.word.isalpha() for t in words))):
+        return None  # (a short plural is one: "but security specialists say")
+    return Mention(first.start, head.end, "role", None, text[first.start:head.end])
+
+
+def _clause_opening(text: str, floor: int, pos: int) -> list[Token] | None:
+    """The words from the start of the clause to pos, past adverbs right before pos;
+    None when punctuation other than a clause break sits among them."""
+    toks = tokens(text, max(floor, pos - 120), pos)
+    k = len(toks) - 1
+    while k >= 0 and is_adverbial(toks[k]):
+        k -= 1
+    end = k
+    while k >= 0 and is_word(toks[k]) and toks[k].key not in _CLAUSE_START_WORDS:
+        k -= 1
+    if k >= 0 and toks[k].word not in ",;:—–(" and toks[k].key not in _CLAUSE_START_WORDS:
+        return None  # (a quotation mark inside: not a plain phrase)
+    if k < 0 and toks and text[floor:toks[0].start].strip():
+        return None  # (the window began inside the clause: too long)
+    return toks[k + 1:end + 1]
+
+
+def _finite(verb: str) -> bool:
+    """A past form ("said", "concluded"), "says" or "say"; other -s forms are as often
+    nouns ("a series of tweets")."""
+    return verb.endswith("ed") or verb in lexicon.words("irregular_past") or verb in ("said", "says", "say")
+
+
+def _verb_like(tok: Token) -> bool:
+    """A verb inside the phrase: it is a clause, not a subject."""
+    key = tok.key.replace("’", "'")
+    return tok.word.islower() and (
+        key.endswith("ed") or "'" in key or key in _FINITE_WORDS or key in lexicon.words("irregular_past")
+        or key in lexicon.words("auxiliaries") or key in lexicon.speech_verbs())
