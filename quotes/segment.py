@@ -25,7 +25,9 @@ _WORD_BEFORE_PERIOD = regex.compile(r"([\p{L}.]+)\.$")
 # Abbreviations that may close a sentence ("… attacks in the U.S. He says …"), and
 # words that then open the next one; a title ("Gen.") never closes one.
 _FINAL_ABBREVIATIONS = frozenset("u.s u.k u.n e.u a.m p.m d.c etc inc corp ltd co jr sr".split())
-_NEXT_OPENER = regex.compile(r"\s+(?:He|She|They|It|We|I|The|This|That|These|Those|But|And|As|While)\b")
+# (or a quotation that opens like a sentence: "… car in the U.S. “Forget Ford,” he said")
+_NEXT_OPENER = regex.compile(
+    r"\s+(?:(?:He|She|They|It|We|I|The|This|That|These|Those|But|And|As|While)\b|[“\"‘«„]\p{Lu})")
 
 
 def paragraphs(text: str, start: int = 0) -> list[Span]:
