@@ -29,9 +29,7 @@ both.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
@@ -46,6 +44,7 @@ from quotes.body_descriptions import (
 from quotes.gender import gender_of
 from quotes.leaders import leads
 from quotes.names import Mention
+from quotes.occurrences import article_mentions, occurrences
 from quotes.people import Entity, People, not_personal
 from quotes.roles import role_head, role_words, title_head
 
@@ -66,9 +65,6 @@ _APPOSITION_CLOSES = regex.compile(r"[,;:.)]|[ \u00a0]+(?:that|which|who|whose|b
 _UNNAMED = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:a|an|one|another)[ \u00a0]+" + _MODIFIERS + "$")
 _DETERMINER = (r"(?:the|a|an|its|their|his|her|"
                r"\p{Lu}[\p{L}\p{M}.&-]*(?:[ \u00a0]\p{Lu}[\p{L}\p{M}.&-]*){0,3}[’']s)[ \u00a0]+")
-_NAME_RUN = regex.compile(
-    r"\p{Lu}[\p{L}\p{M}\p{N}’'.&-]{0,40}+(?:[ \u00a0]+(?:(?:of|for|and|the|de|van|von)[ \u00a0]+)?"
-    r"\p{Lu}[\p{L}\p{M}\p{N}’'.&-]{0,40}+){0,8}+")
 _APPOSITION_AFTER = regex.compile(r",[ \u00a0]+" + _DETERMINER + _MODIFIERS + r"$")
 _APPOSITION_BEFORE = regex.compile(r",[ \u00a0]+")
 _COPULA = regex.compile(r"[ \u00a0]+(?:is|was|has been|had been|became|remains)[ \u00a0]+(?:a|an|the)[ \u00a0]+"
@@ -218,7 +214,7 @@ def _positions(people: People, name: str, at: int) -> list[int]:
 def _evidence(people: People, description: Description, pos: int) -> list[_Candidate]:
     """Every person or body the article gave this description's noun before pos."""
     found: list[_Candidate] = []
-    mentions = _mentions(people).before(pos)
+    mentions = article_mentions(people).before(pos)
     for at, entity in reversed(mentions):
         if any(c.name == entity.name for c in found):
             continue  # (its last mention before pos is the one that counts)
@@ -251,7 +247,7 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
     Joss", "Rally Norte, the group that …", "Joss is a defenceman", "Joss, 19,"; for
     a document, the author: "a report by the Audit Office"."""
     text = people.text
-    named = _mentions(people)
+    named = article_mentions(people)
     starts, ends = named.starts, named.ends
     document = description.head in lexicon.words("documents")
     found: list[_Candidate] = []
@@ -271,7 +267,7 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
     floor = people.body[0]
     research = lexicon.words("research_documents")
     words = research if document and description.head in research else {description.head}
-    for word in sorted(span for noun in words for span in _occurrences(people, noun, pos)):
+    for word in sorted(span for noun in words for span in occurrences(people, noun, pos)):
         start, end = word
         after = text[end:end + 8]
         if document:
@@ -309,7 +305,7 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
             if m and m.group(1) == description.age and at < pos:
                 found.append(_Candidate(entity.name, entity.role, 3, at,
                                         f"the article gives {entity.name}'s age as {description.age}"))
-        for _, end in _occurrences(people, f"{description.age}-year-old", pos):
+        for _, end in occurrences(people, f"{description.age}-year-old", pos):
             mod = regex.match(r"(?:[ \u00a0]+[\p{Ll}-]+){0,3}[ \u00a0]+", text[end:end + 60])
             if mod:
                 at_start(end + mod.end(), f"the article calls {{}} a {description.age}-year-old")
@@ -331,40 +327,6 @@ def _written_by_speaker(people: People, head: str, start: int, end: int) -> list
             found.append(_Candidate(turn.speaker, turn.role, 3, start,
                                     f"the {head} at offset {start} is the one {turn.speaker} spoke in"))
     return found
-
-
-class _Mentions:
-    """Where the article names each person or body: starts, and ends of the names."""
-
-    def __init__(self, people: People, count: int, known: dict[int, int]) -> None:
-        self.count = count
-        self.all = people.mentions()
-        self.at = [at for at, _ in self.all]
-        self.starts = {at: e for at, e in self.all}
-        for at in self.at:  # (each name's end is read once per article)
-            if at not in known:
-                known[at] = _name_end(people.text, at)
-        self.ends = {known[at]: (at, e) for at, e in self.all}
-        self.sorted_ends = sorted(self.ends)
-
-    def before(self, pos: int) -> list[tuple[int, Entity]]:
-        return self.all[:bisect.bisect_left(self.at, pos)]
-
-    def ends_between(self, lo: int, hi: int) -> list[int]:
-        ends = self.sorted_ends
-        return ends[bisect.bisect_left(ends, lo):bisect.bisect_left(ends, hi)]
-
-
-def _mentions(people: People) -> _Mentions:
-    """The article's mentions, read again only when a name was added since."""
-    count = sum(len(e.positions) for e in people.entities)
-    cached = people.cache.get("mentions")
-    if not isinstance(cached, _Mentions) or cached.count != count:
-        known = people.cache.setdefault("ends", {})
-        assert isinstance(known, dict)
-        cached = _Mentions(people, count, known)
-        people.cache["mentions"] = cached
-    return cached
 
 
 def _modifiers_agree(before: str, description: Description) -> bool:
@@ -494,7 +456,7 @@ def _unnamed(people: People, description: Description, pos: int) -> Meaning | No
     if description.complement or description.capitalised or description.head not in people_nouns:
         return None
     modifiers = description.words.split()[:-1]
-    found = unnamed.introduced(people, modifiers, _occurrences(people, description.head, pos), pos)
+    found = unnamed.introduced(people, modifiers, occurrences(people, description.head, pos), pos)
     if found is None:
         return None
     at, written = found
@@ -505,32 +467,4 @@ def _introduced_unnamed(people: People, description: Description, pos: int) -> b
     """"a defenceman", "one official" before pos: someone the article does not name."""
     text = people.text
     return any(_UNNAMED.search(text[max(0, start - 60):start])
-               for start, _ in _occurrences(people, description.head, pos))
-
-
-@cache
-def _word(head: str) -> regex.Pattern[str]:
-    return regex.compile(r"(?i)(?<![\p{L}\p{M}\d-])" + regex.escape(head) + r"(?![\p{L}\p{M}\d-])")
-
-
-def _occurrences(people: People, head: str, pos: int) -> list[Span]:
-    """Where the word is written in the article's prose before pos (the prose is
-    searched once per word)."""
-    key = ("word", head)
-    spans = people.cache.get(key)
-    if not isinstance(spans, list):
-        spans = [m.span() for m in _word(head).finditer(people.text, *people.body)]
-        people.cache[key] = spans
-    return spans[:bisect.bisect_left(spans, (pos, pos))]
-
-
-def _name_end(text: str, at: int) -> int:
-    """Where the name that starts at `at` ends (its possessive ending dropped)."""
-    m = _NAME_RUN.match(text, at)
-    end = m.end() if m else at
-    while end > at and text[end - 1] in ".,":
-        end -= 1
-    for ending in ("’s", "'s"):
-        if text.endswith(ending, at, end):
-            end -= len(ending)
-    return end
+               for start, _ in occurrences(people, description.head, pos))

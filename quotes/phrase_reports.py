@@ -41,6 +41,7 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
                or _source_phrase(text, match.end(), s1))
     if mention is None:
         return None
+    mention = _noun_after_modifier(text, mention, s1)
     cue = Cue(match.start(), match.end(), "according to")
     attribution = Attribution(mention, cue, "according to, report", 0.85)
     if not text[s0:match.start()].strip():
@@ -60,6 +61,24 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
         # "Fundraising, according to the campaign, has surged": the cue sits inside what was said
         return Report((lead, rest) if keep and lead else (rest,), attribution)
     return Report((lead,), attribution) if lead else None
+
+
+# "… Serelian | diplomacy,": one or two lower-case nouns up to the source's comma.
+_TIMES = frozenset("yesterday today tonight earlier later then now".split())
+_NOUN_TO_COMMA = regex.compile(r"(?:[ \u00a0]+(\p{Ll}[\p{Ll}-]+)){1,2}(?=,)")
+
+
+def _noun_after_modifier(text: str, mention: Mention, end: int) -> Mention:
+    """"According to the head of Serelian diplomacy, …": a description read up to a
+    capitalised modifier ("Serelian") goes on to the noun it modifies, up to the comma."""
+    if mention.kind != "role" or not text[mention.end - 1:mention.end].isalpha() or not (
+            text[mention.start:mention.end].split()[-1][:1].isupper()):
+        return mention
+    m = _NOUN_TO_COMMA.match(text, mention.end, end)
+    if m is None or any(w in lexicon.speech_verbs() or w in lexicon.words("irregular_past") or w.endswith("ed")
+                        or w in _TIMES for w in m.captures(1)):
+        return mention
+    return Mention(mention.start, m.end(), "role", None, text[mention.start:m.end()])
 
 
 # What opens an apposition or relative clause about the source after "according to X,".

@@ -1,0 +1,81 @@
+"""Where an article names its people and bodies, and where it writes a word: read once
+per article (cached on `People`) for `quotes.descriptions`, which looks for the words a
+description repeats and the names beside them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cache
+
+import regex
+
+from quotes.people import Entity, People
+
+Span = tuple[int, int]
+# A name: capitalised words, joined by the particles names hold.
+_NAME_RUN = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}\p{N}’'.&-]{0,40}+(?:[ \u00a0]+(?:(?:of|for|and|the|de|van|von)[ \u00a0]+)?"
+    r"\p{Lu}[\p{L}\p{M}\p{N}’'.&-]{0,40}+){0,8}+")
+
+
+class Mentions:
+    """Where the article names each person or body: starts, and ends of the names."""
+
+    def __init__(self, people: People, count: int, known: dict[int, int]) -> None:
+        self.count = count
+        self.all = people.mentions()
+        self.at = [at for at, _ in self.all]
+        self.starts = {at: e for at, e in self.all}
+        for at in self.at:  # (each name's end is read once per article)
+            if at not in known:
+                known[at] = name_end(people.text, at)
+        self.ends = {known[at]: (at, e) for at, e in self.all}
+        self.sorted_ends = sorted(self.ends)
+
+    def before(self, pos: int) -> list[tuple[int, Entity]]:
+        return self.all[:bisect.bisect_left(self.at, pos)]
+
+    def ends_between(self, lo: int, hi: int) -> list[int]:
+        ends = self.sorted_ends
+        return ends[bisect.bisect_left(ends, lo):bisect.bisect_left(ends, hi)]
+
+
+def article_mentions(people: People) -> Mentions:
+    """The article's mentions, read again only when a name was added since."""
+    count = sum(len(e.positions) for e in people.entities)
+    cached = people.cache.get("mentions")
+    if not isinstance(cached, Mentions) or cached.count != count:
+        known = people.cache.setdefault("ends", {})
+        assert isinstance(known, dict)
+        cached = Mentions(people, count, known)
+        people.cache["mentions"] = cached
+    return cached
+
+
+@cache
+def _word(head: str) -> regex.Pattern[str]:
+    return regex.compile(r"(?i)(?<![\p{L}\p{M}\d-])" + regex.escape(head) + r"(?![\p{L}\p{M}\d-])")
+
+
+def occurrences(people: People, head: str, pos: int) -> list[Span]:
+    """Where the word is written in the article's prose before pos (the prose is
+    searched once per word)."""
+    key = ("word", head)
+    spans = people.cache.get(key)
+    if not isinstance(spans, list):
+        spans = [m.span() for m in _word(head).finditer(people.text, *people.body)]
+        people.cache[key] = spans
+    return spans[:bisect.bisect_left(spans, (pos, pos))]
+
+
+def name_end(text: str, at: int) -> int:
+    """Where the name that starts at `at` ends (its possessive ending dropped)."""
+    m = _NAME_RUN.match(text, at)
+    end = m.end() if m else at
+    while end > at and text[end - 1] in ".,":
+        end -= 1
+    for ending in ("’s", "'s"):
+        if text.endswith(ending, at, end):
+            end -= len(ending)
+    return end
