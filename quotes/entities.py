@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from quotes import lexicon
 from quotes.names import Mention
@@ -102,6 +102,28 @@ def _impersonal_name(name: str) -> bool:
     words = name.split(" ")
     return any(w.casefold() in org or w.casefold() in places for w in words) or (
         len(words) == 1 and (name.isupper() or (name.endswith("s") and name[:-1].isupper())))  # "MPs"
+
+
+def names_body(entity: Entity) -> bool:
+    """A word of the name heads an organisation's ("Council of Northern States", "Ashby
+    Homes"): a body's name, whoever speaks under it; but "Anna Richardson White" and "Fox
+    News Sean Hannity" open a person's name with a given name."""
+    org = _heading_words()
+    words = entity.words
+    if len(words) > 1 and words[-2].casefold() in lexicon.words("given_names"):
+        return False
+    return words[0].casefold() not in lexicon.words("given_names") and any(w.casefold() in org for w in words)
+
+
+@cache
+def _heading_words() -> frozenset[str]:
+    return lexicon.words("org_words") - _DESCRIBING
+
+
+# Organisation words that describe rather than head ("Republican Chuck Dalton", "Anna White").
+_DESCRIBING = frozenset(
+    "republican republicans democratic democrat democrats national international european "
+    "federal united economic security intelligence white".split())
 
 
 def short_form(word: str, entity: Entity) -> bool:

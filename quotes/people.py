@@ -23,6 +23,7 @@ from quotes.entities import (
     is_body,
     looks_personal,
     lookup_key,
+    names_body,
     not_personal,
     particle_surname,
     prominence,
@@ -31,7 +32,14 @@ from quotes.entities import (
 from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
 from quotes.names import Mention, bare_role, clean_name, common_word_surname, name_ending
 from quotes.organisations import organisation_ending
-from quotes.salience import NOT_BEFORE_SUBJECT, POSSESSIVE, after_object_verb, after_pronoun_subject, salient
+from quotes.salience import (
+    NOT_BEFORE_SUBJECT,
+    POSSESSIVE,
+    after_object_verb,
+    after_pronoun_subject,
+    body_subject,
+    salient,
+)
 from quotes.segment import TitleCaseLines, dateline_end
 from quotes.tokens import FUNCTION_WORDS, is_name_word, keeps_period, window_tokens
 
@@ -135,7 +143,8 @@ class People:
                 k = next(k for k in range(first, -1, -1) if toks[k].start <= mention.start)
                 k -= 1 if k > 0 and toks[k - 1].key in ("the", "a", "an") else 0
                 first = k if k > 0 and toks[k - 1].key != "by" else first
-            if not _inside(quoted, starts, mention.start) and salient(text, toks, first, last):
+            if not _inside(quoted, starts, mention.start) and (salient(text, toks, first, last) or (
+                    org is not None and body_subject(text, toks, first, last))):
                 self._outside.append((mention.start, entity))
         # In a sentence whose subject is a pronoun ("He said the mill, run by Ana Ruiz,
         # …"), a name is somebody else, not who the next pronoun means.
@@ -229,7 +238,7 @@ class People:
             entity = self.add(name, mention.role)  # (a fuller name than the one known)
         if mention.role and not entity.role:
             entity.role = bare_role(mention.role)
-        entity.person = entity.person or bool(mention.role) or len(words) > 1
+        entity.person = entity.person or bool(mention.role) or (len(words) > 1 and not names_body(entity))
         return entity, words
 
     def _spelled_out(self, acronym: str, pos: int) -> Entity | None:

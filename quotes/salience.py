@@ -7,6 +7,8 @@ name in a sentence whose subject is a pronoun is somebody a later "he" does not 
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from quotes import lexicon
@@ -30,6 +32,32 @@ def salient(text: str, toks: list, first: int, last: int) -> bool:
         return False  # "her husband had asked Tom Glavine": a listener (but "“…?” asked Ana Ruiz")
     return before.key not in NOT_BEFORE_SUBJECT and not (
         before.word.islower() and after_object_verb(before.key))
+
+
+def body_subject(text: str, toks: list, first: int, last: int) -> bool:
+    """A body's name after "the" is its clause's subject ("The Varrow Transit Authority
+    said", "The Council of Northern States, which …, said"), unless it is an object ("of
+    the Council") or modifies a noun after it ("the Transit Authority chairman said")."""
+    if first == 0 or toks[first - 1].key != "the" or toks[last].word.endswith(POSSESSIVE[:2]):
+        return False
+    before = toks[first - 2] if first > 1 else None
+    if before is not None and (before.key in NOT_BEFORE_SUBJECT or before.key in _LISTENER_BEFORE or (
+            before.word.islower() and after_object_verb(before.key))):
+        return False
+    after = _NEXT_WORD.match(text, toks[last].end)
+    return after is None or after.group(1) not in _nouns()
+
+
+# The word after a name, when it is a lower-case one.
+_NEXT_WORD = regex.compile(r"[ \u00a0]+(\p{Ll}+)\b")
+
+
+@cache
+def _nouns() -> frozenset[str]:
+    """Nouns a body's name may modify: its people, its documents, its kinds."""
+    return (lexicon.words("roles") | lexicon.words("person_nouns") | lexicon.words("documents")
+            | lexicon.words("research_documents") | lexicon.words("body_kinds"))
+
 
 _LISTENER_BEFORE = frozenset("asked told urged warned informed reminded advised assured".split())
 

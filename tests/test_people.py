@@ -5,6 +5,7 @@ from __future__ import annotations
 from quotes import extract
 from quotes.layout import Layout
 from quotes.model import Article
+from quotes.names import Mention
 from quotes.people import People
 
 
@@ -66,3 +67,13 @@ def test_a_body_head_word_alone_is_no_name() -> None:
     people = _people("The City of Arlow met. The line ends at Marsh City. City staff cleared the roads.")
     assert _entity(people, "Marsh City").positions == [40]  # (not "City | of Arlow", "City staff")
     assert "City" not in {e.name for e in people.entities}
+
+
+def test_a_body_speaking_under_its_name_is_no_person_but_a_given_name_opens_one() -> None:
+    people = _people("Ashby Homes said so. Anna Richardson White, a spokeswoman, agreed.")
+    for name in ("Ashby Homes", "Anna Richardson White"):
+        entity = _entity(people, name)
+        people.named(Mention(entity.named_at, entity.named_at + len(name), "name",
+                             (entity.named_at, entity.named_at + len(name))), (entity.named_at, entity.named_at + len(name)))
+    assert not _entity(people, "Ashby Homes").person
+    assert _entity(people, "Anna Richardson White").person
