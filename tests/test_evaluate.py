@@ -133,6 +133,8 @@ def test_speaker_rule_after_stripping_honorifics(gold: str | None, pred: str | N
     ("Network Rail", "Rail", "direct", False),  # leniently the same speaker, not exactly
     ("Amy Cole", "Det Supt Amy Cole", "direct", False),  # a rank left in the name
     ("the Treasury", "Treasury", "direct", True),  # a leading "the" carries no identity
+    ("spokesman for Alder Homes", "A spokesman for Alder Homes", "direct", True),  # nor "a"
+    ("spokesman for Alder Homes", "spokeswoman for Alder Homes", "direct", False),
     ("Nigeria’s army", "nigeria's  army", "direct", True),  # case, apostrophe, spaces
     ("Amy Cole", "Amy Cole", "indirect", False),  # the right speaker, the wrong kind
     ("he", None, "direct", True),  # no usable gold speaker: judged on span and kind
