@@ -165,7 +165,8 @@ def _named_in_full(text: str, surname: str) -> bool:
     return surname in _full_name_surnames(text)
 
 
-_GIVEN_AND_SURNAME = regex.compile(r"\b(\p{Lu}\p{Ll}+)[ \t]+(\p{Lu}[\p{L}’'-]{1,40})\b")
+# (The surname in a lookahead: pairs overlap, "Councillor Tomas Varga" gives "Tomas" and "Varga".)
+_GIVEN_AND_SURNAME = regex.compile(r"\b(\p{Lu}\p{Ll}+)[ \t]+(?=(\p{Lu}[\p{L}’'-]{1,40})\b)")
 
 
 @lru_cache(maxsize=4)
