@@ -66,6 +66,10 @@ _UNNAMED = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:a|an|one|another)[ \u00a0]+" 
 _DETERMINER = (r"(?:the|a|an|its|their|his|her|"
                r"\p{Lu}[\p{L}\p{M}.&-]*(?:[ \u00a0]\p{Lu}[\p{L}\p{M}.&-]*){0,3}[’']s)[ \u00a0]+")
 _APPOSITION_AFTER = regex.compile(r",[ \u00a0]+" + _DETERMINER + _MODIFIERS + r"$")
+# "his counterpart Mira Doganis", "her counterpart, Ivo Marr": a name after the noun.
+_APPOSITION_SPACE = regex.compile(r",?[ \u00a0]+")
+# How far before "counterpart" the one whose counterpart it is may be named.
+_COUNTERPART_REACH = 300
 _APPOSITION_BEFORE = regex.compile(r",[ \u00a0]+")
 _COPULA = regex.compile(r"[ \u00a0]+(?:is|was|has been|had been|became|remains)[ \u00a0]+(?:a|an|the)[ \u00a0]+"
                         + _MODIFIERS + r"$")
@@ -238,6 +242,32 @@ def _evidence(people: People, description: Description, pos: int) -> list[_Candi
             found.append(_Candidate(turn.speaker, None, 3, turn.start,
                                     f'"{turn.speaker}" spoke at offset {turn.start}'))
     found.extend(_typed(people, description, mentions, pos))
+    found.extend(_counterparts(people, description, pos))
+    return found
+
+
+def _counterparts(people: People, description: Description, pos: int) -> list[_Candidate]:
+    """"Veselov, Minister of Foreign Affairs of Serelia, met his Caldorian counterpart
+    Mira Doganis … the Caldorian minister said": a counterpart holds the office of the one
+    whose counterpart they are, and the description says where ("Caldorian")."""
+    said = [w for w in description.words.split()[:-1] if w[:1].isupper()]
+    if not said or description.complement or description.head not in lexicon.words("titles"):
+        return []  # ("the minister" alone could as well be the one who met the counterpart)
+    text = people.text
+    starts = article_mentions(people).starts
+    found = []
+    for start, end in occurrences(people, "counterpart", pos):
+        space = _APPOSITION_SPACE.match(text, end, min(len(text), end + 4))
+        entity = starts.get(space.end()) if space else None
+        if entity is None or not _modifiers_agree(text[max(people.body[0], start - 40):start], description):
+            continue
+        owner = people.subject_before(start)
+        if owner is None or start - owner[0] > _COUNTERPART_REACH or not owner[1].role or (
+                role_head(owner[1].role) != description.head):
+            continue
+        found.append(_Candidate(entity.name, entity.role, 2, start,
+                                f"the article names {entity.name} the counterpart of {owner[1].name}, "
+                                f'"{owner[1].role}"'))
     return found
 
 
