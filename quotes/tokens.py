@@ -51,9 +51,9 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     tokenised once per chunk, lazily: chunks far from any cue are never read (a short
     text is one chunk, read whole).
     """
-    chunks = _chunks(text)
-    if chunks.size > len(text):
-        return _within(chunks.tokens(0), start, end)  # a short text: one chunk
+    chunks = _cache.get(text) or _chunks(text)  # (asked ten thousand times an article)
+    if chunks.size > len(text):  # a short text: one chunk
+        return _within(chunks._whole or chunks.whole(), start, end)
     first = chunks.index_of(start)
     if max(start, end - 1) < chunks.bound(first + 1):
         return _within(chunks.tokens(first), start, end)  # (nearly always: one chunk)
@@ -74,17 +74,33 @@ def _within(chunk: tuple[list[Token], list[int]], start: int, end: int) -> list[
 
 
 def window_tokens(text: str, start: int, end: int) -> list[Token]:
-    """The tokens tokenise(text, start, end) gives, taken from the shared tokens when the
-    window cuts no token of the text (a cut token reads differently). Else, or when the
-    text is too long to be kept tokenised whole, they are computed afresh."""
+    """The tokens tokenise(text, start, end) gives, taken from the shared tokens. A token
+    the window cuts reads differently, so the cut ends alone are tokenised afresh: read
+    from inside a token, the pattern stops where the token stops, and from a token's
+    start on the window reads as the text does. A text too long to be kept tokenised
+    whole is tokenised afresh."""
     if len(text) > _SHORT_TEXT:
         return tokenise(text, start, end)
-    toks, starts = _chunks(text).tokens(0)  # (a short text is one chunk)
+    toks, starts = _chunks(text).whole()
     lo = bisect.bisect_left(starts, start)
     hi = bisect.bisect_left(starts, end, lo)
-    if (lo > 0 and toks[lo - 1].end > start) or (hi > lo and toks[hi - 1].end > end):
-        return tokenise(text, start, end)
-    return toks[lo:hi]
+    head = lo > 0 and toks[lo - 1].end > start
+    if not head and not (hi > lo and toks[hi - 1].end > end):
+        return toks[lo:hi]  # (nearly always: no token cut)
+    if head and (hi <= lo or toks[lo - 1].end >= end):
+        return tokenise(text, start, end)  # (the window lies inside one token)
+    found: list[Token] = []
+    if head:
+        resume = toks[lo - 1].end
+        if toks[lo].start == resume and toks[lo].word == ".":
+            lo, resume = lo + 1, resume + 1  # (a final period split off the cut word is read with it)
+        found = tokenise(text, start, resume)
+    if hi > lo and toks[hi - 1].end > end:
+        found += toks[lo:hi - 1]
+        found += tokenise(text, toks[hi - 1].start, end)
+    else:
+        found += toks[lo:hi]
+    return found
 
 
 def tokenise(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -145,6 +161,13 @@ class _Chunks:
         self._bounds: dict[int, int] = {0: 0}
         self._tokens: OrderedDict[int, tuple[list[Token], list[int]]] = OrderedDict()
         self.memo: dict[tuple[object, ...], Any] = {}
+        self._whole: tuple[list[Token], list[int]] | None = None
+
+    def whole(self) -> tuple[list[Token], list[int]]:
+        """The tokens of a short text, one chunk (kept apart: read at every look-up)."""
+        if self._whole is None:
+            self._whole = self.tokens(0)
+        return self._whole
 
     def bound(self, index: int) -> int:
         """Start of chunk `index`: the first whitespace at or after index * size."""
@@ -184,6 +207,7 @@ def _chunks(text: str) -> _Chunks:
     return cached
 
 
+@lru_cache(maxsize=4096)  # asked of every word that ends with a period
 def keeps_period(word: str) -> bool:
     """"Sen.", "U.S." and "Jr." keep their period; "Stoltenberg." ends a sentence."""
     bare = word[:-1].casefold()
@@ -213,10 +237,20 @@ def is_initial(word: str) -> bool:
 
 def is_name_word(tok: Token) -> bool:
     """A capitalised word that can be part of a personal or organisation name."""
-    return _is_name_word(tok.word, tok.key)
+    # Asked of the same words again and again: the answers are kept by word (a token's
+    # key follows from its word), in a plain dict, cheaper to ask than a cache wrapper.
+    found = _NAME_WORDS.get(tok.word)
+    if found is None:
+        if len(_NAME_WORDS) >= _KEPT_NAME_WORDS:
+            _NAME_WORDS.clear()
+        found = _NAME_WORDS[tok.word] = _is_name_word(tok.word, tok.key)
+    return found
 
 
-@lru_cache(maxsize=8192)  # asked of the same words again and again
+_NAME_WORDS: dict[str, bool] = {}
+_KEPT_NAME_WORDS = 8192
+
+
 def _is_name_word(word: str, key: str) -> bool:
     if is_initial(word):
         return True  # an initial: "Jill A. Martin"
@@ -267,4 +301,4 @@ def memo(text: str) -> dict[tuple[object, ...], Any]:
     """Answers already computed for this text (mentions read at a position): rules ask
     for the same one again and again. One entry per call at most, so it grows with
     the text, no more."""
-    return _chunks(text).memo
+    return (_cache.get(text) or _chunks(text)).memo

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotes.tokens import tokenise, window_tokens
 
-PIECES = ["Holt", "said", "Mr.", "U.S.", "Jr.", "St.", "Holt.", ".", ",", "“", "”", "'", " ", " ", "\n", "don’t"]
+PIECES = ["Holt", "said", "Mr.", "U.S.", "Jr.", "St.", "Holt.", ".", ",", "“", "”", "'", " ", " ", "\n", "don’t",
+          "AT&T", "e\u0301", "_", "-", "a.", "Kody-Lee"]
 
 
 def test_a_period_has_one_key_alone_or_split_off_a_word() -> None:
@@ -21,6 +22,7 @@ def test_words_keeping_their_period_are_keyed_without_it() -> None:
     assert ("U.S.", "u.s") in [(t.word, t.key) for t in toks]
 
 
+@settings(max_examples=1000)
 @given(st.lists(st.sampled_from(PIECES), max_size=40), st.data())
 def test_a_window_of_the_shared_tokens_reads_as_the_window_alone(pieces: list[str], data: st.DataObject) -> None:
     text = "".join(pieces)
