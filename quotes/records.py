@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quotes.cues import Attribution
-from quotes.model import Article, Quote, Span, quote_id
+from quotes.model import Article, Quote, quote_id
 from quotes.resolve import Resolved
 
 # How much a resolution path keeps of the rule's confidence.
@@ -21,30 +21,35 @@ def build_quote(article: Article, pieces: tuple[tuple[int, int], ...], kind: str
     cue = attribution.cue if attribution else None
     base = attribution.confidence if attribution else _NO_ATTRIBUTION_CONFIDENCE
     confidence = round(base * _RESOLUTION_WEIGHT[resolved.resolution] * resolved.weight, 3)
+    # Validated from plain values in one call (no Python-level constructor per record
+    # or per span); the pieces share their speaker's and cue's spans.
+    mention_span = _span(text, mention.start, mention.end) if mention else None
+    cue_span = _span(text, cue.start, cue.end) if cue else None
     return [
-        Quote(
-            id=quote_id(article.id, start, end),
-            article_id=article.id,
-            article_title=article.title,
-            article_url=article.url,
-            date=article.date,
-            text=text[start:end],
-            start=start,
-            end=end,
-            kind=kind,  # type: ignore[arg-type]
-            speaker=resolved.speaker,
-            speaker_role=resolved.role if resolved.speaker else None,
-            speaker_mention=_span(text, mention.start, mention.end) if mention else None,
-            resolution=resolved.resolution,  # type: ignore[arg-type]
-            cue=_span(text, cue.start, cue.end) if cue else None,
-            act=cue.act if cue else None,  # type: ignore[arg-type]
-            confidence=confidence,
-            rule=attribution.rule if attribution else "none",
-            explanation=resolved.explanation,
-        )
+        Quote.model_validate({
+            "id": quote_id(article.id, start, end),
+            "article_id": article.id,
+            "article_title": article.title,
+            "article_url": article.url,
+            "date": article.date,
+            "text": text[start:end],
+            "start": start,
+            "end": end,
+            "kind": kind,
+            "speaker": resolved.speaker,
+            "speaker_role": resolved.role if resolved.speaker else None,
+            "speaker_mention": mention_span,
+            "resolution": resolved.resolution,
+            "cue": cue_span,
+            "act": cue.act if cue else None,
+            "confidence": confidence,
+            "rule": attribution.rule if attribution else "none",
+            "explanation": resolved.explanation,
+        })
         for start, end in pieces
     ]
 
 
-def _span(text: str, start: int, end: int) -> Span:
-    return Span(text=text[start:end], start=start, end=end)
+def _span(text: str, start: int, end: int) -> dict[str, object]:
+    """A Span's fields, validated as a Span where the Quote is."""
+    return {"text": text[start:end], "start": start, "end": end}

@@ -34,7 +34,8 @@ class RecordWriter(Protocol):
 
 def quote_record(quote: Quote) -> Record:
     """The JSON-ready form of a Quote, keys in model order (what every writer takes)."""
-    return quote.model_dump(mode="json")
+    # (every field is a JSON value already: the plain dump is the JSON one, made faster)
+    return quote.model_dump()
 
 
 def span_fields() -> tuple[str, ...]:
@@ -70,6 +71,8 @@ def csv_row(record: Record) -> list[Any]:
 # are escaped anyway): escaping them keeps one record per line for every kind of reader.
 # (A pattern, not str.translate: translating looks up every character of every record.)
 _LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
+# What json.dumps(record, ensure_ascii=False) builds anew for every call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -78,7 +81,11 @@ def _escape(match: re.Match[str]) -> str:
 
 def json_line(record: Record) -> str:
     """One record as a JSON line: UTF-8 characters as they are, except line separators."""
-    return _LINE_BREAKS.sub(_escape, json.dumps(record, ensure_ascii=False)) + "\n"
+    line = _ENCODER.encode(record)
+    # (`in` finds a character many times faster than the pattern scans for none)
+    if "\x85" in line or "\u2028" in line or "\u2029" in line:
+        line = _LINE_BREAKS.sub(_escape, line)
+    return line + "\n"
 
 
 class JsonlWriter:
