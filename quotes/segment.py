@@ -21,7 +21,8 @@ _LINE_BREAK = regex.compile(r"\n\s*")
 _SENTENCE_END = regex.compile(
     r"""(?<![.!?…])[.!?…]++["”’'»)\]]*+(?=\s+["“‘'«„‚‹`(\[]*[\p{Lu}\p{N}])"""
 )
-_WORD_BEFORE_PERIOD = regex.compile(r"([\p{L}.]+)\.$")
+# (searched backwards from the period, (?r): forwards, every start in the window was tried)
+_WORD_BEFORE_PERIOD = regex.compile(r"(?r)([\p{L}.]+)\.$")
 # Abbreviations that may close a sentence ("… attacks in the U.S. He says …"), and
 # words that then open the next one; a title ("Gen.") never closes one.
 _FINAL_ABBREVIATIONS = frozenset("u.s u.k u.n e.u a.m p.m d.c etc inc corp ltd co jr sr".split())
