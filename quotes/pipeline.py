@@ -363,10 +363,30 @@ def _continued(layout: Layout, people: People, item: Found) -> Turn | None:
         if people.current and people.introduced(people.current.end, start, turn.speaker):
             break  # (names since the last statement: the one before it is then no nearer)
         surname = turn.speaker.rsplit(" ", 1)[-1]
-        if not re.search(rf"\b{re.escape(surname)}\b", layout.text[start:end]):
+        if not _word_in(surname, layout.text[start:end]):
             return turn
         found.append(turn)  # (named in the quote: only if no one else may speak it)
     return found[0] if found else None
+
+
+def _word_in(word: str, text: str) -> bool:
+    """re.search(rf"\\b{re.escape(word)}\\b", text), without compiling a pattern per word
+    (hundreds of surnames an archive; most compiled once and never used again)."""
+    if not word:
+        return re.search(r"\b", text) is not None
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (_word_char(text[at - 1:at]) != _word_char(word[0])
+                and _word_char(word[-1]) != _word_char(text[end:end + 1])):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    """What \\w matches (false past either end of the text: an empty string)."""
+    return char.isalnum() or char == "_"
 
 
 def _unattributed(layout: Layout, people: People, item: Found) -> tuple[Resolved, Attribution | None]:
