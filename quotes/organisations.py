@@ -7,6 +7,10 @@ Scotland", "Transport for London", "Greater Manchester Fire and Rescue Service",
 
 from __future__ import annotations
 
+from functools import cache
+
+import regex
+
 from quotes import lexicon
 from quotes.names import Mention, alone_words, office_before, surname_key
 from quotes.tokens import FUNCTION_WORDS, Token, is_capitalised, is_name_word, is_possessive, is_title
@@ -200,3 +204,44 @@ def _personal_tail(run: list[Token]) -> bool:
     # ("Sen. Mara Quist of Ohio" too; but in "National Bank of Norvik" the title word
     # modifies the body's head word)
     return bool(tail) and is_name_word(tail[0]) and tail[0].key not in lexicon.words("org_words")
+
+
+# "the governing | Democratic Renewal party", "the Kremlin-backed | Tanvik news agency": up
+# to three modifiers (lower-case words, compound adjectives), then a body's own name
+# (capitalised words, joined by "of", "for" or "and") and up to three lower-case words
+# that end with its head noun.
+_NAMED_BODY = regex.compile(
+    r"(?:[Tt]he|[Ii]ts|[Tt]heir)[ \u00a0]+(?:(?:[\p{Ll}-]+|\p{Lu}[\p{L}.]*-\p{Ll}+)[ \u00a0]+){0,3}?"
+    r"(?P<name>(?!\p{Lu}[\p{L}.]*-\p{Ll})\p{Lu}[\p{L}\p{M}.’'-]*"
+    r"(?:[ \u00a0]+(?:(?:of|for|and)[ \u00a0]+)?\p{Lu}[\p{L}\p{M}.’'-]*)*"
+    r"(?:[ \u00a0]+\p{Ll}+){1,3})")
+# A demonym ("the Nigerian army", "the state-run Serelian news agency") describes a body,
+# it does not name it.
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
+
+
+def named_body(said: str) -> str | None:
+    """The body a description names by its own name, without the words before it:
+    "the governing Democratic Renewal party" → "Democratic Renewal party", "the opposition
+    Green party", "the state-run Tanvik news agency"; None for a description with no
+    name in it ("the ruling party"), a demonym ("the Nigerian army"), a compound
+    adjective ("the London-listed company"), a possessive ("the Trust's board") or a head
+    that is no body's ("the White House press secretary")."""
+    match = _NAMED_BODY.fullmatch(said)
+    if match is None:
+        return None
+    name = match.group("name")
+    words = name.split()
+    head = words[-1]
+    if head not in lexicon.words("org_words") and head not in _body_kinds():
+        return None
+    capitalised = [w for w in words if w[:1].isupper()]
+    if any(w.endswith(("’s", "'s", "’", "'")) or regex.search(r"-\p{Ll}", w) for w in capitalised) or (
+            len(capitalised) == 1 and capitalised[0].casefold().endswith(_DEMONYM_ENDINGS)):
+        return None
+    return name
+
+
+@cache
+def _body_kinds() -> frozenset[str]:
+    return frozenset(row.split()[0] for row in lexicon.lines("body_kinds"))

@@ -16,6 +16,7 @@ from quotes.after_cue import mention_after
 from quotes.agreement import agreeing_rival
 from quotes.joint import described_pair
 from quotes.names import PRONOUN_FORMS, Mention, bare_role
+from quotes.organisations import named_body
 from quotes.people import Antecedent, People, Turn
 from quotes.roles import strip_determiner, with_role
 
@@ -88,6 +89,9 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
     if pair is not None:
         return Resolved(pair, None, "role", f'"{said}" → {pair}: the two the article last named together',
                         _UNSURE)
+    own = named_body(said)
+    if own is not None:  # "the governing Democratic Renewal party": a body by its own name
+        return Resolved(own, None, "role", f'"{said}" names its body, {own}')
     meant = descriptions.meaning(people, said, mention.start)
     if meant is not None and meant.name is not None:
         return Resolved(meant.name, meant.role, "role", f'"{said}" → {meant.name}: {meant.why}', meant.weight)
