@@ -15,10 +15,11 @@ from quotes import lexicon
 from quotes.after_cue import mention_after
 from quotes.cue_words import ACCORDING, PREPOSITIONS, Cue, opens_with_mark
 from quotes.cues import Attribution
-from quotes.report_content import NOT_SUBJECTS, Report, Span, looks_like_clause, trimmed
+from quotes.report_content import NOT_SUBJECTS, Report, Span, clause_word, looks_like_clause, trimmed
 from quotes.sources import pronoun_after, source_first_report
 from quotes.speakers import Mention
 from quotes.subjects import skip
+from quotes.tokens import is_word, tokens
 
 _PASSIVE = regex.compile(
     r"\b(?:[Tt]his|[Tt]hat)\s+(?:was|has been|had been|is)\s+"
@@ -45,7 +46,7 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
     cue = Cue(match.start(), match.end(), "according to")
     attribution = Attribution(mention, cue, "according to, report", 0.85)
     if not text[s0:match.start()].strip():
-        content = trimmed(text, mention.end, s1)
+        content = trimmed(text, _past_source_modifier(text, mention.end, s1), s1)
         return Report((content,), attribution) if content else None
     lead = trimmed(text, s0, match.start())
     rest = trimmed(text, mention.end + 1, s1) if text.startswith(",", mention.end) else None
@@ -98,6 +99,23 @@ def _describes_source(text: str, start: int, end: int) -> bool:
         return True
     relative = _RELATIVE_WORD.search(text, start, end)  # "a start-up that tracks donations"
     return not looks_like_clause(text, start, relative.start() if relative else end)
+
+
+# "According to a survey | released Thursday by the Harbor Institute, | most voters …": a
+# participle or a preposition continues the source up to the comma.
+_SOURCE_MODIFIER = re.compile(r"[ \t]+(?:[a-z]+ed|by|from|of|in|at|on|for|with)\b[^,;:“”\"\n]{0,160}?,[ \t]")
+
+
+def _past_source_modifier(text: str, pos: int, end: int) -> int:
+    """Where the content of a leading "According to X …," starts: after a modifier of
+    the source that runs to the comma, if there is one."""
+    modifier = _SOURCE_MODIFIER.match(text, pos, end)
+    if modifier is None:
+        return pos
+    words = [t for t in tokens(text, pos, modifier.end()) if is_word(t)]
+    if not words[0].key.endswith("ed") and any(clause_word(t) or t.key.endswith("ed") for t in words[1:]):
+        return pos  # ("According to officials in the city the plan failed, …": the clause is there)
+    return modifier.end()
 
 
 _SOURCE_PHRASE = re.compile(r"\s+((?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?"
