@@ -85,6 +85,19 @@ def title_cased(words_text: str) -> bool:
                for w in words) and words[0][:1].isupper()
 
 
+# A quotation in single marks (British style): an opener before a word, then a closer
+# after one; an apostrophe inside a word ("don’t", "Jones’s") neither opens nor closes.
+_SINGLE_QUOTED = regex.compile(
+    r"(?<![\p{L}\p{N}])[‘'](?=[\p{L}\p{N}])(?:[^'‘’\n]|[’'](?=\p{L})){1,300}?"
+    r"(?<=[\p{L}\p{N}.,!?])[’'](?![\p{L}\p{N}])")
+
+
+def holds_single_quotation(text: str, start: int, end: int) -> bool:
+    """A quotation in single marks lies wholly inside text[start:end] ("called it ‘a kick
+    in the teeth’"), where a test for double marks alone finds none."""
+    return _SINGLE_QUOTED.search(text, start, end) is not None
+
+
 def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[QuoteSpan]:
     """All quotations of the article, double and single, in text order."""
     doubles = list(_pair_doubles(text, paragraphs))

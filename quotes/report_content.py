@@ -14,6 +14,7 @@ from quotes import lexicon
 from quotes.adverbials import DAYS
 from quotes.cue_words import PREPOSITIONS, QUOTE_MARKS, Cue, opens_with_mark
 from quotes.cues import Attribution
+from quotes.marks import holds_single_quotation
 from quotes.tokens import is_word, tokens
 
 Span = tuple[int, int]
@@ -83,7 +84,9 @@ class Report:
 
 
 def has_quote(text: str, pieces: tuple[Span, ...]) -> bool:
-    return any(mark in text[s:e] for s, e in pieces for mark in QUOTE_MARKS)
+    """A piece holds a quotation in double marks, or in single marks (British style)."""
+    return any(mark in text[s:e] for s, e in pieces for mark in QUOTE_MARKS) or any(
+        holds_single_quotation(text, s, e) for s, e in pieces)
 
 
 def trimmed(text: str, start: int, end: int) -> Span | None:
