@@ -90,7 +90,7 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     j = i - 1
     while j >= 0 and last - j < MAX_NAME_TOKENS:
         tok = toks[j]
-        if is_name_word(tok) and not tok.word.endswith("’s") and not tok.word.endswith("'s"):
+        if is_name_word(tok) and not tok.word.endswith(("’s", "'s", "s’", "s'")):
             first = j
         elif tok.key in PARTICLES and first == j + 1:
             pass  # kept only if a name word comes before it

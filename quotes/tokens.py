@@ -23,7 +23,9 @@ from quotes import lexicon
 # decomposed accent is one word, not "Jose" and a stray mark.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _WORD = rf"[^\W_]++(?:[{_MARKS}]++[^\W_]*+)*+"  # (letters run at full speed between marks)
-_TOKEN = re.compile(rf"{_WORD}(?:[’'\-.&]{_WORD})*\.?|[^\w\s]|_")
+# A plural possessive keeps its apostrophe ("the teachers’ union", "Nurses' Federation"):
+# after an "s" and before a word, it is no closing quotation mark.
+_TOKEN = re.compile(rf"{_WORD}(?:[’'\-.&]{_WORD})*(?:(?<=[sS])[’'](?=[ \t]+[^\W\d_]))?\.?|[^\w\s]|_")
 PARTICLES = frozenset("de da di du del della der den van von bin ibn al el le la dos das st".split())
 SUFFIXES = frozenset("jr sr ii iii iv".split())  # (keys: no final period)
 FUNCTION_WORDS = frozenset(
