@@ -304,7 +304,8 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if tail.strip(" .!?\"”’") and not tail.lstrip().startswith(","):
         # "…, officials said in a statement on Tuesday." keeps a short adverbial.
         words = [t for t in tokens(text, tail_start, min(s1, tail_start + 120)) if is_word(t)]
-        if (len(words) > _tail_words(words) and not _WHILE_DOING.match(text, tail_start)) or (
+        verb = text[cue.start:cue.end].split()[0].casefold() if cue.end > cue.start else ""
+        if (len(words) > _tail_words(words, verb) and not _WHILE_DOING.match(text, tail_start)) or (
                 THAT.match(text, tail_start)) or (
                 words and mention.start > cue.start and clause_word(words[0])):
             return None  # ("…, said the group would focus on …": a clause, not an adverbial)
@@ -322,13 +323,22 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     return Report(pieces, Attribution(mention, cue, "report, speaker cue", 0.8))
 
 
-def _tail_words(words: list) -> int:
+def _tail_words(words: list, verb: str) -> int:
     """How many words may follow a trailing cue as its adverbial: more after "in a …"
     ("…, the two countries said in a joint statement after talks hosted by …")."""
-    return 12 if len(words) > 1 and words[0].key == "in" and words[1].key in _DETERMINERS else 8
+    if len(words) > 1 and words[0].key == "in" and words[1].key in _DETERMINERS:
+        return 12
+    if verb in _PLAIN_SPEECH and len(words) > 1 and words[0].key in _ADVERBIAL_OPENERS and (
+            words[1].key not in ("least", "most")) and not any(w.key == "that" for w in words):
+        return 20  # ("…, the Chairman … said at a press conference on Thursday dedicated to …")
+    return 8
 
 
 _DETERMINERS = frozenset("a an the his her its their".split())
+# Verbs whose preposition after them opens an adverbial, not an object ("railed at").
+_PLAIN_SPEECH = frozenset("said says told tells stated states announced".split())
+# Prepositions that open an adverbial of time or occasion after a trailing cue.
+_ADVERBIAL_OPENERS = frozenset("at following after during on before upon".split())
 
 
 # "…, Orr told the House before attacking the offer …": a participle clause closes the sentence.
