@@ -58,6 +58,8 @@ _OBJECT_REACH = 400
 # How far before a name its role words may start ("NATO Secretary General", "Deputy
 # Minister of Energy and Natural Resources of the Republic of | …").
 _ROLE_WINDOW = 120
+# How far before "its" the country or body it means may be named.
+_OWNER_REACH = 250
 
 
 class People:
@@ -337,6 +339,18 @@ class People:
             i -= 1
         return self._outside[i] if i >= 0 else None
 
+    def owner_before(self, pos: int) -> Entity | None:
+        """What "its" at pos refers to: the country or body last named as a subject shortly
+        before, no person ("Osterreith denied it. Its foreign ministry said …")."""
+        i = bisect.bisect_left(self._positions, pos) - 1
+        while i >= 0 and pos - self._positions[i] <= _OWNER_REACH:
+            entity = self._outside[i][1]
+            if entity.unnamed or entity.gender or _titled(entity.role) or (
+                    entity.person and len(entity.words) > 1):
+                return None  # (a person named since: "its" means no one sure; but a
+            return entity  # country that spoke, "Osterreith denied …", is none)
+        return None
+
     def described(self, name: str, pos: int, body: bool) -> bool:
         """A description at pos ("the utility said") stands for this entity as a subject:
         a pronoun after it may mean the entity, "it" when the description is a body's.
@@ -426,6 +440,12 @@ def _match_run(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
     run = _CAPITALISED_RUN.match(text, start, end)
     if run is not None:
         yield run
+
+
+def _titled(role: str | None) -> bool:
+    """A role with a title in it ("Mayor"), not "Kalvania's neighbour"."""
+    titles = lexicon.words("titles")
+    return any(w.rstrip(".,").casefold() in titles for w in (role or "").split())
 
 
 def _inside(spans: list[Span], starts: list[int], pos: int) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from quotes import descriptions, lexicon, unnamed
 from quotes.after_cue import mention_after
 from quotes.agreement import agreeing_rival
+from quotes.body_descriptions import is_kind
 from quotes.joint import described_pair
 from quotes.names import PRONOUN_FORMS, Mention, bare_role
 from quotes.organisations import named_body
@@ -89,6 +90,9 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
     if pair is not None:
         return Resolved(pair, None, "role", f'"{said}" → {pair}: the two the article last named together',
                         _UNSURE)
+    owned = _owned_body(people, said, mention.start)
+    if owned is not None:  # "Its foreign ministry" after "Osterreith …"
+        return owned
     own = named_body(said)
     if own is not None:  # "the governing Democratic Renewal party": a body by its own name
         return Resolved(own, None, "role", f'"{said}" names its body, {own}')
@@ -104,6 +108,20 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
                             f'"{best.role}"')
     why = meant.why if meant is not None else "a description no named entity matches"
     return Resolved(strip_determiner(said), None, "role", f'"{said}": {why}')
+
+
+def _owned_body(people: People, said: str, pos: int) -> Resolved | None:
+    """"Its foreign ministry" → "Osterreith's foreign ministry": a body of the country or
+    body "its" refers to, named as the fullest form a reader would give."""
+    words = said.split()
+    if len(words) < 2 or words[0] not in ("its", "Its") or not is_kind(words[-1].casefold()):
+        return None
+    owner = people.owner_before(pos)
+    if owner is None:
+        return None
+    speaker = f"{owner.name}'s {' '.join(words[1:])}"
+    return Resolved(speaker, None, "role", f'"{said}" → {speaker}: "its" means {owner.name}, '
+                    f"named before it")
 
 
 def _group(people: People, said: str, pos: int) -> Resolved:
