@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -47,7 +48,7 @@ _CLAUSE_BREAK = re.compile(
     # "… should be released but said “…”": a second report by the same speaker
     r"|\s+(?:but|and)\s+(?:also\s+)?(?=(?:said|says|added|told|noted|argued|insisted|warned)\b)"
     # "respects his “passion” but argues …": the speaker's next predicate
-    r"|(?<=[\"”’'])\s+(?:but|and)\s+(?=(?:\w+(?:s|ed|ing)|did|does|was|is)\s)"
+    r"|(?<=[\"”’'])\s+(?:but|and)\s+(?=(?:[a-z]\w*(?:s|ed|ing)|did|does|was|is)\s)"
     # "called it “racially toxic,” portrayed …": after a quoted fragment, a new predicate
     r"|(?<=,[\"”’'])\s+(?=[a-z]+ed\s)"
     # "…at his rally, a swipe at …": a remark about the content
@@ -110,7 +111,9 @@ def looks_like_clause(text: str, start: int, end: int) -> bool:
     if len(toks) >= 3 and toks[0].key in _SUBORDINATORS:
         # "said if she is elected, she will …": the main clause follows the comma
         comma = text.find(",", toks[1].start, min(end, start + 160))
-        return comma > 0 and looks_like_clause(text, comma + 1, end)
+        if comma < 0:  # "said if elected he would …": the main clause's pronoun and verb, no comma
+            return any(a.key in _SUBJECT_PRONOUNS and clause_word(b) for a, b in pairwise(toks[2:]))
+        return looks_like_clause(text, comma + 1, end)
     if len(toks) >= 3 and toks[0].key in _APPROXIMATE and (
             toks[1].word.isdigit() or toks[1].key in lexicon.words("quantifiers")):
         return True  # "said about half of the losses came from …"
