@@ -54,6 +54,7 @@ class Mention:
         return text[self.start:self.end]
 
 
+_DETECTIVE = frozenset(["det", "detective"])
 # Titles that are also common surnames.
 _SURNAME_TITLES = frozenset("king bishop prince major judge dean marshal sheriff".split())
 
@@ -99,6 +100,8 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
         j -= 1
     if first == last and given_name_title(toks, first - 1):
         first -= 1  # "Dean Hollis, of Cumbria Police", "Emir Haskovic": a given name
+    if first < last and toks[first].key == "con" and first > 0 and toks[first - 1].key in _DETECTIVE:
+        first += 1  # "Det Con Priya Nandra": a detective constable ("Con Edison" stays a name)
     # Role words before the name: titles, and capitalised words leading to a title.
     role_first = first
     j = first - 1
@@ -124,7 +127,7 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
         j = first - 1
     while j >= 0 and reach - j <= MAX_ROLE_TOKENS:
         tok = toks[j]
-        if is_role_word(tok):
+        if is_role_word(tok) or (tok.key == "con" and j > 0 and toks[j - 1].key in _DETECTIVE):
             saw_title = True
             role_first = j
         elif tok.key == "of" and saw_title and j > 0 and is_role_word(toks[j - 1]):
