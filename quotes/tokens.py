@@ -11,7 +11,7 @@ import bisect
 import re
 from collections import OrderedDict
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress, repeat, takewhile
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -76,11 +76,12 @@ def _within(chunk: tuple[list[Token], list[int]], start: int, end: int) -> list[
 
 
 def window_tokens(text: str, start: int, end: int) -> list[Token]:
-    """The tokens tokenise(text, start, end) gives, taken from the shared tokens. A token
-    the window cuts reads differently, so the cut ends alone are tokenised afresh: read
-    from inside a token, the pattern stops where the token stops, and from a token's
-    start on the window reads as the text does. A text too long to be kept tokenised
-    whole is tokenised afresh."""
+    """The shared tokens of text[start:end] when the window cuts none; else the tokens
+    tokenise(text, start, end) gives. Only the cut ends are read afresh: from inside a
+    token the pattern stops where the token stops, and from a token's start on the
+    window reads as the text does, up to its last token (whose ending may look past the
+    window: "the teachers’ | union"). A text too long to be kept tokenised whole is
+    tokenised afresh."""
     if len(text) > _SHORT_TEXT:
         return tokenise(text, start, end)
     toks, starts = _chunks(text).whole()
@@ -96,20 +97,22 @@ def window_tokens(text: str, start: int, end: int) -> list[Token]:
         resume = toks[lo - 1].end
         if toks[lo].start == resume and toks[lo].word == ".":
             lo, resume = lo + 1, resume + 1  # (a final period split off the cut word is read with it)
-        found = tokenise(text, start, resume)
-    if hi > lo and toks[hi - 1].end > end:
+        found = _made(list(takewhile(lambda m: m.start() < resume, _TOKEN.finditer(text, start, end))))
+    if hi > lo:
         found += toks[lo:hi - 1]
         found += tokenise(text, toks[hi - 1].start, end)
-    else:
-        found += toks[lo:hi]
     return found
 
 
 def tokenise(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end], computed afresh (for short one-off spans)."""
+    return _made(list(_TOKEN.finditer(text, start, len(text) if end is None else end)))
+
+
+def _made(matches: list[re.Match[str]]) -> list[Token]:
+    """The tokens of these matches of the token pattern."""
     # Built by map() over all matches, with no Python code run per token: only the
     # few words ending with a period are looked at one by one.
-    matches = list(_TOKEN.finditer(text, start, len(text) if end is None else end))
     words = list(map(_group, matches))
     toks = list(map(tuple.__new__, repeat(Token), zip(
         words, map(_start, matches), map(_end, matches), map(str.casefold, words), strict=True)))
