@@ -46,7 +46,7 @@ from quotes.leaders import leads
 from quotes.names import Mention
 from quotes.occurrences import article_mentions, occurrences
 from quotes.people import Entity, People, not_personal
-from quotes.roles import role_head, role_words, title_head
+from quotes.roles import role_head, role_words, strip_determiner, title_head
 
 Span = tuple[int, int]
 # How much of its confidence a weaker or contested resolution keeps.
@@ -238,6 +238,14 @@ def _evidence(people: People, description: Description, pos: int) -> list[_Candi
             found.append(_Candidate(entity.name, entity.role, 3, at,
                                     f'its name shows {entity.name} is of the kind "{description.head}"'))
     for turn in people.turns:
+        said = turn.mention.role if turn.mention is not None and turn.mention.kind == "name" else None
+        if turn.start < pos and said and not any(c.name == turn.speaker for c in found) and _role_fits(
+                description, strip_determiner(said)):
+            # ("The spokesman of the Air Force, Colonel Ivo Marr, said": the role he spoke in,
+            # though the article gave him his rank first)
+            role = strip_determiner(said)
+            found.append(_Candidate(turn.speaker, role, 2, turn.start,
+                                    f'{turn.speaker} spoke as "{role}" at offset {turn.start}'))
         if turn.start < pos and turn.role is None and described_body(turn.speaker, description.head):
             found.append(_Candidate(turn.speaker, None, 3, turn.start,
                                     f'"{turn.speaker}" spoke at offset {turn.start}'))
