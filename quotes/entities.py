@@ -116,6 +116,12 @@ def names_body(entity: Entity) -> bool:
 
 
 @cache
+def body_nouns() -> frozenset[str]:
+    """Nouns a reporter uses for a body ("ministry", "agency"): `lexicons/body_kinds.txt`."""
+    return frozenset(row.split()[0] for row in lexicon.lines("body_kinds"))
+
+
+@cache
 def _heading_words() -> frozenset[str]:
     return lexicon.words("org_words") - _DESCRIBING
 

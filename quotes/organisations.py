@@ -7,11 +7,10 @@ Scotland", "Transport for London", "Greater Manchester Fire and Rescue Service",
 
 from __future__ import annotations
 
-from functools import cache
-
 import regex
 
 from quotes import lexicon
+from quotes.entities import body_nouns
 from quotes.names import Mention, alone_words, office_before, surname_key
 from quotes.tokens import FUNCTION_WORDS, Token, is_capitalised, is_name_word, is_possessive, is_title
 
@@ -233,15 +232,10 @@ def named_body(said: str) -> str | None:
     name = match.group("name")
     words = name.split()
     head = words[-1]
-    if head not in lexicon.words("org_words") and head not in _body_kinds():
+    if head not in lexicon.words("org_words") and head not in body_nouns():
         return None
     capitalised = [w for w in words if w[:1].isupper()]
     if any(w.endswith(("’s", "'s", "’", "'")) or regex.search(r"-\p{Ll}", w) for w in capitalised) or (
             len(capitalised) == 1 and capitalised[0].casefold().endswith(_DEMONYM_ENDINGS)):
         return None
     return name
-
-
-@cache
-def _body_kinds() -> frozenset[str]:
-    return frozenset(row.split()[0] for row in lexicon.lines("body_kinds"))

@@ -20,6 +20,7 @@ from quotes.entities import (
     Antecedent,
     Entity,
     Turn,
+    body_nouns,
     is_body,
     looks_personal,
     lookup_key,
@@ -58,6 +59,8 @@ _OBJECT_REACH = 400
 # How far before a name its role words may start ("NATO Secretary General", "Deputy
 # Minister of Energy and Natural Resources of the Republic of | …").
 _ROLE_WINDOW = 120
+# Words that put a body after the head of a description ("A spokesman for the … Department").
+_PREPOSITIONS = frozenset("for of at in from with".split())
 # How far before "its" the country or body it means may be named.
 _OWNER_REACH = 250
 
@@ -354,9 +357,14 @@ class People:
     def described(self, name: str, pos: int, body: bool) -> bool:
         """A description at pos ("the utility said") stands for this entity as a subject:
         a pronoun after it may mean the entity, "it" when the description is a body's.
-        Returns whether the article names such an entity."""
+        Returns whether the article names such an entity; a body it does not name
+        ("Serelia's defence ministry said …") is still the body "it" may mean next."""
         entity = next((e for e in self.entities if e.name == name), None)
         if entity is None:
+            words = name.casefold().split(" ")
+            if body or (words[-1] in body_nouns() and not _PREPOSITIONS.intersection(words)):
+                # (not "A spokesman for the Jupiter Police Department": a person)
+                self._subject_at(pos, Entity(name, pos, positions=[pos]))
             return False
         if body:  # ("BC Hydro" said like a person, but "the utility" is no person)
             entity.person = entity.evident = False
