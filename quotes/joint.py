@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import regex
 
+from quotes import lexicon
+
 # "the two countries", "both governments", "the two sides", "both companies' boards" is not one.
 _TWO = regex.compile(r"(?:(?:[Tt]he\s+)?two|[Bb]oth(?:\s+the)?)\s+(?:\p{Ll}+\s+)?(?P<kind>\p{Ll}+s)")
-# Kinds of two that speak for themselves ("the two voters", "both surveys" are not
-# the pair named last: they are described, not named).
-_KINDS = frozenset(
-    "sides countries nations governments states leaders ministers men women candidates camps "
-    "campaigns companies firms parties presidents teams groups organisations organizations "
-    "unions agencies cities councils banks".split())
+# Capitalised words that open a sentence without naming anyone.
+_NOT_NAMES = frozenset("The A An This That These Those But And Both".split())
 _NAME = r"\p{Lu}[\p{L}’'-]+(?:\s+(?:of\s+)?\p{Lu}[\p{L}’'-]+){0,3}"
 # (not the end of a list, "Sciences, Engineering and Medicine", nor of a longer name)
 _PAIR = regex.compile(rf"(?<!,\s)(?<!\p{{Lu}}[\p{{L}}’'-]*\s)(?<!\p{{L}})({_NAME})\s+and\s+({_NAME})"
@@ -26,7 +24,7 @@ _REACH = 600
 def described_pair(text: str, said: str, pos: int) -> str | None:
     """"Ostrania and Velmar" for "the two countries" said at pos, or None."""
     two = _TWO.fullmatch(said)
-    if two is None or two.group("kind") not in _KINDS:
+    if two is None or two.group("kind") not in lexicon.words("pair_kinds"):
         return None
     last = None
     for match in _PAIR.finditer(text, max(0, pos - _REACH), pos):
@@ -37,7 +35,3 @@ def described_pair(text: str, said: str, pos: int) -> str | None:
     if first.split()[0] in _NOT_NAMES or second.split()[0] in _NOT_NAMES:
         return None
     return f"{first} and {second}"
-
-
-# Capitalised words that open a sentence without naming anyone.
-_NOT_NAMES = frozenset("The A An This That These Those But And Both".split())
