@@ -12,7 +12,8 @@ import regex
 from quotes import lexicon
 from quotes.after_cue import mention_after
 from quotes.cues import Attribution, Cue
-from quotes.names import Mention
+from quotes.names import Mention, clean_role
+from quotes.speakers import mention_before
 
 Span = tuple[int, int]
 
@@ -62,6 +63,9 @@ def source_first_report(text: str, sentence: Span, previous: Span | None) -> tup
             if text[found.start:found.end].casefold() in ("i", "we"):
                 return None  # "As I mentioned earlier, …", "As we reported, …": the writer's aside
             verb = _AS_VERB.match(text, found.end, s1)
+            if verb is None and found.kind == "role":
+                found, verb = _office_then_name(text, found, s1)
+                mention = found
             form = lexicon.speech_verbs().get(verb.group("verb")) if verb else None
             if verb is None or form is None or form.stance or verb.group("verb") == form.base:
                 return None  # ("As prices rose, …", "As she walks in, …": no report)
@@ -80,6 +84,29 @@ def source_first_report(text: str, sentence: Span, previous: Span | None) -> tup
     cue = Cue(match.start() + len(match.group()) - len(match.group().lstrip(" \t\n“\"‘'«(")),
               comma, "according to")
     return (content,), Attribution(mention, cue, "source first, report", 0.8)
+
+
+# "… of the festival Arman Sahakyan | noted,": the words up to a name that ends the office.
+_OFFICE_RUN = regex.compile(r"(?:[ \u00a0]+[\p{L}’'-]+){1,8}?"
+                            r"(?=[ \u00a0]+(?:(?:has|had)[ \u00a0]+)?[a-z]+[ \u00a0]*,)")
+
+
+def _office_then_name(text: str, office: Mention, end: int) -> tuple[Mention, regex.Match[str] | None]:
+    """"As the director of the festival Arman Sahakyan noted, …": an office read only to
+    its head noun ("the director") goes on to the name before the verb; the name speaks,
+    the office is its role. With no name, the whole office speaks."""
+    run = _OFFICE_RUN.match(text, office.end, end)
+    if run is None:
+        return office, None
+    verb = _AS_VERB.match(text, run.end(), end)
+    name = mention_before(text, office.start, run.end()) if verb else None
+    if verb is not None and name is not None and name.kind == "role" and (
+            name.start == office.start and name.end == run.end()):
+        return name, verb  # ("As the minister of the interior noted, …")
+    if verb is None or name is None or name.kind != "name" or name.end != run.end() or name.start <= office.end:
+        return office, None
+    role = clean_role(text[office.start:name.start])
+    return Mention(office.start, name.end, "name", name.name, role), verb
 
 
 def _after_comma(text: str, start: int, end: int) -> Span | None:
