@@ -15,6 +15,7 @@ from quotes import descriptions, lexicon, unnamed
 from quotes.after_cue import mention_after
 from quotes.agreement import agreeing_rival
 from quotes.body_descriptions import is_kind
+from quotes.entities import Entity, names_body
 from quotes.joint import described_pair
 from quotes.names import PRONOUN_FORMS, Mention, bare_role
 from quotes.organisations import named_body
@@ -68,12 +69,23 @@ def _together(people: People, mention: Mention, said: str) -> Resolved | None:
 
 def _name(people: People, mention: Mention, name: Span, said: str) -> Resolved:
     entity, words = people.named(mention, name)
+    if len(words) == 1 and names_body(entity):
+        entity = _person_of_surname(people, entity, mention.start) or entity
     role = bare_role(mention.role) or entity.role
     if entity.words == words:
         return Resolved(entity.name, role, "name", f'"{said}" names {entity.name}')
     return Resolved(entity.name, role, "surname",
                     f'"{said}" → {entity.name}: the full name the article gives '
                     f'at offset {entity.named_at}')
+
+
+def _person_of_surname(people: People, body: Entity, pos: int) -> Entity | None:
+    """"says Schicketanz" where the article named "Studio Schicketanz" and "Mary Ann
+    Schicketanz": a surname alone is the person's (a body is called by its name), when
+    one person of that surname was named in full before it."""
+    persons = [e for e in people.entities if e is not body and len(e.words) > 1 and e.surname == body.surname
+               and e.person and not names_body(e) and e.named_at < pos]
+    return persons[0] if len(persons) == 1 else None
 
 
 def _role(people: People, mention: Mention, said: str) -> Resolved:
