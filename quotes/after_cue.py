@@ -215,8 +215,10 @@ def with_apposition_after(text: str, mention: Mention, ceiling: int) -> Mention:
     if mention.kind == "role" and is_name_word(rest[first]):
         # (a rank may open the name: "the Chief of the General Staff, Colonel General Ivo Marr,")
         name = mention_before(text, rest[1].start, _name_run_end(rest, first), skip_aux=False)
-        if name and name.kind == "name" and _ends_phrase(rest, name.end):
-            return Mention(mention.start, name.end, "name", name.name,
+        tag = _PARTY_TAG_AFTER.match(text, name.end, reach) if name else None
+        end = tag.end() if tag else name.end if name else 0  # "his niece, Maria Ortez (D-Hampton),"
+        if name and name.kind == "name" and _ends_phrase(rest, end):
+            return Mention(mention.start, end, "name", name.name,
                            clean_role(text[mention.start:mention.end]))
     if mention.kind == "name" and not mention.role and (
             rest[1].key in ("a", "an", "the") or rest[1].word.islower()):
