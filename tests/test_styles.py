@@ -36,12 +36,13 @@ def test_style_set_spans_follow_the_gold_format() -> None:
 
 HOLDOUT = STYLES / "holdout"
 HOLDOUT2 = STYLES / "holdout2"
+HOLDOUT3 = STYLES / "holdout3"
 
 
-@pytest.mark.parametrize("holdout", [HOLDOUT, HOLDOUT2], ids=["holdout", "holdout2"])
+@pytest.mark.parametrize("holdout", [HOLDOUT, HOLDOUT2, HOLDOUT3], ids=["holdout", "holdout2", "holdout3"])
 @pytest.mark.parametrize("style", ["british", "wire", "translated"])
 def test_holdout_set_loads_with_exact_spans(holdout: Path, style: str) -> None:
-    # No accuracy floor: holdout (now tuning material) and holdout2 (unseen) measure only.
+    # No accuracy floor: holdout and holdout2 (now tuning material) and holdout3 (unseen) measure only.
     path = holdout / f"{style}.jsonl"
     _, articles = evaluate(path)
     assert len(articles) >= 6
