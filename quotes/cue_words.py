@@ -21,7 +21,7 @@ from quotes.trie import trie_pattern
 
 def _verb_pattern() -> re.Pattern[str]:
     # The standard library engine runs this trie-shaped pattern several times faster.
-    # Capitalised forms are there for sentence starts ("Said Comey, “…”").
+    # Capitalised forms are there for sentence starts ("Said Varga, “…”").
     # Every form opens with a letter, so the boundary before it is "no word character
     # before": as a lookbehind, the engine tests it faster than \b.
     forms = list(lexicon.speech_verbs())

@@ -106,8 +106,8 @@ def _impersonal_name(name: str) -> bool:
 
 def names_body(entity: Entity) -> bool:
     """A word of the name heads an organisation's ("Council of Northern States", "Ashby
-    Homes"): a body's name, whoever speaks under it; but "Anna Richardson White" and "Fox
-    News Sean Hannity" open a person's name with a given name."""
+    Homes"): a body's name, whoever speaks under it; but "Anna Hartley Brown" and "Metro
+    News Dan Corrigan" open a person's name with a given name."""
     org = _heading_words()
     words = entity.words
     if len(words) > 1 and words[-2].casefold() in lexicon.words("given_names"):

@@ -363,7 +363,7 @@ class People:
         if entity is None:
             words = name.casefold().split(" ")
             if body or (words[-1] in body_nouns() and not _PREPOSITIONS.intersection(words)):
-                # (not "A spokesman for the Jupiter Police Department": a person)
+                # (not "A spokesman for the Harwick Police Department": a person)
                 self._subject_at(pos, Entity(name, pos, positions=[pos]))
             return False
         if body:  # ("BC Hydro" said like a person, but "the utility" is no person)

@@ -80,8 +80,8 @@ def _name(people: People, mention: Mention, name: Span, said: str) -> Resolved:
 
 
 def _person_of_surname(people: People, body: Entity, pos: int) -> Entity | None:
-    """"says Schicketanz" where the article named "Studio Schicketanz" and "Mary Ann
-    Schicketanz": a surname alone is the person's (a body is called by its name), when
+    """"says Delacourt" where the article named "Studio Delacourt" and "Mary Ann
+    Delacourt": a surname alone is the person's (a body is called by its name), when
     one person of that surname was named in full before it."""
     persons = [e for e in people.entities if e is not body and len(e.words) > 1 and e.surname == body.surname
                and e.person and not names_body(e) and e.named_at < pos]

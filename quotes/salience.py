@@ -1,7 +1,7 @@
 """Whether a name stands where a pronoun's antecedent may stand: as a subject.
 
 A name right after a preposition ("of Belarus"), an object verb ("met Lee Dorn")
-or a listener verb ("had asked Tom Glavine"), a possessive ("Wagner’s boss") or a
+or a listener verb ("had asked Tom Reval"), a possessive ("Wagner’s boss") or a
 name in a sentence whose subject is a pronoun is somebody a later "he" does not mean.
 """
 
@@ -29,7 +29,7 @@ def salient(text: str, toks: list, first: int, last: int) -> bool:
         return True
     before = toks[first - 1]
     if before.key in _LISTENER_BEFORE and text[max(0, before.start - 40):before.start].rstrip()[-1:].isalnum():
-        return False  # "her husband had asked Tom Glavine": a listener (but "“…?” asked Ana Ruiz")
+        return False  # "her husband had asked Tom Reval": a listener (but "“…?” asked Ana Ruiz")
     return before.key not in NOT_BEFORE_SUBJECT and not (
         before.word.islower() and after_object_verb(before.key))
 

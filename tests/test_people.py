@@ -70,10 +70,10 @@ def test_a_body_head_word_alone_is_no_name() -> None:
 
 
 def test_a_body_speaking_under_its_name_is_no_person_but_a_given_name_opens_one() -> None:
-    people = _people("Ashby Homes said so. Anna Richardson White, a spokeswoman, agreed.")
-    for name in ("Ashby Homes", "Anna Richardson White"):
+    people = _people("Ashby Homes said so. Anna Hartley Brown, a spokeswoman, agreed.")
+    for name in ("Ashby Homes", "Anna Hartley Brown"):
         entity = _entity(people, name)
         people.named(Mention(entity.named_at, entity.named_at + len(name), "name",
                              (entity.named_at, entity.named_at + len(name))), (entity.named_at, entity.named_at + len(name)))
     assert not _entity(people, "Ashby Homes").person
-    assert _entity(people, "Anna Richardson White").person
+    assert _entity(people, "Anna Hartley Brown").person
