@@ -144,7 +144,9 @@ def _generic_noun_phrase(text: str, toks: list[Token], i: int) -> Mention | None
     j = i - 1
     while j >= 0 and i - j <= 5:
         if toks[j].key in DETERMINERS or is_possessive(toks[j]):
-            inner = Mention(toks[j].start, toks[i].end, "role", None, text[toks[j].start:toks[i].end])
+            # (a possessive's own phrase belongs to it: "the nurses’ union", "the mayor's office")
+            start = _possessor_start(toks, j) if is_possessive(toks[j]) else toks[j].start
+            inner = Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
             return _extend_with_of(text, toks, j, inner)  # "the organisers of the survey"
 
         if not (is_modifier(toks[j]) or toks[j].key == "of" or is_name_word(toks[j])
