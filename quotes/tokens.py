@@ -283,8 +283,9 @@ def is_word(tok: Token) -> bool:
 
 def is_adverbial(tok: Token) -> bool:
     """Auxiliaries and adverbs between a subject and its verb ("has also", "subsequently")."""
-    return tok.word.islower() and (tok.key in lexicon.words("auxiliaries") or tok.key in _REFLEXIVES or (
-        tok.key.endswith("ly") and len(tok.key) > 4))  # ("the senator himself said")
+    return tok.word.islower() and (  # ("the senator himself said")
+        tok.key in lexicon.words("auxiliaries") or tok.key in _REFLEXIVES or (
+            tok.key.endswith("ly") and len(tok.key) > 4 and tok.key not in lexicon.words("ly_nouns")))
 
 
 _REFLEXIVES = frozenset("himself herself themselves itself myself ourselves".split())
