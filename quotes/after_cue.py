@@ -102,10 +102,16 @@ def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
         best = body
     if best is None:
         return None
-    tag = _PARTY_TAG_AFTER.match(text, best.end, ceiling)
-    if tag:
-        best = Mention(best.start, tag.end(), best.kind, best.name, best.role)
+    end = _past_party_tag(text, best.end, ceiling)
+    if end != best.end:
+        best = Mention(best.start, end, best.kind, best.name, best.role)
     return with_apposition_after(text, best, ceiling)
+
+
+def _past_party_tag(text: str, end: int, ceiling: int) -> int:
+    """Where a name ending at `end` ends with its party or age tag: "Jo Reyes (D-Md.)", "(58)"."""
+    tag = _PARTY_TAG_AFTER.match(text, end, ceiling)
+    return tag.end() if tag else end
 
 
 def _possessed_after(text: str, toks: list[Token], name: Mention) -> Mention | None:
@@ -215,11 +221,11 @@ def with_apposition_after(text: str, mention: Mention, ceiling: int) -> Mention:
     if mention.kind == "role" and is_name_word(rest[first]):
         # (a rank may open the name: "the Chief of the General Staff, Colonel General Ivo Marr,")
         name = mention_before(text, rest[1].start, _name_run_end(rest, first), skip_aux=False)
-        tag = _PARTY_TAG_AFTER.match(text, name.end, reach) if name else None
-        end = tag.end() if tag else name.end if name else 0  # "his niece, Maria Ortez (D-Hampton),"
-        if name and name.kind == "name" and _ends_phrase(rest, end):
-            return Mention(mention.start, end, "name", name.name,
-                           clean_role(text[mention.start:mention.end]))
+        if name and name.kind == "name":
+            end = _past_party_tag(text, name.end, reach)  # "his niece, Maria Ortez (D-Hampton),"
+            if _ends_phrase(rest, end):
+                return Mention(mention.start, end, "name", name.name,
+                               clean_role(text[mention.start:mention.end]))
     if mention.kind == "name" and not mention.role and (
             rest[1].key in ("a", "an", "the") or rest[1].word.islower()):
         stop = next((t.start for t in rest[2:] if not is_word(t)), None)

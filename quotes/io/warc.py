@@ -54,8 +54,9 @@ def read_warc(stream: ByteSource, name: str, config: ReadConfig,
                 skipped[reason] += 1
             break
         except Exception as exc:  # warcio, zlib and the decompressors each raise their own classes
-            broken = members.member_offset if members is not None else None
-            resumed = members.resync() if members is not None else None
+            broken = resumed = None
+            if members is not None:
+                broken, resumed = members.member_offset, members.resync()
             if broken is None or resumed is None:
                 where = f" at byte {broken} (compressed)" if broken is not None else _offset(records)
                 yield ReadError(name, None, f"WARC data broken{where}: {_reason(exc)}; "
