@@ -16,7 +16,7 @@ body the article gave that noun to:
   its kind ("Hydro Norte" … "the utility"), or a body that spoke under a
   description ("Nigeria's army" … "the army"): `quotes.body_descriptions`;
 - for a document, its author ("a report by …", "the Audit Office report",
-  "Lee wrote in a report" … "the report").
+  "Lee wrote in a report" … "the report"): `quotes.document_authors`.
 
 Failing these, a person description ("the rookie defenceman") means the person
 the article named last as a subject, and a body description the last body
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 import regex
 
-from quotes import lexicon, unnamed
+from quotes import document_authors, lexicon, unnamed
 from quotes.body_descriptions import (
     described_body,
     entity_named,
@@ -43,7 +43,6 @@ from quotes.body_descriptions import (
 )
 from quotes.gender import gender_of
 from quotes.leaders import leads
-from quotes.names import Mention
 from quotes.occurrences import article_mentions, occurrences
 from quotes.people import Entity, People, not_personal
 from quotes.roles import role_head, role_words, strip_determiner, title_head
@@ -74,20 +73,6 @@ _APPOSITION_BEFORE = regex.compile(r",[ \u00a0]+")
 _COPULA = regex.compile(r"[ \u00a0]+(?:is|was|has been|had been|became|remains)[ \u00a0]+(?:a|an|the)[ \u00a0]+"
                         + _MODIFIERS + r"$")
 _AGE_APPOSITION = regex.compile(r"(?:,[ \u00a0]*|[ \u00a0]*\()(\d{1,3})(?:,|\))")
-# "by the Audit Office", "from Ana Ruiz": a document's author after it.
-_AUTHOR_AFTER = regex.compile(r"[ \u00a0]+(?:by|from)[ \u00a0]+(?:the[ \u00a0]+)?")
-# "Ruiz said in a statement", "Lee wrote in a recent report", "the Office released a report".
-_AUTHOR_BEFORE = regex.compile(
-    r"^[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){1,4}?(?:(?:in|on)[ \u00a0]+)?(?:a|an|its|his|her|their|the)"
-    r"[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+){0,2}$")
-# "In his congratulatory message, | the head of state": a document a speaker spoke in.
-_IN_DOCUMENT = regex.compile(r"(?<![\p{L}\p{M}])(?:[Ii]n|[Ww]ith)[ \u00a0]+(?:his|her|its|their|a|an|the)"
-                             r"[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+){0,2}$")
-_POSSESSOR_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:his|her|its|their|our|my)[ \u00a0]+$", regex.I)
-_DOCUMENT_THEN_SPEAKER = regex.compile(r"[ \u00a0]*,[ \u00a0]*")
-_PUBLISHING = frozenset("released issued published posted sent put wrote said stated told".split())
-# "the Audit Office report", "the Audit Office's annual report".
-_AUTHOR_MODIFIES = regex.compile(r"(?:[’']s)?[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}")
 
 
 @dataclass(frozen=True)
@@ -154,10 +139,12 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
     if description is None:
         return None
     document = description.head in lexicon.words("documents")
-    if document and (author := _author_named(people, said, pos)) is not None:
+    if document and (author := document_authors.named_in(people, said, pos)) is not None:
         return Meaning(author.name, author.role, f'the {description.head} names its author, {author.name}')
-    if document and (meant := _author_described(people, said, description, pos)) is not None:
-        return meant
+    if document and (written := document_authors.described(
+            people, said, description.head, description.complement, pos,
+            lambda author: _author_meant(people, author, pos))) is not None:
+        return Meaning(written.name, written.role, written.why, written.weight)
     found: dict[str, _Candidate] = {}
     for candidate in _evidence(people, description, pos):
         known = found.get(candidate.name)
@@ -184,6 +171,14 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
         why += f"; unsure: {other.name} (offset {other.at}) could be meant too"
         weight *= _UNSURE  # (a fallback with a rival is less sure still)
     return Meaning(best.name, best.role, why, weight)
+
+
+def _author_meant(people: People, author: str, pos: int) -> document_authors.Author | None:
+    """A document's author written as a description ("the ministry" of "the ministry's statement")."""
+    meant = meaning(people, author, pos)
+    if meant is None or meant.name is None:
+        return None
+    return document_authors.Author(meant.name, meant.role, pos, meant.why, meant.weight)
 
 
 def _most_named(people: People, ties: list[_Candidate], head: str, pos: int) -> bool:
@@ -309,16 +304,8 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
         start, end = word
         after = text[end:end + 8]
         if document:
-            by = _AUTHOR_AFTER.match(text, end, min(len(text), end + 30))
-            if by:
-                at_start(by.end(), f"the {description.head} at offset {start} is by {{}}", start)
-            for name_end in named.ends_between(start - 60, start):  # "the Office report"
-                rest = text[name_end:start]
-                if _POSSESSOR_BEFORE.search(text, max(0, ends[name_end][0] - 8), ends[name_end][0]):
-                    continue  # ("her New Year message": the possessive names the author)
-                if _AUTHOR_MODIFIES.fullmatch(rest) or _published(rest):
-                    at_end(name_end, f"the {description.head} at offset {start} is by {{}}", start)
-            found.extend(_written_by_speaker(people, description.head, start, end))
+            found.extend(_Candidate(a.name, a.role, 3, a.at, a.why)
+                         for a in document_authors.near(people, description.head, start, end))
             continue
         if after.startswith(("’s", "'s")):
             continue  # "the agency's director": the noun modifies another
@@ -350,23 +337,6 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
     return found
 
 
-def _written_by_speaker(people: People, head: str, start: int, end: int) -> list[_Candidate]:
-    """"In his congratulatory message, the head of state emphasized …", "the ministry said
-    in a statement": the document at start is the one a speaker spoke in."""
-    text = people.text
-    found = []
-    for turn in people.turns:
-        mention = turn.mention
-        if mention is None or not start - 60 <= mention.start <= end + 10:
-            continue
-        if (mention.start >= end and _IN_DOCUMENT.search(text, max(0, start - 40), start)
-                and _DOCUMENT_THEN_SPEAKER.fullmatch(text, end, mention.start)) or (
-                mention.end <= start and _published(text[mention.end:start])):
-            found.append(_Candidate(turn.speaker, turn.role, 3, start,
-                                    f"the {head} at offset {start} is the one {turn.speaker} spoke in"))
-    return found
-
-
 def _modifiers_agree(before: str, description: Description) -> bool:
     """"the Democratic nominee" is not "Republican nominee Ana Ruiz": the description's
     capitalised modifiers must be written with the noun where the article gives it."""
@@ -380,53 +350,6 @@ def _other_title_before(text: str, start: int, description: Description) -> bool
     before = text[max(0, start - 20):start].split()
     word = before[-1].casefold().rstrip(".,") if before else ""
     return word in lexicon.words("titles") and word not in description.words.casefold().split()
-
-
-def _author_named(people: People, said: str, pos: int) -> Entity | None:
-    """"the Civic Action study", "the PBO's report": a document whose description
-    begins with its author's name."""
-    words = said.split()[1:-1]
-    if not words or not all(w[:1].isupper() for w in words):
-        return None
-    start = pos + said.index(words[0])
-    end = start + len(" ".join(words))
-    for ending in ("’s", "'s"):
-        if people.text.endswith(ending, start, end):
-            end -= len(ending)
-    return people.named(Mention(start, end, "name", (start, end)), (start, end))[0]
-
-
-def _author_described(people: People, said: str, description: Description, pos: int) -> Meaning | None:
-    """"the ministry's statement", "the forecast of the State Weather Service", "the
-    statement of the ministry": a document whose description names its author, who is
-    resolved like any mention of them."""
-    words = said.split()[1:]
-    if description.complement is not None:
-        author = description.complement
-    elif len(words) == 2 and words[0].endswith(("’s", "'s")) and words[0][:1].islower():
-        author = "the " + words[0][:-2]
-    else:
-        return None
-    name = author.split(maxsplit=1)[-1] if author.startswith(("the ", "The ")) else author
-    if name[:1].islower() and author.split()[0].casefold() in _DEFINITE:
-        meant = meaning(people, author, pos)
-        if meant is None or meant.name is None:
-            return None
-        why = f'the {description.head} is by "{author}": {meant.why}'
-        return Meaning(meant.name, meant.role, why, meant.weight)
-    if not all(w[:1].isupper() or w in ("of", "and", "for", "the") for w in name.split()):
-        return None  # ("the release of the F.B.I. report": no name of an author)
-    end = pos + said.index(author) + len(author)
-    start = end - len(name)
-    entity = people.named(Mention(start, end, "name", (start, end)), (start, end))[0]
-    return Meaning(entity.name, entity.role, f'the {description.head} names its author, {entity.name}')
-
-
-def _published(stretch: str) -> bool:
-    """"said in a", "released its", "wrote in a recent": a verb of speaking or
-    publishing, then the document."""
-    m = _AUTHOR_BEFORE.match(stretch)
-    return m is not None and any(w in _PUBLISHING for w in stretch.split()[:3])
 
 
 def _fallback(people: People, description: Description, pos: int) -> list[_Candidate]:
