@@ -80,6 +80,8 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
             continue  # "a snappy retort", "an angry reply": a singular subject would say "retorts"
         if word.lower() == verb.base and _modifies_a_subject(text, start, match.start(), match.end(), end):
             continue  # "Lagos state police said", "Ohio state officials say": a noun
+        if _after_inscription(text, start, match.start()):
+            continue  # "placards reading ‘…’", "a banner that said ‘…’": a slogan, no one's report
         if (verb.quoted or verb.object) and word.lower() == verb.base and not (
                 verb.object and _after_plural_subject(text, match.start())):
             continue  # "a simple call", "the support": the bare form is too often a noun
@@ -121,6 +123,20 @@ def _modifies_a_subject(text: str, floor: int, pos: int, after: int, end: int) -
     verbs = lexicon.speech_verbs()
     return following is not None and following.group(1) in verbs and (
         following.group(1) != verbs[following.group(1)].base or following.group(1) == "say")
+
+
+# The word before a cue, past a relative "that"/"which": "placards | reading",
+# "a sign that | said".
+_CARRIER_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+(?:(?:that|which)\s+)?$")
+
+
+def _after_inscription(text: str, floor: int, pos: int) -> bool:
+    """The cue follows a thing that carries a slogan (lexicons/inscriptions.txt)."""
+    match = _CARRIER_BEFORE.search(text, max(floor, pos - 40), pos)
+    if match is None or match.group(1).casefold() not in lexicon.words("inscriptions"):
+        return False
+    word = match.group(1)  # (capitalised inside a sentence, a name: "Flag said")
+    return word.islower() or word.startswith("T-") or starts_sentence(text, floor, match.start(1))
 
 
 def quotation_cues(text: str, start: int, end: int) -> list[Cue]:
