@@ -19,6 +19,7 @@ from quotes.tokens import (
     is_initial,
     is_modifier,
     is_name_word,
+    is_post_nominal,
     is_role_noun,
     is_title,
     is_word,
@@ -310,13 +311,16 @@ _ROLE_DETERMINERS = frozenset("the a an this that".split())
 
 
 def clean_name(name: str) -> list[str]:
-    """Name words without possessive endings or titles: "Mr. Obama’s" → ["Obama"]."""
+    """Name words without possessive endings, titles or letters after the name:
+    "Mr. Obama’s" → ["Obama"], "Deirdre Mulcahy TD" → ["Deirdre", "Mulcahy"]."""
     return list(_name_words(name))  # a fresh list: callers may keep it
 
 
 @lru_cache(maxsize=4096)
 def _name_words(name: str) -> tuple[str, ...]:
     words = name.split()
+    while len(words) > 1 and is_post_nominal(words[-1].rstrip(",")):
+        words.pop()  # "Deirdre Mulcahy TD", "Ruth Ames KC OBE"
     if words:
         for ending in _POSSESSIVE_ENDINGS:
             if words[-1].endswith(ending) and len(words[-1]) > len(ending) + 1:

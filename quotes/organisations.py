@@ -11,7 +11,7 @@ import regex
 
 from quotes import lexicon
 from quotes.entities import body_nouns
-from quotes.names import Mention, alone_words, office_before, surname_key
+from quotes.names import Mention, alone_words, is_role_word, office_before, surname_key
 from quotes.tokens import FUNCTION_WORDS, Token, is_capitalised, is_name_word, is_possessive, is_title
 
 # Words that join the capitalised parts of one name ("Department of Health and Social Care"),
@@ -50,7 +50,7 @@ def organisation_ending(toks: list[Token], i: int, text: str | None = None) -> i
         return first
     if is_title(run[-1]) or _personal_tail(run):  # ("the NATO Secretary General": a role)
         return None  # "Police Chief Ana Ruiz", "Secretary of State Ana Ruiz"
-    if _titled_person(run):
+    if _titled_person(run) or _office_in_body(run):
         return None  # "Deputy Minister of Transport Lena Rask": a role, then her name
     if any(t.key in org and t.key not in _ADJECTIVES for t in run):
         return first  # "Network Rail", "Police Scotland", "Transport for London"
@@ -83,6 +83,17 @@ def _titled_person(run: list[Token]) -> bool:
     given = lexicon.words("given_names")
     return len(run) >= 3 and run[-2].key in given and is_name_word(run[-1]) and (
         is_title(run[0]) or run[-3].key in lexicon.words("org_words"))
+
+
+def _office_in_body(run: list[Token]) -> bool:
+    """An office of a body or place, then a person's name: "Dunmore County Supervisor |
+    Helen Fisk", "Harbour Board Chair | Ana Lee" (the office word capitalised, after the
+    body's own word, and only name words after it; not "County Hall", "Police Federation")."""
+    org = lexicon.words("org_words")
+    office = max((k for k, t in enumerate(run) if is_role_word(t) and is_capitalised(t.word)), default=None)
+    if office is None or office == len(run) - 1 or not any(t.key in org for t in run[:office]):
+        return False
+    return all(is_name_word(t) and t.key not in org for t in run[office + 1:])
 
 
 def organisation_after(text: str, toks: list[Token]) -> Mention | None:

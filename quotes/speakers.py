@@ -36,6 +36,7 @@ from quotes.tokens import (
     is_modifier,
     is_name_word,
     is_possessive,
+    is_post_nominal,
     is_pronoun,
     is_role_noun,
     is_title,
@@ -229,6 +230,10 @@ def mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
     tok = toks[i]
     if is_pronoun(tok):
         return Mention(tok.start, tok.end, "pronoun")
+    if i > 0 and is_post_nominal(tok.word) and is_name_word(toks[i - 1]) and not is_possessive(toks[i - 1]):
+        person = mention_ending(text, toks, i - 1)  # "Ana Reyes MSP said": the letters are no role
+        if person is not None and person.kind == "name":
+            return Mention(person.start, tok.end, "name", person.name, person.role)
     if tok.key in lexicon.words("places") and i >= 2 and toks[i - 1].key in ("of", "from"):
         person = mention_ending(text, toks, i - 2)  # "Sen. Mara Quist of Ohio said"
         if person is not None and person.kind == "name" and person.name is not None and (

@@ -264,13 +264,36 @@ def _is_name_word(word: str, key: str) -> bool:
         return False  # "It’s", "That's": a contraction, not a name
     if key.endswith(("ing", "ed")) and key in lexicon.speech_verbs():
         return False  # "Speaking to reporters, …", "Asked about it, …" (but "The Post")
+    if "-of-" in key and is_descriptor(word):
+        return False  # "Father-of-three Imran Bashir": a description before the name
     return (is_capitalised(word) and key not in lexicon.words("not_names")
             and key not in lexicon.words("titles") and key not in lexicon.words("roles")
             and key not in lexicon.pronoun_genders())
 
 
 def is_role_noun(tok: Token) -> bool:
-    return tok.key in lexicon.words("roles")
+    return tok.key in lexicon.words("roles") or ("-of-" in tok.key and is_descriptor(tok.word))
+
+
+# "Father-of-three", "mother-of-two", "Man-of-the-match": a compound that describes a
+# person; before a name it is a role, never a name word.
+_DESCRIPTOR = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*-of-[^\W_][\w-]*")
+
+
+def is_descriptor(word: str) -> bool:
+    return "-of-" in word and _DESCRIPTOR.fullmatch(word) is not None and (
+        word[word.index("-of-") + 4:].islower())
+
+
+@lru_cache(maxsize=1)
+def post_nominals() -> frozenset[str]:
+    """Letters after a name ("MP", "KC", "OBE"; `lexicons/post_nominals.txt`), as written."""
+    return frozenset(row.split()[0] for row in lexicon.lines("post_nominals"))
+
+
+def is_post_nominal(word: str) -> bool:
+    """"Ana Reyes MP", "Tom Kerr KC": letters for an office or honour, not a name word."""
+    return word in post_nominals()
 
 
 def is_pronoun(tok: Token) -> bool:
