@@ -32,7 +32,7 @@ def nominal_reports(text: str, sentence: Span) -> list[Report]:
         noun = _WORD_BEFORE.search(text, max(s0, that.start() - 20), that.start())
         if noun is None or noun.group(1).casefold() not in nouns or _relative_clause(text, that.end(), s1):
             continue  # ("the statement that was released": "that" opens a relative clause)
-        end = clause_end(text, that.end(), s1)
+        end = clause_end(text, that.end(), s1, clause=True)
         comma = text.find(", ", that.end(), end)
         if comma > 0 and not has_quote(text, ((that.end(), comma),)):
             end = comma  # "Despite Varga's claims that the budget is balanced, the auditors …"

@@ -47,8 +47,9 @@ _CLAUSE_BREAK = re.compile(
     r"|,[\"”’']?\s+(?=(?:in|on|at|during|according\s+to)\s+(?:an?|the|his|her|their)\s)"
     # "… should be released but said “…”": a second report by the same speaker
     r"|\s+(?:but|and)\s+(?:also\s+)?(?=(?:said|says|added|told|noted|argued|insisted|warned)\b)"
-    # "respects his “passion” but argues …": the speaker's next predicate
-    r"|(?<=[\"”’'])\s+(?:but|and)\s+(?=(?:[a-z]\w*(?:s|ed|ing)|did|does|was|is)\s)"
+    # "respects his “passion” but argues …": the speaker's next predicate (after an
+    # object; in a clause the predicate is the clause's own, see clause_end)
+    r"|(?P<after_mark>(?<=[\"”’'])\s+(?:but|and)\s+(?=(?:[a-z]\w*(?:s|ed|ing)|did|does|was|is)\s))"
     # "called it “racially toxic,” portrayed …": after a quoted fragment, a new predicate
     r"|(?<=,[\"”’'])\s+(?=[a-z]+ed\s)"
     # "…at his rally, a swipe at …": a remark about the content
@@ -58,9 +59,10 @@ _CLAUSE_BREAK = re.compile(
     r"|(?:he|she|they)\s+(?:said|says|added|told|wrote|asked)\b)"
     # "said the plan is dead, and he railed against …": a clause with its own subject
     r"|,\s+and\s+(?=(?:he|she|they|we|I)\s)"
-    # "said the club was for sale and left the room": a second predicate of the speaker
-    r"|,?\s+and\s+(?:then\s+)?(?=(?:\w+ed|left|went|took|gave|made|came|got|told|said|"
-    r"sat|stood|walked|ran|began|shook|held)\b))")
+    # "said the club was for sale, and left the room": a second predicate of the speaker
+    # (without the comma, in a clause, the clause's own: see clause_end)
+    r"|(?P<predicate>,?\s+and\s+(?:then\s+)?(?=(?:\w+ed|left|went|took|gave|made|came|got|told|said|"
+    r"sat|stood|walked|ran|began|shook|held)\b)))")
 _SUBJECT_PRONOUNS = frozenset("i we you he she it they".split())
 _SAY = frozenset(["say"])
 # What "said" can be followed by without reporting a statement.
@@ -164,16 +166,22 @@ def _says_something(text: str, start: int, end: int) -> bool:
         toks[0].word.islower() and toks[0].key.endswith("ly"))  # (", she said, is doing …")
 
 
-def clause_end(text: str, start: int, end: int) -> int:
-    """Where the reported clause starting at `start` ends, outside quotation marks.
-    Content longer than MAX_CONTENT characters is cut there: no sentence of news
-    runs that long, and the bound keeps the work per cue constant."""
+def clause_end(text: str, start: int, end: int, clause: bool = False) -> int:
+    """Where the reported content starting at `start` ends, outside quotation marks.
+    When it is a clause (`clause`: "said (that) the rule was ‘over the top’ and left
+    …"), a second predicate after "and" is its subject's, and stays in it; after an
+    object ("called it “a farce” and left …") the speaker's. Content longer than
+    MAX_CONTENT characters is cut there: no sentence of news runs that long, and the
+    bound keeps the work per cue constant."""
     end = min(end, start + MAX_CONTENT)
     opened = closed = straight = 0
     pos = aside_end = start
     for match in _CLAUSE_BREAK.finditer(text, start, end):
         if match.start() < aside_end:
             continue  # (the dash that closes an aside)
+        if clause and (match.group("after_mark") or match.group("predicate")) and (
+                not match.group().startswith(",")) and not _reporting_verb(text, match.end()):
+            continue  # "said the pier was ‘neglected’ and needed …": the clause goes on
         if match.group().strip() == "—" and (aside := _DASH_ASIDE.match(text, match.end(), end)):
             aside_end = aside.end()  # "that the ties between youth — especially girls — and …"
             continue
@@ -191,6 +199,16 @@ def clause_end(text: str, start: int, end: int) -> int:
         remark = _FINAL_RELATIVE.search(text, start, end)
         end = remark.start() if remark else end
     return _before_next_cue(text, start, end)
+
+
+def _reporting_verb(text: str, pos: int) -> bool:
+    """A speech verb (not one of stance) at pos: "… and warned that …" reports again."""
+    match = _WORD.match(text, pos)
+    verb = lexicon.speech_verbs().get(match.group().lower()) if match else None
+    return verb is not None and not verb.stance
+
+
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 # An aside closed by a second dash within the clause: it is part of what was said.

@@ -166,7 +166,7 @@ def participle_report(text: str, sentence: Span, cue: Cue, earlier: list[Cue]) -
     start = that_end if that_end is not None else skip(text, full.end, s1)
     if that_end is None and not reportable(text, start, s1, cue):
         return None  # ", pointing to the names on the wall" reports nothing
-    content = trimmed(text, start, clause_end(text, start, s1))
+    content = trimmed(text, start, clause_end(text, start, s1, clause=that_end is not None))
     if content is None or len(text[content[0]:content[1]].split()) < (
             2 if has_quote(text, (content,)) else 3):
         return None  # (", calling it “absurd”" is enough)
@@ -199,15 +199,16 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     that_end = after_that(text, full.end, s1)
     start = skip(text, full.end, s1)  # the first word after the cue (and its listener)
     if that_end is not None:
-        content = trimmed(text, that_end, clause_end(text, that_end, s1))
+        content = trimmed(text, that_end, clause_end(text, that_end, s1, clause=True))
         confidence = 0.85
     elif cue.quoted and opens_with_mark(text, start):
         return None  # "were calling “every 20 minutes”": no object, not this use
     elif (cue.bare or quoted_clause(text, start, s1)) and reportable(text, start, s1, cue):
-        content = trimmed(text, full.end, clause_end(text, full.end, s1))
+        content = trimmed(text, full.end, clause_end(
+            text, full.end, s1, clause=cue.bare and not cue.quoted and not opens_with_mark(text, start)))
         confidence = 0.75
     elif cue.bare and (after := clause_after_adverbial(text, start, s1, looks_like_clause, clause_word)):
-        content = trimmed(text, after, clause_end(text, after, s1))  # "said on Friday | it had …"
+        content = trimmed(text, after, clause_end(text, after, s1, clause=True))  # "said on Friday | it had …"
         confidence = 0.7
     elif mention is not None and _RELATIVE_BEFORE.search(text, max(s0, mention.start - 8), mention.start) and (
             predicate_follows(text, start, s1)):
