@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 import regex
 
-from quotes import document_authors, lexicon, unnamed
+from quotes import document_authors, lexicon, role_kin, unnamed
 from quotes.body_descriptions import (
     described_body,
     entity_named,
@@ -45,7 +45,7 @@ from quotes.gender import gender_of
 from quotes.leaders import leads
 from quotes.occurrences import article_mentions, occurrences
 from quotes.people import Entity, People, not_personal
-from quotes.roles import role_head, role_words, strip_determiner, title_head
+from quotes.roles import role_head, strip_determiner, title_head
 
 Span = tuple[int, int]
 # How much of its confidence a weaker or contested resolution keeps.
@@ -55,6 +55,7 @@ _FALLBACK_REACH = 400
 # How far before the person chosen that way another one makes the choice unsure.
 _RIVAL_REACH = 150
 _DEFINITE = frozenset(("the",))
+_SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s")
 _AGE = regex.compile(r"(\d{1,3})-year-old")
 # Words between a determiner and a noun in an apposition: modifiers, no verbs or clauses.
 _MODIFIERS = (r"(?:(?!(?:of|for|with|at|in|on|to|from|by|and|or|who|that|which|whose)[ \u00a0])"
@@ -160,7 +161,8 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
     ranked = _fullest(people, sorted(found.values(), key=lambda c: (c.tier, c.at), reverse=True))
     best = ranked[0]
     ties = [c for c in ranked if c.tier == best.tier]
-    if len(ties) > 1 and not document and not _most_named(people, ties, description.head, pos):
+    if len(ties) > 1 and not document and not _most_named(people, ties, description.head, pos) and (
+            not _moved_on(people, ties, pos)):
         # ("the report" is the last one the article named)
         names = " or ".join(f"{c.name} (offset {c.at})" for c in ties[:3])
         return Meaning(None, None, f"could mean {names}: left as written")
@@ -191,6 +193,20 @@ def _most_named(people: People, ties: list[_Candidate], head: str, pos: int) -> 
     return all(counts[0] > count for count in counts[1:])
 
 
+def _moved_on(people: People, ties: list[_Candidate], pos: int) -> bool:
+    """The last person named was introduced after the article last named each other one,
+    just before pos ("Lt Gen Ivo Marr … Maj Gen Tom Reval, who arrived … the visiting
+    general said"): the article has moved on to it."""
+    best, others = ties[0], ties[1:]
+    if not all((e := entity_named(people, c.name)) is not None and e.person for c in ties):
+        return False  # (bodies: "the appeals court" after the Supreme Court is no such court)
+    first = min(_positions(people, best.name, best.at))
+    text = people.text
+    return pos - best.at <= _FALLBACK_REACH and all(  # (not two named in one sentence)
+        _SENTENCE_END.search(text, max(p for p in _positions(people, o.name, o.at) if p < pos), first)
+        for o in others)
+
+
 def _fullest(people: People, ranked: list[_Candidate]) -> list[_Candidate]:
     """One name read twice ("Ministry of Agriculture" inside "Ministry of Agriculture of
     Veskaria", "Ormsby Hospitals Trust" inside "Fenbridge and Ormsby Hospitals Trust")
@@ -219,10 +235,9 @@ def _evidence(people: People, description: Description, pos: int) -> list[_Candi
             continue  # (its last mention before pos is the one that counts)
         if not_personal(entity) and not is_kind(description.head):
             continue  # "the deputy minister" is no place
-        if entity.role and _role_fits(description, entity.role):
+        if entity.role and (fits := role_kin.fit(description.words, entity.role)):
             # (the role itself beats one that holds more: "the president", not the vice president)
-            exact = role_words(description.words) == role_words(entity.role)
-            found.append(_Candidate(entity.name, entity.role, 3 if exact else 2, at,
+            found.append(_Candidate(entity.name, entity.role, fits, at,
                                     f'the article gives {entity.name} the role "{entity.role}"'))
         elif entity.role and description.complement and leads(
                 description.head, description.complement, entity.role):
@@ -234,8 +249,8 @@ def _evidence(people: People, description: Description, pos: int) -> list[_Candi
                                     f'its name shows {entity.name} is of the kind "{description.head}"'))
     for turn in people.turns:
         said = turn.mention.role if turn.mention is not None and turn.mention.kind == "name" else None
-        if turn.start < pos and said and not any(c.name == turn.speaker for c in found) and _role_fits(
-                description, strip_determiner(said)):
+        if turn.start < pos and said and not any(c.name == turn.speaker for c in found) and role_kin.fit(
+                description.words, strip_determiner(said)) >= role_kin.FITS:
             # ("The spokesman of the Air Force, Colonel Ivo Marr, said": the role he spoke in,
             # though the article gave him his rank first)
             role = strip_determiner(said)
@@ -285,23 +300,25 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
     document = description.head in lexicon.words("documents")
     found: list[_Candidate] = []
 
+    tier = 3  # (a word the lexicon pairs with the noun, "utility" for "the company": 2)
+
     def at_start(i: int, why: str, at: int | None = None) -> None:
         entity = starts.get(i)
         if entity is not None:
-            found.append(_Candidate(entity.name, entity.role, 3, i if at is None else at,
+            found.append(_Candidate(entity.name, entity.role, tier, i if at is None else at,
                                     why.format(entity.name)))
 
     def at_end(i: int, why: str, at: int | None = None) -> None:
         named = ends.get(i)
         if named is not None:
-            found.append(_Candidate(named[1].name, named[1].role, 3, named[0] if at is None else at,
+            found.append(_Candidate(named[1].name, named[1].role, tier, named[0] if at is None else at,
                                     why.format(named[1].name)))
 
     floor = people.body[0]
     research = lexicon.words("research_documents")
-    words = research if document and description.head in research else {description.head}
-    for word in sorted(span for noun in words for span in occurrences(people, noun, pos)):
-        start, end = word
+    words = research if document and description.head in research else role_kin.nouns(description.head)
+    for start, end, noun in sorted((*span, w) for w in words for span in occurrences(people, w, pos)):
+        tier = 3 if noun == description.head or document else 2
         after = text[end:end + 8]
         if document:
             found.extend(_Candidate(a.name, a.role, 3, a.at, a.why)
@@ -312,18 +329,18 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
         space = regex.match(r"[ \u00a0]+", text[end:end + 4])
         if space and not _other_title_before(text, start, description) and _modifiers_agree(
                 text[max(floor, start - 60):start], description):
-            at_start(end + space.end(), f'the article calls {{}} "{description.head}" before the name')
+            at_start(end + space.end(), f'the article calls {{}} "{noun}" before the name')
         before = text[max(floor, start - 80):start]
         closes = _APPOSITION_CLOSES.match(text, end, min(len(text), end + 8)) is not None
         if closes and (m := _APPOSITION_AFTER.search(before)) is not None and _modifiers_agree(
                 m.group(), description):
             at_end(start - len(before) + m.start(),
-                   f'the article calls {{}} "{description.head}" beside the name')
+                   f'the article calls {{}} "{noun}" beside the name')
         if closes and (m := _COPULA.search(before)) is not None:
-            at_end(start - len(before) + m.start(), f'the article says {{}} is a "{description.head}"')
+            at_end(start - len(before) + m.start(), f'the article says {{}} is a "{noun}"')
         if (m := _APPOSITION_BEFORE.match(text, end, min(len(text), end + 4))) is not None and (
                 _modifiers_agree(text[max(floor, start - 60):start], description)):
-            at_start(m.end(), f'the article calls {{}} "{description.head}" beside the name')
+            at_start(m.end(), f'the article calls {{}} "{noun}" beside the name')
     if description.age:
         for end, (at, entity) in ends.items():
             m = _AGE_APPOSITION.match(text, end, min(len(text), end + 8)) if at < pos else None
@@ -341,7 +358,8 @@ def _modifiers_agree(before: str, description: Description) -> bool:
     """"the Democratic nominee" is not "Republican nominee Ana Ruiz": the description's
     capitalised modifiers must be written with the noun where the article gives it."""
     said = {w.casefold().strip(".,") for w in description.words.split()[:-1] if w[:1].isupper()}
-    return said <= {w.casefold().strip(".,") for w in before.split()}
+    written = {w.casefold().strip(".,") for w in before.split()}
+    return all(any(role_kin.same_word(w, other) for other in written) for w in said)
 
 
 def _other_title_before(text: str, start: int, description: Description) -> bool:
@@ -403,11 +421,6 @@ def _speaker_naming(people: People, at: int, pos: int, named: Entity) -> tuple[i
     if speaker is None or not speaker.person or speaker.unnamed or not_personal(speaker):
         return None
     return turn.start, speaker
-
-
-def _role_fits(description: Description, role: str) -> bool:
-    wanted = role_words(description.words)
-    return bool(wanted) and wanted <= role_words(role) and role_head(description.words) == role_head(role)
 
 
 def _unnamed(people: People, description: Description, pos: int) -> Meaning | None:

@@ -11,6 +11,7 @@ from functools import cache
 
 from quotes import lexicon
 from quotes.body_descriptions import is_kind, kinds
+from quotes.role_kin import same_word
 from quotes.roles import role_head, role_words
 
 # Heads that name a leader of whatever body follows "of" ("the head of the Bank").
@@ -20,7 +21,6 @@ _NOT_THE_HEAD = frozenset("vice deputy former acting assistant".split())
 _SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson representative rep adviser advisor".split())
 # Ministers who lead no ministry: "Prime Minister", "Minister without portfolio".
 _NOT_A_MINISTRY = frozenset("prime portfolio".split())
-_DEMONYM_ENDINGS = frozenset(("n", "an", "ian", "ean", "i", "ese", "ish"))
 
 
 def leads(head: str, complement: str, role: str) -> bool:
@@ -60,16 +60,7 @@ def _heads_body(complement: str, role: str) -> bool:
         return False  # ("spokesman of the Ministry of Defence")
     if not (said - {head}) & kinds()[noun]:
         return False
-    return all(any(_same_word(word, other) for other in said) for word in role_words(complement) - {noun})
-
-
-def _same_word(word: str, other: str) -> bool:
-    """A word of a role as written, or the place it is a demonym of ("Serelian" for
-    "Serelia", "Ukrainian" for "Ukraine")."""
-    if word == other:
-        return True
-    stem = other[:-1] if other.endswith("e") else other
-    return len(stem) >= 4 and word.startswith(stem) and word[len(stem):] in _DEMONYM_ENDINGS
+    return all(any(same_word(word, other) for other in said) for word in role_words(complement) - {noun})
 
 
 @cache

@@ -1,0 +1,85 @@
+"""Whether a description fits a role or kind the article gave someone.
+
+"The Qasreeni foreign minister" fits the "Minister of Foreign Affairs of the Kingdom
+of Qasreen": its noun is the role's head, a title the role holds ("the general" for
+the "Chief of Defence … Lieutenant General"), or a noun `lexicons/role_kin.txt` pairs
+with one of the role's words ("the diplomat" for an "Ambassador", "the peer" for a
+"Lord"); each capitalised modifier is a word of the role or a demonym of one
+("Qasreeni" for "Qasreen", "Serelian" for "Serelia": read from the ending, so any
+country the article invents is matched). A lowercase modifier the role lacks ("the
+visiting general") leaves a loose fit: nothing in the role confirms it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from quotes import lexicon
+from quotes.roles import role_head, role_words
+
+# How well a description fits a role: as written, with every word found, loosely.
+EXACT, FITS, LOOSE = 3, 2, 1
+_DEMONYM_ENDINGS = frozenset(("n", "an", "ian", "ean", "i", "ese", "ish"))
+# Words that make another office of one ("the former president", "Vice President"):
+# a description and a role must agree on them.
+_OTHER_OFFICE = frozenset("former ex late then outgoing incoming acting interim deputy vice assistant".split())
+
+
+def same_word(word: str, other: str) -> bool:
+    """A word of a role as written, or the place it is a demonym of ("Serelian" for
+    "Serelia", "Ukrainian" for "Ukraine", "Qasreeni" for "Qasreen")."""
+    if word == other:
+        return True
+    stem = other[:-1] if other.endswith("e") else other
+    return len(stem) >= 4 and word.startswith(stem) and word[len(stem):] in _DEMONYM_ENDINGS
+
+
+def nouns(head: str) -> frozenset[str]:
+    """The noun and the single words the lexicon pairs with it ("company": "utility",
+    "chain", …): words an article may write beside a name for the one it means."""
+    return frozenset({head} | {next(iter(p)) for p in _kin().get(head, ()) if len(p) == 1})
+
+
+def fit(words: str, role: str) -> int:
+    """How a description ("Qasreeni foreign minister", without "the") fits a role: EXACT,
+    FITS, LOOSE or 0."""
+    said = role_words(role)
+    wanted = role_words(words)
+    head = role_head(words)
+    if not wanted or not _head_fits(head, role, said):
+        return 0
+    main = words.split()
+    for joiner in ("of", "for"):
+        if joiner in main[1:]:
+            main = main[:main.index(joiner, 1)]
+    loose = {w.casefold().rstrip(".,") for w in main[:-1] if w[:1].islower()} - _OTHER_OFFICE
+    missing = {w for w in wanted - {head} if not any(same_word(w, other) for other in said)}
+    if missing - loose:
+        return 0  # ("the Democratic nominee" is not the "Republican nominee")
+    if missing:
+        return LOOSE
+    return EXACT if wanted == said else FITS
+
+
+def _head_fits(head: str, role: str, said: frozenset[str]) -> bool:
+    if head == role_head(role):
+        return True
+    written = [w.casefold().rstrip(".,") for w in role.split()]
+    if head in said and head in lexicon.words("titles") and _own_office(written, head):
+        return True  # ("the general": "Chief of Defence … Lieutenant General")
+    return any(phrase <= said and all(_own_office(written, w) for w in phrase)
+               for phrase in _kin().get(head, ()))
+
+
+def _own_office(written: list[str], word: str) -> bool:
+    """The word is written in the role, not right after "deputy", "vice", "former" ("the
+    executive" is no "Vice President"; "the general" may be a "Deputy Commander …
+    Major General")."""
+    return any(w == word and (k == 0 or written[k - 1] not in _OTHER_OFFICE) for k, w in enumerate(written))
+
+
+@cache
+def _kin() -> dict[str, tuple[frozenset[str], ...]]:
+    """Each description noun and the role words (as sets) it stands for."""
+    rows = (row.split("|") for row in lexicon.lines("role_kin"))
+    return {r[0].strip(): tuple(role_words(p) for p in r[1:] if role_words(p)) for r in rows}
