@@ -53,6 +53,7 @@ class Cue:
     object: bool = False  # the verb reports its object ("criticized the plan")
     stance: bool = False  # a stance, not speech: reports content, never cues a quotation
     belief: bool = False  # a belief or feeling ("believes", "hopes"): speech it is not
+    appeal: bool = False  # an appeal ("called for a freeze"): reports only words it quotes
 
     @property
     def act(self) -> str:

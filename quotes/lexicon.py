@@ -41,6 +41,7 @@ class Verb(NamedTuple):
     object: bool  # reports its object unquoted ("criticized the plan", "endorsed Sanders")
     stance: bool  # a stance or finding, not speech: never introduces a quotation ("wanted")
     belief: bool  # a belief or feeling reported as content ("believes", "hopes"); may cue quotes
+    appeal: bool  # its complement is an appeal ("called for a freeze"): a report only when quoted
 
 
 @cache
@@ -53,7 +54,7 @@ def speech_verbs() -> dict[str, Verb]:
         given = [p.replace("_", " ") for p in parts if not p.startswith("+")]
         base = given[0]
         verb = Verb(base, "+bare" in flags, "+quoted" in flags, "+to" in flags, "+object" in flags,
-                    "+stance" in flags, "+belief" in flags)
+                    "+stance" in flags, "+belief" in flags, "+appeal" in flags)
         for form in given if len(given) > 1 else _regular_forms(base):
             forms.setdefault(form, verb)
         forms.setdefault(base, verb)

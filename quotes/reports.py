@@ -92,7 +92,8 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
         else:
             report = (speaker_verb_report(text, near, cue)
                       or trailing_report(text, near, cue))
-        if report and (not cue.quoted or cue.object or has_quote(text, report.pieces)) and (
+        needs_quote = cue.appeal or (cue.quoted and not cue.object)
+        if report and (not needs_quote or has_quote(text, report.pieces)) and (
                 not reports_nothing(text, report.pieces, report.attribution, s0)):
             found.append(report)
     # "Varga's claim that …" counts only where no verb reported the clause ("repeated his claim that")
