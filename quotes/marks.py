@@ -105,6 +105,12 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[QuoteSpan]:
     return sorted(doubles + singles, key=lambda q: q.open_start)
 
 
+def quoted_within(text: str, start: int, end: int) -> list[Span]:
+    """The insides of the quotations in text[start:end] (between their marks), of every
+    family: “…”, "…", ‘…’, '…', «…», in text order and disjoint."""
+    return [(q.open_end, q.close_start) for q in find_quotes(text, [(start, end)])]
+
+
 def _marks(text: str, span: Span) -> Iterator[_Mark]:
     """Every mark in the span, with whether its neighbours let it open or close."""
     start, end = span

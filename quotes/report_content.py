@@ -5,6 +5,7 @@ the tests of whether words after a cue can be what was said.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -15,7 +16,7 @@ from quotes import lexicon
 from quotes.adverbials import DAYS
 from quotes.cue_words import PREPOSITIONS, QUOTE_MARKS, Cue, opens_with_mark
 from quotes.cues import Attribution
-from quotes.marks import holds_single_quotation
+from quotes.marks import holds_single_quotation, quoted_within
 from quotes.tokens import is_word, tokens
 
 Span = tuple[int, int]
@@ -174,8 +175,8 @@ def clause_end(text: str, start: int, end: int, clause: bool = False) -> int:
     MAX_CONTENT characters is cut there: no sentence of news runs that long, and the
     bound keeps the work per cue constant."""
     end = min(end, start + MAX_CONTENT)
-    opened = closed = straight = 0
-    pos = aside_end = start
+    aside_end = start
+    quoted: list[Span] | None = None  # read only when a break is found
     for match in _CLAUSE_BREAK.finditer(text, start, end):
         if match.start() < aside_end:
             continue  # (the dash that closes an aside)
@@ -185,20 +186,24 @@ def clause_end(text: str, start: int, end: int, clause: bool = False) -> int:
         if match.group().strip() == "—" and (aside := _DASH_ASIDE.match(text, match.end(), end)):
             aside_end = aside.end()  # "that the ties between youth — especially girls — and …"
             continue
-        # Count the marks up to and including the break's own closing mark.
-        upto = match.end()
-        opened += text.count("“", pos, upto)
-        closed += text.count("”", pos, upto)
-        straight += text.count('"', pos, upto)
-        pos = upto
-        if opened <= closed and straight % 2 == 0:
+        if quoted is None:
+            quoted = quoted_within(text, start, end)
+        # (a break's last character is past its own closing mark: “…,” but)
+        if not _inside(quoted, match.end() - 1):
             closing = COMMA_CLOSING.match(text, match.start())
             end = closing.end() if closing else match.start()  # keep “…,” whole
             break
     else:
         remark = _FINAL_RELATIVE.search(text, start, end)
-        end = remark.start() if remark else end
+        if remark and not _inside(quoted_within(text, start, end), remark.start()):
+            end = remark.start()
     return _before_next_cue(text, start, end)
+
+
+def _inside(spans: list[Span], pos: int) -> bool:
+    """Is pos inside one of the sorted, disjoint spans?"""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _reporting_verb(text: str, pos: int) -> bool:

@@ -128,11 +128,19 @@ def _cut_at_new_speakers(text: str, found: list[Report]) -> list[Report]:
         for start, end in report.pieces:
             first = _first_opener(openers, positions, report, start, end)
             piece = trimmed(text, start, first) if first is not None else (start, end)
-            if piece is not None:
+            if piece is not None and not (first is not None and _adverbial(text, piece)):
                 pieces.append(piece)
         if pieces:
             cut.append(Report(tuple(pieces), report.attribution))
     return cut
+
+
+def _adverbial(text: str, piece: Span) -> bool:
+    """"On Jan. 9, | Ana Ruiz … said …": what is left before a new speaker is only a
+    time or place of that speaker's clause, not content."""
+    words = [t for t in tokens(text, *piece) if is_word(t)]
+    return bool(words) and words[0].key in PREPOSITIONS and len(words) <= 6 and not any(
+        clause_word(t) and t.word.islower() for t in words)  # ("On May 4": a month)
 
 
 def _first_opener(openers: list[tuple[int, Report]], positions: list[int], report: Report,
