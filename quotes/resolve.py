@@ -98,6 +98,11 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
     authored = _author(people, mention, said)
     if authored is not None:
         return authored
+    if (given := unnamed.given_name(people.text, mention.end)) is not None:
+        if (entity := people.entity(given)) is not None:
+            entity.person = entity.evident = True  # (one who gives a name is a person)
+        return Resolved(given, strip_determiner(said), "role",
+                        f'"{said}": the words after it name the source, {given}')
     pair = described_pair(people.text, said, mention.start)
     if pair is not None:
         return Resolved(pair, None, "role", f'"{said}" → {pair}: the two the article last named together',

@@ -62,6 +62,26 @@ def _person_nouns() -> frozenset[str]:
             - lexicon.words("body_kinds") - _NOT_PEOPLE)
 
 
+_SP = r"[ \u00a0]+"
+# ", who gave his name only as Ibrahim", ", who gave only her first name, Daria", ", who
+# asked to be identified only as Tomas": a described source the next words name.
+_GIVEN_NAME = regex.compile(
+    r",(?:[ \u00a0]+who)?(?:" + _SP + r"(?:would" + _SP + r")?(?:only" + _SP + r")?(?:gave|give|gives|giving)"
+    + _SP + r"(?:only" + _SP + r")?(?:his|her|their)" + _SP + r"(?:(?:first|full|last)" + _SP + r")?name"
+    + r"(?:" + _SP + r"only)?(?:" + _SP + r"as" + _SP + r"|,[ \u00a0]+)"
+    + r"|" + _SP + r"(?:(?:asked|wished|wanted)" + _SP + r"to" + _SP + r"be" + _SP + r")?identified"
+    + _SP + r"(?:only" + _SP + r")?(?:by" + _SP + r"(?:his|her|their)" + _SP + r"(?:first" + _SP
+    + r")?name" + _SP + r")?as" + _SP + r")"
+    + r"(\p{Lu}[\p{L}\p{M}’'-]+(?:[ \u00a0]\p{Lu}[\p{L}\p{M}’'-]+)?)(?![\p{L}\p{M}])")
+
+
+def given_name(text: str, end: int) -> str | None:
+    """The name the words right after a description give its source ("A survivor, who
+    gave his name only as Ibrahim,"), or None."""
+    match = _GIVEN_NAME.match(text, end, min(len(text), end + 120))
+    return match.group(1) if match else None
+
+
 def register(people: People, mention: Mention, cue_start: int, speaker: str) -> bool:
     """Make a described speaker, whom no named entity matches, a candidate antecedent
     at its mention. Returns whether it was one."""
