@@ -12,10 +12,12 @@ import regex
 from quotes import lexicon
 from quotes.names import (
     MAX_NAME_TOKENS,
+    MAX_OFFICE_TOKENS,
     MAX_ROLE_TOKENS,
     NOT_ROLE_STARTS,
     Mention,
     clean_role,
+    is_role_word,
     title_as_surname,
 )
 from quotes.organisations import organisation_after
@@ -54,7 +56,7 @@ def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
 
 
 def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
-    toks = tokens(text, pos, min(ceiling, pos + MENTION_WINDOW))[: MAX_ROLE_TOKENS + MAX_NAME_TOKENS]
+    toks = tokens(text, pos, min(ceiling, pos + MENTION_WINDOW))[: MAX_OFFICE_TOKENS + MAX_NAME_TOKENS]
     if not toks:
         return None
     if is_pronoun(toks[0]):
@@ -64,9 +66,10 @@ def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     for k, tok in enumerate(toks):
         if not is_word(tok) and not (tok.word == "." and k > 0):
             break
-        if k > 0 and (tok.key in _FORWARD_STOPS or (tok.word.islower() and toks[k - 1].key != "of" and (
-                tok.key in lexicon.speech_verbs() or tok.key.endswith("ed")
-                or tok.key in lexicon.words("irregular_past")))):
+        if k > 0 and ((tok.key in _FORWARD_STOPS and not _joins_office(toks, k)) or (
+                tok.word.islower() and toks[k - 1].key != "of" and (
+                    tok.key in lexicon.speech_verbs() or tok.key.endswith("ed")
+                    or tok.key in lexicon.words("irregular_past")))):
             break  # "Senator Walt Brennan | attacked Mayor Ilse Carver" (not "secretary of | state")
         if is_name_word(tok) or is_role_noun(tok) or tok.key in SUFFIXES or after_honorific(toks, k) or (
                 title_as_surname(toks, k)):
@@ -106,6 +109,24 @@ def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     if end != best.end:
         best = Mention(best.start, end, best.kind, best.name, best.role)
     return with_apposition_after(text, best, ceiling)
+
+
+def _joins_office(toks: list[Token], k: int) -> bool:
+    """toks[k] ("and", "to") joins two capitalised parts of an office read from its opening
+    role word: "the Minister of Environmental Protection | and | Agriculture of …", "the
+    Ambassador … of Velmoria | to | the Republic of …". Translated news writes the whole
+    office before the name; elsewhere "and" and "to" end a mention ("Ana Lee | and …")."""
+    if toks[k].key not in ("and", "to", "&") or k + 1 >= len(toks) or not is_capitalised(toks[k - 1].word):
+        return False
+    after = k + 2 if toks[k + 1].key == "the" and k + 2 < len(toks) else k + 1
+    if not (is_capitalised(toks[after].word) and is_word(toks[after])):
+        return False
+    opening = 1 if toks[0].key in DETERMINERS else 0
+    return opening < k and is_role_word(toks[opening]) and is_capitalised(toks[opening].word) and all(
+        is_capitalised(t.word) or t.key in _OFFICE_WORDS for t in toks[opening:k])
+
+
+_OFFICE_WORDS = frozenset("of the and for to &".split())
 
 
 def _past_party_tag(text: str, end: int, ceiling: int) -> int:

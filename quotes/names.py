@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 
 from quotes import lexicon
 from quotes.tokens import (
@@ -39,6 +40,9 @@ PRONOUN_FORMS = {"his": "he", "him": "he", "her": "she", "hers": "she", "their":
                  "them": "they", "its": "it"}
 MAX_NAME_TOKENS = 5
 MAX_ROLE_TOKENS = 9
+# An office written whole before a name: "Ambassador Extraordinary and Plenipotentiary of
+# the Republic of Velmoria to the Republic of | …" (translated news).
+MAX_OFFICE_TOKENS = 18
 
 
 @dataclass(frozen=True)
@@ -110,7 +114,13 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     reach = first  # (role words are counted back from here: past an office, from its start)
     person = None
     plain = True  # (the office read is of capitalised words)
-    if last - first >= 2 and office_opening(toks, first, plain=True) is not None:
+    # (a courtesy title or one that tells a gender, not a portfolio: "of the Northern Defence | Pact …")
+    before = toks[first - 1] if first > 0 else None
+    titled = before is not None and is_capitalised(before.word) and (
+        before.key in lexicon.words("honorifics") or before.key in lexicon.words("gendered_titles"))
+    if titled:
+        pass  # "… of Qasreen Sheikh | Faisal bin Rashid Al-Mansour": the title shows where the name starts
+    elif last - first >= 2 and office_opening(toks, first, plain=True) is not None:
         # "the Deputy Minister of Trade of Ruritania Ana Petrova", "Secretary of State Ana
         # Ruiz": the place or body ends the role, the last words name the person
         person = _personal_start(toks, first, last)
@@ -133,7 +143,7 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
             role_first = j
         elif tok.key == "of" and saw_title and j > 0 and is_role_word(toks[j - 1]):
             role_first = j  # "former secretary | of | state"
-        elif (tok.key == "of" or (tok.key == "in" and not plain)) and saw_title and (
+        elif (tok.key == "of" or (tok.key == "in" and not plain) or _office_link(toks, j)) and saw_title and (
                 office := _office_start(toks, j, plain)) is not None:
             role_first = j = reach = office  # "Minister of Foreign Affairs of | Ruritania"
         elif tok.key == "the" and saw_title and j > 1 and toks[j - 1].key == "of" and (
@@ -152,6 +162,32 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
         role = " ".join(t.word for t in toks[role_first:first]).replace(" .", ".")
     name = (toks[first].start, toks[last].end)
     return Mention(toks[role_first].start, toks[last].end, "name", name, clean_role(role))
+
+
+def _office_link(toks: list[Token], j: int) -> bool:
+    """toks[j] ("and", "to") joins two parts of one office after an "of" phrase: "Minister
+    of Interior | and | Disaster Management", "Ambassador … of Velmoria | to | the Republic
+    of …" (not two people: "Senator Ana Lee | and | Minister …", no "of" between)."""
+    if toks[j].key not in ("and", "&", "to") or j < 2 or not is_capitalised(toks[j - 1].word):
+        return False
+    given = lexicon.words("given_names")
+    seen_of = False
+    for k in range(j - 1, max(-1, j - MAX_OFFICE_TOKENS), -1):
+        tok = toks[k]
+        if tok.key in given or not (is_capitalised(tok.word) or tok.key in _OFFICE_LINKS):
+            return False  # ("Senator Ted Cruz of Texas | and …": a person, then another)
+        seen_of = seen_of or tok.key == "of"
+        if seen_of and is_role_word(tok) and is_capitalised(tok.word):
+            # (the office opens here, unless a name follows its title: "Senator Ann Xu of …")
+            words = list(takewhile(lambda t: t.key not in _OFFICE_LINKS, toks[k + 1:j]))
+            return len(words) < 2 or any(is_role_word(t) for t in words)
+    return False
+
+
+def office_joined(toks: list[Token], j: int) -> int | None:
+    """Where the office opens that toks[j] ("and", "to") continues ("the Minister of
+    Finance | and | Economy"), or None."""
+    return _office_start(toks, j) if _office_link(toks, j) else None
 
 
 def given_name_title(toks: list[Token], k: int) -> bool:
@@ -182,11 +218,16 @@ def office_opening(toks: list[Token], first: int, plain: bool) -> int | None:
     k = first - 1
     while k >= 1 and first - k <= 3 and is_capitalised(toks[k].word) and toks[k].key != "the":
         k -= 1
+    while k >= 2 and toks[k].key in ("and", "&") and is_capitalised(toks[k - 1].word) and (
+            first - k <= MAX_OFFICE_TOKENS):  # "… of Interior and | Disaster Management …"
+        k -= 1
+        while k >= 1 and is_capitalised(toks[k].word) and toks[k].key != "the":
+            k -= 1
     while not plain and k >= 1 and first - k <= 5 and _office_noun(toks[k]):
         k -= 1  # "of the municipal enterprise | Merav …"
     if k >= 1 and toks[k].key == "the":
         k -= 1
-    if k < 1 or not (toks[k].key == "of" or (not plain and toks[k].key == "in")):
+    if k < 1 or not (toks[k].key in ("of", "to") or (not plain and toks[k].key == "in")):
         return None  # ("the representative in | Korvin Lars Lund")
     return _office_start(toks, k, plain)
 
@@ -197,10 +238,10 @@ def office_before(toks: list[Token], first: int) -> bool:
     k = first - 1
     if k >= 1 and toks[k].key == "the":
         k -= 1
-    return k >= 1 and toks[k].key == "of" and _office_start(toks, k, plain=False) is not None
+    return k >= 1 and toks[k].key in ("of", "to") and _office_start(toks, k, plain=False) is not None
 
 
-_OFFICE_LINKS = frozenset("of the and for".split())
+_OFFICE_LINKS = frozenset("of the and for to &".split())
 _OFFICE_OPENERS = frozenset("the a an".split())
 
 
@@ -212,14 +253,15 @@ def _office_start(toks: list[Token], of: int, plain: bool = True) -> int | None:
     in the Republic of"). A role word that is itself the object of an "of" ("of Energy")
     belongs to a longer office, which opens at the first role word."""
     k = of - 1
-    while k >= 0 and of - k <= MAX_ROLE_TOKENS:
+    while k >= 0 and of - k <= MAX_OFFICE_TOKENS:
         tok = toks[k]
         # (lower case after an article or a body's name: "the head", "Commission representative")
         if is_role_word(tok) and (is_capitalised(tok.word) or (not plain and k > 0 and (
                 toks[k - 1].key in _OFFICE_OPENERS or is_name_word(toks[k - 1])))):
             outer = k - 2 if k >= 2 and toks[k - 1].key == "the" else k - 1
-            if k >= 1 and toks[outer].key == "of" and (longer := _office_start(toks, outer, plain)) is not None:
-                return longer  # "Minister of | Energy"
+            if k >= 1 and toks[outer].key in ("of", "for") and (
+                    longer := _office_start(toks, outer, plain)) is not None:
+                return longer  # "Minister of | Energy", "Minister of State for | Foreign Affairs"
             return k
         if tok.key not in _OFFICE_LINKS and not (not plain and (tok.key == "in" or _office_noun(tok))) and (
                 not is_capitalised(tok.word) or tok.key in lexicon.words("not_names")):
@@ -245,6 +287,8 @@ def _personal_start(toks: list[Token], first: int, last: int,
     start = last - 1
     if start - 1 > first and (is_initial(toks[start].word) or toks[start].key in PARTICLES):
         start -= 1
+    while start - 2 > first and toks[start - 1].key in PARTICLES and is_name_word(toks[start - 2]):
+        start -= 2  # "of Qasreen | Faisal bin Rashid Al-Mansour": a particle joins two names
     after_of = toks[first - 1].key in ("of", "in")
     if confirm is not None and (toks[last].key in lexicon.words("places") or (
             not (after_of and start == first + 1) and surname_key(toks[last]) not in confirm)):

@@ -139,6 +139,9 @@ class People:
             org = organisation_ending(toks, last, text)  # "Network Rail": no role "Network"
             mention = name_ending(toks, last, text) if org is None else Mention(
                 toks[org].start, toks[last].end, "name", (toks[org].start, toks[last].end))
+            one_word = mention.name is not None and " " not in text[mention.name[0]:mention.name[1]]
+            if org is None and mention.role and one_word and _inside_office(text, run.end()):
+                continue  # "Ambassador | Extraordinary | and Plenipotentiary of …": an office's word
             name = mention.name or (mention.start, mention.end)
             entity = self.add(name, mention.role)
             first = next(k for k in range(last, -1, -1) if toks[k].start == name[0])
@@ -421,6 +424,22 @@ class People:
 
 
 # An "of" phrase naming a place or body after a capitalised word ("City | of Surrey").
+# "… and Plenipotentiary of": an office goes on after a word read as a name.
+_OFFICE_GOES_ON = regex.compile(r"[ \u00a0]+(?:and|&)[ \u00a0]+(\p{Lu}\p{L}+)[ \u00a0]+of[ \u00a0]")
+
+
+def _inside_office(text: str, end: int) -> bool:
+    """The capitalised word ending at `end` after a title is one word of an office that
+    goes on with "and" ("Ambassador Extraordinary and Plenipotentiary of …"), not a name:
+    the word after "and" is no title or given name ("… and Prime Minister of …")."""
+    after = _OFFICE_GOES_ON.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1).casefold()
+    return word not in lexicon.words("titles") and word not in lexicon.words("roles") and (
+        word not in lexicon.words("given_names"))
+
+
 _OF_NAME = regex.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}")
 _LOWER_AFTER = regex.compile(r"[ \u00a0]+\p{Ll}")
 # A word of a capitalised run that ends with a period and the space after it.
