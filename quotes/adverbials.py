@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from quotes import lexicon
 from quotes.tokens import FUNCTION_WORDS, Token, is_capitalised, is_word, tokens
 
 # Words an adverbial of time, place or medium opens with.
@@ -29,6 +30,18 @@ _NOT_VERBS_AFTER_TO = frozenset(
 _NOT_INSIDE = frozenset(",;:“”\"«»()")
 
 
+# Words that end an adverbial of time for sure: "said on Tuesday", "said late last night".
+_TIME_ENDS = frozenset("yesterday today tonight overnight earlier later morning afternoon evening night week "
+                       "month year weekend".split())
+_RELATIVES = frozenset("which who whom that where when".split())
+
+
+def _ends_adverbial(tok: Token) -> bool:
+    """Before a lower-case noun and a verb ("hackers had"), the adverbial must end
+    where one surely ends: a day, a time word or a document ("in a statement")."""
+    return tok.key in DAYS or tok.key in _TIME_ENDS or tok.key in lexicon.words("documents")
+
+
 def clause_after_adverbial(text: str, start: int, end: int,
                            is_clause: Callable[[str, int, int], bool],
                            is_verb: Callable[[Token], bool]) -> int | None:
@@ -49,7 +62,10 @@ def clause_after_adverbial(text: str, start: int, end: int,
         if last.key in FUNCTION_WORDS:
             continue  # ("on | the …": no adverbial ends with a function word)
         opens = first.key in _SUBJECT_STARTS or (
-            is_capitalised(first.word) and not is_capitalised(last.word) and not last.word.isdigit())
+            is_capitalised(first.word) and not is_capitalised(last.word) and not last.word.isdigit()) or (
+            k + 1 < len(toks) and first.word.islower() and is_verb(toks[k + 1]) and _ends_adverbial(last)
+            and not text[last.end:first.start].strip() and first.key not in _RELATIVES)
+        # ("said on Tuesday | hackers had", "said in a statement | staff would"; not "in a 2016 | report would")
         if opens and not first.word[:1].isdigit() and is_clause(text, first.start, end):
             return first.start
     return None

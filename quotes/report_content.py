@@ -76,6 +76,9 @@ _NOT_SAID = frozenset(
 # Words opening a subordinate clause before the main one: "said if …, she will …".
 _SUBORDINATORS = frozenset("if unless because although though while when once whether".split())
 _APPROXIMATE = frozenset("about nearly almost roughly around over under".split())
+# Two words that bound a number opening a clause's subject: "at least 40 homes".
+_BOUNDS = frozenset([("at", "least"), ("at", "most"), ("up", "to"), ("more", "than"), ("fewer", "than"),
+                     ("less", "than")])
 NOT_SUBJECTS = frozenset("to and or but so then not also too as because if when while".split())
 
 
@@ -120,6 +123,9 @@ def looks_like_clause(text: str, start: int, end: int) -> bool:
     if len(toks) >= 3 and toks[0].key in _APPROXIMATE and (
             toks[1].word.isdigit() or toks[1].key in lexicon.words("quantifiers")):
         return True  # "said about half of the losses came from …"
+    if len(toks) >= 4 and (toks[0].key, toks[1].key) in _BOUNDS and toks[2].word[:1].isdigit():
+        # "said at least 40 homes had burned"
+        return any(clause_word(t) or t.key.endswith("ed") for t in toks[3:10])
     if len(toks) < 3 or toks[0].key in PREPOSITIONS or toks[0].key in NOT_SUBJECTS or (
             toks[0].key in DAYS and not clause_word(toks[1])):  # ("said Monday | he …")
         return False
