@@ -251,11 +251,16 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
         return None
     cue = found[-1]
     between = text[cue.end:hi].strip()
-    if cue.quoted and not between.strip(",: "):
+    if cue.quoted and (not between.strip(",: ") or between == "as"):
         # "what he called “our arguments”": the relative pronoun is the object, the
-        # quotation the subject's words; but "were calling “every 15 minutes”" is no call
+        # quotation the subject's words; but "were calling “every 15 minutes”" is no call.
+        # "a decision Open Wake described as “…”": no object between verb and "as", so
+        # the object came before (a relative clause), unless the verb is passive.
         mention = subject_before(text, lo, cue)
-        if mention is not None and _RELATIVE_OBJECT.search(text, max(lo, mention.start - 8), mention.start):
+        relative = mention is not None and _RELATIVE_OBJECT.search(
+            text, max(lo, mention.start - 8), mention.start) is not None
+        if mention is not None and (relative or (between == "as" and mention.kind != "role" and (
+                not _PASSIVE_END.search(text, max(lo, cue.start - 12), cue.start)))):
             return Attribution(mention, cue, "relative cue, quote", 0.85)
         return None
     lead = text[lo:cue.start].strip()
@@ -285,6 +290,7 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
 
 
 _RELATIVE_OBJECT = re.compile(r"\b(?:what|which|whom)\s+$")
+_PASSIVE_END = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 # After an inverted speaker, up to the quotation: an apposition or relative clause at most.
 _INVERTED_TAIL = re.compile(r"[ \t]*(?:,[^,;:“”\"«»\n]{1,120})?[,:][ \t]*$")
 

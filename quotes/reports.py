@@ -311,6 +311,8 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     tail = text[tail_start:s1]
     if tail.lstrip().startswith(":"):
         return None  # "After the vote, Lindqvist said: “…”" introduces a quote
+    if cue.quoted and _NAMED_AS.match(text, tail_start):
+        return None  # "…, a decision Open Wake described as “…”": the naming cue's own words
     if tail.strip(" .!?\"”’") and not tail.lstrip().startswith(","):
         # "…, officials said in a statement on Tuesday." keeps a short adverbial.
         words = [t for t in tokens(text, tail_start, min(s1, tail_start + 120)) if is_word(t)]
@@ -331,6 +333,9 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if not pieces or (lead is None and rest is not None and not _substantial(text, rest)):
         return None
     return Report(pieces, Attribution(mention, cue, "report, speaker cue", 0.8))
+
+
+_NAMED_AS = re.compile(r"\s*(?:as\s+)?[“\"‘'«]")
 
 
 def _tail_words(words: list, verb: str) -> int:
