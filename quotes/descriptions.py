@@ -55,6 +55,8 @@ _FALLBACK_REACH = 400
 # How far before the person chosen that way another one makes the choice unsure.
 _RIVAL_REACH = 150
 _DEFINITE = frozenset(("the",))
+# Words that show a statement was published: "announced", "said in a statement", "wrote".
+_PUBLISHED = frozenset("announced published released issued posted wrote stated statement post".split())
 _SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s")
 _AGE = regex.compile(r"(\d{1,3})-year-old")
 # Words between a determiner and a noun in an apposition: modifiers, no verbs or clauses.
@@ -374,6 +376,9 @@ def _fallback(people: People, description: Description, pos: int) -> list[_Candi
     """Nothing in the article gives anyone the noun: a person description means the
     person last named as a subject, a body description the last body that spoke."""
     head = description.head
+    if head in lexicon.words("documents") and not description.complement and all(
+            w[:1].islower() and not w.endswith(("’s", "'s", "’")) for w in description.words.split()):
+        return _last_statement(people, head, pos)  # ("the statement", not "the campaign's website")
     if head in lexicon.words("documents") or description.complement or description.capitalised:
         return []  # (a document's author, "the faction of the council", "the Ministry" must be shown)
     if _introduced_unnamed(people, description, pos):
@@ -408,6 +413,23 @@ def _fallback(people: People, description: Description, pos: int) -> list[_Candi
     if rival is not None and at - rival[0] <= _RIVAL_REACH and rival[1] is not entity:
         return [chosen, _Candidate(rival[1].name, rival[1].role, 0, rival[0], "")]
     return [chosen]
+
+
+def _last_statement(people: People, head: str, pos: int) -> list[_Candidate]:
+    """"The ministry's press service announced … “…,” the statement says": a document
+    nobody is shown to have written is the one published by whoever spoke just before,
+    in words that show they published something."""
+    if occurrences(people, head, pos):
+        return []  # ("Cook provided a written statement … the statement said": that one's)
+    turn = next((t for t in reversed(people.turns) if t.end <= pos), None)
+    if turn is None or pos - turn.end > _FALLBACK_REACH:
+        return []
+    words = set(regex.findall(r"\p{L}+", people.text[turn.start:turn.end].casefold()))
+    if head not in words and not words & _PUBLISHED:
+        return []  # (only one who published something: "Ana Ruiz told reporters" wrote no statement)
+    return [_Candidate(turn.speaker, turn.role, 1, turn.start,
+                       f"nothing in the article shows who wrote the {head}; {turn.speaker} spoke "
+                       f"just before it (offset {turn.start})")]
 
 
 def _speaker_naming(people: People, at: int, pos: int, named: Entity) -> tuple[int, Entity] | None:

@@ -25,12 +25,13 @@ _AUTHOR_AFTER = regex.compile(r"[ \u00a0]+(?:by|from)[ \u00a0]+(?:the[ \u00a0]+)
 # "Ruiz said in a statement", "Lee wrote in a recent report", "the Office released a report".
 _AUTHOR_BEFORE = regex.compile(
     r"^[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){1,4}?(?:(?:in|on)[ \u00a0]+)?(?:a|an|its|his|her|their|the)"
-    r"[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+){0,2}$")
+    r"[ \u00a0]+(?:[\p{L}’'-]+[ \u00a0]+){0,2}$")
 # "In his congratulatory message, | the head of state": a document a speaker spoke in.
 _IN_DOCUMENT = regex.compile(r"(?<![\p{L}\p{M}])(?:[Ii]n|[Ww]ith)[ \u00a0]+(?:his|her|its|their|a|an|the)"
                              r"[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+){0,2}$")
 _POSSESSOR_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:his|her|its|their|our|my)[ \u00a0]+$", regex.I)
 _DOCUMENT_THEN_SPEAKER = regex.compile(r"[ \u00a0]*,[ \u00a0]*")
+_APPOSITION = regex.compile(r"^,[^,.;:]{1,80},")
 _PUBLISHING = frozenset("released issued published posted sent put wrote said stated told".split())
 # "the Audit Office report", "the Audit Office's annual report".
 _AUTHOR_MODIFIES = regex.compile(r"(?:[’']s)?[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}")
@@ -76,11 +77,14 @@ def _written_by_speaker(people: People, head: str, start: int, end: int) -> list
     found = []
     for turn in people.turns:
         mention = turn.mention
-        if mention is None or not start - 60 <= mention.start <= end + 10:
+        if mention is None or not start - 160 <= mention.start <= end + 10:
             continue
-        if (mention.start >= end and _IN_DOCUMENT.search(text, max(0, start - 40), start)
+        # (", technical researcher at Talos, stated in the company's blog post": past an apposition)
+        stretch = _APPOSITION.sub("", text[mention.end:start], count=1)
+        spoke_in = start - 60 <= mention.start and _IN_DOCUMENT.search(text, max(0, start - 40), start)
+        if (mention.start >= end and spoke_in
                 and _DOCUMENT_THEN_SPEAKER.fullmatch(text, end, mention.start)) or (
-                mention.end <= start and _published(text[mention.end:start])):
+                mention.end <= start and len(stretch) <= 60 and _published(stretch)):
             found.append(Author(turn.speaker, turn.role, start,
                                 f"the {head} at offset {start} is the one {turn.speaker} spoke in"))
     return found
