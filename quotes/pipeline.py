@@ -29,7 +29,7 @@ from quotes.press_offices import speaks_for
 from quotes.records import build_quote
 from quotes.reports import reports_in
 from quotes.resolve import Resolved, resolve
-from quotes.subjects import verb_follows
+from quotes.subjects import main_subject, verb_follows
 
 Span = tuple[int, int]
 _ADVERBIAL_STARTS = frozenset("on in at during after before while as with from to".split())
@@ -415,6 +415,9 @@ def _unattributed(layout: Layout, people: People, item: Found) -> tuple[Resolved
             if introduced is not None and introduced.mention is not None:
                 return resolve(people, introduced.mention, introduced.mention.start), introduced
         mention = mention_after(layout.text, s0, s1)
+        if mention is None or not verb_follows(layout.text, mention.end, s1):
+            # "In a press release on Monday, Holm expressed concern about the debt. “…”"
+            mention = main_subject(layout.text, s0, s1)
         if mention is not None and verb_follows(layout.text, mention.end, s1) and (
                 mention.kind == "pronoun" or people.is_person(mention)):
             resolved = resolve(people, mention, mention.start)
