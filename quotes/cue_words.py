@@ -32,6 +32,9 @@ _VERB = _verb_pattern()
 # Words after a tell-type verb that are not its listener: "asked whether …".
 _NOT_LISTENERS = frozenset("in at on of for with from to by during after before about into over under "
                            "through that whether if how why what when where who".split())
+_SECOND_DETERMINER = re.compile(
+    r"(?<=\w)(?<!\bof)(?<!\bfor)(?<!\bat)(?<!\bin)(?<!\bto)(?<!\bon)(?<!\bwith)(?<!\band)\s+(?=(?:the|a|an)\s)")
+_DETERMINERS = frozenset(["the", "a", "an"])
 TELL = frozenset(["tell", "inform", "assure", "advise", "ask", "remind", "urge", "warn"])
 ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
 CLOSING_MARKS = "”\"’'»"
@@ -172,9 +175,15 @@ def with_object(text: str, cue: Cue, end: int) -> Cue:
     if listener is None:
         toks = tokens(text, cue.end, min(end, cue.end + 40))
         if toks and toks[0].word.islower() and toks[0].key not in _NOT_LISTENERS:
+            if toks[0].key in _DETERMINERS and len(toks) > 2 and toks[1].word.islower() and (
+                    toks[2].key in _DETERMINERS):
+                return replace(cue, end=toks[1].end)  # "told the hearing | the ambulance …"
             return replace(cue, end=toks[0].end)
         return cue
-    return replace(cue, end=listener.end)
+    second = _SECOND_DETERMINER.search(text, listener.start, listener.end) if listener.kind == "role" else None
+    # "told the inquiry | the agency had …": a second determiner opens the clause, no
+    # listener's word ("the head of the agency": after a preposition it is the listener's)
+    return replace(cue, end=second.start() if second else listener.end)
 
 
 _QUOTED_NAME_AFTER = re.compile(r"\s*[“\"«]([A-Z][^“”\"«»,.;:!?]{0,60})[”\"»]")
