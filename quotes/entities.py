@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from quotes import lexicon
 from quotes.names import Mention
-from quotes.tokens import PARTICLES
+from quotes.tokens import FUNCTION_WORDS, PARTICLES
 
 
 @dataclass(frozen=True)
@@ -78,10 +78,20 @@ def lookup_key(words: list[str]) -> str:
 
 def particle_surname(words: list[str], full: list[str]) -> bool:
     """"St. Clair" or "van Aalst" is the surname of "Anne St. Clair", "Piet van Aalst":
-    every word before the last is a name particle, and the full name ends with them."""
-    return len(full) > len(words) and all(
-        w.rstrip(".").casefold() in PARTICLES for w in words[:-1]) and [
-        w.casefold() for w in full[-len(words):]] == [w.casefold() for w in words]
+    every word before the last is a name particle, and the full name ends with them; so
+    is a double surname, "Ferreyra Solís" of "Ana Lucía Ferreyra Solís": the full name
+    ends with the words, the first of which is no given name."""
+    if len(full) <= len(words) or [w.casefold() for w in full[-len(words):]] != [w.casefold() for w in words]:
+        return False
+    return all(w.rstrip(".").casefold() in PARTICLES for w in words[:-1]) or (
+        words[0].casefold() not in lexicon.words("given_names") and all(map(_given_word, full[:-len(words)])))
+
+
+def _given_word(word: str) -> bool:
+    """A word that can open a person's name before a double surname: not "Is" or "The",
+    an acronym ("NGO") or a compound adjective ("German-based")."""
+    return word[:1].isupper() and not word.isupper() and "-" not in word and (
+        word.casefold() not in lexicon.words("not_names")) and word.casefold() not in FUNCTION_WORDS
 
 
 def prominence(entity: Entity, pos: int) -> tuple[int, int]:

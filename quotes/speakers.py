@@ -87,6 +87,8 @@ def _mention_before(text: str, floor: int, pos: int, skip_aux: bool) -> Mention 
     found = mention_ending(text, toks, i) or _generic_noun_phrase(text, toks, i)
     if found is not None and found.kind == "name":
         found = _member_of_body(text, toks, found) or _unnamed_in_place(text, toks, found) or found
+    if found is not None and found.kind != "pronoun":
+        found = _people_at_body(text, toks, found) or found
     if found is None or found.kind == "role":
         group = _quantified_group(text, toks, i)  # "Six in 10 voters", not "10 voters"
         if group is not None and (found is None or group.start < found.start):
@@ -115,6 +117,26 @@ def _member_of_body(text: str, toks: list[Token], body: Mention) -> Mention | No
     return Mention(person.start, body.end, "name", person.name,
                    clean_role(f"{person.role} {text[body.start:body.end]}" if person.role
                               else text[body.start:body.end]))
+
+
+_AT_BODY = frozenset("at with from".split())
+_GROUP_NOUNS = frozenset("staff people personnel police".split())
+
+
+def _people_at_body(text: str, toks: list[Token], body: Mention) -> Mention | None:
+    """"Analysts at Kestrel Securities | said", "Parents at a Hartwell primary school
+    | said": the people of a body or place, unnamed, speak, described as written (the
+    body is where they are, not who speaks)."""
+    k = next((n for n in range(len(toks) - 1, -1, -1) if toks[n].start == body.start), None)
+    if k is None or k < 2 or toks[k - 1].key not in _AT_BODY:
+        return None
+    head = toks[k - 2]
+    if not (is_role_noun(head) and (head.key.endswith("s") or head.key in _GROUP_NOUNS)) or is_title(head):
+        return None  # ("the chief executive at Ashby Homes" is `_member_of_body`'s; "Sessions at …")
+    group = _role_ending(text, toks, k - 2)
+    if group is None or group.end != head.end or not _starts_clause(toks, group.start):
+        return None
+    return Mention(group.start, body.end, "role", None, text[group.start:body.end])
 
 
 def _unnamed_in_place(text: str, toks: list[Token], place: Mention) -> Mention | None:
