@@ -30,6 +30,7 @@ both.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -43,7 +44,7 @@ from quotes.body_descriptions import (
 )
 from quotes.gender import gender_of
 from quotes.leaders import leads
-from quotes.occurrences import article_mentions, occurrences
+from quotes.occurrences import article_mentions, named_in_phrase, occurrences
 from quotes.people import Entity, People, not_personal
 from quotes.roles import role_head, strip_determiner, title_head
 
@@ -57,6 +58,10 @@ _RIVAL_REACH = 150
 _DEFINITE = frozenset(("the",))
 # Words that show a statement was published: "announced", "said in a statement", "wrote".
 _PUBLISHED = frozenset("announced published released issued posted wrote stated statement post".split())
+# "A spokesman for the winery, Tom Reval": one who speaks or works for the noun, not it.
+_SPEAKS_FOR_BEFORE = regex.compile(
+    r"(?i)(?<![\p{L}])(?:spokes\p{L}*|representative|adviser|advisor|lawyer|attorney|employee|worker|"
+    r"customer|client|critic|rival)[ \u00a0]+(?:of|for|at|to)[ \u00a0]+(?:[\p{L}\p{M}’'-]+[ \u00a0]+){0,3}$")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s")
 _AGE = regex.compile(r"(\d{1,3})-year-old")
 # Words between a determiner and a noun in an apposition: modifiers, no verbs or clauses.
@@ -317,6 +322,12 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
                                     why.format(named[1].name)))
 
     floor = people.body[0]
+    person = not is_kind(description.head) and not description.capitalised and (
+        description.head in _person_heads())
+
+    def kind_fits(entity: Entity) -> bool:  # (a person for "the soldier", "the winemaker")
+        return entity.person and not not_personal(entity)
+
     research = lexicon.words("research_documents")
     words = research if document and description.head in research else role_kin.nouns(description.head)
     for start, end, noun in sorted((*span, w) for w in words for span in occurrences(people, w, pos)):
@@ -332,6 +343,10 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
         if space and not _other_title_before(text, start, description) and _modifiers_agree(
                 text[max(floor, start - 60):start], description):
             at_start(end + space.end(), f'the article calls {{}} "{noun}" before the name')
+        if person and not _SPEAKS_FOR_BEFORE.search(text, max(floor, start - 50), start) and (
+                phrase := named_in_phrase(people, end, kind_fits)) is not None and _modifiers_agree(
+                text[max(floor, start - 60):phrase[0]], description):
+            at_start(phrase[0], f'the article calls {{}} "{noun}" in the phrase the name ends')
         before = text[max(floor, start - 80):start]
         closes = _APPOSITION_CLOSES.match(text, end, min(len(text), end + 8)) is not None
         if closes and (m := _APPOSITION_AFTER.search(before)) is not None and _modifiers_agree(
@@ -354,6 +369,13 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
             if mod:
                 at_start(end + mod.end(), f"the article calls {{}} a {description.age}-year-old")
     return found
+
+
+@cache
+def _person_heads() -> frozenset[str]:
+    """Nouns for one person: "the soldier", "the winemaker"."""
+    return (lexicon.words("person_nouns") | lexicon.words("titles") | lexicon.words("unnamed_people")
+            | role_kin.heads())
 
 
 def _modifiers_agree(before: str, description: Description) -> bool:

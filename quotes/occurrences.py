@@ -6,10 +6,12 @@ description repeats and the names beside them.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from functools import cache
 
 import regex
 
+from quotes import lexicon
 from quotes.people import Entity, People
 
 Span = tuple[int, int]
@@ -79,3 +81,46 @@ def name_end(text: str, at: int) -> int:
         if text.endswith(ending, at, end):
             end -= len(ending)
     return end
+
+
+# Words that end a noun phrase before a name: a clause, a verb, a preposition of another role.
+_PHRASE_ENDS = frozenset(
+    "who whom whose which that where when while as than and or but nor according with by to after "
+    "before against about said says told".split())
+_STRETCH = regex.compile(r"[\p{L}\p{M}\d’'-]+|[.!?;:()\[\]]")
+# How far after a noun the name of its phrase may be written.
+_PHRASE_REACH = 100
+
+
+def named_in_phrase(people: People, end: int, fits: Callable[[Entity], bool]) -> tuple[int, Entity] | None:
+    """The name a noun phrase ends with, the noun ending at `end`: "the founder of the
+    family winery “Old Marani” from Kvemo-Shuani, Nino Beridze", "A soldier of the 12th
+    Battalion, Sergeant Anan Chaiyo"; names that do not fit (a place, for a person) are
+    passed. None when a clause, a verb or a preposition of another phrase comes first
+    ("the winery Ana Ruiz visited", "the utility, according to Ana Ruiz")."""
+    named = article_mentions(people)
+    text = people.text
+    for at in named.at[bisect.bisect_right(named.at, end):]:
+        if at - end > _PHRASE_REACH or any(_ends_phrase(w) for w in _STRETCH.findall(text, end, at)):
+            return None
+        if fits(named.starts[at]) and _closing(text[end:at]):
+            return at, named.starts[at]
+    return None
+
+
+def _closing(stretch: str) -> bool:
+    """The name closes the phrase: after a comma and any titles (", Nino Beridze",
+    ", Admiral Rhea Sandor")."""
+    words = stretch.split()
+    while words and words[-1].rstrip(".").casefold() in lexicon.words("titles"):
+        words.pop()
+    return bool(words) and words[-1].endswith(",")
+
+
+def _ends_phrase(word: str) -> bool:
+    key = word.casefold()
+    if not word[:1].isalpha():
+        return not word[:1].isdigit()
+    return key in _PHRASE_ENDS or (word.islower() and (
+        key in lexicon.speech_verbs() or key in lexicon.words("auxiliaries")
+        or key in lexicon.words("irregular_past") or key.endswith(("ed", "ing"))))

@@ -35,9 +35,15 @@ def same_word(word: str, other: str) -> bool:
 
 
 def nouns(head: str) -> frozenset[str]:
-    """The noun and the single words the lexicon pairs with it ("company": "utility",
-    "chain", …): words an article may write beside a name for the one it means."""
-    return frozenset({head} | {next(iter(p)) for p in _kin().get(head, ()) if len(p) == 1})
+    """The noun and the words the lexicon pairs with it ("company": "utility", "chain",
+    …; "commander": "chief of defence", …): words an article may write beside a name for
+    the one it means."""
+    return frozenset({head} | set(_written().get(head, ())))
+
+
+def heads() -> frozenset[str]:
+    """The description nouns the lexicon pairs with others."""
+    return frozenset(_kin())
 
 
 def fit(words: str, role: str) -> int:
@@ -76,6 +82,13 @@ def _own_office(written: list[str], word: str) -> bool:
     executive" is no "Vice President"; "the general" may be a "Deputy Commander …
     Major General")."""
     return any(w == word and (k == 0 or written[k - 1] not in _OTHER_OFFICE) for k, w in enumerate(written))
+
+
+@cache
+def _written() -> dict[str, tuple[str, ...]]:
+    """Each description noun and the phrases it stands for, as written."""
+    rows = (row.split("|") for row in lexicon.lines("role_kin"))
+    return {r[0].strip(): tuple(p.strip().casefold() for p in r[1:] if p.strip()) for r in rows}
 
 
 @cache

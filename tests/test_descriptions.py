@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes import extract
+from quotes import extract, role_kin
 from quotes.descriptions import parse
 
 
@@ -74,3 +74,26 @@ def test_the_last_document_named_wins_and_an_earlier_one_lowers_confidence() -> 
     assert alone.speaker == both.speaker == "Roads Office"
     assert "unsure: Audit Office" in both.explanation
     assert both.confidence < alone.confidence
+
+
+def test_a_phrase_ending_with_a_name_is_read_but_not_past_a_spokesman() -> None:
+    owner = _only("The owner of the Hollin brewery, Tom Reval, opened a bar. “We sold out,” the brewer said.",
+                  "We sold out")
+    assert owner.speaker == "Tom Reval" and "phrase the name ends" in owner.explanation
+    spokesman = _only("A spokesman for the Hollin brewery, Tom Reval, opened a bar. “We sold out,” the brewer "
+                      "said.", "We sold out")
+    assert "phrase the name ends" not in spokesman.explanation
+
+
+@pytest.mark.parametrize(("words", "role", "fits"), [
+    ("Qasreeni minister", "Minister of Foreign Affairs of the Kingdom of Qasreen", True),
+    ("Ardalian diplomat", "Minister of Foreign Affairs of the Republic of Ardalia", True),
+    ("diplomat", "Minister of Finance of Ardalia", False),
+    ("visiting general", "Chief of Defence of the Armed Forces Lieutenant General", True),
+    ("executive", "former HP vice president of global sales", False),
+    ("former president", "President", False),
+    ("Democratic nominee", "Republican nominee", False),
+])
+def test_a_description_fits_a_role_by_paired_nouns_titles_and_demonyms(words: str, role: str,
+                                                                        fits: bool) -> None:
+    assert bool(role_kin.fit(words, role)) is fits
