@@ -9,11 +9,16 @@
   warned to expect" (the subject is the one told, the content what they should do).
 - A request for anonymity: "who asked not to be named" describes the source of the
   statement that follows; it is neither content nor a statement of its own.
+- The writer's asides ("Let us recall that …", "It is worth noting that …", "As
+  reported earlier, …", "As <the dateline's agency> reported, …") and a figure with no
+  words ("has offered 6.5%").
 """
 
 from __future__ import annotations
 
 import re
+
+import regex
 
 from quotes.cues import Attribution
 
@@ -50,6 +55,10 @@ def reports_nothing(text: str, pieces: tuple[Span, ...], attribution: Attributio
     before = text[max(floor, cue.start - 40):cue.start]
     if attribution.mention is None and _MODAL_PASSIVE.search(before):
         return True
+    if writers_aside(text, floor, cue.start):
+        return True
+    if not any(ch.isalpha() for s, e in pieces for ch in text[s:e]):
+        return True  # "has offered 6.5%": a figure, no statement
     if _NEGATED.search(before) and _QUESTION.match(text, content):
         return True
     if _INSIDE_QUESTION.search(text, max(floor, cue.start - 60), cue.start):
@@ -57,6 +66,34 @@ def reports_nothing(text: str, pieces: tuple[Span, ...], attribution: Attributio
     if _ANONYMITY.match(text, content):
         return True
     return attribution.rule == "passive cue, report" and bool(_INSTRUCTION.match(text, content))
+
+
+# The writer's own asides: "Let us recall that …", "It is worth noting that …".
+_WRITER_ASIDE = re.compile(r"(?:\bLet(?:\s+us|[’']s)|\b[Ii]t\s+(?:is|was)\s+(?:also\s+)?worth)\s+$")
+# "As reported earlier, …", "As TauInform reported earlier, …": the outlet's back-reference.
+_AS_REPORTED = regex.compile(
+    r"[\W_]*As\s+(?:(?P<outlet>\p{Lu}[\p{L}\d&-]*(?:\s+\p{Lu}[\p{L}\d&-]*){0,3})\s+)?"
+    r"(?:(?:has|had|was)\s+)?(?:(?:earlier|previously|already)\s+)?reported\b(?!\s+by\b)[^,.;:]{0,30},")
+# (not "As reported by X, …": X's report, as PolNeAR marks it)
+_DATELINE_REACH = 300
+
+
+def writers_aside(text: str, floor: int, pos: int) -> bool:
+    """Is the cue at pos the writer's own aside ("Let us recall", "As reported earlier")?"""
+    return _WRITER_ASIDE.search(text, max(floor, pos - 40), pos) is not None or (
+        _as_own_outlet_reported(text, floor, pos))
+
+
+def _as_own_outlet_reported(text: str, floor: int, pos: int) -> bool:
+    """The cue at pos sits in "As reported (earlier), …" or "As <the outlet of the
+    article's dateline> reported, …": the article refers back to its own coverage,
+    nobody's statement ("As the ministry reported, …" names a source and is read)."""
+    match = _AS_REPORTED.match(text, floor)
+    if match is None or pos >= match.end():
+        return False
+    outlet = match.group("outlet")
+    return outlet is None or regex.search(r"[(/]\s*" + regex.escape(outlet) + r"\s*[)/]",
+                                          text[:_DATELINE_REACH]) is not None
 
 
 def before_anonymity_clause(text: str, floor: int, pos: int) -> int:

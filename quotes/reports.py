@@ -28,7 +28,7 @@ from quotes.cue_words import (
 from quotes.cues import Attribution
 from quotes.nesting import outermost
 from quotes.nominal_reports import nominal_reports
-from quotes.non_reports import before_anonymity_clause, reports_nothing
+from quotes.non_reports import before_anonymity_clause, reports_nothing, writers_aside
 from quotes.phrase_reports import according_to_report, colon_report, passive_by_report, source_first
 from quotes.relative_reports import in_relative_clause, relative_report_end
 from quotes.report_content import (
@@ -80,7 +80,7 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
     found: list[Report] = []
     for rule in (according_to_report, passive_by_report, colon_report, source_first):
         report = rule(text, sentence, previous)
-        if report:
+        if report and not (report.attribution.cue and writers_aside(text, s0, report.attribution.cue.start)):
             found.append(report)
     sentence_cues = [c for c in cues_in(text, s0, s1) if not _within(blocked, c.start)]
     for index, cue in enumerate(sentence_cues):
