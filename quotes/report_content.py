@@ -64,6 +64,7 @@ _CLAUSE_BREAK = re.compile(
     # (without the comma, in a clause, the clause's own: see clause_end)
     r"|(?P<predicate>,?\s+and\s+(?:then\s+)?(?=(?:\w+ed|left|went|took|gave|made|came|got|told|said|"
     r"sat|stood|walked|ran|began|shook|held)\b)))")
+_CONJUNCTIONS = frozenset(["and", "but", "or"])
 _SUBJECT_PRONOUNS = frozenset("i we you he she it they".split())
 _SAY = frozenset(["say"])
 # What "said" can be followed by without reporting a statement.
@@ -260,6 +261,8 @@ def after_that(text: str, pos: int, end: int) -> int | None:
     between = [t for t in tokens(text, pos, match.end() - 4) if is_word(t)]
     if any(t.key in _SUBJECT_PRONOUNS or clause_word(t) for t in between):
         return None
+    if len(between) > 1 and between[-1].key in _CONJUNCTIONS:
+        return None  # "said the staff ‘work their socks off’ and that …": the second of two clauses
     following = [t for t in tokens(text, match.end(), min(end, match.end() + 40)) if is_word(t)]
     if following and (clause_word(following[0]) or following[0].key in lexicon.speech_verbs()
                       or (following[0].word.islower() and following[0].key.endswith("ed"))):
