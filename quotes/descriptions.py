@@ -29,6 +29,7 @@ both.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 
@@ -161,7 +162,7 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
     if not found and (unnamed := _unnamed(people, description, pos)) is not None:
         return unnamed
     if not found:
-        for candidate in _fallback(people, description, pos):
+        for candidate in _fallback(people, description, pos) or _named_next(people, description, pos):
             found.setdefault(candidate.name, candidate)
     if not found:
         return None
@@ -435,6 +436,26 @@ def _fallback(people: People, description: Description, pos: int) -> list[_Candi
     if rival is not None and at - rival[0] <= _RIVAL_REACH and rival[1] is not entity:
         return [chosen, _Candidate(rival[1].name, rival[1].role, 0, rival[0], "")]
     return [chosen]
+
+
+def _named_next(people: People, description: Description, pos: int) -> list[_Candidate]:
+    """Nothing before it fits: a description that opens a story ("in what the judge
+    called …") means the one the article names with that role or kind just after it
+    ("Judge Mira Hale said"), less surely."""
+    if description.complement or description.capitalised or description.head in lexicon.words("documents"):
+        return []
+    body = is_kind(description.head)
+    for at, entity in article_mentions(people).all[bisect.bisect_right(article_mentions(people).at, pos):]:
+        if at - pos > _FALLBACK_REACH:
+            break
+        fits = (name_shows_kind(entity, description.head) if body else
+                not not_personal(entity) and entity.role is not None
+                and role_kin.fit(description.words, entity.role) >= role_kin.FITS)
+        if fits:
+            return [_Candidate(entity.name, entity.role, 1, at,
+                               f'nothing before it is called "{description.words}"; the article names '
+                               f"{entity.name} so just after it (offset {at})")]
+    return []
 
 
 def _last_statement(people: People, head: str, pos: int) -> list[_Candidate]:
