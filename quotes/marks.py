@@ -102,7 +102,41 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[QuoteSpan]:
     """All quotations of the article, double and single, in text order."""
     doubles = list(_pair_doubles(text, paragraphs))
     singles = list(_pair_singles(text, paragraphs, doubles))
+    outer = list(_singles_around_doubles(text, paragraphs, doubles))
+    if outer:  # (British style: ‘… “my angel”,’ she said: the double quote is the inner one)
+        spans = [q.outer for q in outer]
+        doubles = [q for q in doubles if not _within_any(q.outer, spans)]
+        singles = [q for q in singles if not _overlaps_any(q.outer, spans)] + outer
     return sorted(doubles + singles, key=lambda q: q.open_start)
+
+
+def _singles_around_doubles(text: str, paragraphs: Sequence[Span],
+                            doubles: Sequence[QuoteSpan]) -> Iterator[QuoteSpan]:
+    """Single-mark quotations holding a whole double quotation (‘She called me “my
+    angel”,’ she said), paired in the paragraph as if the double marks were not there;
+    one that crosses a double quotation, or lies inside one, is none."""
+    starts = [q.open_start for q in doubles]
+    for para in paragraphs:
+        first = bisect.bisect_left(starts, para[0])
+        inside = [q.outer for q in doubles[first:bisect.bisect_left(starts, para[1], first)]]
+        if not inside:
+            continue
+        marks = [m for m in _marks(text, para) if not _is_double(m.glyph)]
+        for quote in _pair_single_marks(text, marks)[0]:
+            start, end = quote.outer
+            if _within_any((start, end), inside) or not any(start < s and e < end for s, e in inside):
+                continue
+            if any(s < start < e or s < end < e for s, e in inside):
+                continue  # (it crosses a double quotation)
+            yield quote
+
+
+def _within_any(span: Span, spans: Sequence[Span]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def _overlaps_any(span: Span, spans: Sequence[Span]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in spans)
 
 
 def quoted_within(text: str, start: int, end: int) -> list[Span]:
