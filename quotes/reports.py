@@ -64,6 +64,9 @@ from quotes.subjects import (
 from quotes.tokens import is_modifier, is_word, tokens
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also)\s+)?$")
+# "It was noted that …": an impersonal passive, whose source the article gave before.
+_IMPERSONAL_BEFORE = re.compile(
+    r"\b[Ii]t(?:\s+is|\s+was|\s+has\s+been|\s+had\s+been|[’']s\s+been)\s+(?:(?:\w+ly|also)\s+)?$")
 _ASK = frozenset(["ask", "wonder"])
 # The question an "ask" verb reports: "asked (her) whether …", "wondered how …".
 _QUESTION = re.compile(r"(?:whether|if|how|why|what|when|where|who)\b")
@@ -256,6 +259,8 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if content is None or text[content[0]:content[1]] == "that":
         return None  # ("has charged more than that."): "that" with no clause is no report
     if passive:
+        if not _IMPERSONAL_BEFORE.search(text, max(s0, cue.start - 40), cue.start):
+            return None  # "she has been told her lease …": the teller is unnamed, nobody's report
         return Report((content,), Attribution(None, full, "passive cue, report", 0.5))
     lead = _parenthetical_lead(text, s0, mention, full.end, content) if mention is not None else None
     pieces = (lead, content) if lead is not None else (content,)
