@@ -98,8 +98,8 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
         tok = toks[j]
         if is_name_word(tok) and not tok.word.endswith(("’s", "'s", "s’", "s'")):
             first = j
-        elif tok.key in PARTICLES and first == j + 1:
-            pass  # kept only if a name word comes before it
+        elif tok.key in PARTICLES and all(toks[m].key in PARTICLES for m in range(j + 1, first)):
+            pass  # kept only if a name word comes before it ("Piet | van der | Berg")
         else:
             break
         j -= 1

@@ -45,11 +45,13 @@ from quotes.segment import TitleCaseLines, dateline_end
 from quotes.tokens import FUNCTION_WORDS, Token, is_name_word, keeps_period, window_tokens
 
 Span = tuple[int, int]
-# A run of capitalised words, possibly joined by name particles ("Charles de Gaulle").
+# A run of capitalised words, possibly joined by name particles ("Charles de Gaulle",
+# "Piet van der Berg").
 # Words and runs are bounded ({0,40}, {0,8}): a 16 MB "word" must not exhaust memory.
 _CAPITALISED_RUN = regex.compile(
     r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L})){0,40}+\.?"
-    r"(?:[ \u00a0]+(?:(?:de|da|di|van|von|der|bin|al|la|le|del|du|dos)[ \u00a0]+)?"
+    r"(?:[ \u00a0]+(?:(?:de|da|di|van|von|der|den|ter|zu|bin|bint|ibn|al|el|la|le|del|della|du|dos|das)"
+    r"[ \u00a0]+){0,2}"
     r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L})){0,40}+\.?){0,8}+")
 # How far before a pronoun's antecedent another person of the same (or unknown)
 # gender makes the choice unsure.

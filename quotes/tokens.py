@@ -26,7 +26,8 @@ _WORD = rf"[^\W_]++(?:[{_MARKS}]++[^\W_]*+)*+"  # (letters run at full speed bet
 # A plural possessive keeps its apostrophe ("the teachers’ union", "Nurses' Federation"):
 # after an "s" and before a word, it is no closing quotation mark.
 _TOKEN = re.compile(rf"{_WORD}(?:[’'\-.&]{_WORD})*(?:(?<=[sS])[’'](?=[ \t]+[^\W\d_]))?\.?|[^\w\s]|_")
-PARTICLES = frozenset("de da di du del della der den van von bin ibn al el le la dos das st".split())
+PARTICLES = frozenset(
+    "de da di du del della der den ter zu van von bin bint ibn al el le la dos das st".split())
 SUFFIXES = frozenset("jr sr ii iii iv".split())  # (keys: no final period)
 FUNCTION_WORDS = frozenset(
     "the a an and or but of in at on to for with from by as that this these those who which "
