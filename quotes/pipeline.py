@@ -253,6 +253,7 @@ def _reports(layout: Layout, direct: list[Found], titles: list[QuoteSpan]) -> li
     blocked = [q.outer for q in layout.quotes]
     quoted = _Spans([q.outer for q in layout.quotes if q.open_start not in title_marks])
     taken = _Spans([piece for f in direct for piece in f.pieces])
+    opening = {q.open_start: q for q in layout.quotes if q.open_start not in title_marks}
     found: list[Found] = []
     for index, sentence in enumerate(layout.sentences):
         if layout.aside[layout.sentence_paragraph[index]]:
@@ -264,12 +265,28 @@ def _reports(layout: Layout, direct: list[Found], titles: list[QuoteSpan]) -> li
             if any(taken.overlaps(piece) for piece in report.pieces):
                 continue
             kind = "mixed" if any(quoted.overlaps(piece) for piece in report.pieces) else "indirect"
-            start = report.pieces[0][0]
-            found.append(Found(report.pieces, kind, report.attribution,
+            pieces = report.pieces
+            if kind == "mixed" and (inner := _wholly_quoted(text, pieces, opening)):
+                pieces, kind = inner, "direct"  # "In his words, “the easy part is over.”"
+            start = pieces[0][0]
+            found.append(Found(pieces, kind, report.attribution,
                                layout.sentence_at(start), layout.sentence_paragraph[index]))
             for piece in report.pieces:
                 taken.add(piece)
     return found
+
+
+def _wholly_quoted(text: str, pieces: tuple[Span, ...],
+                   opening: dict[int, QuoteSpan]) -> tuple[Span, ...] | None:
+    """The quoted words of a report whose every piece is one whole quotation, marks
+    and all (a phrase cue's content: "In his words, “…”"), else None."""
+    inner = []
+    for start, end in pieces:
+        quote = opening.get(start)
+        if quote is None or not quote.closed or text[quote.close_end:end].strip(" .,;:!?"):
+            return None
+        inner.append((quote.start, quote.end))
+    return tuple(inner)
 
 
 class _Spans:
