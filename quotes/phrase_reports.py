@@ -58,10 +58,18 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
         words[-1].casefold() != "that")
     if rest is not None and keep and _describes_source(text, *rest):
         rest = None  # "…, according to Crowdpac, a start-up that tracks donations": no content
+    if rest is not None and keep and _REMARK.match(text, rest[0]):
+        rest = None  # "Inflation reached 9%, according to the institute, well above the target": a remark
     if rest is not None and len(text[rest[0]:rest[1]].split()) >= 2:
         # "Fundraising, according to the campaign, has surged": the cue sits inside what was said
         return Report((lead, rest) if keep and lead else (rest,), attribution)
     return Report((lead,), attribution) if lead else None
+
+
+# After "…, according to X," the writer's remark on a figure, not a second piece of what
+# X said: "well above the target", "up from 7%", "making it the deadliest year since …".
+_REMARK = re.compile(r"(?:well|far|up|down|slightly|sharply|compared|above|below|roughly|nearly|almost)\b"
+                     r"|[a-z]+ing\s+(?:it|this|that|them|the)\b")
 
 
 # "… Serelian | diplomacy,": one or two lower-case nouns up to the source's comma.
