@@ -29,8 +29,6 @@ both.
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -40,99 +38,36 @@ from quotes.body_descriptions import (
     described_body,
     entity_named,
     is_kind,
-    last_body_that_spoke,
     name_shows_kind,
 )
-from quotes.gender import gender_of
+from quotes.described import MODIFIERS, Candidate, Description, Meaning, parse
+from quotes.description_fallbacks import FALLBACK_REACH, fallback, named_next
 from quotes.leaders import leads
 from quotes.occurrences import article_mentions, named_in_phrase, occurrences
 from quotes.people import Entity, People, not_personal
-from quotes.roles import role_head, strip_determiner, title_head
+from quotes.roles import role_head, strip_determiner
 
 Span = tuple[int, int]
 # How much of its confidence a weaker or contested resolution keeps.
 _UNSURE = 0.8
-# How far back a fallback may look for the person or body meant.
-_FALLBACK_REACH = 400
-# How far before the person chosen that way another one makes the choice unsure.
-_RIVAL_REACH = 150
-_DEFINITE = frozenset(("the",))
-# Words that show a statement was published: "announced", "said in a statement", "wrote".
-_PUBLISHED = frozenset("announced published released issued posted wrote stated statement post".split())
 # "A spokesman for the winery, Tom Reval": one who speaks or works for the noun, not it.
 _SPEAKS_FOR_BEFORE = regex.compile(
     r"(?i)(?<![\p{L}])(?:spokes\p{L}*|representative|adviser|advisor|lawyer|attorney|employee|worker|"
     r"customer|client|critic|rival)[ \u00a0]+(?:of|for|at|to)[ \u00a0]+(?:[\p{L}\p{M}’'-]+[ \u00a0]+){0,3}$")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s")
-_AGE = regex.compile(r"(\d{1,3})-year-old")
-# Words between a determiner and a noun in an apposition: modifiers, no verbs or clauses.
-_MODIFIERS = (r"(?:(?!(?:of|for|with|at|in|on|to|from|by|and|or|who|that|which|whose)[ \u00a0])"
-              r"[\p{L}\p{M}\d][\p{L}\p{M}\d.’'&-]*[ \u00a0]+){0,5}?")
 # What may follow the noun of an apposition: its end, or a relative clause.
 _APPOSITION_CLOSES = regex.compile(r"[,;:.)]|[ \u00a0]+(?:that|which|who|whose|based|with)\b")
-_UNNAMED = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:a|an|one|another)[ \u00a0]+" + _MODIFIERS + "$")
 _DETERMINER = (r"(?:the|a|an|its|their|his|her|"
                r"\p{Lu}[\p{L}\p{M}.&-]*(?:[ \u00a0]\p{Lu}[\p{L}\p{M}.&-]*){0,3}[’']s)[ \u00a0]+")
-_APPOSITION_AFTER = regex.compile(r",[ \u00a0]+" + _DETERMINER + _MODIFIERS + r"$")
+_APPOSITION_AFTER = regex.compile(r",[ \u00a0]+" + _DETERMINER + MODIFIERS + r"$")
 # "his counterpart Mira Doganis", "her counterpart, Ivo Marr": a name after the noun.
 _APPOSITION_SPACE = regex.compile(r",?[ \u00a0]+")
 # How far before "counterpart" the one whose counterpart it is may be named.
 _COUNTERPART_REACH = 300
 _APPOSITION_BEFORE = regex.compile(r",[ \u00a0]+")
 _COPULA = regex.compile(r"[ \u00a0]+(?:is|was|has been|had been|became|remains)[ \u00a0]+(?:a|an|the)[ \u00a0]+"
-                        + _MODIFIERS + r"$")
+                        + MODIFIERS + r"$")
 _AGE_APPOSITION = regex.compile(r"(?:,[ \u00a0]*|[ \u00a0]*\()(\d{1,3})(?:,|\))")
-
-
-@dataclass(frozen=True)
-class Description:
-    """A definite description as written: its head noun, what follows "of", an age."""
-
-    words: str  # without "the"
-    head: str  # casefolded
-    capitalised: bool  # "the Ministry": part of a name, not a description
-    complement: str | None
-    age: str | None
-
-
-@dataclass(frozen=True)
-class Meaning:
-    """Whom a description stands for, why, and what else it could mean."""
-
-    name: str | None  # None: two candidates tie, the description stays
-    role: str | None
-    why: str
-    weight: float = 1.0
-
-
-@dataclass
-class _Candidate:
-    name: str
-    role: str | None
-    tier: int  # 3: the article gave it the noun; 2: another title, same body; 1: fallback
-    at: int
-    why: str
-
-
-def parse(said: str) -> Description | None:
-    """A definite singular description ("the rookie defenceman"), or None."""
-    words = said.split()
-    if len(words) < 2 or words[0].casefold() not in _DEFINITE or "and" in words:
-        return None  # ("the former first lady and senator": two descriptions)
-    words = words[1:]
-    main, complement = words, None
-    for joiner in ("of", "for"):
-        if joiner in main[1:]:
-            k = main.index(joiner, 1)
-            main, complement = main[:k], " ".join(main[k + 1:])
-            break
-    head = main[-1].casefold().rstrip(".,")
-    age = next((m.group(1) for w in main if (m := _AGE.fullmatch(w.casefold()))), None)
-    if not head.isalpha() and age is None:
-        return None
-    if head.endswith("s") and not head.endswith("ss") and age is None:
-        return None  # "the officials": a group, not one person or body
-    return Description(" ".join(words), head, main[-1][:1].isupper(), complement, age)
 
 
 def names_a_body(said: str) -> bool:
@@ -154,7 +89,7 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
             people, said, description.head, description.complement, pos,
             lambda author: _author_meant(people, author, pos))) is not None:
         return Meaning(written.name, written.role, written.why, written.weight)
-    found: dict[str, _Candidate] = {}
+    found: dict[str, Candidate] = {}
     for candidate in _evidence(people, description, pos):
         known = found.get(candidate.name)
         if known is None or (candidate.tier, candidate.at) > (known.tier, known.at):
@@ -162,7 +97,7 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
     if not found and (unnamed := _unnamed(people, description, pos)) is not None:
         return unnamed
     if not found:
-        for candidate in _fallback(people, description, pos) or _named_next(people, description, pos):
+        for candidate in fallback(people, description, pos) or named_next(people, description, pos):
             found.setdefault(candidate.name, candidate)
     if not found:
         return None
@@ -191,7 +126,7 @@ def _author_meant(people: People, author: str, pos: int) -> document_authors.Aut
     return document_authors.Author(meant.name, meant.role, pos, meant.why, meant.weight)
 
 
-def _most_named(people: People, ties: list[_Candidate], head: str, pos: int) -> bool:
+def _most_named(people: People, ties: list[Candidate], head: str, pos: int) -> bool:
     """Of bodies whose names all hold the description's noun, the last one named is also
     named more often before pos than each other one: the one the article is about ("the
     city" after the City of Arlow, named four times, and Marsh City, once)."""
@@ -201,7 +136,7 @@ def _most_named(people: People, ties: list[_Candidate], head: str, pos: int) -> 
     return all(counts[0] > count for count in counts[1:])
 
 
-def _moved_on(people: People, ties: list[_Candidate], pos: int) -> bool:
+def _moved_on(people: People, ties: list[Candidate], pos: int) -> bool:
     """The last person named was introduced after the article last named each other one,
     just before pos ("Lt Gen Ivo Marr … Maj Gen Tom Reval, who arrived … the visiting
     general said"): the article has moved on to it."""
@@ -210,12 +145,12 @@ def _moved_on(people: People, ties: list[_Candidate], pos: int) -> bool:
         return False  # (bodies: "the appeals court" after the Supreme Court is no such court)
     first = min(_positions(people, best.name, best.at))
     text = people.text
-    return pos - best.at <= _FALLBACK_REACH and all(  # (not two named in one sentence)
+    return pos - best.at <= FALLBACK_REACH and all(  # (not two named in one sentence)
         _SENTENCE_END.search(text, max(p for p in _positions(people, o.name, o.at) if p < pos), first)
         for o in others)
 
 
-def _fullest(people: People, ranked: list[_Candidate]) -> list[_Candidate]:
+def _fullest(people: People, ranked: list[Candidate]) -> list[Candidate]:
     """One name read twice ("Ministry of Agriculture" inside "Ministry of Agriculture of
     Veskaria", "Ormsby Hospitals Trust" inside "Fenbridge and Ormsby Hospitals Trust")
     is one candidate: the fuller name."""
@@ -234,9 +169,9 @@ def _positions(people: People, name: str, at: int) -> list[int]:
     return entity.positions if entity is not None else [at]
 
 
-def _evidence(people: People, description: Description, pos: int) -> list[_Candidate]:
+def _evidence(people: People, description: Description, pos: int) -> list[Candidate]:
     """Every person or body the article gave this description's noun before pos."""
-    found: list[_Candidate] = []
+    found: list[Candidate] = []
     mentions = article_mentions(people).before(pos)
     for at, entity in reversed(mentions):
         if any(c.name == entity.name for c in found):
@@ -245,15 +180,15 @@ def _evidence(people: People, description: Description, pos: int) -> list[_Candi
             continue  # "the deputy minister" is no place
         if entity.role and (fits := role_kin.fit(description.words, entity.role)):
             # (the role itself beats one that holds more: "the president", not the vice president)
-            found.append(_Candidate(entity.name, entity.role, fits, at,
+            found.append(Candidate(entity.name, entity.role, fits, at,
                                     f'the article gives {entity.name} the role "{entity.role}"'))
         elif entity.role and description.complement and leads(
                 description.head, description.complement, entity.role):
-            found.append(_Candidate(entity.name, entity.role, 2, at,
+            found.append(Candidate(entity.name, entity.role, 2, at,
                                     f'the article gives {entity.name} the role "{entity.role}", '
                                     f'of the same body'))
         elif name_shows_kind(entity, description.head):
-            found.append(_Candidate(entity.name, entity.role, 3, at,
+            found.append(Candidate(entity.name, entity.role, 3, at,
                                     f'its name shows {entity.name} is of the kind "{description.head}"'))
     for turn in people.turns:
         said = turn.mention.role if turn.mention is not None and turn.mention.kind == "name" else None
@@ -262,17 +197,17 @@ def _evidence(people: People, description: Description, pos: int) -> list[_Candi
             # ("The spokesman of the Air Force, Colonel Ivo Marr, said": the role he spoke in,
             # though the article gave him his rank first)
             role = strip_determiner(said)
-            found.append(_Candidate(turn.speaker, role, 2, turn.start,
+            found.append(Candidate(turn.speaker, role, 2, turn.start,
                                     f'{turn.speaker} spoke as "{role}" at offset {turn.start}'))
         if turn.start < pos and turn.role is None and described_body(turn.speaker, description.head):
-            found.append(_Candidate(turn.speaker, None, 3, turn.start,
+            found.append(Candidate(turn.speaker, None, 3, turn.start,
                                     f'"{turn.speaker}" spoke at offset {turn.start}'))
     found.extend(_typed(people, description, mentions, pos))
     found.extend(_counterparts(people, description, pos))
     return found
 
 
-def _counterparts(people: People, description: Description, pos: int) -> list[_Candidate]:
+def _counterparts(people: People, description: Description, pos: int) -> list[Candidate]:
     """"Veselov, Minister of Foreign Affairs of Serelia, met his Caldorian counterpart
     Mira Doganis … the Caldorian minister said": a counterpart holds the office of the one
     whose counterpart they are, and the description says where ("Caldorian")."""
@@ -291,14 +226,14 @@ def _counterparts(people: People, description: Description, pos: int) -> list[_C
         if owner is None or start - owner[0] > _COUNTERPART_REACH or not owner[1].role or (
                 role_head(owner[1].role) != description.head):
             continue
-        found.append(_Candidate(entity.name, entity.role, 2, start,
+        found.append(Candidate(entity.name, entity.role, 2, start,
                                 f"the article names {entity.name} the counterpart of {owner[1].name}, "
                                 f'"{owner[1].role}"'))
     return found
 
 
 def _typed(people: People, description: Description, mentions: list[tuple[int, Entity]],
-           pos: int) -> list[_Candidate]:
+           pos: int) -> list[Candidate]:
     """Persons and bodies the text gives the noun next to their name: "defenceman Cal
     Joss", "Rally Norte, the group that …", "Joss is a defenceman", "Joss, 19,"; for
     a document, the author: "a report by the Audit Office"."""
@@ -306,20 +241,20 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
     named = article_mentions(people)
     starts, ends = named.starts, named.ends
     document = description.head in lexicon.words("documents")
-    found: list[_Candidate] = []
+    found: list[Candidate] = []
 
     tier = 3  # (a word the lexicon pairs with the noun, "utility" for "the company": 2)
 
     def at_start(i: int, why: str, at: int | None = None) -> None:
         entity = starts.get(i)
         if entity is not None:
-            found.append(_Candidate(entity.name, entity.role, tier, i if at is None else at,
+            found.append(Candidate(entity.name, entity.role, tier, i if at is None else at,
                                     why.format(entity.name)))
 
     def at_end(i: int, why: str, at: int | None = None) -> None:
         named = ends.get(i)
         if named is not None:
-            found.append(_Candidate(named[1].name, named[1].role, tier, named[0] if at is None else at,
+            found.append(Candidate(named[1].name, named[1].role, tier, named[0] if at is None else at,
                                     why.format(named[1].name)))
 
     floor = people.body[0]
@@ -335,7 +270,7 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
         tier = 3 if noun == description.head or document else 2
         after = text[end:end + 8]
         if document:
-            found.extend(_Candidate(a.name, a.role, 3, a.at, a.why)
+            found.extend(Candidate(a.name, a.role, 3, a.at, a.why)
                          for a in document_authors.near(people, description.head, start, end))
             continue
         if after.startswith(("’s", "'s")):
@@ -363,7 +298,7 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
         for end, (at, entity) in ends.items():
             m = _AGE_APPOSITION.match(text, end, min(len(text), end + 8)) if at < pos else None
             if m and m.group(1) == description.age and at < pos:
-                found.append(_Candidate(entity.name, entity.role, 3, at,
+                found.append(Candidate(entity.name, entity.role, 3, at,
                                         f"the article gives {entity.name}'s age as {description.age}"))
         for _, end in occurrences(people, f"{description.age}-year-old", pos):
             mod = regex.match(r"(?:[ \u00a0]+[\p{Ll}-]+){0,3}[ \u00a0]+", text[end:end + 60])
@@ -395,99 +330,6 @@ def _other_title_before(text: str, start: int, description: Description) -> bool
     return word in lexicon.words("titles") and word not in description.words.casefold().split()
 
 
-def _fallback(people: People, description: Description, pos: int) -> list[_Candidate]:
-    """Nothing in the article gives anyone the noun: a person description means the
-    person last named as a subject, a body description the last body that spoke."""
-    head = description.head
-    if head in lexicon.words("documents") and not description.complement and all(
-            w[:1].islower() and not w.endswith(("’s", "'s", "’")) for w in description.words.split()):
-        return _last_statement(people, head, pos)  # ("the statement", not "the campaign's website")
-    if head in lexicon.words("documents") or description.complement or description.capitalised:
-        return []  # (a document's author, "the faction of the council", "the Ministry" must be shown)
-    if _introduced_unnamed(people, description, pos):
-        return []  # "a defenceman … the defenceman": someone the article does not name
-    if is_kind(head):
-        turn = last_body_that_spoke(people, head, pos, _FALLBACK_REACH * 3)
-        if turn is None:
-            return []
-        return [_Candidate(turn.speaker, turn.role, 1, turn.start,
-                           f"nothing in the article calls a body {head!r}; "
-                           f"{turn.speaker} is the last body that spoke (offset {turn.start})")]
-    if head not in lexicon.words("person_nouns") and description.age is None:
-        return []  # ("the ad", "the country", "the official": no known person)
-    if any(w[:1].isupper() for w in description.words.split()):
-        return []  # ("the Democratic nominee": what it tells of the person, the article must show)
-    found = people.subject_before(pos)
-    if found is None or pos - found[0] > _FALLBACK_REACH:
-        return []
-    at, entity = found
-    if entity.unnamed:
-        return []  # ("A customs officer … the inspector": an unnamed source is not named)
-    if (speaking := _speaker_naming(people, at, pos, entity)) is not None:
-        at, entity = speaking
-    gender = gender_of(description.words)
-    if (entity.role and title_head(entity.role) and title_head(head) and role_head(entity.role) != head) or (
-            gender and entity.gender and gender != entity.gender):
-        return []  # "Mayor Ann Roy … the minister said", "Ann Roy … the businessman": someone else
-    chosen = _Candidate(entity.name, entity.role, 1, at,
-                        f'nothing in the article gives anyone the description "{description.words}"; '
-                        f"{entity.name} is the last person named before it (offset {at})")
-    rival = people.subject_before(at)
-    if rival is not None and at - rival[0] <= _RIVAL_REACH and rival[1] is not entity:
-        return [chosen, _Candidate(rival[1].name, rival[1].role, 0, rival[0], "")]
-    return [chosen]
-
-
-def _named_next(people: People, description: Description, pos: int) -> list[_Candidate]:
-    """Nothing before it fits: a description that opens a story ("in what the judge
-    called …") means the one the article names with that role or kind just after it
-    ("Judge Mira Hale said"), less surely."""
-    if description.complement or description.capitalised or description.head in lexicon.words("documents"):
-        return []
-    body = is_kind(description.head)
-    for at, entity in article_mentions(people).all[bisect.bisect_right(article_mentions(people).at, pos):]:
-        if at - pos > _FALLBACK_REACH:
-            break
-        fits = (name_shows_kind(entity, description.head) if body else
-                not not_personal(entity) and entity.role is not None
-                and role_kin.fit(description.words, entity.role) >= role_kin.FITS)
-        if fits:
-            return [_Candidate(entity.name, entity.role, 1, at,
-                               f'nothing before it is called "{description.words}"; the article names '
-                               f"{entity.name} so just after it (offset {at})")]
-    return []
-
-
-def _last_statement(people: People, head: str, pos: int) -> list[_Candidate]:
-    """"The ministry's press service announced … “…,” the statement says": a document
-    nobody is shown to have written is the one published by whoever spoke just before,
-    in words that show they published something."""
-    if occurrences(people, head, pos):
-        return []  # ("Cook provided a written statement … the statement said": that one's)
-    turn = next((t for t in reversed(people.turns) if t.end <= pos), None)
-    if turn is None or pos - turn.end > _FALLBACK_REACH:
-        return []
-    words = set(regex.findall(r"\p{L}+", people.text[turn.start:turn.end].casefold()))
-    if head not in words and not words & _PUBLISHED:
-        return []  # (only one who published something: "Ana Ruiz told reporters" wrote no statement)
-    return [_Candidate(turn.speaker, turn.role, 1, turn.start,
-                       f"nothing in the article shows who wrote the {head}; {turn.speaker} spoke "
-                       f"just before it (offset {turn.start})")]
-
-
-def _speaker_naming(people: People, at: int, pos: int, named: Entity) -> tuple[int, Entity] | None:
-    """"According to the coach, captain Ivo Marr will miss the match. The specialist
-    stressed …": a person named inside the last statement before pos is what its speaker
-    spoke of; the speaker, a person, is the one the description goes on with."""
-    turn = next((t for t in reversed(people.turns) if t.end <= pos), None)
-    if turn is None or not turn.start <= at < turn.end or turn.speaker == named.name:
-        return None
-    speaker = entity_named(people, turn.speaker)
-    if speaker is None or not speaker.person or speaker.unnamed or not_personal(speaker):
-        return None
-    return turn.start, speaker
-
-
 def _unnamed(people: People, description: Description, pos: int) -> Meaning | None:
     """"A Ministry of Defence spokesperson said … the spokesperson said": the one unnamed
     person the article introduced with the noun, as the article wrote it."""
@@ -502,8 +344,3 @@ def _unnamed(people: People, description: Description, pos: int) -> Meaning | No
     return Meaning(written, None, f'the article introduced "{written}" at offset {at}, unnamed', _UNSURE)
 
 
-def _introduced_unnamed(people: People, description: Description, pos: int) -> bool:
-    """"a defenceman", "one official" before pos: someone the article does not name."""
-    text = people.text
-    return any(_UNNAMED.search(text[max(0, start - 60):start])
-               for start, _ in occurrences(people, description.head, pos))

@@ -1,0 +1,132 @@
+"""What a description means when nothing in the article gives anyone its noun.
+
+A person description ("the rookie defenceman") means the person the article named
+last as a subject, a body description ("the utility") the last body that spoke,
+both less surely; not when the article introduced an unnamed one ("a defenceman").
+A description that opens a story before anyone fits it ("in what the judge called
+…") means the one named with that role just after it; a document nobody is shown
+to have written ("the statement says") the one whoever spoke just before
+announced.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from quotes import lexicon, role_kin
+from quotes.body_descriptions import entity_named, is_kind, last_body_that_spoke, name_shows_kind
+from quotes.described import MODIFIERS, Candidate, Description
+from quotes.gender import gender_of
+from quotes.occurrences import article_mentions, occurrences
+from quotes.people import Entity, People, not_personal
+from quotes.roles import role_head, title_head
+
+# How far back a fallback may look for the person or body meant.
+FALLBACK_REACH = 400
+# How far before the person chosen that way another one makes the choice unsure.
+_RIVAL_REACH = 150
+# Words that show a statement was published: "announced", "said in a statement", "wrote".
+_PUBLISHED = frozenset("announced published released issued posted wrote stated statement post".split())
+_UNNAMED = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:a|an|one|another)[ \u00a0]+" + MODIFIERS + "$")
+
+
+def fallback(people: People, description: Description, pos: int) -> list[Candidate]:
+    """Nothing in the article gives anyone the noun: a person description means the
+    person last named as a subject, a body description the last body that spoke."""
+    head = description.head
+    if head in lexicon.words("documents") and not description.complement and all(
+            w[:1].islower() and not w.endswith(("’s", "'s", "’")) for w in description.words.split()):
+        return _last_statement(people, head, pos)  # ("the statement", not "the campaign's website")
+    if head in lexicon.words("documents") or description.complement or description.capitalised:
+        return []  # (a document's author, "the faction of the council", "the Ministry" must be shown)
+    if _introduced_unnamed(people, description, pos):
+        return []  # "a defenceman … the defenceman": someone the article does not name
+    if is_kind(head):
+        turn = last_body_that_spoke(people, head, pos, FALLBACK_REACH * 3)
+        if turn is None:
+            return []
+        return [Candidate(turn.speaker, turn.role, 1, turn.start,
+                           f"nothing in the article calls a body {head!r}; "
+                           f"{turn.speaker} is the last body that spoke (offset {turn.start})")]
+    if head not in lexicon.words("person_nouns") and description.age is None:
+        return []  # ("the ad", "the country", "the official": no known person)
+    if any(w[:1].isupper() for w in description.words.split()):
+        return []  # ("the Democratic nominee": what it tells of the person, the article must show)
+    found = people.subject_before(pos)
+    if found is None or pos - found[0] > FALLBACK_REACH:
+        return []
+    at, entity = found
+    if entity.unnamed:
+        return []  # ("A customs officer … the inspector": an unnamed source is not named)
+    if (speaking := _speaker_naming(people, at, pos, entity)) is not None:
+        at, entity = speaking
+    gender = gender_of(description.words)
+    if (entity.role and title_head(entity.role) and title_head(head) and role_head(entity.role) != head) or (
+            gender and entity.gender and gender != entity.gender):
+        return []  # "Mayor Ann Roy … the minister said", "Ann Roy … the businessman": someone else
+    chosen = Candidate(entity.name, entity.role, 1, at,
+                        f'nothing in the article gives anyone the description "{description.words}"; '
+                        f"{entity.name} is the last person named before it (offset {at})")
+    rival = people.subject_before(at)
+    if rival is not None and at - rival[0] <= _RIVAL_REACH and rival[1] is not entity:
+        return [chosen, Candidate(rival[1].name, rival[1].role, 0, rival[0], "")]
+    return [chosen]
+
+
+def named_next(people: People, description: Description, pos: int) -> list[Candidate]:
+    """Nothing before it fits: a description that opens a story ("in what the judge
+    called …") means the one the article names with that role or kind just after it
+    ("Judge Mira Hale said"), less surely."""
+    if description.complement or description.capitalised or description.head in lexicon.words("documents"):
+        return []
+    body = is_kind(description.head)
+    for at, entity in article_mentions(people).all[bisect.bisect_right(article_mentions(people).at, pos):]:
+        if at - pos > FALLBACK_REACH:
+            break
+        fits = (name_shows_kind(entity, description.head) if body else
+                not not_personal(entity) and entity.role is not None
+                and role_kin.fit(description.words, entity.role) >= role_kin.FITS)
+        if fits:
+            return [Candidate(entity.name, entity.role, 1, at,
+                               f'nothing before it is called "{description.words}"; the article names '
+                               f"{entity.name} so just after it (offset {at})")]
+    return []
+
+
+def _last_statement(people: People, head: str, pos: int) -> list[Candidate]:
+    """"The ministry's press service announced … “…,” the statement says": a document
+    nobody is shown to have written is the one published by whoever spoke just before,
+    in words that show they published something."""
+    if occurrences(people, head, pos):
+        return []  # ("Cook provided a written statement … the statement said": that one's)
+    turn = next((t for t in reversed(people.turns) if t.end <= pos), None)
+    if turn is None or pos - turn.end > FALLBACK_REACH:
+        return []
+    words = set(regex.findall(r"\p{L}+", people.text[turn.start:turn.end].casefold()))
+    if head not in words and not words & _PUBLISHED:
+        return []  # (only one who published something: "Ana Ruiz told reporters" wrote no statement)
+    return [Candidate(turn.speaker, turn.role, 1, turn.start,
+                       f"nothing in the article shows who wrote the {head}; {turn.speaker} spoke "
+                       f"just before it (offset {turn.start})")]
+
+
+def _speaker_naming(people: People, at: int, pos: int, named: Entity) -> tuple[int, Entity] | None:
+    """"According to the coach, captain Ivo Marr will miss the match. The specialist
+    stressed …": a person named inside the last statement before pos is what its speaker
+    spoke of; the speaker, a person, is the one the description goes on with."""
+    turn = next((t for t in reversed(people.turns) if t.end <= pos), None)
+    if turn is None or not turn.start <= at < turn.end or turn.speaker == named.name:
+        return None
+    speaker = entity_named(people, turn.speaker)
+    if speaker is None or not speaker.person or speaker.unnamed or not_personal(speaker):
+        return None
+    return turn.start, speaker
+
+
+def _introduced_unnamed(people: People, description: Description, pos: int) -> bool:
+    """"a defenceman", "one official" before pos: someone the article does not name."""
+    text = people.text
+    return any(_UNNAMED.search(text[max(0, start - 60):start])
+               for start, _ in occurrences(people, description.head, pos))
