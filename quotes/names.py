@@ -184,10 +184,15 @@ def _office_link(toks: list[Token], j: int) -> bool:
     return False
 
 
-def office_joined(toks: list[Token], j: int) -> int | None:
-    """Where the office opens that toks[j] ("and", "to") continues ("the Minister of
-    Finance | and | Economy"), or None."""
-    return _office_start(toks, j) if _office_link(toks, j) else None
+def office_mention(text: str, toks: list[Token], first: int, i: int) -> Mention | None:
+    """The whole office when toks[first:i + 1] are its last words after "and" or "to"
+    ("the Minister of Agriculture and | Food said"): a role, no person named."""
+    opening = _office_start(toks, first - 1) if _office_link(toks, first - 1) else None
+    if opening is None:
+        return None
+    opens = opening > 0 and toks[opening - 1].key in _OFFICE_OPENERS
+    start = toks[opening - 1 if opens else opening].start
+    return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
 
 
 def given_name_title(toks: list[Token], k: int) -> bool:

@@ -32,6 +32,7 @@ from quotes.entities import (
 )
 from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
 from quotes.names import Mention, bare_role, clean_name, common_word_surname, name_ending
+from quotes.offices import OFFICE_JOINS, inside_office, through_office
 from quotes.organisations import organisation_ending
 from quotes.salience import (
     NOT_BEFORE_SUBJECT,
@@ -42,7 +43,7 @@ from quotes.salience import (
     salient,
 )
 from quotes.segment import TitleCaseLines, dateline_end
-from quotes.tokens import FUNCTION_WORDS, Token, is_name_word, keeps_period, window_tokens
+from quotes.tokens import FUNCTION_WORDS, is_name_word, keeps_period, window_tokens
 
 Span = tuple[int, int]
 # A run of capitalised words, possibly joined by name particles ("Charles de Gaulle",
@@ -141,12 +142,12 @@ class People:
             org = organisation_ending(toks, last, text)  # "Network Rail": no role "Network"
             mention = name_ending(toks, last, text) if org is None else Mention(
                 toks[org].start, toks[last].end, "name", (toks[org].start, toks[last].end))
-            if org is None and word_before in _OFFICE_JOINS:
+            if org is None and word_before in OFFICE_JOINS:
                 # "… of Interior and | Disaster Management Ana Lee": read again with the office
                 wide = max(body[0], start - _ROLE_WINDOW)
-                toks, last, mention = _through_office(text, toks, last, mention, wide)
+                toks, last, mention = through_office(text, toks, last, mention, wide)
             one_word = mention.name is not None and " " not in text[mention.name[0]:mention.name[1]]
-            if org is None and mention.role and one_word and _inside_office(text, run.end()):
+            if org is None and mention.role and one_word and inside_office(text, run.end()):
                 continue  # "Ambassador | Extraordinary | and Plenipotentiary of …": an office's word
             name = mention.name or (mention.start, mention.end)
             entity = self.add(name, mention.role)
@@ -430,38 +431,6 @@ class People:
 
 
 # An "of" phrase naming a place or body after a capitalised word ("City | of Surrey").
-# Words after which a name may close a long office ("… of Interior and | Disaster Management Ana Lee").
-_OFFICE_JOINS = frozenset("and to &".split())
-
-
-def _through_office(text: str, toks: list[Token], last: int, mention: Mention,
-                    lo: int) -> tuple[list[Token], int, Mention]:
-    """The name ending at toks[last] read from `lo`, when an office with an "of" phrase
-    is read before it ("Deputy Minister of Interior and | Disaster Management Ana Lee");
-    else as read (two bodies: "Northmoor Rail and | Estuary Rail")."""
-    wide = window_tokens(text, lo, toks[last].end)
-    at = len(wide) - 1
-    read = name_ending(wide, at, text)
-    if read.role and " of " in read.role and read.name is not None and mention.name is not None and (
-            read.name[0] > mention.name[0]):
-        return wide, at, read
-    return toks, last, mention
-# "… and Plenipotentiary of": an office goes on after a word read as a name.
-_OFFICE_GOES_ON = regex.compile(r"[ \u00a0]+(?:and|&)[ \u00a0]+(\p{Lu}\p{L}+)[ \u00a0]+of[ \u00a0]")
-
-
-def _inside_office(text: str, end: int) -> bool:
-    """The capitalised word ending at `end` after a title is one word of an office that
-    goes on with "and" ("Ambassador Extraordinary and Plenipotentiary of …"), not a name:
-    the word after "and" is no title or given name ("… and Prime Minister of …")."""
-    after = _OFFICE_GOES_ON.match(text, end)
-    if after is None:
-        return False
-    word = after.group(1).casefold()
-    return word not in lexicon.words("titles") and word not in lexicon.words("roles") and (
-        word not in lexicon.words("given_names"))
-
-
 _OF_NAME = regex.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}")
 _LOWER_AFTER = regex.compile(r"[ \u00a0]+\p{Ll}")
 # A word of a capitalised run that ends with a period and the space after it.

@@ -21,7 +21,7 @@ from quotes.names import (
     given_name_title,
     is_role_word,
     name_ending,
-    office_joined,
+    office_mention,
     office_opening,
     title_as_surname,
 )
@@ -275,11 +275,11 @@ def mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
         first = next(k for k in range(i, -1, -1) if toks[k].start == name.start)
         if name.role is None and i - first >= 2 and (office := _office_of(text, toks, first, i)):
             return office  # "the chief executive of the carmaker Aston Martin Lagonda": nobody named
-        if name.role is None and first >= 2 and (office := _office_joined(text, toks, first, i)):
+        if name.role is None and first >= 2 and (office := office_mention(text, toks, first, i)):
             return office  # "the Minister of Agriculture and | Food said": nobody named
         return _extend_with_of(text, toks, first - 1, name) if first >= 1 else name
     if is_role_word(tok):
-        if is_capitalised(tok.word) and i >= 2 and (office := _office_joined(text, toks, i, i)):
+        if is_capitalised(tok.word) and i >= 2 and (office := office_mention(text, toks, i, i)):
             return office  # "the Minister of Finance and | Economy said"
         role = _role_ending(text, toks, i)
         if role is None and i >= 2 and toks[i - 1].key == "of":  # "the Department of Justice"
@@ -287,17 +287,6 @@ def mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
             role = None if extended.start == tok.start else extended
         return role
     return None
-
-
-def _office_joined(text: str, toks: list[Token], first: int, i: int) -> Mention | None:
-    """The whole office when toks[first:i + 1] are its last words after "and" or "to"
-    ("the Minister of Agriculture and | Food"): a role, no person named."""
-    opening = office_joined(toks, first - 1)
-    if opening is None:
-        return None
-    opens = opening > 0 and toks[opening - 1].key in DETERMINERS
-    start = toks[opening - 1 if opens else opening].start
-    return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
 
 
 def _office_of(text: str, toks: list[Token], first: int, i: int) -> Mention | None:
