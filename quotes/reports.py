@@ -67,6 +67,10 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly
 # "It was noted that …": an impersonal passive, whose source the article gave before.
 _IMPERSONAL_BEFORE = re.compile(
     r"\b[Ii]t(?:\s+is|\s+was|\s+has\s+been|\s+had\s+been|[’']s\s+been)\s+(?:(?:\w+ly|also)\s+)?$")
+# "after it was announced, …": a time clause, whose passive reports no clause of its own.
+_SUBORDINATE_IT = re.compile(
+    r"\b(?:[Aa]fter|[Bb]efore|[Ww]hen|[Ss]ince|[Uu]ntil|[Oo]nce|[Aa]s|[Bb]ecause|[Ii]f)\s+"
+    r"it(?:\s+is|\s+was|\s+has\s+been|\s+had\s+been)\s+(?:(?:\w+ly|also)\s+)?$")
 _ASK = frozenset(["ask", "wonder"])
 # The question an "ask" verb reports: "asked (her) whether …", "wondered how …".
 _QUESTION = re.compile(r"(?:whether|if|how|why|what|when|where|who)\b")
@@ -259,8 +263,10 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if content is None or text[content[0]:content[1]] == "that":
         return None  # ("has charged more than that."): "that" with no clause is no report
     if passive:
-        if not _IMPERSONAL_BEFORE.search(text, max(s0, cue.start - 40), cue.start):
+        if not _IMPERSONAL_BEFORE.search(text, max(s0, cue.start - 40), cue.start) or (
+                that_end is None and _SUBORDINATE_IT.search(text, max(s0, cue.start - 50), cue.start)):
             return None  # "she has been told her lease …": the teller is unnamed, nobody's report
+            # ("after it was announced, the scheme …": a time clause, the rest is the sentence's own)
         return Report((content,), Attribution(None, full, "passive cue, report", 0.5))
     lead = _parenthetical_lead(text, s0, mention, full.end, content) if mention is not None else None
     pieces = (lead, content) if lead is not None else (content,)
