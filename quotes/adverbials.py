@@ -13,7 +13,7 @@ from quotes.tokens import FUNCTION_WORDS, Token, is_capitalised, is_word, tokens
 # Words an adverbial of time, place or medium opens with.
 _OPENERS = frozenset(
     "on in at by during via over through from late early earlier later overnight yesterday "
-    "today tonight last this".split())
+    "today tonight last this shortly soon just after before".split())
 # Days open an adverbial capitalised: "said Monday | he is considering …".
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Words a reported clause can open with: its subject's pronoun or determiner.

@@ -219,13 +219,13 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         confidence = 0.85
     elif cue.quoted and opens_with_mark(text, start):
         return None  # "were calling “every 20 minutes”": no object, not this use
+    elif cue.bare and (after := clause_after_adverbial(text, start, s1, looks_like_clause, clause_word)):
+        content = trimmed(text, after, clause_end(text, after, s1, clause=True))  # "said on Friday | it had …"
+        confidence = 0.7  # (first: a quoted fragment alone passes the test below)
     elif (cue.bare or quoted_clause(text, start, s1)) and reportable(text, start, s1, cue):
         content = trimmed(text, full.end, clause_end(
             text, full.end, s1, clause=cue.bare and not cue.quoted and not opens_with_mark(text, start)))
         confidence = 0.75
-    elif cue.bare and (after := clause_after_adverbial(text, start, s1, looks_like_clause, clause_word)):
-        content = trimmed(text, after, clause_end(text, after, s1, clause=True))  # "said on Friday | it had …"
-        confidence = 0.7
     elif mention is not None and _RELATIVE_BEFORE.search(text, max(s0, mention.start - 8), mention.start) and (
             predicate_follows(text, start, s1)):
         content = trimmed(text, start, clause_end(text, start, s1))  # "which he said | had harmed"
