@@ -318,7 +318,10 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         lead = None  # "And so, he said, while …": only what follows is reported
     full = with_object(text, cue, s1) if mention.start < cue.start else cue
     cue = cue if text[full.end:s1].lstrip().startswith(",") else full  # "…, X told the House before …"
-    tail_start = max(cue.end, mention.end)
+    # "…, two people told Reuters, speaking on condition of anonymity because …": the listener
+    # is no tail of its own where a participle follows it (the cue itself leaves it out)
+    listener_end = full.end if mention.start < cue.start and speech_participle_ahead(text, full.end, s1) else 0
+    tail_start = max(cue.end, mention.end, listener_end)
     tail = text[tail_start:s1]
     if tail.lstrip().startswith(":"):
         return None  # "After the vote, Lindqvist said: “…”" introduces a quote
