@@ -127,7 +127,10 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     elif last - first >= 2 and office_opening(toks, first, plain=False) is not None:
         # "the head of the enterprise Merav Trans Ana Bek": only where the article shows
         # where her name starts (a given name, the surname used alone elsewhere)
-        person = _personal_start(toks, first, last, confirm=alone_words(text) if text else frozenset())
+        confirm = alone_words(text) if text else frozenset()
+        if named_after_body(toks, last, text):
+            confirm = confirm | {surname_key(toks[last])}  # "… Foreign Ministry | Dana Korelis"
+        person = _personal_start(toks, first, last, confirm=confirm)
         plain = person is None or person == first
     if person is not None:
         first = max(first, person)
@@ -157,6 +160,8 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
         else:
             break
         j -= 1
+    if role_first > 0 and toks[role_first].key == "of" and is_role_word(toks[role_first - 1]):
+        role_first -= 1  # (the reach ran out at "of": "the head | of the paediatric department of …")
     role = None
     if role_first < first:
         role = " ".join(t.word for t in toks[role_first:first]).replace(" .", ".")
@@ -304,6 +309,37 @@ def _personal_start(toks: list[Token], first: int, last: int,
         if toks[k].key in given:
             return k
     return start
+
+
+def named_after_body(toks: list[Token], last: int, text: str | None) -> bool:
+    """"… Children's Hospital | Aldis Berzins", "… Foreign Ministry | Dana Korelis": two
+    name words after a body's capitalised head word, neither written in lower case
+    anywhere in the article: a person's name, not more of the body's ("… Harbour
+    Authority Pilot Station", where the article writes "pilot" or "station")."""
+    if text is None or last < 2:
+        return False
+    org = lexicon.words("org_words")
+    head, words = toks[last - 2], toks[last - 1:last + 1]
+    if head.key not in org or head.key in _DESCRIBING_BODY or not is_capitalised(head.word) or any(
+            t.key in org or t.key in lexicon.words("places") or not is_name_word(t) for t in words):
+        return False
+    lower = lower_words(text)
+    return not any(surname_key(t) in lower for t in words)
+
+
+# Organisation words that describe a body rather than head its name ("National | Statistics Institute").
+_DESCRIBING_BODY = frozenset(
+    "republican republicans democratic democrat democrats national international european "
+    "federal united economic security intelligence white".split())
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case: common words, never a name. Read once
+    per text."""
+    known = memo(text)
+    if ("lower",) not in known:
+        known[("lower",)] = frozenset(t.key for t in tokens(text, 0, len(text)) if t.word.islower())
+    return known[("lower",)]
 
 
 def surname_key(tok: Token) -> str:

@@ -11,7 +11,7 @@ import regex
 
 from quotes import lexicon
 from quotes.entities import body_nouns
-from quotes.names import Mention, alone_words, is_role_word, office_before, surname_key
+from quotes.names import Mention, alone_words, is_role_word, named_after_body, office_before, surname_key
 from quotes.tokens import FUNCTION_WORDS, Token, is_capitalised, is_name_word, is_possessive, is_title
 
 # Words that join the capitalised parts of one name ("Department of Health and Social Care"),
@@ -71,8 +71,8 @@ def _person_after_office(toks: list[Token], first: int, i: int, text: str | None
     body_end = ends[-1] + (1 if after_of else 0)  # (a place after "of")
     if i - body_end < 2 or any(t.key in org or not is_name_word(t) for t in toks[body_end + 1:i + 1]):
         return False
-    if not after_of and toks[i - 1].key not in lexicon.words("given_names") and (
-            text is None or surname_key(toks[i]) not in alone_words(text)):
+    if not after_of and toks[i - 1].key not in lexicon.words("given_names") and not (text is not None and (
+            surname_key(toks[i]) in alone_words(text) or named_after_body(toks, i, text))):
         return False  # ("… Harbour Authority Pilot Station": nobody's name)
     return office_before(toks, first)
 
