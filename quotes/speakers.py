@@ -161,8 +161,9 @@ _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ful", "less", "able", "ible", "
 def _generic_noun_phrase(text: str, toks: list[Token], i: int) -> Mention | None:
     """"The businessman said", "a number of attendees said": a determiner, a few
     describing words and a noun right before the cue."""
-    if not is_modifier(toks[i]) or toks[i].key.endswith(_ADJECTIVE_ENDINGS):
-        return None  # ("in a subsequent | tweet": an adjective, and the cue a noun)
+    if not is_modifier(toks[i]) or (toks[i].key.endswith(_ADJECTIVE_ENDINGS)
+                                    and toks[i].key not in lexicon.words("adjective_ending_nouns")):
+        return None  # ("in a subsequent | tweet": an adjective, and the cue a noun; "the hospital" a noun)
     if toks[i].key in lexicon.words("irregular_past") or toks[i].key.endswith("ed"):
         return None  # ("the group made | repeated claims": a verb ends no noun phrase)
     j = i - 1
