@@ -71,6 +71,8 @@ _IMPERSONAL_BEFORE = re.compile(
 _SUBORDINATE_IT = re.compile(
     r"\b(?:[Aa]fter|[Bb]efore|[Ww]hen|[Ss]ince|[Uu]ntil|[Oo]nce|[Aa]s|[Bb]ecause|[Ii]f)\s+"
     r"it(?:\s+is|\s+was|\s+has\s+been|\s+had\s+been)\s+(?:(?:\w+ly|also)\s+)?$")
+# "… a nurse who said …": a relative clause whose subject is the noun before "who".
+_WHO_BEFORE = re.compile(r"\s+who\s+(?:(?:\w+ly|also|had|has|have)\s+)?$")
 _ASK = frozenset(["ask", "wonder"])
 # The question an "ask" verb reports: "asked (her) whether …", "wondered how …".
 _QUESTION = re.compile(r"(?:whether|if|how|why|what|when|where|who)\b")
@@ -209,6 +211,10 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     unnamed = before_anonymity_clause(text, s0, cue.start)  # "An official who asked not to be named said"
     mention = None if passive else (_before_anonymity_clause(text, s0, unnamed) if unnamed < cue.start
                                     else subject_before(text, s0, cue) or noun_phrase_subject(text, s0, cue))
+    who = None if passive or mention is not None else _WHO_BEFORE.search(
+        text, max(s0, cue.start - 30), cue.start)
+    if who is not None:  # "Lena Ortiz, a teacher who said she earns less …": the one described
+        mention = _described_before(text, s0, who.start())
     if mention is None and not passive:
         return None
     full = with_object(text, cue, s1)
@@ -262,6 +268,8 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
             return None  # ("the union, which endorsed Ruiz, …", "which agreed to …", "which state media …")
     if content is None or text[content[0]:content[1]] == "that":
         return None  # ("has charged more than that."): "that" with no clause is no report
+    if who is not None and (", " in text[content[0]:content[1]] or not looks_like_clause(text, *content)):
+        return None  # (only a relative clause that ends the sentence: where else it ends is unsure)
     if passive:
         if not _IMPERSONAL_BEFORE.search(text, max(s0, cue.start - 40), cue.start) or (
                 that_end is None and _SUBORDINATE_IT.search(text, max(s0, cue.start - 50), cue.start)):
@@ -277,6 +285,19 @@ def _before_anonymity_clause(text: str, s0: int, clause: int) -> Mention | None:
     """The source before "who asked not to be named": "An official", or the head of an
     apposition ("One patient, a man from Ormsby who asked …": the patient, not Ormsby)."""
     return subject_with_apposition(text, s0, clause) or mention_before(text, s0, clause)
+
+
+def _described_before(text: str, s0: int, pos: int) -> Mention | None:
+    """The one a relative clause at pos describes: the noun before it, or the name
+    that noun stands in apposition to ("Lena Ortiz, a teacher | who said …")."""
+    mention = _before_anonymity_clause(text, s0, pos)
+    if mention is None or mention.kind != "role":
+        return mention
+    comma = text.rfind(",", max(s0, mention.start - 3), mention.start)
+    name = mention_before(text, s0, comma) if comma >= 0 and not text[comma + 1:mention.start].strip() else None
+    if name is None or name.kind != "name" or name.end != comma:
+        return mention
+    return Mention(name.start, name.end, "name", name.name, text[mention.start:mention.end])
 
 
 def _parenthetical_lead(text: str, s0: int, mention: Mention, cue_end: int, content: Span) -> Span | None:
