@@ -22,6 +22,7 @@ from quotes.cue_words import (
     Cue,
     cues_in,
     is_past,
+    is_past_form,
     opens_with_mark,
     with_object,
 )
@@ -354,7 +355,7 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         verb = text[cue.start:cue.end].split()[0].casefold() if cue.end > cue.start else ""
         if (len(words) > _tail_words(words, verb) and not _WHILE_DOING.match(text, tail_start)) or (
                 THAT.match(text, tail_start)) or (
-                words and mention.start > cue.start and clause_word(words[0])):
+                words and mention.start > cue.start and (clause_word(words[0]) or _finite_past(words))):
             return None  # ("…, said the group would focus on …": a clause, not an adverbial)
         rest = None
     elif mention.start < cue.start and tail.lstrip().startswith(",") and not (
@@ -371,6 +372,19 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
 
 
 _NAMED_AS = re.compile(r"\s*(?:as\s+)?[“\"‘'«]")
+
+
+def _finite_past(words: list) -> bool:
+    """"…, who sponsored the bill, said the governor | erred": a past verb right after
+    the words after the cue makes them a clause's subject; a participle with its
+    preposition ("said a spokesman | based in Geneva") is the speaker's description."""
+    if not words[0].word.islower() or not is_past_form(words[0].key):
+        return False
+    return len(words) == 1 or words[1].key not in _PARTICIPLE_PREPOSITIONS
+
+
+# Prepositions after a participle that describes a speaker ("based in", "quoted by").
+_PARTICIPLE_PREPOSITIONS = frozenset("in by at on with as from for near inside outside within".split())
 
 
 def _tail_words(words: list, verb: str) -> int:

@@ -461,6 +461,7 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
         if toks[last].word == ")":  # "Rep. Jo Reyes (D-Md.), chair of …, said"
             last = next((m - 1 for m in range(last - 1, max(-1, last - 8), -1) if toks[m].word == "("), last)
         head = mention_ending(text, toks, last) if last >= 0 else None
+        head = _person_from_place(text, toks, head) or head  # "Alicia Moreno of Granby, who …, said"
         opener = toks[k + 1]
         lead = 1 if len(toks) > 1 and toks[0].key in _LEADING_CONJUNCTIONS else 0
         if head is None and toks[lead].key in DETERMINERS and k - lead <= MAX_ROLE_TOKENS and k > lead:
@@ -507,6 +508,20 @@ def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Me
 _LEADING_CONJUNCTIONS = frozenset("and but so yet".split())
 # Words after which a clause, and its subject, begins: "As Tabler, an expert, noted".
 _CLAUSE_OPENERS = frozenset("and but that as when while because although though if since once whereas".split())
+
+
+def _person_from_place(text: str, toks: list[Token], head: Mention | None) -> Mention | None:
+    """A person's name before "of <place>", where the place ends the subject: "Rep.
+    Alicia Moreno of Granby, who sponsored the bill, said" (the place is no speaker)."""
+    if head is None or head.kind != "name":
+        return None
+    at = next((m for m, t in enumerate(toks) if t.start == head.start), 0)
+    if at < 2 or toks[at - 1].key not in ("of", "from"):
+        return None
+    person = mention_ending(text, toks, at - 2)
+    if person is None or person.kind != "name" or not person.name or person.start == head.start:
+        return None
+    return person
 
 
 def _starts_clause(toks: list[Token], start: int, titled: bool = False) -> bool:
