@@ -412,11 +412,17 @@ _WHILE_DOING = re.compile(r"\s*(?:before|after|while|when)\s+[a-z]+ing\b")
 def _substantial(text: str, span: Span) -> bool:
     """Reported content, not an adverbial: "After the vote," reports nothing."""
     words = text[span[0]:span[1]].split()
-    if words and words[0][:1].isupper() and words[0].endswith(("ed", "ing")) and not _gerund_subject(words):
+    if words and _capitalised_participle(words[0]) and not _gerund_subject(words):
         return False  # "Asked whether …, Dempsey said": a participle clause
     if len(words) < 4:
         return any(mark in text[span[0]:span[1]] for mark in QUOTE_MARKS)
     return words[0].casefold() not in PREPOSITIONS or len(words) >= 8
+
+
+def _capitalised_participle(word: str) -> bool:
+    """"Asked", "Speaking" opening the lead: a participle ("Red flag warnings …", "Ted
+    Orr …" are too short to be one)."""
+    return word[:1].isupper() and word.endswith(("ed", "ing")) and len(word) > 4
 
 
 def _gerund_subject(words: list[str]) -> bool:
@@ -447,7 +453,7 @@ def _split_piece(text: str, span: Span) -> bool:
     the charter, Varga said, …"), but not a lone conjunction ("And so") or the
     reporter's participle ("Asked about the plan, he said, …")."""
     words = text[span[0]:span[1]].split()
-    if not words or (words[0][:1].isupper() and words[0].endswith(("ed", "ing"))) or (
+    if not words or _capitalised_participle(words[0]) or (
             len(words) > 1 and words[0].casefold() in ("when", "while") and words[1].endswith(("ed", "ing"))):
         return False  # ("When asked why …, he said, …": the reporter's framing)
     if len(words) == 1:
