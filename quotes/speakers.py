@@ -264,6 +264,8 @@ def mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
                 toks[i - 2].key not in lexicon.words("org_words") and person.role):
             return person
     org = organisation_ending(toks, i, text)
+    if org is not None and (person := _person_of_body(text, toks, org, i)) is not None:
+        return person  # "Tom Brezina of Kestrel Securities said": he speaks, the body is his role
     if org is not None:
         mention = Mention(toks[org].start, tok.end, "name", (toks[org].start, tok.end))
         return _office_of(text, toks, org, i) or (
@@ -288,6 +290,22 @@ def mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
             role = None if extended.start == tok.start else extended
         return role
     return None
+
+
+def _person_of_body(text: str, toks: list[Token], org: int, i: int) -> Mention | None:
+    """A capitalised run read as one body that opens with a person's name and "of":
+    "Tom Brezina of Kestrel Securities" (a known given name, a surname, no body word
+    before "of"; "Bank of England" and "Sisters of Mercy" open with no given name)."""
+    of = next((k for k in range(org + 2, min(i, org + 4)) if toks[k].key == "of"), None)
+    if of is None or toks[org].key not in lexicon.words("given_names"):
+        return None
+    if any(not is_name_word(t) or t.key in lexicon.words("org_words") for t in toks[org:of]):
+        return None
+    person = mention_ending(text, toks, of - 1)
+    if person is None or person.kind != "name" or person.name is None:
+        return None
+    body = text[toks[of + 1].start:toks[i].end]
+    return Mention(person.start, person.end, "name", person.name, person.role or body)
 
 
 def _office_of(text: str, toks: list[Token], first: int, i: int) -> Mention | None:
