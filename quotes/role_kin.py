@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import cache
 
 from quotes import lexicon
-from quotes.roles import role_head, role_words
+from quotes.roles import before_of, role_head, role_words
 
 # How well a description fits a role: as written, with every word found, loosely.
 EXACT, FITS, LOOSE = 3, 2, 1
@@ -54,10 +54,7 @@ def fit(words: str, role: str) -> int:
     head = role_head(words)
     if not wanted or not _head_fits(head, role, said):
         return 0
-    main = words.split()
-    for joiner in ("of", "for"):
-        if joiner in main[1:]:
-            main = main[:main.index(joiner, 1)]
+    main = before_of(words.split())
     loose = {w.casefold().rstrip(".,") for w in main[:-1] if w[:1].islower()} - _OTHER_OFFICE
     missing = {w for w in wanted - {head} if not any(same_word(w, other) for other in said)}
     if missing - loose:
@@ -94,5 +91,5 @@ def _written() -> dict[str, tuple[str, ...]]:
 @cache
 def _kin() -> dict[str, tuple[frozenset[str], ...]]:
     """Each description noun and the role words (as sets) it stands for."""
-    rows = (row.split("|") for row in lexicon.lines("role_kin"))
-    return {r[0].strip(): tuple(role_words(p) for p in r[1:] if role_words(p)) for r in rows}
+    return {head: tuple(role_words(p) for p in phrases if role_words(p))
+            for head, phrases in _written().items()}

@@ -34,11 +34,16 @@ def role_words(role: str) -> frozenset[str]:
 def role_head(role: str) -> str:
     """The head noun of a role: its last word ("State Department spokesman" → spokesman),
     or the last before "of" ("Deputy Minister of Trade of Ruritania" → minister)."""
-    words = role.split()
+    words = before_of(role.split())
+    return words[-1].casefold().rstrip(".,") if words else ""
+
+
+def before_of(words: list[str]) -> list[str]:
+    """A role's words up to its first "of" or "for" phrase ("Deputy Minister | of Trade")."""
     for joiner in ("of", "for"):
         if joiner in words[1:]:
             words = words[:words.index(joiner, 1)]
-    return words[-1].casefold().rstrip(".,") if words else ""
+    return words
 
 
 def _last_before(entity: Entity, pos: int) -> int:

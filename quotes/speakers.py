@@ -259,9 +259,8 @@ def mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
         if person is not None and person.kind == "name":
             return Mention(person.start, tok.end, "name", person.name, person.role)
     if tok.key in lexicon.words("places") and i >= 2 and toks[i - 1].key in ("of", "from"):
-        person = mention_ending(text, toks, i - 2)  # "Sen. Mara Quist of Ohio said"
-        if person is not None and person.kind == "name" and person.name is not None and (
-                toks[i - 2].key not in lexicon.words("org_words") and person.role):
+        person = _person_before_of(text, toks, i - 1)  # "Sen. Mara Quist of Ohio said"
+        if person is not None and toks[i - 2].key not in lexicon.words("org_words") and person.role:
             return person
     org = organisation_ending(toks, i, text)
     if org is not None and (person := _person_of_body(text, toks, org, i)) is not None:
@@ -301,11 +300,17 @@ def _person_of_body(text: str, toks: list[Token], org: int, i: int) -> Mention |
         return None
     if any(not is_name_word(t) or t.key in lexicon.words("org_words") for t in toks[org:of]):
         return None
-    person = mention_ending(text, toks, of - 1)
-    if person is None or person.kind != "name" or person.name is None:
+    person = _person_before_of(text, toks, of)
+    if person is None:
         return None
     body = text[toks[of + 1].start:toks[i].end]
     return Mention(person.start, person.end, "name", person.name, person.role or body)
+
+
+def _person_before_of(text: str, toks: list[Token], of: int) -> Mention | None:
+    """The person named right before toks[of] ("of", "from"): "Mara Quist | of Ohio"."""
+    person = mention_ending(text, toks, of - 1) if of >= 1 else None
+    return person if person is not None and person.kind == "name" and person.name is not None else None
 
 
 def _office_of(text: str, toks: list[Token], first: int, i: int) -> Mention | None:
@@ -536,10 +541,8 @@ def _person_from_place(text: str, toks: list[Token], head: Mention | None) -> Me
     at = next((m for m, t in enumerate(toks) if t.start == head.start), 0)
     if at < 2 or toks[at - 1].key not in ("of", "from"):
         return None
-    person = mention_ending(text, toks, at - 2)
-    if person is None or person.kind != "name" or not person.name or person.start == head.start:
-        return None
-    return person
+    person = _person_before_of(text, toks, at - 1)
+    return None if person is None or person.start == head.start else person
 
 
 def _starts_clause(toks: list[Token], start: int, titled: bool = False) -> bool:
