@@ -65,13 +65,14 @@ from quotes.subjects import (
 from quotes.tokens import is_modifier, is_word, tokens
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also)\s+)?$")
+# "it was (also) …" right before a passive cue: the auxiliary and an adverb.
+_IT_AUX = r"(?:\s+is|\s+was|\s+has\s+been|\s+had\s+been)"
+_TO_CUE = r"\s+(?:(?:\w+ly|also)\s+)?$"
 # "It was noted that …": an impersonal passive, whose source the article gave before.
-_IMPERSONAL_BEFORE = re.compile(
-    r"\b[Ii]t(?:\s+is|\s+was|\s+has\s+been|\s+had\s+been|[’']s\s+been)\s+(?:(?:\w+ly|also)\s+)?$")
+_IMPERSONAL_BEFORE = re.compile(rf"\b[Ii]t(?:{_IT_AUX}|[’']s\s+been){_TO_CUE}")
 # "after it was announced, …": a time clause, whose passive reports no clause of its own.
 _SUBORDINATE_IT = re.compile(
-    r"\b(?:[Aa]fter|[Bb]efore|[Ww]hen|[Ss]ince|[Uu]ntil|[Oo]nce|[Aa]s|[Bb]ecause|[Ii]f)\s+"
-    r"it(?:\s+is|\s+was|\s+has\s+been|\s+had\s+been)\s+(?:(?:\w+ly|also)\s+)?$")
+    rf"\b(?:[Aa]fter|[Bb]efore|[Ww]hen|[Ss]ince|[Uu]ntil|[Oo]nce|[Aa]s|[Bb]ecause|[Ii]f)\s+it{_IT_AUX}{_TO_CUE}")
 # "… a nurse who said …": a relative clause whose subject is the noun before "who".
 _WHO_BEFORE = re.compile(r"\s+who\s+(?:(?:\w+ly|also|had|has|have)\s+)?$")
 _ASK = frozenset(["ask", "wonder"])
