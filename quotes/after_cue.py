@@ -20,8 +20,9 @@ from quotes.names import (
     is_role_word,
     title_as_surname,
 )
+from quotes.noun_phrases import DETERMINERS, mention_ending
 from quotes.organisations import organisation_after
-from quotes.speakers import DETERMINERS, MENTION_WINDOW, mention_before, mention_ending
+from quotes.speakers import MENTION_WINDOW, mention_before
 from quotes.tokens import (
     PARTICLES,
     SUFFIXES,

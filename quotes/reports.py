@@ -15,6 +15,7 @@ import re
 from quotes import lexicon
 from quotes.adverbials import clause_after_adverbial
 from quotes.after_cue import mention_after
+from quotes.appositions import subject_with_apposition
 from quotes.cue_words import (
     CLOSING_MARKS,
     PREPOSITIONS,
@@ -51,7 +52,7 @@ from quotes.report_content import (
     speech_participle_ahead,
     trimmed,
 )
-from quotes.speakers import Mention, mention_before, subject_with_apposition
+from quotes.speakers import Mention, mention_before
 from quotes.subjects import (
     THAT,
     coordinated_before,

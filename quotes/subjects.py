@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from quotes import lexicon
 from quotes.after_cue import mention_after
+from quotes.appositions import subject_with_apposition
 from quotes.asides import aside_before
 from quotes.names import PRONOUN_FORMS
-from quotes.speakers import Mention, mention_before, subject_with_apposition
+from quotes.speakers import Mention, mention_before
 from quotes.tokens import Token, is_adverbial, is_word, tokens
 
 THAT = re.compile(r"\s*that\b")

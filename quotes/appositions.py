@@ -1,0 +1,103 @@
+"""Appositions before a cue: "Hugh Hill, a doctor, said", "X, who …, said",
+"Her counterpart, Ana Holm, said" (the subject, with the apposition as its role)."""
+
+from __future__ import annotations
+
+import re
+
+from quotes import lexicon
+from quotes.names import (
+    MAX_ROLE_TOKENS,
+    Mention,
+    clean_role,
+    given_name_title,
+)
+from quotes.noun_phrases import DETERMINERS, mention_ending, person_before_of, starts_clause
+from quotes.organisations import names_a_body
+from quotes.speakers import mention_before
+from quotes.tokens import (
+    APOSTROPHE,
+    Token,
+    is_name_word,
+    is_role_noun,
+    is_title,
+    tokens,
+)
+
+# How far a mention may reach from its cue: bounds the work per cue.
+_WINDOW = 240
+_APPOSITION_OPENERS = frozenset("who whose which a an the one".split())
+# A party and state tag after a name: "McConnell, R-Ky., said".
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z]")
+
+
+def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None:
+    """The subject of "X, who …, said" or "X, a doctor, said": comma is the one before
+    the cue. Takes the leftmost mention that a comma and an apposition follow."""
+    toks = tokens(text, max(floor, comma - _WINDOW), comma)
+    for k, tok in enumerate(toks):
+        if tok.word != "," or k == 0 or k + 1 >= len(toks):
+            continue
+        last = k - 1
+        if toks[last].word == ")":  # "Rep. Jo Reyes (D-Md.), chair of …, said"
+            last = next((m - 1 for m in range(last - 1, max(-1, last - 8), -1) if toks[m].word == "("), last)
+        head = mention_ending(text, toks, last) if last >= 0 else None
+        head = _person_from_place(text, toks, head) or head  # "Alicia Moreno of Granby, who …, said"
+        opener = toks[k + 1]
+        lead = 1 if len(toks) > 1 and toks[0].key in _LEADING_CONJUNCTIONS else 0
+        if head is None and toks[lead].key in DETERMINERS and k - lead <= MAX_ROLE_TOKENS and k > lead:
+            # "The host of the dinner, Rutte, said": any noun phrase heads a name
+            # (after a conjunction too: "But the head of the clinic, Kalu, says").
+            head = Mention(toks[lead].start, toks[k - 1].end, "role", None, None)
+        if head is None or not starts_clause(toks, head.start, head.kind == "name" and bool(head.role)):
+            continue
+        appos_text = text[opener.start:comma].strip()
+        if head.kind == "role" and (named := _named_in_apposition(text, toks, k, comma)) is not None:
+            return Mention(head.start, named.end, "name", named.name, clean_role(text[head.start:head.end]))
+        appos_toks = toks[k + 1:]
+        opener_stem = APOSTROPHE.split(opener.key, 1)[0]  # "who’s"
+        if head.kind in ("name", "pronoun", "role") and (
+                opener_stem in _APPOSITION_OPENERS or opener.word.islower() or is_title(opener)
+                or opener.word[:1].isdigit() or _PARTY_TAG.match(opener.word)
+                or (head.kind == "name" and any(t.word.islower() and (is_role_noun(t) or is_title(t))
+                                                for t in appos_toks))):  # ", Color of Change's director,"
+            role = None
+            if opener_stem not in ("who", "whose", "which"):
+                role = clean_role(appos_text)
+            return Mention(head.start, head.end, head.kind, head.name, head.role or role)
+    return None
+
+
+def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Mention | None:
+    """The name after a description and the comma toks[k], up to the next comma: "Her
+    counterpart, Ana Holm, said", "the spokesman of …, Colonel Ivo Sand, speaking …,
+    stressed", "The regulator, the Care Commission, said" (the name wins)."""
+    opener = toks[k + 1]
+    start = k + 2 if opener.key == "the" and k + 2 < len(toks) and is_name_word(toks[k + 2]) else k + 1
+    first = toks[start]
+    if not (is_name_word(first) or first.key in lexicon.words("honorifics") or is_title(first)
+            or given_name_title(toks, start)):
+        return None
+    end = next((t.start for t in toks[start + 1:] if t.word == ","), comma)
+    name = mention_before(text, first.start, end, skip_aux=False)
+    if name is None or name.kind != "name" or name.start != first.start or (
+            start > k + 1 and not names_a_body(text, name)):
+        return None  # ("The firm, the oldest in town,": no name; "the Ana Holm": no body)
+    return name
+
+
+_LEADING_CONJUNCTIONS = frozenset("and but so yet".split())
+# Words after which a clause, and its subject, begins: "As Tabler, an expert, noted".
+
+def _person_from_place(text: str, toks: list[Token], head: Mention | None) -> Mention | None:
+    """A person's name before "of <place>", where the place ends the subject: "Rep.
+    Alicia Moreno of Granby, who sponsored the bill, said" (the place is no speaker)."""
+    if head is None or head.kind != "name":
+        return None
+    at = next((m for m, t in enumerate(toks) if t.start == head.start), 0)
+    if at < 2 or toks[at - 1].key not in ("of", "from"):
+        return None
+    person = person_before_of(text, toks, at - 1)
+    return None if person is None or person.start == head.start else person
+
+

@@ -1,0 +1,315 @@
+"""The noun phrase that ends at a token: who a mention names.
+
+`mention_ending` reads a pronoun ("he"), a name with an optional role before it
+("NATO Secretary General Jens Stoltenberg"), a body ("the Bank of Canada") or a
+role phrase ("a senior official", "the secretary general of the Atlantic
+Alliance") backwards from its last token, with the phrases that belong to its
+head ("the head | of the agency", "sources | familiar with the matter"). The
+readers of `quotes.speakers`, `quotes.appositions` and `quotes.after_cue` build
+on it. Names with their role words are read by `quotes.names`, words by
+`quotes.tokens`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from quotes import lexicon
+from quotes.names import (
+    MAX_ROLE_TOKENS,
+    Mention,
+    clean_role,
+    is_role_word,
+    name_ending,
+    office_mention,
+    office_opening,
+    title_as_surname,
+)
+from quotes.organisations import names_a_body, organisation_ending
+from quotes.tokens import (
+    FUNCTION_WORDS,
+    SUFFIXES,
+    Token,
+    after_honorific,
+    is_capitalised,
+    is_modifier,
+    is_name_word,
+    is_possessive,
+    is_post_nominal,
+    is_pronoun,
+    is_role_noun,
+    is_title,
+    is_word,
+)
+
+DETERMINERS = frozenset(
+    "the a an another one two three four several some many other both his her their its our "
+    "my your any each every".split())
+
+
+# Endings of adjectives, which cannot head a noun phrase that speaks.
+_ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ful", "less", "able", "ible", "ent")
+
+
+def generic_noun_phrase(text: str, toks: list[Token], i: int) -> Mention | None:
+    """"The businessman said", "a number of attendees said": a determiner, a few
+    describing words and a noun right before the cue."""
+    if not is_modifier(toks[i]) or (toks[i].key.endswith(_ADJECTIVE_ENDINGS)
+                                    and toks[i].key not in lexicon.words("adjective_ending_nouns")):
+        return None  # ("in a subsequent | tweet": an adjective, and the cue a noun; "the hospital" a noun)
+    if toks[i].key in lexicon.words("irregular_past") or toks[i].key.endswith("ed"):
+        return None  # ("the group made | repeated claims": a verb ends no noun phrase)
+    j = i - 1
+    while j >= 0 and i - j <= 5:
+        if toks[j].key in DETERMINERS or is_possessive(toks[j]):
+            # (a possessive's own phrase belongs to it: "the nurses’ union", "the mayor's office")
+            start = _possessor_start(toks, j) if is_possessive(toks[j]) else toks[j].start
+            inner = Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
+            return _extend_with_of(text, toks, j, inner)  # "the organisers of the survey"
+
+        if not (is_modifier(toks[j]) or toks[j].key == "of" or is_name_word(toks[j])
+                or is_title(toks[j])):
+            break  # ("The New York businessman", "the GOP front-runner")
+        j -= 1
+    # A plural opening its clause needs no article: "Social conservatives say …",
+    # "And Iowa biofuels advocates say …".
+    opens = _opens_clause_after(toks, j)
+    if opens and j + 1 < i and toks[i].key.endswith("s") and toks[j + 1].word[:1].isupper():
+        return Mention(toks[j + 1].start, toks[i].end, "role", None, text[toks[j + 1].start:toks[i].end])
+    return None
+
+
+
+def mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
+    """The mention whose last token is toks[i], or None."""
+    tok = toks[i]
+    if is_pronoun(tok):
+        return Mention(tok.start, tok.end, "pronoun")
+    if i > 0 and is_post_nominal(tok.word) and is_name_word(toks[i - 1]) and not is_possessive(toks[i - 1]):
+        person = mention_ending(text, toks, i - 1)  # "Ana Reyes MSP said": the letters are no role
+        if person is not None and person.kind == "name":
+            return Mention(person.start, tok.end, "name", person.name, person.role)
+    if tok.key in lexicon.words("places") and i >= 2 and toks[i - 1].key in ("of", "from"):
+        person = person_before_of(text, toks, i - 1)  # "Sen. Mara Quist of Ohio said"
+        if person is not None and toks[i - 2].key not in lexicon.words("org_words") and person.role:
+            return person
+    org = organisation_ending(toks, i, text)
+    if org is not None and (person := _person_of_body(text, toks, org, i)) is not None:
+        return person  # "Tom Brezina of Kestrel Securities said": he speaks, the body is his role
+    if org is not None:
+        mention = Mention(toks[org].start, tok.end, "name", (toks[org].start, tok.end))
+        return _office_of(text, toks, org, i) or (
+            _extend_with_of(text, toks, org - 1, mention) if org >= 1 else mention)
+    if after_honorific(toks, i):
+        return Mention(toks[i - 1].start, tok.end, "name", (tok.start, tok.end), toks[i - 1].word)
+    if is_name_word(tok) or title_as_surname(toks, i) or (
+            tok.key in SUFFIXES and i > 0 and is_name_word(toks[i - 1])):
+        name = name_ending(toks, i, text)
+        first = next(k for k in range(i, -1, -1) if toks[k].start == name.start)
+        if name.role is None and i - first >= 2 and (office := _office_of(text, toks, first, i)):
+            return office  # "the chief executive of the carmaker Aston Martin Lagonda": nobody named
+        if name.role is None and first >= 2 and (office := office_mention(text, toks, first, i)):
+            return office  # "the Minister of Agriculture and | Food said": nobody named
+        return _extend_with_of(text, toks, first - 1, name) if first >= 1 else name
+    if is_role_word(tok):
+        if is_capitalised(tok.word) and i >= 2 and (office := office_mention(text, toks, i, i)):
+            return office  # "the Minister of Finance and | Economy said"
+        role = role_ending(text, toks, i)
+        if role is None and i >= 2 and toks[i - 1].key == "of":  # "the Department of Justice"
+            extended = _extend_with_of(text, toks, i - 1, Mention(tok.start, tok.end, "role", None, tok.word))
+            role = None if extended.start == tok.start else extended
+        return role
+    return None
+
+
+def _person_of_body(text: str, toks: list[Token], org: int, i: int) -> Mention | None:
+    """A capitalised run read as one body that opens with a person's name and "of":
+    "Tom Brezina of Kestrel Securities" (a known given name, a surname, no body word
+    before "of"; "Bank of England" and "Sisters of Mercy" open with no given name)."""
+    of = next((k for k in range(org + 2, min(i, org + 4)) if toks[k].key == "of"), None)
+    if of is None or toks[org].key not in lexicon.words("given_names"):
+        return None
+    if any(not is_name_word(t) or t.key in lexicon.words("org_words") for t in toks[org:of]):
+        return None
+    person = person_before_of(text, toks, of)
+    if person is None:
+        return None
+    body = text[toks[of + 1].start:toks[i].end]
+    return Mention(person.start, person.end, "name", person.name, person.role or body)
+
+
+def person_before_of(text: str, toks: list[Token], of: int) -> Mention | None:
+    """The person named right before toks[of] ("of", "from"): "Mara Quist | of Ohio"."""
+    person = mention_ending(text, toks, of - 1) if of >= 1 else None
+    return person if person is not None and person.kind == "name" and person.name is not None else None
+
+
+def _office_of(text: str, toks: list[Token], first: int, i: int) -> Mention | None:
+    """"the director of the bakery chain | Mr Crust Ltd": an office held in a body named
+    after a lower-case noun, no person named after it, is a description as written."""
+    if first < 1 or not toks[first - 1].word.islower() or toks[first - 1].key in ("of", "the"):
+        return None  # ("the governor of the Bank of …": read as a body's "of" phrase)
+    office = office_opening(toks, first, plain=False)
+    if office is None:
+        return None
+    start = toks[office].start
+    return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
+
+
+def _opens_clause_after(toks: list[Token], j: int) -> bool:
+    """Words after toks[j] open a clause: nothing, punctuation or a conjunction is at j."""
+    return j < 0 or not is_word(toks[j]) or toks[j].key in ("and", "but", "so", "yet", "that")
+
+
+def role_ending(text: str, toks: list[Token], i: int) -> Mention | None:
+    """A role phrase ending with the role noun toks[i] ("a senior official")."""
+    j = i - 1
+    while j >= 0 and i - j <= MAX_ROLE_TOKENS:
+        tok = toks[j]
+        if tok.key in DETERMINERS or is_possessive(tok):
+            if j > 0 and toks[j - 1].key in ("the", "these", "those") and not is_possessive(tok):
+                j -= 1  # "The two lawmakers", "the other officials"
+                tok = toks[j]
+            start = _possessor_start(toks, j) if is_possessive(tok) else tok.start
+            mention = Mention(start, toks[i].end, "role", None,
+                              text[toks[j + 1].start:toks[i].end] if j + 1 <= i else None)
+            return _extend_with_of(text, toks, j, mention)
+        if tok.key in ("and", "or") and j > 0 and j + 1 < i and (
+                is_modifier(toks[j - 1]) or is_role_noun(toks[j - 1])):
+            j -= 1  # "current and former officials", "the front-runner and former governor"
+            continue
+        if tok.key in ("of", "for") and 0 < j < i - 1 and is_capitalised(toks[j - 1].word) and (
+                is_capitalised(toks[j + 1].word)):
+            j -= 1  # "a Department of Ports spokesperson": a body's name as a modifier
+            continue
+        if not is_word(tok) or is_pronoun(tok) or tok.key in FUNCTION_WORDS or (
+                tok.word.islower() and tok.key in lexicon.speech_verbs()
+                and not (j > 0 and is_capitalised(toks[j - 1].word))):  # ("Ohio state officials")
+            break
+        j -= 1
+    # Bare plurals speak too ("sources said", "Republican lawmakers said"), and so
+    # does a bare role opening the clause ("Police say …", "But Cologne police say …").
+    opens = _opens_clause_after(toks, j)
+    if toks[i].word.endswith("s") or (opens and all(  # ("Lagos state police": a verb as a noun)
+            is_capitalised(t.word) or t.key in lexicon.speech_verbs() for t in toks[j + 1:i])):
+        start = toks[j + 1].start if j + 1 <= i else toks[i].start
+        return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
+    return None
+
+
+def _possessor_start(toks: list[Token], j: int) -> int:
+    """Where the possessor toks[j] starts: "the prime minister’s | spokesman",
+    "Ms. Merkel’s | spokesman"."""
+    k = j - 1
+    while k >= 0 and j - k <= 3 and is_word(toks[k]) and (
+            is_modifier(toks[k]) or is_capitalised(toks[k].word)) and toks[k].key not in DETERMINERS:
+        k -= 1
+    if k >= 0 and toks[k].key in ("the", "a", "an"):
+        return toks[k].start
+    names = toks[k + 1:j]  # a name before the possessive belongs to it, describing words do not
+    return names[0].start if names and all(is_capitalised(t.word) for t in names) else toks[j].start
+
+
+def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> Mention:
+    """"the head | of the agency", "a spokesman | for Clinton": the phrase belongs to its head;
+    so does a place ("the UN mission | in Kalvania", "Traders | in the border town of
+    Hadrin") and a describing phrase ("Two sources | familiar with the matter")."""
+    if det >= 1 and toks[det].key in DETERMINERS:
+        det -= 1
+    if det >= 1 and toks[det].key in ("of", "for"):
+        outer = mention_ending(text, toks, det - 1) or generic_noun_phrase(text, toks, det - 1)
+        if outer is not None and inner.kind == "name" and inner.name and _role_after_body(text, toks, inner):
+            # "former Bank of | Canada governor David Dodge": the body is in his role
+            return Mention(outer.start, inner.end, "name", inner.name,
+                           clean_role(text[outer.start:inner.name[0]]))
+        if outer is not None and (outer.kind == "role" or names_a_body(text, outer)):
+            return _extend_further(text, toks, Mention(outer.start, inner.end, "role", None,
+                                                       text[outer.start:inner.end]))
+        if toks[det].key == "of" and (toks[det - 1].key in lexicon.words("quantifiers")
+                                      or toks[det - 1].word.isdigit()):
+            start = toks[det - 1].start  # "one of the prosecutors", "most of the voters"
+            return Mention(start, inner.end, "role", None, text[start:inner.end])
+        head = toks[det - 1]
+        if (toks[det].key == "of" and is_word(head) and head.key.endswith("s")
+                and not head.key.endswith("ss") and _opens_clause_after(toks, det - 2)):
+            # "Proponents of the new bill say": a plural opening its clause heads the phrase.
+            return Mention(head.start, inner.end, "role", None, text[head.start:inner.end])
+    if det >= 1 and toks[det].key in ("in", "on") and inner.kind == "role" and toks[-1].end == inner.end and (
+            toks[-1].key in lexicon.words("documents") or toks[-1].key in _TIMES):
+        # "The ministry in a statement said", "Officials in the morning said": not the speaker
+        outer = mention_ending(text, toks, det - 1)
+        if outer is not None and outer.kind != "pronoun":
+            return outer
+    head_end = _described_from(toks, det, inner)
+    if head_end is not None:
+        outer = mention_ending(text, toks, head_end) or generic_noun_phrase(text, toks, head_end)
+        if outer is not None and outer.kind == "role":
+            return Mention(outer.start, inner.end, "role", None, text[outer.start:inner.end])
+    return inner
+
+
+def _role_after_body(text: str, toks: list[Token], inner: Mention) -> bool:
+    """A person's name whose role words open with the rest of a body's name and end with
+    a role noun ("Canada governor | David Dodge", "Fraser Valley political scientist |
+    Hamish Telford"), not a person who is the object of "of" ("the wife of | Senator Ana
+    Lee", whose role opens with a title)."""
+    if not inner.role or inner.name is None or inner.start >= inner.name[0]:
+        return False
+    opening = next((t for t in toks if t.start == inner.start), None)
+    closing = next((t for t in reversed(toks) if t.end <= inner.name[0]), None)
+    return opening is not None and closing is not None and is_name_word(opening) and (
+        opening.key not in lexicon.words("honorifics")) and is_role_word(closing)
+
+
+def _extend_further(text: str, toks: list[Token], mention: Mention) -> Mention:
+    """A phrase extended with its "of" phrase may belong to a head before it in turn
+    ("Traders in | the border town of Hadrin")."""
+    k = next((n for n in range(len(toks) - 1, -1, -1) if toks[n].start == mention.start), None)
+    return _extend_with_of(text, toks, k - 1, mention) if k is not None and k >= 1 else mention
+
+
+def _described_from(toks: list[Token], det: int, inner: Mention) -> int | None:
+    """The index of the head noun's last token when toks[det] ends a phrase that
+    describes it: a place after "in" ("mission | in | Kalvania"; the place a name, not
+    "in | a statement"), or a phrase of `lexicons/postmodifiers.txt` ("sources |
+    familiar with | the matter")."""
+    if det < 1:
+        return None
+    if toks[det].key == "in":
+        last = next((t for t in reversed(toks) if t.end == inner.end), None)
+        head = toks[det - 1]  # (people of a place: "Residents in the flooded streets")
+        people = head.key.endswith("s") and is_role_noun(head) and last is not None and (
+            last.key not in lexicon.words("documents") and last.key not in _TIMES)
+        return det - 1 if last is not None and (is_capitalised(last.word) or people) else None
+    if toks[det].key not in _POSTMODIFIER_ENDS:
+        return None  # (most phrases: no describing phrase to read)
+    for phrase in _postmodifiers():
+        n = len(phrase)
+        if det - n >= 0 and tuple(t.key for t in toks[det - n + 1:det + 1]) == phrase:
+            return det - n
+    return None
+
+
+_TIMES = frozenset("morning afternoon evening night day week weekend month year past meantime".split())
+
+
+@lru_cache(maxsize=1)
+def _postmodifiers() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(line.split()) for line in lexicon.lines("postmodifiers"))
+
+
+_POSTMODIFIER_ENDS = frozenset(phrase[-1] for phrase in _postmodifiers())
+
+
+# Words after which a clause, and its subject, begins: "As Tabler, an expert, noted".
+_CLAUSE_OPENERS = frozenset("and but that as when while because although though if since once whereas".split())
+
+
+def starts_clause(toks: list[Token], start: int, titled: bool = False) -> bool:
+    """True when nothing but an introductory phrase and a comma come before start (and
+    an article, before a name with its role: "the Chancellor Hanna Roth")."""
+    before = [t for t in toks if t.end <= start]
+    if before and before[-1].key in ("the", "a", "an") and (titled or len(before) == 1):
+        before.pop()  # ("The Chancellor …, who", "At the same time, the head of … Ana Lee, said")
+    return not before or (
+        before[-1].word in (",", ";", "—", "–", "-", "(", ":") or before[-1].key in _CLAUSE_OPENERS)
