@@ -107,17 +107,20 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
         first -= 1  # "Dean Hollis, of Cumbria Police", "Emir Haskovic": a given name
     if first < last and toks[first].key == "con" and first > 0 and toks[first - 1].key in _DETECTIVE:
         first += 1  # "Det Con Priya Nandra": a detective constable ("Con Edison" stays a name)
+    styled = first
+    while first < last and address_style(toks, first, last):
+        first += 1  # "Hon. Ama Boateng", "His Excellency Tomas Ndlovu": kept in the role
     # Role words before the name: titles, and capitalised words leading to a title.
-    role_first = first
-    j = first - 1
+    role_first = styled
+    j = styled - 1
     saw_title = False
     reach = first  # (role words are counted back from here: past an office, from its start)
     person = None
     plain = True  # (the office read is of capitalised words)
     # (a courtesy title or one that tells a gender, not a portfolio: "of the Northern Defence | Pact …")
     before = toks[first - 1] if first > 0 else None
-    titled = before is not None and is_capitalised(before.word) and (
-        before.key in lexicon.words("honorifics") or before.key in lexicon.words("gendered_titles"))
+    titled = styled < first or (before is not None and is_capitalised(before.word) and (
+        before.key in lexicon.words("honorifics") or before.key in lexicon.words("gendered_titles")))
     if titled:
         pass  # "… of Qasreen Sheikh | Faisal bin Rashid Al-Mansour": the title shows where the name starts
     elif last - first >= 2 and office_opening(toks, first, plain=True) is not None:
@@ -198,6 +201,23 @@ def office_mention(text: str, toks: list[Token], first: int, i: int) -> Mention 
     opens = opening > 0 and toks[opening - 1].key in _OFFICE_OPENERS
     start = toks[opening - 1 if opens else opening].start
     return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
+
+
+def address_style(toks: list[Token], k: int, last: int) -> bool:
+    """toks[k] opens a name run ending at toks[last] with a style of address, not a name
+    word: "Hon." (with its period, or after "Rt"), "Honourable", "Excellency" before two
+    name words (lexicons/address_styles.txt); or, opening a sentence, with a company's
+    trade ("Utility Cascade Ridge Power", lexicons/trade_nouns.txt)."""
+    styles = lexicon.words("address_styles")
+    tok = toks[k]
+    if tok.key in lexicon.words("trade_nouns"):
+        # "Utility Cascade Ridge Power said": a company's trade, opening the sentence
+        return last - k >= 2 and (k == 0 or not is_word(toks[k - 1]))
+    if tok.key not in styles or not is_capitalised(tok.word):
+        return False
+    if tok.key == "hon":
+        return tok.word.endswith(".") or (k > 0 and toks[k - 1].key in styles)
+    return last - k >= 2 or toks[k + 1].key in styles
 
 
 def given_name_title(toks: list[Token], k: int) -> bool:
