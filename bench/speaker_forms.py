@@ -11,13 +11,14 @@ judged (a usable gold speaker) and right (the scorer's speaker test).
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from quotes.evaluate import is_pronoun, load_gold, match, run_extraction, speaker_correct, usable_speaker
+from quotes.evaluation.items import EvalError
 
 FORMS = ("name", "pronoun", "role/description", "follow-on", "none")
 
@@ -41,8 +42,8 @@ def form(quote: dict[str, Any]) -> str:
 
 def table(path: Path) -> dict[str, Counter[str]]:
     """Counts per form: gold, matched, judged, right."""
+    articles = load_gold(path)  # (first: it names a bad line of a file that is no gold corpus)
     raw = {obj["id"]: obj for obj in map(json.loads, path.open(encoding="utf-8"))}
-    articles = load_gold(path)
     predictions, _, _ = run_extraction(articles)
     counts: dict[str, Counter[str]] = {f: Counter() for f in FORMS}
     for article in articles:
@@ -61,11 +62,21 @@ def table(path: Path) -> dict[str, Counter[str]]:
     return counts
 
 
-def main(paths: list[str]) -> None:
-    for path in map(Path, paths):
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    parser.add_argument("paths", nargs="+", type=Path, metavar="GOLD.jsonl",
+                        help="gold corpora in the eval format (../shared/eval/*.jsonl)")
+    paths = parser.parse_args(argv).paths
+    for missing in (p for p in paths if not p.is_file()):
+        parser.error(f"{missing}: no such file")
+    for path in paths:
+        try:
+            counts = table(path)
+        except EvalError as error:
+            parser.error(str(error))
         print(f"{path.name}\n| speaker written as | gold | matched | judged | right | accuracy |")
         print("| --- | --- | --- | --- | --- | --- |")
-        for kind, row in table(path).items():
+        for kind, row in counts.items():
             if row["gold"]:
                 accuracy = f"{row['right'] / row['judged']:.2f}" if row["judged"] else "–"
                 cells = [kind, row["gold"], row["matched"], row["judged"], row["right"], accuracy]
@@ -74,4 +85,4 @@ def main(paths: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()
