@@ -77,7 +77,8 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
         verb = verbs[word.lower()]
         if word.lower() in lexicon.words("mostly_nouns") and not _verb_of_a_noun_form(text, start, match):
             continue  # "three other states", "Minnesota state delegate": a noun
-        if _NOUN_BEFORE.search(text, max(start, match.start() - 30), match.start()):
+        noun = _NOUN_BEFORE.search(text, max(start, match.start() - 30), match.start())
+        if noun and not (noun.group("adjective") and word.islower() and word.endswith("ed")):
             continue  # "the state", "Trump’s claims", "Sanders-endorsed": a noun or a compound
         if word.lower() == verb.base and _ARTICLE_WORD_BEFORE.search(text, max(start, match.start() - 30),
                                                                      match.start()):
@@ -106,8 +107,9 @@ def _verb_of_a_noun_form(text: str, floor: int, match: re.Match[str]) -> bool:
 
 # What makes the word after it a noun: a determiner, a possessive, a hyphen, an adjective.
 _NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Hh]is|[Ii]ts|[Tt]heir|[Oo]ur|"
-                          r"[Mm]y|[Yy]our|[Ee]very|[Ee]ach|further|new|fresh|repeated|similar|recent|such|"
-                          r"false|public|private)\s+|\w['’]s\s+|\w-)$")  # ("made further demands")
+                          r"[Mm]y|[Yy]our|[Ee]very|[Ee]ach)\s+|(?P<adjective>\b(?:further|new|fresh|repeated|"
+                          r"similar|recent|such|false|public|private)\s+)|\w['’]s\s+|\w-)$")
+# ("made further demands"; but a past form after "further" is a verb: "He further stated that")
 _ARTICLE_WORD_BEFORE = re.compile(r"\b[Aa]n?\s+[a-z][\w-]*\s+$")
 # A plural subject right before the bare form: "they support …", "who want …", "polls show …".
 _PLURAL_SUBJECT_BEFORE = re.compile(r"(?:\b(?:[Ii]|[Ww]e|[Yy]ou|[Tt]hey|who|[a-z]{2,}[^s’'\W]s)\s+)$")

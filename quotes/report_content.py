@@ -14,7 +14,7 @@ import regex
 
 from quotes import lexicon
 from quotes.adverbials import DAYS
-from quotes.cue_words import PREPOSITIONS, QUOTE_MARKS, Cue, opens_with_mark
+from quotes.cue_words import PREPOSITIONS, QUOTE_MARKS, Cue, is_past_form, opens_with_mark
 from quotes.cues import Attribution
 from quotes.marks import holds_single_quotation, quoted_within
 from quotes.tokens import is_word, tokens
@@ -148,13 +148,16 @@ def quoted_clause(text: str, start: int, end: int) -> bool:
 def reportable(text: str, start: int, end: int, cue: Cue) -> bool:
     """Can the words after a cue (no "that") be what was said? A clause, words the
     cue only reports when quoted, or any words holding a quotation."""
-    clause = text[start:clause_end(text, start, end)]
+    content_end = clause_end(text, start, end)
+    clause = text[start:content_end]
     first = clause.split(" ", 1)[0].casefold()
     if (first in PREPOSITIONS or first in DAYS or first == "as") and not looks_like_clause(text, start, end):
         return False  # "said on ABC’s “This Week”", "said of the claim", "said Sunday on “Meet the Press”"
     if cue.quoted or (cue.object and object_follows(text, start, end)):
         return True
-    if looks_like_clause(text, start, end) or (cue.base in _SAY and _says_something(text, start, end)):
+    # (the clause's verb lies within the content: "declared a state of emergency and
+    # said …" has its verb only past the content's end, and reports nothing)
+    if looks_like_clause(text, start, content_end) or (cue.base in _SAY and _says_something(text, start, end)):
         return True
     return clause[:1].isalnum() and any(mark in clause for mark in QUOTE_MARKS)
 
@@ -263,11 +266,44 @@ def after_that(text: str, pos: int, end: int) -> int | None:
         return None
     if len(between) > 1 and between[-1].key in _CONJUNCTIONS:
         return None  # "said the staff ‘work their socks off’ and that …": the second of two clauses
+    if _object_before_that(between):
+        return None  # "wanted the jobs that exploration could bring": a relative clause of the object
     following = [t for t in tokens(text, match.end(), min(end, match.end() + 40)) if is_word(t)]
     if following and (clause_word(following[0]) or following[0].key in lexicon.speech_verbs()
                       or (following[0].word.islower() and following[0].key.endswith("ed"))):
         return None  # "the raid that killed …": a relative clause
     return match.end() - len("that")  # the clause keeps its "that", as annotators mark it
+
+
+# Words that open a noun phrase: between a cue and "that", an object, whose relative
+# clause "that" opens ("wanted the jobs that …", "said many families wanted …").
+_NOUN_PHRASE_OPENERS = frozenset("the a an his her its their our my your this these those every each "
+                                 "any no".split())
+# Nouns that end an adverbial of time: "said this week that", "told them the same day that".
+_TIME_NOUNS = frozenset("day days week weeks month months year years morning afternoon evening night "
+                        "weekend time".split()) | DAYS
+
+
+def _object_before_that(between: list) -> bool:
+    """Do the words between a cue and "that" end with an object, whose relative clause
+    "that" opens: a noun phrase that is no time and no saying ("rejected the notion
+    that", "reiterated his claim that" report it), or a clause's verb and its object
+    ("said younger people wanted the jobs that …")?"""
+    if not between:
+        return False
+    last = between[-1]
+    if last.word.islower() and (is_past_form(last.key) or last.key in lexicon.speech_verbs()):
+        return False  # "cite the election, when the state stated that": the "that" of another verb
+    if between[0].key not in PREPOSITIONS and between[0].key not in DAYS and any(
+            tok.word.islower() and tok.key.endswith("ed") for tok in between[1:]):
+        return True  # (an adverbial may hold a participle: "said in a statement released …")
+    if not (between[0].key in _NOUN_PHRASE_OPENERS or (
+            between[0].key in lexicon.words("quantifiers") and between[0].word.islower())):
+        return False
+    # the noun before a preposition heads the phrase ("made the case to members of both parties that")
+    head = next((tok for tok, after in pairwise(between) if after.key in PREPOSITIONS), last)
+    return head.key not in _TIME_NOUNS and head.key not in lexicon.words("report_nouns") and (
+        head.key not in lexicon.words("clause_nouns")) and head.key not in lexicon.words("documents")
 
 
 _PARTICIPLE_AHEAD = re.compile(r"\s*,\s*([a-z]+ing)\b")
