@@ -65,8 +65,8 @@ def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     first = toks[0].start
     best = None
     for k, tok in enumerate(toks):
-        if not is_word(tok) and not (tok.word == "." and k > 0):
-            break
+        if not is_word(tok) and not (tok.word == "." and k > 0 and not toks[k - 1].word.islower()):
+            break  # (a period after an abbreviation, not one that ends a sentence: "the ministry.")
         if k > 0 and ((tok.key in _FORWARD_STOPS and not _joins_office(toks, k)) or (
                 tok.word.islower() and toks[k - 1].key != "of" and (
                     tok.key in lexicon.speech_verbs() or tok.key.endswith("ed")

@@ -1,7 +1,8 @@
 """Offices that speak for a body: "This was reported by the press service of the
-Ministry of Energy", "the press office of Harwick Council said" → the ministry, the
-council. A later bare "the press service said" is the same office, so the same body.
-The office phrases are data (lexicons/press_offices.txt).
+Ministry of Energy", "the press office of Harwick Council said", "the ministry's press
+service said" → the ministry, the council. A later bare "the press service said" is
+the same office, so the same body. The office phrases are data
+(lexicons/press_offices.txt).
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ def _office() -> regex.Pattern[str]:
     return regex.compile(rf"(?i:(?:the|its|their)\s+)?(?i:{words})\b(?P<of>\s+of\s+)?")
 
 
+@cache
+def _owned_office() -> regex.Pattern[str]:
+    words = lexicon.phrase_alternation("press_offices")
+    return regex.compile(rf"(?P<owner>(?i:the)\s+\p{{Ll}}+)[’']s\s+(?P<office>(?i:{words}))")
+
+
 def speaks_for(people: People, mention: Mention | None) -> tuple[Mention, Resolved] | None:
     """The body a press office mention speaks for, as a mention spanning the office's
     words and the body's name, and the body resolved as any mention of it would be."""
@@ -35,13 +42,18 @@ def speaks_for(people: People, mention: Mention | None) -> tuple[Mention, Resolv
         return None
     text = people.text
     office = _office().match(text, mention.start, mention.end)
-    if office is None:
+    owned = None if office else _owned_office().fullmatch(text, mention.start, mention.end)
+    where = ""
+    if owned is not None:  # "the ministry's press service": the ministry named before
+        said = owned.group("office")
+        body: Mention | None = Mention(owned.start(), owned.end("owner"), "role", None, owned.group("owner"))
+    elif office is None:
         return None
-    said = text[office.start():office.start("of") if office.group("of") else office.end()]
-    if office.group("of"):
+    elif office.group("of"):
+        said = text[office.start():office.start("of")]
         body = mention_after(text, office.end(), min(len(text), office.end() + _NAME_REACH))
-        where = ""
     elif office.end() == mention.end:  # a bare "the press service": the one named before
+        said = text[office.start():office.end()]
         body, at = _named_before(text, mention.start, _words(said))
         where = f", the {_words(said)} named in full at offset {at}"
     else:
@@ -54,8 +66,8 @@ def speaks_for(people: People, mention: Mention | None) -> tuple[Mention, Resolv
     # The mention spans the office and the body's whole name (read cut short before:
     # "the press service of the Ministry | of Energy").
     spoken = replace(body, start=mention.start, end=max(body.end, mention.end)) if (
-        office.group("of")) else mention
-    why = f'"{said}" speaks for {found.speaker}{where}; {found.explanation}'
+        office is not None and office.group("of")) else mention
+    why = f'"{text[mention.start:mention.end]}" speaks for {found.speaker}{where}; {found.explanation}'
     return spoken, replace(found, explanation=why)
 
 

@@ -63,7 +63,7 @@ from quotes.subjects import (
     skip,
     subject_before,
 )
-from quotes.tokens import is_modifier, is_word, tokens
+from quotes.tokens import is_modifier, is_possessive, is_word, tokens
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also)\s+)?$")
 # "it was (also) …" right before a passive cue: the auxiliary and an adverb.
@@ -470,9 +470,18 @@ def _back_over_descriptors(text: str, floor: int, pos: int) -> int:
     k = len(toks) - 1
     while k >= 0 and len(toks) - k <= 3 and is_modifier(toks[k]):
         k -= 1
-    if k >= 0 and toks[k].key in ("the", "a", "an"):
+    owner = k >= 0 and (toks[k].key in _POSSESSIVE_DETERMINERS or (
+        is_possessive(toks[k]) and toks[k].word.islower()))
+    if owner:
+        k -= 1  # "…, his spokeswoman Ivana Kral said", "…, the office's spokeswoman …"
+        if k >= 0 and toks[k + 1].key not in _POSSESSIVE_DETERMINERS and toks[k].key == "the":
+            k -= 1
+    elif k >= 0 and toks[k].key in ("the", "a", "an"):
         k -= 1
     return toks[k + 1].start if k + 1 < len(toks) else pos
+
+
+_POSSESSIVE_DETERMINERS = frozenset("his her its their our".split())
 
 
 def _back_over_aux(text: str, floor: int, pos: int) -> int:
