@@ -20,7 +20,7 @@ from quotes.names import (
     is_role_word,
     title_as_surname,
 )
-from quotes.noun_phrases import DETERMINERS, mention_ending
+from quotes.noun_phrases import DETERMINERS, generic_noun_phrase, mention_ending
 from quotes.organisations import organisation_after
 from quotes.speakers import MENTION_WINDOW, mention_before
 from quotes.tokens import (
@@ -95,6 +95,8 @@ def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
                 best = Mention(first, found.end, "name", found.name, text[first:best.end])
             elif best is not None and best.name and found.name and found.name[0] == best.name[0]:
                 best = Mention(best.start, found.end, "name", found.name, best.role)  # (… Dianne | Bystrom)
+    if best is not None and best.kind == "role" and best.start == first and toks[0].key in DETERMINERS:
+        best = _of_phrase_after(text, toks, best) or best  # (not "reminding voters | of his …")
     if best is None and toks[0].key in DETERMINERS:
         best = _described_before_name(text, toks)
     if best is not None and best.kind == "name" and toks[0].key in DETERMINERS:
@@ -110,6 +112,24 @@ def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     if end != best.end:
         best = Mention(best.start, end, best.kind, best.name, best.role)
     return with_apposition_after(text, best, ceiling)
+
+
+def _of_phrase_after(text: str, toks: list[Token], role: Mention) -> Mention | None:
+    """"said the leader | of the rural organisation": a role's "of" phrase of common
+    nouns belongs to it, as it does read backwards ("the leader of the rural
+    organisation said"); the phrase ends where a noun phrase can end."""
+    k = next((n for n, t in enumerate(toks) if t.start >= role.end), None)
+    if k is None or toks[k].key != "of":
+        return None
+    longest = None
+    for n in range(k + 1, min(len(toks), k + 6)):
+        tok = toks[n]
+        if not is_word(tok) or tok.key in _FORWARD_STOPS or tok.key in lexicon.speech_verbs():
+            break
+        found = generic_noun_phrase(text, toks, n)
+        if found is not None and found.start == role.start:
+            longest = found
+    return longest
 
 
 def _joins_office(toks: list[Token], k: int) -> bool:

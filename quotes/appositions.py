@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from quotes import lexicon
 from quotes.names import (
     MAX_ROLE_TOKENS,
@@ -101,3 +103,26 @@ def _person_from_place(text: str, toks: list[Token], head: Mention | None) -> Me
     return None if person is None or person.start == head.start else person
 
 
+
+
+# "The chairman of the Vale Vintners Society, | Tomas Kell, …": a role phrase opening its
+# clause with an article or possessive, then the comma before the name.
+_ROLE_BEFORE_NAME = regex.compile(
+    r"(?:[.;:!?][\"”’']?\s+|,\s+|\n|^)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    r"([^,;:.!?\n\"“”«»()]{2,90}?),[ \u00a0]+$")
+
+
+def role_before_name(text: str, start: int, floor: int) -> str | None:
+    """The role an apposition gives the name at start: "The chairman of the Vale
+    Vintners Society, Tomas Kell, met …" → "chairman of the Vale Vintners Society", when
+    the phrase's head ("chairman", "mayor") is a title or a role noun."""
+    match = _ROLE_BEFORE_NAME.search(text, max(floor, start - 100), start)
+    if match is None:
+        return None
+    phrase = match.group(1)
+    words = phrase.split()
+    main = words[:words.index("of")] if "of" in words[1:] else words
+    head = main[-1].casefold() if main else ""
+    if head not in lexicon.words("titles") and head not in lexicon.words("roles"):
+        return None  # ("The town, Lesna,", "the wife of the mayor, Ana Lee,")
+    return clean_role(phrase)

@@ -183,7 +183,7 @@ def _evidence(people: People, description: Description, pos: int) -> list[Candid
             found.append(Candidate(entity.name, entity.role, fits, at,
                                     f'the article gives {entity.name} the role "{entity.role}"'))
         elif entity.role and description.complement and leads(
-                description.head, description.complement, entity.role):
+                description.head, description.complement, entity.role, deputy=_deputy(description)):
             found.append(Candidate(entity.name, entity.role, 2, at,
                                     f'the article gives {entity.name} the role "{entity.role}", '
                                     f'of the same body'))
@@ -205,6 +205,11 @@ def _evidence(people: People, description: Description, pos: int) -> list[Candid
     found.extend(_typed(people, description, mentions, pos))
     found.extend(_counterparts(people, description, pos))
     return found
+
+
+def _deputy(description: Description) -> bool:
+    """"the deputy head of the ministry": a second in the office, not its head."""
+    return any(w.casefold() in ("deputy", "vice") for w in description.words.split(" of ")[0].split()[:-1])
 
 
 def _counterparts(people: People, description: Description, pos: int) -> list[Candidate]:

@@ -17,20 +17,29 @@ from quotes.roles import role_head, role_words
 # Heads that name a leader of whatever body follows "of" ("the head of the Bank").
 _LEADERS = frozenset("head chief leader boss chairman chairwoman chair president governor director".split())
 _NOT_THE_HEAD = frozenset("vice deputy former acting assistant".split())
+# Words of a second in an office: "the deputy head of …" for a "Vice Minister of …".
+_DEPUTY = frozenset("vice deputy".split())
 # Titles of those who speak for a body or serve it, not lead it ("spokeswoman of the Ministry").
 _SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson representative rep adviser advisor".split())
 # Ministers who lead no ministry: "Prime Minister", "Minister without portfolio".
 _NOT_A_MINISTRY = frozenset("prime portfolio".split())
 
 
-def leads(head: str, complement: str, role: str) -> bool:
+def leads(head: str, complement: str, role: str, *, deputy: bool = False) -> bool:
     """Does "the <head> of <complement>" ("the head of the National Bank") stand for one
-    who holds this role ("Chairman of the National Bank")?"""
+    who holds this role ("Chairman of the National Bank")? With `deputy` ("the deputy
+    head of the ministry"), for one who is second in such an office ("Vice Minister of
+    Fisheries", "Deputy Governor of the Central Bank")."""
     if head not in _LEADERS:
         return False
     said = role_words(role)
+    if deputy != bool(said & _DEPUTY):
+        return False  # ("the head of …" is no "Deputy Minister …"; "the deputy head" no Minister)
+    if deputy:
+        role = " ".join(w for w in role.split() if w.casefold().rstrip(".,") not in _DEPUTY)
+        said = role_words(role)
     if said & _NOT_THE_HEAD:
-        return False  # ("Vice President", "Deputy Minister of Foreign Affairs")
+        return False  # ("Vice President", "Former Minister of …")
     last = complement.split()[-1].casefold()
     if any(role_words(office) <= said and role_head(office) == role_head(role)
            for office in _heads_of().get(last, ())):
@@ -41,8 +50,12 @@ def leads(head: str, complement: str, role: str) -> bool:
         return False
     body = f" {role} ".split(" of ", 1)[1]
     title = role_head(role)
+    # (the body's name, or its last noun with words of it: "the head of the society" for
+    # the "president of the Northern Rural Society")
+    named = role_words(body)
     return title in _LEADERS | lexicon.words("titles") and title not in _SPEAKS_FOR and (
-        role_words(body) == role_words(complement))
+        named == role_words(complement) or (role_head(complement) == role_head(body) and all(
+            any(same_word(w, other) for other in named) for w in role_words(complement))))
 
 
 def _heads_body(complement: str, role: str) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 import regex
 
 from quotes import acronyms, lexicon
+from quotes.appositions import role_before_name
 from quotes.entities import (
     Antecedent,
     Entity,
@@ -150,7 +151,10 @@ class People:
             if org is None and mention.role and one_word and inside_office(text, run.end()):
                 continue  # "Ambassador | Extraordinary | and Plenipotentiary of …": an office's word
             name = mention.name or (mention.start, mention.end)
-            entity = self.add(name, mention.role)
+            role = mention.role
+            if role is None and org is None and text.startswith(",", run.end()):
+                role = role_before_name(text, name[0], body[0])  # "The mayor of Lesna, Ana Kral, …"
+            entity = self.add(name, role)
             first = next(k for k in range(last, -1, -1) if toks[k].start == name[0])
             if mention.role and " of " in mention.role:
                 # A long role is read with its name: "met with | Minister of Crown Relations

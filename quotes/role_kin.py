@@ -20,18 +20,25 @@ from quotes.roles import before_of, role_head, role_words
 # How well a description fits a role: as written, with every word found, loosely.
 EXACT, FITS, LOOSE = 3, 2, 1
 _DEMONYM_ENDINGS = frozenset(("n", "an", "ian", "ean", "i", "ese", "ish"))
+# Endings that make an adjective of a noun: "agricultur|al", "econom|ic", "financ|ial".
+_ADJECTIVE_ENDINGS = frozenset(("al", "ic", "ial", "ical"))
 # Words that make another office of one ("the former president", "Vice President"):
 # a description and a role must agree on them.
 _OTHER_OFFICE = frozenset("former ex late then outgoing incoming acting interim deputy vice assistant".split())
 
 
 def same_word(word: str, other: str) -> bool:
-    """A word of a role as written, or the place it is a demonym of ("Serelian" for
-    "Serelia", "Ukrainian" for "Ukraine", "Qasreeni" for "Qasreen")."""
+    """A word of a role as written, the place it is a demonym of ("Serelian" for
+    "Serelia", "Ukrainian" for "Ukraine", "Qasreeni" for "Qasreen") or the noun it is
+    the adjective of ("agricultural" for "Agriculture", "economic" for "Economy": "the
+    head of the economic portfolio" for the "Minister of Economy")."""
     if word == other:
         return True
     stem = other[:-1] if other.endswith("e") else other
-    return len(stem) >= 4 and word.startswith(stem) and word[len(stem):] in _DEMONYM_ENDINGS
+    if len(stem) >= 4 and word.startswith(stem) and word[len(stem):] in _DEMONYM_ENDINGS:
+        return True
+    stem = other[:-1] if other.endswith(("e", "y")) else other
+    return len(stem) >= 5 and word.startswith(stem) and word[len(stem):] in _ADJECTIVE_ENDINGS
 
 
 def nouns(head: str) -> frozenset[str]:
