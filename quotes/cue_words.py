@@ -132,17 +132,27 @@ def _modifies_a_subject(text: str, floor: int, pos: int, after: int, end: int) -
 
 
 # The word before a cue, past a relative "that"/"which": "placards | reading",
-# "a sign that | said".
-_CARRIER_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+(?:(?:that|which)\s+)?$")
+# "a sign that | said". Matched on the reversed window, from the cue back: the same word
+# as searching r"([A-Za-z][\w-]*)\s+(?:(?:that|which)\s+)?$" forwards (its earliest
+# start is the reversed match's longest), which tried every start of the window and ran
+# to the end of each word from there (a tenth of the time of all cue words).
+_CARRIER_BEFORE_REVERSED = re.compile(r"\s+(?:(?:taht|hcihw)\s+)?([\w-]*[A-Za-z])")
 
 
 def _after_inscription(text: str, floor: int, pos: int) -> bool:
     """The cue follows a thing that carries a slogan (lexicons/inscriptions.txt)."""
-    match = _CARRIER_BEFORE.search(text, max(floor, pos - 40), pos)
-    if match is None or match.group(1).casefold() not in lexicon.words("inscriptions"):
+    carrier = carrier_before(text, max(floor, pos - 40), pos)
+    if carrier is None or carrier[0].casefold() not in lexicon.words("inscriptions"):
         return False
-    word = match.group(1)  # (capitalised inside a sentence, a name: "Flag said")
-    return word.islower() or word.startswith("T-") or starts_sentence(text, floor, match.start(1))
+    word, start = carrier  # (capitalised inside a sentence, a name: "Flag said")
+    return word.islower() or word.startswith("T-") or starts_sentence(text, floor, start)
+
+
+def carrier_before(text: str, lo: int, pos: int) -> tuple[str, int] | None:
+    """The word ending text[lo:pos] before its last spaces, past a relative "that" or
+    "which", and where it starts."""
+    match = _CARRIER_BEFORE_REVERSED.match(text[lo:pos][::-1])
+    return None if match is None else (match.group(1)[::-1], pos - match.end(1))
 
 
 def quotation_cues(text: str, start: int, end: int) -> list[Cue]:
