@@ -35,6 +35,9 @@ _NOT_LISTENERS = frozenset("in at on of for with from to by during after before 
 _SECOND_DETERMINER = re.compile(
     r"(?<=\w)(?<!\bof)(?<!\bfor)(?<!\bat)(?<!\bin)(?<!\bto)(?<!\bon)(?<!\bwith)(?<!\band)\s+(?=(?:the|a|an)\s)")
 _DETERMINERS = frozenset(["the", "a", "an"])
+# A finite auxiliary third after a tell-type verb: "warning the strike | could …" opens a clause.
+_FINITE_AUXILIARIES = frozenset("is are was were has have had will would can could may might must should shall "
+                                "does did".split())
 TELL = frozenset(["tell", "inform", "assure", "advise", "ask", "remind", "urge", "warn"])
 ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
 CLOSING_MARKS = "”\"’'»"
@@ -190,6 +193,8 @@ def with_object(text: str, cue: Cue, end: int) -> Cue:
             if toks[0].key in _DETERMINERS and len(toks) > 2 and toks[1].word.islower() and (
                     toks[2].key in _DETERMINERS):
                 return replace(cue, end=toks[1].end)  # "told the hearing | the ambulance …"
+            if toks[0].key in _DETERMINERS and len(toks) > 2 and toks[2].key in _FINITE_AUXILIARIES:
+                return cue  # "warning the strike could …": the clause's subject, no listener
             return replace(cue, end=toks[0].end)
         return cue
     second = _SECOND_DETERMINER.search(text, listener.start, listener.end) if listener.kind == "role" else None

@@ -266,7 +266,7 @@ def after_that(text: str, pos: int, end: int) -> int | None:
         return None
     if len(between) > 1 and between[-1].key in _CONJUNCTIONS:
         return None  # "said the staff ‘work their socks off’ and that …": the second of two clauses
-    if _object_before_that(between):
+    if _object_before_that(between, "," in text[pos:match.end()]):
         return None  # "wanted the jobs that exploration could bring": a relative clause of the object
     following = [t for t in tokens(text, match.end(), min(end, match.end() + 40)) if is_word(t)]
     if following and (clause_word(following[0]) or following[0].key in lexicon.speech_verbs()
@@ -284,13 +284,13 @@ _TIME_NOUNS = frozenset("day days week weeks month months year years morning aft
                         "weekend time".split()) | DAYS
 
 
-def _object_before_that(between: list) -> bool:
+def _object_before_that(between: list, comma: bool) -> bool:
     """Do the words between a cue and "that" end with an object, whose relative clause
     "that" opens: a noun phrase that is no time and no saying ("rejected the notion
     that", "reiterated his claim that" report it), or a clause's verb and its object
     ("said younger people wanted the jobs that …")?"""
-    if not between:
-        return False
+    if not between or comma:
+        return False  # (an aside or a clause between commas: unsure whose "that" it is)
     last = between[-1]
     if last.word.islower() and (is_past_form(last.key) or last.key in lexicon.speech_verbs()):
         return False  # "cite the election, when the state stated that": the "that" of another verb

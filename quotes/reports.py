@@ -175,7 +175,7 @@ def _within(spans: list[Span], pos: int) -> bool:
 def participle_report(text: str, sentence: Span, cue: Cue, earlier: list[Cue]) -> Report | None:
     """Trump mocked her, saying she would be a bad president / …,” Axelrod said, calling him “…”."""
     s0, s1 = sentence
-    mention = quoted_as(text, s0, cue.start)
+    mention = quoted_as(text, s0, cue.start) or _with_subject(text, s0, cue.start)
     if mention is None and earlier:
         mention = subject_before(text, s0, earlier[-1]) or mention_after(text, earlier[-1].end, s1)
     if mention is None:
@@ -192,6 +192,18 @@ def participle_report(text: str, sentence: Span, cue: Cue, earlier: list[Cue]) -
             2 if has_quote(text, (content,)) else 3):
         return None  # (", calling it “absurd”" is enough)
     return Report((content,), Attribution(mention, full, "subject …, saying that", 0.7))
+
+
+_WITH_BEFORE = re.compile(r"\b[Ww]ith\s+$")
+
+
+def _with_subject(text: str, s0: int, cue_start: int) -> Mention | None:
+    """"…, with Justice Rao remarking that …", "with their union warning …": the one
+    named between "with" and the participle speaks (an absolute clause)."""
+    mention = mention_before(text, s0, cue_start)
+    if mention is None or text[mention.end:cue_start].strip():
+        return None
+    return mention if _WITH_BEFORE.search(text, max(s0, mention.start - 6), mention.start) else None
 
 
 # After an object, a comma and a verb start the subject's next predicate.

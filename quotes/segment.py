@@ -26,6 +26,7 @@ _WORD_BEFORE_PERIOD = regex.compile(r"(?r)([\p{L}.]+)\.$")
 # Abbreviations that may close a sentence ("… attacks in the U.S. He says …"), and
 # words that then open the next one; a title ("Gen.") never closes one.
 _FINAL_ABBREVIATIONS = frozenset("u.s u.k u.n e.u a.m p.m d.c etc inc corp ltd co jr sr".split())
+_INITIALS = regex.compile(r"(?:\p{Lu}\.)+\p{Lu}")
 # (or a quotation that opens like a sentence: "… car in the U.S. “Forget Ford,” he said")
 _NEXT_OPENER = regex.compile(
     r"\s+(?:(?:He|She|They|It|We|I|The|This|That|These|Those|But|And|As|While)\b|[“\"‘«„]\p{Lu})")
@@ -96,6 +97,8 @@ def _is_abbreviation(text: str, floor: int, at: int, punct: str) -> bool:
     word = match.group(1)
     if len(word) == 1 and word.isupper():
         return True  # an initial: "George W. Bush"
+    if _INITIALS.fullmatch(word) and word.casefold() not in _FINAL_ABBREVIATIONS:
+        return True  # initials: "Justice P.V. Raghunathan", "J.R.R. Tolkien" (not "the U.S. He …")
     if word.casefold() in _FINAL_ABBREVIATIONS and _NEXT_OPENER.match(text, at + 1):
         return False
     return word.casefold() in lexicon.words("abbreviations")
