@@ -151,6 +151,18 @@ def short_form(word: str, entity: Entity) -> bool:
         w.casefold() in org or w.casefold() in lexicon.words("places") for w in words[:-1])
 
 
+def body_short_form(words: list[str], entity: Entity) -> bool:
+    """"Kestrel Point" for "Kestrel Point Partners", "Northern Shield" for "Northern Shield
+    Gold": a body named before in full, its name without its last word. Never a person's
+    (a known given name, a title or gender shown: "Anna Maria" is not "Anna Maria
+    Lopez"), nor a place's."""
+    full = entity.words
+    given = lexicon.words("given_names")
+    return len(full) == len(words) + 1 and full[:-1] == words and entity.gender is None and (
+        entity.role is None and full[-1].casefold() not in lexicon.words("places")) and not any(
+        w.casefold() in given for w in full)
+
+
 def is_body(entity: Entity) -> bool:
     """An organisation "it" may mean: no evident person, no place, no lone capitalised
     word ("More", "B.C."): an acronym ("NATO"), or several words ("City Hydro")."""

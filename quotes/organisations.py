@@ -112,6 +112,8 @@ def organisation_after(text: str, toks: list[Token]) -> Mention | None:
             joined += 1
         if joined > k and joined < len(toks) and _forward_part(toks[joined]):
             k = joined
+        elif k < len(toks) and toks[k].word == "," and _list_ahead(toks, first, k):
+            k += 1  # "the Ministry of Agriculture | , | Livestock and Fisheries"
     run = toks[first:last + 1]
     org = lexicon.words("org_words")
     joiner = next((k for k, t in enumerate(run) if t.key in _JOINERS), None)
@@ -120,6 +122,20 @@ def organisation_after(text: str, toks: list[Token]) -> Mention | None:
             _person_after_title(run) or (last + 1 < len(toks) and is_possessive(toks[last + 1]))):
         return None  # (a person with the body in the role: "Ministry of Health Minister Ana Ruiz")
     return Mention(toks[0].start, run[-1].end, "name", (run[0].start, run[-1].end))
+
+
+def _list_ahead(toks: list[Token], first: int, comma: int) -> bool:
+    """After a comma inside a body's "of" phrase, portfolios closed by "and" end its name:
+    "Ministry of Culture, | Youth and Sport said" (not "the Ministry of Health, | Ana Ruiz
+    said": no "and" before the name's end)."""
+    if not any(t.key == "of" for t in toks[first:comma]):
+        return False
+    k = comma + 1
+    while k < len(toks) and k - comma <= 4 and _forward_part(toks[k]):
+        k += 1
+    return k - comma > 1 and k + 1 < len(toks) and toks[k].key in ("and", "&") and (
+        _forward_part(toks[k + 1])) and (k + 2 >= len(toks) or not _forward_part(toks[k + 2]) or (
+            toks[k + 2].key in lexicon.words("org_words")))
 
 
 def _joins(toks: list[Token], first: int, k: int) -> bool:
@@ -174,10 +190,21 @@ def _capitalised_run(toks: list[Token], i: int) -> int | None:
             j = joined + 1  # kept only with a capitalised word before it
         else:
             head = _head_before(toks, j)
+            if head is None and _listed_after_comma(toks, j, i):
+                head = _head_before(toks, j - 1)  # "Ministry of Agriculture, | Livestock and Fisheries"
             if head is None:
                 break
             first = j = head  # "Ministry of | Foreign Affairs of | Ruritania"
     return first
+
+
+def _listed_after_comma(toks: list[Token], j: int, i: int) -> bool:
+    """toks[j:i + 1] ends a list of portfolios after a comma, closed by "and": "Agriculture,
+    | Livestock and Fisheries" in a ministry's name (not two people: "Ana Ruiz, | Tom
+    Lee and Eva Kos" have no body's "of" phrase before the comma, which the caller asks)."""
+    return j >= 2 and toks[j - 1].word == "," and _part(toks[j - 2]) and any(
+        toks[m].key in ("and", "&") for m in range(j, i)) and all(
+        _part(t) or t.key in ("and", "&") for t in toks[j:i + 1])
 
 
 def _head_before(toks: list[Token], j: int) -> int | None:

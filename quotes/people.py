@@ -22,6 +22,7 @@ from quotes.entities import (
     Entity,
     Turn,
     body_nouns,
+    body_short_form,
     is_body,
     looks_personal,
     lookup_key,
@@ -241,6 +242,10 @@ class People:
         if best is None and len(words) == 1:
             for entity in self._by_first.get(words[0], ()):  # a first name alone: "Hillary"
                 if entity.person or short_form(words[0], entity):  # a body's: "Marex" (Logistics)
+                    return entity
+        elif best is None:
+            for entity in self._by_first.get(words[0], ()):  # "Kestrel Point" (Partners)
+                if entity.named_at < pos and body_short_form(words, entity):
                     return entity
         return best
 
