@@ -94,8 +94,12 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
         known = found.get(candidate.name)
         if known is None or (candidate.tier, candidate.at) > (known.tier, known.at):
             found[candidate.name] = candidate
-    if not found and (unnamed := _unnamed(people, description, pos)) is not None:
-        return unnamed
+    introduced = _unnamed(people, description, pos)
+    if introduced is not None and (not found or all(
+            c.tier < role_kin.EXACT and c.at < introduced[0] for c in found.values())):
+        # ("Foreign Minister Ana Roos … A senior diplomat, speaking on condition of
+        # anonymity, … the diplomat said": the one introduced with the noun itself, since)
+        return introduced[1]
     if not found:
         for candidate in fallback(people, description, pos) or named_next(people, description, pos):
             found.setdefault(candidate.name, candidate)
@@ -278,8 +282,8 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
             found.extend(Candidate(a.name, a.role, 3, a.at, a.why)
                          for a in document_authors.near(people, description.head, start, end))
             continue
-        if after.startswith(("’s", "'s")):
-            continue  # "the agency's director": the noun modifies another
+        if after.startswith(("’s", "'s")) or _modifies_next(text, end):
+            continue  # "the agency's director", "chief executive": the noun modifies another
         space = regex.match(r"[ \u00a0]+", text[end:end + 4])
         if space and not _other_title_before(text, start, description) and _modifiers_agree(
                 text[max(floor, start - 60):start], description):
@@ -312,6 +316,16 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
     return found
 
 
+_NEXT_WORD = regex.compile(r"[ \u00a0]+([\p{Ll}-]+)")
+
+
+def _modifies_next(text: str, end: int) -> bool:
+    """The noun ending at `end` is followed by a lowercase person noun it modifies ("chief
+    | executive", "police | officer"): the article gives the name that other noun."""
+    match = _NEXT_WORD.match(text, end, min(len(text), end + 30))
+    return match is not None and match.group(1) in _person_heads()
+
+
 @cache
 def _person_heads() -> frozenset[str]:
     """Nouns for one person: "the soldier", "the winemaker"."""
@@ -335,7 +349,7 @@ def _other_title_before(text: str, start: int, description: Description) -> bool
     return word in lexicon.words("titles") and word not in description.words.casefold().split()
 
 
-def _unnamed(people: People, description: Description, pos: int) -> Meaning | None:
+def _unnamed(people: People, description: Description, pos: int) -> tuple[int, Meaning] | None:
     """"A Ministry of Defence spokesperson said … the spokesperson said": the one unnamed
     person the article introduced with the noun, as the article wrote it."""
     people_nouns = lexicon.words("unnamed_people") | lexicon.words("person_nouns") | lexicon.words("titles")
@@ -346,6 +360,6 @@ def _unnamed(people: People, description: Description, pos: int) -> Meaning | No
     if found is None:
         return None
     at, written = found
-    return Meaning(written, None, f'the article introduced "{written}" at offset {at}, unnamed', _UNSURE)
+    return at, Meaning(written, None, f'the article introduced "{written}" at offset {at}, unnamed', _UNSURE)
 
 

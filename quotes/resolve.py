@@ -226,6 +226,31 @@ def _statement_holding(people: People, at: int, pos: int) -> Turn | None:
     return None
 
 
+# A sentence whose subject is a definite description of one person: "The chief is unconvinced."
+_DESCRIBED_SUBJECT = re.compile(r"(?:^|[.!?][\"”’']?\s+)(The\s+(?:[a-z-]+\s+){0,2}?([a-z]+))\s+(?=[a-z])")
+
+
+def _described_subject(people: People, said: str, since: int, pos: int, gender: str) -> Resolved | None:
+    """"Mr Tolliver said … . The chief is unconvinced. ‘…,’ she said": a sentence between
+    the person named last and the pronoun whose subject is a definite description of one
+    person makes that person the one the pronoun goes on with, when the description
+    stands for someone the article named whose gender agrees."""
+    last = None
+    for match in _DESCRIBED_SUBJECT.finditer(people.text, since, pos):
+        if (match.group(2) in unnamed.person_nouns() or match.group(2) in lexicon.words("titles")) and (
+                not people.in_quotation(match.start(1))):
+            last = match
+    if last is None:
+        return None
+    meant = descriptions.meaning(people, last.group(1), last.start(1))
+    entity = people.entity(meant.name) if meant is not None and meant.name is not None else None
+    if entity is None or meant is None or not entity.person or entity.gender not in (None, gender):
+        return None
+    return Resolved(entity.name, entity.role, "pronoun",
+                    f'"{said}" → {entity.name}: the subject of the sentence before, "{last.group(1)}" '
+                    f"(offset {last.start(1)}), stands for {entity.name}: {meant.why}", _UNSURE)
+
+
 def _pronoun(people: People, said: str, pos: int, *, gender_of: str | None = None) -> Resolved:
     """Resolve the pronoun `said` (or a possessive with the gender of `gender_of`)."""
     word = (gender_of or said).casefold()  # ("according to her", "in his view": "she", "he")
@@ -237,6 +262,8 @@ def _pronoun(people: People, said: str, pos: int, *, gender_of: str | None = Non
         found = people.antecedent(gender, found.at)  # ("the mayor" since: someone known is nearer)
     if found is not None and gender in ("m", "f"):
         found = _speaker_over_content(people, found, gender, pos)
+        if (described := _described_subject(people, said, found.at, pos, gender)) is not None:
+            return described
     kind = "body" if gender == "n" else "person"
     if found is None and gender in ("m", "f") and said.casefold() in PRONOUN_FORMS:
         return _named_after(people, said, pos, gender)

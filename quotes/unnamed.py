@@ -45,7 +45,7 @@ def head_noun(said: str) -> str | None:
     head = main[-1].casefold().rstrip(".,")
     if not head.isalpha() or (head.endswith("s") and not head.endswith("ss")):
         return None  # ("officials", "two sources": a group)
-    return head if head in _person_nouns() else None
+    return head if head in person_nouns() else None
 
 
 # roles.txt also heads groups, bodies and documents that speak ("a poll", "a video").
@@ -53,7 +53,7 @@ _NOT_PEOPLE = frozenset("campaign poll audience crowd staff leadership panel med
 
 
 @cache
-def _person_nouns() -> frozenset[str]:
+def person_nouns() -> frozenset[str]:
     """Singular nouns for one person: not a document ("a statement"), a research
     finding ("a study") or a kind of body ("a regulator")."""
     people = (lexicon.words("roles") | lexicon.words("person_nouns") | lexicon.words("gendered_titles")
@@ -115,7 +115,7 @@ def described_since(people: People, at: int, pos: int) -> bool:
     end = _SENTENCE_END.search(text, at, pos)
     if end is None:
         return False
-    return any(match.group(1) in _person_nouns() and not people.in_quotation(match.start())
+    return any(match.group(1) in person_nouns() and not people.in_quotation(match.start())
                for match in _DEFINITE.finditer(text, end.end(), pos))
 
 
