@@ -43,13 +43,16 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
     if mention is None:
         return None
     mention = _noun_after_modifier(text, mention, s1)
+    source_end = mention.end
+    if (owner := _figures_owner(text, mention, s1)) is not None:
+        mention, source_end = owner  # "according to exporters' estimates": the exporters
     cue = Cue(match.start(), match.end(), "according to")
     attribution = Attribution(mention, cue, "according to, report", 0.85)
     if not text[s0:match.start()].strip():
-        content = trimmed(text, _past_source_modifier(text, mention.end, s1), s1)
+        content = trimmed(text, _past_source_modifier(text, source_end, s1), s1)
         return Report((content,), attribution) if content else None
     lead = trimmed(text, s0, match.start())
-    rest = trimmed(text, mention.end + 1, s1) if text.startswith(",", mention.end) else None
+    rest = trimmed(text, source_end + 1, s1) if text.startswith(",", source_end) else None
     # A lead that is only an adverbial ("But the next day,") is not said; a lead ending
     # in "that" ("It should be noted that, according to …") is the frame of the clause
     # after the source, not a piece of it.
@@ -64,6 +67,38 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
         # "Fundraising, according to the campaign, has surged": the cue sits inside what was said
         return Report((lead, rest) if keep and lead else (rest,), attribution)
     return Report((lead,), attribution) if lead else None
+
+
+@lru_cache(maxsize=1)
+def _figures() -> regex.Pattern[str]:
+    """"(the) exporters' | ministry's (preliminary) estimates (published) by|of|from X"."""
+    nouns = "|".join(sorted(lexicon.words("source_figures"), key=len, reverse=True))
+    return regex.compile(
+        r"(?:(?P<the>(?:the|its|their)[ \u00a0]+)?(?P<owner>\p{L}[\p{L}.&-]*)(?:[’']s|(?<=s)[’'])[ \u00a0]+)?"
+        rf"(?:[\p{{Ll}}-]+[ \u00a0]+){{0,2}}?(?:{nouns})\b"
+        r"(?P<by>[ \u00a0]+(?:(?:published|released|issued|compiled|provided|announced)[ \u00a0]+)?"
+        r"(?:of|by|from)[ \u00a0]+)?")
+
+
+def _figures_owner(text: str, mention: Mention, end: int) -> tuple[Mention, int] | None:
+    """The body or group whose figures are the source, and where the source's words end:
+    "exporters' estimates" → exporters, "the ministry's estimates" → the ministry,
+    "estimates of the Grain Exchange of Porto Velho", "preliminary results published by
+    the Electoral Commission" → the body named after them."""
+    if mention.kind != "role":
+        return None
+    found = _figures().match(text, mention.start, end)
+    if found is None or (found.group("owner") is None) == (found.group("by") is None):
+        return None
+    if found.group("by"):
+        owner = mention_after(text, found.end(), end)  # (a body's name: not "of the exit poll")
+        return (owner, max(owner.end, mention.end)) if owner is not None and owner.kind == "name" else None
+    start = found.start("the") if found.group("the") else found.start("owner")
+    if found.group("owner")[:1].isupper():
+        owner = mention_after(text, start, found.end("owner"))
+        return (owner, found.end()) if owner is not None and owner.kind == "name" else None
+    words = text[start:found.end("owner")]
+    return Mention(start, found.end("owner"), "role", None, words), found.end()
 
 
 # After "…, according to X," the writer's remark on a figure, not a second piece of what
