@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from quotes.tokens import FUNCTION_WORDS, Token, is_capitalised
+
 Span = tuple[int, int]
 
 _RELATIVE_SUBJECT = re.compile(r",\s*which\s+(?:[a-z]+\s+){0,2}$")  # (", which has also")
@@ -31,3 +33,55 @@ def relative_report_end(text: str, start: int, end: int) -> int:
     predicate, else at end."""
     match = _MAIN_PREDICATE.search(text, start, end)
     return match.start() if match else end
+
+
+# The finite verb a subject-less clause after a cue opens with: "… said | was ongoing".
+_FINITE_OPENERS = frozenset("is are was were will would has have had can could should must may might "
+                            "does did left made cost helped caused".split())
+_PRONOUN_SUBJECTS = frozenset("he she they it we i".split())
+_DETERMINERS = frozenset("the a an his her its their our this that these those".split())
+_NOT_ANTECEDENTS = frozenset("which that who whom what and or but if when because as than so".split())
+
+
+def zero_relative_subject(toks: list[Token]) -> int | None:
+    """The index in toks (the words before a cue) where the subject of a relative
+    clause without "that" starts: "a scheme | prosecutors said", "a move | the company
+    said", "a lack of leadership | he says". The word before it must be a noun, the
+    clause's antecedent; None when no such reading holds."""
+    n = len(toks)
+    if n < 2:
+        return None
+    last = toks[-1]
+    if last.key in _PRONOUN_SUBJECTS:
+        start = n - 1
+    elif is_capitalised(last.word):
+        start = n - 1
+        while start > 0 and is_capitalised(toks[start - 1].word) and toks[start - 1].key not in _DETERMINERS:
+            start -= 1
+        if start > 0 and toks[start - 1].key in _DETERMINERS:
+            start -= 1
+    else:
+        det = next((i for i in range(n - 1, max(-1, n - 5), -1) if toks[i].key in _DETERMINERS), None)
+        plural = last.word.islower() and last.key.endswith("s") and last.key not in FUNCTION_WORDS
+        if det is not None and plural and toks[det].key in ("a", "an"):
+            det = None  # "a scheme | prosecutors said": "a" heads no plural, the antecedent's
+        phrase = toks[det + 1:] if det is not None else []
+        if det is not None and not any(t.key in FUNCTION_WORDS for t in phrase):
+            start = det  # "the California congressman"
+        elif plural:
+            start = n - 1  # a bare plural: "prosecutors", "analysts"
+        else:
+            return None
+    if start == 0:
+        return None
+    before = toks[start - 1]
+    if not before.word.islower() or before.key in FUNCTION_WORDS or before.key in _NOT_ANTECEDENTS or (
+            before.key.endswith(("ly", "ed", "ing"))):
+        return None  # (a verb, an adverb, a preposition or a relative word: no antecedent)
+    return start
+
+
+def opens_finite_verb(toks: list[Token]) -> bool:
+    """The words after a cue open with a finite verb and no subject: "said | would …"."""
+    return bool(toks) and toks[0].word.islower() and (
+        toks[0].key in _FINITE_OPENERS or (toks[0].key.endswith("ed") and len(toks[0].key) > 4))

@@ -69,7 +69,7 @@ _SUBJECT_PRONOUNS = frozenset("i we you he she it they".split())
 _SAY = frozenset(["say"])
 # What "said" can be followed by without reporting a statement.
 _NOT_SAID = frozenset(
-    "nothing something anything little much more less so yes no goodbye hello otherwise "
+    "nothing something anything little much more less so yes no goodbye hello farewell sorry thanks otherwise "
     "last next this earlier later late live today yesterday tonight monday tuesday wednesday "
     "thursday friday saturday sunday".split()) | frozenset(
     "in at on of for with from to by during after before about into over under through "

@@ -32,7 +32,12 @@ from quotes.nesting import outermost
 from quotes.nominal_reports import nominal_reports
 from quotes.non_reports import before_anonymity_clause, reports_nothing, writers_aside
 from quotes.phrase_reports import according_to_report, colon_report, passive_by_report, source_first
-from quotes.relative_reports import in_relative_clause, relative_report_end
+from quotes.relative_reports import (
+    in_relative_clause,
+    opens_finite_verb,
+    relative_report_end,
+    zero_relative_subject,
+)
 from quotes.report_content import (
     COMMA_CLOSING,
     MAX_CONTENT,
@@ -102,7 +107,7 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
         if is_participle(text, cue):
             report = participle_report(text, near, cue, sentence_cues[max(0, index - 1):index])
         else:
-            report = (speaker_verb_report(text, near, cue)
+            report = (zero_relative_report(text, near, cue) or speaker_verb_report(text, near, cue)
                       or trailing_report(text, near, cue))
         needs_quote = cue.appeal or (cue.quoted and not cue.object)
         if report and (not needs_quote or has_quote(text, report.pieces)) and (
@@ -213,6 +218,31 @@ _NEXT_PREDICATE = re.compile(
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who|whom)\s+$")
+
+
+def zero_relative_report(text: str, sentence: Span, cue: Cue) -> Report | None:
+    """"…, a scheme prosecutors said left thousands without clean water", "a move the
+    company said was needed": a relative clause without "that" whose cue's content is a
+    clause missing its subject (the antecedent noun); the content runs from the verb."""
+    s0, s1 = sentence
+    if not (cue.bare or cue.belief) or cue.stance:
+        return None
+    after = [t for t in tokens(text, cue.end, min(s1, cue.end + 40)) if is_word(t)]
+    if not opens_finite_verb(after) or text[cue.end:after[0].start].strip():
+        return None
+    before = [t for t in tokens(text, max(s0, cue.start - 80), cue.start) if is_word(t)]
+    if before and text[before[-1].end:cue.start].strip():
+        return None  # ("…, he said, was …": a parenthetical cue)
+    start = zero_relative_subject(before)
+    if start is None or any(ch in ",;:" for ch in text[before[start].start:cue.start]):
+        return None
+    mention = mention_after(text, before[start].start, cue.start)
+    if mention is None or mention.end != before[-1].end:
+        return None
+    content = trimmed(text, after[0].start, clause_end(text, after[0].start, s1, clause=True))
+    if content is None:
+        return None
+    return Report((content,), Attribution(mention, cue, "speaker cue that, report", 0.6))
 
 
 def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
@@ -430,19 +460,31 @@ def _substantial(text: str, span: Span) -> bool:
         return False  # "Asked whether …, Dempsey said": a participle clause
     if len(words) < 4:
         return any(mark in text[span[0]:span[1]] for mark in QUOTE_MARKS)
-    return words[0].casefold() not in PREPOSITIONS or len(words) >= 8
+    if words[0].casefold() not in PREPOSITIONS and words[0].casefold() not in _ING_PREPOSITIONS:
+        return True
+    # "During his years in office, Obama said, …": a long adverbial is still no content; a
+    # verb makes it a clause ("During the visit, leaders will exchange views, Lin said")
+    return len(words) >= 8 and any(w.islower() and (w.strip(",;") in _FINITE or w.endswith("ed"))
+                                   for w in words)
 
 
 def _capitalised_participle(word: str) -> bool:
     """"Asked", "Speaking" opening the lead: a participle ("Red flag warnings …", "Ted
-    Orr …" are too short to be one)."""
-    return word[:1].isupper() and word.endswith(("ed", "ing")) and len(word) > 4
+    Orr …" are too short to be one; "During", "Following" are prepositions)."""
+    return word[:1].isupper() and word.endswith(("ed", "ing")) and len(word) > 4 and (
+        word.casefold() not in PREPOSITIONS and word.casefold() not in _ING_PREPOSITIONS)
+
+
+_ING_PREPOSITIONS = frozenset("following including regarding concerning considering excluding pending "
+                              "barring notwithstanding".split())
+_LEAD_PREPOSITIONS = _ING_PREPOSITIONS | {"during"}  # ("During his years in office, he said, …")
 
 
 def _gerund_subject(words: list[str]) -> bool:
-    """"Being in public life can be hard": an -ing phrase that is the subject of a
-    verb (an auxiliary before any clause opens), not the reporter's participle clause."""
-    if not words[0].endswith("ing"):
+    """"Being in public life can be hard", "Burned hillsides are prone to slides": an -ing
+    phrase or a participle's noun phrase that is the subject of a verb (an auxiliary
+    before any clause opens), not the reporter's participle clause."""
+    if not words[0].endswith(("ing", "ed")):
         return False
     for word in words[1:12]:
         key = word.casefold().strip(",;")
@@ -467,7 +509,7 @@ def _split_piece(text: str, span: Span) -> bool:
     the charter, Varga said, …"), but not a lone conjunction ("And so") or the
     reporter's participle ("Asked about the plan, he said, …")."""
     words = text[span[0]:span[1]].split()
-    if not words or _capitalised_participle(words[0]) or (
+    if not words or _capitalised_participle(words[0]) or words[0].casefold() in _LEAD_PREPOSITIONS or (
             len(words) > 1 and words[0].casefold() in ("when", "while") and words[1].endswith(("ed", "ing"))):
         return False  # ("When asked why …, he said, …": the reporter's framing)
     if len(words) == 1:
