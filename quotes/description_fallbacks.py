@@ -44,6 +44,8 @@ def fallback(people: People, description: Description, pos: int) -> list[Candida
     if _introduced_unnamed(people, description, pos):
         return []  # "a defenceman … the defenceman": someone the article does not name
     if is_kind(head):
+        if any(w[:1].isupper() for w in description.words.split()):
+            return []  # ("the Talvarese foreign ministry": whose it is, the article must show)
         turn = last_body_that_spoke(people, head, pos, FALLBACK_REACH * 3)
         if turn is None:
             return []
@@ -82,12 +84,15 @@ def named_next(people: People, description: Description, pos: int) -> list[Candi
     if description.complement or description.capitalised or description.head in lexicon.words("documents"):
         return []
     body = is_kind(description.head)
+    # (a possessive says whose office it is, which the name after need not repeat: "the
+    # region's governor said … Governor Ilian Petrescu said")
+    words = " ".join(w for w in description.words.split() if not w.endswith(("'s", "’s")))
     for at, entity in article_mentions(people).all[bisect.bisect_right(article_mentions(people).at, pos):]:
         if at - pos > FALLBACK_REACH:
             break
         fits = (name_shows_kind(entity, description.head) if body else
                 not not_personal(entity) and entity.role is not None
-                and role_kin.fit(description.words, entity.role) >= role_kin.FITS)
+                and role_kin.fit(words, entity.role) >= role_kin.FITS)
         if fits:
             return [Candidate(entity.name, entity.role, 1, at,
                                f'nothing before it is called "{description.words}"; the article names '

@@ -226,6 +226,26 @@ def _statement_holding(people: People, at: int, pos: int) -> Turn | None:
     return None
 
 
+def _body_that_spoke(people: People, said: str, since: int, pos: int) -> Resolved | None:
+    """"Velmoria’s Defence Ministry said … . It said …": "it" after a statement, in the
+    same paragraph, whose speaker is a body the article wrote with its owner, not as a
+    name of its own (so no name marks it as one "it" may mean), and that spoke after
+    every body named before it."""
+    turn = next((t for t in reversed(people.turns) if t.end <= pos), None)
+    mention = turn.mention if turn is not None else None
+    if turn is None or mention is None or mention.start <= since or "\n" in people.text[turn.end:pos]:
+        return None
+    if mention.kind == "pronoun" or people.is_person(mention) or (
+            (entity := people.entity(turn.speaker)) is not None and (entity.person or entity.gender)):
+        return None
+    words = turn.speaker.split()
+    if len(words) < 2 or not is_kind(words[-1].casefold()):
+        return None  # (a possessive and a body noun: "Velmoria’s Defence Ministry", "Kessaria’s military")
+    return Resolved(turn.speaker, turn.role, "pronoun",
+                    f'"{said}" → {turn.speaker}: the body that spoke just before it (offset {turn.start})',
+                    _UNSURE)
+
+
 # A sentence whose subject is a definite description of one person: "The chief is unconvinced."
 _DESCRIBED_SUBJECT = re.compile(r"(?:^|[.!?][\"”’']?\s+)(The\s+(?:[a-z-]+\s+){0,2}?([a-z]+))\s+(?=[a-z])")
 
@@ -258,6 +278,8 @@ def _pronoun(people: People, said: str, pos: int, *, gender_of: str | None = Non
     if gender == "p":
         return _group(people, said, pos)
     found = people.antecedent(gender, pos)
+    if gender == "n" and (body := _body_that_spoke(people, said, found.at if found else -1, pos)) is not None:
+        return body
     if found is not None and found.entity.unnamed and unnamed.described_since(people, found.at, pos):
         found = people.antecedent(gender, found.at)  # ("the mayor" since: someone known is nearer)
     if found is not None and gender in ("m", "f"):
