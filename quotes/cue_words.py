@@ -80,8 +80,8 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
         verb = verbs[word.lower()]
         if word.lower() in lexicon.words("mostly_nouns") and not _verb_of_a_noun_form(text, start, match):
             continue  # "three other states", "Minnesota state delegate": a noun
-        noun = _NOUN_BEFORE.search(text, max(start, match.start() - 30), match.start())
-        if noun and not (noun.group("adjective") and word.islower() and word.endswith("ed")):
+        noun = noun_before(text, max(start, match.start() - 30), match.start())
+        if noun and not (noun == "adjective" and word.islower() and word.endswith("ed")):
             continue  # "the state", "Trump’s claims", "Sanders-endorsed": a noun or a compound
         if word.lower() == verb.base and _ARTICLE_WORD_BEFORE.search(text, max(start, match.start() - 30),
                                                                      match.start()):
@@ -108,11 +108,34 @@ def _verb_of_a_noun_form(text: str, floor: int, match: re.Match[str]) -> bool:
         _CLAUSE_AFTER.match(text, match.end()) is not None)
 
 
-# What makes the word after it a noun: a determiner, a possessive, a hyphen, an adjective.
-_NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Hh]is|[Ii]ts|[Tt]heir|[Oo]ur|"
-                          r"[Mm]y|[Yy]our|[Ee]very|[Ee]ach)\s+|(?P<adjective>\b(?:further|new|fresh|repeated|"
-                          r"similar|recent|such|false|public|private)\s+)|\w['’]s\s+|\w-)$")
-# ("made further demands"; but a past form after "further" is a verb: "He further stated that")
+# What makes the word after it a noun: a determiner (also capitalised), an adjective
+# ("made further demands"; but a past form after "further" is a verb: "He further stated
+# that"), a possessive, a hyphen.
+_NOUN_DETERMINERS = "the a an this these those his its their our my your every each".split()
+_NOUN_ADJECTIVES = "further new fresh repeated similar recent such false public private".split()
+
+
+def _backwards(word: str, capitalised: bool = False) -> str:
+    return re.escape(word[:0:-1]) + (f"[{word[0].upper()}{word[0]}]" if capitalised else word[0])
+
+
+# Matched on the reversed window, from the verb back: one anchored match where a forward
+# search for r"(?:\b(?:the|…)\s+|\w['’]s\s+|\w-)$" tried every start of the window.
+_NOUN_BEFORE_REVERSED = re.compile(
+    r"\s+(?P<determiner>" + "|".join(_backwards(w, True) for w in _NOUN_DETERMINERS) + r")(?!\w)"
+    r"|\s+(?P<adjective>" + "|".join(map(_backwards, _NOUN_ADJECTIVES)) + r")(?!\w)"
+    r"|(?P<possessive>\s+s['’]\w)|(?P<hyphen>\n?-\w)")  # (a final line break after "-", as "$" allows)
+
+
+def noun_before(text: str, lo: int, pos: int) -> str | None:
+    """What text[lo:pos] ends with that makes the word at pos a noun ("the | state",
+    "further | demands", "Trump’s | claims", "Sanders- | endorsed"): "determiner",
+    "adjective", "possessive" or "hyphen"; None if nothing."""
+    start = lo - 1 if lo > 0 else 0  # (the character before the window bounds its first word)
+    match = _NOUN_BEFORE_REVERSED.match(text[start:pos][::-1])
+    return match.lastgroup if match is not None and match.end() <= pos - lo else None
+
+
 _ARTICLE_WORD_BEFORE = re.compile(r"\b[Aa]n?\s+[a-z][\w-]*\s+$")
 # A plural subject right before the bare form: "they support …", "who want …", "polls show …".
 _PLURAL_SUBJECT_BEFORE = re.compile(r"(?:\b(?:[Ii]|[Ww]e|[Yy]ou|[Tt]hey|who|[a-z]{2,}[^s’'\W]s)\s+)$")

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.cue_words import carrier_before
+from quotes.cue_words import carrier_before, noun_before
 
 PIECES = ["placards", "Sign", "that", "which", "xthat", "T-shirts", "é", "_", "9", "-", ",", " ", "  ", "\n",
           "\u00a0", "said", "a"]
@@ -30,3 +30,31 @@ def test_the_carrier_read_backwards_is_the_forward_search(pieces: list[str], dat
     pos = data.draw(st.integers(lo, len(text)))
     match = _FORWARD.search(text, lo, pos)
     assert carrier_before(text, lo, pos) == (None if match is None else (match.group(1), match.start(1)))
+
+
+# The definition: what makes the word after it a noun, searched forwards.
+_NOUN_FORWARD = re.compile(r"(?:(?P<determiner>\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Hh]is|[Ii]ts|[Tt]heir|"
+                           r"[Oo]ur|[Mm]y|[Yy]our|[Ee]very|[Ee]ach)\s+)|(?P<adjective>\b(?:further|new|fresh|"
+                           r"repeated|similar|recent|such|false|public|private)\s+)|(?P<possessive>\w['’]s\s+)"
+                           r"|(?P<hyphen>\w-))$")
+NOUN_PIECES = ["the", "The", "a", "An", "an", "his", "this", "Its", "x", "s", "'", "’", "-", " ", "\n", "further",
+               "Further", "é", "_", "1", "new", "renew", "states"]
+
+
+def test_what_makes_a_noun_is_read_before_the_word() -> None:
+    text = "the senator’s claims and Sanders-endorsed plans"
+    assert noun_before(text, 0, text.index("claims")) == "possessive"
+    assert noun_before(text, 0, text.index("endorsed")) == "hyphen"
+    assert noun_before("He further stated", 0, 11) == "adjective"
+    assert noun_before("they claim", 0, 5) is None
+    assert noun_before("bathe claims", 2, 6) is None  # ("the" inside a word the window cuts)
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(NOUN_PIECES), max_size=12), st.data())
+def test_a_noun_before_read_backwards_is_the_forward_search(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    lo = data.draw(st.integers(0, len(text)))
+    pos = data.draw(st.integers(lo, len(text)))
+    match = _NOUN_FORWARD.search(text, lo, pos)
+    assert noun_before(text, lo, pos) == (None if match is None else match.lastgroup)
