@@ -79,7 +79,10 @@ _PRONOUN_OPENS = regex.compile(r"[\"“‘']?(?:(?:But|And|So|Yet|Then)\s+)?(?:H
 
 def after_pronoun_subject(text: str, pos: int) -> bool:
     """The sentence holding pos opens with a personal pronoun before pos."""
-    start = _SENTENCE_START.search(text, max(0, pos - 300), pos)
-    return _PRONOUN_OPENS.match(text, start.end() if start else max(0, pos - 300), pos) is not None
+    lo = max(0, pos - 300)
+    if text.find("He", lo, pos) < 0 and text.find("She", lo, pos) < 0 and text.find("They", lo, pos) < 0:
+        return False  # (no pronoun to open it: the sentence's start need not be searched)
+    start = _SENTENCE_START.search(text, lo, pos)
+    return _PRONOUN_OPENS.match(text, start.end() if start else lo, pos) is not None
 
 
