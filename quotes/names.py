@@ -149,7 +149,7 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
             role_first = j
         elif tok.key == "of" and saw_title and j > 0 and is_role_word(toks[j - 1]):
             role_first = j  # "former secretary | of | state"
-        elif (tok.key == "of" or (tok.key == "in" and not plain) or _office_link(toks, j)) and saw_title and (
+        elif (tok.key == "of" or (tok.key == "in" and not plain) or office_link(toks, j)) and saw_title and (
                 office := _office_start(toks, j, plain)) is not None:
             role_first = j = reach = office  # "Minister of Foreign Affairs of | Ruritania"
         elif tok.key == "the" and saw_title and j > 1 and toks[j - 1].key == "of" and (
@@ -172,7 +172,7 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     return Mention(toks[role_first].start, toks[last].end, "name", name, clean_role(role))
 
 
-def _office_link(toks: list[Token], j: int) -> bool:
+def office_link(toks: list[Token], j: int) -> bool:
     """toks[j] ("and", "to") joins two parts of one office after an "of" phrase: "Minister
     of Interior | and | Disaster Management", "Ambassador … of Velmoria | to | the Republic
     of …" (not two people: "Senator Ana Lee | and | Minister …", no "of" between)."""
@@ -195,7 +195,7 @@ def _office_link(toks: list[Token], j: int) -> bool:
 def office_mention(text: str, toks: list[Token], first: int, i: int) -> Mention | None:
     """The whole office when toks[first:i + 1] are its last words after "and" or "to"
     ("the Minister of Agriculture and | Food said"): a role, no person named."""
-    opening = _office_start(toks, first - 1) if _office_link(toks, first - 1) else None
+    opening = _office_start(toks, first - 1) if office_link(toks, first - 1) else None
     if opening is None:
         return None
     opens = opening > 0 and toks[opening - 1].key in _OFFICE_OPENERS

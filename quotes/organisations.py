@@ -11,7 +11,15 @@ import regex
 
 from quotes import lexicon
 from quotes.entities import body_nouns
-from quotes.names import Mention, alone_words, is_role_word, named_after_body, office_before, surname_key
+from quotes.names import (
+    Mention,
+    alone_words,
+    is_role_word,
+    named_after_body,
+    office_before,
+    office_link,
+    surname_key,
+)
 from quotes.tokens import FUNCTION_WORDS, Token, is_capitalised, is_name_word, is_possessive, is_title
 
 # Words that join the capitalised parts of one name ("Department of Health and Social Care"),
@@ -74,15 +82,18 @@ def _person_after_office(toks: list[Token], first: int, i: int, text: str | None
     if not after_of and toks[i - 1].key not in lexicon.words("given_names") and not (text is not None and (
             surname_key(toks[i]) in alone_words(text) or named_after_body(toks, i, text))):
         return False  # ("… Harbour Authority Pilot Station": nobody's name)
-    return office_before(toks, first)
+    # (the run may open inside the office, after its "and": "Minister of Energy and |
+    # Natural Resources of Tavaran Mehmet Kaan Yildirak")
+    return office_before(toks, first) or (first >= 2 and office_link(toks, first - 1))
 
 
 def _titled_person(run: list[Token]) -> bool:
-    """The run ends with a given name and a surname after a title or a body's name:
-    "Deputy Minister of Transport Lena Rask", "Harbour Board Elena Lind"."""
+    """The run ends with a given name and one or two more names after a title or a body's
+    name: "Deputy Minister of Transport Lena Rask", "Harbour Board Elena Lind", "Minister
+    of Energy of Tavaran Mehmet Kaan Yildirak"."""
     given = lexicon.words("given_names")
-    return len(run) >= 3 and run[-2].key in given and is_name_word(run[-1]) and (
-        is_title(run[0]) or run[-3].key in lexicon.words("org_words"))
+    return any(len(run) > n and run[-n].key in given and all(is_name_word(t) for t in run[1 - n:]) and (
+        is_title(run[0]) or run[-n - 1].key in lexicon.words("org_words")) for n in (2, 3))
 
 
 def _office_in_body(run: list[Token]) -> bool:
@@ -190,8 +201,11 @@ def _capitalised_run(toks: list[Token], i: int) -> int | None:
             j = joined + 1  # kept only with a capitalised word before it
         else:
             head = _head_before(toks, j)
-            if head is None and _listed_after_comma(toks, j, i):
-                head = _head_before(toks, j - 1)  # "Ministry of Agriculture, | Livestock and Fisheries"
+            if head is None and (_listed_after_comma(toks, j, i) or (
+                    j >= 2 and toks[j - 1].key in ("and", "&") and _part(toks[j - 2]))):
+                # "Ministry of Agriculture, | Livestock and Fisheries", "Ministry of Labour
+                # and | Social Policy of …": the body's head before the list
+                head = _head_before(toks, j - 1)
             if head is None:
                 break
             first = j = head  # "Ministry of | Foreign Affairs of | Ruritania"
@@ -215,12 +229,14 @@ def _head_before(toks: list[Token], j: int) -> int | None:
     k = j - 1
     while k > 0 and j - k < _MAX_RUN and (
             (toks[k].key in _JOINERS and toks[k].key not in ("and", "&"))
+            or (toks[k].key in ("and", "&") and toks[k + 1].key != "the" and _forward_part(toks[k - 1]))
             or (toks[k].key == "the" and toks[k - 1].key in ("of", "for")) or _forward_part(toks[k])):
         if toks[k].key in org and toks[k].key not in _ADJECTIVES and k + 1 < j and (
                 toks[k + 1].key in _JOINERS and toks[k + 1].key not in ("and", "&", "for", "on")):
             return k
         k -= 1
-    return None  # ("the State Department and | the Department of …": two bodies)
+    return None  # ("the State Department and | the Department of …": two bodies; but
+    # "Ministry of Labour and Social Policy of | …" is one)
 
 
 def _part(tok: Token) -> bool:
