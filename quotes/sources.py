@@ -31,7 +31,9 @@ _AS_VERB = regex.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:also|earlier|previou
                          r"(?:\s+to\s+(?:the\s+)?\p{L}[\p{L}’'-]*|\s+(?:the\s+)?\p{Lu}[\p{L}’'-]*"
                          r"|\s+(?:reporters|journalists|me|us|him|her|them))?(?:\s+\p{Lu}[\p{L}’'-]*){0,2}"
                          r"(?:\s+(?:earlier|previously|before|repeatedly|already|recently|yesterday"
-                         r"|last\s+(?:week|month|year)))?\s*,")
+                         r"|last\s+(?:week|month|year)))?"
+                         # ("As Min noted at the end of the briefing,", "As the minister said on Monday,")
+                         r"(?:\s+(?:at|on|in|during|after|before|following|last|this)(?:\s+[\p{L}\d’'-]+){1,7}?)?\s*,")
 # "As explained by the Chairman,", "As was noted by the ministry,": the source after "by".
 _AS_BY_END = regex.compile(r"\s*,")
 _MIN_CONTENT_WORDS = 4
@@ -75,7 +77,13 @@ def source_first_report(text: str, sentence: Span, previous: Span | None) -> tup
             while comma < s1 and text[comma] == " ":
                 comma += 1
             if not text.startswith(",", comma):
-                return None
+                # "In the opinion of the Head of State, …": an office read only to its head
+                # noun goes on to the comma, as one phrase that ends there
+                comma = text.find(",", found.end, min(s1, found.end + 80))
+                whole = mention_before(text, found.start, comma) if comma > 0 else None
+                if whole is None or whole.end != comma or whole.start > found.start + 4:
+                    return None
+                mention = whole
     content = _after_comma(text, comma + 1, s1)
     if content is None:
         return None
