@@ -122,6 +122,27 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
     return Meaning(best.name, best.role, why, weight)
 
 
+def fitting_pair(people: People, noun: str, pos: int) -> Meaning | None:
+    """"the two ministers", "the companies": the two the article gave the noun before pos
+    (its role, a word beside the name, a counterpart's office), when exactly two fit it
+    as well as the best; named in the order the article first names them."""
+    description = parse(f"the {noun}")
+    if description is None:
+        return None
+    found: dict[str, Candidate] = {}
+    evidence = [*_evidence(people, description, pos), *_counterparts(people, description, pos, pair=True)]
+    for candidate in evidence:
+        known = found.get(candidate.name)
+        if known is None or (candidate.tier, candidate.at) > (known.tier, known.at):
+            found[candidate.name] = candidate
+    fitting = [c for c in _fullest(people, list(found.values())) if c.tier >= role_kin.FITS]
+    if len(fitting) != 2:
+        return None  # (one is no pair; of three, which two spoke the article must say)
+    first, second = sorted(fitting, key=lambda c: min(_positions(people, c.name, c.at)))
+    return Meaning(f"{first.name} and {second.name}", None,
+                   f'the two the article calls "{noun}": {first.why}; {second.why}', _UNSURE)
+
+
 def _author_meant(people: People, author: str, pos: int) -> document_authors.Author | None:
     """A document's author written as a description ("the ministry" of "the ministry's statement")."""
     meant = meaning(people, author, pos)
@@ -216,12 +237,12 @@ def _deputy(description: Description) -> bool:
     return any(w.casefold() in ("deputy", "vice") for w in description.words.split(" of ")[0].split()[:-1])
 
 
-def _counterparts(people: People, description: Description, pos: int) -> list[Candidate]:
+def _counterparts(people: People, description: Description, pos: int, *, pair: bool = False) -> list[Candidate]:
     """"Veselov, Minister of Foreign Affairs of Serelia, met his Caldorian counterpart
     Mira Doganis … the Caldorian minister said": a counterpart holds the office of the one
     whose counterpart they are, and the description says where ("Caldorian")."""
     said = [w for w in description.words.split()[:-1] if w[:1].isupper()]
-    if not said or description.complement or description.head not in lexicon.words("titles"):
+    if (not said and not pair) or description.complement or description.head not in lexicon.words("titles"):
         return []  # ("the minister" alone could as well be the one who met the counterpart)
     text = people.text
     starts = article_mentions(people).starts

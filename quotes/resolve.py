@@ -17,7 +17,7 @@ from quotes.agreement import agreeing_rival
 from quotes.body_descriptions import is_kind
 from quotes.description_fallbacks import named_after_indefinite
 from quotes.entities import Entity, names_body
-from quotes.joint import described_pair
+from quotes.joint import described_pair, two_named
 from quotes.names import PRONOUN_FORMS, Mention, bare_role
 from quotes.organisations import named_body
 from quotes.people import Antecedent, People, Turn
@@ -110,6 +110,9 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
     if pair is not None:
         return Resolved(pair, None, "role", f'"{said}" → {pair}: the two the article last named together',
                         _UNSURE)
+    noun = two_named(said)
+    if noun is not None and (two := descriptions.fitting_pair(people, noun, mention.start)) is not None:
+        return Resolved(two.name, None, "role", f'"{said}" → {two.name}: {two.why}', two.weight)
     owned = _owned_body(people, said, mention.start)
     if owned is not None:  # "Its foreign ministry" after "Osterreith …"
         return owned
