@@ -217,6 +217,22 @@ def _speaker_over_content(people: People, found: Antecedent, gender: str, pos: i
     return Antecedent(speaker, turn.mention.start, (), None, False, found.entity.name)
 
 
+def _speaker_just_before(people: People, found: Antecedent, gender: str, pos: int) -> Antecedent:
+    """"In a statement, the Undersecretary … Dr. Mariam Al-Shamsi said that … . According
+    to her, …": the one who spoke just before, in the pronoun's paragraph, whose gender is
+    known to agree, over a person named earlier whose gender nothing shows (however her
+    own name was read, she spoke as the subject of her sentence)."""
+    turn = next((t for t in reversed(people.turns) if t.end <= pos), None)
+    if turn is None or turn.mention is None or turn.mention.kind != "name" or turn.mention.start <= found.at:
+        return found
+    if found.entity.gender is not None or "\n" in people.text[turn.start:pos]:
+        return found
+    speaker = people.entity(turn.speaker)
+    if speaker is None or not speaker.person or speaker.gender != gender:
+        return found
+    return Antecedent(speaker, turn.mention.start, (), None, False)
+
+
 def _statement_holding(people: People, at: int, pos: int) -> Turn | None:
     """The last statement before pos whose words, or the apposition between its speaker
     and its words, hold the name at `at`."""
@@ -289,6 +305,7 @@ def _pronoun(people: People, said: str, pos: int, *, gender_of: str | None = Non
         found = _speaker_over_content(people, found, gender, pos)
         if (described := _described_subject(people, said, found.at, pos, gender)) is not None:
             return described
+        found = _speaker_just_before(people, found, gender, pos)
     kind = "body" if gender == "n" else "person"
     if found is None and gender in ("m", "f") and said.casefold() in PRONOUN_FORMS:
         return _named_after(people, said, pos, gender)
