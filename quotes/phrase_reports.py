@@ -74,7 +74,8 @@ def _figures() -> regex.Pattern[str]:
     """"(the) exporters' | ministry's (preliminary) estimates (published) by|of|from X"."""
     nouns = "|".join(sorted(lexicon.words("source_figures"), key=len, reverse=True))
     return regex.compile(
-        r"(?:(?P<the>(?:the|its|their)[ \u00a0]+)?(?P<owner>\p{L}[\p{L}.&-]*)(?:[’']s|(?<=s)[’'])[ \u00a0]+)?"
+        r"(?:(?P<the>(?:the|its|their)[ \u00a0]+)?(?P<owner>\p{L}[\p{L}.&-]*)(?:[’']s|(?<=s)[’'])[ \u00a0]+"
+        r"|(?:the|its|their)[ \u00a0]+)?"
         rf"(?:[\p{{Ll}}-]+[ \u00a0]+){{0,2}}?(?:{nouns})\b"
         r"(?P<by>[ \u00a0]+(?:(?:published|released|issued|compiled|provided|announced)[ \u00a0]+)?"
         r"(?:of|by|from)[ \u00a0]+)?")
