@@ -104,6 +104,9 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
         # Rules look back from the cue to the sentence start: no more than content
         # may be long, so a run-on "sentence" of many cues costs linear work.
         near = (max(s0, cue.start - MAX_CONTENT), s1)
+        if _BY_AFTER.match(text, cue.end) and is_past(text, cue) and not _PASSIVE_BEFORE.search(
+                text, max(s0, cue.start - 30), cue.start):
+            continue  # "a fishing ground claimed by both countries": a passive participle, no one's report
         if is_participle(text, cue):
             report = participle_report(text, near, cue, sentence_cues[max(0, index - 1):index])
         else:
@@ -122,6 +125,7 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
     return outermost(_cut_at_new_speakers(text, found))
 
 
+_BY_AFTER = re.compile(r"\s+by\s")
 _NEW_CLAUSE_BEFORE = re.compile(r",(?P<marks>[\"”’'»]*)\s*(?:(?:and|but)\s+)?$|\s(?=but\s+$)")
 
 
@@ -297,6 +301,8 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
             return None  # "Osei, who proposed the refusal, said …": a clause in the subject of "said"
         predicate = _NEXT_PREDICATE.search(text, start, end)  # "opposes abortion, vetoed …"
         content = trimmed(text, start, predicate.start() if predicate else end)
+        if content is not None and _others_words(text, content):
+            return None  # "rejected the allegations": what others said, none of the speaker's words
         confidence = 0.65
     else:
         return None
@@ -324,6 +330,17 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     lead = _parenthetical_lead(text, s0, mention, full.end, content) if mention is not None else None
     pieces = (lead, content) if lead is not None else (content,)
     return Report(pieces, Attribution(mention, full, "speaker cue that, report", confidence))
+
+
+# An object that is only others' words: "the allegations", "these claims", "his critics' charges".
+_OTHERS_WORDS = re.compile(r"(?:(?:the|these|those|such|all|any|his|her|their|its|our|[\w-]+['’]s?)\s+)?"
+                           r"(?:[a-z][\w’'-]*\s+){0,2}(?P<noun>[a-z]+)")
+
+
+def _others_words(text: str, content: Span) -> bool:
+    """Is the object a noun phrase headed by a noun of saying and nothing more?"""
+    match = _OTHERS_WORDS.fullmatch(text, *content)
+    return match is not None and match.group("noun") in lexicon.words("report_nouns")
 
 
 def _before_anonymity_clause(text: str, s0: int, clause: int) -> Mention | None:
