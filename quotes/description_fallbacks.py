@@ -81,12 +81,15 @@ def named_next(people: People, description: Description, pos: int) -> list[Candi
     """Nothing before it fits: a description that opens a story ("in what the judge
     called …") means the one the article names with that role or kind just after it
     ("Judge Mira Hale said"), less surely."""
-    if description.complement or description.capitalised or description.head in lexicon.words("documents"):
-        return []
     body = is_kind(description.head)
-    # (a possessive says whose office it is, which the name after need not repeat: "the
-    # region's governor said … Governor Ilian Petrescu said")
-    words = " ".join(w for w in description.words.split() if not w.endswith(("'s", "’s")))
+    if (description.complement and body) or description.capitalised or description.head in lexicon.words(
+            "documents"):
+        return []
+    # (a possessive says whose office it is, and an "of" phrase where it is held, which the
+    # name after need not repeat: "the region's governor said … Governor Ilian Petrescu
+    # said", "The chief of the Moosek Lake band says … Chief Ada Tall told …")
+    main = description.words.split(" of ")[0].split(" for ")[0]
+    words = " ".join(w for w in main.split() if not w.endswith(("'s", "’s")))
     for at, entity in article_mentions(people).all[bisect.bisect_right(article_mentions(people).at, pos):]:
         if at - pos > FALLBACK_REACH:
             break
