@@ -40,6 +40,14 @@ _FINITE_AUXILIARIES = frozenset("is are was were has have had will would can cou
                                 "does did".split())
 TELL = frozenset(["tell", "inform", "assure", "advise", "ask", "remind", "urge", "warn"])
 ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
+
+
+def according_to(text: str, lo: int, hi: int) -> regex.Match[str] | None:
+    """The first "according to" in text[lo:hi]. Most sentences hold none, and a search
+    for the plain words says so several times faster than the pattern's own search."""
+    if text.find("ccording to", lo, hi) < 0:
+        return None
+    return ACCORDING.search(text, lo, hi)
 CLOSING_MARKS = "”\"’'»"
 QUOTE_MARKS = ("“", "”", '"', "''", "``", "«", "»", "„")
 PREPOSITIONS = frozenset(

@@ -21,6 +21,7 @@ from quotes.cue_words import (
     PREPOSITIONS,
     TELL,
     Cue,
+    according_to,
     cue_at,
     is_past_form,
     quotation_cues,
@@ -326,7 +327,7 @@ def is_header(label: str) -> bool:
 
 def according_to_before(text: str, lo: int, hi: int) -> Attribution | None:
     """According to Jane Doe, “…”."""
-    match = ACCORDING.search(text, lo, hi)
+    match = according_to(text, lo, hi)
     if not match or text[lo:match.start()].strip():
         return None
     mention = mention_after(text, match.end(), hi)

@@ -13,7 +13,7 @@ import regex
 
 from quotes import lexicon
 from quotes.after_cue import mention_after
-from quotes.cue_words import ACCORDING, PREPOSITIONS, Cue, opens_with_mark
+from quotes.cue_words import PREPOSITIONS, Cue, according_to, opens_with_mark
 from quotes.cues import Attribution
 from quotes.report_content import NOT_SUBJECTS, Report, Span, clause_word, looks_like_clause, trimmed
 from quotes.sources import pronoun_after, source_first_report
@@ -35,7 +35,7 @@ def source_first(text: str, sentence: Span, previous: Span | None) -> Report | N
 def according_to_report(text: str, sentence: Span, previous: Span | None) -> Report | None:
     """According to the NATO Secretary General, the alliance … / …, according to officials."""
     s0, s1 = sentence
-    match = ACCORDING.search(text, s0, s1)
+    match = according_to(text, s0, s1)
     if not match:
         return None
     mention = (pronoun_after(text, match.end(), s1) or mention_after(text, match.end(), s1)

@@ -1,13 +1,15 @@
-"""Cue words: patterns read backwards from a cue give what their forward reading defines."""
+"""Cue words: each faster reading (backwards from a cue, or after a search for plain words)
+gives what the pattern it replaces defines."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.cue_words import carrier_before, noun_before
+from quotes.cue_words import ACCORDING, according_to, carrier_before, noun_before
 
 PIECES = ["placards", "Sign", "that", "which", "xthat", "T-shirts", "é", "_", "9", "-", ",", " ", "  ", "\n",
           "\u00a0", "said", "a"]
@@ -58,3 +60,26 @@ def test_a_noun_before_read_backwards_is_the_forward_search(pieces: list[str], d
     pos = data.draw(st.integers(lo, len(text)))
     match = _NOUN_FORWARD.search(text, lo, pos)
     assert noun_before(text, lo, pos) == (None if match is None else match.lastgroup)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The plan failed, according to Tomas Brik.", "according to"),
+    ("According to the ministry, it failed.", "According to"),
+    ("It went accordingly to plan.", None),  # (no "according to" as words)
+    ("It was according\u00a0to plan.", None),  # (the pattern wants a plain space)
+    ("Itwasaccording to plan.", None),  # (inside a word)
+])
+def test_according_to_is_found_as_words(text: str, found: str | None) -> None:
+    match = according_to(text, 0, len(text))
+    assert (match.group() if match else None) == found
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(["according", "According", " ", "to", "x", "ccording", "\u00a0", ","]),
+                max_size=10), st.data())
+def test_according_to_is_the_pattern_search(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    match, expected = according_to(text, lo, hi), ACCORDING.search(text, lo, hi)
+    assert (match and match.span()) == (expected and expected.span())
