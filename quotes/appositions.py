@@ -33,6 +33,10 @@ _APPOSITION_OPENERS = frozenset("who whose which a an the one".split())
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z]")
 
 
+# A name's possessive opening a noun phrase as a determiner does: "Drysdale’s solicitor, Iain Mathers, said".
+_POSSESSIVE_NAME = re.compile(r"[A-Z][\w-]*['’]s")
+
+
 def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None:
     """The subject of "X, who …, said" or "X, a doctor, said": comma is the one before
     the cue. Takes the leftmost mention that a comma and an apposition follow."""
@@ -47,7 +51,8 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
         head = _person_from_place(text, toks, head) or head  # "Alicia Moreno of Granby, who …, said"
         opener = toks[k + 1]
         lead = 1 if len(toks) > 1 and toks[0].key in _LEADING_CONJUNCTIONS else 0
-        if head is None and toks[lead].key in DETERMINERS and k - lead <= MAX_ROLE_TOKENS and k > lead:
+        if head is None and (toks[lead].key in DETERMINERS or _POSSESSIVE_NAME.fullmatch(toks[lead].word)) and (
+                k - lead <= MAX_ROLE_TOKENS and k > lead):
             # "The host of the dinner, Rutte, said": any noun phrase heads a name
             # (after a conjunction too: "But the head of the clinic, Kalu, says").
             head = Mention(toks[lead].start, toks[k - 1].end, "role", None, None)
