@@ -178,6 +178,10 @@ def role_ending(text: str, toks: list[Token], i: int) -> Mention | None:
                 is_modifier(toks[j - 1]) or is_role_noun(toks[j - 1])):
             j -= 1  # "current and former officials", "the front-runner and former governor"
             continue
+        if tok.key in ("and", "or") and j > 0 and j + 1 == i and _plural_role(toks[i]) and (
+                _plural_role(toks[j - 1])):
+            j -= 1  # "Several immigration lawyers and experts say", "Her advisers and allies"
+            continue
         if tok.key in ("of", "for") and 0 < j < i - 1 and is_capitalised(toks[j - 1].word) and (
                 is_capitalised(toks[j + 1].word)):
             j -= 1  # "a Department of Ports spokesperson": a body's name as a modifier
@@ -195,6 +199,11 @@ def role_ending(text: str, toks: list[Token], i: int) -> Mention | None:
         start = toks[j + 1].start if j + 1 <= i else toks[i].start
         return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
     return None
+
+
+def _plural_role(tok: Token) -> bool:
+    """A plural noun for people ("lawyers", "experts", "allies")."""
+    return tok.word.islower() and tok.key.endswith("s") and is_role_noun(tok)
 
 
 def _possessor_start(toks: list[Token], j: int) -> int:
