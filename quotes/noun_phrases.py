@@ -201,6 +201,14 @@ def role_ending(text: str, toks: list[Token], i: int) -> Mention | None:
     return None
 
 
+def _personal(text: str, mention: Mention) -> bool:
+    """A person's name: it opens with a known given name or has a title."""
+    if mention.kind != "name" or mention.name is None:
+        return False
+    first = text[mention.name[0]:mention.name[1]].split()[0].casefold()
+    return first in lexicon.words("given_names") or bool(mention.role)
+
+
 def _plural_role(tok: Token) -> bool:
     """A plural noun for people ("lawyers", "experts", "allies")."""
     return tok.word.islower() and tok.key.endswith("s") and is_role_noun(tok)
@@ -225,8 +233,12 @@ def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> M
     Hadrin") and a describing phrase ("Two sources | familiar with the matter")."""
     if det >= 1 and toks[det].key in DETERMINERS:
         det -= 1
-    if det >= 1 and toks[det].key in ("of", "for"):
-        outer = mention_ending(text, toks, det - 1) or generic_noun_phrase(text, toks, det - 1)
+    if det >= 1 and toks[det].key in ("of", "for", "from"):
+        outer = mention_ending(text, toks, det - 1) or (generic_noun_phrase(text, toks, det - 1) if (
+            toks[det].key != "from" or names_a_body(text, inner)) else None)
+        if toks[det].key == "from" and (outer is None or outer.kind != "role" or _personal(text, inner)):
+            return inner  # ("a response from Donald Trump Jr.": his words; but "the observer
+            # mission from the Council of …", "a senator from Vermont" are the speakers)
         if outer is not None and inner.kind == "name" and inner.name and _role_after_body(text, toks, inner):
             # "former Bank of | Canada governor David Dodge": the body is in his role
             return Mention(outer.start, inner.end, "name", inner.name,
