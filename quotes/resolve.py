@@ -21,6 +21,7 @@ from quotes.joint import described_pair, two_named
 from quotes.names import PRONOUN_FORMS, Mention, bare_role
 from quotes.organisations import named_body
 from quotes.people import Antecedent, People, Turn
+from quotes.plural_subjects import plural_subject
 from quotes.roles import strip_determiner, with_role
 
 Span = tuple[int, int]
@@ -161,6 +162,11 @@ def _group(people: People, said: str, pos: int) -> Resolved:
             return Resolved(turn.speaker, turn.role, "pronoun", f'"{said}" → {turn.speaker}: the group that '
                             f'spoke last, at offset {turn.start}', _UNSURE)
         break
+    found = plural_subject(people.text, pos, people.body[0])
+    if found is not None and not people.in_quotation(found[0]):
+        at, group = found
+        return Resolved(group, None, "pronoun", f'"{said}" → {group}: the plural subject of its clause '
+                        f'or of the sentence before (offset {at}), no group speaking just before', _UNSURE)
     return Resolved(None, None, "none", f'"{said}": plural pronoun with no group speaking just before')
 
 

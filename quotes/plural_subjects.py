@@ -1,0 +1,106 @@
+"""The group a plural pronoun means when no group spoke just before it: the plural
+subject of its own clause ("Most tenants in the block say they will stay"), or, when
+the pronoun opens its sentence, the plural subject of the sentence before it in the
+same paragraph ("Nurses at the clinic walked out. They want …").
+
+The subject is the words that open the clause up to its verb (an auxiliary, a speech
+verb or a past form) or to what ends a noun phrase (a comma, "that", "who", a
+bracket), and it counts only when its head, the word before any "of"/"in" phrase, is
+a plural noun: "The mayor said they …" leaves "they" unresolved as before.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from quotes import lexicon
+
+# Where a clause opens: a sentence end, a line break, a semicolon or a colon, or a
+# comma and a conjunction joining two clauses (", but majorities say they …").
+_CLAUSE_OPEN = regex.compile(
+    r"(?r)(?:[.!?][\"”’']?\s+|\n\s*|[;:]\s+|,\s+(?:but|and|while|although|though|because)\s+)")
+# Words that may open a clause before its subject.
+_OPENERS = frozenset("but and so yet still however also".split())
+# Words that end the subject's noun phrase before its verb.
+_NP_STOPS = frozenset("that who which whose including (".split())
+# Words a subject's head is followed by ("majorities in all five", "voters of both parties").
+_PREPOSITIONS = frozenset("in of at from across for with on over under".split())
+# Group nouns that are plural without an "s".
+_GROUPS = frozenset("people police staff percent crew public".split())
+# Words that open an adverbial phrase or clause, not a subject ("As voters left, …").
+_ADVERBIAL = frozenset(
+    "as if when while unless though although because since after before until once "
+    "for in on at by with from during despite like had were".split())
+_MODALS = frozenset("can could will would may might must should shall do does did".split())
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*|[(,]")
+
+
+def plural_subject(text: str, pos: int, floor: int) -> tuple[int, str] | None:
+    """(start, words) of the plural subject a "they" at pos means, or None."""
+    if text[max(floor, pos - 2):pos].rstrip().endswith(","):
+        return None  # ("Such efforts, they believe, …": a report after the words it reports)
+    opened = _CLAUSE_OPEN.search(text, max(floor, pos - 400), pos)
+    start = opened.end() if opened else max(floor, pos - 400)
+    subject = _subject(text, start, pos)
+    if subject is not None:
+        return subject
+    if not _only_openers(text[start:pos]) or opened is None or "\n" in opened.group():
+        return None  # (the pronoun is not its clause's subject, or a paragraph begins)
+    before = _CLAUSE_OPEN.search(text, max(floor, opened.start() - 400), opened.start())
+    if before is not None and before.group().strip(" ") in (",", ";", ":"):
+        return None
+    return _subject(text, before.end() if before else max(floor, opened.start() - 400), opened.start())
+
+
+def _only_openers(words: str) -> bool:
+    return all(w.casefold().strip(",") in _OPENERS for w in words.split())
+
+
+def _subject(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """The clause's opening noun phrase between start and end, when its head is plural."""
+    words = list(_WORD.finditer(text, start, end))
+    while words and words[0].group().casefold().rstrip(",") in _OPENERS:
+        words.pop(0)
+    if not words or words[0].group() in ("(", ",") or words[0].group().casefold() in _ADVERBIAL:
+        return None  # ("As voters left, they …", "In their ads, they …": no subject opens it)
+    head: str | None = None
+    last = words[0]
+    for k, word in enumerate(words):
+        key = word.group().casefold()
+        if k > 0 and (_verb(word.group()) or key in _NP_STOPS or key == ","):
+            if not any(_verb(w.group()) for w in words[k:]):
+                return None  # (no verb after it: "Such efforts, they …")
+            break
+        if key in ("they", "we", "he", "she", "it", "i", "you"):
+            return None  # (a pronoun subject: nothing named to mean)
+        if head is None and k > 0 and key in _PREPOSITIONS:
+            head = words[k - 1].group()
+        last = word
+    else:
+        return None  # (no verb before the pronoun: not a clause's subject)
+    head = head or last.group()
+    if not _plural(head):
+        return None
+    return words[0].start(), text[words[0].start():last.end()]
+
+
+def _verb(word: str) -> bool:
+    """A verb after a subject: a listed one or a lower-case past form ("walked")."""
+    key = word.casefold()
+    return key in _verbs() or key in _MODALS or (word.islower() and len(word) > 4 and word.endswith("ed"))
+
+
+def _plural(word: str) -> bool:
+    key = word.casefold()
+    if key in _GROUPS:
+        return True
+    return len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is", "’s", "'s"))
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    """Words that end a subject: auxiliaries, speech verbs and past forms."""
+    return (lexicon.words("auxiliaries") | frozenset(lexicon.speech_verbs())
+            | lexicon.words("irregular_past"))
