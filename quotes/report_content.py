@@ -127,6 +127,9 @@ def looks_like_clause(text: str, start: int, end: int) -> bool:
     if len(toks) >= 4 and (toks[0].key, toks[1].key) in _BOUNDS and toks[2].word[:1].isdigit():
         # "said at least 40 homes had burned"
         return any(clause_word(t) or t.key.endswith("ed") for t in toks[3:10])
+    if len(toks) >= 2 and toks[0].key == "this" and toks[0].word.islower() and (
+            toks[1].key in PREPOSITIONS or toks[1].key in DAYS or toks[1].key in _SUBORDINATORS):
+        return False  # "said this on Thursday when …": "this" points back, no clause follows
     if len(toks) < 3 or toks[0].key in PREPOSITIONS or toks[0].key in NOT_SUBJECTS or (
             toks[0].key in DAYS and not clause_word(toks[1])):  # ("said Monday | he …")
         return False

@@ -113,7 +113,7 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
             report = (zero_relative_report(text, near, cue) or speaker_verb_report(text, near, cue)
                       or trailing_report(text, near, cue))
         needs_quote = cue.appeal or (cue.quoted and not cue.object)
-        if report and (not needs_quote or has_quote(text, report.pieces)) and (
+        if report and (not needs_quote or has_quote(text, _own_clause(text, report.pieces))) and (
                 not reports_nothing(text, report.pieces, report.attribution, s0)):
             found.append(report)
     # "Varga's claim that …" counts only where no verb reported the clause ("repeated his claim that")
@@ -123,6 +123,18 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
         if not _within(blocked, start) and not any(s < end and start < e for s, e in taken):
             found.append(report)
     return outermost(_cut_at_new_speakers(text, found))
+
+
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but)\s")
+
+
+def _own_clause(text: str, pieces: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The pieces up to a second clause joined by ", and"/", but": a naming verb's
+    quotation must be its own ("called a meeting for Thursday, and posters reading ‘…’
+    went up" quotes no words of the caller)."""
+    first = pieces[0]
+    joint = _NEXT_CLAUSE.search(text, *first)
+    return ((first[0], joint.start()),) if joint else pieces
 
 
 _BY_AFTER = re.compile(r"\s+by\s")
