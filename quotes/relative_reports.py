@@ -45,8 +45,8 @@ _NOT_ANTECEDENTS = frozenset("which that who whom what and or but if when becaus
 
 def zero_relative_subject(toks: list[Token]) -> int | None:
     """The index in toks (the words before a cue) where the subject of a relative
-    clause without "that" starts: "a scheme | prosecutors said", "a move | the company
-    said", "a lack of leadership | he says". The word before it must be a noun, the
+    clause without "that" starts: "a fraud | investigators say", "a decision | the mayor
+    said", "a delay | she says". The word before it must be a noun, the
     clause's antecedent; None when no such reading holds."""
     n = len(toks)
     if n < 2:
@@ -67,7 +67,7 @@ def zero_relative_subject(toks: list[Token]) -> int | None:
             det = None  # "a scheme | prosecutors said": "a" heads no plural, the antecedent's
         phrase = toks[det + 1:] if det is not None else []
         if det is not None and not any(t.key in FUNCTION_WORDS for t in phrase):
-            start = det  # "the California congressman"
+            start = det  # "the harbour master"
         elif plural:
             start = n - 1  # a bare plural: "prosecutors", "analysts"
         else:

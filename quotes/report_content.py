@@ -296,14 +296,14 @@ def _object_before_that(between: list, comma: bool) -> bool:
         return False  # (an aside or a clause between commas: unsure whose "that" it is)
     last = between[-1]
     if last.word.islower() and (is_past_form(last.key) or last.key in lexicon.speech_verbs()):
-        return False  # "cite the election, when the state stated that": the "that" of another verb
+        return False  # "cite the vote, when the board stated that": the "that" of another verb
     if between[0].key not in PREPOSITIONS and between[0].key not in DAYS and any(
             tok.word.islower() and tok.key.endswith("ed") for tok in between[1:]):
         return True  # (an adverbial may hold a participle: "said in a statement released …")
     if not (between[0].key in _NOUN_PHRASE_OPENERS or (
             between[0].key in lexicon.words("quantifiers") and between[0].word.islower())):
         return False
-    # the noun before a preposition heads the phrase ("made the case to members of both parties that")
+    # the noun before a preposition heads the phrase ("made the case to members of the council that")
     head = next((tok for tok, after in pairwise(between) if after.key in PREPOSITIONS), last)
     return head.key not in _TIME_NOUNS and head.key not in lexicon.words("report_nouns") and (
         head.key not in lexicon.words("clause_nouns")) and head.key not in lexicon.words("documents")

@@ -237,7 +237,7 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who|whom)\s+$")
 
 
 def zero_relative_report(text: str, sentence: Span, cue: Cue) -> Report | None:
-    """"…, a scheme prosecutors said left thousands without clean water", "a move the
+    """"…, a scheme prosecutors said left thousands without clean water", "a decision the
     company said was needed": a relative clause without "that" whose cue's content is a
     clause missing its subject (the antecedent noun); the content runs from the verb."""
     s0, s1 = sentence
@@ -491,7 +491,7 @@ def _substantial(text: str, span: Span) -> bool:
         return any(mark in text[span[0]:span[1]] for mark in QUOTE_MARKS)
     if words[0].casefold() not in PREPOSITIONS and words[0].casefold() not in _ING_PREPOSITIONS:
         return True
-    # "During his years in office, Obama said, …": a long adverbial is still no content; a
+    # "During her decade on the council, Obi said, …": a long adverbial is still no content; a
     # verb makes it a clause ("During the visit, leaders will exchange views, Lin said")
     return len(words) >= 8 and any(w.islower() and (w.strip(",;") in _FINITE or w.endswith("ed"))
                                    for w in words)
@@ -506,7 +506,7 @@ def _capitalised_participle(word: str) -> bool:
 
 _ING_PREPOSITIONS = frozenset("following including regarding concerning considering excluding pending "
                               "barring notwithstanding".split())
-_LEAD_PREPOSITIONS = _ING_PREPOSITIONS | {"during"}  # ("During his years in office, he said, …")
+_LEAD_PREPOSITIONS = _ING_PREPOSITIONS | {"during"}  # ("During her decade on the council, she said, …")
 
 
 def _gerund_subject(words: list[str]) -> bool:
