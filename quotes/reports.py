@@ -4,7 +4,8 @@ Each rule finds, in one sentence, the reported content and who reported it.
 The content is indirect, or mixed when it holds a quoted fragment;
 `quotes.pipeline` decides which. Where content starts and ends is
 `quotes.report_content`; reports marked by a phrase ("According to X, …",
-"X: …") are `quotes.phrase_reports`.
+"X: …") are `quotes.phrase_reports`; content before its cue ("…, X said") is
+`quotes.trailing_reports`.
 """
 
 from __future__ import annotations
@@ -17,13 +18,10 @@ from quotes.adverbials import clause_after_adverbial
 from quotes.after_cue import mention_after
 from quotes.appositions import subject_with_apposition
 from quotes.cue_words import (
-    CLOSING_MARKS,
     PREPOSITIONS,
-    QUOTE_MARKS,
     Cue,
     cues_in,
     is_past,
-    is_past_form,
     opens_with_mark,
     with_object,
 )
@@ -41,7 +39,6 @@ from quotes.relative_reports import (
 from quotes.report_content import (
     COMMA_CLOSING,
     MAX_CONTENT,
-    NOT_SUBJECTS,
     Report,
     Span,
     after_that,
@@ -54,13 +51,10 @@ from quotes.report_content import (
     predicate_follows,
     quoted_clause,
     reportable,
-    speech_participle_ahead,
     trimmed,
 )
 from quotes.speakers import Mention, mention_before
 from quotes.subjects import (
-    THAT,
-    coordinated_before,
     is_participle,
     main_subject,
     noun_phrase_subject,
@@ -68,7 +62,8 @@ from quotes.subjects import (
     skip,
     subject_before,
 )
-from quotes.tokens import is_modifier, is_possessive, is_word, tokens
+from quotes.tokens import is_word, tokens
+from quotes.trailing_reports import split_piece, trailing_report
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also)\s+)?$")
 # "it was (also) …" right before a passive cue: the auxiliary and an adverb.
@@ -383,193 +378,4 @@ def _parenthetical_lead(text: str, s0: int, mention: Mention, cue_end: int, cont
     if not before.endswith(","):
         return None
     lead = trimmed(text, s0, s0 + len(before) - 1)
-    return lead if lead is not None and _split_piece(text, lead) else None
-
-
-def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
-    """NATO is ready …, sources said. / …, said Smith. / Climate change, he says, is …"""
-    s0, s1 = sentence
-    if cue.stance:
-        return None  # ("…, the auditors found a gap": a finding about the lead, not a report of it)
-    if text.find(",", s0, cue.start) < 0:
-        return None  # (the lead, ending before the cue, must end with a comma)
-    mention = mention_before(text, s0, before_anonymity_clause(text, s0, cue.start))
-    if mention is not None:
-        mention = coordinated_before(text, s0, mention)
-        lead_end = mention.start
-    else:
-        mention = mention_after(text, cue.end, s1)
-        lead_end = _back_over_aux(text, s0, cue.start)
-        if mention is None:
-            return None
-    s0 = max(s0, lead_end - MAX_CONTENT)  # (a lead is never longer than content may be)
-    comma = text[s0:_back_over_descriptors(text, s0, lead_end)].rstrip()
-    if not comma.rstrip(CLOSING_MARKS).endswith(","):
-        return None  # (a comma may sit inside a closing mark: “… Nixon,” Pence said)
-    # “… Nixon,” Pence said: the lead keeps its closing mark (and the comma inside it).
-    closed = comma.endswith(tuple(CLOSING_MARKS))
-    lead = comma_lead = trimmed(text, s0, s0 + (len(comma) if closed else len(comma) - 1))
-    if lead is not None and not _substantial(text, lead):
-        lead = None  # "And so, he said, while …": only what follows is reported
-    full = with_object(text, cue, s1) if mention.start < cue.start else cue
-    cue = cue if text[full.end:s1].lstrip().startswith(",") else full  # "…, X told the House before …"
-    # "…, two people told Reuters, speaking on condition of anonymity because …": the listener
-    # is no tail of its own where a participle follows it (the cue itself leaves it out)
-    listener_end = full.end if mention.start < cue.start and speech_participle_ahead(text, full.end, s1) else 0
-    tail_start = max(cue.end, mention.end, listener_end)
-    tail = text[tail_start:s1]
-    if tail.lstrip().startswith(":"):
-        return None  # "After the vote, Lindqvist said: “…”" introduces a quote
-    if cue.quoted and _NAMED_AS.match(text, tail_start):
-        return None  # "…, a decision Open Wake described as “…”": the naming cue's own words
-    if tail.strip(" .!?\"”’") and not tail.lstrip().startswith(","):
-        # "…, officials said in a statement on Tuesday." keeps a short adverbial.
-        words = [t for t in tokens(text, tail_start, min(s1, tail_start + 120)) if is_word(t)]
-        verb = text[cue.start:cue.end].split()[0].casefold() if cue.end > cue.start else ""
-        if (len(words) > _tail_words(words, verb) and not _WHILE_DOING.match(text, tail_start)) or (
-                THAT.match(text, tail_start)) or (
-                words and mention.start > cue.start and (clause_word(words[0]) or _finite_past(words))):
-            return None  # ("…, said the group would focus on …": a clause, not an adverbial)
-        rest = None
-    elif mention.start < cue.start and tail.lstrip().startswith(",") and not (
-            speech_participle_ahead(text, tail_start, s1)):
-        rest = trimmed(text, tail_start, s1)  # "Climate change, he says, is …" (not ", adding that …")
-    else:
-        rest = None  # "…, said Dan Gerstein, director of …": an apposition, not content
-    if lead is None and rest is not None and comma_lead is not None and _split_piece(text, comma_lead):
-        lead = comma_lead  # "The bigger risk, he said, is a clash …": two pieces
-    pieces = tuple(piece for piece in (lead, rest) if piece is not None)
-    if not pieces or (lead is None and rest is not None and not _substantial(text, rest)):
-        return None
-    return Report(pieces, Attribution(mention, cue, "report, speaker cue", 0.8))
-
-
-_NAMED_AS = re.compile(r"\s*(?:as\s+)?[“\"‘'«]")
-
-
-def _finite_past(words: list) -> bool:
-    """"…, who sponsored the bill, said the governor | erred": a past verb right after
-    the words after the cue makes them a clause's subject; a participle with its
-    preposition ("said a spokesman | based in Geneva") is the speaker's description."""
-    if not words[0].word.islower() or not is_past_form(words[0].key):
-        return False
-    return len(words) == 1 or words[1].key not in _PARTICIPLE_PREPOSITIONS
-
-
-# Prepositions after a participle that describes a speaker ("based in", "quoted by").
-_PARTICIPLE_PREPOSITIONS = frozenset("in by at on with as from for near inside outside within".split())
-
-
-def _tail_words(words: list, verb: str) -> int:
-    """How many words may follow a trailing cue as its adverbial: more after "in a …"
-    ("…, the two countries said in a joint statement after talks hosted by …")."""
-    if len(words) > 1 and words[0].key == "in" and words[1].key in _DETERMINERS:
-        return 12
-    if verb in _PLAIN_SPEECH and len(words) > 1 and words[0].key in _ADVERBIAL_OPENERS and (
-            words[1].key not in ("least", "most")) and not any(w.key == "that" for w in words):
-        return 20  # ("…, the Chairman … said at a press conference on Thursday dedicated to …")
-    return 8
-
-
-_DETERMINERS = frozenset("a an the his her its their".split())
-# Verbs whose preposition after them opens an adverbial, not an object ("railed at").
-_PLAIN_SPEECH = frozenset("said says told tells stated states announced".split())
-# Prepositions that open an adverbial of time or occasion after a trailing cue.
-_ADVERBIAL_OPENERS = frozenset("at following after during on before upon".split())
-
-
-# "…, Orr told the House before attacking the offer …": a participle clause closes the sentence.
-_WHILE_DOING = re.compile(r"\s*(?:before|after|while|when)\s+[a-z]+ing\b")
-
-
-def _substantial(text: str, span: Span) -> bool:
-    """Reported content, not an adverbial: "After the vote," reports nothing."""
-    words = text[span[0]:span[1]].split()
-    if words and _capitalised_participle(words[0]) and not _gerund_subject(words):
-        return False  # "Asked whether …, Dempsey said": a participle clause
-    if len(words) < 4:
-        return any(mark in text[span[0]:span[1]] for mark in QUOTE_MARKS)
-    if words[0].casefold() not in PREPOSITIONS and words[0].casefold() not in _ING_PREPOSITIONS:
-        return True
-    # "During her decade on the council, Obi said, …": a long adverbial is still no content; a
-    # verb makes it a clause ("During the visit, leaders will exchange views, Lin said")
-    return len(words) >= 8 and any(w.islower() and (w.strip(",;") in _FINITE or w.endswith("ed"))
-                                   for w in words)
-
-
-def _capitalised_participle(word: str) -> bool:
-    """"Asked", "Speaking" opening the lead: a participle ("Red flag warnings …", "Ted
-    Orr …" are too short to be one; "During", "Following" are prepositions)."""
-    return word[:1].isupper() and word.endswith(("ed", "ing")) and len(word) > 4 and (
-        word.casefold() not in PREPOSITIONS and word.casefold() not in _ING_PREPOSITIONS)
-
-
-_ING_PREPOSITIONS = frozenset("following including regarding concerning considering excluding pending "
-                              "barring notwithstanding".split())
-_LEAD_PREPOSITIONS = _ING_PREPOSITIONS | {"during"}  # ("During her decade on the council, she said, …")
-
-
-def _gerund_subject(words: list[str]) -> bool:
-    """"Being in public life can be hard", "Burned hillsides are prone to slides": an -ing
-    phrase or a participle's noun phrase that is the subject of a verb (an auxiliary
-    before any clause opens), not the reporter's participle clause."""
-    if not words[0].endswith(("ing", "ed")):
-        return False
-    for word in words[1:12]:
-        key = word.casefold().strip(",;")
-        if key in _SUBORDINATING_WORDS or word.endswith(","):
-            return False
-        if key in _FINITE:
-            return True
-    return False
-
-
-# Words that open a clause inside an -ing phrase: met before a finite verb, the phrase is
-# no gerund subject ("Speaking to reporters who asked …, Reeve said").
-_SUBORDINATING_WORDS = frozenset("that which who whom whose where when whether if why how what because while"
-                                 .split())
-_FINITE = frozenset("is are was were can could will would may might must should has have had does do did "
-                    "remains seems".split())
-
-
-def _split_piece(text: str, span: Span) -> bool:
-    """The first piece of content split by its cue is part of what was said, short
-    ("The bigger risk, he said, is …") or an adverbial ("If the law conflicts with
-    the charter, Varga said, …"), but not a lone conjunction ("And so") or the
-    reporter's participle ("Asked about the plan, he said, …")."""
-    words = text[span[0]:span[1]].split()
-    if not words or _capitalised_participle(words[0]) or words[0].casefold() in _LEAD_PREPOSITIONS or (
-            len(words) > 1 and words[0].casefold() in ("when", "while") and words[1].endswith(("ed", "ing"))):
-        return False  # ("When asked why …, he said, …": the reporter's framing)
-    if len(words) == 1:
-        return words[0].casefold() not in PREPOSITIONS | NOT_SUBJECTS
-    return not (len(words) <= 2 and all(w.casefold() in NOT_SUBJECTS | {"so", "yet", "still"} for w in words))
-
-
-def _back_over_descriptors(text: str, floor: int, pos: int) -> int:
-    """Back over a few lowercase describing words and an article: "…, publisher |
-    Ivo Petrenko said", "…, the | Post reported"."""
-    toks = tokens(text, max(floor, pos - 60), pos)
-    k = len(toks) - 1
-    while k >= 0 and len(toks) - k <= 3 and is_modifier(toks[k]):
-        k -= 1
-    owner = k >= 0 and (toks[k].key in _POSSESSIVE_DETERMINERS or (
-        is_possessive(toks[k]) and toks[k].word.islower()))
-    if owner:
-        k -= 1  # "…, his spokeswoman Ivana Kral said", "…, the office's spokeswoman …"
-        if k >= 0 and toks[k + 1].key not in _POSSESSIVE_DETERMINERS and toks[k].key == "the":
-            k -= 1
-    elif k >= 0 and toks[k].key in ("the", "a", "an"):
-        k -= 1
-    return toks[k + 1].start if k + 1 < len(toks) else pos
-
-
-_POSSESSIVE_DETERMINERS = frozenset("his her its their our".split())
-
-
-def _back_over_aux(text: str, floor: int, pos: int) -> int:
-    toks = tokens(text, max(floor, pos - 80), pos)
-    k = len(toks) - 1
-    while k >= 0 and toks[k].key in lexicon.words("auxiliaries") and toks[k].word.islower():
-        k -= 1
-    return toks[k].end if k >= 0 else floor
+    return lead if lead is not None and split_piece(text, lead) else None
