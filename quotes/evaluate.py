@@ -37,6 +37,7 @@ from quotes.evaluation.items import (  # noqa: F401
     trim_span,
 )
 from quotes.evaluation.load import load_gold, load_predictions, partly_reviewed  # noqa: F401
+from quotes.evaluation.losses import strict_losses
 from quotes.evaluation.report import (  # noqa: F401
     CONTEXT_CHARS,
     SPAN_CHARS,
@@ -396,6 +397,7 @@ def report(ev: Evaluation) -> dict[str, Any]:
         "failed_articles": ev.failed,
         "iou_threshold": IOU_THRESHOLD,
         "scores": {name: row.figures() for name, row in ev.rows.items()},
+        "strict_losses": strict_losses(ev),
         "throughput": {"megabytes": ev.megabytes, "seconds": ev.seconds,
                        "mb_per_s": ev.throughput},
     }

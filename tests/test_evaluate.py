@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from quotes import evaluate as ev
 from quotes.evaluate import GoldArticle, Item, eval_command, make_item, score
 from quotes.evaluation import report as evreport
+from quotes.evaluation.losses import strict_losses
 from quotes.model import Quote, quote_id
 
 TEXT = ('“We will win this state,” Sen. Ted Cruz said on Monday. '
@@ -144,6 +145,32 @@ def test_strict_needs_the_kind_and_the_exact_name(gold: str, pred: str | None, k
     f = figures((item(DIRECT, "direct", gold),), [item(DIRECT, kind, pred)])
     assert f["strict_recall"] == (1.0 if strict else 0.0)
     assert f["counts"]["strict"] == int(strict)
+
+
+def test_each_quote_not_strictly_right_is_counted_once_under_what_went_wrong() -> None:
+    text = ("Det Supt Amy Cole said the road was shut. Network Rail said trains were late. "
+            "Ana Roos and Ivo Marr said talks would resume. Tom Bell said prices rose. "
+            "Ivo Marr said nothing else had changed. Lena Park said the vote was close.")
+
+    def at(words: str, kind: str, speaker: str | None) -> Item:
+        return item(words, kind, speaker, text=text)
+
+    gold = (at("the road was shut", "indirect", "Amy Cole"),
+            at("trains were late", "indirect", "Network Rail"),
+            at("talks would resume", "indirect", "Ana Roos and Ivo Marr"),
+            at("prices rose", "indirect", "Tom Bell"),
+            at("nothing else had changed", "indirect", "Ivo Marr"),
+            at("the vote was close", "indirect", "Lena Park"))
+    pred = [at("the road was shut", "indirect", "Det Supt Amy Cole"),  # a rank kept in the name
+            at("trains were late", "indirect", "Rail"),  # a body's last word
+            at("talks would resume", "indirect", "Ana Roos"),  # one of the two
+            at("prices rose", "mixed", "Tom Bell"),  # the kind
+            at("nothing else had changed", "indirect", "Lena Park")]  # someone else
+    result = score([gold_article(*gold, text=text)], {"a1": pred})
+    assert strict_losses(result) == {"not_found": 1, "wrong_kind": 1, "wrong_speaker": 1,
+                                     "name_extra_words": 1, "name_missing_words": 2, "name_other_words": 0}
+    counts = result.rows["all"].figures()["counts"]
+    assert sum(strict_losses(result).values()) == counts["gold"] - counts["strict"]
 
 
 def test_matching_is_one_to_one() -> None:
@@ -278,6 +305,7 @@ def test_cli_with_pred_prints_the_table(files: tuple[Path, Path]) -> None:
     all_row = result.stdout.splitlines()[6].split()
     assert all_row[1:4] == ["0.67", "0.67", "0.67"]  # span P R F1
     assert "not measured" in result.stdout
+    assert "not strict: not found 1," in result.stdout
 
 
 def test_cli_json_parses_and_holds_all_figures(files: tuple[Path, Path]) -> None:
@@ -288,6 +316,8 @@ def test_cli_json_parses_and_holds_all_figures(files: tuple[Path, Path]) -> None
     assert data["scores"]["all"]["span"]["precision"] == pytest.approx(2 / 3)
     assert data["scores"]["all"]["speaker_accuracy"] == 0.5
     assert data["throughput"]["mb_per_s"] is None
+    assert sum(data["strict_losses"].values()) == (
+        data["scores"]["all"]["counts"]["gold"] - data["scores"]["all"]["counts"]["strict"])
     assert [len(data["errors"][k]) for k in ("missed", "spurious", "misattributed")] == [1, 1, 1]
     assert "inexact" in data["errors"]
 

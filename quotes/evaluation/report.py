@@ -9,6 +9,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from quotes.evaluation.items import Examples, GoldArticle, Item
+from quotes.evaluation.losses import strict_losses
 
 if TYPE_CHECKING:
     from quotes.evaluate import Evaluation
@@ -36,6 +37,8 @@ def format_table(ev: Evaluation) -> str:
             f"{_fmt(attr['f1']):>6}{_fmt(f['speaker_accuracy']):>9}{_fmt(f['strict_recall']):>8}"
             f"{row.gold:>7}{row.pred:>7}{row.matched_gold:>7}")
     lines.append("")
+    losses = strict_losses(ev)
+    lines.append("not strict: " + ", ".join(f"{name.replace('_', ' ')} {n}" for name, n in losses.items()))
     lines.append(f"articles: {ev.articles}" + (f", extraction failed on {len(ev.failed)}"
                                               if ev.failed else ""))
     speed = ev.throughput
