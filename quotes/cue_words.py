@@ -90,7 +90,7 @@ def cues_in(text: str, start: int, end: int) -> list[Cue]:
             continue  # "three other states", "Minnesota state delegate": a noun
         noun = noun_before(text, max(start, match.start() - 30), match.start())
         if noun and not (noun == "adjective" and word.islower() and word.endswith("ed")):
-            continue  # "the state", "Trump’s claims", "Sanders-endorsed": a noun or a compound
+            continue  # "the state", "Varga’s claims", "Hale-endorsed": a noun or a compound
         if word.lower() == verb.base and _ARTICLE_WORD_BEFORE.search(text, max(start, match.start() - 30),
                                                                      match.start()):
             continue  # "a snappy retort", "an angry reply": a singular subject would say "retorts"
@@ -137,7 +137,7 @@ _NOUN_BEFORE_REVERSED = re.compile(
 
 def noun_before(text: str, lo: int, pos: int) -> str | None:
     """What text[lo:pos] ends with that makes the word at pos a noun ("the | state",
-    "further | demands", "Trump’s | claims", "Sanders- | endorsed"): "determiner",
+    "further | demands", "Varga’s | claims", "Hale- | endorsed"): "determiner",
     "adjective", "possessive" or "hyphen"; None if nothing."""
     start = lo - 1 if lo > 0 else 0  # (the character before the window bounds its first word)
     match = _NOUN_BEFORE_REVERSED.match(text[start:pos][::-1])

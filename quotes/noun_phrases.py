@@ -228,7 +228,7 @@ def _possessor_start(toks: list[Token], j: int) -> int:
 
 
 def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> Mention:
-    """"the head | of the agency", "a spokesman | for Clinton": the phrase belongs to its head;
+    """"the head | of the agency", "a spokesman | for Varga": the phrase belongs to its head;
     so does a place ("the UN mission | in Kalvania", "Traders | in the border town of
     Hadrin") and a describing phrase ("Two sources | familiar with the matter")."""
     if det >= 1 and toks[det].key in DETERMINERS:
@@ -237,7 +237,7 @@ def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> M
         outer = mention_ending(text, toks, det - 1) or (generic_noun_phrase(text, toks, det - 1) if (
             toks[det].key != "from" or names_a_body(text, inner)) else None)
         if toks[det].key == "from" and (outer is None or outer.kind != "role" or _personal(text, inner)):
-            return inner  # ("a response from Donald Trump Jr.": his words; but "the observer
+            return inner  # ("a response from Tomas Hale Jr.": his words; but "the observer
             # mission from the Council of …", "a senator from Vermont" are the speakers)
         if outer is not None and inner.kind == "name" and inner.name and _role_after_body(text, toks, inner):
             # "former Bank of | Canada governor David Dodge": the body is in his role

@@ -44,7 +44,7 @@ NOUN_PIECES = ["the", "The", "a", "An", "an", "his", "this", "Its", "x", "s", "'
 
 
 def test_what_makes_a_noun_is_read_before_the_word() -> None:
-    text = "the senator’s claims and Sanders-endorsed plans"
+    text = "the senator’s claims and Hale-endorsed plans"
     assert noun_before(text, 0, text.index("claims")) == "possessive"
     assert noun_before(text, 0, text.index("endorsed")) == "hyphen"
     assert noun_before("He further stated", 0, 11) == "adjective"
