@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from quotes.evaluate import Evaluation, Pair
 
 # In the order a quote is checked; the last three split "the right speaker, not its exact name".
-CLASSES = ("not_found", "wrong_kind", "wrong_speaker", "name_extra_words", "name_missing_words", "name_other_words")
+CLASSES = ("not_found", "wrong_kind", "wrong_speaker",
+           "name_extra_words", "name_missing_words", "name_other_words")
 
 
 def strict_losses(ev: Evaluation) -> dict[str, int]:
