@@ -109,7 +109,7 @@ def _last_statement(people: People, head: str, pos: int) -> list[Candidate]:
     in words that show they published something."""
     if occurrences(people, head, pos):
         return []  # ("Cook provided a written statement … the statement said": that one's)
-    turn = next((t for t in reversed(people.turns) if t.end <= pos), None)
+    turn = people.statement_before(pos)
     if turn is None or pos - turn.end > FALLBACK_REACH:
         return []
     words = set(regex.findall(r"\p{L}+", people.text[turn.start:turn.end].casefold()))
@@ -124,7 +124,7 @@ def _speaker_naming(people: People, at: int, pos: int, named: Entity) -> tuple[i
     """"According to the coach, captain Ivo Marr will miss the match. The specialist
     stressed …": a person named inside the last statement before pos is what its speaker
     spoke of; the speaker, a person, is the one the description goes on with."""
-    turn = next((t for t in reversed(people.turns) if t.end <= pos), None)
+    turn = people.statement_before(pos)
     if turn is None or not turn.start <= at < turn.end or turn.speaker == named.name:
         return None
     speaker = entity_named(people, turn.speaker)

@@ -348,6 +348,10 @@ class People:
         if quotation:
             self.quoting = turn
 
+    def statement_before(self, pos: int) -> Turn | None:
+        """The last statement with a known speaker that ends by pos."""
+        return next((turn for turn in reversed(self.turns) if turn.end <= pos), None)
+
     @property
     def body(self) -> Span:
         """Where the article's prose is (past its headline)."""

@@ -228,7 +228,7 @@ def _speaker_just_before(people: People, found: Antecedent, gender: str, pos: in
     to her, …": the one who spoke just before, in the pronoun's paragraph, whose gender is
     known to agree, over a person named earlier whose gender nothing shows (however her
     own name was read, she spoke as the subject of her sentence)."""
-    turn = next((t for t in reversed(people.turns) if t.end <= pos), None)
+    turn = people.statement_before(pos)
     if turn is None or turn.mention is None or turn.mention.kind != "name" or turn.mention.start <= found.at:
         return found
     if found.entity.gender is not None or "\n" in people.text[turn.start:pos]:
@@ -256,7 +256,7 @@ def _body_that_spoke(people: People, said: str, since: int, pos: int) -> Resolve
     same paragraph, whose speaker is a body the article wrote with its owner, not as a
     name of its own (so no name marks it as one "it" may mean), and that spoke after
     every body named before it."""
-    turn = next((t for t in reversed(people.turns) if t.end <= pos), None)
+    turn = people.statement_before(pos)
     mention = turn.mention if turn is not None else None
     if turn is None or mention is None or mention.start <= since or "\n" in people.text[turn.end:pos]:
         return None
