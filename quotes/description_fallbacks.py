@@ -21,7 +21,7 @@ from quotes.described import MODIFIERS, Candidate, Description
 from quotes.gender import gender_of
 from quotes.occurrences import article_mentions, occurrences
 from quotes.people import Entity, People, not_personal
-from quotes.roles import role_head, title_head
+from quotes.roles import before_of, role_head, title_head
 
 # How far back a fallback may look for the person or body meant.
 FALLBACK_REACH = 400
@@ -88,9 +88,9 @@ def named_next(people: People, description: Description, pos: int) -> list[Candi
     # (a possessive says whose office it is, and an "of" phrase where it is held, which the
     # name after need not repeat: "the region's governor said … Governor Ilian Petrescu
     # said", "The chief of the Moosek Lake band says … Chief Ada Tall told …")
-    main = description.words.split(" of ")[0].split(" for ")[0]
-    words = " ".join(w for w in main.split() if not w.endswith(("'s", "’s")))
-    for at, entity in article_mentions(people).all[bisect.bisect_right(article_mentions(people).at, pos):]:
+    words = " ".join(w for w in before_of(description.words.split()) if not w.endswith(("'s", "’s")))
+    named = article_mentions(people)
+    for at, entity in named.all[bisect.bisect_right(named.at, pos):]:
         if at - pos > FALLBACK_REACH:
             break
         fits = (name_shows_kind(entity, description.head) if body else

@@ -29,6 +29,7 @@ both.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 import regex
@@ -89,11 +90,7 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
             people, said, description.head, description.complement, pos,
             lambda author: _author_meant(people, author, pos))) is not None:
         return Meaning(written.name, written.role, written.why, written.weight)
-    found: dict[str, Candidate] = {}
-    for candidate in _evidence(people, description, pos):
-        known = found.get(candidate.name)
-        if known is None or (candidate.tier, candidate.at) > (known.tier, known.at):
-            found[candidate.name] = candidate
+    found = _strongest(_evidence(people, description, pos))
     introduced = _unnamed(people, description, pos)
     if introduced is not None and (not found or all(
             c.tier < role_kin.EXACT and c.at < introduced[0] for c in found.values())):
@@ -122,6 +119,16 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
     return Meaning(best.name, best.role, why, weight)
 
 
+def _strongest(candidates: Iterable[Candidate]) -> dict[str, Candidate]:
+    """Each name's strongest candidate: the highest tier, then the latest."""
+    found: dict[str, Candidate] = {}
+    for candidate in candidates:
+        known = found.get(candidate.name)
+        if known is None or (candidate.tier, candidate.at) > (known.tier, known.at):
+            found[candidate.name] = candidate
+    return found
+
+
 def fitting_pair(people: People, noun: str, pos: int) -> Meaning | None:
     """"the two ministers", "the companies": the two the article gave the noun before pos
     (its role, a word beside the name, a counterpart's office), when exactly two fit it
@@ -129,12 +136,8 @@ def fitting_pair(people: People, noun: str, pos: int) -> Meaning | None:
     description = parse(f"the {noun}")
     if description is None:
         return None
-    found: dict[str, Candidate] = {}
-    evidence = [*_evidence(people, description, pos), *_counterparts(people, description, pos, pair=True)]
-    for candidate in evidence:
-        known = found.get(candidate.name)
-        if known is None or (candidate.tier, candidate.at) > (known.tier, known.at):
-            found[candidate.name] = candidate
+    found = _strongest([*_evidence(people, description, pos),
+                        *_counterparts(people, description, pos, pair=True)])
     fitting = [c for c in _fullest(people, list(found.values())) if c.tier >= role_kin.FITS]
     if len(fitting) != 2:
         return None  # (one is no pair; of three, which two spoke the article must say)
