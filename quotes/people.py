@@ -100,7 +100,7 @@ class People:
         for run in _sentence_runs(text, body):
             if run.start() < dateline:
                 continue
-            if run.group().isupper() and (run.start() == 0 or text[run.start() - 1] == "\n") and (
+            if (run.start() == 0 or text[run.start() - 1] == "\n") and (
                     end := dateline_end(text, run.start())) is not None:
                 dateline = end  # "ARDESSA, May 2 (Reuters) -": not a body "it" may mean
                 continue

@@ -128,27 +128,49 @@ def _trimmed(text: str, start: int, end: int) -> list[Span]:
     while end > start and text[end - 1].isspace():
         end -= 1
     if start < end and text[start].isupper():
-        dateline = _DATELINE.match(text, start, end)
+        dateline = _dateline(text, start, end)
         if dateline and dateline.end() < end:
             start = dateline.end()
     return [(start, end)] if start < end else []
 
 
+def _opens_article(text: str, start: int) -> bool:
+    """Does the article open at start, with nothing before it but a byline ("By Ana Holm")?"""
+    before = text[:start].strip()
+    return not before or _BYLINE.fullmatch(before) is not None
+
+
 def dateline_end(text: str, start: int) -> int | None:
     """Where a wire dateline that starts at `start` ends ("LAGOS, May 2 (Reuters) - |"), if any."""
-    dateline = _DATELINE.match(text, start, min(len(text), start + 120))
+    dateline = _dateline(text, start, min(len(text), start + 120))
     return dateline.end() if dateline else None
 
 
-# A wire dateline opening a paragraph: a place in capitals, then a date or an agency in
-# brackets (or both), then a dash: "LAGOS, May 2 (Reuters) - ", "WASHINGTON (AP) — ",
-# "ST. PAUL, Minn., Jan 4 (AFP) -". It names where the story was filed: no speaker, no content.
-_DATELINE = regex.compile(
-    r"\p{Lu}[\p{Lu}\p{M}.'’\- ]{1,40}+"
-    r"(?:,\s*\p{Lu}\p{Ll}{1,12}\.?)?"  # a state or country: ", Minn.", ", Nigeria"
-    r"(?:(?:,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}\b(?:\s*\(\p{Lu}[\p{L}.&]{1,20}\))?)"  # ", May 2 (Reuters)"
-    r"|\s*\(\p{Lu}[\p{L}.&]{1,20}\))"  # " (AP)": an agency, one capitalised word
-    r"\s*(?:--?|[–—])\s+")
+# A wire dateline opening a paragraph: a place in capitals, then a date or an agency
+# (or both), then a dash, or a full stop after the agency: "LAGOS, May 2 (Reuters) - ",
+# "WASHINGTON (AP) — ", "ST. PAUL, Minn., Jan 4 (AFP) -", "AL-KHALEEJ, 29 November 2026
+# (ZNA) -- ", "LIRSK, 14 October. /SERINFORM/. ". It names where the story was filed:
+# no speaker, no content. Translated and AFP copy writes the place as a name ("Preah
+# Lumphat, 20 Nov. (SNA) – ", "Port Aldo (Cressia) (AFP) - "): read only where the
+# article opens (after a byline at most), as "Jo Hale (SNP) - who …" later is a name.
+_MONTH = r"\p{Lu}\p{Ll}{2,8}\.?"
+_AGENCY = r"(?:\s*\(\p{Lu}[\p{L}.&]{1,20}(?:\s\p{Lu}[\p{L}.&]{1,20})?\)|\s*/\p{Lu}[\p{L}.&]{1,20}/)"
+_FILED = (
+    r"(?:,\s*\p{Lu}\p{Ll}{1,12}\.?|\s\(\p{Lu}\p{Ll}{1,20}\))?"  # a state or country: ", Minn.", " (Cressia)"
+    r"(?:,\s*(?:" + _MONTH + r"\s+\d{1,2}(?:/\d{4}|,\s*\d{4})?|\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?)\b\.?"
+    r"(?:" + _AGENCY + r")?|" + _AGENCY + r")"  # ", 4 May (KNA)", ", Nov 28, 2026", " (AP)"
+    r"(?:\s*(?:--?|[–—])\s+|(?<=[/).])\.?\s+)")
+_DATELINE = regex.compile(r"\p{Lu}[\p{Lu}\p{M}.'’\- ]{1,40}+" + _FILED)
+_NAMED_DATELINE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]{1,20}+(?:\s\p{Lu}[\p{L}\p{M}'’\-]{1,20}+){0,2}" + _FILED)
+_BYLINE = regex.compile(r"By\s[^\n]{1,80}")
+
+
+def _dateline(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """The wire dateline opening text[start:end], if any."""
+    match = _DATELINE.match(text, start, end)
+    if match is None and start < 100 and _opens_article(text, start):
+        match = _NAMED_DATELINE.match(text, start, end)
+    return match
 
 
 _NEWLINE = regex.compile(r"\n")
