@@ -34,10 +34,9 @@ _NOT_LISTENERS = frozenset("in at on of for with from to by during after before 
                            "through that whether if how why what when where who".split())
 _SECOND_DETERMINER = re.compile(
     r"(?<=\w)(?<!\bof)(?<!\bfor)(?<!\bat)(?<!\bin)(?<!\bto)(?<!\bon)(?<!\bwith)(?<!\band)\s+(?=(?:the|a|an)\s)")
-_DETERMINERS = frozenset(["the", "a", "an"])
+_DETERMINERS = lexicon.tagged("determiners", "article")
 # A finite auxiliary third after a tell-type verb: "warning the strike | could …" opens a clause.
-_FINITE_AUXILIARIES = frozenset("is are was were has have had will would can could may might must should shall "
-                                "does did".split())
+_FINITE_AUXILIARIES = lexicon.tagged("finite_auxiliaries")
 TELL = frozenset(["tell", "inform", "assure", "advise", "ask", "remind", "urge", "warn"])
 ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
 

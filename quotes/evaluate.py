@@ -122,7 +122,7 @@ def _strip_titles(tokens: Sequence[str]) -> list[str]:
 
 _APPOSITION = re.compile(r"[,(]")
 # Articles carry no identity: "the candidate" and "candidate" name the same speaker.
-_ARTICLES = frozenset(["the", "a", "an"])
+_ARTICLES = lexicon.tagged("determiners", "article")
 
 
 @cache

@@ -24,6 +24,14 @@ def words(name: str) -> frozenset[str]:
 
 
 @cache
+def tagged(name: str, *tags: str) -> frozenset[str]:
+    """The first word of every line of lexicons/NAME.txt whose second word (its tag) is one
+    of TAGS, or of every line when no tag is given: one list read as named subsets."""
+    rows = (row.split() for row in lines(name))
+    return frozenset(row[0].casefold() for row in rows if not tags or (len(row) > 1 and row[1] in tags))
+
+
+@cache
 def phrase_alternation(name: str) -> str:
     """The lines of lexicons/NAME.txt as one regex alternation, longest first (a longer
     phrase wins over its own start), words apart by any run of whitespace."""

@@ -272,7 +272,7 @@ def office_before(toks: list[Token], first: int) -> bool:
 
 
 _OFFICE_LINKS = frozenset("of the and for to &".split())
-_OFFICE_OPENERS = frozenset("the a an".split())
+_OFFICE_OPENERS = lexicon.tagged("determiners", "article")
 
 
 def _office_start(toks: list[Token], of: int, plain: bool = True) -> int | None:
@@ -397,7 +397,7 @@ def clean_role(role: str | None) -> str | None:
 
 
 _RELATIVES = frozenset("who whom whose which that".split())
-_FINITE = frozenset("is are was were will would can could should must may might shall has have had".split())
+_FINITE = lexicon.tagged("finite_auxiliaries")
 
 
 def _reads_as_clause(words: str) -> bool:
@@ -412,7 +412,7 @@ def _reads_as_clause(words: str) -> bool:
 
 
 _POSSESSIVE_ENDINGS = ("’s", "'s", "’", "'")
-_ROLE_DETERMINERS = frozenset("the a an this that".split())
+_ROLE_DETERMINERS = lexicon.tagged("determiners", "article", "demonstrative")
 
 
 def clean_name(name: str) -> list[str]:

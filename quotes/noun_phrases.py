@@ -42,9 +42,10 @@ from quotes.tokens import (
     is_word,
 )
 
-DETERMINERS = frozenset(
-    "the a an another one two three four several some many other both his her their its our "
-    "my your any each every".split())
+# Not "no", "most", "all", "few": they also stand as an adverb or a pronoun ("no longer
+# wants", "most passionate supporters", "All ran").
+DETERMINERS = lexicon.tagged("determiners", "article", "possessive", "quantifier", "number") - {
+    "no", "most", "all", "few"}
 
 
 # Endings of adjectives, which cannot head a noun phrase that speaks.

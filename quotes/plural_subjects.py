@@ -33,7 +33,7 @@ _GROUPS = frozenset("people police staff percent crew public".split())
 _ADVERBIAL = frozenset(
     "as if when while unless though although because since after before until once "
     "for in on at by with from during despite like had were".split())
-_MODALS = frozenset("can could will would may might must should shall do does did".split())
+_MODALS = lexicon.tagged("finite_auxiliaries")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*|[(,]")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from quotes import lexicon
 from quotes.tokens import FUNCTION_WORDS, Token, is_capitalised
 
 Span = tuple[int, int]
@@ -18,8 +19,7 @@ _RELATIVE_SUBJECT = re.compile(r",\s*which\s+(?:[a-z]+\s+){0,2}$")  # (", which 
 # The main clause's predicate after the relative clause: an auxiliary or a past-tense
 # or present-tense verb right after a comma.
 _MAIN_PREDICATE = re.compile(
-    r",\s+(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|might|"
-    r"does|did|also|then|now|later)\b")
+    r",\s+(?:" + "|".join(sorted(lexicon.tagged("finite_auxiliaries"))) + r"|also|then|now|later)\b")
 
 
 def in_relative_clause(text: str, mention_end: int, cue_start: int) -> bool:
@@ -36,10 +36,9 @@ def relative_report_end(text: str, start: int, end: int) -> int:
 
 
 # The finite verb a subject-less clause after a cue opens with: "… said | was ongoing".
-_FINITE_OPENERS = frozenset("is are was were will would has have had can could should must may might "
-                            "does did left made cost helped caused".split())
+_FINITE_OPENERS = lexicon.tagged("finite_auxiliaries") | frozenset("left made cost helped caused".split())
 _PRONOUN_SUBJECTS = frozenset("he she they it we i".split())
-_DETERMINERS = frozenset("the a an his her its their our this that these those".split())
+_DETERMINERS = lexicon.tagged("determiners", "article", "possessive", "demonstrative")
 _NOT_ANTECEDENTS = frozenset("which that who whom what and or but if when because as than so".split())
 
 

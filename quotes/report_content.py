@@ -280,8 +280,7 @@ def after_that(text: str, pos: int, end: int) -> int | None:
 
 # Words that open a noun phrase: between a cue and "that", an object, whose relative
 # clause "that" opens ("wanted the jobs that …", "said many families wanted …").
-_NOUN_PHRASE_OPENERS = frozenset("the a an his her its their our my your this these those every each "
-                                 "any no".split())
+_NOUN_PHRASE_OPENERS = lexicon.tagged("determiners", "article", "possessive", "demonstrative", "quantifier")
 # Nouns that end an adverbial of time: "said this week that", "told them the same day that".
 _TIME_NOUNS = frozenset("day days week weeks month months year years morning afternoon evening night "
                         "weekend time".split()) | DAYS

@@ -256,14 +256,12 @@ def _quoted_person(text: str, start: int, end: int) -> Mention | None:
 _CLAUSE_START_WORDS = frozenset("and but or that though although while because when if as since whereas so yet "
                                 "who which whom".split())
 # Words a noun phrase may open with, lowercase: determiners, quantifiers, numbers.
-_PHRASE_OPENERS = frozenset("the a an some many most few several all both each every other another this "
-                            "these those their his her its our one two three four five six seven eight nine "
-                            "ten".split())
+_PHRASE_OPENERS = lexicon.tagged("determiners")
 # Words no speaking noun phrase opens or ends with: prepositions, adverbs, pronouns.
 _NOT_PHRASE_EDGES = frozenset("in at on of for with from to by during after before about into over under "
                               "through despite given unlike like as now then here when where while him her "
                               "his them he she they we us me it there i".split())
-_FINITE_WORDS = frozenset("to is are was were can could will would should must may might do does did".split())
+_FINITE_WORDS = lexicon.tagged("finite_auxiliaries") | {"to"}
 _MAX_PHRASE_WORDS = 10
 
 

@@ -113,7 +113,7 @@ def _tail_words(words: list, verb: str) -> int:
     return 8
 
 
-_DETERMINERS = frozenset("a an the his her its their".split())
+_DETERMINERS = lexicon.tagged("determiners", "article", "possessive")
 # Verbs whose preposition after them opens an adverbial, not an object ("railed at").
 _PLAIN_SPEECH = frozenset("said says told tells stated states announced".split())
 # Prepositions that open an adverbial of time or occasion after a trailing cue.
@@ -170,8 +170,7 @@ def _gerund_subject(words: list[str]) -> bool:
 # no gerund subject ("Speaking to reporters who asked …, Reeve said").
 _SUBORDINATING_WORDS = frozenset("that which who whom whose where when whether if why how what because while"
                                  .split())
-_FINITE = frozenset("is are was were can could will would may might must should has have had does do did "
-                    "remains seems".split())
+_FINITE = lexicon.tagged("finite_auxiliaries") | frozenset("remains seems".split())
 
 
 def split_piece(text: str, span: Span) -> bool:
@@ -206,7 +205,7 @@ def _back_over_descriptors(text: str, floor: int, pos: int) -> int:
     return toks[k + 1].start if k + 1 < len(toks) else pos
 
 
-_POSSESSIVE_DETERMINERS = frozenset("his her its their our".split())
+_POSSESSIVE_DETERMINERS = lexicon.tagged("determiners", "possessive")
 
 
 def _back_over_aux(text: str, floor: int, pos: int) -> int:

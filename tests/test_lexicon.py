@@ -1,0 +1,42 @@
+"""Lexicons read as named subsets: one list per word family, each kind a tag."""
+
+import pytest
+
+import quotes
+from quotes import lexicon
+
+# Tagged lexicons and the kinds their second column may name.
+_KINDS = {
+    "finite_auxiliaries": {"be", "have", "modal", "do"},
+    "determiners": {"article", "possessive", "demonstrative", "quantifier", "number"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(_KINDS))
+def test_every_row_names_one_known_kind(name: str) -> None:
+    for row in lexicon.lines(name):
+        _word, *kind = row.split()
+        assert kind and kind[0] in _KINDS[name] and len(kind) == 1, row
+
+
+@pytest.mark.parametrize("name", sorted(_KINDS))
+def test_the_kinds_make_up_the_whole_list_without_overlap(name: str) -> None:
+    parts = [lexicon.tagged(name, kind) for kind in sorted(_KINDS[name])]
+    assert frozenset().union(*parts) == lexicon.tagged(name) == lexicon.words(name)
+    assert sum(len(part) for part in parts) == len(lexicon.tagged(name))
+
+
+def test_a_subset_holds_only_its_kinds() -> None:
+    modal = lexicon.tagged("finite_auxiliaries", "modal")
+    assert {"would", "shall", "might"} <= modal and not {"was", "has", "did"} & modal
+    assert lexicon.tagged("determiners", "article") == {"the", "a", "an"}
+    assert lexicon.tagged("determiners", "article", "possessive") >= {"an", "their"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The harbour trust no longer believes that the ferry can pay its way.",
+    "Its owners no longer think that the mill can reopen, the notice said.",
+])
+def test_an_adverb_that_is_also_a_determiner_opens_no_speaker(sentence: str) -> None:
+    # "no" opens noun phrases ("no official") but here it is an adverb: no speaker "no longer"
+    assert all(quote.speaker != "no longer" for quote in quotes.extract(sentence))
