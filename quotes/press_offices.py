@@ -71,7 +71,11 @@ def speaks_for(people: People, mention: Mention | None) -> tuple[Mention, Resolv
     # "the press service of the Ministry | of Energy").
     spoken = replace(body, start=mention.start, end=max(body.end, mention.end)) if (
         office is not None and office.group("of")) else mention
-    office_name = f"{_words(said)} of {_article(text, found.speaker)}{found.speaker}"
+    owner = found.speaker
+    entity = people.entity(owner)
+    if entity is not None and entity.person:  # "the press service of the President": his office, as written
+        owner = " ".join(text[body.start:body.end].split())
+    office_name = f"{_words(said)} of {_article(text, owner)}{owner}"
     why = (f'"{text[mention.start:mention.end]}" is the {_words(said)} of {found.speaker}{where}, '
            f"named with its body; {found.explanation}")
     return spoken, replace(found, speaker=office_name, explanation=why)
