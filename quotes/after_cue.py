@@ -18,6 +18,7 @@ from quotes.names import (
     Mention,
     clean_role,
     is_role_word,
+    listed_comma,
     title_as_surname,
 )
 from quotes.noun_phrases import DETERMINERS, generic_noun_phrase, mention_ending
@@ -65,8 +66,10 @@ def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     first = toks[0].start
     best = None
     for k, tok in enumerate(toks):
-        if not is_word(tok) and not (tok.word == "." and k > 0 and not toks[k - 1].word.islower()):
-            break  # (a period after an abbreviation, not one that ends a sentence: "the ministry.")
+        if not is_word(tok) and not (tok.word == "." and k > 0 and not toks[k - 1].word.islower()) and (
+                not listed_comma(toks, k)):
+            break  # (a period after an abbreviation, not one that ends a sentence: "the ministry.";
+            # a comma of a listed portfolio: "Minister of Culture, Sport and Youth")
         if k > 0 and ((tok.key in _FORWARD_STOPS and not _joins_office(toks, k)) or (
                 tok.word.islower() and toks[k - 1].key != "of" and (
                     tok.key in lexicon.speech_verbs() or tok.key.endswith("ed")
@@ -144,7 +147,8 @@ def _joins_office(toks: list[Token], k: int) -> bool:
         return False
     opening = 1 if toks[0].key in DETERMINERS else 0
     return opening < k and is_role_word(toks[opening]) and is_capitalised(toks[opening].word) and all(
-        is_capitalised(t.word) or t.key in _OFFICE_WORDS for t in toks[opening:k])
+        is_capitalised(t.word) or t.key in _OFFICE_WORDS or listed_comma(toks, n)
+        for n, t in enumerate(toks[opening:k], opening))
 
 
 _OFFICE_WORDS = frozenset("of the and for to &".split())

@@ -116,6 +116,7 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     saw_title = False
     reach = first  # (role words are counted back from here: past an office, from its start)
     person = None
+    opening: int | None = None  # (where an office read before the name opens)
     plain = True  # (the office read is of capitalised words)
     # (a courtesy title or one that tells a gender, not a portfolio: "of the Northern Defence | Pact …")
     before = toks[first - 1] if first > 0 else None
@@ -123,11 +124,11 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
         before.key in lexicon.words("honorifics") or before.key in lexicon.words("gendered_titles")))
     if titled:
         pass  # "… of Qasreen Sheikh | Faisal bin Rashid Al-Mansour": the title shows where the name starts
-    elif last - first >= 2 and office_opening(toks, first, plain=True) is not None:
+    elif last - first >= 2 and (opening := office_opening(toks, first, plain=True)) is not None:
         # "the Deputy Minister of Trade of Ruritania Ana Petrova", "Secretary of State Ana
         # Ruiz": the place or body ends the role, the last words name the person
         person = _personal_start(toks, first, last)
-    elif last - first >= 2 and office_opening(toks, first, plain=False) is not None:
+    elif last - first >= 2 and (opening := office_opening(toks, first, plain=False)) is not None:
         # "the head of the enterprise Merav Trans Ana Bek": only where the article shows
         # where her name starts (a given name, the surname used alone elsewhere)
         confirm = alone_words(text) if text else frozenset()
@@ -138,6 +139,10 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     if person is not None:
         first = max(first, person)
         saw_title = True
+        # (the office is read whole from where it opens, lists and all: "Minister of
+        # Culture, Sport and Youth | Ana Petrova")
+        role_first = reach = styled if opening is None else min(styled, opening)
+        j = role_first - 1
     elif first < last and first >= 2 and toks[first - 1].key == "of" and is_role_word(toks[first - 2]):
         first += 1  # "Secretary of State Ruiz": "State" ends the role
         role_first = first
@@ -155,6 +160,11 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
         elif tok.key == "the" and saw_title and j > 1 and toks[j - 1].key == "of" and (
                 is_role_word(toks[j - 2])):
             role_first = j  # "Governor of | the | Southern Region"
+        elif tok.key == "the" and saw_title and j > 1 and toks[j - 1].key == "of" and (
+                office := _office_start(toks, j - 1, plain)) is not None:
+            # "Minister of the Environment of | the | Slovak Republic": the office opens
+            # where "of" is read back to, past words that are no title ("Environment")
+            role_first = j = reach = office
         elif saw_title and is_capitalised(tok.word) and tok.key not in lexicon.words("not_names") and (
                 APOSTROPHE.split(tok.key, 1)[0] not in lexicon.words("not_names")):
             role_first = j  # ("That’s why Mayor …": not a role word)
@@ -167,7 +177,7 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
         role_first -= 1  # (the reach ran out at "of": "the head | of the paediatric department of …")
     role = None
     if role_first < first:
-        role = " ".join(t.word for t in toks[role_first:first]).replace(" .", ".")
+        role = " ".join(t.word for t in toks[role_first:first]).replace(" .", ".").replace(" ,", ",")
     name = (toks[first].start, toks[last].end)
     return Mention(toks[role_first].start, toks[last].end, "name", name, clean_role(role))
 
@@ -251,8 +261,8 @@ def office_opening(toks: list[Token], first: int, plain: bool) -> int | None:
     while k >= 2 and toks[k].key in ("and", "&") and is_capitalised(toks[k - 1].word) and (
             first - k <= MAX_OFFICE_TOKENS):  # "… of Interior and | Disaster Management …"
         k -= 1
-        while k >= 1 and is_capitalised(toks[k].word) and toks[k].key != "the":
-            k -= 1
+        while k >= 1 and ((is_capitalised(toks[k].word) and toks[k].key != "the") or listed_comma(toks, k)):
+            k -= 1  # (a portfolio listed with commas: "of Construction, Transport and | …")
     while not plain and k >= 1 and first - k <= 5 and _office_noun(toks[k]):
         k -= 1  # "of the municipal enterprise | Merav …"
     if k >= 1 and toks[k].key == "the":
@@ -294,10 +304,24 @@ def _office_start(toks: list[Token], of: int, plain: bool = True) -> int | None:
                 return longer  # "Minister of | Energy", "Minister of State for | Foreign Affairs"
             return k
         if tok.key not in _OFFICE_LINKS and not (not plain and (tok.key == "in" or _office_noun(tok))) and (
-                not is_capitalised(tok.word) or tok.key in lexicon.words("not_names")):
+                not is_capitalised(tok.word) or tok.key in lexicon.words("not_names")) and (
+                not listed_comma(toks, k)):
             return None
         k -= 1
     return None
+
+
+def listed_comma(toks: list[Token], k: int) -> bool:
+    """toks[k] is a comma between capitalised words of a list that "and" closes before
+    any other mark: "Minister of Agriculture | , | Livestock and Fisheries"."""
+    if toks[k].word != "," or k < 1 or not is_capitalised(toks[k - 1].word):
+        return False
+    for tok in toks[k + 1:k + 6]:
+        if tok.key in ("and", "&"):
+            return True
+        if not is_capitalised(tok.word) or tok.key == "the":
+            return False
+    return False
 
 
 def _office_noun(tok: Token) -> bool:
