@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import takewhile
 
 from quotes import lexicon
@@ -96,6 +96,8 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     j = i - 1
     while j >= 0 and last - j < MAX_NAME_TOKENS:
         tok = toks[j]
+        if j < last and address_style(toks, j, last):
+            break  # "… Authority | H.E. | Sok Vannarith": the name starts after its style
         if is_name_word(tok) and not tok.word.endswith(("’s", "'s", "s’", "s'")):
             first = j
         elif tok.key in PARTICLES and all(toks[m].key in PARTICLES for m in range(j + 1, first)):
@@ -108,12 +110,12 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     if first < last and toks[first].key == "con" and first > 0 and toks[first - 1].key in _DETECTIVE:
         first += 1  # "Det Con Priya Nandra": a detective constable ("Con Edison" stays a name)
     styled = first
-    while first < last and address_style(toks, first, last):
-        first += 1  # "Hon. Ama Boateng", "His Excellency Tomas Ndlovu": kept in the role
+    while styled > 0 and address_style(toks, styled - 1, last):
+        styled -= 1  # "Hon. Ama Boateng", "His Excellency Tomas Ndlovu": kept in the role
     # Role words before the name: titles, and capitalised words leading to a title.
     role_first = styled
     j = styled - 1
-    saw_title = False
+    saw_title = any(is_role_word(t) for t in toks[styled:first])  # ("… of Qasreen | Sheikh | Faisal …")
     reach = first  # (role words are counted back from here: past an office, from its start)
     person = None
     opening: int | None = None  # (where an office read before the name opens)
@@ -215,19 +217,39 @@ def office_mention(text: str, toks: list[Token], first: int, i: int) -> Mention 
 
 def address_style(toks: list[Token], k: int, last: int) -> bool:
     """toks[k] opens a name run ending at toks[last] with a style of address, not a name
-    word: "Hon." (with its period, or after "Rt"), "Honourable", "Excellency" before two
-    name words (lexicons/address_styles.txt); or, opening a sentence, with a company's
-    trade ("Utility Cascade Ridge Power", lexicons/trade_nouns.txt)."""
-    styles = lexicon.words("address_styles")
+    word (lexicons/address_styles.txt): "Hon." (with its period, or after "Rt"), "Tan Sri",
+    "Sheikha" or "Excellency" before two name words; or, opening a sentence, with a
+    company's trade ("Utility Cascade Ridge Power", lexicons/trade_nouns.txt)."""
+    styles, dotted, pairs = _address_styles()
     tok = toks[k]
     if tok.key in lexicon.words("trade_nouns"):
         # "Utility Cascade Ridge Power said": a company's trade, opening the sentence
         return last - k >= 2 and (k == 0 or not is_word(toks[k - 1]))
-    if tok.key not in styles or not is_capitalised(tok.word):
+    if not is_capitalised(tok.word):
         return False
-    if tok.key == "hon":
-        return tok.word.endswith(".") or (k > 0 and toks[k - 1].key in styles)
-    return last - k >= 2 or toks[k + 1].key in styles
+    before = toks[k - 1].key if k > 0 else ""
+    if (before, tok.key) in pairs or (k + 1 < last and (tok.key, toks[k + 1].key) in pairs):
+        return True  # "Tan Sri | Lim Wei": only the two together
+    if tok.key in dotted:  # (or after another style: "Rt Hon")
+        return tok.word.endswith(".") or before in styles or before in dotted
+    return tok.key in styles and (last - k >= 2 or toks[k + 1].key in styles or toks[k + 1].key in dotted)
+
+
+@cache
+def _address_styles() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]]]:
+    """The styles of address: words, words written with their period, two-word styles."""
+    styles: set[str] = set()
+    dotted: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    for row in lexicon.lines("address_styles"):
+        words = row.casefold().split()
+        if len(words) == 2:
+            pairs.add((words[0], words[1]))
+        elif words[0].endswith("."):
+            dotted.add(words[0][:-1])
+        else:
+            styles.add(words[0])
+    return frozenset(styles), frozenset(dotted - styles), frozenset(pairs)
 
 
 def given_name_title(toks: list[Token], k: int) -> bool:
