@@ -187,6 +187,9 @@ def role_ending(text: str, toks: list[Token], i: int) -> Mention | None:
                 is_capitalised(toks[j + 1].word)):
             j -= 1  # "a Department of Ports spokesperson": a body's name as a modifier
             continue
+        if (tok.key in ("and", "&") or tok.word == ",") and _listed_in_body(toks, j, i):
+            j -= 1  # "a Department for Business and Trade spokesperson"
+            continue
         if not is_word(tok) or is_pronoun(tok) or tok.key in FUNCTION_WORDS or (
                 tok.word.islower() and tok.key in lexicon.speech_verbs()
                 and not (j > 0 and is_capitalised(toks[j - 1].word))):  # ("Ohio state officials")
@@ -200,6 +203,23 @@ def role_ending(text: str, toks: list[Token], i: int) -> Mention | None:
         start = toks[j + 1].start if j + 1 <= i else toks[i].start
         return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
     return None
+
+
+def _listed_in_body(toks: list[Token], j: int, i: int) -> bool:
+    """toks[j] ("and", "&" or a comma) joins capitalised words inside the "of" or "for"
+    phrase of a body's name before the role noun toks[i]: "a Department for Business |
+    and Trade spokesperson", "a Ministry of Culture | , Youth and Sport official" (not
+    "Labour and Green councillors": no body's head before them)."""
+    if not 0 < j < i - 1 or not is_capitalised(toks[j - 1].word) or not is_capitalised(toks[j + 1].word):
+        return False
+    if toks[j].word == "," and not any(t.key in ("and", "&") for t in toks[j + 1:i]):
+        return False
+    org = lexicon.words("org_words")
+    k = j - 1
+    while k > 0 and j - k <= 6 and (is_capitalised(toks[k].word) or toks[k].key in ("and", "&", ",")):
+        k -= 1
+    head = toks[k - 1] if k > 0 else None
+    return head is not None and toks[k].key in ("of", "for") and head.key in org and is_capitalised(head.word)
 
 
 def _personal(text: str, mention: Mention) -> bool:

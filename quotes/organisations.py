@@ -20,7 +20,15 @@ from quotes.names import (
     office_link,
     surname_key,
 )
-from quotes.tokens import FUNCTION_WORDS, Token, is_capitalised, is_name_word, is_possessive, is_title
+from quotes.tokens import (
+    FUNCTION_WORDS,
+    Token,
+    is_capitalised,
+    is_name_word,
+    is_possessive,
+    is_title,
+    window_tokens,
+)
 
 # Words that join the capitalised parts of one name ("Department of Health and Social Care"),
 # in English and in the languages whose names English copy keeps ("Observatorio do Clima").
@@ -206,6 +214,8 @@ def _capitalised_run(toks: list[Token], i: int) -> int | None:
                 # "Ministry of Agriculture, | Livestock and Fisheries", "Ministry of Labour
                 # and | Social Policy of …": the body's head before the list
                 head = _head_before(toks, j - 1)
+            if head is None and _listed_before_head(toks, j, i):
+                head = j - 2  # "Foreign, | Commonwealth and Development Office"
             if head is None:
                 break
             first = j = head  # "Ministry of | Foreign Affairs of | Ruritania"
@@ -221,6 +231,17 @@ def _listed_after_comma(toks: list[Token], j: int, i: int) -> bool:
         _part(t) or t.key in ("and", "&") for t in toks[j:i + 1])
 
 
+def _listed_before_head(toks: list[Token], j: int, i: int) -> bool:
+    """toks[j:i + 1] ends a list of capitalised words after a comma, closed by "and", then a
+    body's head word: "Foreign, | Commonwealth and Development Office", "Fire, | Rescue and
+    Ambulance Service" after "the" (not "Ana Ruiz, | Tom Lee and Eva Kos": no head word at
+    the end; nor "Separately, | Ashby and Tern Hospitals Trust": no "the" before the list)."""
+    return j >= 3 and toks[j - 1].word == "," and _part(toks[j - 2]) and toks[j - 3].key == "the" and (
+        toks[i].key in lexicon.words("org_words") and toks[i].key not in _ADJECTIVES) and any(
+        toks[m].key in ("and", "&") for m in range(j, i)) and all(
+        _part(t) or t.key in ("and", "&") or t.word == "," for t in toks[j:i + 1])
+
+
 def _head_before(toks: list[Token], j: int) -> int | None:
     """The organisation word heading an "of" phrase that ends before toks[j]: "Ministry"
     in "Ministry of Foreign Affairs of | Ruritania", whose words ("Foreign", "Affairs")
@@ -232,7 +253,7 @@ def _head_before(toks: list[Token], j: int) -> int | None:
             or (toks[k].key in ("and", "&") and toks[k + 1].key != "the" and _forward_part(toks[k - 1]))
             or (toks[k].key == "the" and toks[k - 1].key in ("of", "for")) or _forward_part(toks[k])):
         if toks[k].key in org and toks[k].key not in _ADJECTIVES and k + 1 < j and (
-                toks[k + 1].key in _JOINERS and toks[k + 1].key not in ("and", "&", "for", "on")):
+                toks[k + 1].key in _JOINERS and toks[k + 1].key not in ("and", "&", "on")):
             return k
         k -= 1
     return None  # ("the State Department and | the Department of …": two bodies; but
@@ -293,3 +314,42 @@ def named_body(said: str) -> str | None:
             len(capitalised) == 1 and capitalised[0].casefold().endswith(_DEMONYM_ENDINGS)):
         return None
     return name
+
+
+# Words after which a capitalised run may open inside a body's name ("Steel and | Engineering
+# Workers’ Union", "Department for | Culture"): the reader of names looks further back.
+BODY_JOINS = frozenset("and & for".split())
+
+
+def body_read_back(text: str, toks: list[Token], last: int, org: int | None,
+                   lo: int) -> tuple[list[Token], int, int | None]:
+    """The run ending at toks[last] follows a joining word (toks[org:last + 1] a body's name
+    that it opens, or no body's name at all: "for | Schools"); read the name ending there
+    again in the tokens from lo. The wider reading when it finds a body's name that starts
+    earlier ("The | Steel and Engineering Workers’ Union", "Agency for Schools, Youth and |
+    Sport"); else the tokens and start as given, as for two bodies ("Northmoor Rail and |
+    Estuary Rail", "the Ministry of Health and | Vessa Police": a head word on both sides)."""
+    wide = window_tokens(text, lo, toks[last].end)
+    end = len(wide) - 1
+    first = organisation_ending(wide, end, text)
+    opens = toks[org if org is not None else last].start
+    if first is None or wide[first].start >= opens:
+        return toks, last, org
+    join = max(k for k in range(first, end) if wide[k].start < opens)
+    heads = lexicon.words("org_words") - _ADJECTIVES
+    before, after = wide[first:join], wide[join + 1:end + 1]
+    if any(t.key in heads for t in before) and not (
+            any(t.key in ("of", "for") for t in before) and not any(t.key in heads for t in after)):
+        return toks, last, org  # two bodies: "Northmoor Rail and | Estuary Rail"
+    return wide, end, first
+
+
+# A list inside a body's name going on after a word: "Schools | , Youth and Sport", "Youth | and Sport".
+_LIST_GOES_ON = regex.compile(r"(?:,[ \u00a0]+\p{Lu}[\p{L}\p{M}’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}\p{M}’'-]*)*"
+                              r"(?=,|[ \u00a0]+(?:and|&)[ \u00a0]+\p{Lu})|[ \u00a0]+(?:and|&)[ \u00a0]+\p{Lu})")
+
+
+def list_goes_on(text: str, end: int) -> bool:
+    """After a body's name read back to text[end], more of a list of its words follows:
+    the name is read whole at the list's last word."""
+    return _LIST_GOES_ON.match(text, end) is not None

@@ -35,7 +35,7 @@ from quotes.entities import (
 from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
 from quotes.names import Mention, bare_role, clean_name, common_word_surname, name_ending
 from quotes.offices import OFFICE_JOINS, inside_office, through_office
-from quotes.organisations import organisation_ending
+from quotes.organisations import BODY_JOINS, body_read_back, list_goes_on, organisation_ending
 from quotes.salience import (
     NOT_BEFORE_SUBJECT,
     POSSESSIVE,
@@ -129,7 +129,7 @@ class People:
                     word_before.isalpha() and word_before.islower() and word_before not in FUNCTION_WORDS)):
                 # ("Minister of Trade of | …", "Director of the enterprise | Merav Trans Ana Bek")
                 lo = max(body[0], start - _ROLE_WINDOW)
-            elif " " not in words:  # the common case, made cheap
+            elif " " not in words and word_before not in BODY_JOINS:  # the common case, made cheap
                 # (a word before that ends with a mark is kept apart: "persisted. Kody")
                 joined = end_before > lo and text[end_before - 1].isalpha()
                 self._add_single(run, word_before if joined else "", quoted, starts)
@@ -142,6 +142,13 @@ class People:
             if last < 0 or toks[last].start < run.start():
                 continue
             org = organisation_ending(toks, last, text)  # "Network Rail": no role "Network"
+            if word_before in BODY_JOINS and ((org is None and " " not in words) or (
+                    org is not None and org > 0 and toks[org - 1].key in BODY_JOINS)):
+                # "The Steel and | Engineering Workers’ Union", "Department for Culture, Media
+                # and | Sport": the run opens inside the body's name; read it again from before
+                toks, last, org = body_read_back(text, toks, last, org, max(body[0], start - _ROLE_WINDOW))
+                if org is not None and toks[org].start < start and list_goes_on(text, run.end()):
+                    continue  # "Agency for Schools | , Youth and Sport": read whole at its end
             mention = name_ending(toks, last, text) if org is None else Mention(
                 toks[org].start, toks[last].end, "name", (toks[org].start, toks[last].end))
             if org is None and word_before in OFFICE_JOINS:
