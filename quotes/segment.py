@@ -161,7 +161,8 @@ _FILED = (
     r"(?:" + _AGENCY + r")?|" + _AGENCY + r")"  # ", 4 May (KNA)", ", Nov 28, 2026", " (AP)"
     r"(?:\s*(?:--?|[–—])\s+|(?<=[/).])\.?\s+)")
 _DATELINE = regex.compile(r"\p{Lu}[\p{Lu}\p{M}.'’\- ]{1,40}+" + _FILED)
-_NAMED_DATELINE = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]{1,20}+(?:\s\p{Lu}[\p{L}\p{M}'’\-]{1,20}+){0,2}" + _FILED)
+_NAMED_PLACE = r"\p{Lu}[\p{L}\p{M}'’\-]{1,20}+"  # "Vientara", "Al-Hamra", "Sant’Elmo"
+_NAMED_DATELINE = regex.compile(_NAMED_PLACE + r"(?:\s" + _NAMED_PLACE + r"){0,2}" + _FILED)
 _BYLINE = regex.compile(r"By\s[^\n]{1,80}")
 
 
