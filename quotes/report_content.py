@@ -311,6 +311,15 @@ def _object_before_that(between: list, comma: bool) -> bool:
 _PARTICIPLE_AHEAD = re.compile(r"\s*,\s*([a-z]+ing)\b")
 
 
+_PARTICIPLE_WITHIN = re.compile(r",\s*([a-z]+ing)(?:\s+[\w’'-]+){0,2}?\s+that\b")
+
+
+def speech_participle_within(text: str, pos: int, end: int) -> bool:
+    """Does a speech verb's participle and its "that" follow a comma in text[pos:end]
+    ("said on Friday, adding that", "…, telling reporters that"; not "citing the storm, that")?"""
+    return any(m.group(1) in lexicon.speech_verbs() for m in _PARTICIPLE_WITHIN.finditer(text, pos, end))
+
+
 def speech_participle_ahead(text: str, pos: int, end: int) -> bool:
     """", adding that …", ", noting …": a speech verb's participle, which reports for itself."""
     match = _PARTICIPLE_AHEAD.match(text, pos, end)

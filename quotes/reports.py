@@ -51,6 +51,7 @@ from quotes.report_content import (
     predicate_follows,
     quoted_clause,
     reportable,
+    speech_participle_within,
     trimmed,
 )
 from quotes.speakers import Mention, mention_before
@@ -276,6 +277,8 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     full = with_object(text, cue, s1)
     that_end = after_that(text, full.end, s1)
     start = skip(text, full.end, s1)  # the first word after the cue (and its listener)
+    if that_end is not None and cue.bare and speech_participle_within(text, full.end, that_end + len("that")):
+        return None  # "…, the ministry said on Friday, adding that …": the participle's "that"
     if that_end is not None:
         content = trimmed(text, that_end, clause_end(text, that_end, s1, clause=True))
         confidence = 0.85

@@ -66,7 +66,9 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         return None  # "…, a decision Open Wake described as “…”": the naming cue's own words
     if tail.strip(" .!?\"”’") and not tail.lstrip().startswith(","):
         # "…, officials said in a statement on Tuesday." keeps a short adverbial.
-        words = [t for t in tokens(text, tail_start, min(s1, tail_start + 120)) if is_word(t)]
+        clause = _SENTENCE_CLAUSE.search(text, tail_start, min(s1, tail_start + 120))
+        words = [t for t in tokens(text, tail_start, clause.start() if clause else min(s1, tail_start + 120))
+                 if is_word(t)]
         verb = text[cue.start:cue.end].split()[0].casefold() if cue.end > cue.start else ""
         if (len(words) > _tail_words(words, verb) and not _WHILE_DOING.match(text, tail_start)) or (
                 THAT.match(text, tail_start)) or (
@@ -86,6 +88,10 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     return Report(pieces, Attribution(mention, cue, "report, speaker cue", 0.8))
 
 
+# "…, officials said on Sunday, | adding that …", "…, as rescuers …": after a comma, a
+# participle or a conjunction opens the sentence's next clause, where the cue's adverbial ends.
+_SENTENCE_CLAUSE = re.compile(
+    r",\s*(?:[a-z]+ing|as|while|whereas|after|before|when|because|although|though|but|and)\s")
 _NAMED_AS = re.compile(r"\s*(?:as\s+)?[“\"‘'«]")
 
 
