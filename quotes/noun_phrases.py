@@ -97,6 +97,8 @@ def mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
     org = organisation_ending(toks, i, text)
     if org is not None and (person := _person_of_body(text, toks, org, i)) is not None:
         return person  # "Tom Brezina of Kestrel Securities said": he speaks, the body is his role
+    if org is not None and (person := _member_of(text, toks, org, i)) is not None:
+        return person  # "Petra Valk of the centre-right Civic Union said"
     if org is not None:
         mention = Mention(toks[org].start, tok.end, "name", (toks[org].start, tok.end))
         return _office_of(text, toks, org, i) or (
@@ -116,11 +118,38 @@ def mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
         if is_capitalised(tok.word) and i >= 2 and (office := office_mention(text, toks, i, i)):
             return office  # "the Minister of Finance and | Economy said"
         role = role_ending(text, toks, i)
+        if role is not None and (person := _member_of(text, toks, _index_at(toks, role.start), i)):
+            return person  # "Petra Valk of the Green Future party said"
         if role is None and i >= 2 and toks[i - 1].key == "of":  # "the Department of Justice"
             extended = _extend_with_of(text, toks, i - 1, Mention(tok.start, tok.end, "role", None, tok.word))
             role = None if extended.start == tok.start else extended
         return role
     return None
+
+
+def _member_of(text: str, toks: list[Token], first: int, i: int) -> Mention | None:
+    """A person named before "of" and the body toks[first:i + 1] (with its article and
+    lower-case words before it): "Petra Valk of the Green Future party", "Senate leader
+    Ivo Marr of the centre-right Civic Union". The person speaks; the body is their role.
+    Only a person the article shows as one: a role before the name or a known given name."""
+    k = first
+    while k > 0 and first - k < 3 and (toks[k - 1].key in DETERMINERS or (
+            toks[k - 1].word.islower() and is_modifier(toks[k - 1]))):
+        k -= 1  # ("of | the opposition | Green Future party")
+    if k < 2 or toks[k - 1].key != "of" or toks[k].key not in DETERMINERS | {"the"}:
+        return None
+    person = person_before_of(text, toks, k - 1)
+    if person is None or person.name is None:
+        return None
+    given = toks[_index_at(toks, person.name[0])].key in lexicon.words("given_names")
+    if not (person.role or given) or toks[k - 2].key in lexicon.words("org_words"):
+        return None  # ("Bank of the …", "Ana of the …": no person shown)
+    body = text[toks[k].start:toks[i].end]
+    return Mention(person.start, toks[i].end, "name", person.name, person.role or body)
+
+
+def _index_at(toks: list[Token], start: int) -> int:
+    return next(k for k, t in enumerate(toks) if t.start >= start)
 
 
 def _person_of_body(text: str, toks: list[Token], org: int, i: int) -> Mention | None:
