@@ -48,6 +48,10 @@ _CLAUSE_BREAK = re.compile(
     r"|,[\"”’']?\s+(?=(?:in|on|at|during|according\s+to)\s+(?:an?|the|his|her|their)\s)"
     # "… should be released but said “…”": a second report by the same speaker
     r"|\s+(?:but|and)\s+(?:also\s+)?(?=(?:said|says|added|told|noted|argued|insisted|warned)\b)"
+    # "said the line would reopen but declined to say when", "… and appealed for witnesses":
+    # the speaker's refusal or request, no predicate of the reported clause
+    r"|\s+(?:but|and)\s+(?=(?:declined\s+to|(?:did|would|could)\s+not\s+(?:say|comment|respond|elaborate|give|"
+    r"provide|specify|answer|confirm)|appealed\s+(?:for|to)|called\s+(?:for|on)|urged)\b)"
     # "respects his “passion” but argues …": the speaker's next predicate (after an
     # object; in a clause the predicate is the clause's own, see clause_end)
     r"|(?P<after_mark>(?<=[\"”’'])\s+(?:but|and)\s+(?=(?:[a-z]\w*(?:s|ed|ing)|did|does|was|is)\s))"
