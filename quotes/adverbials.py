@@ -15,7 +15,7 @@ _OPENERS = frozenset(
     "on in at by during via over through from late early earlier later overnight yesterday "
     "today tonight last this shortly soon just after before".split())
 # Days open an adverbial capitalised: "said Monday | he is considering …".
-DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+DAYS = lexicon.tagged("calendar", "day")
 # Words a reported clause can open with: its subject's pronoun or determiner.
 _SUBJECT_STARTS = frozenset(
     "i we you he she it they the a an his her its their this these those some many most "
@@ -33,7 +33,7 @@ _NOT_INSIDE = frozenset(",;:“”\"«»()")
 # Words that end an adverbial of time for sure: "said on Tuesday", "said late last night".
 _TIME_ENDS = frozenset("yesterday today tonight overnight earlier later morning afternoon evening night week "
                        "month year weekend".split())
-_RELATIVES = frozenset("which who whom that where when".split())
+_RELATIVES = lexicon.words("relatives")
 
 
 def _ends_adverbial(tok: Token) -> bool:

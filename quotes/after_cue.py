@@ -15,6 +15,7 @@ from quotes.names import (
     MAX_OFFICE_TOKENS,
     MAX_ROLE_TOKENS,
     NOT_ROLE_STARTS,
+    OFFICE_LINKS,
     Mention,
     clean_role,
     is_role_word,
@@ -147,11 +148,9 @@ def _joins_office(toks: list[Token], k: int) -> bool:
         return False
     opening = 1 if toks[0].key in DETERMINERS else 0
     return opening < k and is_role_word(toks[opening]) and is_capitalised(toks[opening].word) and all(
-        is_capitalised(t.word) or t.key in _OFFICE_WORDS or listed_comma(toks, n)
+        is_capitalised(t.word) or t.key in OFFICE_LINKS or listed_comma(toks, n)
         for n, t in enumerate(toks[opening:k], opening))
 
-
-_OFFICE_WORDS = frozenset("of the and for to &".split())
 
 
 def _past_party_tag(text: str, end: int, ceiling: int) -> int:

@@ -29,9 +29,6 @@ def _verb_pattern() -> re.Pattern[str]:
 
 
 _VERB = _verb_pattern()
-# Words after a tell-type verb that are not its listener: "asked whether …".
-_NOT_LISTENERS = frozenset("in at on of for with from to by during after before about into over under "
-                           "through that whether if how why what when where who".split())
 _SECOND_DETERMINER = re.compile(
     r"(?<=\w)(?<!\bof)(?<!\bfor)(?<!\bat)(?<!\bin)(?<!\bto)(?<!\bon)(?<!\bwith)(?<!\band)\s+(?=(?:the|a|an)\s)")
 _DETERMINERS = lexicon.tagged("determiners", "article")
@@ -51,6 +48,8 @@ CLOSING_MARKS = "”\"’'»"
 QUOTE_MARKS = ("“", "”", '"', "''", "``", "«", "»", "„")
 PREPOSITIONS = frozenset(
     "in at on of for with from to by during after before about into over under through".split())
+# Words after a tell-type verb that are not its listener: "asked whether …".
+_NOT_LISTENERS = PREPOSITIONS | frozenset("that whether if how why what when where who".split())
 
 
 @dataclass(frozen=True)

@@ -137,9 +137,7 @@ def _heading_words() -> frozenset[str]:
 
 
 # Organisation words that describe rather than head ("Republican Chuck Dalton", "Anna White").
-_DESCRIBING = frozenset(
-    "republican republicans democratic democrat democrats national international european "
-    "federal united economic security intelligence white".split())
+_DESCRIBING = lexicon.tagged("org_words", "describing")
 
 
 def short_form(word: str, entity: Entity) -> bool:

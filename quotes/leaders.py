@@ -16,7 +16,7 @@ from quotes.roles import role_head, role_words
 
 # Heads that name a leader of whatever body follows "of" ("the head of the Bank").
 _LEADERS = frozenset("head chief leader boss chairman chairwoman chair president governor director".split())
-_NOT_THE_HEAD = frozenset("vice deputy former acting assistant".split())
+_NOT_THE_HEAD = lexicon.words("other_holders")
 # Words of a second in an office: "the deputy head of …" for a "Vice Minister of …".
 _DEPUTY = frozenset("vice deputy".split())
 # Titles of those who speak for a body or serve it, not lead it ("spokeswoman of the Ministry").

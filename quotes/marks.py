@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import regex
 
+from quotes import lexicon
+
 Span = tuple[int, int]
 
 # A mark, with '' read as one mark, not two apostrophes, and `` as one (a lone ` is none):
@@ -67,7 +69,7 @@ class _Mark:
     can_close: bool
 
 
-_SMALL_WORDS = frozenset("of the a an and or in on for to at by with from de la le von van".split())
+_SMALL_WORDS = lexicon.words("title_small_words")
 _TITLE_MAX_WORDS = 6
 
 

@@ -194,12 +194,12 @@ def office_link(toks: list[Token], j: int) -> bool:
     seen_of = False
     for k in range(j - 1, max(-1, j - MAX_OFFICE_TOKENS), -1):
         tok = toks[k]
-        if tok.key in given or not (is_capitalised(tok.word) or tok.key in _OFFICE_LINKS):
+        if tok.key in given or not (is_capitalised(tok.word) or tok.key in OFFICE_LINKS):
             return False  # ("Senator Ted Cruz of Texas | and …": a person, then another)
         seen_of = seen_of or tok.key == "of"
         if seen_of and is_role_word(tok) and is_capitalised(tok.word):
             # (the office opens here, unless a name follows its title: "Senator Ann Xu of …")
-            words = list(takewhile(lambda t: t.key not in _OFFICE_LINKS, toks[k + 1:j]))
+            words = list(takewhile(lambda t: t.key not in OFFICE_LINKS, toks[k + 1:j]))
             return len(words) < 2 or any(is_role_word(t) for t in words)
     return False
 
@@ -303,7 +303,8 @@ def office_before(toks: list[Token], first: int) -> bool:
     return k >= 1 and toks[k].key in ("of", "to") and _office_start(toks, k, plain=False) is not None
 
 
-_OFFICE_LINKS = frozenset("of the and for to &".split())
+# Words inside an office's name between its capitalised words ("Minister of the Interior").
+OFFICE_LINKS = frozenset("of the and for to &".split())
 _OFFICE_OPENERS = lexicon.tagged("determiners", "article")
 
 
@@ -325,7 +326,7 @@ def _office_start(toks: list[Token], of: int, plain: bool = True) -> int | None:
                     longer := _office_start(toks, outer, plain)) is not None:
                 return longer  # "Minister of | Energy", "Minister of State for | Foreign Affairs"
             return k
-        if tok.key not in _OFFICE_LINKS and not (not plain and (tok.key == "in" or _office_noun(tok))) and (
+        if tok.key not in OFFICE_LINKS and not (not plain and (tok.key == "in" or _office_noun(tok))) and (
                 not is_capitalised(tok.word) or tok.key in lexicon.words("not_names")) and (
                 not listed_comma(toks, k)):
             return None
@@ -394,9 +395,7 @@ def named_after_body(toks: list[Token], last: int, text: str | None) -> bool:
 
 
 # Organisation words that describe a body rather than head its name ("National | Statistics Institute").
-_DESCRIBING_BODY = frozenset(
-    "republican republicans democratic democrat democrats national international european "
-    "federal united economic security intelligence white".split())
+_DESCRIBING_BODY = lexicon.tagged("org_words", "describing")
 
 
 def lower_words(text: str) -> frozenset[str]:
@@ -442,7 +441,7 @@ def clean_role(role: str | None) -> str | None:
     return role
 
 
-_RELATIVES = frozenset("who whom whose which that".split())
+_RELATIVES = lexicon.words("relatives")
 _FINITE = lexicon.tagged("finite_auxiliaries")
 
 

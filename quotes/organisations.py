@@ -37,14 +37,10 @@ _JOINERS = frozenset("of for and & on".split()) | frozenset(
 # At most this many joining words in a row ("Banco | de la | Nación", "Ministry | of the | Interior").
 _MAX_JOINED = 2
 # Capitalised words that end a name read forwards ("the Ministry of Health | on Friday").
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december".split())
+_CALENDAR = lexicon.tagged("calendar")
 _MAX_RUN = 10
 # Organisation words that describe rather than head: "Republican Chuck Dalton" is a person.
-_ADJECTIVES = frozenset(
-    "republican republicans democratic democrat democrats national international european "
-    "federal united economic security intelligence white".split())
+_ADJECTIVES = lexicon.tagged("org_words", "describing")
 
 
 def organisation_ending(toks: list[Token], i: int, text: str | None = None) -> int | None:

@@ -27,8 +27,8 @@ _OPENERS = frozenset("but and so yet still however also".split())
 _NP_STOPS = frozenset("that who which whose including (".split())
 # Words a subject's head is followed by ("majorities in all five", "voters of both parties").
 _PREPOSITIONS = frozenset("in of at from across for with on over under".split())
-# Group nouns that are plural without an "s".
-_GROUPS = frozenset("people police staff percent crew public".split())
+# Group nouns that are plural without an "s", and "percent" ("24 percent say").
+_GROUPS = lexicon.words("group_nouns") | {"percent"}
 # Words that open an adverbial phrase or clause, not a subject ("As voters left, …").
 _ADVERBIAL = frozenset(
     "as if when while unless though although because since after before until once "

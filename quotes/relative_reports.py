@@ -37,7 +37,7 @@ def relative_report_end(text: str, start: int, end: int) -> int:
 
 # The finite verb a subject-less clause after a cue opens with: "… said | was ongoing".
 _FINITE_OPENERS = lexicon.tagged("finite_auxiliaries") | frozenset("left made cost helped caused".split())
-_PRONOUN_SUBJECTS = frozenset("he she they it we i".split())
+_PRONOUN_SUBJECTS = lexicon.words("pronouns")
 _DETERMINERS = lexicon.tagged("determiners", "article", "possessive", "demonstrative")
 _NOT_ANTECEDENTS = frozenset("which that who whom what and or but if when because as than so".split())
 

@@ -69,14 +69,13 @@ _CLAUSE_BREAK = re.compile(
     r"|(?P<predicate>,?\s+and\s+(?:then\s+)?(?=(?:\w+ed|left|went|took|gave|made|came|got|told|said|"
     r"sat|stood|walked|ran|began|shook|held)\b)))")
 _CONJUNCTIONS = frozenset(["and", "but", "or"])
-_SUBJECT_PRONOUNS = frozenset("i we you he she it they".split())
+# ("you" stands for no speaker, so the pronoun lexicon leaves it out, but it opens a clause)
+_SUBJECT_PRONOUNS = lexicon.words("pronouns") | {"you"}
 _SAY = frozenset(["say"])
 # What "said" can be followed by without reporting a statement.
 _NOT_SAID = frozenset(
     "nothing something anything little much more less so yes no goodbye hello farewell sorry thanks otherwise "
-    "last next this earlier later late live today yesterday tonight monday tuesday wednesday "
-    "thursday friday saturday sunday".split()) | frozenset(
-    "in at on of for with from to by during after before about into over under through "
+    "last next this earlier later late live today yesterday tonight".split()) | DAYS | PREPOSITIONS | frozenset(
     "to and or but so then not also too as because if when while".split())
 # Words opening a subordinate clause before the main one: "said if …, she will …".
 _SUBORDINATORS = frozenset("if unless because although though while when once whether".split())

@@ -171,7 +171,7 @@ def _group(people: People, said: str, pos: int) -> Resolved:
 
 
 _GROUP_REACH = 400  # characters from the group's statement to the pronoun
-_COLLECTIVE = frozenset("police staff people".split())
+_COLLECTIVE = lexicon.words("group_nouns")
 
 
 def _given_name(word: str) -> bool:

@@ -24,7 +24,7 @@ _DEMONYM_ENDINGS = frozenset(("n", "an", "ian", "ean", "i", "ese", "ish"))
 _ADJECTIVE_ENDINGS = frozenset(("al", "ic", "ial", "ical"))
 # Words that make another office of one ("the former president", "Vice President"):
 # a description and a role must agree on them.
-_OTHER_OFFICE = frozenset("former ex late then outgoing incoming acting interim deputy vice assistant".split())
+_OTHER_OFFICE = lexicon.words("other_holders")
 
 
 def same_word(word: str, other: str) -> bool:

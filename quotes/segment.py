@@ -105,7 +105,7 @@ def _is_abbreviation(text: str, floor: int, at: int, punct: str) -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_SMALL_WORDS = frozenset("a an the and or but of in on at to for with by as from vs".split())
+_SMALL_WORDS = lexicon.words("title_small_words")
 
 
 _MAX_HEADLINE = 200  # characters: a longer line is a paragraph, read no further

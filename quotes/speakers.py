@@ -100,7 +100,7 @@ def _member_of_body(text: str, toks: list[Token], body: Mention) -> Mention | No
 
 
 _AT_BODY = frozenset("at with from".split())
-_GROUP_NOUNS = frozenset("staff people personnel police".split())
+_GROUP_NOUNS = lexicon.words("group_nouns")
 
 
 def _people_at_body(text: str, toks: list[Token], body: Mention) -> Mention | None:

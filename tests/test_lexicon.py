@@ -9,6 +9,7 @@ from quotes import lexicon
 _KINDS = {
     "finite_auxiliaries": {"be", "have", "modal", "do"},
     "determiners": {"article", "possessive", "demonstrative", "quantifier", "number"},
+    "calendar": {"day", "month"},
 }
 
 
@@ -31,6 +32,15 @@ def test_a_subset_holds_only_its_kinds() -> None:
     assert {"would", "shall", "might"} <= modal and not {"was", "has", "did"} & modal
     assert lexicon.tagged("determiners", "article") == {"the", "a", "an"}
     assert lexicon.tagged("determiners", "article", "possessive") >= {"an", "their"}
+    assert lexicon.tagged("calendar", "day") == {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                                 "saturday", "sunday"}
+
+
+def test_a_partly_tagged_list_keeps_every_word_and_names_a_subset() -> None:
+    # org_words tags the words that describe a body rather than head its name
+    describing = lexicon.tagged("org_words", "describing")
+    assert {"national", "republican", "white"} <= describing < lexicon.words("org_words")
+    assert "ministry" not in describing and lexicon.tagged("org_words") == lexicon.words("org_words")
 
 
 @pytest.mark.parametrize("sentence", [
