@@ -31,8 +31,7 @@ _NOT_INSIDE = frozenset(",;:“”\"«»()")
 
 
 # Words that end an adverbial of time for sure: "said on Tuesday", "said late last night".
-_TIME_ENDS = frozenset("yesterday today tonight overnight earlier later morning afternoon evening night week "
-                       "month year weekend".split())
+_TIME_ENDS = lexicon.tagged("time_words", "period", "adverb")
 _RELATIVES = lexicon.words("relatives")
 
 

@@ -361,7 +361,7 @@ def _described_from(toks: list[Token], det: int, inner: Mention) -> int | None:
     return None
 
 
-_TIMES = frozenset("morning afternoon evening night day week weekend month year past meantime".split())
+_TIMES = lexicon.tagged("time_words", "period") | {"past", "meantime"}  # ("in the past", "in the meantime")
 
 
 @lru_cache(maxsize=1)

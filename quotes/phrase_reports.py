@@ -109,7 +109,7 @@ _REMARK = re.compile(r"(?:well|far|up|down|slightly|sharply|compared|above|below
 
 
 # "… Serelian | diplomacy,": one or two lower-case nouns up to the source's comma.
-_TIMES = frozenset("yesterday today tonight earlier later then now".split())
+_TIMES = lexicon.tagged("time_words", "adverb")
 _NOUN_TO_COMMA = regex.compile(r"(?:[ \u00a0]+(\p{Ll}[\p{Ll}-]+)){1,2}(?=,)")
 
 

@@ -285,8 +285,7 @@ def after_that(text: str, pos: int, end: int) -> int | None:
 # clause "that" opens ("wanted the jobs that …", "said many families wanted …").
 _NOUN_PHRASE_OPENERS = lexicon.tagged("determiners", "article", "possessive", "demonstrative", "quantifier")
 # Nouns that end an adverbial of time: "said this week that", "told them the same day that".
-_TIME_NOUNS = frozenset("day days week weeks month months year years morning afternoon evening night "
-                        "weekend time".split()) | DAYS
+_TIME_NOUNS = lexicon.tagged("time_words", "period", "periods") | {"time"} | DAYS
 
 
 def _object_before_that(between: list, comma: bool) -> bool:

@@ -10,6 +10,7 @@ _KINDS = {
     "finite_auxiliaries": {"be", "have", "modal", "do"},
     "determiners": {"article", "possessive", "demonstrative", "quantifier", "number"},
     "calendar": {"day", "month"},
+    "time_words": {"period", "periods", "adverb"},
 }
 
 
