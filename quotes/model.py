@@ -81,6 +81,17 @@ def parse_date(value: str) -> str:
     return moment.isoformat(timespec="minutes" if plain else "auto")
 
 
+def date_or_none(value: object) -> str | None:
+    """parse_date of a string, or None where there is no date to read (not a string,
+    empty, or no ISO 8601 date): for dates a source may give or not."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return parse_date(value)
+    except ValueError:
+        return None
+
+
 class Span(BaseModel):
     """Words of the article with their character offsets: `article.text[start:end] == text`."""
 

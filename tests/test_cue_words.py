@@ -17,6 +17,13 @@ PIECES = ["placards", "Sign", "that", "which", "xthat", "T-shirts", "é", "_", "
 _FORWARD = re.compile(r"([A-Za-z][\w-]*)\s+(?:(?:that|which)\s+)?$")
 
 
+def _window(pieces: list[str], data: st.DataObject) -> tuple[str, int, int]:
+    """A text of the pieces and a window lo <= pos in it, as the readings are asked."""
+    text = "".join(pieces)
+    lo = data.draw(st.integers(0, len(text)))
+    return text, lo, data.draw(st.integers(lo, len(text)))
+
+
 def test_the_carrier_is_read_past_a_relative_word() -> None:
     text = "Protesters held banners which read"
     assert carrier_before(text, 0, text.index("read")) == ("banners", text.index("banners"))
@@ -27,9 +34,7 @@ def test_the_carrier_is_read_past_a_relative_word() -> None:
 @settings(max_examples=2000)
 @given(st.lists(st.sampled_from(PIECES), max_size=16), st.data())
 def test_the_carrier_read_backwards_is_the_forward_search(pieces: list[str], data: st.DataObject) -> None:
-    text = "".join(pieces)
-    lo = data.draw(st.integers(0, len(text)))
-    pos = data.draw(st.integers(lo, len(text)))
+    text, lo, pos = _window(pieces, data)
     match = _FORWARD.search(text, lo, pos)
     assert carrier_before(text, lo, pos) == (None if match is None else (match.group(1), match.start(1)))
 
@@ -55,9 +60,7 @@ def test_what_makes_a_noun_is_read_before_the_word() -> None:
 @settings(max_examples=2000)
 @given(st.lists(st.sampled_from(NOUN_PIECES), max_size=12), st.data())
 def test_a_noun_before_read_backwards_is_the_forward_search(pieces: list[str], data: st.DataObject) -> None:
-    text = "".join(pieces)
-    lo = data.draw(st.integers(0, len(text)))
-    pos = data.draw(st.integers(lo, len(text)))
+    text, lo, pos = _window(pieces, data)
     match = _NOUN_FORWARD.search(text, lo, pos)
     assert noun_before(text, lo, pos) == (None if match is None else match.lastgroup)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quotes.model import Article
+from quotes.model import Article, date_or_none
 from quotes.read import (
     ReadConfig,
     ReadError,
@@ -365,3 +365,12 @@ def test_parse_date_normalises_iso_dates(value: str, expected: str) -> None:
 def test_parse_date_rejects_non_dates(value: str) -> None:
     with pytest.raises(ValueError):
         parse_date(value)
+
+
+@pytest.mark.parametrize("value", ["yesterday", "2021-13-01", "", None, 20210606, ["2021-06-06"]])
+def test_an_optional_date_that_is_no_date_is_none(value: object) -> None:
+    assert date_or_none(value) is None
+
+
+def test_an_optional_date_is_normalised() -> None:
+    assert date_or_none(" 2021-06-06 07:29:00") == "2021-06-06T07:29"

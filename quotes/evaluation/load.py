@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from quotes.evaluation.items import KINDS, EvalError, GoldArticle, Item, Predictions, make_item, trim_span
-from quotes.model import parse_date
+from quotes.model import date_or_none
 
 
 def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -101,18 +101,8 @@ def _gold_article(obj: dict[str, Any], where: str) -> GoldArticle:
     review = obj.get("review")
     spans = review.get("unreviewed") if isinstance(review, dict) else None
     unreviewed = frozenset(trim_span(text, s, e) for s, e in _pairs(spans, len(text)))
-    return GoldArticle(article_id, text, _iso_date(date),
+    return GoldArticle(article_id, text, date_or_none(date),
                        title if isinstance(title, str) else None, items, unreviewed)
-
-
-def _iso_date(value: Any) -> str | None:
-    """A gold date as the extractor takes it; anything else is no date."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return parse_date(value)
-    except ValueError:
-        return None
 
 
 def _pairs(value: Any, limit: int) -> list[tuple[int, int]]:

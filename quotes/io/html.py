@@ -16,7 +16,7 @@ from typing import Any
 from quotes.io.entries import Page, ReadConfig, ReadError, ReadWarning, Sourced, Work
 from quotes.io.extras import require
 from quotes.io.stream import ByteSource, read_at_most
-from quotes.model import Article, parse_date
+from quotes.model import Article, date_or_none
 
 # A page is mostly markup and scripts: its bytes may be this many times an article's limit.
 PAGE_BYTES_PER_TEXT_BYTE = 16
@@ -91,7 +91,7 @@ def _extract(trafilatura: Any, page: Page) -> Article | None:
         return None
     author = meta.author if meta.author and " " in meta.author else None  # as trafilatura does
     return Article(id=page.article_id, text=text, title=title or None,
-                   date=_date(date) or page.date, url=url,
+                   date=date_or_none(date) or page.date, url=url,
                    extra={"author": author} if author else {})
 
 
@@ -102,16 +102,6 @@ def page_text(extracted: str, title: str | None) -> str:
     if lines and title and lines[0] == title.strip():
         lines = lines[1:]
     return "\n\n".join(lines)
-
-
-def _date(value: str | None) -> str | None:
-    """trafilatura's date as the tool writes dates, or None."""
-    if not value:
-        return None
-    try:
-        return parse_date(value)
-    except ValueError:
-        return None
 
 
 def _what(page: Page) -> str:

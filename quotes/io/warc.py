@@ -21,7 +21,7 @@ from quotes.io.extras import require
 from quotes.io.html import WHAT as PAGES
 from quotes.io.html import page_limit
 from quotes.io.stream import ByteSource, read_at_most
-from quotes.model import parse_date
+from quotes.model import date_or_none
 
 WHAT = "reading WARC files"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -104,11 +104,7 @@ def _page(record: Any, name: str, config: ReadConfig) -> tuple[Page | None, str]
 
 def _warc_date(record: Any) -> str | None:
     """The record's WARC-Date (when it was crawled), as the tool writes dates."""
-    value = (record.rec_headers.get_header("WARC-Date") or "").replace("Z", "+00:00")
-    try:
-        return parse_date(value) if value else None
-    except ValueError:
-        return None
+    return date_or_none((record.rec_headers.get_header("WARC-Date") or "").replace("Z", "+00:00"))
 
 
 def _offset(records: Any) -> str:
