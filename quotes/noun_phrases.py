@@ -281,8 +281,8 @@ def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> M
     """"the head | of the agency", "a spokesman | for Varga": the phrase belongs to its head;
     so does a place ("the UN mission | in Kalvania", "Traders | in the border town of
     Hadrin") and a describing phrase ("Two sources | familiar with the matter")."""
-    if det >= 1 and toks[det].key in DETERMINERS:
-        det -= 1
+    if det >= 1 and (toks[det].key in DETERMINERS or is_possessive(toks[det])):
+        det -= 1  # (an article, or a possessive: "the winner | at Sunday’s | Lisbon Marathon")
     if det >= 1 and toks[det].key in ("of", "for", "from"):
         outer = mention_ending(text, toks, det - 1) or (generic_noun_phrase(text, toks, det - 1) if (
             toks[det].key != "from" or names_a_body(text, inner)) else None)
@@ -315,7 +315,8 @@ def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> M
     if head_end is not None:
         outer = mention_ending(text, toks, head_end) or generic_noun_phrase(text, toks, head_end)
         if outer is not None and outer.kind == "role":
-            return Mention(outer.start, inner.end, "role", None, text[outer.start:inner.end])
+            return _extend_further(text, toks, Mention(outer.start, inner.end, "role", None,
+                                                       text[outer.start:inner.end]))
     return inner
 
 
@@ -346,7 +347,8 @@ def _described_from(toks: list[Token], det: int, inner: Mention) -> int | None:
     familiar with | the matter")."""
     if det < 1:
         return None
-    if toks[det].key == "in":
+    if toks[det].key in ("in", "at"):
+        # ("The head of security | at | Orland Airport": where the one described works)
         last = next((t for t in reversed(toks) if t.end == inner.end), None)
         head = toks[det - 1]  # (people of a place: "Residents in the flooded streets")
         people = head.key.endswith("s") and is_role_noun(head) and last is not None and (
