@@ -8,6 +8,7 @@ import re
 import regex
 
 from quotes import lexicon
+from quotes.cue_words import PREPOSITIONS
 from quotes.names import (
     MAX_ROLE_TOKENS,
     Mention,
@@ -51,11 +52,14 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
         head = _person_from_place(text, toks, head) or head  # "Alicia Moreno of Granby, who …, said"
         opener = toks[k + 1]
         lead = 1 if len(toks) > 1 and toks[0].key in _LEADING_CONJUNCTIONS else 0
-        if head is None and (toks[lead].key in DETERMINERS or _POSSESSIVE_NAME.fullmatch(toks[lead].word)) and (
+        if head is None and (toks[lead].key in DETERMINERS or _possessive_name_at(toks, lead, k)) and (
                 k - lead <= MAX_ROLE_TOKENS and k > lead):
             # "The host of the dinner, Rutte, said": any noun phrase heads a name
             # (after a conjunction too: "But the head of the clinic, Kalu, says").
             head = Mention(toks[lead].start, toks[k - 1].end, "role", None, None)
+        if head is not None and head.kind == "name" and not head.role and (
+                titled := _role_before_head(text, toks, head)) is not None:
+            head = titled  # "Swiss mediator Andreas Kuenzli, a former ambassador, said"
         if head is None or not starts_clause(toks, head.start, head.kind == "name" and bool(head.role)):
             continue
         appos_text = text[opener.start:comma].strip()
@@ -73,6 +77,46 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
                 role = clean_role(appos_text)
             return Mention(head.start, head.end, head.kind, head.name, head.role or role)
     return None
+
+
+def _possessive_name_at(toks: list[Token], lead: int, k: int) -> bool:
+    """A name's possessive opens the phrase, the name one word or more: "Albion’s national
+    selector", "Elmhurst Lodge’s owners" (a determiner, as "its" would be)."""
+    for m in range(lead, min(k, lead + 4)):
+        if _POSSESSIVE_NAME.fullmatch(toks[m].word):
+            return True
+        if not is_name_word(toks[m]):
+            return False
+    return False
+
+
+def _role_before_head(text: str, toks: list[Token], head: Mention) -> Mention | None:
+    """The name with the lowercase role words that open its clause before it: "Swiss
+    mediator | Andreas Kuenzli", "office cleaner | Grace Mensah" (the role ends in a
+    lowercase noun); None when anything else comes before the name."""
+    at = next((m for m, t in enumerate(toks) if t.start == head.start), None)
+    if at is None or at == 0:
+        return None
+    m = at
+    while m > 0 and at - m < 4 and (_describing_noun(toks[m - 1]) or (
+            toks[m - 1].word[:1].isupper() and toks[m - 1].word.isalpha())):
+        m -= 1  # ("Voters who back | Ana Holm": "who" is no role word)
+    if m == at or not _describing_noun(toks[at - 1]) or not starts_clause(toks, toks[m].start):
+        return None
+    return Mention(toks[m].start, head.end, "name", head.name, clean_role(text[toks[m].start:toks[at - 1].end]))
+
+
+def _describing_noun(tok: Token) -> bool:
+    """A lowercase word that can end a role before a name ("mediator", "cleaner", "fund"):
+    no function word, verb form or adverb."""
+    key = tok.key
+    return is_role_noun(tok) or (tok.word.isalpha() and tok.word.islower() and key not in PREPOSITIONS
+                                 and key not in DETERMINERS and not key.endswith(("ly", "ed", "ing"))
+                                 and key not in lexicon.speech_verbs() and key not in _FUNCTION_WORDS)
+
+
+_FUNCTION_WORDS = frozenset("and but or nor so yet that which who whom whose as than then when while if "
+                            "also even only just not".split())
 
 
 def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Mention | None:
