@@ -317,35 +317,62 @@ def named_body(said: str) -> str | None:
 BODY_JOINS = frozenset("and & for".split())
 
 
-def body_read_back(text: str, toks: list[Token], last: int, org: int | None,
-                   lo: int) -> tuple[list[Token], int, int | None]:
-    """The run ending at toks[last] follows a joining word (toks[org:last + 1] a body's name
-    that it opens, or no body's name at all: "for | Schools"); read the name ending there
-    again in the tokens from lo. The wider reading when it finds a body's name that starts
-    earlier ("The | Steel and Engineering Workers’ Union", "Agency for Schools, Youth and |
-    Sport"); else the tokens and start as given, as for two bodies ("Northmoor Rail and |
-    Estuary Rail", "the Ministry of Health and | Vessa Police": a head word on both sides)."""
+def body_opened_before(text: str, toks: list[Token], last: int, org: int | None, word_before: str,
+                       one_word: bool, lo: int, opens: int) -> tuple[list[Token], int, int | None]:
+    """A run after a joining word may open inside a body's name: "The Steel and | Engineering
+    Workers’ Union" (a body's name read from the run), "Department for Culture, Media and |
+    Sport" (one word): read it again from lo (`body_read_back`); else as given."""
+    if word_before in BODY_JOINS and ((org is None and one_word) or (
+            org is not None and org > 0 and toks[org - 1].key in BODY_JOINS)):
+        return body_read_back(text, toks, last, org, lo, opens)
+    return toks, last, org
+
+
+def body_read_back(
+        text: str, toks: list[Token], last: int, org: int | None, lo: int, opens: int,
+) -> tuple[list[Token], int, int | None]:
+    """The run opening at opens and ending at toks[last] follows a joining word
+    (toks[org:last + 1] a body's name, or no body's name at all: "for | Schools"); read the
+    name ending there again in the tokens from lo. The wider reading when it finds a body's
+    name that starts earlier ("The | Steel and Engineering Workers’ Union", "Agency for
+    Schools, Youth and | Sport"); else the tokens and start as given, as for two bodies
+    ("Northmoor Rail and | Estuary Rail", "the Ministry of Health and | Vessa Police": a head
+    word on both sides) or a person after a body ("… University and | Margo Lind")."""
     wide = window_tokens(text, lo, toks[last].end)
     end = len(wide) - 1
     first = organisation_ending(wide, end, text)
-    opens = toks[org if org is not None else last].start
     if first is None or wide[first].start >= opens:
         return toks, last, org
     join = max(k for k in range(first, end) if wide[k].start < opens)
     heads = lexicon.words("org_words") - _ADJECTIVES
     before, after = wide[first:join], wide[join + 1:end + 1]
-    if any(t.key in heads for t in before) and not (
-            any(t.key in ("of", "for") for t in before) and not any(t.key in heads for t in after)):
-        return toks, last, org  # two bodies: "Northmoor Rail and | Estuary Rail"
+    phrase = next((k for k in range(first, join + 1) if wide[k].key in ("of", "for")), None)
+    if (any(t.key in heads for t in before) and (phrase is None or any(t.key in heads for t in after))) or (
+            any(t.key in lexicon.words("given_names") for t in after)) or (
+            phrase is not None and (phrase == first or wide[phrase - 1].key not in heads)) or (
+            any(t.key in ("and", "&") for t in before)):
+        # (two: "Northmoor Rail and | Estuary Rail", "Ana Lind of Tarn University and | Margo
+        # Berg", "the Union of Growers and Millers and | Easter Aid")
+        return toks, last, org
     return wide, end, first
 
 
 # A list inside a body's name going on after a word: "Schools | , Youth and Sport", "Youth | and Sport".
-_LIST_GOES_ON = regex.compile(r"(?:,[ \u00a0]+\p{Lu}[\p{L}\p{M}’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}\p{M}’'-]*)*"
-                              r"(?=,|[ \u00a0]+(?:and|&)[ \u00a0]+\p{Lu})|[ \u00a0]+(?:and|&)[ \u00a0]+\p{Lu})")
+_LIST_GOES_ON = regex.compile(r"(?:,[ \u00a0]+|[ \u00a0]+(?:and|&)[ \u00a0]+)(?P<words>\p{Lu}[\p{L}\p{M}’'-]*"
+                              r"(?:(?:,?[ \u00a0]+(?:and|&)?[ \u00a0]*)\p{Lu}[\p{L}\p{M}’'-]*)*)")
 
 
 def list_goes_on(text: str, end: int) -> bool:
-    """After a body's name read back to text[end], more of a list of its words follows:
-    the name is read whole at the list's last word."""
-    return _LIST_GOES_ON.match(text, end) is not None
+    """After a body's name read back to text[end], more of a list of its words follows, with
+    no head word of another body in it ("Health | and Social Care", "Schools | , Youth and
+    Sport"; not "Health | and Vessa Police"): the name is read whole at the list's last word."""
+    more = _LIST_GOES_ON.match(text, end)
+    heads = lexicon.words("org_words") - _ADJECTIVES
+    return more is not None and not any(
+        w.casefold() in heads for w in regex.findall(r"[\p{L}\p{M}’'-]+", more.group("words")))
+
+
+def ends_body_with_title(toks: list[Token], i: int, text: str) -> bool:
+    """toks[i] is a word that is also a title ("Health", "Trade", "Energy") and ends a
+    body's name: "the Ministry of | Health", "the Department of Trade and | Energy"."""
+    return is_title(toks[i]) and organisation_ending(toks, i, text) is not None

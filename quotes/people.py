@@ -35,7 +35,14 @@ from quotes.entities import (
 from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
 from quotes.names import Mention, bare_role, clean_name, common_word_surname, name_ending
 from quotes.offices import OFFICE_JOINS, inside_office, through_office
-from quotes.organisations import BODY_JOINS, body_read_back, list_goes_on, organisation_ending
+from quotes.organisations import (
+    BODY_JOINS,
+    body_opened_before,
+    body_read_back,
+    ends_body_with_title,
+    list_goes_on,
+    organisation_ending,
+)
 from quotes.salience import (
     NOT_BEFORE_SUBJECT,
     POSSESSIVE,
@@ -105,8 +112,9 @@ class People:
                 dateline = end  # "ARDESSA, May 2 (Reuters) -": not a body "it" may mean
                 continue
             words = run.group()
-            if words.rstrip(".").casefold() in skip:
-                continue  # "The", "But", "President" alone name nobody
+            if words.rstrip(".").casefold() in skip and not (
+                    words.casefold() in titles and text.endswith((" of ", " for ", " and "), 0, run.start())):
+                continue  # "The", "But", "President" alone name nobody ("Ministry of | Health" ends a body)
             if asides and _inside(asides, aside_starts, run.start()):
                 continue  # a photo credit, a caption or a link line: not the story's people
             if headlines.holds(run.start()):
@@ -136,25 +144,27 @@ class People:
                 continue
             toks = window_tokens(text, lo, run.end())  # (shared with the rules)
             last = len(toks) - 1
-            while last >= 0 and not is_name_word(toks[last]) and not common_word_surname(toks, last) and not (
+            ends_body = ends_body_with_title(toks, last, text)  # ("Ministry of | Health")
+            while last >= 0 and not ends_body and not is_name_word(toks[last]) and not (
+                    common_word_surname(toks, last)) and not (
                     toks[last].key in lexicon.words("org_words") and last > 0 and is_name_word(toks[last - 1])):
-                last -= 1  # (a body's last word may be a role word: "Audit Office")
+                last -= 1  # (a body's last word may be a role word: "Audit Office", "Ministry of Health")
             if last < 0 or toks[last].start < run.start():
                 continue
             org = organisation_ending(toks, last, text)  # "Network Rail": no role "Network"
-            if word_before in BODY_JOINS and ((org is None and " " not in words) or (
-                    org is not None and org > 0 and toks[org - 1].key in BODY_JOINS)):
-                # "The Steel and | Engineering Workers’ Union", "Department for Culture, Media
-                # and | Sport": the run opens inside the body's name; read it again from before
-                toks, last, org = body_read_back(text, toks, last, org, max(body[0], start - _ROLE_WINDOW))
-                if org is not None and toks[org].start < start and list_goes_on(text, run.end()):
-                    continue  # "Agency for Schools | , Youth and Sport": read whole at its end
+            wide, one = max(body[0], start - _ROLE_WINDOW), " " not in words  # ("Steel and | Engineering …")
+            toks, last, org = body_opened_before(text, toks, last, org, word_before, one, wide, start)
+            if org is not None and toks[org].start < start and list_goes_on(text, run.end()):
+                continue  # "Agency for Schools | , Youth and Sport": read whole at its end
             mention = name_ending(toks, last, text) if org is None else Mention(
                 toks[org].start, toks[last].end, "name", (toks[org].start, toks[last].end))
             if org is None and word_before in OFFICE_JOINS:
                 # "… of Interior and | Disaster Management Ana Lee": read again with the office
-                wide = max(body[0], start - _ROLE_WINDOW)
                 toks, last, mention = through_office(text, toks, last, mention, wide)
+                if mention.role is None and word_before in BODY_JOINS:  # "… of Health and | Social Care"
+                    toks, last, org = body_read_back(text, toks, last, None, wide, start)
+                    mention = mention if org is None else Mention(
+                        toks[org].start, toks[last].end, "name", (toks[org].start, toks[last].end))
             one_word = mention.name is not None and " " not in text[mention.name[0]:mention.name[1]]
             if org is None and mention.role and one_word and inside_office(text, run.end()):
                 continue  # "Ambassador | Extraordinary | and Plenipotentiary of …": an office's word
