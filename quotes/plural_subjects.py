@@ -16,6 +16,7 @@ from functools import cache
 import regex
 
 from quotes import lexicon
+from quotes.cue_words import PREPOSITIONS
 
 # Where a clause opens: a sentence end, a line break, a semicolon or a colon, or a
 # comma and a conjunction joining two clauses (", but majorities say they …").
@@ -26,7 +27,7 @@ _OPENERS = frozenset("but and so yet still however also".split())
 # Words that end the subject's noun phrase before its verb.
 _NP_STOPS = frozenset("that who which whose including (".split())
 # Words a subject's head is followed by ("majorities in all five", "voters of both parties").
-_PREPOSITIONS = frozenset("in of at from across for with on over under".split())
+_PREPOSITIONS = PREPOSITIONS | {"across"}
 # Group nouns that are plural without an "s", and "percent" ("24 percent say").
 _GROUPS = lexicon.words("group_nouns") | {"percent"}
 # Words that open an adverbial phrase or clause, not a subject ("As voters left, …").

@@ -14,6 +14,7 @@ from quotes import lexicon
 from quotes.after_cue import mention_after
 from quotes.appositions import subject_with_apposition
 from quotes.asides import aside_before
+from quotes.cue_words import PREPOSITIONS
 from quotes.names import PRONOUN_FORMS
 from quotes.speakers import Mention, mention_before
 from quotes.tokens import Token, is_adverbial, is_word, tokens
@@ -258,9 +259,9 @@ _CLAUSE_START_WORDS = frozenset("and but or that though although while because w
 # Words a noun phrase may open with, lowercase: determiners, quantifiers, numbers.
 _PHRASE_OPENERS = lexicon.tagged("determiners")
 # Words no speaking noun phrase opens or ends with: prepositions, adverbs, pronouns.
-_NOT_PHRASE_EDGES = frozenset("in at on of for with from to by during after before about into over under "
-                              "through despite given unlike like as now then here when where while him her "
-                              "his them he she they we us me it there i".split())
+_NOT_PHRASE_EDGES = PREPOSITIONS | frozenset(
+    "despite given unlike like as now then here when where while him her his them he she they we us me it "
+    "there i".split())
 _FINITE_WORDS = lexicon.tagged("finite_auxiliaries") | {"to"}
 _MAX_PHRASE_WORDS = 10
 
