@@ -9,12 +9,13 @@ body's, a place's or a person's, and which surname it is looked up by.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from quotes import lexicon
 from quotes.names import Mention
-from quotes.tokens import FUNCTION_WORDS, PARTICLES
+from quotes.tokens import FUNCTION_WORDS, JOINED_PARTICLE, PARTICLES
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,14 @@ JOINED = frozenset("of for and on &".split())
 def lookup_key(words: list[str]) -> str:
     """What an entity is looked up by: its surname, but a name with a joining word whole
     ("University of Toronto" is not the "Toronto" named elsewhere)."""
-    return " ".join(words) if any(w in JOINED for w in words) else words[-1]
+    if any(w in JOINED for w in words):
+        return " ".join(words)
+    joined = _JOINED_PARTICLE.match(words[-1])  # "al-Nuaimi", "Al-Nuaimi" and "Nuaimi" alike
+    return words[-1][joined.end():] if joined is not None else words[-1]
+
+
+# (tokens.JOINED_PARTICLE in either case: a name may open a sentence, "Al-Nuaimi said")
+_JOINED_PARTICLE = re.compile(JOINED_PARTICLE.pattern, re.IGNORECASE)
 
 
 def particle_surname(words: list[str], full: list[str]) -> bool:

@@ -100,6 +100,8 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
             break  # "… Authority | H.E. | Sok Vannarith": the name starts after its style
         if is_name_word(tok) and not tok.word.endswith(("’s", "'s", "s’", "s'")):
             first = j
+        elif j + 1 == first and common_word_surname(toks, j):
+            first = j  # "Fatma | Said | Juma": a common word after a known given name, a middle name
         elif tok.key in PARTICLES and all(toks[m].key in PARTICLES for m in range(j + 1, first)):
             pass  # kept only if a name word comes before it ("Piet | van der | Berg")
         else:

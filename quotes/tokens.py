@@ -28,6 +28,9 @@ _WORD = rf"[^\W_]++(?:[{_MARKS}]++[^\W_]*+)*+"  # (letters run at full speed bet
 _TOKEN = re.compile(rf"{_WORD}(?:[’'\-.&]{_WORD})*(?:(?<=[sS])[’'](?=[ \t]+[^\W\d_]))?\.?|[^\w\s]|_")
 PARTICLES = frozenset(
     "de da di du del della der den ter zu van von bin bint ibn al el le la dos das st".split())
+# A lower-case particle joined to the surname by a hyphen or an apostrophe ("al-Nuaimi",
+# "el-Sayed", "ad-Darwish", "d’Alema", "dell'Orto"): the whole word is a name word.
+JOINED_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ud|ul|d|dall|dell|l)[-’'](?=[^\W\d_])")
 SUFFIXES = frozenset("jr sr ii iii iv".split())  # (keys: no final period)
 FUNCTION_WORDS = frozenset(
     "the a an and or but of in at on to for with from by as that this these those who which "
@@ -260,6 +263,8 @@ _KEPT_NAME_WORDS = 8192
 def _is_name_word(word: str, key: str) -> bool:
     if is_initial(word):
         return True  # an initial: "Jill A. Martin"
+    if (joined := JOINED_PARTICLE.match(word)) is not None:
+        return is_capitalised(word[joined.end():])  # "Faisal | al-Nuaimi", "Massimo | d’Alema"
     stem = APOSTROPHE.split(key, 1)[0]
     if stem != key and (stem in lexicon.words("not_names") or stem in lexicon.pronoun_genders()):
         return False  # "It’s", "That's": a contraction, not a name
