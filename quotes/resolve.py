@@ -18,6 +18,7 @@ from quotes.body_descriptions import is_kind
 from quotes.description_fallbacks import named_after_indefinite
 from quotes.entities import Entity, names_body
 from quotes.joint import described_pair, two_named
+from quotes.named_later import named_later
 from quotes.names import PRONOUN_FORMS, Mention, bare_role
 from quotes.organisations import named_body
 from quotes.people import Antecedent, People, Turn
@@ -130,6 +131,9 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
             return Resolved(best.name, best.role, "role",
                             f'"{said}" → {best.name}: the article gives {best.name} the role '
                             f'"{best.role}"')
+    if meant is None and (later := named_later(people, said, mention.start, mention.end)) is not None:
+        return Resolved(later.name, later.role, "role", f'"{said}" → {later.name}: nothing before it fits; '
+                        f"{later.why}", _UNSURE)
     why = meant.why if meant is not None else "a description no named entity matches"
     return Resolved(strip_determiner(said), None, "role", f'"{said}": {why}')
 

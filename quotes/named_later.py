@@ -1,0 +1,206 @@
+"""A source described first and named after it (cataphora), as ledes do.
+
+A lede gives a statement to a description ("a senior vet described the losses as
+…", "its Swedish owner said", "Varnland's central bank said") and the same or the
+next sentences name who that is: "Dr Ana Roos, the group's vet, said …", "Kestrel
+AB told the stock exchange …", "The National Bank of Varnland said …". Read only
+when nothing before the description fits it. The one meant is either
+
+- the one person (or body) newly named within the next few sentences whose role
+  fits the description's noun ("the museum's director" for "its director"), or
+  whose name shows the described kind ("… Bank of Varnland" for "central bank"),
+  when exactly one does; or
+- failing that, the first one newly named in the next sentence, if it speaks there
+  ("Kestrel AB told …", "said Ana Roos") and has no role of its own that differs
+  ("a spokesman said … Minister Ivo Lenz said" is someone else).
+
+Two that fit, or another new person named first, leave the description as written.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cache
+
+import regex
+
+from quotes import lexicon, role_kin
+from quotes.body_descriptions import is_kind, name_shows_kind
+from quotes.described import Candidate
+from quotes.gender import gender_of
+from quotes.occurrences import article_mentions, name_end
+from quotes.people import Entity, People, not_personal
+from quotes.roles import before_of, role_head
+
+# Sentences after the description's own in which a fitting role may name it.
+_ROLE_SENTENCES = 3
+_SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s+")
+# Words that open a description of one source: articles and possessives ("its owner").
+_OPENERS = frozenset("a an the its his her their".split())
+# Words after the head noun that end it: "a spokeswoman for the mayor".
+_ENDS = frozenset("of for at in from with who that which whose on to by".split())
+# After a name, before its speech verb: an acronym, an apposition or a relative
+# clause between commas, an auxiliary ("Kestrel AB (KAB), which …, has said").
+_TO_VERB = regex.compile(r"(?:[ \u00a0]*\([^()\n]{1,20}\))?(?:,[^,.!?\n“”‘’\"]{1,150},)?"
+                         r"[ \u00a0]+(?:has[ \u00a0]+|have[ \u00a0]+|had[ \u00a0]+)?(\p{Ll}+)")
+_APPOSITION_AFTER = regex.compile(r",[ \u00a0]+((?:the|its|their|his|her|[\p{L}\p{M}’'-]+[’']s)[ \u00a0]+"
+                              r"[^,.;:!?\n“”\"]{1,60}),")
+_APPOSITION_BEFORE = regex.compile(r"(?i:the|its|their|his|her)[ \u00a0]+([^,.;:!?\n“”\"]{1,60}),"
+                                   r"[ \u00a0]+(?:\p{Lu}\p{L}*\.?[ \u00a0]+){0,2}$")
+_NOUN_AFTER = regex.compile(r"[ \u00a0]+(\p{Ll}+)")
+_VERB_BEFORE = regex.compile(r"(?:^|[ \u00a0])(\p{Ll}+)[ \u00a0]+(?:\p{Lu}\p{L}*\.?[ \u00a0]+){0,3}$")
+
+
+def named_later(people: People, said: str, start: int, end: int) -> Candidate | None:
+    """The person or body a description at start..end stands for, named after it."""
+    head, kind = _head(said)
+    if head is None:
+        return None
+    text = people.text
+    own_end = _sentence_end(text, end)
+    limits = [own_end]
+    for _ in range(_ROLE_SENTENCES):
+        limits.append(_sentence_end(text, limits[-1]))
+    gender = gender_of(said)
+    named = article_mentions(people)
+    fitting: list[tuple[int, Entity, str]] = []
+    first: tuple[int, Entity] | None = None
+    for at in named.at[bisect.bisect_left(named.at, end):]:
+        if at >= limits[-1]:
+            break
+        entity = named.starts[at]
+        if min(entity.positions) < start or any(e is entity for _, e, _ in fitting):
+            continue  # (one named before would have been found before: not new here)
+        if not _kind_agrees(entity, kind) or (gender and entity.gender and entity.gender != gender):
+            continue
+        if first is None and at >= own_end:
+            first = (at, entity)
+        if (why := _fits(text, at, entity, head, kind, said)) is not None:
+            fitting.append((at, entity, why))
+    if len(fitting) == 1:
+        at, entity, why = fitting[0]
+        return Candidate(entity.name, entity.role, 1, at, f"the article names {entity.name} after it, "
+                         f"{why} (offset {at})")
+    if fitting or first is None or first[0] >= limits[1]:
+        return None  # (two that fit, or nobody new in the next sentence)
+    at, entity = first
+    if any(role and role_head(role) not in lexicon.words("honorifics") and not _fits_role(role, head, said)
+           for role in (entity.role, _apposition(text, at))):
+        return None  # ("a spokesman said … Minister Ivo Lenz said": someone else)
+    if said.split()[0].casefold() == "the" or (kind == "person" and head in lexicon.words("unnamed_sources")):
+        return None  # ("the agency said" refers back; "a passenger said … Ana Roos said": another, often)
+    if not _speaks(text, at, limits[1]):
+        return None
+    return Candidate(entity.name, entity.role, 1, at,
+                     f"the next sentence names {entity.name} first, speaking (offset {at})")
+
+
+def _head(said: str) -> tuple[str | None, str]:
+    """The description's noun and whether it is a person's, a body's or either's."""
+    words = said.split()
+    if len(words) < 2:
+        return None, ""
+    opener = words[0].casefold()
+    if opener not in _OPENERS and not opener.endswith(("'s", "’s")):
+        return None, ""  # ("one angler", "another official", "some residents": set apart)
+    main: list[str] = []
+    for word in words[1:]:
+        if word.casefold() in _ENDS or word.endswith(","):
+            break
+        main.append(word)
+    if len(main) < len(words) - 1 and words[-1][:1].islower() and words[-2][:1].isupper() and not words[
+            -2].endswith(("'s", "’s")):
+        main = words[1:]  # ("a Department for Housing spokeswoman": a name before the noun)
+    if not main:
+        return None, ""
+    head = main[-1].casefold().rstrip(".,")
+    if head in _either():
+        return head, "either"
+    if is_kind(head):
+        return head, "body"
+    if head in _person_heads():
+        return head, "person"
+    return None, ""
+
+
+def _kind_agrees(entity: Entity, kind: str) -> bool:
+    if kind == "person":
+        return not not_personal(entity) and (entity.person or entity.evident or entity.role is not None)
+    if kind == "body":
+        return not entity.person and not entity.gender
+    return True
+
+
+def _fits(text: str, at: int, entity: Entity, head: str, kind: str, said: str) -> str | None:
+    """The role or kind by which the one named at `at` fits the description's noun."""
+    if kind == "body":
+        modifier = _NOUN_AFTER.match(text, name_end(text, at))
+        if modifier is not None and modifier.group(1) in _person_heads():
+            return None  # ("a Ministry of Health official said": the official speaks, not the ministry)
+        return "a name of that kind" if name_shows_kind(entity, head) else None
+    if kind != "person":
+        return None
+    for role in (entity.role, _apposition(text, at)):
+        if role and _fits_role(role, head, said):
+            return f'"{role}"'
+    return None
+
+
+def _fits_role(role: str, head: str, said: str) -> bool:
+    """The role has the description's noun, with no modifier the description lacks, nor,
+    when the description names a body, another body: "the harbour director" is not "the
+    archive director", nor "Alba Bank's president" "the president of Corvo Trust"; "the
+    museum's director" may be "its director", "the group's vet" "a senior vet"."""
+    if role_kin.fit(head, role) < role_kin.FITS:
+        return False
+    main = before_of(role.split())
+    modifiers = {w.casefold() for w in main[:-1] if w.isalpha() and w.islower()} - _OPENERS
+    if not modifiers <= {w.casefold() for w in said.split()}:
+        return False
+    written = role.split()
+    named = _capitalised(written[:len(main) - 1] + written[len(main):])
+    said_named = _capitalised(said.split()[1:])
+    return not said_named or named <= said_named
+
+
+def _capitalised(words: list[str]) -> set[str]:
+    return {w.removesuffix("’s").removesuffix("'s").strip(".,").casefold() for w in words
+            if w[:1].isupper()} - _TITLES
+
+
+_TITLES = lexicon.words("honorifics") | {"the"}
+
+
+def _apposition(text: str, at: int) -> str | None:
+    """The role written beside the name: "Ana Roos, the museum's director," or "Its
+    director, Ana Roos"."""
+    after = _APPOSITION_AFTER.match(text, name_end(text, at))
+    if after is not None:
+        return after.group(1)
+    before = _APPOSITION_BEFORE.search(text, max(0, at - 80), at)
+    return before.group(1) if before is not None else None
+
+
+def _speaks(text: str, at: int, limit: int) -> bool:
+    """"Kestrel AB, which …, told …", "said Ana Roos": the name is a speech verb's subject."""
+    after = _TO_VERB.match(text, name_end(text, at), limit)
+    if after is not None and after.group(1) in lexicon.speech_verbs():
+        return True
+    before = _VERB_BEFORE.search(text, max(0, at - 60), at)
+    return before is not None and before.group(1) in ("said", "says")
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    found = _SENTENCE_END.search(text, pos)
+    return found.end() if found else len(text)
+
+
+@cache
+def _person_heads() -> frozenset[str]:
+    return lexicon.words("person_nouns") | lexicon.words("titles") | role_kin.heads()
+
+
+@cache
+def _either() -> frozenset[str]:
+    """Nouns for one that may be a person or a body ("its owner", "the buyer")."""
+    return lexicon.words("either_nouns")
