@@ -57,8 +57,8 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
     # in "that" ("It should be noted that, according to …") is the frame of the clause
     # after the source, not a piece of it.
     words = text[lead[0]:lead[1]].split() if lead else []
-    keep = bool(words) and words[0].casefold() not in PREPOSITIONS | NOT_SUBJECTS and (
-        words[-1].casefold() != "that")
+    keep = bool(words) and (words[0].casefold() not in PREPOSITIONS | NOT_SUBJECTS or (
+        lead is not None and _clause_after_opening(text, lead))) and words[-1].casefold() != "that"
     if rest is not None and keep and _describes_source(text, *rest):
         rest = None  # "…, according to Crowdpac, a start-up that tracks donations": no content
     if rest is not None and keep and _REMARK.match(text, rest[0]):
@@ -67,6 +67,19 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
         # "Fundraising, according to the campaign, has surged": the cue sits inside what was said
         return Report((lead, rest) if keep and lead else (rest,), attribution)
     return Report((lead,), attribution) if lead else None
+
+
+# "Under the bill, | seven of the nine members would be …": an opening adverbial and a comma
+_OPENING_COMMA = re.compile(r"[^,;:“”\"]{2,60}?,\s+")
+
+
+def _clause_after_opening(text: str, lead: Span) -> bool:
+    """A lead that opens with a preposition or "But" and then states a clause of its own
+    ("Under the bill, seven members would be named by the ministry", "But the project is
+    slated to …") is said; "But the next day," alone is not."""
+    opening = _OPENING_COMMA.match(text, *lead)
+    start = opening.end() if opening else lead[0] + len(text[lead[0]:lead[1]].split(None, 1)[0])
+    return len(text[start:lead[1]].split()) >= 4 and looks_like_clause(text, start, lead[1])
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +155,25 @@ def _describes_source(text: str, start: int, end: int) -> bool:
     if words[0].casefold() in ("who", "whom", "whose", "which", "where", "including"):
         return True
     relative = _RELATIVE_WORD.search(text, start, end)  # "a start-up that tracks donations"
-    return not looks_like_clause(text, start, relative.start() if relative else end)
+    stop = relative.start() if relative else end
+    return not looks_like_clause(text, start, stop) or not _finite_verb(text, start, stop)
+
+
+# Participles that describe a noun: "a Vienna-based group", "a group based in Oslo", "a fund led by …".
+_DESCRIBING_PREPOSITIONS = frozenset("in by at on near from with for of".split())
+
+
+def _finite_verb(text: str, start: int, end: int) -> bool:
+    """Does a verb of a clause of its own come in text[start:end], past the participles
+    that only describe a noun ("based in", "Vienna-based", "led by")?"""
+    toks = [t for t in tokens(text, start, min(end, start + 160)) if is_word(t)]
+    for t, after in zip(toks, [*toks[1:], None], strict=True):
+        if clause_word(t):
+            return True
+        if t.key.endswith("ed") and "-" not in t.key and not (
+                after is not None and after.key in _DESCRIBING_PREPOSITIONS):
+            return True
+    return False
 
 
 # "According to a survey | released Thursday by the Harbor Institute, | most voters …": a
