@@ -20,13 +20,16 @@ from quotes.body_descriptions import entity_named, is_kind, last_body_that_spoke
 from quotes.described import MODIFIERS, Candidate, Description
 from quotes.gender import gender_of
 from quotes.occurrences import article_mentions, occurrences
-from quotes.people import Entity, People, not_personal
+from quotes.people import Entity, People, Turn, not_personal
 from quotes.roles import before_of, role_head, title_head
 
 # How far back a fallback may look for the person or body meant.
 FALLBACK_REACH = 400
 # How far before the person chosen that way another one makes the choice unsure.
 _RIVAL_REACH = 150
+# How far before a statement's speaker the document it was made in may be named ("In a
+# statement, | the family described him as …").
+_IN_SAME_REPORT = 40
 # Words that show a statement was published: "announced", "said in a statement", "wrote".
 _PUBLISHED = frozenset("announced published released issued posted wrote stated statement post".split())
 _UNNAMED = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:a|an|one|another)[ \u00a0]+" + MODIFIERS + "$")
@@ -106,18 +109,35 @@ def named_next(people: People, description: Description, pos: int) -> list[Candi
 def _last_statement(people: People, head: str, pos: int) -> list[Candidate]:
     """"The ministry's press service announced … “…,” the statement says": a document
     nobody is shown to have written is the one published by whoever spoke just before,
-    in words that show they published something."""
-    if occurrences(people, head, pos):
-        return []  # ("Cook provided a written statement … the statement said": that one's)
+    in words that show they published something; so is one named in that statement's own
+    attribution ("The ministry, in a statement issued on Friday, stated …")."""
     turn = people.statement_before(pos)
     if turn is None or pos - turn.end > FALLBACK_REACH:
         return []
-    words = set(regex.findall(r"\p{L}+", people.text[turn.start:turn.end].casefold()))
+    opens = min(turn.start, turn.mention.start if turn.mention else turn.start)
+    named = occurrences(people, head, pos)
+    if any(not _in_attribution(turn, opens, start) for start, _ in named):
+        return []  # ("Cook provided a written statement … the statement said": that one's)
+    # (but the statement the last speaker spoke in is theirs: "The ministry, in a statement
+    # issued on Friday, stated that … The statement also noted …", "According to the
+    # ministry's statement, … “…,” the statement says")
+    words = set(regex.findall(r"\p{L}+", people.text[max(0, opens - _IN_SAME_REPORT):turn.end].casefold()))
     if head not in words and not words & _PUBLISHED:
         return []  # (only one who published something: "Ana Ruiz told reporters" wrote no statement)
-    return [Candidate(turn.speaker, turn.role, 1, turn.start,
-                       f"nothing in the article shows who wrote the {head}; {turn.speaker} spoke "
-                       f"just before it (offset {turn.start})")]
+    why = (f"the {head} is the one {turn.speaker} spoke in just before (offset {turn.start})" if named else
+           f"nothing in the article shows who wrote the {head}; {turn.speaker} spoke just before it "
+           f"(offset {turn.start})")
+    return [Candidate(turn.speaker, turn.role, 1, turn.start, why)]
+
+
+def _in_attribution(turn: Turn, opens: int, at: int) -> bool:
+    """A word at `at` is in the words that attribute the statement, not in what it says:
+    just before its content ("In a statement, | the family said …", "The ministry, in a
+    statement …, stated that") or, content first, from its speaker on ("…, the ministry
+    said in a statement")."""
+    mention = turn.mention
+    return opens - _IN_SAME_REPORT <= at < turn.start or (
+        mention is not None and turn.start < mention.start <= at < turn.end)
 
 
 def _speaker_naming(people: People, at: int, pos: int, named: Entity) -> tuple[int, Entity] | None:
