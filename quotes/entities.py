@@ -95,6 +95,18 @@ def particle_surname(words: list[str], full: list[str]) -> bool:
         words[0].casefold() not in lexicon.words("given_names") and all(map(_given_word, full[:-len(words)])))
 
 
+def first_surname(word: str, entity: Entity) -> bool:
+    """"Sotolongo" of "Manuel Sotolongo Pérez", "García" of "Gabriel García Márquez": the
+    first of two surnames, used alone as Spanish and Portuguese copy does; no given name
+    ("Ana Maria Kos": "Maria" alone is not her) or particle, given names before it and
+    no body's or work's head word after it."""
+    full = entity.words
+    return len(full) > 2 and full[-2] == word and word.casefold() not in lexicon.words("given_names") and (
+        word.casefold() not in PARTICLES and not word.endswith(".") and full[-1].casefold() not in PARTICLES
+        and full[-1].casefold() not in _heading_words() and full[-1].casefold() not in lexicon.words("works")
+        and all(map(_given_word, full[:-2])))  # (not "Rachel Maddow Show")
+
+
 def _given_word(word: str) -> bool:
     """A word that can open a person's name before a double surname: not "Is" or "The",
     an acronym ("NGO") or a compound adjective ("German-based")."""

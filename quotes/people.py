@@ -23,6 +23,7 @@ from quotes.entities import (
     Turn,
     body_nouns,
     body_short_form,
+    first_surname,
     is_body,
     looks_personal,
     lookup_key,
@@ -90,6 +91,7 @@ class People:
         self.entities: list[Entity] = []
         self._by_surname: dict[str, list[Entity]] = {}
         self._by_first: dict[str, list[Entity]] = {}
+        self._by_first_surname: dict[str, list[Entity]] = {}  # "Sotolongo" of "Manuel Sotolongo Pérez"
         self._title_surnames: dict[str, Entity | None] = {}
         self._acronyms: dict[str, Entity | None] = {}
         self._body = body
@@ -235,6 +237,8 @@ class People:
         if changed:  # what a name alone tells of an entity is known already otherwise
             if len(entity.words) > 1 and entity not in self._by_first.get(entity.words[0], ()):
                 self._by_first.setdefault(entity.words[0], []).append(entity)
+            if len(entity.words) > 2 and entity not in self._by_first_surname.get(entity.words[-2], ()):
+                self._by_first_surname.setdefault(entity.words[-2], []).append(entity)
             if role and not entity.role:
                 entity.role = bare_role(role)
             entity.gender = entity.gender or given_gender(entity.words) or (gender_of(role) if role else None)
@@ -265,6 +269,9 @@ class People:
             for entity in self._by_first.get(words[0], ()):  # a first name alone: "Hillary"
                 if entity.person or short_form(words[0], entity):  # a body's: "Marex" (Logistics)
                     return entity
+            for entity in reversed(self._by_first_surname.get(words[0], ())):
+                if entity.person and entity.evident and first_surname(words[0], entity):
+                    return entity  # "Sotolongo acknowledged" after "Manuel Sotolongo Pérez"
         elif best is None:
             for entity in self._by_first.get(words[0], ()):  # "Kestrel Point" (Partners)
                 if entity.named_at < pos and body_short_form(words, entity):
