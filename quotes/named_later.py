@@ -47,6 +47,7 @@ _APPOSITION_AFTER = regex.compile(r",[ \u00a0]+((?:the|its|their|his|her|[\p{L}\
                               r"[^,.;:!?\n“”\"]{1,60}),")
 _APPOSITION_BEFORE = regex.compile(r"(?i:the|its|their|his|her)[ \u00a0]+([^,.;:!?\n“”\"]{1,60}),"
                                    r"[ \u00a0]+(?:\p{Lu}\p{L}*\.?[ \u00a0]+){0,2}$")
+_OPENS = regex.compile(r"(?:\p{Lu}\p{L}*\.?[ \u00a0]+){0,2}")
 _NOUN_AFTER = regex.compile(r"[ \u00a0]+(\p{Ll}+)")
 _VERB_BEFORE = regex.compile(r"(?:^|[ \u00a0])(\p{Ll}+)[ \u00a0]+(?:\p{Lu}\p{L}*\.?[ \u00a0]+){0,3}$")
 
@@ -87,12 +88,20 @@ def named_later(people: People, said: str, start: int, end: int) -> Candidate | 
     if any(role and role_head(role) not in lexicon.words("honorifics") and not _fits_role(role, head, said)
            for role in (entity.role, _apposition(text, at))):
         return None  # ("a spokesman said … Minister Ivo Lenz said": someone else)
-    if said.split()[0].casefold() == "the" or (kind == "person" and head in lexicon.words("unnamed_sources")):
-        return None  # ("the agency said" refers back; "a passenger said … Ana Roos said": another, often)
-    if not _speaks(text, at, limits[1]):
+    definite = said.split()[0].casefold() == "the" and not (kind == "person" and " of " in said)
+    if definite or (kind == "person" and head in lexicon.words("unnamed_sources")):
+        # ("the agency said" refers back, "The winner of the race said" does not; "a passenger
+        # said … Ana Roos said": another, often)
         return None
-    return Candidate(entity.name, entity.role, 1, at,
-                     f"the next sentence names {entity.name} first, speaking (offset {at})")
+    if _speaks(text, at, limits[1]):
+        return Candidate(entity.name, entity.role, 1, at,
+                         f"the next sentence names {entity.name} first, speaking (offset {at})")
+    if said.split()[0].casefold() == "the" and _OPENS.fullmatch(text, own_end, at):
+        # ("The winner of the women's race said … . Amina Njeri, who set a course record,
+        # travelled …": one the description makes unique, whom the next sentence is about)
+        return Candidate(entity.name, entity.role, 1, at,
+                         f"the next sentence opens with {entity.name} (offset {at})")
+    return None
 
 
 def _head(said: str) -> tuple[str | None, str]:
@@ -151,8 +160,9 @@ def _fits_role(role: str, head: str, said: str) -> bool:
     when the description names a body, another body: "the harbour director" is not "the
     archive director", nor "Alba Bank's president" "the president of Corvo Trust"; "the
     museum's director" may be "its director", "the group's vet" "a senior vet"."""
-    if role_kin.fit(head, role) < role_kin.FITS:
-        return False
+    if role_kin.fit(head, role) < role_kin.FITS and not (
+            head in _LEAD_WORDS and " of " in said and role_head(role) in _LEADER_TITLES):
+        return False  # ("The head of the Ostmark Sailing Federation" may be its "Federation president")
     main = before_of(role.split())
     modifiers = {w.casefold() for w in main[:-1] if w.isalpha() and w.islower()} - _OPENERS
     if not modifiers <= {w.casefold() for w in said.split()}:
@@ -169,6 +179,9 @@ def _capitalised(words: list[str]) -> set[str]:
 
 
 _TITLES = lexicon.words("honorifics") | {"the"}
+# "The head of X" and the titles of one who leads a body.
+_LEAD_WORDS = frozenset("head chief leader boss".split())
+_LEADER_TITLES = frozenset("head chief leader president chairman chairwoman chair director governor".split())
 
 
 def _apposition(text: str, at: int) -> str | None:
