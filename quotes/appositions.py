@@ -50,6 +50,8 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
             last = next((m - 1 for m in range(last - 1, max(-1, last - 8), -1) if toks[m].word == "("), last)
         head = mention_ending(text, toks, last) if last >= 0 else None
         head = _person_from_place(text, toks, head) or head  # "Alicia Moreno of Granby, who …, said"
+        if head is not None and head.kind == "name" and head.role is None and _office_read_as_name(toks, head):
+            head = Mention(head.start, head.end, "role", None, None)
         opener = toks[k + 1]
         lead = 1 if len(toks) > 1 and toks[0].key in _LEADING_CONJUNCTIONS else 0
         if head is None and (toks[lead].key in DETERMINERS or _possessive_name_at(toks, lead, k)) and (
@@ -119,6 +121,16 @@ _FUNCTION_WORDS = frozenset("and but or nor so yet that which who whom whose as 
                             "also even only just not".split())
 
 
+def _office_read_as_name(toks: list[Token], head: Mention) -> bool:
+    """"(Marel’s) Minister for Ports and Shipping": a capitalised office read whole as
+    one name, a title and its "of" or "for" phrase, which names no one itself."""
+    k = next((m for m, t in enumerate(toks) if t.start >= head.start), len(toks))
+    if k < len(toks) and _POSSESSIVE_NAME.fullmatch(toks[k].word):
+        k += 1  # (whose office it is)
+    return k + 1 < len(toks) and toks[k].end < head.end and is_title(toks[k]) and (
+        toks[k].word[:1].isupper() and toks[k + 1].key in ("of", "for"))
+
+
 def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Mention | None:
     """The name after a description and the comma toks[k], up to the next comma: "Her
     counterpart, Ana Holm, said", "the spokesman of …, Colonel Ivo Sand, speaking …,
@@ -154,10 +166,11 @@ def _person_from_place(text: str, toks: list[Token], head: Mention | None) -> Me
 
 
 
-# "The chairman of the Vale Vintners Society, | Tomas Kell, …": a role phrase opening its
-# clause with an article or possessive, then the comma before the name.
+# "The chairman of the Vale Vintners Society, | Tomas Kell, …", "Marel's Minister for
+# Ports, | Sione Taufa, …": a role phrase opening its clause with an article or
+# possessive, then the comma before the name.
 _ROLE_BEFORE_NAME = regex.compile(
-    r"(?:[.;:!?][\"”’']?\s+|,\s+|\n|^)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    r"(?:(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|St))[.;:!?][\"”’']?\s+|,\s+|\n|^)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}\p{M}-]+[’']s)\s+"
     r"([^,;:.!?\n\"“”«»()]{2,90}?),[ \u00a0]+$")
 
 
@@ -170,7 +183,9 @@ def role_before_name(text: str, start: int, floor: int) -> str | None:
         return None
     phrase = match.group(1)
     words = phrase.split()
-    main = words[:words.index("of")] if "of" in words[1:] else words
+    main = words
+    for joiner in ("of", "for"):  # ("Minister | for Ports and Shipping")
+        main = main[:main.index(joiner, 1)] if joiner in main[1:] else main
     head = main[-1].casefold() if main else ""
     if head not in lexicon.words("titles") and head not in lexicon.words("roles"):
         return None  # ("The town, Lesna,", "the wife of the mayor, Ana Lee,")

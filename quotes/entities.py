@@ -58,6 +58,7 @@ class Entity:
     # a title or role, a known given name, the surname alone elsewhere, having spoken.
     evident: bool = False
     unnamed: bool = False  # a source the article describes and never names ("One patient")
+    body: bool = False  # named after a noun for a news outlet ("news agency Berita Sol")
 
     @property
     def words(self) -> list[str]:
@@ -122,7 +123,7 @@ def prominence(entity: Entity, pos: int) -> tuple[int, int]:
 
 def not_personal(entity: Entity) -> bool:
     """Organisations, places and acronyms ("NATO", "Belarus") are never persons."""
-    return _impersonal_name(entity.name)
+    return entity.body or _impersonal_name(entity.name)
 
 
 @lru_cache(maxsize=4096)

@@ -180,6 +180,7 @@ class People:
             if role is None and org is None and text.startswith(",", run.end()):
                 role = role_before_name(text, name[0], body[0])  # "The mayor of Lesna, Ana Kral, …"
             entity = self.add(name, role)
+            self._after_media_noun(entity, word_before)
             first = next(k for k in range(last, -1, -1) if toks[k].start == name[0])
             if mention.role and " of " in mention.role:
                 # A long role is read with its name: "met with | Minister of Crown Relations
@@ -214,11 +215,24 @@ class People:
         if word.endswith(".") and not keeps_period(word):
             end -= 1
         entity = self.add((run.start(), end), None)
+        self._after_media_noun(entity, word_before)
         possessive = word.endswith(POSSESSIVE[:2])
         if not possessive and word_before not in NOT_BEFORE_SUBJECT and not (
                 word_before.isalpha() and after_object_verb(word_before)) and not _inside(
                 quoted, starts, run.start()):
             self._outside.append((run.start(), entity))
+
+    @staticmethod
+    def _after_media_noun(entity: Entity, word_before: str) -> None:
+        """"told state news agency Berita Sol", "the broadcaster RTV Zeta": a name right
+        after a lower-case noun for a news outlet is the outlet's, never a person a pronoun
+        or a description may mean (unless a known given name opens a person's name in it:
+        "the weekly Glas Pavel Zelenka")."""
+        given = lexicon.words("given_names")
+        words = [w.casefold() for w in entity.words]
+        if word_before in lexicon.words("media_nouns") and words[0] not in given and not (
+                len(words) > 2 and given.intersection(words[1:-1])):
+            entity.body, entity.person, entity.evident = True, False, False
 
     def add(self, name_span: Span, role: str | None) -> Entity:
         """Register a name (merging with an entity of the same surname) and return its entity."""

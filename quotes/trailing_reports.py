@@ -11,8 +11,10 @@ import re
 
 from quotes import lexicon
 from quotes.after_cue import mention_after
+from quotes.appositions import subject_with_apposition
 from quotes.cue_words import CLOSING_MARKS, PREPOSITIONS, QUOTE_MARKS, Cue, is_past_form, with_object
 from quotes.cues import Attribution
+from quotes.names import Mention
 from quotes.non_reports import before_anonymity_clause
 from quotes.report_content import (
     MAX_CONTENT,
@@ -38,6 +40,13 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     mention = mention_before(text, s0, before_anonymity_clause(text, s0, cue.start))
     if mention is not None:
         mention = coordinated_before(text, s0, mention)
+        lead_end = mention.start
+    elif text[cue.start:cue.end].split()[0].casefold() in _TAKES_LISTENER:
+        # ("…, Ana Lee, a Vale supporter, told the Herald": who is told never speaks; the
+        # subject is the name its apposition follows)
+        mention = _subject_told(text, s0, cue.start)
+        if mention is None:
+            return None
         lead_end = mention.start
     else:
         mention = mention_after(text, cue.end, s1)
@@ -121,6 +130,9 @@ def _tail_words(words: list, verb: str) -> int:
 
 _DETERMINERS = lexicon.tagged("determiners", "article", "possessive")
 # Verbs whose preposition after them opens an adverbial, not an object ("railed at").
+# Cues whose object is the one spoken to: the name after them is a listener.
+# ("…, informed the Minister of Health" is inverted in translated news: not here)
+_TAKES_LISTENER = frozenset("told tells tell telling".split())
 _PLAIN_SPEECH = frozenset("said says told tells stated states announced".split())
 # Prepositions that open an adverbial of time or occasion after a trailing cue.
 _ADVERBIAL_OPENERS = frozenset("at following after during on before upon".split())
@@ -212,6 +224,24 @@ def _back_over_descriptors(text: str, floor: int, pos: int) -> int:
 
 
 _POSSESSIVE_DETERMINERS = lexicon.tagged("determiners", "possessive")
+
+
+def _subject_told(text: str, s0: int, cue: int) -> Mention | None:
+    """"…, Ana Lee, a Vale supporter, told the Herald": the name after one of the lead's
+    commas that an apposition follows up to the comma before the cue."""
+    closing = text.rfind(",", s0, cue)
+    if closing < 0 or text[closing + 1:cue].strip():
+        return None
+    opening = text.rfind(",", s0, closing)
+    while opening >= 0:  # (from the nearest: the lead may hold commas, in marks too)
+        floor = opening + 1
+        while floor < closing and (text[floor].isspace() or text[floor] in CLOSING_MARKS):
+            floor += 1
+        mention = subject_with_apposition(text, floor, closing)
+        if mention is not None and mention.kind == "name":
+            return mention
+        opening = text.rfind(",", s0, opening)
+    return None
 
 
 def _back_over_aux(text: str, floor: int, pos: int) -> int:
