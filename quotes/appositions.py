@@ -29,7 +29,10 @@ from quotes.tokens import (
 
 # How far a mention may reach from its cue: bounds the work per cue.
 _WINDOW = 240
-_APPOSITION_OPENERS = frozenset("who whose which a an the one".split())
+# What opens an apposition after a name: a relative word, an article or "one". Not a
+# possessive: capitalised, it opens a title of address ("the President, His Excellency
+# Ana Vel, …"), which is no description of the speaker.
+_APPOSITION_OPENERS = lexicon.words("relatives") | lexicon.tagged("determiners", "article") | {"one"}
 # A party and state tag after a name: "McConnell, R-Ky., said".
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z]")
 

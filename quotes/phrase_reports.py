@@ -140,8 +140,8 @@ def _noun_after_modifier(text: str, mention: Mention, end: int) -> Mention:
 
 
 # What opens an apposition or relative clause about the source after "according to X,".
-_APPOSITION_OPENERS = frozenset("who whom whose which where including a an the one another his her its their"
-                                .split())
+_APPOSITION_OPENERS = lexicon.words("relatives") | lexicon.tagged("determiners", "article", "possessive") | {
+    "one", "another", "including"}
 _RELATIVE_WORD = re.compile(r"\s(?:who|which|that|whose)\s")
 
 
