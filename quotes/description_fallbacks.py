@@ -31,7 +31,7 @@ _RIVAL_REACH = 150
 # statement, | the family described him as …").
 _IN_SAME_REPORT = 40
 # Words that show a statement was published: "announced", "said in a statement", "wrote".
-_PUBLISHED = frozenset("announced published released issued posted wrote stated statement post".split())
+_PUBLISHED = lexicon.tagged("publishing_verbs", "publish") | {"statement"}
 _UNNAMED = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:a|an|one|another)[ \u00a0]+" + MODIFIERS + "$")
 
 

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 import regex
 
+from quotes import lexicon
 from quotes.names import Mention
 from quotes.occurrences import article_mentions
 from quotes.people import Entity, People
@@ -32,7 +33,7 @@ _IN_DOCUMENT = regex.compile(r"(?<![\p{L}\p{M}])(?:[Ii]n|[Ww]ith)[ \u00a0]+(?:hi
 _POSSESSOR_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(?:his|her|its|their|our|my)[ \u00a0]+$", regex.I)
 _DOCUMENT_THEN_SPEAKER = regex.compile(r"[ \u00a0]*,[ \u00a0]*")
 _APPOSITION = regex.compile(r"^,[^,.;:]{1,80},")
-_PUBLISHING = frozenset("released issued published posted sent put wrote said stated told".split())
+_PUBLISHING = lexicon.tagged("publishing_verbs", "publish", "speak")
 # "the Audit Office report", "the Audit Office's annual report".
 _AUTHOR_MODIFIES = regex.compile(r"(?:[’']s)?[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}")
 

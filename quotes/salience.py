@@ -12,6 +12,7 @@ from functools import cache
 import regex
 
 from quotes import lexicon
+from quotes.cue_words import TELL, is_past_form
 
 POSSESSIVE = ("’s", "'s", "’", "'")
 NOT_BEFORE_SUBJECT = frozenset(
@@ -59,7 +60,9 @@ def _nouns() -> frozenset[str]:
             | lexicon.words("research_documents") | lexicon.words("body_kinds"))
 
 
-_LISTENER_BEFORE = frozenset("asked told urged warned informed reminded advised assured".split())
+# The past forms of the tell-type verbs, whose object is a listener ("told | Ana Ruiz").
+_LISTENER_BEFORE = frozenset(
+    form for form, verb in lexicon.speech_verbs().items() if verb.base in TELL and is_past_form(form))
 
 # Verbs whose object a name after them is ("met Lee Dorn", "defeated the …").
 _OBJECT_VERBS = frozenset("met meets meet beat beats joined hired named thanked replaced".split())
