@@ -80,6 +80,10 @@ def names_a_body(said: str) -> bool:
 def meaning(people: People, said: str, pos: int) -> Meaning | None:
     """The person or body the description at pos stands for, or None when nothing
     in the article fits it."""
+    head = said.rsplit(maxsplit=1)[-1].casefold()
+    if head in lexicon.words("documents") and (by := document_authors.written_after(
+            people, head, pos, pos + len(said))):
+        return Meaning(by.name, by.role, by.why)  # ("a statement | issued by the ministry")
     description = parse(said)
     if description is None:
         return None

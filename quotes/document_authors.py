@@ -21,8 +21,9 @@ from quotes.names import Mention
 from quotes.occurrences import article_mentions
 from quotes.people import Entity, People
 
-# "by the Audit Office", "from Ana Ruiz": a document's author after it.
-_AUTHOR_AFTER = regex.compile(r"[ \u00a0]+(?:by|from)[ \u00a0]+(?:the[ \u00a0]+)?")
+# "by the Audit Office", "from Ana Ruiz", "issued by the ministry": a document's author after it.
+_AUTHOR_AFTER = regex.compile(r"(?:[ \u00a0]+(?:issued|released|published|signed|posted|sent))?"
+                              r"[ \u00a0]+(?:by|from)[ \u00a0]+(?:the[ \u00a0]+)?")
 # "Ruiz said in a statement", "Lee wrote in a recent report", "the Office released a report".
 _AUTHOR_BEFORE = regex.compile(
     r"^[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){1,4}?(?:(?:in|on)[ \u00a0]+)?(?:a|an|its|his|her|their|the)"
@@ -69,6 +70,16 @@ def near(people: People, head: str, start: int, end: int) -> list[Author]:
                                 f"the {head} at offset {start} is by {entity.name}"))
     found.extend(_written_by_speaker(people, head, start, end))
     return found
+
+
+def written_after(people: People, head: str, start: int, end: int) -> Author | None:
+    """The author named right after the document at start..end: "according to a statement |
+    issued by the Ministry of Energy, …", "a report by the Audit Office said"."""
+    by = _AUTHOR_AFTER.match(people.text, end, min(len(people.text), end + 30))
+    entity = article_mentions(people).starts.get(by.end()) if by else None
+    if entity is None:
+        return None
+    return Author(entity.name, entity.role, start, f"the {head} is by {entity.name}, named after it")
 
 
 def _written_by_speaker(people: People, head: str, start: int, end: int) -> list[Author]:
