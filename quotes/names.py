@@ -351,7 +351,10 @@ def listed_comma(toks: list[Token], k: int) -> bool:
 
 def _office_noun(tok: Token) -> bool:
     """A lower-case word inside an office ("the municipal enterprise", "the bank"): a
-    noun or adjective, not a verb form ("arrived", "speaking") that would end it."""
+    noun or adjective, not a verb form ("arrived", "speaking") that would end it; a
+    speech verb's form news writes mostly as a noun stays a noun ("the state enterprise")."""
+    if tok.word.islower() and tok.key in lexicon.words("mostly_nouns"):
+        return True
     return is_modifier(tok) and not tok.key.endswith(("ed", "ing")) and (
         tok.key not in lexicon.words("irregular_past"))
 
