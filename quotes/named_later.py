@@ -43,7 +43,7 @@ _ENDS = frozenset("of for at in from with who that which whose on to by".split()
 # clause between commas, an auxiliary ("Kestrel AB (KAB), which …, has said").
 _TO_VERB = regex.compile(r"(?:[ \u00a0]*\([^()\n]{1,20}\))?(?:,[^,.!?\n“”‘’\"]{1,150},)?"
                          r"[ \u00a0]+(?:has[ \u00a0]+|have[ \u00a0]+|had[ \u00a0]+)?(\p{Ll}+)")
-_APPOSITION_AFTER = regex.compile(r",[ \u00a0]+((?:the|its|their|his|her|[\p{L}\p{M}’'-]+[’']s)[ \u00a0]+"
+_APPOSITION_AFTER = regex.compile(r",[ \u00a0]+((?:the|an?|its|their|his|her|[\p{L}\p{M}’'-]+[’']s)[ \u00a0]+"
                               r"[^,.;:!?\n“”\"]{1,60}),")
 _APPOSITION_BEFORE = regex.compile(r"(?i:the|its|their|his|her)[ \u00a0]+([^,.;:!?\n“”\"]{1,60}),"
                                    r"[ \u00a0]+(?:\p{Lu}\p{L}*\.?[ \u00a0]+){0,2}$")
