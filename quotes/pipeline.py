@@ -253,6 +253,9 @@ def _reports(layout: Layout, direct: list[Found], titles: list[QuoteSpan]) -> li
     blocked = [q.outer for q in layout.quotes]
     quoted = _Spans([q.outer for q in layout.quotes if q.open_start not in title_marks])
     taken = _Spans([piece for f in direct for piece in f.pieces])
+    # (quotations a naming cue in a relative clause reports: "…, a figure he described as “…”")
+    direct_starts = sorted(f.pieces[0][0] for f in direct
+                           if f.attribution is not None and f.attribution.rule == "relative cue, quote")
     opening = {q.open_start: q for q in layout.quotes if q.open_start not in title_marks}
     found: list[Found] = []
     for index, sentence in enumerate(layout.sentences):
@@ -262,10 +265,12 @@ def _reports(layout: Layout, direct: list[Found], titles: list[QuoteSpan]) -> li
         if previous and layout.sentence_paragraph[index - 1] != layout.sentence_paragraph[index]:
             previous = None
         for report in reports_in(text, sentence, blocked, previous):
-            if any(taken.overlaps(piece) for piece in report.pieces):
-                continue
-            kind = "mixed" if any(quoted.overlaps(piece) for piece in report.pieces) else "indirect"
             pieces = report.pieces
+            if any(taken.overlaps(piece) for piece in pieces):
+                pieces = _before_quotation(text, pieces, direct_starts)
+                if not pieces or any(taken.overlaps(piece) for piece in pieces):
+                    continue
+            kind = "mixed" if any(quoted.overlaps(piece) for piece in pieces) else "indirect"
             if kind == "mixed" and (inner := _wholly_quoted(text, pieces, opening)):
                 pieces, kind = inner, "direct"  # "In his words, “the easy part is over.”"
             start = pieces[0][0]
@@ -274,6 +279,26 @@ def _reports(layout: Layout, direct: list[Found], titles: list[QuoteSpan]) -> li
             for piece in report.pieces:
                 taken.add(piece)
     return found
+
+
+def _before_quotation(text: str, pieces: tuple[Span, ...], direct_starts: list[int]) -> tuple[Span, ...]:
+    """A report's one piece that runs into a quotation a naming cue in a relative clause
+    reports, cut at the comma before it: "explained that the plan foresees 320,000 tons, | a figure he described
+    as “modest”" (the naming cue's words are the direct record, the clause before is the
+    report); nothing when no clause of three words or more is left."""
+    if len(pieces) != 1:
+        return ()
+    start, end = pieces[0]
+    i = bisect.bisect_right(direct_starts, start)
+    if i >= len(direct_starts) or direct_starts[i] >= end:
+        return ()
+    comma = text.rfind(",", start, direct_starts[i])
+    if comma < 0:
+        return ()
+    cut = text[start:comma].rstrip()
+    if len(cut.split()) < 3 or any(mark in cut for mark in "“”\"‘’«»"):
+        return ()  # (a quotation inside the clause: the comma may be the quotation's own)
+    return ((start, start + len(cut)),)
 
 
 def _wholly_quoted(text: str, pieces: tuple[Span, ...],
