@@ -170,24 +170,31 @@ def _person_from_place(text: str, toks: list[Token], head: Mention | None) -> Me
 
 
 # "The chairman of the Vale Vintners Society, | Tomas Kell, …", "Marel's Minister for
-# Ports, | Sione Taufa, …": a role phrase opening its clause with an article or
-# possessive, then the comma before the name.
+# Ports, | Sione Taufa, …", "Meanwhile, Minister of Trade, | Hon. Ali Juma, …": a role
+# phrase opening its clause, with an article or possessive or a capital, then the comma
+# before the name.
 _ROLE_BEFORE_NAME = regex.compile(
-    r"(?:(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|St))[.;:!?][\"”’']?\s+|,\s+|\n|^)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}\p{M}-]+[’']s)\s+"
+    r"(?:(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|St))[.;:!?][\"”’']?\s+|,\s+|\n|^|(?<=\p{Ll})(?<!\bof)\s+)(?:(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}\p{M}-]+[’']s)\s+|(?=\p{Lu}))"
     r"([^,;:.!?\n\"“”«»()]{2,90}?),[ \u00a0]+$")
+
+
+# Words that open a clause, which a role phrase never holds.
+_CLAUSE_WORDS = frozenset("that which who whom whose when where while because if than".split())
 
 
 def role_before_name(text: str, start: int, floor: int) -> str | None:
     """The role an apposition gives the name at start: "The chairman of the Vale
     Vintners Society, Tomas Kell, met …" → "chairman of the Vale Vintners Society", when
     the phrase's head ("chairman", "mayor") is a title or a role noun."""
-    match = _ROLE_BEFORE_NAME.search(text, max(floor, start - 100), start)
+    lo = max(floor, start - 100)
+    while (match := _ROLE_BEFORE_NAME.search(text, lo, start)) is not None and (
+            _CLAUSE_WORDS.intersection(w.casefold() for w in match.group(1).split())):
+        lo = match.start(1) + 1  # ("lost the seat in a by-election that | the Prime Minister, …")
     if match is None:
         return None
     phrase = match.group(1)
-    words = phrase.split()
-    main = words
-    for joiner in ("of", "for"):  # ("Minister | for Ports and Shipping")
+    main = phrase.split()
+    for joiner in ("of", "for", "to"):  # ("Minister | for Ports and Shipping", "ambassador | to …")
         main = main[:main.index(joiner, 1)] if joiner in main[1:] else main
     head = main[-1].casefold() if main else ""
     if head not in lexicon.words("titles") and head not in lexicon.words("roles"):

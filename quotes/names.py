@@ -212,6 +212,8 @@ def office_mention(text: str, toks: list[Token], first: int, i: int) -> Mention 
     opening = _office_start(toks, first - 1) if office_link(toks, first - 1) else None
     if opening is None:
         return None
+    while opening > 0 and is_role_word(toks[opening - 1]) and is_capitalised(toks[opening - 1].word):
+        opening -= 1  # ("the | Deputy | Minister of Trade and Industry")
     opens = opening > 0 and toks[opening - 1].key in _OFFICE_OPENERS
     start = toks[opening - 1 if opens else opening].start
     return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])

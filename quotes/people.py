@@ -177,8 +177,12 @@ class People:
                 continue  # "Ambassador | Extraordinary | and Plenipotentiary of …": an office's word
             name = mention.name or (mention.start, mention.end)
             role = mention.role
-            if role is None and org is None and text.startswith(",", run.end()):
-                role = role_before_name(text, name[0], body[0])  # "The mayor of Lesna, Ana Kral, …"
+            courtesy = role is not None and _courtesy_only(role)
+            if (role is None or courtesy) and org is None and _CLOSES_APPOSITION.match(text, name[1]):
+                # "The mayor of Lesna, Ana Kral, …", "the Deputy Minister of Tourism, Hon. Ali
+                # Juma, stated" (the courtesy title is no role): the apposition before it
+                at = mention.start if courtesy else name[0]
+                role = role_before_name(text, at, body[0]) or role
             entity = self.add(name, role)
             self._after_media_noun(entity, word_before)
             first = next(k for k in range(last, -1, -1) if toks[k].start == name[0])
@@ -491,6 +495,17 @@ _OF_NAME = regex.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}")
 _LOWER_AFTER = regex.compile(r"[ \u00a0]+\p{Ll}")
 # A word of a capitalised run that ends with a period and the space after it.
 _PERIOD_END = regex.compile(r"(\S+)\.[ \u00a0]+")
+
+
+# What closes an apposition after a name: its comma, or the sentence's end.
+_CLOSES_APPOSITION = regex.compile(r",|\.(?:\s|$)")
+
+
+def _courtesy_only(role: str) -> bool:
+    """"Hon.", "Mr", "H.E. Dr.": courtesy titles and styles of address, no office."""
+    words = lexicon.words("honorifics") | lexicon.words("address_styles")
+    return all({w.casefold(), w.casefold().rstrip("."), w.casefold().rstrip(".") + "."} & words
+               for w in role.split())
 
 
 def _sentence_runs(text: str, body: Span) -> Iterator[regex.Match[str]]:

@@ -88,3 +88,24 @@ def test_content_after_a_source_is_not_its_role() -> None:
             "grow by a fifth this year.")
     records = _records(text)
     assert [(r.speaker, r.speaker_role) for r in records] == [("Tamara Oleynik", None)], records
+
+
+def test_role_before_a_courtesy_titled_name() -> None:
+    """An office in apposition before a name ("…, Hon. Ama Osei,", "…, Sir Ivo Marr,") is
+    that person's role, opened by an article, a possessive or a capital, or after a
+    lower-case word; a partitive ("one of his firms, Vale Foods,"), a clause ("a vote that
+    the Premier, …") or an abbreviated title's period ("Mr. Lund's 2019 campaign, …") is not.
+    The apposition starts where its courtesy title does."""
+    from quotes.appositions import role_before_name
+
+    def role(before: str) -> str | None:
+        return role_before_name(before + "Hon. Ama Osei", len(before), 0)
+
+    assert role("said the Minister of Water of the Republic of Orvo, ") == (
+        "Minister of Water of the Republic of Orvo")
+    assert role("Exports rose. Meanwhile, Minister of Trade and Industry, ") == (
+        "Minister of Trade and Industry")
+    assert role("Orvo’s ambassador to Lusk, ") == "ambassador to Lusk"
+    assert role("He lost a vote that the Premier, ") == "Premier"
+    assert role("In 2001 he sold one of his firms, ") is None
+    assert role("During Mr. Lund's 2019 campaign, ") is None
