@@ -79,7 +79,7 @@ _NOT_SAID = frozenset(
     "to and or but so then not also too as because if when while".split())
 # Words opening a subordinate clause before the main one: "said if …, she will …".
 _SUBORDINATORS = frozenset("if unless because although though while when once whether".split())
-_APPROXIMATE = frozenset("about nearly almost roughly around over under".split())
+_APPROXIMATE = lexicon.words("approximators") | {"over", "under"}  # ("over 300 people")
 # Two words that bound a number opening a clause's subject: "at least 40 homes".
 _BOUNDS = frozenset([("at", "least"), ("at", "most"), ("up", "to"), ("more", "than"), ("fewer", "than"),
                      ("less", "than")])

@@ -139,7 +139,8 @@ _GROUP_INNER = frozenset("of the in who those her his their its our my your each
 # Participles that end a group: "those surveyed", "most of those polled".
 _GROUP_PARTICIPLES = frozenset("surveyed polled questioned interviewed asked".split())
 _MAX_GROUP_TOKENS = 8
-_GROUP_PREFIXES = frozenset("about only nearly almost roughly just a the".split())
+# Words before a quantified group that are still part of it ("nearly half", "only a third").
+_GROUP_PREFIXES = lexicon.words("approximators") | {"only", "just", "a", "the"}
 
 
 def _quantified_group(text: str, toks: list[Token], i: int) -> Mention | None:
