@@ -158,6 +158,9 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
             role_first = j
         elif tok.key == "of" and saw_title and j > 0 and is_role_word(toks[j - 1]):
             role_first = j  # "former secretary | of | state"
+        elif tok.key == "for" and saw_title and j > 0 and is_title(toks[j - 1]) and (
+                is_capitalised(toks[j - 1].word)):
+            role_first = j  # "Secretary | for | Justice" (not "a spokesman for | Speaker …")
         elif (tok.key == "of" or (tok.key == "in" and not plain) or office_link(toks, j)) and saw_title and (
                 office := _office_start(toks, j, plain)) is not None:
             role_first = j = reach = office  # "Minister of Foreign Affairs of | Ruritania"
@@ -293,7 +296,9 @@ def office_opening(toks: list[Token], first: int, plain: bool) -> int | None:
         k -= 1  # "of the municipal enterprise | Merav …"
     if k >= 1 and toks[k].key == "the":
         k -= 1
-    if k < 1 or not (toks[k].key in ("of", "to") or (not plain and toks[k].key == "in")):
+    # (a capitalised office opens with "for" too, "Minister for Foreign Affairs | Tim …";
+    # a lower-case one does not: "a reporter for | Agence France-Presse" is a description)
+    if k < 1 or not (toks[k].key in ("of", "to") or (toks[k].key == "for" if plain else toks[k].key == "in")):
         return None  # ("the representative in | Korvin Lars Lund")
     return _office_start(toks, k, plain)
 

@@ -140,7 +140,7 @@ class People:
             space = text.rfind(" ", max(body[0], end_before - 30), end_before)
             lo = space + 1 if space >= 0 else start  # (no word before it: none read)
             word_before = text[lo:end_before].rstrip(".").casefold()
-            if word_before in titles or word_before in ("of", "the") or (words.count(" ") >= 2 and (
+            if word_before in titles or word_before in ("of", "the", "for") or (words.count(" ") >= 2 and (
                     word_before.isalpha() and word_before.islower() and word_before not in FUNCTION_WORDS)):
                 # ("Minister of Trade of | …", "Director of the enterprise | Merav Trans Ana Bek")
                 lo = max(body[0], start - _ROLE_WINDOW)
