@@ -11,7 +11,7 @@ who a mention means; nothing here writes an explanation.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import regex
 
@@ -34,6 +34,7 @@ from quotes.entities import (
     short_form,
 )
 from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
+from quotes.name_runs import sentence_runs
 from quotes.names import Mention, bare_role, clean_name, common_word_surname, name_ending
 from quotes.offices import OFFICE_JOINS, inside_office, through_office
 from quotes.organisations import (
@@ -53,22 +54,9 @@ from quotes.salience import (
     salient,
 )
 from quotes.segment import TitleCaseLines, dateline_end
-from quotes.tokens import FUNCTION_WORDS, JOINED_PARTICLE, is_name_word, keeps_period, window_tokens
+from quotes.tokens import FUNCTION_WORDS, is_name_word, keeps_period, window_tokens
 
 Span = tuple[int, int]
-# A run of capitalised words, possibly joined by name particles ("Charles de Gaulle",
-# "Piet van der Berg").
-# Words and runs are bounded ({0,40}, {0,8}): a 16 MB "word" must not exhaust memory.
-_CAPITALISED_RUN = regex.compile(
-    r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L})){0,40}+\.?"
-    r"(?:[ \u00a0]+(?:(?:de|da|di|van|von|der|den|ter|zu|bin|bint|ibn|al|el|la|le|del|della|du|dos|das)"
-    r"[ \u00a0]+){0,2}"
-    r"(?:(?:al|el|ad|ar|as|ash|at|az|ud|ul|d|dall|dell|l)[-’'])?"  # "Faisal al-Nuaimi" (tokens.JOINED_PARTICLE)
-    r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L})){0,40}+\.?){0,8}+")
-# The same run opened by a lower-case particle joined to its first word ("al-Shabaab
-# said", "Later, al-Hashimi added"), tried only where a run starts after "-" or "’".
-_JOINED_RUN = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}’'\-])" + JOINED_PARTICLE.pattern + _CAPITALISED_RUN.pattern)
 # How far before a pronoun's antecedent another person of the same (or unknown)
 # gender makes the choice unsure.
 _RIVAL_REACH = 150
@@ -111,7 +99,7 @@ class People:
         asides = asides or []
         aside_starts = [s for s, _ in asides]
         dateline = body[0]  # (where the last wire dateline ended: its words name nobody)
-        for run in _sentence_runs(text, body):
+        for run in sentence_runs(text, body):
             if run.start() < dateline:
                 continue
             if (run.start() == 0 or text[run.start() - 1] == "\n") and (
@@ -493,8 +481,7 @@ class People:
 # An "of" phrase naming a place or body after a capitalised word ("City | of Surrey").
 _OF_NAME = regex.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}")
 _LOWER_AFTER = regex.compile(r"[ \u00a0]+\p{Ll}")
-# A word of a capitalised run that ends with a period and the space after it.
-_PERIOD_END = regex.compile(r"(\S+)\.[ \u00a0]+")
+
 
 
 # What closes an apposition after a name: its comma, or the sentence's end.
@@ -506,43 +493,6 @@ def _courtesy_only(role: str) -> bool:
     words = lexicon.words("honorifics") | lexicon.words("address_styles")
     return all({w.casefold(), w.casefold().rstrip("."), w.casefold().rstrip(".") + "."} & words
                for w in role.split())
-
-
-def _sentence_runs(text: str, body: Span) -> Iterator[regex.Match[str]]:
-    """The capitalised runs of the body, cut where a sentence ends inside one: "led by
-    Marex Logistics. Marex said" gives "Marex Logistics." and "Marex" (but "Gen. Ana
-    Ruiz", "J. Ruiz" and "U.S. Army" are one run each)."""
-    for run in _CAPITALISED_RUN.finditer(text, *body):
-        if text[run.start() - 1:run.start()] in _JOINERS and run.start() > body[0]:
-            run = _joined_run(text, run, body[0])
-        if ". " not in run.group() and ".\u00a0" not in run.group():
-            yield run
-            continue
-        start = run.start()
-        for end in _PERIOD_END.finditer(text, start, run.end()):
-            word = end.group(1)
-            if len(word) > 1 and not keeps_period(word + "."):
-                yield from _match_run(text, start, end.start() + len(word) + 1)
-                start = end.end()
-        yield from _match_run(text, start, run.end())
-
-
-_JOINERS = frozenset("-’'")
-
-
-def _joined_run(text: str, run: regex.Match[str], floor: int) -> regex.Match[str]:
-    """The run with the particle joined to its first word, if one is ("al-Shabaab")."""
-    for back in range(2, 6):
-        if run.start() - back >= floor and (
-                joined := _JOINED_RUN.match(text, run.start() - back, run.end())) is not None:
-            return joined
-    return run
-
-
-def _match_run(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
-    run = _CAPITALISED_RUN.match(text, start, end)
-    if run is not None:
-        yield run
 
 
 def _titled(role: str | None) -> bool:
