@@ -70,6 +70,17 @@ def _skip_aux(text: str, pos: int, end: int) -> int:
     return pos
 
 
+# “…,” Ona Brisk was quoted as saying: in the passive the one quoted is the subject
+# and the speech verb follows "quoted as" (the auxiliary is skipped before this).
+_PASSIVE_QUOTED_AS = re.compile(r"quoted\s+as\s+(?=(?:saying|telling|stating|writing|adding)\b)")
+
+
+def _verb_after_subject(text: str, pos: int, end: int) -> int:
+    """Where the verb after a speaker starts: past auxiliaries, adverbs and a passive "quoted as"."""
+    pos = _skip_aux(text, pos, end)
+    passive = _PASSIVE_QUOTED_AS.match(text, pos, end)
+    return passive.end() if passive else pos
+
 
 # -- rules for a quote: what follows it ---------------------------------------
 
@@ -92,11 +103,11 @@ def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
     if text.startswith(",", after):
         # "his wife, Ines Moreau, said": the apposition was read with the mention;
         # else one sits between speaker and verb.
-        cue = cue_at(text, _skip_aux(text, skip(text, after + 1, hi, " \t"), hi), hi)
+        cue = cue_at(text, _verb_after_subject(text, skip(text, after + 1, hi, " \t"), hi), hi)
         if cue is None:
             return _cue_after_apposition(text, mention, after, hi)
     else:
-        cue = cue_at(text, _skip_aux(text, skip(text, after, hi, " \t"), hi), hi)
+        cue = cue_at(text, _verb_after_subject(text, skip(text, after, hi, " \t"), hi), hi)
     if cue is None:
         return None
     return Attribution(mention, with_object(text, cue, hi), "quote, speaker cue", 0.95)
@@ -116,7 +127,7 @@ def _cue_after_apposition(text: str, mention: Mention, comma: int, hi: int) -> A
             return None  # (hi is the sentence end: a period before it is "St." or ".com")
         return Attribution(mention, with_object(text, cue, hi), "quote, speaker cue", 0.85)
     for _ in range(_MAX_APPOSITION_COMMAS):
-        cue = cue_at(text, _skip_aux(text, skip(text, close + 1, hi, " \t"), hi), hi)
+        cue = cue_at(text, _verb_after_subject(text, skip(text, close + 1, hi, " \t"), hi), hi)
         if cue is not None:
             return Attribution(mention, with_object(text, cue, hi), "quote, speaker cue", 0.95)
         close = text.find(",", close + 1, min(hi, comma + 200))
