@@ -220,10 +220,11 @@ class People:
         after a lower-case noun for a news outlet is the outlet's, never a person a pronoun
         or a description may mean (unless a known given name opens a person's name in it:
         "the weekly Glas Pavel Zelenka")."""
+        if word_before not in lexicon.words("media_nouns"):
+            return  # (the common case: read nothing more)
         given = lexicon.words("given_names")
         words = [w.casefold() for w in entity.words]
-        if word_before in lexicon.words("media_nouns") and words[0] not in given and not (
-                len(words) > 2 and given.intersection(words[1:-1])):
+        if words[0] not in given and not (len(words) > 2 and given.intersection(words[1:-1])):
             entity.body, entity.person, entity.evident = True, False, False
 
     def add(self, name_span: Span, role: str | None) -> Entity:
