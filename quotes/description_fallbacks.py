@@ -12,6 +12,7 @@ announced.
 from __future__ import annotations
 
 import bisect
+from functools import cache
 
 import regex
 
@@ -171,7 +172,7 @@ def named_after_indefinite(people: People, said: str, end: int) -> Candidate | N
     apart."""
     words = said.split()
     head = words[-1].casefold().rstrip(".,") if len(words) > 1 else ""
-    if not words or words[0].casefold() not in _INDEFINITE or head not in _person_heads():
+    if not words or words[0].casefold() not in _INDEFINITE or head not in person_heads():
         return None
     text = people.text
     first = _SENTENCE_END.search(text, end)
@@ -193,5 +194,7 @@ def named_after_indefinite(people: People, said: str, end: int) -> Candidate | N
     return None
 
 
-def _person_heads() -> frozenset[str]:
+@cache
+def person_heads() -> frozenset[str]:
+    """Nouns for one person a description may name (read for every description: built once)."""
     return lexicon.words("person_nouns") | lexicon.words("titles") | role_kin.heads()

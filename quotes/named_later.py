@@ -27,6 +27,7 @@ import regex
 from quotes import lexicon, role_kin
 from quotes.body_descriptions import is_kind, name_shows_kind
 from quotes.described import Candidate
+from quotes.description_fallbacks import person_heads
 from quotes.gender import gender_of
 from quotes.occurrences import article_mentions, name_end
 from quotes.people import Entity, People, not_personal
@@ -127,7 +128,7 @@ def _head(said: str) -> tuple[str | None, str]:
         return head, "either"
     if is_kind(head):
         return head, "body"
-    if head in _person_heads():
+    if head in person_heads():
         return head, "person"
     return None, ""
 
@@ -144,7 +145,7 @@ def _fits(text: str, at: int, entity: Entity, head: str, kind: str, said: str) -
     """The role or kind by which the one named at `at` fits the description's noun."""
     if kind == "body":
         modifier = _NOUN_AFTER.match(text, name_end(text, at))
-        if modifier is not None and modifier.group(1) in _person_heads():
+        if modifier is not None and modifier.group(1) in person_heads():
             return None  # ("a Ministry of Health official said": the official speaks, not the ministry)
         return "a name of that kind" if name_shows_kind(entity, head) else None
     if kind != "person":
@@ -206,11 +207,6 @@ def _speaks(text: str, at: int, limit: int) -> bool:
 def _sentence_end(text: str, pos: int) -> int:
     found = _SENTENCE_END.search(text, pos)
     return found.end() if found else len(text)
-
-
-@cache
-def _person_heads() -> frozenset[str]:
-    return lexicon.words("person_nouns") | lexicon.words("titles") | role_kin.heads()
 
 
 @cache
