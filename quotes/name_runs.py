@@ -17,7 +17,7 @@ _CAPITALISED_RUN = regex.compile(
     r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L})){0,40}+\.?"
     r"(?:[ \u00a0]+(?:(?:de|da|di|van|von|der|den|ter|zu|bin|bint|ibn|al|el|la|le|del|della|du|dos|das)"
     r"[ \u00a0]+){0,2}"
-    r"(?:(?:al|el|ad|ar|as|ash|at|az|ud|ul|d|dall|dell|l)[-’'])?"  # "Faisal al-Nuaimi" (tokens.JOINED_PARTICLE)
+    rf"(?:{JOINED_PARTICLE.pattern})?"  # "Faisal al-Nuaimi"
     r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L})){0,40}+\.?){0,8}+")
 # The same run opened by a lower-case particle joined to its first word ("al-Shabaab
 # said", "Later, al-Hashimi added"), tried only where a run starts after "-" or "’".

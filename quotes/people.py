@@ -484,7 +484,6 @@ _OF_NAME = regex.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}")
 _LOWER_AFTER = regex.compile(r"[ \u00a0]+\p{Ll}")
 
 
-
 # What closes an apposition after a name: its comma, or the sentence's end.
 _CLOSES_APPOSITION = regex.compile(r",|\.(?:\s|$)")
 
