@@ -2,9 +2,9 @@
 Ministry of Energy", "the press office of Harwick Council said", "the ministry's press
 service said" → "press service of the Ministry of Energy", "press office of Harwick
 Council", the press service of the ministry named in full. The speaker is the office
-with its body's full name, as nine of the ten style-set writers annotate it and as a
-spokesperson is named ("ministry spokesperson"); the explanation says which body it
-speaks for (docs/styles.md, "a press service is the speaker, named with its body").
+with its body's full name, as every style-set writer since the third annotates it and
+as a spokesperson is named ("ministry spokesperson"); the explanation says which body
+it speaks for (docs/styles.md, "a press service is the speaker, named with its body").
 A later bare "the press service said" is the same office. The office phrases are data
 (lexicons/press_offices.txt).
 """
@@ -40,8 +40,9 @@ def _owned_office() -> regex.Pattern[str]:
 
 
 def speaks_for(people: People, mention: Mention | None) -> tuple[Mention, Resolved] | None:
-    """The body a press office mention speaks for, as a mention spanning the office's
-    words and the body's name, and the body resolved as any mention of it would be."""
+    """A press office mention named with the body it speaks for: a mention spanning the
+    office's words and the body's name, and the body resolved as any mention of it would
+    be, its speaker the office with the body's full name."""
     if mention is None or mention.kind != "role":
         return None
     text = people.text
@@ -75,8 +76,9 @@ def speaks_for(people: People, mention: Mention | None) -> tuple[Mention, Resolv
     entity = people.entity(owner)
     if entity is not None and entity.person:  # "the press service of the President": his office, as written
         owner = " ".join(text[body.start:body.end].split())
-    office_name = f"{_words(said)} of {_article(text, owner)}{owner}"
-    why = (f'"{text[mention.start:mention.end]}" is the {_words(said)} of {found.speaker}{where}, '
+    words = _words(said)
+    office_name = f"{words} of {_article(text, owner)}{owner}"
+    why = (f'"{text[mention.start:mention.end]}" is the {words} of {found.speaker}{where}, '
            f"named with its body; {found.explanation}")
     return spoken, replace(found, speaker=office_name, explanation=why)
 
