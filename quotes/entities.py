@@ -104,7 +104,7 @@ def first_surname(word: str, entity: Entity) -> bool:
     full = entity.words
     return len(full) > 2 and full[-2] == word and word.casefold() not in lexicon.words("given_names") and (
         word.casefold() not in PARTICLES and not word.endswith(".") and full[-1].casefold() not in PARTICLES
-        and full[-1].casefold() not in _heading_words() and full[-1].casefold() not in lexicon.words("works")
+        and full[-1].casefold() not in heading_words() and full[-1].casefold() not in lexicon.words("works")
         and all(map(_given_word, full[:-2])))  # (not "Rachel Maddow Show")
 
 
@@ -139,7 +139,7 @@ def names_body(entity: Entity) -> bool:
     """A word of the name heads an organisation's ("Council of Northern States", "Ashby
     Homes"): a body's name, whoever speaks under it; but "Anna Hartley Brown" and "Metro
     News Dan Corrigan" open a person's name with a given name."""
-    org = _heading_words()
+    org = heading_words()
     words = entity.words
     if len(words) > 1 and words[-2].casefold() in lexicon.words("given_names"):
         return False
@@ -153,7 +153,9 @@ def body_nouns() -> frozenset[str]:
 
 
 @cache
-def _heading_words() -> frozenset[str]:
+def heading_words() -> frozenset[str]:
+    """Organisation words that head a body's name ("Ministry", "Union"), not the ones
+    that describe it ("National", "Republican")."""
     return lexicon.words("org_words") - _DESCRIBING
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from quotes import lexicon
-from quotes.entities import body_nouns
+from quotes.entities import body_nouns, heading_words
 from quotes.names import (
     Mention,
     alone_words,
@@ -39,8 +39,6 @@ _MAX_JOINED = 2
 # Capitalised words that end a name read forwards ("the Ministry of Health | on Friday").
 _CALENDAR = lexicon.tagged("calendar")
 _MAX_RUN = 10
-# Organisation words that describe rather than head: "Republican Chuck Dalton" is a person.
-_ADJECTIVES = lexicon.tagged("org_words", "describing")
 
 
 def organisation_ending(toks: list[Token], i: int, text: str | None = None) -> int | None:
@@ -64,7 +62,7 @@ def organisation_ending(toks: list[Token], i: int, text: str | None = None) -> i
         return None  # "Police Chief Ana Ruiz", "Secretary of State Ana Ruiz"
     if _titled_person(run) or _office_in_body(run):
         return None  # "Deputy Minister of Transport Lena Rask": a role, then her name
-    if any(t.key in org and t.key not in _ADJECTIVES for t in run):
+    if not heading_words().isdisjoint(t.key for t in run):
         return first  # "Network Rail", "Police Scotland", "Transport for London"
     return None
 
@@ -130,10 +128,9 @@ def organisation_after(text: str, toks: list[Token]) -> Mention | None:
         elif k < len(toks) and toks[k].word == "," and _list_ahead(toks, first, k):
             k += 1  # "the Ministry of Agriculture | , | Livestock and Fisheries"
     run = toks[first:last + 1]
-    org = lexicon.words("org_words")
     joiner = next((k for k, t in enumerate(run) if t.key in _JOINERS), None)
     heads = run[:joiner][-1:] if joiner else run  # ("Billy on the Street" is a show, not a body)
-    if len(run) < 2 or not any(t.key in org and t.key not in _ADJECTIVES for t in heads) or (
+    if len(run) < 2 or heading_words().isdisjoint(t.key for t in heads) or (
             _person_after_title(run) or (last + 1 < len(toks) and is_possessive(toks[last + 1]))):
         return None  # (a person with the body in the role: "Ministry of Health Minister Ana Ruiz")
     return Mention(toks[0].start, run[-1].end, "name", (run[0].start, run[-1].end))
@@ -233,7 +230,7 @@ def _listed_before_head(toks: list[Token], j: int, i: int) -> bool:
     Ambulance Service" after "the" (not "Ana Ruiz, | Tom Lee and Eva Kos": no head word at
     the end; nor "Separately, | Ashby and Tern Hospitals Trust": no "the" before the list)."""
     return j >= 3 and toks[j - 1].word == "," and _part(toks[j - 2]) and toks[j - 3].key == "the" and (
-        toks[i].key in lexicon.words("org_words") and toks[i].key not in _ADJECTIVES) and any(
+        toks[i].key in heading_words()) and any(
         toks[m].key in ("and", "&") for m in range(j, i)) and all(
         _part(t) or t.key in ("and", "&") or t.word == "," for t in toks[j:i + 1])
 
@@ -242,13 +239,13 @@ def _head_before(toks: list[Token], j: int) -> int | None:
     """The organisation word heading an "of" phrase that ends before toks[j]: "Ministry"
     in "Ministry of Foreign Affairs of | Ruritania", whose words ("Foreign", "Affairs")
     name nobody elsewhere."""
-    org = lexicon.words("org_words")
+    heads = heading_words()
     k = j - 1
     while k > 0 and j - k < _MAX_RUN and (
             (toks[k].key in _JOINERS and toks[k].key not in ("and", "&"))
             or (toks[k].key in ("and", "&") and toks[k + 1].key != "the" and _forward_part(toks[k - 1]))
             or (toks[k].key == "the" and toks[k - 1].key in ("of", "for")) or _forward_part(toks[k])):
-        if toks[k].key in org and toks[k].key not in _ADJECTIVES and k + 1 < j and (
+        if toks[k].key in heads and k + 1 < j and (
                 toks[k + 1].key in _JOINERS and toks[k + 1].key not in ("and", "&", "on")):
             return k
         k -= 1
@@ -344,7 +341,7 @@ def body_read_back(
     if first is None or wide[first].start >= opens:
         return toks, last, org
     join = max(k for k in range(first, end) if wide[k].start < opens)
-    heads = lexicon.words("org_words") - _ADJECTIVES
+    heads = heading_words()
     before, after = wide[first:join], wide[join + 1:end + 1]
     phrase = next((k for k in range(first, join + 1) if wide[k].key in ("of", "for")), None)
     if (any(t.key in heads for t in before) and (phrase is None or any(t.key in heads for t in after))) or (
@@ -367,7 +364,7 @@ def list_goes_on(text: str, end: int) -> bool:
     no head word of another body in it ("Health | and Social Care", "Schools | , Youth and
     Sport"; not "Health | and Vessa Police"): the name is read whole at the list's last word."""
     more = _LIST_GOES_ON.match(text, end)
-    heads = lexicon.words("org_words") - _ADJECTIVES
+    heads = heading_words()
     return more is not None and not any(
         w.casefold() in heads for w in regex.findall(r"[\p{L}\p{M}’'-]+", more.group("words")))
 
