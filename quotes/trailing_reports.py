@@ -37,11 +37,12 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         return None  # ("…, the auditors found a gap": a finding about the lead, not a report of it)
     if text.find(",", s0, cue.start) < 0:
         return None  # (the lead, ending before the cue, must end with a comma)
+    verb = text[cue.start:cue.end].split()[0].casefold() if cue.end > cue.start else ""
     mention = mention_before(text, s0, before_anonymity_clause(text, s0, cue.start))
     if mention is not None:
         mention = coordinated_before(text, s0, mention)
         lead_end = mention.start
-    elif text[cue.start:cue.end].split()[0].casefold() in _TAKES_LISTENER:
+    elif verb in _TAKES_LISTENER:
         # ("…, Ana Lee, a Vale supporter, told the Herald": who is told never speaks; the
         # subject is the name its apposition follows)
         mention = _subject_told(text, s0, cue.start)
@@ -78,7 +79,6 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         clause = _SENTENCE_CLAUSE.search(text, tail_start, min(s1, tail_start + 120))
         words = [t for t in tokens(text, tail_start, clause.start() if clause else min(s1, tail_start + 120))
                  if is_word(t)]
-        verb = text[cue.start:cue.end].split()[0].casefold() if cue.end > cue.start else ""
         if (len(words) > _tail_words(words, verb) and not _WHILE_DOING.match(text, tail_start)) or (
                 THAT.match(text, tail_start)) or (
                 words and mention.start > cue.start and (clause_word(words[0]) or _finite_past(words))):
@@ -129,10 +129,10 @@ def _tail_words(words: list, verb: str) -> int:
 
 
 _DETERMINERS = lexicon.tagged("determiners", "article", "possessive")
-# Verbs whose preposition after them opens an adverbial, not an object ("railed at").
 # Cues whose object is the one spoken to: the name after them is a listener.
 # ("…, informed the Minister of Health" is inverted in translated news: not here)
 _TAKES_LISTENER = frozenset("told tells tell telling".split())
+# Verbs of plain speech, after which an adverbial of occasion may run long.
 _PLAIN_SPEECH = frozenset("said says told tells stated states announced".split())
 # Prepositions that open an adverbial of time or occasion after a trailing cue.
 _ADVERBIAL_OPENERS = frozenset("at following after during on before upon".split())
