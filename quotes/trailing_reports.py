@@ -149,7 +149,7 @@ def _substantial(text: str, span: Span) -> bool:
         return False  # "Asked whether …, Dempsey said": a participle clause
     if len(words) < 4:
         return any(mark in text[span[0]:span[1]] for mark in QUOTE_MARKS)
-    if words[0].casefold() not in PREPOSITIONS and words[0].casefold() not in _ING_PREPOSITIONS:
+    if words[0].casefold() not in _ANY_PREPOSITIONS:
         return True
     # "During her decade on the council, Obi said, …": a long adverbial is still no content; a
     # verb makes it a clause ("During the visit, leaders will exchange views, Lin said")
@@ -161,11 +161,12 @@ def _capitalised_participle(word: str) -> bool:
     """"Asked", "Speaking" opening the lead: a participle ("Red flag warnings …", "Ted
     Orr …" are too short to be one; "During", "Following" are prepositions)."""
     return word[:1].isupper() and word.endswith(("ed", "ing")) and len(word) > 4 and (
-        word.casefold() not in PREPOSITIONS and word.casefold() not in _ING_PREPOSITIONS)
+        word.casefold() not in _ANY_PREPOSITIONS)
 
 
 _ING_PREPOSITIONS = frozenset("following including regarding concerning considering excluding pending "
                               "barring notwithstanding".split())
+_ANY_PREPOSITIONS = PREPOSITIONS | _ING_PREPOSITIONS
 _LEAD_PREPOSITIONS = _ING_PREPOSITIONS | {"during"}  # ("During her decade on the council, she said, …")
 
 
