@@ -56,8 +56,7 @@ def near(people: People, head: str, start: int, end: int) -> list[Author]:
     text = people.text
     named = article_mentions(people)
     found: list[Author] = []
-    by = _AUTHOR_AFTER.match(text, end, min(len(text), end + 30))
-    if by and (entity := named.starts.get(by.end())) is not None:
+    if (entity := _author_after(people, end)) is not None:
         found.append(Author(entity.name, entity.role, start,
                             f"the {head} at offset {start} is by {entity.name}"))
     for name_end in named.ends_between(start - 60, start):  # "the Office report"
@@ -75,11 +74,16 @@ def near(people: People, head: str, start: int, end: int) -> list[Author]:
 def written_after(people: People, head: str, start: int, end: int) -> Author | None:
     """The author named right after the document at start..end: "according to a statement |
     issued by the Ministry of Energy, …", "a report by the Audit Office said"."""
-    by = _AUTHOR_AFTER.match(people.text, end, min(len(people.text), end + 30))
-    entity = article_mentions(people).starts.get(by.end()) if by else None
+    entity = _author_after(people, end)
     if entity is None:
         return None
     return Author(entity.name, entity.role, start, f"the {head} is by {entity.name}, named after it")
+
+
+def _author_after(people: People, end: int) -> Entity | None:
+    """The one the article names right after a document that ends at `end` ("by", "issued by", "from")."""
+    by = _AUTHOR_AFTER.match(people.text, end, min(len(people.text), end + 30))
+    return article_mentions(people).starts.get(by.end()) if by else None
 
 
 def _written_by_speaker(people: People, head: str, start: int, end: int) -> list[Author]:
