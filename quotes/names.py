@@ -140,12 +140,12 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
             confirm = confirm | {surname_key(toks[last])}  # "… Foreign Ministry | Dana Korelis"
         person = _personal_start(toks, first, last, confirm=confirm)
         plain = person is None or person == first
-    if person is not None:
+    if person is not None and opening is not None:  # (a person is read only after an office)
         first = max(first, person)
         saw_title = True
         # (the office is read whole from where it opens, lists and all: "Minister of
         # Culture, Sport and Youth | Ana Petrova")
-        role_first = reach = styled if opening is None else min(styled, opening)
+        role_first = reach = opening
         j = role_first - 1
     elif first < last and first >= 2 and toks[first - 1].key == "of" and is_role_word(toks[first - 2]):
         first += 1  # "Secretary of State Ruiz": "State" ends the role
