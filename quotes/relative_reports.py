@@ -39,7 +39,9 @@ def relative_report_end(text: str, start: int, end: int) -> int:
 _FINITE_OPENERS = lexicon.tagged("finite_auxiliaries") | frozenset("left made cost helped caused".split())
 _PRONOUN_SUBJECTS = lexicon.words("pronouns")
 _DETERMINERS = lexicon.tagged("determiners", "article", "possessive", "demonstrative")
-_NOT_ANTECEDENTS = frozenset("which that who whom what and or but if when because as than so".split())
+# Words no antecedent noun can be, past FUNCTION_WORDS (which holds the relatives
+# "which", "that", "who", "whom", "what" and the conjunctions "and", "but", "if", "as", …).
+_NOT_ANTECEDENTS = frozenset(["because"])
 
 
 def zero_relative_subject(toks: list[Token]) -> int | None:
