@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from quotes import lexicon
-from quotes.names import Mention
+from quotes.names import Mention, heading_words
 from quotes.tokens import FUNCTION_WORDS, JOINED_PARTICLE, PARTICLES
 
 
@@ -150,17 +150,6 @@ def names_body(entity: Entity) -> bool:
 def body_nouns() -> frozenset[str]:
     """Nouns a reporter uses for a body ("ministry", "agency"): `lexicons/body_kinds.txt`."""
     return frozenset(row.split()[0] for row in lexicon.lines("body_kinds"))
-
-
-@cache
-def heading_words() -> frozenset[str]:
-    """Organisation words that head a body's name ("Ministry", "Union"), not the ones
-    that describe it ("National", "Republican")."""
-    return lexicon.words("org_words") - _DESCRIBING
-
-
-# Organisation words that describe rather than head ("Republican Chuck Dalton", "Anna White").
-_DESCRIBING = lexicon.tagged("org_words", "describing")
 
 
 def short_form(word: str, entity: Entity) -> bool:

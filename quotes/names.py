@@ -399,15 +399,18 @@ def named_after_body(toks: list[Token], last: int, text: str | None) -> bool:
         return False
     org = lexicon.words("org_words")
     head, words = toks[last - 2], toks[last - 1:last + 1]
-    if head.key not in org or head.key in _DESCRIBING_BODY or not is_capitalised(head.word) or any(
+    if head.key not in heading_words() or not is_capitalised(head.word) or any(
             t.key in org or t.key in lexicon.words("places") or not is_name_word(t) for t in words):
         return False
     lower = lower_words(text)
     return not any(surname_key(t) in lower for t in words)
 
 
-# Organisation words that describe a body rather than head its name ("National | Statistics Institute").
-_DESCRIBING_BODY = lexicon.tagged("org_words", "describing")
+@cache
+def heading_words() -> frozenset[str]:
+    """Organisation words that head a body's name ("Ministry", "Union"), not the ones
+    that describe it ("National | Statistics Institute", "Republican Chuck Dalton")."""
+    return lexicon.words("org_words") - lexicon.tagged("org_words", "describing")
 
 
 def lower_words(text: str) -> frozenset[str]:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import regex
 
 from quotes import lexicon
-from quotes.entities import body_nouns, heading_words
+from quotes.entities import body_nouns
 from quotes.names import (
     Mention,
     alone_words,
+    heading_words,
     is_role_word,
     named_after_body,
     office_before,
