@@ -161,39 +161,6 @@ def _introduced_unnamed(people: People, description: Description, pos: int) -> b
                for start, _ in occurrences(people, description.head, pos))
 
 
-_SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s+")
-_INDEFINITE = frozenset(("a", "an"))
-
-
-def named_after_indefinite(people: People, said: str, end: int) -> Candidate | None:
-    """"A Superior Court judge chastised the station … . Justice Ana Ruiz directed …": an
-    indefinite description of one person that the next sentence names, with a role the
-    description's noun fits. Not "one angler", "another official": those set someone
-    apart."""
-    words = said.split()
-    head = words[-1].casefold().rstrip(".,") if len(words) > 1 else ""
-    if not words or words[0].casefold() not in _INDEFINITE or head not in person_heads():
-        return None
-    text = people.text
-    first = _SENTENCE_END.search(text, end)
-    if first is None:
-        return None
-    second = _SENTENCE_END.search(text, first.end())
-    stop = second.start() if second else len(text)
-    named = article_mentions(people)
-    for at in named.at[bisect.bisect_left(named.at, first.end()):]:
-        if at >= stop:
-            break
-        entity = named.starts[at]
-        if min(entity.positions) < at or not entity.person or not_personal(entity):
-            continue  # (one named before is no new name for this one)
-        if entity.role and role_kin.fit(head, entity.role) >= role_kin.FITS:
-            return Candidate(entity.name, entity.role, 1, at,
-                             f'the next sentence names {entity.name}, "{entity.role}" (offset {at})')
-        return None  # (the first new person the next sentence names is someone else)
-    return None
-
-
 @cache
 def person_heads() -> frozenset[str]:
     """Nouns for one person a description may name (read for every description: built once)."""

@@ -15,7 +15,6 @@ from quotes import descriptions, lexicon, unnamed
 from quotes.after_cue import mention_after
 from quotes.agreement import agreeing_rival
 from quotes.body_descriptions import is_kind
-from quotes.description_fallbacks import named_after_indefinite
 from quotes.entities import Entity, names_body
 from quotes.joint import described_pair, two_named
 from quotes.named_later import named_later
@@ -106,8 +105,6 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
             entity.person = entity.evident = True  # (one who gives a name is a person)
         return Resolved(given, strip_determiner(said), "role",
                         f'"{said}": the words after it name the source, {given}')
-    if (named := named_after_indefinite(people, said, mention.end)) is not None:
-        return Resolved(named.name, named.role, "role", f'"{said}" → {named.name}: {named.why}', _UNSURE)
     pair = described_pair(people.text, said, mention.start)
     if pair is not None:
         return Resolved(pair, None, "role", f'"{said}" → {pair}: the two the article last named together',
