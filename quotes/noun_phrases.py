@@ -34,6 +34,7 @@ from quotes.tokens import (
     is_capitalised,
     is_modifier,
     is_name_word,
+    is_participle_compound,
     is_possessive,
     is_post_nominal,
     is_pronoun,
@@ -382,6 +383,8 @@ def starts_clause(toks: list[Token], start: int, titled: bool = False) -> bool:
     """True when nothing but an introductory phrase and a comma come before start (and
     an article, before a name with its role: "the Chancellor Hanna Roth")."""
     before = [t for t in toks if t.end <= start]
+    while before and is_participle_compound(before[-1].word):
+        before.pop()  # "Toronto-listed | Andes Mining, which …, said": a description of the name
     if before and before[-1].key in ("the", "a", "an") and (titled or len(before) == 1):
         before.pop()  # ("The Chancellor …, who", "At the same time, the head of … Ana Lee, said")
     return not before or (

@@ -27,6 +27,7 @@ from quotes.tokens import (
     is_capitalised,
     is_modifier,
     is_name_word,
+    is_participle_compound,
     is_role_noun,
     is_title,
     is_word,
@@ -108,6 +109,8 @@ def _people_at_body(text: str, toks: list[Token], body: Mention) -> Mention | No
     | said": the people of a body or place, unnamed, speak, described as written (the
     body is where they are, not who speaks)."""
     k = next((n for n in range(len(toks) - 1, -1, -1) if toks[n].start == body.start), None)
+    while k is not None and k > 0 and is_participle_compound(toks[k - 1].word):
+        k -= 1  # "Analysts at | Seoul-based | Hanbit Securities"
     if k is None or k < 2 or toks[k - 1].key not in _AT_BODY:
         return None
     head = toks[k - 2]

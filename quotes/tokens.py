@@ -272,9 +272,21 @@ def _is_name_word(word: str, key: str) -> bool:
         return False  # "Speaking to reporters, …", "Asked about it, …" (but "The Post")
     if "-of-" in key and is_descriptor(word):
         return False  # "Father-of-three Imran Bashir": a description before the name
+    if is_participle_compound(word):
+        return False  # "Ostrava-based | Vítkov Steel", "Kremlin-backed": a description, not the name
     return (is_capitalised(word) and key not in lexicon.words("not_names")
             and key not in lexicon.words("titles") and key not in lexicon.words("roles")
             and key not in lexicon.pronoun_genders())
+
+
+# A place or body joined to a participle ("Ostrava-based", "Toronto-listed", "Texas-born",
+# "Saudi-led"): it describes the name after it; a hyphenated name has no lower-case
+# participle last ("Jean-Pierre", "Coca-Cola", "Al-Amin").
+_PARTICIPLE_COMPOUND = re.compile(r"[^\W\d_][\w’'.-]*-(?:[a-z]+ed|born|run|made|built|grown|bound)")
+
+
+def is_participle_compound(word: str) -> bool:
+    return "-" in word and _PARTICIPLE_COMPOUND.fullmatch(word) is not None
 
 
 def is_role_noun(tok: Token) -> bool:
