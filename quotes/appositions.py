@@ -172,23 +172,42 @@ def _person_from_place(text: str, toks: list[Token], head: Mention | None) -> Me
 # "The chairman of the Vale Vintners Society, | Tomas Kell, …", "Marel's Minister for
 # Ports, | Sione Taufa, …", "Meanwhile, Minister of Trade, | Hon. Ali Juma, …": a role
 # phrase opening its clause, with an article or possessive or a capital, then the comma
-# before the name.
+# before the name. Translated news writes the office whole there, with a portfolio listed
+# with commas ("Minister of Energy, Water and Irrigation") and a body's acronym in
+# brackets ("director of the Coffee Institute (ICAFE)"): a comma inside the phrase must
+# open a capitalised word (`_listed_commas` keeps only those a list's "and" closes).
 _ROLE_BEFORE_NAME = regex.compile(
     r"(?:(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|St))[.;:!?][\"”’']?\s+|,\s+|\n|^|(?<=\p{Ll})(?<!\bof)\s+)(?:(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}\p{M}-]+[’']s)\s+|(?=\p{Lu}))"
-    r"([^,;:.!?\n\"“”«»()]{2,90}?),[ \u00a0]+$")
+    r"((?:[^,;:.!?\n\"“”«»()]|,[ \u00a0](?=\p{Lu})|\(\p{Lu}[\p{Lu}\p{N}&-]{1,9}\)){2,140}?),[ \u00a0]+$")
+# A comma inside an office that a list's "and" closes: ", Culture and Sports", ", Water
+# Resources and Irrigation" (capitalised words, then "and" before any other word or mark).
+_LISTED = regex.compile(r",[ \u00a0]+(?:\p{Lu}[\p{L}\p{M}’'-]*,?[ \u00a0]+)*?(?:and|&)[ \u00a0]+\p{Lu}")
 
 
 # Words that open a clause, which a role phrase never holds.
 _CLAUSE_WORDS = frozenset("that which who whom whose when where while because if than".split())
 
 
+def _listed_commas(text: str, start: int, end: int) -> bool:
+    """Every comma in text[start:end] lists a portfolio that "and" closes ("Minister of
+    Tourism, Culture and Sports"), none joins two phrases ("the Deputy Prime Minister,
+    Chairman of …", "In Orvo, Minister …")."""
+    at = text.find(",", start, end)
+    while at >= 0:
+        if _LISTED.match(text, at, end) is None:
+            return False
+        at = text.find(",", at + 1, end)
+    return True
+
+
 def role_before_name(text: str, start: int, floor: int) -> str | None:
     """The role an apposition gives the name at start: "The chairman of the Vale
     Vintners Society, Tomas Kell, met …" → "chairman of the Vale Vintners Society", when
     the phrase's head ("chairman", "mayor") is a title or a role noun."""
-    lo = max(floor, start - 100)
+    lo = max(floor, start - 160)
     while (match := _ROLE_BEFORE_NAME.search(text, lo, start)) is not None and (
-            _CLAUSE_WORDS.intersection(w.casefold() for w in match.group(1).split())):
+            _CLAUSE_WORDS.intersection(w.casefold() for w in match.group(1).split())
+            or not _listed_commas(text, match.start(1), match.end(1))):
         lo = match.start(1) + 1  # ("lost the seat in a by-election that | the Prime Minister, …")
     if match is None:
         return None
@@ -199,4 +218,7 @@ def role_before_name(text: str, start: int, floor: int) -> str | None:
     head = main[-1].casefold() if main else ""
     if head not in lexicon.words("titles") and head not in lexicon.words("roles"):
         return None  # ("The town, Lesna,", "the wife of the mayor, Ana Lee,")
+    article = max((k for k, w in enumerate(main[:-1]) if w.casefold() in ("the", "a", "an")), default=None)
+    if article is not None:  # ("announced in Lusk | the Minister of Trade, …": the role opens there)
+        phrase = phrase.split(None, article + 1)[-1]
     return clean_role(phrase)
