@@ -14,6 +14,7 @@ from quotes.names import (
     Mention,
     clean_role,
     given_name_title,
+    portfolio_comma,
 )
 from quotes.noun_phrases import DETERMINERS, mention_ending, person_before_of, starts_clause
 from quotes.organisations import names_a_body
@@ -46,8 +47,8 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
     the cue. Takes the leftmost mention that a comma and an apposition follow."""
     toks = tokens(text, max(floor, comma - _WINDOW), comma)
     for k, tok in enumerate(toks):
-        if tok.word != "," or k == 0 or k + 1 >= len(toks):
-            continue
+        if tok.word != "," or k == 0 or k + 1 >= len(toks) or portfolio_comma(toks, k):
+            continue  # ("The Minister of Fisheries | , | Maritime Economy and …": the office goes on)
         last = k - 1
         if toks[last].word == ")":  # "Rep. Jo Reyes (D-Md.), chair of …, said"
             last = next((m - 1 for m in range(last - 1, max(-1, last - 8), -1) if toks[m].word == "("), last)

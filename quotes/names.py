@@ -192,14 +192,16 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
 def office_link(toks: list[Token], j: int) -> bool:
     """toks[j] ("and", "to") joins two parts of one office after an "of" phrase: "Minister
     of Interior | and | Disaster Management", "Ambassador … of Velmoria | to | the Republic
-    of …" (not two people: "Senator Ana Lee | and | Minister …", no "of" between)."""
+    of …", past a portfolio listed with commas ("Minister of Fisheries, Maritime Economy |
+    and | Inland Waters") (not two people: "Senator Ana Lee | and | Minister …", no "of" between)."""
     if toks[j].key not in ("and", "&", "to") or j < 2 or not is_capitalised(toks[j - 1].word):
         return False
     given = lexicon.words("given_names")
     seen_of = False
     for k in range(j - 1, max(-1, j - MAX_OFFICE_TOKENS), -1):
         tok = toks[k]
-        if tok.key in given or not (is_capitalised(tok.word) or tok.key in OFFICE_LINKS):
+        if tok.key in given or not (
+                is_capitalised(tok.word) or tok.key in OFFICE_LINKS or portfolio_comma(toks, k)):
             return False  # ("Senator Ted Cruz of Texas | and …": a person, then another)
         seen_of = seen_of or tok.key == "of"
         if seen_of and is_role_word(tok) and is_capitalised(tok.word):
@@ -317,6 +319,20 @@ OFFICE_LINKS = frozenset("of the and for to &".split())
 _OFFICE_OPENERS = lexicon.tagged("determiners", "article")
 
 
+def _listed_before(toks: list[Token], k: int) -> int:
+    """Back from toks[k] over the items of a portfolio listed with commas, to the word
+    before the list ("Minister | of | Fisheries, Maritime Economy" from "Maritime"); k
+    itself when no listed comma is crossed."""
+    m, crossed = k, False
+    while m >= 1:
+        if portfolio_comma(toks, m):
+            crossed = True
+        elif not is_capitalised(toks[m].word) or toks[m].key == "the":
+            break
+        m -= 1
+    return m if crossed else k
+
+
 def _office_start(toks: list[Token], of: int, plain: bool = True) -> int | None:
     """The role word that opens an office ending with toks[of] == "of": back over
     capitalised words and linking words, at most MAX_ROLE_TOKENS, to a title or role noun
@@ -331,6 +347,7 @@ def _office_start(toks: list[Token], of: int, plain: bool = True) -> int | None:
         if is_role_word(tok) and (is_capitalised(tok.word) or (not plain and k > 0 and (
                 toks[k - 1].key in _OFFICE_OPENERS or is_name_word(toks[k - 1])))):
             outer = k - 2 if k >= 2 and toks[k - 1].key == "the" else k - 1
+            outer = _listed_before(toks, outer)
             if k >= 1 and toks[outer].key in ("of", "for") and (
                     longer := _office_start(toks, outer, plain)) is not None:
                 return longer  # "Minister of | Energy", "Minister of State for | Foreign Affairs"
@@ -354,6 +371,12 @@ def listed_comma(toks: list[Token], k: int) -> bool:
         if not is_capitalised(tok.word) or tok.key == "the":
             return False
     return False
+
+
+def portfolio_comma(toks: list[Token], k: int) -> bool:
+    """toks[k] is a listed comma before an item of the list ("Minister of Fisheries | , |
+    Maritime Economy and …"), not the comma before its "and" ("Roe v. Wade | , | and …")."""
+    return k + 1 < len(toks) and is_capitalised(toks[k + 1].word) and listed_comma(toks, k)
 
 
 def _office_noun(tok: Token) -> bool:

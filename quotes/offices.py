@@ -44,31 +44,3 @@ def inside_office(text: str, end: int) -> bool:
     word = after.group(1).casefold()
     return word not in lexicon.words("titles") and word not in lexicon.words("roles") and (
         word not in lexicon.words("given_names"))
-
-
-# An office opened before a word, perhaps listing capitalised words with commas since:
-# "Minister of | …", "Minister of Climate Change Adaptation, | …", "Minister for the | …".
-_OFFICE_OPENS = regex.compile(r"(?:^|[^\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}-]*)[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?"
-                              r"(?:\p{Lu}[\p{L}\p{M}’'-]*,?[ \u00a0]+)*$")
-# The list of a portfolio goes on after a word: "| , Meteorology and …", "| and Livestock".
-_PORTFOLIO_GOES_ON = regex.compile(r"(?:,[ \u00a0]+(?:\p{Lu}[\p{L}\p{M}’'-]*,?[ \u00a0]+)*?|[ \u00a0]+)(?:and|&)[ \u00a0]+"
-                                   r"(\p{Lu}[\p{L}\p{M}’'-]*)")
-# How far before a word its office may open.
-_PORTFOLIO_REACH = 100
-
-
-def in_portfolio(text: str, start: int, end: int) -> bool:
-    """The capitalised words text[start:end] are one item of a portfolio an office lists
-    ("the Minister of Agriculture, | Food Sovereignty | and Livestock", "Minister of |
-    Climate Change Adaptation | , Meteorology and …"): the office opens before them with a
-    title and "of" or "for", the list goes on after them, and neither they nor the next item
-    hold a title or a given name ("Minister of Health Ana Lee, Tom Ruiz and …" are people)."""
-    after = _PORTFOLIO_GOES_ON.match(text, end)
-    if after is None:
-        return False
-    opens = _OFFICE_OPENS.search(text, max(0, start - _PORTFOLIO_REACH), start)
-    if opens is None or opens.group(1).casefold() not in lexicon.words("titles"):
-        return False
-    words = {w.casefold() for w in regex.findall(r"[\p{L}\p{M}’'-]+", text[start:end])}
-    words.add(after.group(1).casefold())
-    return not words & (lexicon.words("titles") | lexicon.words("roles") | lexicon.words("given_names"))

@@ -36,7 +36,7 @@ from quotes.entities import (
 from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
 from quotes.name_runs import sentence_runs
 from quotes.names import Mention, bare_role, clean_name, common_word_surname, name_ending
-from quotes.offices import OFFICE_JOINS, in_portfolio, inside_office, through_office
+from quotes.offices import OFFICE_JOINS, inside_office, through_office
 from quotes.organisations import (
     BODY_JOINS,
     body_opened_before,
@@ -114,8 +114,6 @@ class People:
                 continue  # a photo credit, a caption or a link line: not the story's people
             if headlines.holds(run.start()):
                 continue  # "Mayor Sees Budget Gap": in title case, capitals do not mark names
-            if in_portfolio(text, run.start(), run.end()):
-                continue  # "the Minister of Agriculture, | Food Sovereignty | and Livestock": no one
             if words.rsplit(" ", 1)[-1].casefold() in org_words and (
                     _OF_NAME.match(text, run.end()) or (" " not in words and opens_sentence(
                         text, run.start(), body[0]) and _LOWER_AFTER.match(text, run.end()))):
