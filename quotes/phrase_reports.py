@@ -87,7 +87,8 @@ def _figures() -> regex.Pattern[str]:
     """"(the) exporters' | ministry's (preliminary) estimates (published) by|of|from X"."""
     nouns = "|".join(sorted(lexicon.words("source_figures"), key=len, reverse=True))
     return regex.compile(
-        r"(?:(?P<the>(?:the|its|their)[ \u00a0]+)?(?P<owner>\p{L}[\p{L}.&-]*)(?:[’']s|(?<=s)[’'])[ \u00a0]+"
+        r"(?:(?P<the>(?:the|its|their)[ \u00a0]+)?(?P<owner>(?P<modifier>\p{Ll}+[ \u00a0]+)?\p{L}[\p{L}.&-]*)"
+        r"(?:[’']s|(?<=s)[’'])[ \u00a0]+"
         r"|(?:the|its|their)[ \u00a0]+)?"
         rf"(?:[\p{{Ll}}-]+[ \u00a0]+){{0,2}}?(?:{nouns})\b"
         r"(?P<by>[ \u00a0]+(?:(?:published|released|issued|compiled|provided|announced)[ \u00a0]+)?"
@@ -105,14 +106,34 @@ def _figures_owner(text: str, mention: Mention, end: int) -> tuple[Mention, int]
     if found is None or (found.group("owner") is None) == (found.group("by") is None):
         return None
     if found.group("by"):
-        owner = mention_after(text, found.end(), end)  # (a body's name: not "of the exit poll")
-        return (owner, max(owner.end, mention.end)) if owner is not None and owner.kind == "name" else None
+        # (not "of the exit poll", "of the damage"; "from the energy and mines ministry" up to its comma)
+        owner = mention_after(text, found.end(), end) or _source_phrase(text, found.end() - 1, end)
+        if owner is None or not (owner.kind == "name" or _heads_with_speaker(text, owner)):
+            return None
+        return owner, max(owner.end, mention.end)
     start = found.start("the") if found.group("the") else found.start("owner")
     if found.group("owner")[:1].isupper():
         owner = mention_after(text, start, found.end("owner"))
         return (owner, found.end()) if owner is not None and owner.kind == "name" else None
     words = text[start:found.end("owner")]
+    if found.group("modifier") and words.split()[-1].casefold() not in _owner_nouns():
+        return None  # ("the central bank's own data", not "last year's figures")
     return Mention(start, found.end("owner"), "role", None, words), found.end()
+
+
+def _heads_with_speaker(text: str, owner: Mention) -> bool:
+    """"estimates by Ostrel's central bank", "data from the energy ministry": a description
+    whose last word is a body's or a person's noun can own figures ("of the damage" cannot)."""
+    words = text[owner.start:owner.end].split()
+    return owner.kind == "role" and bool(words) and words[-1].casefold() in _owner_nouns()
+
+
+@lru_cache(maxsize=1)
+def _owner_nouns() -> frozenset[str]:
+    """Nouns of those who can publish figures: bodies and people (not "the exit poll",
+    whose results stay the source as written)."""
+    kinds = frozenset(w for line in lexicon.lines("body_kinds") for w in line.split())
+    return kinds | lexicon.words("org_words") | lexicon.words("person_nouns") | lexicon.words("unnamed_sources")
 
 
 # After "…, according to X," the writer's remark on a figure, not a second piece of what
