@@ -83,6 +83,9 @@ _APPROXIMATE = lexicon.words("approximators") | {"over", "under"}  # ("over 300 
 # Two words that bound a number opening a clause's subject: "at least 40 homes".
 _BOUNDS = frozenset([("at", "least"), ("at", "most"), ("up", "to"), ("more", "than"), ("fewer", "than"),
                      ("less", "than")])
+# Words a bare clause's verb never follows within its subject: a coordinator or a
+# subordinator there ends a noun phrase that had no verb.
+_NO_VERB_PAST = frozenset("but when until given".split())
 NOT_SUBJECTS = frozenset("to and or but so then not also too as because if when while".split())
 
 
@@ -142,7 +145,13 @@ def looks_like_clause(text: str, start: int, end: int) -> bool:
         return False  # "…, she said, is doing better": a verb, no subject
     if toks[0].word.islower() and toks[0].key.endswith("ly"):
         return False  # "said quickly", "said recently"
-    return any(clause_word(t) or t.key.endswith("ed") for t in toks[1:14])
+    for tok in toks[1:14]:
+        if tok.key in _NO_VERB_PAST:
+            return False  # "acknowledged the scale of the defeat but refused …", "added a goal when Ruiz
+            # scored …": a noun phrase, then the speaker's next predicate or a clause of its own
+        if clause_word(tok) or tok.key.endswith("ed"):
+            return True
+    return False
 
 
 def quoted_clause(text: str, start: int, end: int) -> bool:
