@@ -278,7 +278,10 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     that_end = after_that(text, full.end, s1)
     start = skip(text, full.end, s1)  # the first word after the cue (and its listener)
     if that_end is not None and cue.bare and speech_participle_within(text, full.end, that_end + len("that")):
-        return None  # "…, the ministry said on Friday, adding that …": the participle's "that"
+        # "…, the ministry said on Friday, adding that …": the participle's "that", and nothing
+        # else for this cue either; here, not in after_that, whose None would let the object
+        # readings below take "rejected the label, noting that …" as reporting "the label"
+        return None
     if that_end is not None:
         content = trimmed(text, that_end, clause_end(text, that_end, s1, clause=True))
         confidence = 0.85
