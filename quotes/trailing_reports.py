@@ -202,8 +202,14 @@ def split_piece(text: str, span: Span) -> bool:
             len(words) > 1 and words[0].casefold() in ("when", "while") and words[1].endswith(("ed", "ing"))):
         return False  # ("When asked why …, he said, …": the reporter's framing)
     if len(words) == 1:
-        return words[0].casefold() not in PREPOSITIONS | NOT_SUBJECTS
-    return not (len(words) <= 2 and all(w.casefold() in NOT_SUBJECTS | {"so", "yet", "still"} for w in words))
+        return words[0].casefold() not in _LONE_NOT_CONTENT
+    return not (len(words) <= 2 and all(w.casefold() in _OPENING_NOT_CONTENT for w in words))
+
+
+# A lone word before a split cue that is no content ("Of …, he said", "And, he said"), and
+# the words of a two-word opening that is none ("And so, he said").
+_LONE_NOT_CONTENT = PREPOSITIONS | NOT_SUBJECTS
+_OPENING_NOT_CONTENT = NOT_SUBJECTS | {"so", "yet", "still"}
 
 
 def _back_over_descriptors(text: str, floor: int, pos: int) -> int:
