@@ -147,8 +147,9 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
         # Culture, Sport and Youth | Ana Petrova")
         role_first = reach = opening
         j = role_first - 1
-    elif first < last and first >= 2 and toks[first - 1].key == "of" and is_role_word(toks[first - 2]):
-        first += 1  # "Secretary of State Ruiz": "State" ends the role
+    elif first < last and first >= 2 and toks[first - 1].key == "of" and is_role_word(toks[first - 2]) and (
+            toks[first - 2].key not in lexicon.words("org_words")):
+        first += 1  # "Secretary of State Ruiz": "State" ends the role (not "Office of | San Teodoro")
         role_first = first
         j = first - 1
     while j >= 0 and reach - j <= MAX_ROLE_TOKENS:

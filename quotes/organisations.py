@@ -207,7 +207,7 @@ def _capitalised_run(toks: list[Token], i: int) -> int | None:
                     j >= 2 and toks[j - 1].key in ("and", "&") and _part(toks[j - 2]))):
                 # "Ministry of Agriculture, | Livestock and Fisheries", "Ministry of Labour
                 # and | Social Policy of …": the body's head before the list
-                head = _head_before(toks, j - 1)
+                head = _head_before(toks, j - 1, listed=True)
             if head is None and _listed_before_head(toks, j, i):
                 head = j - 2  # "Foreign, | Commonwealth and Development Office"
             if head is None:
@@ -236,16 +236,18 @@ def _listed_before_head(toks: list[Token], j: int, i: int) -> bool:
         _part(t) or t.key in ("and", "&") or t.word == "," for t in toks[j:i + 1])
 
 
-def _head_before(toks: list[Token], j: int) -> int | None:
+def _head_before(toks: list[Token], j: int, listed: bool = False) -> int | None:
     """The organisation word heading an "of" phrase that ends before toks[j]: "Ministry"
     in "Ministry of Foreign Affairs of | Ruritania", whose words ("Foreign", "Affairs")
-    name nobody elsewhere."""
+    name nobody elsewhere; past the commas of a list of its portfolios when one ends at
+    toks[j] (listed: "Ministry of Energy, Water, | Natural Resources and Mines")."""
     heads = heading_words()
     k = j - 1
     while k > 0 and j - k < _MAX_RUN and (
             (toks[k].key in _JOINERS and toks[k].key not in ("and", "&"))
             or (toks[k].key in ("and", "&") and toks[k + 1].key != "the" and _forward_part(toks[k - 1]))
-            or (toks[k].key == "the" and toks[k - 1].key in ("of", "for")) or _forward_part(toks[k])):
+            or (toks[k].key == "the" and toks[k - 1].key in ("of", "for")) or _forward_part(toks[k])
+            or (listed and toks[k].word == "," and _forward_part(toks[k - 1]) and _forward_part(toks[k + 1]))):
         if toks[k].key in heads and k + 1 < j and (
                 toks[k + 1].key in _JOINERS and toks[k + 1].key not in ("and", "&", "on")):
             return k
