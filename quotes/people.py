@@ -443,6 +443,18 @@ class People:
         the next "he" or "she" may mean it (`quotes.unnamed`)."""
         self._subject_at(pos, Entity(description, pos, None, gender, True, [pos], True, unnamed=True))
 
+    def source_at(self, name: str, start: int, end: int) -> None:
+        """The person named at text[start:end] is the source of a statement: the next pronoun
+        may mean them whatever stands before the name ("According to the head of the Varna
+        District Council Orhan Demir, … . “…,” he said": no object of "of")."""
+        entity = self.entity(name)
+        if entity is None or not entity.person or entity.unnamed or self.in_quotation(start):
+            return
+        i = bisect.bisect_left(self._positions, start)
+        if any(e is entity for _, e in self._outside[i:bisect.bisect_right(self._positions, end)]):
+            return  # (already where a subject stands)
+        self._subject_at(start, entity)
+
     def _subject_at(self, pos: int, entity: Entity) -> None:
         i = bisect.bisect_left(self._positions, pos)
         self._positions.insert(i, pos)

@@ -351,6 +351,8 @@ def _resolve(layout: Layout, people: People, found: list[Found]) -> list[Found]:
                                     if attribution.mention else item.pieces[0][0])
             if item.resolved.speaker and attribution.mention and attribution.mention.kind != "role":
                 people.mark_speaker(item.resolved.speaker)
+                if attribution.mention.kind == "name" and attribution.mention.role:
+                    people.source_at(item.resolved.speaker, attribution.mention.start, attribution.mention.end)
             elif item.resolved.speaker and attribution.mention and item.resolved.resolution == "role":
                 mention = attribution.mention
                 if not people.described(item.resolved.speaker, mention.start,
