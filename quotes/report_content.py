@@ -128,7 +128,7 @@ def looks_like_clause(text: str, start: int, end: int) -> bool:
             return any(a.key in _SUBJECT_PRONOUNS and clause_word(b) for a, b in pairwise(toks[2:]))
         return looks_like_clause(text, comma + 1, end)
     if len(toks) >= 3 and toks[0].key in _APPROXIMATE and (
-            toks[1].word.isdigit() or toks[1].key in lexicon.words("quantifiers")):
+            toks[1].word[:1].isdigit() or toks[1].key in lexicon.words("quantifiers")):
         return True  # "said about half of the losses came from …"
     if len(toks) >= 4 and (toks[0].key, toks[1].key) in _BOUNDS and toks[2].word[:1].isdigit():
         # "said at least 40 homes had burned"

@@ -8,6 +8,7 @@ subject of a participle ("Trump went after Bush, calling …").
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from quotes import lexicon
@@ -281,12 +282,12 @@ def noun_phrase_subject(text: str, floor: int, cue: Cue) -> Mention | None:
     if first.key in _NOT_PHRASE_EDGES or head.key in _NOT_PHRASE_EDGES | _PHRASE_OPENERS or (
             first.key.endswith(("ing", "ed"))):
         return None  # ("In | offering", "Following a | called", "Acts of | protest")
-    if any(_verb_like(t) for t in words[1:]):
+    if any(_verb_like(t) and not _those_participle(prev, t) for prev, t in pairwise(words)):
         return None  # ("Rubio can ask", "The group made | repeated claims"): a clause of its own
-    if text.startswith("say ", cue.start) and not head.key.endswith("s"):
+    plural = head.key.endswith("s") or (len(words) >= 2 and _those_participle(words[-2], head))
+    if text.startswith("say ", cue.start) and not plural:
         return None  # ("Now | say …": "say" needs a plural subject)
     opener = first.key in _PHRASE_OPENERS or first.word[:1].isdigit()
-    plural = head.key.endswith("s")
     if not (opener or plural or any(t.word[:1].isupper() for t in words[1:])):
         return None  # ("Common belief says": a capital only where the sentence starts)
     if not (opener or first.word[:1].isupper() or (
@@ -310,6 +311,11 @@ def _clause_opening(text: str, floor: int, pos: int) -> list[Token] | None:
     if k < 0 and toks and text[floor:toks[0].start].strip():
         return None  # (the window began inside the clause: too long)
     return toks[k + 1:end + 1]
+
+
+def _those_participle(prev: Token, tok: Token) -> bool:
+    """"those involved", "those affected": a participle after "those" is no verb of its own."""
+    return prev.key == "those" and tok.word.islower() and tok.key.endswith("ed")
 
 
 def _finite(verb: str) -> bool:
