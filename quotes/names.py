@@ -24,6 +24,7 @@ from quotes.tokens import (
     is_role_noun,
     is_title,
     is_word,
+    list_closing,
     memo,
     tokens,
 )
@@ -364,14 +365,12 @@ def _office_start(toks: list[Token], of: int, plain: bool = True) -> int | None:
 def listed_comma(toks: list[Token], k: int) -> bool:
     """toks[k] is a comma between capitalised words of a list that "and" closes before
     any other mark: "Minister of Agriculture | , | Livestock and Fisheries"."""
-    if toks[k].word != "," or k < 1 or not is_capitalised(toks[k - 1].word):
-        return False
-    for tok in toks[k + 1:k + 6]:
-        if tok.key in ("and", "&"):
-            return True
-        if not is_capitalised(tok.word) or tok.key == "the":
-            return False
-    return False
+    return toks[k].word == "," and k >= 1 and is_capitalised(toks[k - 1].word) and (
+        list_closing(toks, k, _listed_word) is not None)
+
+
+def _listed_word(tok: Token) -> bool:
+    return is_capitalised(tok.word) and tok.key != "the"
 
 
 def portfolio_comma(toks: list[Token], k: int) -> bool:

@@ -28,6 +28,7 @@ from quotes.tokens import (
     is_name_word,
     is_possessive,
     is_title,
+    list_closing,
     window_tokens,
 )
 
@@ -143,12 +144,9 @@ def _list_ahead(toks: list[Token], first: int, comma: int) -> bool:
     said": no "and" before the name's end)."""
     if not any(t.key == "of" for t in toks[first:comma]):
         return False
-    k = comma + 1
-    while k < len(toks) and k - comma <= 4 and _forward_part(toks[k]):
-        k += 1
-    return k - comma > 1 and k + 1 < len(toks) and toks[k].key in ("and", "&") and (
-        _forward_part(toks[k + 1])) and (k + 2 >= len(toks) or not _forward_part(toks[k + 2]) or (
-            toks[k + 2].key in lexicon.words("org_words")))
+    k = list_closing(toks, comma, _forward_part)
+    return k is not None and k - comma > 1 and k + 1 < len(toks) and _forward_part(toks[k + 1]) and (
+        k + 2 >= len(toks) or not _forward_part(toks[k + 2]) or toks[k + 2].key in lexicon.words("org_words"))
 
 
 def _joins(toks: list[Token], first: int, k: int) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import compress, repeat, takewhile
 from operator import itemgetter
@@ -225,6 +226,19 @@ def keeps_period(word: str) -> bool:
 
 def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
+
+
+def list_closing(toks: list[Token], comma: int, part: Callable[[Token], bool]) -> int | None:
+    """The "and" (or "&") that closes a list of capitalised words after the comma at
+    toks[comma], within five tokens and with only `part` words before it: "Ministry of
+    Culture | , | Youth and Sport", "Agriculture | , | Livestock & Fisheries"; None when
+    another word or mark comes first ("Ana Ruiz, | the minister, and …")."""
+    for k in range(comma + 1, min(len(toks), comma + 6)):
+        if toks[k].key in ("and", "&"):
+            return k
+        if not part(toks[k]):
+            return None
+    return None
 
 
 def is_title(tok: Token) -> bool:
