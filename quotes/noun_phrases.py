@@ -41,6 +41,7 @@ from quotes.tokens import (
     is_role_noun,
     is_title,
     is_word,
+    list_closing,
 )
 
 # Not "no", "most", "all", "few": they also stand as an adverb or a pronoun ("no longer
@@ -242,7 +243,7 @@ def _listed_in_body(toks: list[Token], j: int, i: int) -> bool:
     "Labour and Green councillors": no body's head before them)."""
     if not 0 < j < i - 1 or not is_capitalised(toks[j - 1].word) or not is_capitalised(toks[j + 1].word):
         return False
-    if toks[j].word == "," and not any(t.key in ("and", "&") for t in toks[j + 1:i]):
+    if toks[j].word == "," and list_closing(toks, j, _capitalised) is None:
         return False
     org = lexicon.words("org_words")
     k = j - 1
@@ -250,6 +251,10 @@ def _listed_in_body(toks: list[Token], j: int, i: int) -> bool:
         k -= 1
     head = toks[k - 1] if k > 0 else None
     return head is not None and toks[k].key in ("of", "for") and head.key in org and is_capitalised(head.word)
+
+
+def _capitalised(tok: Token) -> bool:
+    return is_capitalised(tok.word)
 
 
 def _personal(text: str, mention: Mention) -> bool:
