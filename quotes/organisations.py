@@ -217,10 +217,11 @@ def _capitalised_run(toks: list[Token], i: int) -> int | None:
 def _listed_after_comma(toks: list[Token], j: int, i: int) -> bool:
     """toks[j:i + 1] ends a list of portfolios after a comma, closed by "and": "Agriculture,
     | Livestock and Fisheries" in a ministry's name (not two people: "Ana Ruiz, | Tom
-    Lee and Eva Kos" have no body's "of" phrase before the comma, which the caller asks)."""
+    Lee and Eva Kos" have no body's "of" phrase before the comma, which the caller asks).
+    (A comma inside toks[j:i + 1] is one of a list the run already crossed.)"""
     return j >= 2 and toks[j - 1].word == "," and _part(toks[j - 2]) and any(
         toks[m].key in ("and", "&") for m in range(j, i)) and all(
-        _part(t) or t.key in ("and", "&") for t in toks[j:i + 1])
+        _part(t) or t.key in ("and", "&") or t.word == "," for t in toks[j:i + 1])
 
 
 def _listed_before_head(toks: list[Token], j: int, i: int) -> bool:
@@ -228,10 +229,8 @@ def _listed_before_head(toks: list[Token], j: int, i: int) -> bool:
     body's head word: "Foreign, | Commonwealth and Development Office", "Fire, | Rescue and
     Ambulance Service" after "the" (not "Ana Ruiz, | Tom Lee and Eva Kos": no head word at
     the end; nor "Separately, | Ashby and Tern Hospitals Trust": no "the" before the list)."""
-    return j >= 3 and toks[j - 1].word == "," and _part(toks[j - 2]) and toks[j - 3].key == "the" and (
-        toks[i].key in heading_words()) and any(
-        toks[m].key in ("and", "&") for m in range(j, i)) and all(
-        _part(t) or t.key in ("and", "&") or t.word == "," for t in toks[j:i + 1])
+    return j >= 3 and toks[j - 3].key == "the" and toks[i].key in heading_words() and (
+        _listed_after_comma(toks, j, i))
 
 
 def _head_before(toks: list[Token], j: int, listed: bool = False) -> int | None:
