@@ -206,6 +206,8 @@ def role_before_name(text: str, start: int, floor: int) -> str | None:
     Vintners Society, Tomas Kell, met …" → "chairman of the Vale Vintners Society", when
     the phrase's head ("chairman", "mayor") is a title or a role noun."""
     lo = max(floor, start - 160)
+    if not text[lo:start].rstrip(" \u00a0\n").endswith(","):
+        return None  # (no comma before the name: no apposition to search for)
     while (match := _ROLE_BEFORE_NAME.search(text, lo, start)) is not None and (
             _CLAUSE_WORDS.intersection(w.casefold() for w in match.group(1).split())
             or not _listed_commas(text, match.start(1), match.end(1))):

@@ -75,7 +75,7 @@ JOINED = frozenset("of for and on &".split())
 def lookup_key(words: list[str]) -> str:
     """What an entity is looked up by: its surname, but a name with a joining word whole
     ("University of Toronto" is not the "Toronto" named elsewhere)."""
-    if any(w in JOINED for w in words):
+    if not JOINED.isdisjoint(words):
         return " ".join(words)
     joined = _JOINED_PARTICLE.match(words[-1])  # "al-Nuaimi", "Al-Nuaimi" and "Nuaimi" alike
     return words[-1][joined.end():] if joined is not None else words[-1]

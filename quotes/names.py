@@ -231,8 +231,10 @@ def address_style(toks: list[Token], k: int, last: int) -> bool:
     word (lexicons/address_styles.txt): "Hon." (with its period, or after "Rt"), "Tan Sri",
     "Sheikha" or "Excellency" before two name words; or, opening a sentence, with a
     company's trade ("Utility Cascade Ridge Power", lexicons/trade_nouns.txt)."""
-    styles, dotted, pairs = _address_styles()
     tok = toks[k]
+    if tok.key not in _style_words():
+        return False  # (nearly every word: none of a style of address, no trade)
+    styles, dotted, pairs = _address_styles()
     if tok.key in lexicon.words("trade_nouns"):
         # "Utility Cascade Ridge Power said": a company's trade, opening the sentence
         return last - k >= 2 and (k == 0 or not is_word(toks[k - 1]))
@@ -261,6 +263,13 @@ def _address_styles() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[s
         else:
             styles.add(words[0])
     return frozenset(styles), frozenset(dotted - styles), frozenset(pairs)
+
+
+@cache
+def _style_words() -> frozenset[str]:
+    """Every word `address_style` may find true: the styles' words and the trades."""
+    styles, dotted, pairs = _address_styles()
+    return styles | dotted | {word for pair in pairs for word in pair} | lexicon.words("trade_nouns")
 
 
 def given_name_title(toks: list[Token], k: int) -> bool:

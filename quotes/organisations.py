@@ -46,11 +46,13 @@ _MAX_RUN = 10
 def organisation_ending(toks: list[Token], i: int, text: str | None = None) -> int | None:
     """Index of the first token of an organisation name ending at toks[i], or None (the
     text, when given, tells whether its last words are a person's, named after an office)."""
+    org = lexicon.words("org_words")
+    if org.isdisjoint(t.key for t in toks[:i + 1]):
+        return None  # (every body's name read here holds an organisation word: most runs have none)
     first = _capitalised_run(toks, i)
     if first is None or first == i:
         return None
     run = toks[first:i + 1]
-    org = lexicon.words("org_words")
     if run[-1].key in org:
         return first  # "Greater Manchester Police", "Mr Plumb Ltd"
     if _person_after_office(toks, first, i, text):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from functools import cache
 
 import regex
 
@@ -93,7 +94,7 @@ class People:
         starts = [s for s, _ in quoted]
         self._quoted, self._quoted_starts = quoted, starts
         titles = lexicon.words("titles")
-        skip = lexicon.words("not_names") | titles | lexicon.words("roles")
+        skip = _names_nobody()
         org_words = lexicon.words("org_words")
         headlines = TitleCaseLines(text, body)
         asides = asides or []
@@ -241,17 +242,18 @@ class People:
             entity.name = " ".join(words)
             entity.named_at = name_span[0]
             changed = True
+        known = entity.words
         if changed:  # what a name alone tells of an entity is known already otherwise
-            if len(entity.words) > 1 and entity not in self._by_first.get(entity.words[0], ()):
-                self._by_first.setdefault(entity.words[0], []).append(entity)
-            if len(entity.words) > 2 and entity not in self._by_first_surname.get(entity.words[-2], ()):
-                self._by_first_surname.setdefault(entity.words[-2], []).append(entity)
+            if len(known) > 1 and entity not in self._by_first.get(known[0], ()):
+                self._by_first.setdefault(known[0], []).append(entity)
+            if len(known) > 2 and entity not in self._by_first_surname.get(known[-2], ()):
+                self._by_first_surname.setdefault(known[-2], []).append(entity)
             if role and not entity.role:
                 entity.role = bare_role(role)
-            entity.gender = entity.gender or given_gender(entity.words) or (gender_of(role) if role else None)
+            entity.gender = entity.gender or given_gender(known) or (gender_of(role) if role else None)
             entity.person = entity.person or looks_personal(entity, role)
             entity.evident = entity.evident or bool(entity.person and (entity.gender or role))
-        elif len(words) == 1 and len(entity.words) > 1 and entity.person:
+        elif len(words) == 1 and len(known) > 1 and entity.person:
             entity.evident = True  # "Fitch" after "Lorne Fitch": nobody calls a place that
         bisect.insort(entity.positions, name_span[0])
         return entity
@@ -500,11 +502,23 @@ _LOWER_AFTER = regex.compile(r"[ \u00a0]+\p{Ll}")
 _CLOSES_APPOSITION = regex.compile(r",|\.(?:\s|$)")
 
 
+@cache
+def _names_nobody() -> frozenset[str]:
+    """Words that alone name nobody: common words, titles and roles ("The", "President")."""
+    return lexicon.words("not_names") | lexicon.words("titles") | lexicon.words("roles")
+
+
 def _courtesy_only(role: str) -> bool:
     """"Hon.", "Mr", "H.E. Dr.": courtesy titles and styles of address, no office."""
-    words = lexicon.words("honorifics") | lexicon.words("address_styles")
+    words = _courtesies()
     return all({w.casefold(), w.casefold().rstrip("."), w.casefold().rstrip(".") + "."} & words
                for w in role.split())
+
+
+@cache
+def _courtesies() -> frozenset[str]:
+    """The words of courtesy titles and styles of address, read once."""
+    return lexicon.words("honorifics") | lexicon.words("address_styles")
 
 
 def _titled(role: str | None) -> bool:

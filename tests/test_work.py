@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from quotes import extract, pipeline
+from quotes import appositions, extract, names, organisations, pipeline
 
 
 def _mark_run(n: int) -> str:
@@ -103,3 +103,50 @@ def test_an_article_that_quotes_nobody_never_reads_its_names(monkeypatch: pytest
     assert extract("Council Chair Mira Holt opened the new library in Dunmore on Monday.") == []
     with pytest.raises(AssertionError, match="names were read"):
         extract("“We are ready,” Council Chair Mira Holt said.")
+
+
+class _Counted:
+    """A stand-in that counts the calls it passes on to the function it replaces."""
+
+    def __init__(self, real: Callable[..., Any]) -> None:
+        self.real, self.calls = real, 0
+
+    def __call__(self, *args: Any) -> Any:
+        self.calls += 1
+        return self.real(*args)
+
+
+def test_names_without_an_organisation_word_are_never_read_back_as_bodies(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    run = _Counted(organisations._capitalised_run)
+    monkeypatch.setattr(organisations, "_capitalised_run", run)
+    extract("“We are ready,” Tomas Brik told Ilse Varga on Monday. Varga agreed.")
+    assert run.calls == 0
+    extract("“We are ready,” Tomas Brik of the Kessel Harbour Authority said.")
+    assert run.calls > 0  # (a body's head word: the run is read back)
+
+
+def test_a_name_with_no_comma_before_it_is_never_searched_for_an_apposition(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    class Pattern:
+        searched = 0
+
+        def search(self, *args: Any) -> Any:
+            Pattern.searched += 1
+            return real.search(*args)
+
+    real = appositions._ROLE_BEFORE_NAME
+    monkeypatch.setattr(appositions, "_ROLE_BEFORE_NAME", Pattern())
+    extract("“We are ready,” said Ilse Varga, who runs the yard.")
+    assert Pattern.searched == 0
+    found = extract("The head of the yard, Ilse Varga, said “we are ready”.")
+    assert Pattern.searched > 0 and found[0].speaker_role == "head of the yard"
+
+
+def test_plain_name_words_are_never_read_as_styles_of_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    styles = _Counted(names._address_styles)
+    monkeypatch.setattr(names, "_address_styles", styles)
+    extract("“We are ready,” Tomas Brik told Ilse Varga on Monday.")
+    assert styles.calls == 0
+    extract("“We are ready,” said Hon. Ilse Varga on Monday.")
+    assert styles.calls > 0
