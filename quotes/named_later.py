@@ -41,8 +41,9 @@ _OPENERS = frozenset("a an the its his her their".split())
 # Words after the head noun that end it: "a spokeswoman for the mayor".
 _ENDS = frozenset("of for at in from with who that which whose on to by".split())
 # After a name, before its speech verb: an acronym, an apposition or a relative
-# clause between commas, an auxiliary ("Kestrel AB (KAB), which …, has said").
-_TO_VERB = regex.compile(r"(?:[ \u00a0]*\([^()\n]{1,20}\))?(?:,[^,.!?\n“”‘’\"]{1,150},)?"
+# clause between commas, the comma closing an apposition the name is in ("The
+# operator, Kestrel AB, said"), an auxiliary ("Kestrel AB (KAB), which …, has said").
+_TO_VERB = regex.compile(r"(?:[ \u00a0]*\([^()\n]{1,20}\))?(?:,[^,.!?\n“”‘’\"]{1,150},|,(?=[ \u00a0]))?"
                          r"[ \u00a0]+(?:has[ \u00a0]+|have[ \u00a0]+|had[ \u00a0]+)?(\p{Ll}+)")
 _APPOSITION_AFTER = regex.compile(r",[ \u00a0]+((?:the|an?|its|their|his|her|[\p{L}\p{M}’'-]+[’']s)[ \u00a0]+"
                               r"[^,.;:!?\n“”\"]{1,60}),")
@@ -89,7 +90,8 @@ def named_later(people: People, said: str, start: int, end: int) -> Candidate | 
     if any(role and role_head(role) not in lexicon.words("honorifics") and not _fits_role(role, head, said)
            for role in (entity.role, _apposition(text, at))):
         return None  # ("a spokesman said … Minister Ivo Lenz said": someone else)
-    definite = said.split()[0].casefold() == "the" and not (kind == "person" and " of " in said)
+    definite = said.split()[0].casefold() == "the" and not (kind == "person" and " of " in said) and not (
+        kind == "body" and _lede_possessive(text, said, start))
     if definite or (kind == "person" and head in lexicon.words("unnamed_sources")):
         # ("the agency said" refers back, "The winner of the race said" does not; "a passenger
         # said … Ana Roos said": another, often)
@@ -103,6 +105,14 @@ def named_later(people: People, said: str, start: int, end: int) -> Candidate | 
         return Candidate(entity.name, entity.role, 1, at,
                          f"the next sentence opens with {entity.name} (offset {at})")
     return None
+
+
+def _lede_possessive(text: str, said: str, start: int) -> bool:
+    """"the mine's operator said" in the article's first paragraph: the possessive anchors
+    the description in its own sentence, so it refers back to no source; a body so
+    described is new (a person, "the firm's founder", may be named much later)."""
+    words = said.split()
+    return len(words) > 2 and words[1].endswith(("'s", "’s")) and "\n" not in text[:start]
 
 
 def _head(said: str) -> tuple[str | None, str]:
@@ -136,8 +146,8 @@ def _head(said: str) -> tuple[str | None, str]:
 def _kind_agrees(entity: Entity, kind: str) -> bool:
     if kind == "person":
         return not not_personal(entity) and (entity.person or entity.evident or entity.role is not None)
-    if kind == "body":
-        return not entity.person and not entity.gender
+    if kind == "body":  # (a two-word name is taken for a person's until shown: "Minera Andina")
+        return not entity.gender and (not entity.person or not (entity.evident or entity.role))
     return True
 
 
