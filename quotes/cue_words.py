@@ -66,7 +66,7 @@ class Cue:
     stance: bool = False  # a stance, not speech: reports content, never cues a quotation
     belief: bool = False  # a belief or feeling ("believes", "hopes"): speech it is not
     appeal: bool = False  # an appeal ("called for a freeze"): reports only words it quotes
-    commitment: bool = False  # "vowed to fight": its "to" clause is an act, reported only when quoted
+    to_act: bool = False  # "vowed to fight", "asked the judge to": an act, reported only when quoted
 
     @property
     def act(self) -> str:

@@ -50,7 +50,7 @@ class Verb(NamedTuple):
     stance: bool  # a stance or finding, not speech: never introduces a quotation ("wanted")
     belief: bool  # a belief or feeling reported as content ("believes", "hopes"); may cue quotes
     appeal: bool  # its complement is an appeal ("called for a freeze"): a report only when quoted
-    commitment: bool  # its "to" clause is a commitment to act ("vowed to fight"): a report only when quoted
+    to_act: bool  # its "to" clause is an act committed to or asked for ("vowed to fight"): quoted only
 
 
 @cache
@@ -63,7 +63,7 @@ def speech_verbs() -> dict[str, Verb]:
         given = [p.replace("_", " ") for p in parts if not p.startswith("+")]
         base = given[0]
         verb = Verb(base, "+bare" in flags, "+quoted" in flags, "+to" in flags, "+object" in flags,
-                    "+stance" in flags, "+belief" in flags, "+appeal" in flags, "+commitment" in flags)
+                    "+stance" in flags, "+belief" in flags, "+appeal" in flags, "+to_act" in flags)
         for form in given if len(given) > 1 else _regular_forms(base):
             forms.setdefault(form, verb)
         forms.setdefault(base, verb)

@@ -109,7 +109,7 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
             report = (zero_relative_report(text, near, cue) or speaker_verb_report(text, near, cue)
                       or trailing_report(text, near, cue))
         needs_quote = cue.appeal or (cue.quoted and not cue.object) or (
-            report is not None and cue.commitment and _TO_CLAUSE.match(text, report.pieces[0][0]) is not None)
+            report is not None and cue.to_act and _TO_CLAUSE.match(text, report.pieces[0][0]) is not None)
         if report and (not needs_quote or has_quote(text, _own_clause(text, report.pieces))) and (
                 not reports_nothing(text, report.pieces, report.attribution, s0)):
             found.append(report)
@@ -123,7 +123,8 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
 
 
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but)\s")
-# "vowed | to fight the closure": a commitment's "to" clause ("vowed that …" reports a statement).
+# "vowed | to fight the closure", "asked the judge | to reconsider": an act's "to" clause
+# ("vowed that …" reports a statement).
 _TO_CLAUSE = re.compile(r"to\s")
 
 
