@@ -43,7 +43,7 @@ from quotes.body_descriptions import (
 )
 from quotes.described import MODIFIERS, Candidate, Description, Meaning, parse
 from quotes.description_fallbacks import FALLBACK_REACH, fallback, named_next
-from quotes.leaders import leads
+from quotes.leaders import DEPUTY, leads
 from quotes.occurrences import article_mentions, named_in_phrase, occurrences
 from quotes.people import Entity, People, not_personal
 from quotes.roles import role_head, strip_determiner
@@ -241,7 +241,7 @@ def _evidence(people: People, description: Description, pos: int) -> list[Candid
 
 def _deputy(description: Description) -> bool:
     """"the deputy head of the ministry": a second in the office, not its head."""
-    return any(w.casefold() in ("deputy", "vice") for w in description.words.split(" of ")[0].split()[:-1])
+    return any(w.casefold() in DEPUTY for w in description.words.split(" of ")[0].split()[:-1])
 
 
 def _counterparts(people: People, description: Description, pos: int, *, pair: bool = False) -> list[Candidate]:

@@ -15,10 +15,10 @@ from quotes.role_kin import same_word
 from quotes.roles import role_head, role_words
 
 # Heads that name a leader of whatever body follows "of" ("the head of the Bank").
-_LEADERS = frozenset("head chief leader boss chairman chairwoman chair president governor director".split())
+LEADERS = frozenset("head chief leader boss chairman chairwoman chair president governor director".split())
 _NOT_THE_HEAD = lexicon.words("other_holders")
 # Words of a second in an office: "the deputy head of …" for a "Vice Minister of …".
-_DEPUTY = frozenset("vice deputy".split())
+DEPUTY = frozenset("vice deputy".split())
 # Titles of those who speak for a body or serve it, not lead it ("spokeswoman of the Ministry").
 _SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson representative rep adviser advisor".split())
 # Ministers who lead no ministry: "Prime Minister", "Minister without portfolio".
@@ -30,13 +30,13 @@ def leads(head: str, complement: str, role: str, *, deputy: bool = False) -> boo
     who holds this role ("Chairman of the National Bank")? With `deputy` ("the deputy
     head of the ministry"), for one who is second in such an office ("Vice Minister of
     Fisheries", "Deputy Governor of the Central Bank")."""
-    if head not in _LEADERS:
+    if head not in LEADERS:
         return False
     said = role_words(role)
-    if deputy != bool(said & _DEPUTY):
+    if deputy != bool(said & DEPUTY):
         return False  # ("the head of …" is no "Deputy Minister …"; "the deputy head" no Minister)
     if deputy:
-        role = " ".join(w for w in role.split() if w.casefold().rstrip(".,") not in _DEPUTY)
+        role = " ".join(w for w in role.split() if w.casefold().rstrip(".,") not in DEPUTY)
         said = role_words(role)
     if said & _NOT_THE_HEAD:
         return False  # ("Vice President", "Former Minister of …")
@@ -53,7 +53,7 @@ def leads(head: str, complement: str, role: str, *, deputy: bool = False) -> boo
     # (the body's name, or its last noun with words of it: "the head of the society" for
     # the "president of the Northern Rural Society")
     named = role_words(body)
-    return title in _LEADERS | lexicon.words("titles") and title not in _SPEAKS_FOR and (
+    return title in LEADERS | lexicon.words("titles") and title not in _SPEAKS_FOR and (
         named == role_words(complement) or (role_head(complement) == role_head(body) and all(
             any(same_word(w, other) for other in named) for w in role_words(complement))))
 
@@ -69,7 +69,7 @@ def _heads_body(complement: str, role: str) -> bool:
     said = role_words(role)
     if head == "minister" and not said & _NOT_A_MINISTRY:
         said |= {"ministry"}  # (a minister leads a ministry the title need not name)
-    elif head not in _LEADERS:
+    elif head not in LEADERS:
         return False  # ("spokesman of the Ministry of Defence")
     if not (said - {head}) & kinds()[noun]:
         return False

@@ -29,6 +29,7 @@ from quotes.body_descriptions import is_kind, name_shows_kind
 from quotes.described import Candidate
 from quotes.description_fallbacks import person_heads
 from quotes.gender import gender_of
+from quotes.leaders import LEADERS
 from quotes.occurrences import article_mentions, name_end
 from quotes.people import Entity, People, not_personal
 from quotes.roles import before_of, role_head
@@ -172,7 +173,7 @@ def _fits_role(role: str, head: str, said: str) -> bool:
     archive director", nor "Alba Bank's president" "the president of Corvo Trust"; "the
     museum's director" may be "its director", "the group's vet" "a senior vet"."""
     if role_kin.fit(head, role) < role_kin.FITS and not (
-            head in _LEAD_WORDS and " of " in said and role_head(role) in _LEADER_TITLES):
+            head in LEADERS and " of " in said and role_head(role) in LEADERS):
         return False  # ("The head of the Ostmark Sailing Federation" may be its "Federation president")
     main = before_of(role.split())
     modifiers = {w.casefold() for w in main[:-1] if w.isalpha() and w.islower()} - _OPENERS
@@ -190,9 +191,6 @@ def _capitalised(words: list[str]) -> set[str]:
 
 
 _TITLES = lexicon.words("honorifics") | {"the"}
-# "The head of X" and the titles of one who leads a body.
-_LEAD_WORDS = frozenset("head chief leader boss".split())
-_LEADER_TITLES = frozenset("head chief leader president chairman chairwoman chair director governor".split())
 
 
 def _apposition(text: str, at: int) -> str | None:
