@@ -48,6 +48,9 @@ CLOSING_MARKS = "”\"’'»"
 QUOTE_MARKS = ("“", "”", '"', "''", "``", "«", "»", "„")
 PREPOSITIONS = frozenset(
     "in at on of for with from to by during after before about into over under through".split())
+# Prepositions after a participle that describes a noun, not a verb of a clause of its
+# own: "a group based in Oslo", "a fund led by …", "a spokesman quoted by …".
+DESCRIBING_PREPOSITIONS = frozenset("in by at on near from with for of as inside outside within".split())
 # Words after a tell-type verb that are not its listener: "asked whether …".
 _NOT_LISTENERS = PREPOSITIONS | frozenset("that whether if how why what when where who".split())
 

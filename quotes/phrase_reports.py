@@ -13,7 +13,7 @@ import regex
 
 from quotes import lexicon
 from quotes.after_cue import mention_after
-from quotes.cue_words import PREPOSITIONS, Cue, according_to, opens_with_mark
+from quotes.cue_words import DESCRIBING_PREPOSITIONS, PREPOSITIONS, Cue, according_to, opens_with_mark
 from quotes.cues import Attribution
 from quotes.report_content import NOT_SUBJECTS, Report, Span, clause_word, looks_like_clause, trimmed
 from quotes.sources import pronoun_after, source_first_report
@@ -180,10 +180,6 @@ def _describes_source(text: str, start: int, end: int) -> bool:
     return not looks_like_clause(text, start, stop) or not _finite_verb(text, start, stop)
 
 
-# Participles that describe a noun: "a Vienna-based group", "a group based in Oslo", "a fund led by …".
-_DESCRIBING_PREPOSITIONS = frozenset("in by at on near from with for of".split())
-
-
 def _finite_verb(text: str, start: int, end: int) -> bool:
     """Does a verb of a clause of its own come in text[start:end], past the participles
     that only describe a noun ("based in", "Vienna-based", "led by")?"""
@@ -192,7 +188,7 @@ def _finite_verb(text: str, start: int, end: int) -> bool:
         if clause_word(t):
             return True
         if t.key.endswith("ed") and "-" not in t.key and not (
-                after is not None and after.key in _DESCRIBING_PREPOSITIONS):
+                after is not None and after.key in DESCRIBING_PREPOSITIONS):
             return True
     return False
 

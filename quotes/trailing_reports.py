@@ -12,7 +12,15 @@ import re
 from quotes import lexicon
 from quotes.after_cue import mention_after
 from quotes.appositions import subject_with_apposition
-from quotes.cue_words import CLOSING_MARKS, PREPOSITIONS, QUOTE_MARKS, Cue, is_past_form, with_object
+from quotes.cue_words import (
+    CLOSING_MARKS,
+    DESCRIBING_PREPOSITIONS,
+    PREPOSITIONS,
+    QUOTE_MARKS,
+    Cue,
+    is_past_form,
+    with_object,
+)
 from quotes.cues import Attribution
 from quotes.names import Mention
 from quotes.non_reports import before_anonymity_clause
@@ -110,11 +118,9 @@ def _finite_past(words: list) -> bool:
     preposition ("said a spokesman | based in Geneva") is the speaker's description."""
     if not words[0].word.islower() or not is_past_form(words[0].key):
         return False
-    return len(words) == 1 or words[1].key not in _PARTICIPLE_PREPOSITIONS
+    return len(words) == 1 or words[1].key not in DESCRIBING_PREPOSITIONS
 
 
-# Prepositions after a participle that describes a speaker ("based in", "quoted by").
-_PARTICIPLE_PREPOSITIONS = frozenset("in by at on with as from for near inside outside within".split())
 
 
 def _tail_words(words: list, verb: str) -> int:
