@@ -142,12 +142,15 @@ def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Me
     opener = toks[k + 1]
     start = k + 2 if opener.key == "the" and k + 2 < len(toks) and is_name_word(toks[k + 2]) else k + 1
     first = toks[start]
+    styled = first.key in ("his", "her") and start + 1 < len(toks) and (
+        toks[start + 1].key in lexicon.words("address_styles"))  # ", His Excellency Tomas Mwale,"
     if not (is_name_word(first) or first.key in lexicon.words("honorifics") or is_title(first)
-            or given_name_title(toks, start)):
+            or given_name_title(toks, start) or styled):
         return None
     end = next((t.start for t in toks[start + 1:] if t.word == ","), comma)
     name = mention_before(text, first.start, end, skip_aux=False)
-    if name is None or name.kind != "name" or name.start != first.start or (
+    opens = toks[start + 1].start if styled else first.start  # (the style's possessive is no name)
+    if name is None or name.kind != "name" or name.start not in (first.start, opens) or (
             start > k + 1 and not names_a_body(text, name)):
         return None  # ("The firm, the oldest in town,": no name; "the Ana Holm": no body)
     return name

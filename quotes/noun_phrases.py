@@ -97,6 +97,12 @@ def mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
         if person is not None and toks[i - 2].key not in lexicon.words("org_words") and person.role:
             return person
     org = organisation_ending(toks, i, text)
+    if org is not None and org + 2 == i and toks[org + 1].key == "of" and is_title(toks[org]) and (
+            toks[i].key in _GENERIC_OFFICES):
+        # "the Head of State", "the Head of Government": an office written with capitals,
+        # no body's name; it stands for its holder as "the head of state" does
+        start = toks[org - 1].start if org > 0 and toks[org - 1].key == "the" else toks[org].start
+        return Mention(start, tok.end, "role", None, text[start:tok.end])
     if org is not None and (person := _person_of_body(text, toks, org, i)) is not None:
         return person  # "Tom Brezina of Kestrel Securities said": he speaks, the body is his role
     if org is not None and (person := _member_of(text, toks, org, i)) is not None:
@@ -127,6 +133,10 @@ def mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
             role = None if extended.start == tok.start else extended
         return role
     return None
+
+
+# What a capitalised "<title> of" office ends with when it names no body ("Head of State").
+_GENERIC_OFFICES = frozenset("state government".split())
 
 
 def _member_of(text: str, toks: list[Token], first: int, i: int) -> Mention | None:

@@ -171,6 +171,8 @@ class People:
                 # "The mayor of Lesna, Ana Kral, …", "the Deputy Minister of Tourism, Hon. Ali
                 # Juma, stated" (the courtesy title is no role): the apposition before it
                 at = mention.start if courtesy else name[0]
+                if courtesy and (style := _STYLE_POSSESSIVE.search(text, max(0, at - 5), at)):
+                    at = style.start()  # ("…, His | Excellency Tomas Mwale,")
                 role = role_before_name(text, at, body[0]) or role
             entity = self.add(name, role)
             self._after_media_noun(entity, word_before)
@@ -498,6 +500,9 @@ _OF_NAME = regex.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}")
 _LOWER_AFTER = regex.compile(r"[ \u00a0]+\p{Ll}")
 
 
+# The possessive of a style of address, before it: "His | Excellency", "Her | Excellency".
+_STYLE_POSSESSIVE = regex.compile(r"\b[Hh](?:is|er)[ \u00a0]+$")
+
 # What closes an apposition after a name: its comma, or the sentence's end.
 _CLOSES_APPOSITION = regex.compile(r",|\.(?:\s|$)")
 
@@ -509,10 +514,14 @@ def _names_nobody() -> frozenset[str]:
 
 
 def _courtesy_only(role: str) -> bool:
-    """"Hon.", "Mr", "H.E. Dr.": courtesy titles and styles of address, no office."""
+    """"Hon.", "Mr", "H.E. Dr.", "His Excellency": courtesy titles and styles of address,
+    no office."""
     words = _courtesies()
+    said = role.split()
+    if len(said) > 1 and said[0].casefold() in ("his", "her"):
+        said = said[1:]  # ("His Excellency", "Her Excellency": the style with its possessive)
     return all({w.casefold(), w.casefold().rstrip("."), w.casefold().rstrip(".") + "."} & words
-               for w in role.split())
+               for w in said)
 
 
 @cache

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+import regex
 
 from quotes import descriptions, lexicon, unnamed
 from quotes.after_cue import mention_after
@@ -49,9 +52,42 @@ def resolve(people: People, mention: Mention | None, pos: int) -> Resolved:
     said = people.text[mention.start:mention.end]
     if mention.kind == "pronoun":
         return _pronoun(people, said, mention.start)
+    if mention.kind == "name" and (styled := _STYLE_ALONE.fullmatch(said)):
+        return _styled(people, styled, said, mention.start)
     if mention.kind == "name" and mention.name:
         return _name(people, mention, mention.name, said)
     return _together(people, mention, said) or _role(people, mention, said)
+
+
+# A style of address standing for its holder: "His Excellency said", "Her Highness".
+_STYLE_ALONE = regex.compile(r"(?P<own>[Hh]is|[Hh]er)[ \u00a0]+(?P<style>Excellency|Highness|Majesty)")
+# How far after a style the name it is given may end ("His Excellency the Minister of … Sheikh …").
+_STYLE_REACH = 160
+
+
+@cache
+def _style_written(style: str) -> regex.Pattern[str]:
+    """Where the article gives someone the style: "His Excellency", "H.E." (its short form)."""
+    short = r"|\bH\.E\." if style == "Excellency" else ""
+    return regex.compile(rf"\b(?:[Hh]is|[Hh]er)[ \u00a0]+{style}\b{short}")
+
+
+def _styled(people: People, styled: regex.Match[str], said: str, pos: int) -> Resolved:
+    """"His Excellency said": the person the article last named with that style before pos
+    ("His Excellency the Minister of Energy Sheikh Ali Al-Thani", "H.E. Sok Vannarith"),
+    whose gender does not differ; else the style as written."""
+    style = styled.group("style")
+    gender = "m" if styled.group("own").casefold() == "his" else "f"
+    starts = [m.start() for m in _style_written(style).finditer(people.text, people.body[0], pos)]
+    mentions = people.mentions()
+    for start in reversed(starts):
+        for at, entity in mentions:
+            if start < at <= start + _STYLE_REACH and at < pos and entity.person and (
+                    entity.gender in (None, gender)):
+                return Resolved(entity.name, entity.role, "role",
+                                f'"{said}" → {entity.name}: the article names {entity.name} with '
+                                f"that style at offset {start}")
+    return Resolved(said, None, "role", f'"{said}": the article names nobody with that style before it')
 
 
 def _together(people: People, mention: Mention, said: str) -> Resolved | None:
