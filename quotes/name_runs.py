@@ -32,12 +32,14 @@ def sentence_runs(text: str, body: Span) -> Iterator[regex.Match[str]]:
     Marex Logistics. Marex said" gives "Marex Logistics." and "Marex" (but "Gen. Ana
     Ruiz", "J. Ruiz" and "U.S. Army" are one run each)."""
     for run in _CAPITALISED_RUN.finditer(text, *body):
-        if text[run.start() - 1:run.start()] in _JOINERS and run.start() > body[0]:
+        start = run.start()
+        if start > body[0] and text[start - 1] in _JOINERS:
             run = _joined_run(text, run, body[0])
-        if ". " not in run.group() and ".\u00a0" not in run.group():
+            start = run.start()
+        words = run.group()
+        if ". " not in words and ".\u00a0" not in words:
             yield run
             continue
-        start = run.start()
         for end in _PERIOD_END.finditer(text, start, run.end()):
             word = end.group(1)
             if len(word) > 1 and not keeps_period(word + "."):

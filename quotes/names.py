@@ -465,10 +465,11 @@ def alone_words(text: str) -> frozenset[str]:
     known = memo(text)
     if ("alone",) not in known:
         toks = tokens(text, 0, len(text))
+        named = list(map(is_name_word, toks))  # (asked once a token)
         known[("alone",)] = frozenset(
             surname_key(t) for k, t in enumerate(toks)
-            if is_name_word(t) and not (k > 0 and is_name_word(toks[k - 1]) and toks[k - 1].end + 1 >= t.start)
-            and not (k + 1 < len(toks) and is_name_word(toks[k + 1]) and t.end + 1 >= toks[k + 1].start))
+            if named[k] and not (k > 0 and named[k - 1] and toks[k - 1].end + 1 >= t.start)
+            and not (k + 1 < len(toks) and named[k + 1] and t.end + 1 >= toks[k + 1].start))
     return known[("alone",)]
 
 

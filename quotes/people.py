@@ -101,29 +101,28 @@ class People:
         aside_starts = [s for s, _ in asides]
         dateline = body[0]  # (where the last wire dateline ended: its words name nobody)
         for run in sentence_runs(text, body):
-            if run.start() < dateline:
+            start = run.start()
+            if start < dateline:
                 continue
-            if (run.start() == 0 or text[run.start() - 1] == "\n") and (
-                    end := dateline_end(text, run.start())) is not None:
+            if (start == 0 or text[start - 1] == "\n") and (end := dateline_end(text, start)) is not None:
                 dateline = end  # "ARDESSA, May 2 (Reuters) -": not a body "it" may mean
                 continue
             words = run.group()
             if words.rstrip(".").casefold() in skip and not (
-                    words.casefold() in titles and text.endswith((" of ", " for ", " and "), 0, run.start())):
+                    words.casefold() in titles and text.endswith((" of ", " for ", " and "), 0, start)):
                 continue  # "The", "But", "President" alone name nobody ("Ministry of | Health" ends a body)
-            if asides and _inside(asides, aside_starts, run.start()):
+            if asides and _inside(asides, aside_starts, start):
                 continue  # a photo credit, a caption or a link line: not the story's people
-            if headlines.holds(run.start()):
+            if headlines.holds(start):
                 continue  # "Mayor Sees Budget Gap": in title case, capitals do not mark names
             if words.rsplit(" ", 1)[-1].casefold() in org_words and (
                     _OF_NAME.match(text, run.end()) or (" " not in words and opens_sentence(
-                        text, run.start(), body[0]) and _LOWER_AFTER.match(text, run.end()))):
+                        text, start, body[0]) and _LOWER_AFTER.match(text, run.end()))):
                 # "(The) City | of Surrey": the head of a body read with its name from "Surrey";
                 # "City financial records": a common noun that opens a sentence
                 continue
             # The word before tells whether the name is a modifier ("the Wagner boss")
             # and whether role words precede it ("Secretary General Jens …").
-            start = run.start()
             reach = max(body[0], start - 40)
             end_before = reach + len(text[reach:start].rstrip())
             space = text.rfind(" ", max(body[0], end_before - 30), end_before)
@@ -145,7 +144,7 @@ class People:
                     common_word_surname(toks, last)) and not (
                     toks[last].key in lexicon.words("org_words") and last > 0 and is_name_word(toks[last - 1])):
                 last -= 1  # (a body's last word may be a role word: "Audit Office", "Ministry of Health")
-            if last < 0 or toks[last].start < run.start():
+            if last < 0 or toks[last].start < start:
                 continue
             org = organisation_ending(toks, last, text)  # "Network Rail": no role "Network"
             wide, one = max(body[0], start - _ROLE_WINDOW), " " not in words  # ("Steel and | Engineering …")

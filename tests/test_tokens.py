@@ -47,3 +47,11 @@ def test_a_window_of_the_shared_tokens_reads_as_defined(pieces: list[str], data:
     toks = window_tokens(text, start, end)
     assert toks == _window_as_defined(text, start, end)
     assert all(text[t.start:t.end] == t.word for t in toks)
+
+
+def test_a_window_cut_at_its_head_reads_a_possessive_at_its_end_as_the_window_does() -> None:
+    text = "Tomas and the teachers’ union"
+    end = text.index("’") + 1
+    assert window_tokens(text, 2, end) == tokenise(text, 2, end)
+    assert [t.word for t in window_tokens(text, 2, end)][-2:] == ["teachers", "’"]
+    assert [t.word for t in window_tokens(text, 2, len(text))][-2:] == ["teachers’", "union"]
