@@ -22,12 +22,14 @@ from quotes.names import (
 )
 from quotes.noun_phrases import generic_noun_phrase, mention_ending, role_ending, starts_clause
 from quotes.tokens import (
+    FUNCTION_WORDS,
     Token,
     is_adverbial,
     is_capitalised,
     is_modifier,
     is_name_word,
     is_participle_compound,
+    is_possessive,
     is_role_noun,
     is_title,
     is_word,
@@ -109,17 +111,41 @@ def _people_at_body(text: str, toks: list[Token], body: Mention) -> Mention | No
     | said": the people of a body or place, unnamed, speak, described as written (the
     body is where they are, not who speaks)."""
     k = next((n for n in range(len(toks) - 1, -1, -1) if toks[n].start == body.start), None)
-    while k is not None and k > 0 and is_participle_compound(toks[k - 1].word):
-        k -= 1  # "Analysts at | Seoul-based | Hanbit Securities"
-    if k is None or k < 2 or toks[k - 1].key not in _AT_BODY:
+    if k is None:
+        return None
+    opens = k
+    while k > 0 and opens - k < _BODY_WORDS_BEFORE and _before_body(toks[k - 1]):
+        k -= 1  # "Analysts at | Seoul-based | Hanbit Securities", "at | consultancy | Andes Risk",
+        # "Doctors at | the capital’s main | children’s hospital"
+    if k < 2 or toks[k - 1].key not in _AT_BODY:
         return None
     head = toks[k - 2]
-    if not (is_role_noun(head) and (head.key.endswith("s") or head.key in _GROUP_NOUNS)) or is_title(head):
+    if not (_plural_person_noun(head) or (is_role_noun(head) and head.key in _GROUP_NOUNS)) or is_title(head):
         return None  # ("the chief executive at Ashby Homes" is `_member_of_body`'s; "Sessions at …")
     group = role_ending(text, toks, k - 2)
     if group is None or group.end != head.end or not starts_clause(toks, group.start):
         return None
     return Mention(group.start, body.end, "role", None, text[group.start:body.end])
+
+
+# Words between "at" and a body that describe it: "at | the capital’s main | children’s
+# hospital", "at | consultancy | Andes Risk", "at | Seoul-based | Hanbit Securities".
+_BODY_WORDS_BEFORE = 4
+_BODY_DETERMINERS = frozenset("the a an its their".split())
+
+
+def _before_body(tok: Token) -> bool:
+    return is_participle_compound(tok.word) or tok.key in _BODY_DETERMINERS or (
+        tok.word.islower() and tok.word.isalpha() and tok.key not in FUNCTION_WORDS
+        and tok.key not in _AT_BODY and not tok.key.endswith(("ed", "ing"))
+        and tok.key not in lexicon.speech_verbs()) or (is_possessive(tok) and not is_name_word(tok))
+
+
+def _plural_person_noun(tok: Token) -> bool:
+    """"analysts", "administrators", "fishermen": people named by a plural role noun."""
+    key = tok.key
+    return (key.endswith("s") and (is_role_noun(tok) or key[:-1] in lexicon.words("roles"))) or (
+        key.endswith("men") and is_role_noun(tok))
 
 
 def _unnamed_in_place(text: str, toks: list[Token], place: Mention) -> Mention | None:
