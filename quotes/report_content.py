@@ -279,6 +279,10 @@ def after_that(text: str, pos: int, end: int) -> int | None:
     between = [t for t in tokens(text, pos, match.end() - 4) if is_word(t)]
     if any(t.key in _SUBJECT_PRONOUNS or clause_word(t) for t in between):
         return None
+    if between and between[-1].key in PREPOSITIONS and not text[between[-1].end:match.end() - 4].strip() and (
+            _noun_follows(text, match.end(), end)):
+        return None  # "claimed in that speech the cost …", "said at that time": "that" is a determiner
+        # (not "said soon after that the talks …": no noun follows, "that" opens the clause)
     if len(between) > 1 and between[-1].key in _CONJUNCTIONS:
         return None  # "said the staff ‘work their socks off’ and that …": the second of two clauses
     if _object_before_that(between, "," in text[pos:match.end()]):
@@ -288,6 +292,14 @@ def after_that(text: str, pos: int, end: int) -> int | None:
                       or (following[0].word.islower() and following[0].key.endswith("ed"))):
         return None  # "the raid that killed …": a relative clause
     return match.end() - len("that")  # the clause keeps its "that", as annotators mark it
+
+
+def _noun_follows(text: str, pos: int, end: int) -> bool:
+    """A lower-case word at pos that is no determiner, pronoun or verb: a noun "that" determines."""
+    following = [t for t in tokens(text, pos, min(end, pos + 30)) if is_word(t)][:1]
+    return bool(following) and following[0].word.islower() and not (
+        following[0].key in _NOUN_PHRASE_OPENERS or following[0].key in _SUBJECT_PRONOUNS
+        or clause_word(following[0]))
 
 
 # Words that open a noun phrase: between a cue and "that", an object, whose relative
