@@ -45,6 +45,8 @@ _POST_LINK = regex.compile(r"\b(?:pic\.twitter\.com|t\.co)/\w+")
 # What follows a post's text: a picture link, then the author line.
 _POST_TAIL = regex.compile(
     r"\s*(?:(?:https?://)?(?:pic\.twitter\.com|t\.co)/\w+\s*)?[—–]\s*[^()\n—–]{1,80}?\s*\(@\w{1,30}\)")
+# Hashtags closing a post's text ("#BCStorm", glued to a picture link in web copy).
+_CLOSING_TAGS = regex.compile(r"(?:\s*#\w*)+\s*$")
 # A link line: an upper-case label and a colon or a bar ("READ MORE: …", "WATCH | …").
 _LABEL = regex.compile(r"(?P<label>[\p{Lu}][\p{Lu}' ]{1,30}?)\s*[:|]")
 
@@ -112,6 +114,16 @@ class Layout:
     def post_at(self, pos: int) -> Post | None:
         """The embedded post holding pos, if any."""
         return next((p for p in self.posts if p.span[0] <= pos < p.span[1]), None)
+
+    def post_text(self, post: Post) -> Span | None:
+        """A post's own words: its text before the hashtags, picture link and author
+        line that close it ("… for several more days. #Storm pic.twitter.com/x — …")."""
+        start, end = post.span
+        tail = _POST_TAIL.search(self.text, start, end)
+        if tail is None:
+            return None
+        body = _CLOSING_TAGS.sub("", self.text[start:tail.start()]).rstrip(" \t\n.,;:")
+        return (start, start + len(body)) if len(body.split()) >= 4 else None
 
     def ends_post(self, pos: int) -> bool:
         """Only a post's picture link and author line follow pos ("“…” pic.twitter.com/x — Ann")."""

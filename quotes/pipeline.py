@@ -108,6 +108,7 @@ def find(article: Article) -> list[Found]:
         return []
     direct, titles = _direct_quotes(layout)
     reports = _reports(layout, direct, titles)
+    reports += _post_statements(layout, direct + reports)
     if not direct and not reports:
         return []  # (the names of an article that quotes nobody are never read)
     found = sorted(direct + reports, key=lambda f: f.pieces[0][0])
@@ -279,6 +280,21 @@ def _reports(layout: Layout, direct: list[Found], titles: list[QuoteSpan]) -> li
             for piece in report.pieces:
                 taken.add(piece)
     return found
+
+
+def _post_statements(layout: Layout, found: list[Found]) -> list[Found]:
+    """The words of an embedded post that quote nobody are its author's own statement
+    (GGT annotates every such post; the author is resolved as for a quotation in it)."""
+    taken = _Spans([piece for f in found for piece in f.pieces])
+    statements = []
+    for post in layout.posts:
+        body = layout.post_text(post)
+        if body is None or taken.overlaps(body) or any(
+                mark in layout.text[body[0]:body[1]] for mark in "“”\"«»"):
+            continue
+        index = layout.sentence_at(body[0])
+        statements.append(Found((body,), "indirect", None, index, layout.sentence_paragraph[index]))
+    return statements
 
 
 def _before_quotation(text: str, pieces: tuple[Span, ...], direct_starts: list[int]) -> tuple[Span, ...]:
