@@ -15,7 +15,7 @@ from quotes import lexicon
 from quotes.after_cue import mention_after
 from quotes.segment import title_case
 from quotes.speakers import Mention
-from quotes.tokens import tokens
+from quotes.tokens import is_word, tokens
 from quotes.trie import trie_pattern
 
 
@@ -52,6 +52,9 @@ PREPOSITIONS = frozenset(
 # own: "a group based in Oslo", "a fund led by …", "a spokesman quoted by …".
 DESCRIBING_PREPOSITIONS = frozenset("in by at on near from with for of as inside outside within".split())
 # Words after a tell-type verb that are not its listener: "asked whether …".
+# Words that open a reported infinitive after a listener: "told his staff | (not) to …".
+_INFINITIVE_OPENERS = frozenset("to not never".split())
+_POSSESSIVES = lexicon.tagged("determiners", "possessive")
 _NOT_LISTENERS = PREPOSITIONS | frozenset("that whether if how why what when where who".split())
 
 
@@ -228,6 +231,10 @@ def with_object(text: str, cue: Cue, end: int) -> Cue:
                 return replace(cue, end=toks[1].end)  # "told the hearing | the ambulance …"
             if toks[0].key in _DETERMINERS and len(toks) > 2 and toks[2].key in _FINITE_AUXILIARIES:
                 return cue  # "warning the strike could …": the clause's subject, no listener
+            words = [t for t in toks if is_word(t)]
+            if words[0].key in _DETERMINERS | _POSSESSIVES and len(words) > 2 and words[1].word.islower() and (
+                    words[2].key in _INFINITIVE_OPENERS):
+                return replace(cue, end=words[1].end)  # "told his players | not to …"
             return replace(cue, end=toks[0].end)
         return cue
     second = _SECOND_DETERMINER.search(text, listener.start, listener.end) if listener.kind == "role" else None

@@ -302,7 +302,7 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
             predicate_follows(text, start, s1)):
         content = trimmed(text, start, clause_end(text, start, s1))  # "which he said | had harmed"
         confidence = 0.7
-    elif cue.infinitive and text.startswith(("to ", "not to "), start):
+    elif cue.infinitive and text.startswith(("to ", "not to ", "never to "), start):
         content = trimmed(text, start, clause_end(text, start, s1))  # "told them (not) to “go and vote”"
         confidence = 0.75
     elif cue.base in _ASK and _QUESTION.match(text, start, s1):
