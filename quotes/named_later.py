@@ -26,6 +26,7 @@ import regex
 
 from quotes import lexicon, role_kin
 from quotes.body_descriptions import is_kind, name_shows_kind
+from quotes.cue_words import PREPOSITIONS
 from quotes.described import Candidate
 from quotes.description_fallbacks import person_heads
 from quotes.gender import gender_of
@@ -38,9 +39,10 @@ from quotes.roles import before_of, role_head
 _ROLE_SENTENCES = 3
 _SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s+")
 # Words that open a description of one source: articles and possessives ("its owner").
-_OPENERS = frozenset("a an the its his her their".split())
-# Words after the head noun that end it: "a spokeswoman for the mayor".
-_ENDS = frozenset("of for at in from with who that which whose on to by".split())
+_OPENERS = lexicon.tagged("determiners", "article", "possessive")
+# Words after the head noun that end it, a preposition or a relative word: "a spokeswoman
+# for the mayor", "a vet who …".
+_ENDS = PREPOSITIONS | lexicon.words("relatives")
 # After a name, before its speech verb: an acronym, an apposition or a relative
 # clause between commas, the comma closing an apposition the name is in ("The
 # operator, Kestrel AB, said"), an auxiliary ("Kestrel AB (KAB), which …, has said").
