@@ -21,6 +21,7 @@ from quotes.organisations import names_a_body
 from quotes.speakers import mention_before
 from quotes.tokens import (
     APOSTROPHE,
+    FUNCTION_WORDS,
     Token,
     is_name_word,
     is_role_noun,
@@ -121,8 +122,8 @@ def _describing_noun(tok: Token) -> bool:
                                  and key not in lexicon.speech_verbs() and key not in _FUNCTION_WORDS)
 
 
-_FUNCTION_WORDS = frozenset("and but or nor so yet that which who whom whose as than then when while if "
-                            "also even only just not".split())
+# No role word: the function words, and conjunctions and focusing adverbs that list leaves out.
+_FUNCTION_WORDS = FUNCTION_WORDS | frozenset("nor yet also even only just".split())
 
 
 def _office_read_as_name(toks: list[Token], head: Mention) -> bool:
