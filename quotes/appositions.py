@@ -181,8 +181,15 @@ def _person_from_place(text: str, toks: list[Token], head: Mention | None) -> Me
 # with commas ("Minister of Energy, Water and Irrigation") and a body's acronym in
 # brackets ("director of the Coffee Institute (ICAFE)"): a comma inside the phrase must
 # open a capitalised word (`_listed_commas` keeps only those a list's "and" closes).
+# A title's abbreviation (or Saint's) ends no sentence ("Gen. Ana Roos", "St. Kitts"); "the"
+# or a possessive, either case, opens a role phrase ("Its director, …").
+_ABBREVIATED = "|".join(w.capitalize() for w in sorted(lexicon.words("abbreviations") & lexicon.words("titles")
+                                                        | {"st"}))
+_POSSESSIVES = sorted(lexicon.tagged("determiners", "possessive"))
+_OPENERS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _POSSESSIVES)
 _ROLE_BEFORE_NAME = regex.compile(
-    r"(?:(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|St))[.;:!?][\"”’']?\s+|,\s+|\n|^|(?<=\p{Ll})(?<!\bof)\s+)(?:(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}\p{M}-]+[’']s)\s+|(?=\p{Lu}))"
+    rf"(?:(?<!\b(?:{_ABBREVIATED}))[.;:!?][\"”’']?\s+|,\s+|\n|^|(?<=\p{{Ll}})(?<!\bof)\s+)"
+    rf"(?:(?:[Tt]he|{_OPENERS}|\p{{Lu}}[\p{{L}}\p{{M}}-]+[’']s)\s+|(?=\p{{Lu}}))"
     r"((?:[^,;:.!?\n\"“”«»()]|,[ \u00a0](?=\p{Lu})|\(\p{Lu}[\p{Lu}\p{N}&-]{1,9}\)){2,140}?),[ \u00a0]+$")
 # A comma inside an office that a list's "and" closes: ", Culture and Sports", ", Water
 # Resources and Irrigation" (capitalised words, then "and" before any other word or mark).
