@@ -70,6 +70,12 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
         if head is None or not starts_clause(toks, head.start, head.kind == "name" and bool(head.role)):
             continue
         appos_text = text[opener.start:comma].strip()
+        if head.kind == "name" and head.role and " of " in head.role and (
+                opener.key in lexicon.words("honorifics") | lexicon.words("address_styles")) and (
+                named := _named_in_apposition(text, toks, k, comma)) is not None:
+            # "The chairman of the … Private Security | Firms, Mr Tomas Brink, said": a courtesy
+            # title opens the person's name; the words read as a name before it end the office
+            return Mention(head.start, named.end, "name", named.name, clean_role(text[head.start:head.end]))
         if head.kind == "role" and (named := _named_in_apposition(text, toks, k, comma)) is not None:
             return Mention(head.start, named.end, "name", named.name, clean_role(text[head.start:head.end]))
         appos_toks = toks[k + 1:]
