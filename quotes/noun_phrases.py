@@ -166,12 +166,16 @@ def _index_at(toks: list[Token], start: int) -> int:
 
 def _person_of_body(text: str, toks: list[Token], org: int, i: int) -> Mention | None:
     """A capitalised run read as one body that opens with a person's name and "of":
-    "Tom Brezina of Kestrel Securities" (a known given name, a surname, no body word
-    before "of"; "Bank of England" and "Sisters of Mercy" open with no given name)."""
-    of = next((k for k in range(org + 2, min(i, org + 4)) if toks[k].key == "of"), None)
-    if of is None or toks[org].key not in lexicon.words("given_names"):
+    "Tom Brezina of Kestrel Securities", "Det Sgt Ravi Mistry of Northshire Police’s Crime
+    Unit" (a known given name after any rank, a surname, no body word before "of"; "Bank of
+    England" and "Sisters of Mercy" open with no given name)."""
+    given = org
+    while given < i and given - org < 3 and is_title(toks[given]) and is_capitalised(toks[given].word):
+        given += 1  # "Det Sgt | Ravi Mistry of Northshire Police’s … Unit": a rank before the name
+    of = next((k for k in range(given + 2, min(i, given + 4)) if toks[k].key == "of"), None)
+    if of is None or toks[given].key not in lexicon.words("given_names"):
         return None
-    if any(not is_name_word(t) or t.key in lexicon.words("org_words") for t in toks[org:of]):
+    if any(not is_name_word(t) or t.key in lexicon.words("org_words") for t in toks[given:of]):
         return None
     person = person_before_of(text, toks, of)
     if person is None:
