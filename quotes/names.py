@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import takewhile
+from itertools import compress, takewhile
 
 from quotes import lexicon
 from quotes.tokens import (
@@ -465,11 +465,11 @@ def alone_words(text: str) -> frozenset[str]:
     known = memo(text)
     if ("alone",) not in known:
         toks = tokens(text, 0, len(text))
-        named = list(map(is_name_word, toks))  # (asked once a token)
+        named = list(map(is_name_word, toks))  # (asked once a token; only name words read on)
         known[("alone",)] = frozenset(
-            surname_key(t) for k, t in enumerate(toks)
-            if named[k] and not (k > 0 and named[k - 1] and toks[k - 1].end + 1 >= t.start)
-            and not (k + 1 < len(toks) and named[k + 1] and t.end + 1 >= toks[k + 1].start))
+            surname_key(toks[k]) for k in compress(range(len(toks)), named)
+            if not (k > 0 and named[k - 1] and toks[k - 1].end + 1 >= toks[k].start)
+            and not (k + 1 < len(toks) and named[k + 1] and toks[k].end + 1 >= toks[k + 1].start))
     return known[("alone",)]
 
 

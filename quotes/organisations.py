@@ -7,6 +7,8 @@ Scotland", "Transport for London", "Greater Manchester Fire and Rescue Service",
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 import regex
 
 from quotes import lexicon
@@ -41,13 +43,14 @@ _MAX_JOINED = 2
 # Capitalised words that end a name read forwards ("the Ministry of Health | on Friday").
 _CALENDAR = lexicon.tagged("calendar")
 _MAX_RUN = 10
+_KEY = attrgetter("key")
 
 
 def organisation_ending(toks: list[Token], i: int, text: str | None = None) -> int | None:
     """Index of the first token of an organisation name ending at toks[i], or None (the
     text, when given, tells whether its last words are a person's, named after an office)."""
     org = lexicon.words("org_words")
-    if org.isdisjoint(t.key for t in toks[:i + 1]):
+    if org.isdisjoint(map(_KEY, toks[:i + 1])):
         return None  # (every body's name read here holds an organisation word: most runs have none)
     first = _capitalised_run(toks, i)
     if first is None or first == i:
