@@ -7,6 +7,7 @@ subject of a participle ("Trump went after Bush, calling …").
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -36,6 +37,9 @@ def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
     """The subject of the cue verb: adjacent ("Putin said"), or across an
     apposition or relative clause ("Stoltenberg, who dined …, said"), or a
     time phrase ("Belk on Monday said", "Belk earlier this week told")."""
+    going_on = _GOING_ON.search(text, max(floor, cue.start - 30), cue.start)
+    if going_on is not None:  # "Ruiz went on to say …": the subject of "went on" speaks
+        cue = dataclasses.replace(cue, start=going_on.start())
     time = _TIME_PHRASE.search(text, max(floor, cue.start - 40), cue.start)
     if time is not None:
         found = _subject_ending(text, floor, time.start()) or _subject_ending(text, floor, cue.start)
@@ -94,6 +98,11 @@ _PERIOD = r"(?:week|weekend|month|year|morning|afternoon|evening|night)"
 _TIME_PHRASE = re.compile(
     rf"[ \t](?:(?:on[ \t]+)?{_DAY}(?:[ \t]+{_PERIOD})?|(?:earlier|later)(?:[ \t]+(?:this|that)[ \t]+{_PERIOD})?"
     rf"|(?:last|this)[ \t]+{_PERIOD})[ \t]*$")
+
+
+# A verb of going on before an infinitive cue: "went on to say", "continued to argue".
+_GOING_ON = re.compile(
+    r"\s(?:(?:went|goes|go|gone|going)\s+on|continued|continues|proceeded|proceeds)\s+to\s+$")
 
 
 def _subject_ending(text: str, floor: int, end: int) -> Mention | None:
