@@ -31,9 +31,8 @@ _PREPOSITIONS = PREPOSITIONS | {"across"}
 # Group nouns that are plural without an "s", and "percent" ("24 percent say").
 _GROUPS = lexicon.words("group_nouns") | {"percent"}
 # Words that open an adverbial phrase or clause, not a subject ("As voters left, …").
-_ADVERBIAL = frozenset(
-    "as if when while unless though although because since after before until once "
-    "for in on at by with from during despite like had were".split())
+_ADVERBIAL = PREPOSITIONS | frozenset(
+    "as if when while unless though although because since until once despite like had were".split())
 _MODALS = lexicon.tagged("finite_auxiliaries")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*|[(,]")
 
