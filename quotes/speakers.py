@@ -71,7 +71,7 @@ def _mention_before(text: str, floor: int, pos: int, skip_aux: bool) -> Mention 
     if found is not None and found.kind == "name":
         found = _member_of_body(text, toks, found) or _unnamed_in_place(text, toks, found) or found
     if found is not None and found.kind != "pronoun":
-        found = _people_at_body(text, toks, found) or found
+        found = _people_at_body(text, toks, found) or _modified_group(text, toks, found) or found
     if found is None or found.kind == "role":
         group = _quantified_group(text, toks, i)  # "Six in 10 voters", not "10 voters"
         if group is not None and (found is None or group.start < found.start):
@@ -146,6 +146,37 @@ def _plural_person_noun(tok: Token) -> bool:
     key = tok.key
     return (key.endswith("s") and (is_role_noun(tok) or key[:-1] in lexicon.words("roles"))) or (
         key.endswith("men") and is_role_noun(tok))
+
+
+# Prepositions after a group's plural noun that open what tells the group apart:
+# "Relatives | of | workers stranded in Qadira", "Fishermen | on | Cocoplum Cay".
+_GROUP_LINKS = frozenset("of on in from at near".split())
+# Words that end a group's modifiers: a clause of its own, a list, another report (and
+# a finite auxiliary: "Residents in the riding | are so angry many people say").
+_GROUP_STOPS = frozenset("who whom whose which that and or but as while said says told".split())
+_MAX_MODIFIED_GROUP = 18
+
+
+def _modified_group(text: str, toks: list[Token], found: Mention) -> Mention | None:
+    """"Relatives of 43 domestic workers stranded in Qadira | say", "Hundreds of students
+    left stranded by the collapse of a Sydney college | say": a plural group opening its
+    clause with the words that tell it apart speaks, not the place or body its last
+    words name ("Qadira", "Sydney college")."""
+    k = next((n for n in range(len(toks) - 1, -1, -1) if toks[n].start == found.start), None)
+    if k is None:
+        return None
+    for s in range(k - 2, max(-1, k - _MAX_MODIFIED_GROUP), -1):
+        tok = toks[s]
+        if not is_word(tok) or tok.key in _GROUP_STOPS or tok.key in lexicon.words("finite_auxiliaries"):
+            return None
+        if toks[s + 1].key in _GROUP_LINKS and is_capitalised(tok.word) and (
+                _plural_person_noun(tok) or (tok.key in _GROUP_COUNTS and toks[s + 1].key == "of")) and (
+                starts_clause(toks, tok.start)):
+            return Mention(tok.start, found.end, "role", None, text[tok.start:found.end])
+    return None
+
+
+_GROUP_COUNTS = frozenset("dozens hundreds thousands millions scores".split())
 
 
 def _unnamed_in_place(text: str, toks: list[Token], place: Mention) -> Mention | None:
