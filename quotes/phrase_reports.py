@@ -23,7 +23,8 @@ from quotes.tokens import is_word, tokens
 
 _PASSIVE = regex.compile(
     r"\b(?:[Tt]his|[Tt]hat)\s+(?:was|has been|had been|is)\s+"
-    r"(?:\w+\s+)?(?P<verb>\w+)\s+by\b")
+    # ("This was announced on Wednesday by …", "stated today by …": a short adverbial before "by")
+    r"(?:(?:\w+ly|also|further|first|later|earlier|then|again)\s+)?(?P<verb>\w+)(?:\s+(?!by\b)[\w’'-]+){0,4}?\s+by\b")
 
 
 def source_first(text: str, sentence: Span, previous: Span | None) -> Report | None:
