@@ -10,14 +10,13 @@ from functools import lru_cache
 import regex
 
 from quotes import lexicon
+from quotes.mention_words import NOT_ROLE_STARTS, clean_role
 from quotes.names import (
     MAX_NAME_TOKENS,
     MAX_OFFICE_TOKENS,
     MAX_ROLE_TOKENS,
-    NOT_ROLE_STARTS,
     OFFICE_LINKS,
     Mention,
-    clean_role,
     is_role_word,
     listed_comma,
     title_as_surname,

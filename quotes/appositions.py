@@ -9,13 +9,8 @@ import regex
 
 from quotes import lexicon
 from quotes.cue_words import PREPOSITIONS
-from quotes.names import (
-    MAX_ROLE_TOKENS,
-    Mention,
-    clean_role,
-    given_name_title,
-    portfolio_comma,
-)
+from quotes.mention_words import clean_role
+from quotes.names import MAX_ROLE_TOKENS, Mention, given_name_title, portfolio_comma
 from quotes.noun_phrases import DETERMINERS, mention_ending, person_before_of, starts_clause
 from quotes.organisations import names_a_body
 from quotes.speakers import mention_before

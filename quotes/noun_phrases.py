@@ -15,10 +15,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from quotes import lexicon
+from quotes.mention_words import clean_role
 from quotes.names import (
     MAX_ROLE_TOKENS,
     Mention,
-    clean_role,
     is_role_word,
     name_ending,
     office_mention,

@@ -35,8 +35,9 @@ from quotes.entities import (
     short_form,
 )
 from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
+from quotes.mention_words import bare_role, clean_name
 from quotes.name_runs import sentence_runs
-from quotes.names import Mention, bare_role, clean_name, common_word_surname, name_ending
+from quotes.names import Mention, common_word_surname, name_ending
 from quotes.offices import OFFICE_JOINS, inside_office, through_office
 from quotes.organisations import (
     BODY_JOINS,

@@ -20,8 +20,9 @@ from quotes.agreement import agreeing_rival
 from quotes.body_descriptions import is_kind
 from quotes.entities import Entity, names_body
 from quotes.joint import described_pair, two_named
+from quotes.mention_words import bare_role
 from quotes.named_later import named_later
-from quotes.names import PRONOUN_FORMS, Mention, bare_role
+from quotes.names import PRONOUN_FORMS, Mention
 from quotes.organisations import named_body
 from quotes.people import Antecedent, People, Turn
 from quotes.plural_subjects import plural_subject

@@ -12,7 +12,8 @@ import regex
 from quotes import lexicon
 from quotes.after_cue import mention_after
 from quotes.cues import Attribution, Cue
-from quotes.names import Mention, clean_role
+from quotes.mention_words import clean_role
+from quotes.names import Mention
 from quotes.speakers import mention_before
 
 Span = tuple[int, int]

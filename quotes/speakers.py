@@ -14,12 +14,8 @@ from __future__ import annotations
 import re
 
 from quotes import lexicon
-from quotes.names import (
-    Mention,
-    clean_role,
-    is_role_word,
-    name_ending,
-)
+from quotes.mention_words import clean_role
+from quotes.names import Mention, is_role_word, name_ending
 from quotes.noun_phrases import generic_noun_phrase, mention_ending, role_ending, starts_clause
 from quotes.tokens import (
     FUNCTION_WORDS,
