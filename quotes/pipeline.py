@@ -285,6 +285,8 @@ def _reports(layout: Layout, direct: list[Found], titles: list[QuoteSpan]) -> li
 def _post_statements(layout: Layout, found: list[Found]) -> list[Found]:
     """The words of an embedded post that quote nobody are its author's own statement
     (GGT annotates every such post; the author is resolved as for a quotation in it)."""
+    if not layout.posts:
+        return []  # (nearly every article: no spans to sort)
     taken = _Spans([piece for f in found for piece in f.pieces])
     statements = []
     for post in layout.posts:
