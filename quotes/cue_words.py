@@ -51,10 +51,11 @@ PREPOSITIONS = frozenset(
 # Prepositions after a participle that describes a noun, not a verb of a clause of its
 # own: "a group based in Oslo", "a fund led by …", "a spokesman quoted by …".
 DESCRIBING_PREPOSITIONS = frozenset("in by at on near from with for of as inside outside within".split())
-# Words after a tell-type verb that are not its listener: "asked whether …".
-# Words that open a reported infinitive after a listener: "told his staff | (not) to …".
+# Words that open a listener before a reported infinitive: "told his staff | (not) to …".
+_LISTENER_OPENERS = lexicon.tagged("determiners", "article", "possessive")
+# Words that open a reported infinitive after a listener.
 _INFINITIVE_OPENERS = frozenset("to not never".split())
-_POSSESSIVES = lexicon.tagged("determiners", "possessive")
+# Words after a tell-type verb that are not its listener: "asked whether …".
 _NOT_LISTENERS = PREPOSITIONS | frozenset("that whether if how why what when where who".split())
 
 
@@ -232,7 +233,7 @@ def with_object(text: str, cue: Cue, end: int) -> Cue:
             if toks[0].key in _DETERMINERS and len(toks) > 2 and toks[2].key in _FINITE_AUXILIARIES:
                 return cue  # "warning the strike could …": the clause's subject, no listener
             words = [t for t in toks if is_word(t)]
-            if words[0].key in _DETERMINERS | _POSSESSIVES and len(words) > 2 and words[1].word.islower() and (
+            if words[0].key in _LISTENER_OPENERS and len(words) > 2 and words[1].word.islower() and (
                     words[2].key in _INFINITIVE_OPENERS):
                 return replace(cue, end=words[1].end)  # "told his players | not to …"
             return replace(cue, end=toks[0].end)
