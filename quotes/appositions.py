@@ -197,8 +197,8 @@ _ROLE_BEFORE_NAME = regex.compile(
 _LISTED = regex.compile(r",[ \u00a0]+(?:\p{Lu}[\p{L}\p{M}’'-]*,?[ \u00a0]+)*?(?:and|&)[ \u00a0]+\p{Lu}")
 
 
-# Words that open a clause, which a role phrase never holds.
-_CLAUSE_WORDS = frozenset("that which who whom whose when where while because if than".split())
+# Words that open a clause, which a role phrase never holds: relative words and subordinators.
+_CLAUSE_WORDS = lexicon.words("relatives") | frozenset("while because if than".split())
 
 
 def _listed_commas(text: str, start: int, end: int) -> bool:
