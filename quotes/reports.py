@@ -13,6 +13,8 @@ from __future__ import annotations
 import bisect
 import re
 
+import regex
+
 from quotes import lexicon
 from quotes.adverbials import clause_after_adverbial
 from quotes.after_cue import mention_after
@@ -106,8 +108,8 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
         if is_participle(text, cue):
             report = participle_report(text, near, cue, sentence_cues[max(0, index - 1):index])
         else:
-            report = (zero_relative_report(text, near, cue) or speaker_verb_report(text, near, cue)
-                      or trailing_report(text, near, cue))
+            report = (zero_relative_report(text, near, cue) or _inverted_report(text, near, cue)
+                      or speaker_verb_report(text, near, cue) or trailing_report(text, near, cue))
         needs_quote = cue.appeal or (cue.quoted and not cue.object) or (
             report is not None and cue.to_act and _TO_CLAUSE.match(text, report.pieces[0][0]) is not None)
         if report and (not needs_quote or has_quote(text, _own_clause(text, report.pieces))) and (
@@ -122,6 +124,25 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
     return outermost(_cut_at_new_speakers(text, found))
 
 
+def _inverted_report(text: str, sentence: Span, cue: Cue) -> Report | None:
+    """"…, 19 percent more than this year, said the Minister of Tourism of Ostrel, Ama
+    Kone.": a cue right after the lead's comma whose subject follows it and ends the
+    sentence is read before any subject found behind the comma (a time phrase there,
+    "this year", is the lead's own; what follows the cue is a speaker, no clause)."""
+    if not _COMMA_BEFORE.search(text, max(sentence[0], cue.start - 4), cue.start):
+        return None
+    report = trailing_report(text, sentence, cue)
+    mention = report.attribution.mention if report is not None else None
+    if mention is None or mention.start < cue.start or (
+            not _SENTENCE_END.fullmatch(text, mention.end, sentence[1])):
+        return None  # ("Ana Lee, a teacher, said the plan was …": the clause's subject, not hers)
+    return report
+
+
+_COMMA_BEFORE = re.compile(r",[ \t]*$")
+# What may follow the cue's subject to the sentence's end: nothing, or a capitalised name
+# in apposition to its office ("the Minister of …, Hon. Ama Said Kone.").
+_SENTENCE_END = regex.compile(r"(?:[ \t]*,(?:[ \t]+\p{Lu}[\p{L}’'.-]*){1,6})?[ \t]*[.!?]?[\"”’»]*\s*")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but)\s")
 # "vowed | to fight the closure", "asked the judge | to reconsider": an act's "to" clause
 # ("vowed that …" reports a statement).

@@ -35,7 +35,7 @@ from quotes.report_content import (
 )
 from quotes.speakers import mention_before
 from quotes.subjects import THAT, coordinated_before
-from quotes.tokens import is_modifier, is_possessive, is_word, tokens
+from quotes.tokens import FUNCTION_WORDS, is_capitalised, is_modifier, is_possessive, is_word, tokens
 
 
 def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
@@ -53,12 +53,14 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     elif verb in _TAKES_LISTENER:
         # ("…, Ana Lee, a Vale supporter, told the Herald": who is told never speaks; the
         # subject is the name its apposition follows)
-        mention = _subject_told(text, s0, cue.start)
+        mention = _subject_told(text, s0, cue.start) or _inverted_subject(text, cue.end, s1, listener=True)
         if mention is None:
             return None
-        lead_end = mention.start
+        lead_end = mention.start if mention.start < cue.start else _back_over_aux(text, s0, cue.start)
     else:
         mention = mention_after(text, cue.end, s1)
+        if mention is None or text[cue.end:mention.start].strip():
+            mention = _inverted_subject(text, cue.end, s1) or mention
         lead_end = _back_over_aux(text, s0, cue.start)
         if mention is None:
             return None
@@ -110,6 +112,40 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
 _SENTENCE_CLAUSE = re.compile(
     r",\s*(?:[a-z]+ing|as|while|whereas|after|before|when|because|although|though|but|and)\s")
 _NAMED_AS = re.compile(r"\s*(?:as\s+)?[“\"‘'«]")
+
+
+def _inverted_subject(text: str, pos: int, s1: int, listener: bool = False) -> Mention | None:
+    """"…, announced on Wednesday in Diawara | the Minister of Agriculture, Mr. Ivo Marr.":
+    translated news puts the subject after the cue and its short adverbials of time and
+    place (and, after "told", its listener: "told journalists on Monday | the …"). The
+    subject is the mention that ends the sentence; "said on Friday the company had …"
+    is a clause, not a subject, so nothing is read from it here."""
+    toks = [t for t in tokens(text, pos, min(s1, pos + _INVERTED_REACH))]
+    if not toks or not (listener or toks[0].key in _ADVERBIAL_STARTS or toks[0].key in _DAYS):
+        return None
+    for k, tok in enumerate(toks[1:_MAX_ADVERBIAL_WORDS + 1], start=1):
+        last = toks[k - 1]
+        if not is_word(last) or (last.word.islower() and (
+                last.key in _NOT_IN_ADVERBIAL or last.key.endswith("ed") or last.key in lexicon.speech_verbs()
+                or last.key in lexicon.words("irregular_past") or last.key in lexicon.words("auxiliaries"))):
+            return None  # ("said on Friday, …", "said in Lomé that …": no adverbial run)
+        if not (tok.key == "the" or is_capitalised(tok.word)) or last.key in FUNCTION_WORDS:
+            continue  # (the subject opens with "the" or a capital, never after "in", "on", "a")
+        mention = mention_after(text, tok.start, s1)
+        if mention is not None and mention.start == tok.start and mention.kind in ("name", "role") and (
+                not text[mention.end:s1].strip(" .!?\"”’»")):
+            return mention
+    return None
+
+
+# The words a run of adverbials after an inverted cue may open with ("announced | on
+# Wednesday", "said | yesterday", "stated | at a briefing"), and how far it may run.
+_ADVERBIAL_STARTS = frozenset("on in at during after following before upon from via yesterday today tonight "
+                              "earlier later overnight".split())
+_DAYS = lexicon.tagged("calendar", "day")
+_NOT_IN_ADVERBIAL = frozenset("that which who whom whose whether if because and but or as".split())
+_MAX_ADVERBIAL_WORDS = 9
+_INVERTED_REACH = 400
 
 
 def _finite_past(words: list) -> bool:
