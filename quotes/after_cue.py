@@ -182,9 +182,8 @@ def _possessed_after(text: str, toks: list[Token], name: Mention) -> Mention | N
 @lru_cache(maxsize=1)
 def _speaking_nouns() -> frozenset[str]:
     """Nouns of a speaker or of what speaks for one: roles, bodies, documents."""
-    kinds = frozenset(w for line in lexicon.lines("body_kinds") for w in line.split())
     return (lexicon.words("roles") | lexicon.words("person_nouns") | lexicon.words("org_words")
-            | lexicon.words("documents") | kinds)
+            | lexicon.words("documents") | lexicon.every_word("body_kinds"))
 
 
 def _noun_word(tok: Token) -> bool:

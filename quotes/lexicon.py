@@ -24,6 +24,13 @@ def words(name: str) -> frozenset[str]:
 
 
 @cache
+def every_word(name: str) -> frozenset[str]:
+    """Every word of every line, casefolded: a list whose lines group related words
+    ("agency authority") read as one set."""
+    return frozenset(w.casefold() for row in lines(name) for w in row.split())
+
+
+@cache
 def tagged(name: str, *tags: str) -> frozenset[str]:
     """The first word of every line of lexicons/NAME.txt whose second word (its tag) is one
     of TAGS, or of every line when no tag is given: one list read as named subsets."""

@@ -133,8 +133,8 @@ def _heads_with_speaker(text: str, owner: Mention) -> bool:
 def _owner_nouns() -> frozenset[str]:
     """Nouns of those who can publish figures: bodies and people (not "the exit poll",
     whose results stay the source as written)."""
-    kinds = frozenset(w for line in lexicon.lines("body_kinds") for w in line.split())
-    return kinds | lexicon.words("org_words") | lexicon.words("person_nouns") | lexicon.words("unnamed_sources")
+    return (lexicon.every_word("body_kinds") | lexicon.words("org_words") | lexicon.words("person_nouns")
+            | lexicon.words("unnamed_sources"))
 
 
 # After "…, according to X," the writer's remark on a figure, not a second piece of what
