@@ -422,7 +422,7 @@ class People:
         a pronoun after it may mean the entity, "it" when the description is a body's.
         Returns whether the article names such an entity; a body it does not name
         ("Serelia's defence ministry said …") is still the body "it" may mean next."""
-        entity = next((e for e in self.entities if e.name == name), None)
+        entity = self._named(name)
         if entity is None:
             words = name.casefold().split(" ")
             if body or (words[-1] in body_nouns() and not _PREPOSITIONS.intersection(words)):
@@ -436,8 +436,12 @@ class People:
 
     def entity(self, name: str) -> Entity | None:
         """The person or body of this name, or a described source that spoke as it."""
-        found = next((e for e in self.entities if e.name == name), None)
+        found = self._named(name)
         return found or next((e for _, e in self._outside if e.unnamed and e.name == name), None)
+
+    def _named(self, name: str) -> Entity | None:
+        """The person or body the article names so."""
+        return next((e for e in self.entities if e.name == name), None)
 
     def in_quotation(self, pos: int) -> bool:
         return _inside(self._quoted, self._quoted_starts, pos)
@@ -451,8 +455,8 @@ class People:
         """The person named at text[start:end] is the source of a statement: the next pronoun
         may mean them whatever stands before the name ("According to the head of the Varna
         District Council Orhan Demir, … . “…,” he said": no object of "of")."""
-        entity = self.entity(name)
-        if entity is None or not entity.person or entity.unnamed or self.in_quotation(start):
+        entity = self._named(name)  # (a described source is never named: none of them)
+        if entity is None or not entity.person or self.in_quotation(start):
             return
         i = bisect.bisect_left(self._positions, start)
         if any(e is entity for _, e in self._outside[i:bisect.bisect_right(self._positions, end)]):
