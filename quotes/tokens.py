@@ -103,11 +103,14 @@ def window_tokens(text: str, start: int, end: int) -> list[Token]:
         if toks[lo].start == resume and toks[lo].word == ".":
             lo, resume = lo + 1, resume + 1  # (a final period split off the cut word is read with it)
         found = _made(list(takewhile(lambda m: m.start() < resume, _TOKEN.finditer(text, start, end))))
-    if hi > lo and toks[hi - 1].end <= end and not toks[hi - 1].word.endswith(("’", "'")):
-        found += toks[lo:hi]  # (the last token reads as the text does: only a possessive's mark looks past it)
-    elif hi > lo:
-        found += toks[lo:hi - 1]
-        found += tokenise(text, toks[hi - 1].start, end)
+    if hi > lo:
+        last = toks[hi - 1]
+        if last.end <= end and not last.word.endswith(("’", "'")):
+            # (the last token reads as the text does: only a possessive's mark looks past it)
+            found += toks[lo:hi]
+        else:
+            found += toks[lo:hi - 1]
+            found += tokenise(text, last.start, end)
     return found
 
 
