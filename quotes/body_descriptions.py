@@ -52,14 +52,10 @@ def last_body_that_spoke(people: People, head: str, pos: int, reach: int) -> Tur
     for turn in reversed(people.turns):
         if turn.start < pos - reach:
             break
-        entity = entity_named(people, turn.speaker)
+        entity = people.by_name(turn.speaker)
         if entity is not None and _could_be_body(entity) and not _shows_other_kind(entity.name, head):
             return turn
     return None
-
-
-def entity_named(people: People, name: str) -> Entity | None:
-    return next((e for e in people.entities if e.name == name), None)
 
 
 def _could_be_body(entity: Entity) -> bool:

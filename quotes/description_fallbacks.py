@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from quotes import lexicon, role_kin
-from quotes.body_descriptions import entity_named, is_kind, last_body_that_spoke, name_shows_kind
+from quotes.body_descriptions import is_kind, last_body_that_spoke, name_shows_kind
 from quotes.described import MODIFIERS, Candidate, Description
 from quotes.gender import gender_of
 from quotes.occurrences import article_mentions, occurrences
@@ -148,7 +148,7 @@ def _speaker_naming(people: People, at: int, pos: int, named: Entity) -> tuple[i
     turn = people.statement_before(pos)
     if turn is None or not turn.start <= at < turn.end or turn.speaker == named.name:
         return None
-    speaker = entity_named(people, turn.speaker)
+    speaker = people.by_name(turn.speaker)
     if speaker is None or not speaker.person or speaker.unnamed or not_personal(speaker):
         return None
     return turn.start, speaker

@@ -37,7 +37,6 @@ import regex
 from quotes import document_authors, lexicon, role_kin, unnamed
 from quotes.body_descriptions import (
     described_body,
-    entity_named,
     is_kind,
     name_shows_kind,
 )
@@ -173,7 +172,7 @@ def _moved_on(people: People, ties: list[Candidate], pos: int) -> bool:
     just before pos ("Lt Gen Ivo Marr … Maj Gen Tom Reval, who arrived … the visiting
     general said"): the article has moved on to it."""
     best, others = ties[0], ties[1:]
-    if not all((e := entity_named(people, c.name)) is not None and e.person for c in ties):
+    if not all((e := people.by_name(c.name)) is not None and e.person for c in ties):
         return False  # (bodies: "the appeals court" after the Supreme Court is no such court)
     first = min(_positions(people, best.name, best.at))
     text = people.text
@@ -197,7 +196,7 @@ def _fullest(people: People, ranked: list[Candidate]) -> list[Candidate]:
 
 
 def _positions(people: People, name: str, at: int) -> list[int]:
-    entity = entity_named(people, name)
+    entity = people.by_name(name)
     return entity.positions if entity is not None else [at]
 
 

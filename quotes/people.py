@@ -422,7 +422,7 @@ class People:
         a pronoun after it may mean the entity, "it" when the description is a body's.
         Returns whether the article names such an entity; a body it does not name
         ("Serelia's defence ministry said …") is still the body "it" may mean next."""
-        entity = self._named(name)
+        entity = self.by_name(name)
         if entity is None:
             words = name.casefold().split(" ")
             if body or (words[-1] in body_nouns() and not _PREPOSITIONS.intersection(words)):
@@ -436,10 +436,10 @@ class People:
 
     def entity(self, name: str) -> Entity | None:
         """The person or body of this name, or a described source that spoke as it."""
-        found = self._named(name)
+        found = self.by_name(name)
         return found or next((e for _, e in self._outside if e.unnamed and e.name == name), None)
 
-    def _named(self, name: str) -> Entity | None:
+    def by_name(self, name: str) -> Entity | None:
         """The person or body the article names so."""
         return next((e for e in self.entities if e.name == name), None)
 
@@ -455,7 +455,7 @@ class People:
         """The person named at text[start:end] is the source of a statement: the next pronoun
         may mean them whatever stands before the name ("According to the head of the Varna
         District Council Orhan Demir, … . “…,” he said": no object of "of")."""
-        entity = self._named(name)  # (a described source is never named: none of them)
+        entity = self.by_name(name)  # (a described source is never named: none of them)
         if entity is None or not entity.person or self.in_quotation(start):
             return
         i = bisect.bisect_left(self._positions, start)
