@@ -144,7 +144,7 @@ def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Me
     opener = toks[k + 1]
     start = k + 2 if opener.key == "the" and k + 2 < len(toks) and is_name_word(toks[k + 2]) else k + 1
     first = toks[start]
-    styled = first.key in ("his", "her") and start + 1 < len(toks) and (
+    styled = first.key in STYLE_POSSESSIVES and start + 1 < len(toks) and (
         toks[start + 1].key in lexicon.words("address_styles"))  # ", His Excellency Tomas Mwale,"
     if not (is_name_word(first) or first.key in lexicon.words("honorifics") or is_title(first)
             or given_name_title(toks, start) or styled):
@@ -157,6 +157,9 @@ def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Me
         return None  # ("The firm, the oldest in town,": no name; "the Ana Holm": no body)
     return name
 
+
+# The possessives a style of address takes: ", His | Excellency Tomas Mwale,", "Her | Excellency".
+STYLE_POSSESSIVES = frozenset(("his", "her"))
 
 _LEADING_CONJUNCTIONS = frozenset("and but so yet".split())
 # Words after which a clause, and its subject, begins: "As Tabler, an expert, noted".

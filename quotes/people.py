@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from quotes import acronyms, lexicon
-from quotes.appositions import role_before_name
+from quotes.appositions import STYLE_POSSESSIVES, role_before_name
 from quotes.entities import (
     Antecedent,
     Entity,
@@ -505,7 +505,8 @@ _LOWER_AFTER = regex.compile(r"[ \u00a0]+\p{Ll}")
 
 
 # The possessive of a style of address, before it: "His | Excellency", "Her | Excellency".
-_STYLE_POSSESSIVE = regex.compile(r"\b[Hh](?:is|er)[ \u00a0]+$")
+_STYLE_POSSESSIVE = regex.compile(r"\b(?:" + "|".join(
+    f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(STYLE_POSSESSIVES)) + r")[ \u00a0]+$")
 
 # What closes an apposition after a name: its comma, or the sentence's end.
 _CLOSES_APPOSITION = regex.compile(r",|\.(?:\s|$)")
@@ -522,7 +523,7 @@ def _courtesy_only(role: str) -> bool:
     no office."""
     words = _courtesies()
     said = role.split()
-    if len(said) > 1 and said[0].casefold() in ("his", "her"):
+    if len(said) > 1 and said[0].casefold() in STYLE_POSSESSIVES:
         said = said[1:]  # ("His Excellency", "Her Excellency": the style with its possessive)
     return all({w.casefold(), w.casefold().rstrip("."), w.casefold().rstrip(".") + "."} & words
                for w in said)
