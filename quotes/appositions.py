@@ -160,6 +160,8 @@ def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Me
 
 # The possessives a style of address takes: ", His | Excellency Tomas Mwale,", "Her | Excellency".
 STYLE_POSSESSIVES = frozenset(("his", "her"))
+# The same as a pattern's alternation, lower case or capitalised ("[Hh]er|[Hh]is").
+STYLE_POSSESSIVE_WORDS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(STYLE_POSSESSIVES))
 
 _LEADING_CONJUNCTIONS = frozenset("and but so yet".split())
 # Words after which a clause, and its subject, begins: "As Tabler, an expert, noted".

@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from quotes import acronyms, lexicon
-from quotes.appositions import STYLE_POSSESSIVES, role_before_name
+from quotes.appositions import STYLE_POSSESSIVE_WORDS, STYLE_POSSESSIVES, role_before_name
 from quotes.entities import (
     Antecedent,
     Entity,
@@ -505,8 +505,7 @@ _LOWER_AFTER = regex.compile(r"[ \u00a0]+\p{Ll}")
 
 
 # The possessive of a style of address, before it: "His | Excellency", "Her | Excellency".
-_STYLE_POSSESSIVE = regex.compile(r"\b(?:" + "|".join(
-    f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(STYLE_POSSESSIVES)) + r")[ \u00a0]+$")
+_STYLE_POSSESSIVE = regex.compile(rf"\b(?:{STYLE_POSSESSIVE_WORDS})[ \u00a0]+$")
 
 # What closes an apposition after a name: its comma, or the sentence's end.
 _CLOSES_APPOSITION = regex.compile(r",|\.(?:\s|$)")

@@ -17,6 +17,7 @@ import regex
 from quotes import descriptions, lexicon, unnamed
 from quotes.after_cue import mention_after
 from quotes.agreement import agreeing_rival
+from quotes.appositions import STYLE_POSSESSIVE_WORDS
 from quotes.body_descriptions import is_kind
 from quotes.entities import Entity, names_body
 from quotes.joint import described_pair, two_named
@@ -61,7 +62,8 @@ def resolve(people: People, mention: Mention | None, pos: int) -> Resolved:
 
 
 # A style of address standing for its holder: "His Excellency said", "Her Highness".
-_STYLE_ALONE = regex.compile(r"(?P<own>[Hh]is|[Hh]er)[ \u00a0]+(?P<style>Excellency|Highness|Majesty)")
+_STYLE_ALONE = regex.compile(
+    rf"(?P<own>{STYLE_POSSESSIVE_WORDS})[ \u00a0]+(?P<style>Excellency|Highness|Majesty)")
 # How far after a style the name it is given may end ("His Excellency the Minister of … Sheikh …").
 _STYLE_REACH = 160
 
@@ -70,7 +72,7 @@ _STYLE_REACH = 160
 def _style_written(style: str) -> regex.Pattern[str]:
     """Where the article gives someone the style: "His Excellency", "H.E." (its short form)."""
     short = r"|\bH\.E\." if style == "Excellency" else ""
-    return regex.compile(rf"\b(?:[Hh]is|[Hh]er)[ \u00a0]+{style}\b{short}")
+    return regex.compile(rf"\b(?:{STYLE_POSSESSIVE_WORDS})[ \u00a0]+{style}\b{short}")
 
 
 def _styled(people: People, styled: regex.Match[str], said: str, pos: int) -> Resolved:
