@@ -120,7 +120,7 @@ def _inverted_subject(text: str, pos: int, s1: int, listener: bool = False) -> M
     place (and, after "told", its listener: "told journalists on Monday | the …"). The
     subject is the mention that ends the sentence; "said on Friday the company had …"
     is a clause, not a subject, so nothing is read from it here."""
-    toks = [t for t in tokens(text, pos, min(s1, pos + _INVERTED_REACH))]
+    toks = tokens(text, pos, min(s1, pos + _INVERTED_REACH))
     if not toks or not (listener or toks[0].key in _ADVERBIAL_STARTS or toks[0].key in _DAYS):
         return None
     for k, tok in enumerate(toks[1:_MAX_ADVERBIAL_WORDS + 1], start=1):
@@ -155,8 +155,6 @@ def _finite_past(words: list) -> bool:
     if not words[0].word.islower() or not is_past_form(words[0].key):
         return False
     return len(words) == 1 or words[1].key not in DESCRIBING_PREPOSITIONS
-
-
 
 
 def _tail_words(words: list, verb: str) -> int:
