@@ -96,36 +96,33 @@ def test_role_before_a_courtesy_titled_name() -> None:
     lower-case word; a partitive ("one of his firms, Vale Foods,"), a clause ("a vote that
     the Premier, …") or an abbreviated title's period ("Mr. Lund's 2019 campaign, …") is not.
     The apposition starts where its courtesy title does."""
-    from quotes.appositions import role_before_name
-
-    def role(before: str) -> str | None:
-        return role_before_name(before + "Hon. Ama Osei", len(before), 0)
-
-    assert role("said the Minister of Water of the Republic of Orvo, ") == (
+    assert _role("said the Minister of Water of the Republic of Orvo, ") == (
         "Minister of Water of the Republic of Orvo")
-    assert role("Exports rose. Meanwhile, Minister of Trade and Industry, ") == (
+    assert _role("Exports rose. Meanwhile, Minister of Trade and Industry, ") == (
         "Minister of Trade and Industry")
-    assert role("Orvo’s ambassador to Lusk, ") == "ambassador to Lusk"
-    assert role("He lost a vote that the Premier, ") == "Premier"
-    assert role("In 2001 he sold one of his firms, ") is None
-    assert role("During Mr. Lund's 2019 campaign, ") is None
+    assert _role("Orvo’s ambassador to Lusk, ") == "ambassador to Lusk"
+    assert _role("He lost a vote that the Premier, ") == "Premier"
+    assert _role("In 2001 he sold one of his firms, ") is None
+    assert _role("During Mr. Lund's 2019 campaign, ") is None
 
 
 def test_role_before_a_name_with_listed_portfolio_or_acronym() -> None:
     """The office in apposition may list its portfolio with commas that "and" closes, or
     hold a body's acronym in brackets; it opens at its article, not at words before it. A
     comma that joins two phrases ("In Orvo, …", "…, Chairman of …") ends the office."""
+    assert _role("announced in Lusk on Monday the Minister of Mines, Energy and Water Supply, ") == (
+        "Minister of Mines, Energy and Water Supply")
+    assert _role("This was stated by the Minister of Culture, Youth and Sport of the Republic of Orvo, ") == (
+        "Minister of Culture, Youth and Sport of the Republic of Orvo")
+    assert _role("exports fell, the head of the Orvo Tea Board (OTB), ") == "head of the Orvo Tea Board (OTB)"
+    assert _role("In Orvo, Minister of Trade, ") == "Minister of Trade"
+    assert _role("said the Vice-President of Orvo, Chairman of the Flood Commission, ") == (
+        "Chairman of the Flood Commission")
+    assert _role("He thanked Ana Lee, Tom Ruiz and Ivo Marr, ") is None
+
+
+def _role(before: str) -> str | None:
+    """The role `role_before_name` reads in `before`, followed by a courtesy-titled name."""
     from quotes.appositions import role_before_name
 
-    def role(before: str) -> str | None:
-        return role_before_name(before + "Hon. Ama Osei", len(before), 0)
-
-    assert role("announced in Lusk on Monday the Minister of Mines, Energy and Water Supply, ") == (
-        "Minister of Mines, Energy and Water Supply")
-    assert role("This was stated by the Minister of Culture, Youth and Sport of the Republic of Orvo, ") == (
-        "Minister of Culture, Youth and Sport of the Republic of Orvo")
-    assert role("exports fell, the head of the Orvo Tea Board (OTB), ") == "head of the Orvo Tea Board (OTB)"
-    assert role("In Orvo, Minister of Trade, ") == "Minister of Trade"
-    assert role("said the Vice-President of Orvo, Chairman of the Flood Commission, ") == (
-        "Chairman of the Flood Commission")
-    assert role("He thanked Ana Lee, Tom Ruiz and Ivo Marr, ") is None
+    return role_before_name(before + "Hon. Ama Osei", len(before), 0)
