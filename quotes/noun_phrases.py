@@ -31,6 +31,7 @@ from quotes.tokens import (
     SUFFIXES,
     Token,
     after_honorific,
+    index_of_start,
     is_capitalised,
     is_modifier,
     is_name_word,
@@ -356,7 +357,7 @@ def _role_after_body(text: str, toks: list[Token], inner: Mention) -> bool:
 def _extend_further(text: str, toks: list[Token], mention: Mention) -> Mention:
     """A phrase extended with its "of" phrase may belong to a head before it in turn
     ("Traders in | the border town of Hadrin")."""
-    k = next((n for n in range(len(toks) - 1, -1, -1) if toks[n].start == mention.start), None)
+    k = index_of_start(toks, mention.start)
     return _extend_with_of(text, toks, k - 1, mention) if k is not None and k >= 1 else mention
 
 

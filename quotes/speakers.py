@@ -20,6 +20,7 @@ from quotes.noun_phrases import generic_noun_phrase, mention_ending, role_ending
 from quotes.tokens import (
     FUNCTION_WORDS,
     Token,
+    index_of_start,
     is_adverbial,
     is_capitalised,
     is_modifier,
@@ -81,7 +82,7 @@ _MEMBERSHIP = frozenset("of with from at".split())
 def _member_of_body(text: str, toks: list[Token], body: Mention) -> Mention | None:
     """"Tim Guest with the Health Authority | says", "Ann Kobe of Eastvale | said": the
     person named before the body or place they belong to speaks, the body is their role."""
-    k = next((n for n in range(len(toks) - 1, -1, -1) if toks[n].start == body.start), None)
+    k = index_of_start(toks, body.start)
     if k is None:
         return None
     j = k - 1
@@ -106,7 +107,7 @@ def _people_at_body(text: str, toks: list[Token], body: Mention) -> Mention | No
     """"Analysts at Kestrel Securities | said", "Parents at a Hartwell primary school
     | said": the people of a body or place, unnamed, speak, described as written (the
     body is where they are, not who speaks)."""
-    k = next((n for n in range(len(toks) - 1, -1, -1) if toks[n].start == body.start), None)
+    k = index_of_start(toks, body.start)
     if k is None:
         return None
     opens = k
@@ -158,7 +159,7 @@ def _modified_group(text: str, toks: list[Token], found: Mention) -> Mention | N
     left stranded by the collapse of a Sydney college | say": a plural group opening its
     clause with the words that tell it apart speaks, not the place or body its last
     words name ("Qadira", "Sydney college")."""
-    k = next((n for n in range(len(toks) - 1, -1, -1) if toks[n].start == found.start), None)
+    k = index_of_start(toks, found.start)
     if k is None:
         return None
     for s in range(k - 2, max(-1, k - _MAX_MODIFIED_GROUP), -1):
@@ -178,7 +179,7 @@ _GROUP_COUNTS = frozenset("dozens hundreds thousands millions scores".split())
 def _unnamed_in_place(text: str, toks: list[Token], place: Mention) -> Mention | None:
     """"A local official in Vellmar | said": an unnamed person and where they are, not
     the place, speaks (a person's name before it is `_member_of_body`'s)."""
-    k = next((n for n in range(len(toks) - 1, -1, -1) if toks[n].start == place.start), None)
+    k = index_of_start(toks, place.start)
     j = k - 1 if k is not None else -1
     if j >= 0 and toks[j].key == "the":
         j -= 1

@@ -229,6 +229,12 @@ def keeps_period(word: str) -> bool:
     return bare in lexicon.words("abbreviations") or "." in bare
 
 
+def index_of_start(toks: list[Token], start: int) -> int | None:
+    """The index of the token that starts at start (a mention's first word), searched from
+    the end: a mention read back from a cue starts near it."""
+    return next((n for n in range(len(toks) - 1, -1, -1) if toks[n].start == start), None)
+
+
 def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
