@@ -50,7 +50,7 @@ HOLDOUT7 = STYLES / "holdout7"
 )
 @pytest.mark.parametrize("style", ["british", "wire", "translated"])
 def test_holdout_set_loads_with_exact_spans(holdout: Path, style: str) -> None:
-    # No accuracy floor: holdout to holdout6 (now tuning material) and holdout7 (unseen) measure only.
+    # No accuracy floor: holdout to holdout7 (now tuning material) measure only.
     # One file per style, or one per style and writer ("british-a.jsonl", …).
     paths = sorted(holdout.glob(f"{style}.jsonl")) or sorted(holdout.glob(f"{style}-*.jsonl"))
     articles = [article for path in paths for article in evaluate(path)[1]]
