@@ -46,6 +46,7 @@ from quotes.leaders import DEPUTY, leads
 from quotes.occurrences import article_mentions, named_in_phrase, occurrences
 from quotes.people import Entity, People, not_personal
 from quotes.roles import role_head, strip_determiner
+from quotes.segment import SENTENCE_BREAK
 
 Span = tuple[int, int]
 # How much of its confidence a weaker or contested resolution keeps.
@@ -54,7 +55,6 @@ _UNSURE = 0.8
 _SPEAKS_FOR_BEFORE = regex.compile(
     r"(?i)(?<![\p{L}])(?:spokes\p{L}*|representative|adviser|advisor|lawyer|attorney|employee|worker|"
     r"customer|client|critic|rival)[ \u00a0]+(?:of|for|at|to)[ \u00a0]+(?:[\p{L}\p{M}’'-]+[ \u00a0]+){0,3}$")
-_SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s")
 # What may follow the noun of an apposition: its end, or a relative clause.
 _APPOSITION_CLOSES = regex.compile(r"[,;:.)]|[ \u00a0]+(?:that|which|who|whose|based|with)\b")
 _DETERMINER = (r"(?:the|a|an|its|their|his|her|"
@@ -177,7 +177,7 @@ def _moved_on(people: People, ties: list[Candidate], pos: int) -> bool:
     first = min(_positions(people, best.name, best.at))
     text = people.text
     return pos - best.at <= FALLBACK_REACH and all(  # (not two named in one sentence)
-        _SENTENCE_END.search(text, max(p for p in _positions(people, o.name, o.at) if p < pos), first)
+        SENTENCE_BREAK.search(text, max(p for p in _positions(people, o.name, o.at) if p < pos), first)
         for o in others)
 
 

@@ -15,12 +15,11 @@ from functools import cache
 import regex
 
 from quotes import lexicon
+from quotes.segment import SENTENCE_BREAK
 
 # Personal pronouns; only a subject one ("he", "she") shows the gender: "her" and
 # "him" as often mean someone else ("her son", "remembers him saying he …").
 _PERSONAL = regex.compile(r"\b(?:(he)|(she)|his|him|himself|her|hers|herself)\b", regex.IGNORECASE)
-# The end of a sentence: a final mark and a space, or a line break.
-_SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s|\n")
 # The next sentence opening with a subject pronoun ("… maternity leave. She enjoyed …").
 _OPENS_WITH = regex.compile(r"\s*[\"“‘']?(?:(?:But|And|So|Yet|Then|Now)\s+)?(?:(He)|(She))\b")
 _NAME_RUN = regex.compile(r"\p{Lu}[\w’'.-]*(?:[ \t]+\p{Lu}[\w’'.-]*)*")
@@ -58,7 +57,7 @@ def shown_gender(text: str, start: int, limit: int, quoted: Callable[[int], bool
     limit (where another person is named) and outside quotation marks, when it is a
     subject: "Dia was on a business trip when he ended up …" shows Dia is a man; with
     none there, a subject pronoun opening the next sentence ("Lewis said … She …")."""
-    end = _SENTENCE_END.search(text, start, limit)
+    end = SENTENCE_BREAK.search(text, start, limit)
     stop = end.start() if end else limit
     for match in _PERSONAL.finditer(text, start, stop):
         if quoted(match.start()):

@@ -34,10 +34,10 @@ from quotes.leaders import LEADERS
 from quotes.occurrences import article_mentions, name_end
 from quotes.people import Entity, People, not_personal
 from quotes.roles import before_of, role_head
+from quotes.segment import SENTENCE_BREAK
 
 # Sentences after the description's own in which a fitting role may name it.
 _ROLE_SENTENCES = 3
-_SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s+")
 # Words that open a description of one source: articles and possessives ("its owner").
 _OPENERS = lexicon.tagged("determiners", "article", "possessive")
 # Words after the head noun that end it, a preposition or a relative word: "a spokeswoman
@@ -215,7 +215,7 @@ def _speaks(text: str, at: int, limit: int) -> bool:
 
 
 def _sentence_end(text: str, pos: int) -> int:
-    found = _SENTENCE_END.search(text, pos)
+    found = SENTENCE_BREAK.search(text, pos)
     return found.end() if found else len(text)
 
 

@@ -28,6 +28,7 @@ from quotes.organisations import named_body
 from quotes.people import Antecedent, People, Turn
 from quotes.plural_subjects import plural_subject
 from quotes.roles import strip_determiner, with_role
+from quotes.segment import SENTENCE_BREAK
 
 Span = tuple[int, int]
 # How much of its confidence a resolution keeps when another person competed.
@@ -231,13 +232,12 @@ def _author(people: People, mention: Mention, said: str) -> Resolved | None:
                     f'"{said}": written by {found.explanation}', found.weight)
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s|\n")
 
 
 def _named_after(people: People, said: str, pos: int, gender: str) -> Resolved:
     """"In her view, the wing will open in May, Health Minister Vera Lund said": a source
     pronoun with nobody named before it means the person its sentence names after it."""
-    end = _SENTENCE_END.search(people.text, pos)
+    end = SENTENCE_BREAK.search(people.text, pos)
     entity = people.introduced(pos, end.start() if end else len(people.text), None)
     if entity is None or not entity.person or entity.gender not in (None, gender):
         return Resolved(None, None, "none", f'"{said}": no person named before it')

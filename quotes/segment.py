@@ -14,6 +14,10 @@ Span = tuple[int, int]
 
 _BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_BREAK = regex.compile(r"\n\s*")
+# A loose sentence end, for rules that look for one within a stretch of text: a final
+# mark (and a closing quote) before white space, or a line break, with the white space
+# after it. Unlike _SENTENCE_END it splits nothing, so it asks for no capital after.
+SENTENCE_BREAK = regex.compile(r"(?:[.!?][\"”’']?\s|\n)\s*")
 # A sentence may end after . ! ? or … with closing marks and brackets, when
 # followed by space and something that can start a sentence. A match starts only
 # where a run of end marks starts, and takes the run whole (possessive): a long

@@ -22,6 +22,7 @@ from quotes import lexicon
 from quotes.gender import gender_of
 from quotes.names import Mention
 from quotes.people import People
+from quotes.segment import SENTENCE_BREAK
 
 # Words after which a description's main part ends: "a spokesman for the trust".
 _COMPLEMENTS = frozenset("of for at in from with on who which".split())
@@ -104,7 +105,6 @@ def _own_clause_gender(text: str, end: int, cue_start: int) -> str | None:
 
 # "the mayor", "The new minister": a definite description of one person.
 _DEFINITE = regex.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b(?![’']s)")
-_SENTENCE_END = regex.compile(r"[.!?][\"”’']?\s")
 
 
 def described_since(people: People, at: int, pos: int) -> bool:
@@ -112,7 +112,7 @@ def described_since(people: People, at: int, pos: int) -> bool:
     the sentence where the described source at `at` spoke, before pos? That person,
     known to the reader, is then nearer than the source."""
     text = people.text
-    end = _SENTENCE_END.search(text, at, pos)
+    end = SENTENCE_BREAK.search(text, at, pos)
     if end is None:
         return False
     return any(match.group(1) in person_nouns() and not people.in_quotation(match.start())

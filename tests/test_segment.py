@@ -6,7 +6,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes.segment import _WORD_BEFORE_PERIOD, sentences
+from quotes.segment import _WORD_BEFORE_PERIOD, SENTENCE_BREAK, sentences
 
 # The pattern as it was written before it searched backwards.
 _FORWARDS = regex.compile(r"([\p{L}.]+)\.$")
@@ -25,3 +25,10 @@ def test_initials_and_titles_end_no_sentence_but_a_final_abbreviation_may() -> N
     text = "Gen. Ann B. Kell met U.S. envoys in the U.S. He left."
     assert [text[s:e] for s, e in sentences(text, (0, len(text)))] == [
         "Gen. Ann B. Kell met U.S. envoys in the U.S.", "He left."]
+
+
+def test_a_loose_sentence_break_is_a_final_mark_before_space_or_a_line_break() -> None:
+    """The break rules search for within a stretch: it takes the white space after it,
+    needs no capital after it (unlike a split) and ends at no decimal point."""
+    text = 'It rose 2.5 percent. then fell!” she wrote\nNext line? yes'
+    assert [text[m.start():m.end()] for m in SENTENCE_BREAK.finditer(text)] == [". ", "!” ", "\n", "? "]
