@@ -20,7 +20,7 @@ _NOT_THE_HEAD = lexicon.words("other_holders")
 # Words of a second in an office: "the deputy head of …" for a "Vice Minister of …".
 DEPUTY = frozenset("vice deputy".split())
 # Titles of those who speak for a body or serve it, not lead it ("spokeswoman of the Ministry").
-_SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson representative rep adviser advisor".split())
+_SPEAKS_FOR = lexicon.words("speaks_for")
 # Ministers who lead no ministry: "Prime Minister", "Minister without portfolio".
 _NOT_A_MINISTRY = frozenset("prime portfolio".split())
 

@@ -113,7 +113,9 @@ def mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
         return _office_of(text, toks, org, i) or (
             _extend_with_of(text, toks, org - 1, mention) if org >= 1 else mention)
     if after_honorific(toks, i):
-        return Mention(toks[i - 1].start, tok.end, "name", (tok.start, tok.end), toks[i - 1].word)
+        named = Mention(toks[i - 1].start, tok.end, "name", (tok.start, tok.end), toks[i - 1].word)
+        # ("A spokesman for | Ms Rolle said": the phrase belongs to its head, as with a full name)
+        return _extend_with_of(text, toks, i - 2, named) if i >= 3 else named
     if is_name_word(tok) or title_as_surname(toks, i) or (
             tok.key in SUFFIXES and i > 0 and is_name_word(toks[i - 1])):
         name = name_ending(toks, i, text)
@@ -310,8 +312,10 @@ def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> M
         if toks[det].key == "from" and (outer is None or outer.kind != "role" or _personal(text, inner)):
             return inner  # ("a response from Tomas Hale Jr.": his words; but "the observer
             # mission from the Council of …", "a senator from Vermont" are the speakers)
-        if outer is not None and inner.kind == "name" and inner.name and _role_after_body(text, toks, inner):
-            # "former Bank of | Canada governor David Dodge": the body is in his role
+        if outer is not None and inner.kind == "name" and inner.name and (
+                toks[det - 1].key not in lexicon.words("speaks_for")) and _role_after_body(text, toks, inner):
+            # "former Bank of | Canada governor David Dodge": the body is in his role (not "a
+            # spokeswoman for | Transport Minister Ida Varga": she speaks for him)
             return Mention(outer.start, inner.end, "name", inner.name,
                            clean_role(text[outer.start:inner.name[0]]))
         if outer is not None and (outer.kind == "role" or names_a_body(text, outer)):

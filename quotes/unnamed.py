@@ -90,7 +90,10 @@ def register(people: People, mention: Mention, cue_start: int, speaker: str) -> 
     said = text[mention.start:mention.end]
     if head_noun(said) is None:
         return False
-    people.unnamed(speaker, mention.start, gender_of(said) or _own_clause_gender(text, mention.end, cue_start))
+    # (it stands after any name inside its own words: "A spokeswoman for Minister Ida Varga
+    # said … ‘…,’ she said" is the spokeswoman)
+    at = mention.start + said.rindex(said.split()[-1])
+    people.unnamed(speaker, at, gender_of(said) or _own_clause_gender(text, mention.end, cue_start))
     return True
 
 
