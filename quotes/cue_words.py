@@ -34,6 +34,7 @@ _SECOND_DETERMINER = re.compile(
 _DETERMINERS = lexicon.tagged("determiners", "article")
 # A finite auxiliary third after a tell-type verb: "warning the strike | could …" opens a clause.
 _FINITE_AUXILIARIES = lexicon.tagged("finite_auxiliaries")
+_FINITE_AUXILIARY_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(_FINITE_AUXILIARIES)) + r")\b")
 TELL = frozenset(["tell", "inform", "assure", "advise", "ask", "remind", "urge", "warn"])
 ACCORDING = regex.compile(r"\b[Aa]ccording to\b")
 
@@ -233,6 +234,8 @@ def with_object(text: str, cue: Cue, end: int) -> Cue:
             if toks[0].key in _DETERMINERS and len(toks) > 2 and toks[2].key in _FINITE_AUXILIARIES:
                 return cue  # "warning the strike could …": the clause's subject, no listener
             words = [t for t in toks if is_word(t)]
+            if cue.base != "tell" and len(words) > 1 and words[1].key in _FINITE_AUXILIARIES:
+                return cue  # "warned residents could …": likewise
             if words[0].key in _LISTENER_OPENERS and len(words) > 2 and words[1].word.islower() and (
                     words[2].key in _INFINITIVE_OPENERS):
                 return replace(cue, end=words[1].end)  # "told his players | not to …"
@@ -241,6 +244,9 @@ def with_object(text: str, cue: Cue, end: int) -> Cue:
     second = _SECOND_DETERMINER.search(text, listener.start, listener.end) if listener.kind == "role" else None
     # "told the inquiry | the agency had …": a second determiner opens the clause, no
     # listener's word ("the head of the agency": after a preposition it is the listener's)
+    if cue.base != "tell" and second is None and _FINITE_AUXILIARY_AFTER.match(text, listener.end, end):
+        return cue  # "warned Tarn Water would …", "warned it would …": the clause's subject, no listener
+        # (one is told a clause, never "told he had …": that "he" is a passive's listener)
     return replace(cue, end=second.start() if second else listener.end)
 
 

@@ -18,6 +18,7 @@ from quotes.cue_words import PREPOSITIONS, QUOTE_MARKS, Cue, is_past_form, opens
 from quotes.cues import Attribution
 from quotes.marks import holds_single_quotation, quoted_within
 from quotes.tokens import is_word, tokens
+from quotes.trie import trie_pattern
 
 Span = tuple[int, int]
 
@@ -30,6 +31,8 @@ _CLAUSE_WORDS = frozenset(
     "won lost paid met sent built brought bought held stood "
     "won't can't don't doesn't didn't isn't aren't wasn't weren't wouldn't couldn't shouldn't "
     "needs wants plans".split())
+# The "-ing" forms of speech verbs ("saying", "warning", "describing").
+_SPEAKING = trie_pattern(sorted(f for f in lexicon.speech_verbs() if f.endswith("ing") and f.isalpha()))
 # Where reported content ends inside a sentence: "…, but lamented that …".
 _CLAUSE_BREAK = re.compile(
     # Every break opens with a comma, a semicolon, a colon or a space: the lookahead
@@ -67,7 +70,10 @@ _CLAUSE_BREAK = re.compile(
     # "said the club was for sale, and left the room": a second predicate of the speaker
     # (without the comma, in a clause, the clause's own: see clause_end)
     r"|(?P<predicate>,?\s+and\s+(?:then\s+)?(?=(?:\w+ed|left|went|took|gave|made|came|got|told|said|"
-    r"sat|stood|walked|ran|began|shook|held)\b)))")
+    r"sat|stood|walked|ran|began|shook|held)\b))"
+    # "warned it may close, with its director describing …": an absolute clause whose
+    # subject speaks in turn (not ", with 300 jobs going", which may be the content's)
+    r"|,[\"”’']?\s+with\s+(?=(?:[\w’'-]+\s+){1,5}(?:" + _SPEAKING + r")\b))")
 _CONJUNCTIONS = frozenset(["and", "but", "or"])
 # ("you" stands for no speaker, so the pronoun lexicon leaves it out, but it opens a clause)
 _SUBJECT_PRONOUNS = lexicon.words("pronouns") | {"you"}
@@ -133,6 +139,9 @@ def looks_like_clause(text: str, start: int, end: int) -> bool:
     if len(toks) >= 4 and (toks[0].key, toks[1].key) in _BOUNDS and toks[2].word[:1].isdigit():
         # "said at least 40 homes had burned"
         return any(clause_word(t) or t.key.endswith("ed") for t in toks[3:10])
+    if len(toks) >= 4 and (toks[0].key, toks[1].key) in _BOUNDS and toks[2].key in lexicon.words("quantifiers"):
+        # "claimed at least four ballots were …" (not "showed at least five dressed in black")
+        return any(clause_word(t) for t in toks[3:14])
     if len(toks) >= 2 and toks[0].key == "this" and toks[0].word.islower() and (
             toks[1].key in PREPOSITIONS or toks[1].key in DAYS or toks[1].key in _SUBORDINATORS):
         return False  # "said this on Thursday when …": "this" points back, no clause follows
