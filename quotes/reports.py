@@ -31,6 +31,7 @@ from quotes.cues import Attribution
 from quotes.nesting import outermost
 from quotes.nominal_reports import nominal_reports
 from quotes.non_reports import before_anonymity_clause, reports_nothing, writers_aside
+from quotes.office_subjects import office_subject_before
 from quotes.phrase_reports import according_to_report, colon_report, passive_by_report, source_first
 from quotes.relative_reports import (
     in_relative_clause,
@@ -293,6 +294,9 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     unnamed = before_anonymity_clause(text, s0, cue.start)  # "An official who asked not to be named said"
     mention = None if passive else (_before_anonymity_clause(text, s0, unnamed) if unnamed < cue.start
                                     else subject_before(text, s0, cue) or noun_phrase_subject(text, s0, cue))
+    if mention is None and not passive:
+        mention = office_subject_before(text, s0, cue.start, from_floor=True)  # "The Vice Minister of …, Ana
+        # Mure, informed that …": an office and a name the shorter readers stop inside
     who = None if passive or mention is not None else _WHO_BEFORE.search(
         text, max(s0, cue.start - 30), cue.start)
     if who is not None:  # "Lena Ortiz, a teacher who said she earns less …": the one described

@@ -24,6 +24,7 @@ from quotes.cue_words import (
 from quotes.cues import Attribution
 from quotes.names import Mention
 from quotes.non_reports import before_anonymity_clause
+from quotes.office_subjects import office_subject_before
 from quotes.report_content import (
     MAX_CONTENT,
     NOT_SUBJECTS,
@@ -53,10 +54,13 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     elif verb in _TAKES_LISTENER:
         # ("…, Ana Lee, a Vale supporter, told the Herald": who is told never speaks; the
         # subject is the name its apposition follows)
-        mention = _subject_told(text, s0, cue.start) or _inverted_subject(text, cue.end, s1, listener=True)
+        mention = (_subject_told(text, s0, cue.start) or office_subject_before(text, s0, cue.start)
+                   or _inverted_subject(text, cue.end, s1, listener=True))
         if mention is None:
             return None
         lead_end = mention.start if mention.start < cue.start else _back_over_aux(text, s0, cue.start)
+    elif (office := _closed_office(text, s0, cue.start)) is not None:
+        mention, lead_end = office, office.start  # "…, the Minister of …, Ana Mure, | announced"
     else:
         mention = mention_after(text, cue.end, s1)
         if mention is None or text[cue.end:mention.start].strip():
@@ -66,6 +70,12 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
             return None
     s0 = max(s0, lead_end - MAX_CONTENT)  # (a lead is never longer than content may be)
     comma = text[s0:_back_over_descriptors(text, s0, lead_end)].rstrip()
+    if not comma.rstrip(CLOSING_MARKS).endswith(",") and mention.start < cue.start and (
+            office := office_subject_before(text, s0, cue.start)) is not None:
+        # "…, the First Deputy Chairman of the Board of JSC «Kor» Ilya Maren | informed": the
+        # name read back from the cue ends an office that runs back to the lead's comma
+        mention, lead_end = office, office.start
+        comma = text[s0:lead_end].rstrip()
     if not comma.rstrip(CLOSING_MARKS).endswith(","):
         return None  # (a comma may sit inside a closing mark: “… Nixon,” Pence said)
     # “… Nixon,” Pence said: the lead keeps its closing mark (and the comma inside it).
@@ -112,6 +122,14 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
 _SENTENCE_CLAUSE = re.compile(
     r",\s*(?:[a-z]+ing|as|while|whereas|after|before|when|because|although|though|but|and)\s")
 _NAMED_AS = re.compile(r"\s*(?:as\s+)?[“\"‘'«]")
+
+
+def _closed_office(text: str, s0: int, cue_start: int) -> Mention | None:
+    """"…, the Minister of Education, Ana Mure, | announced": an office and a name set off by
+    commas right before the cue (its closing comma there) are its subject."""
+    if not text[s0:cue_start].rstrip().endswith(","):
+        return None
+    return office_subject_before(text, s0, cue_start)
 
 
 def _inverted_subject(text: str, pos: int, s1: int, listener: bool = False) -> Mention | None:

@@ -1,0 +1,179 @@
+"""Speakers named with a long office around their name, as translated news writes them:
+"the First Deputy Chairman of the Board of JSC «Kor Trans» Ilya Maren", "the Minister of
+Energy and Mines, Mr. Omar Tali", "Ana Lee, head of the water board of Dell province".
+
+Shorter readers stop at the first word that is no part of a role ("province", a name in
+marks, a second "of"); here the words between a clause boundary and the name (or after
+the name, up to a comma) are read as one office when none of them could open a clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes import lexicon
+from quotes.cue_words import PREPOSITIONS
+from quotes.mention_words import clean_role
+from quotes.names import Mention
+from quotes.speakers import mention_before
+from quotes.tokens import (
+    FUNCTION_WORDS,
+    Token,
+    is_capitalised,
+    is_pronoun,
+    is_role_noun,
+    is_title,
+    is_word,
+    tokens,
+)
+
+# An office is long, but no longer than this many words ("the opposition member of
+# parliament and member of the health committee of the National Council": 14).
+_MAX_OFFICE_WORDS = 22
+# How far back from its cue such a subject is looked for (bounds the work per cue).
+_REACH = 260
+# Commas an office holds of its own ("the Minister of Culture, Sport and Youth").
+_MAX_OFFICE_COMMAS = 2
+# Commas read back from the cue, each a place the subject may open after.
+_MAX_OPENINGS = 4
+_DETERMINERS = lexicon.tagged("determiners", "article", "possessive")
+_STYLES = lexicon.words("honorifics") | lexicon.words("address_styles")
+# Punctuation no office holds: what ends or joins clauses.
+_CLAUSE_MARKS = frozenset(";:!?")
+
+
+def office_subject(text: str, lo: int, hi: int) -> Mention | None:
+    """The person named in text[lo:hi], all of it an office and a name: "[the] OFFICE
+    [,] NAME", "NAME, OFFICE" or "OFFICE NAME, OFFICE" (at least one office)."""
+    lo, hi = _strip(text, lo, hi)
+    if hi - lo < 5:
+        return None
+    ends = [hi] + [c for c in _commas(text, lo, hi)]
+    for end in ends:
+        person = mention_before(text, lo, end)
+        if person is None or person.kind != "name" or person.name is None or person.name[1] != end:
+            continue
+        before = _strip(text, lo, _before_style(text, lo, person.name[0]))
+        after = _strip(text, end + 1, hi) if end < hi else (hi, hi)
+        if before[0] < before[1] and text[before[1] - 1] == ",":
+            before = _strip(text, before[0], before[1] - 1)
+        parts = [span for span in (before, after) if span[0] < span[1]]
+        if not parts or not all(_office(text, *span) for span in parts) or not any(
+                _holds_role(text, *span) for span in parts):
+            continue  # (one part names the office: "the pediatrician Ana Lee, head of …")
+        if len(text[person.name[0]:person.name[1]].split()) < 2 and not _styled(text, lo, person.name[0]):
+            continue  # (a one-word name after an office is as likely the office's last word)
+        return Mention(lo, hi, "name", person.name, clean_role(", ".join(text[s:e] for s, e in parts)))
+    return None
+
+
+def office_subject_before(text: str, floor: int, pos: int, *, from_floor: bool = False) -> Mention | None:
+    """The office-and-name subject that ends right before a cue at pos, opening after
+    one of the commas before it ("…, the Minister of Education, Ana Mure, | announced")
+    or, from_floor, at floor itself (a sentence that opens with its subject)."""
+    lo, hi = _strip(text, max(floor, pos - _REACH), pos)
+    closed = hi > lo and text[hi - 1] == ","
+    if closed:
+        hi -= 1  # (the comma that closes an apposition: "…, Ana Mure, | announced")
+    openings = [c + 1 for c in reversed(_commas(text, lo, hi))][:_MAX_OPENINGS]
+    if from_floor and floor >= pos - _REACH:
+        openings.append(floor)
+    for opening in openings:
+        found = office_subject(text, opening, hi)
+        if found is not None and closed and "," not in text[found.start:found.end]:
+            return None  # ("Director of rugby Ana Mure, asked on Friday …,": a closing comma closes an
+            # apposition the subject holds, else what follows it is a clause of its own)
+        if found is not None:
+            return found
+    return None
+
+
+def _strip(text: str, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
+
+def _commas(text: str, lo: int, hi: int) -> list[int]:
+    """Commas outside quotation marks (a name in marks may hold one)."""
+    found, depth = [], 0
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch in "«“":
+            depth += 1
+        elif ch in "»”" and depth:
+            depth -= 1
+        elif ch == "," and not depth:
+            found.append(i)
+    return found
+
+
+def _before_style(text: str, lo: int, name_start: int) -> int:
+    """Back over a courtesy title or style before the name ("…, Mr. | Omar Tali")."""
+    toks = [t for t in tokens(text, lo, name_start) if t.word != "."]
+    k = len(toks)
+    while k > 0 and toks[k - 1].key.rstrip(".") in _STYLE_KEYS:
+        k -= 1
+    return toks[k].start if k < len(toks) else name_start
+
+
+_STYLE_KEYS = frozenset(word.rstrip(".") for word in _STYLES)
+
+
+def _styled(text: str, lo: int, name_start: int) -> bool:
+    return _before_style(text, lo, name_start) < name_start
+
+
+def _office(text: str, lo: int, hi: int) -> bool:
+    """Is text[lo:hi] a description of a person (an office with what it heads), no
+    clause? It opens with an article, a possessive, a capitalised word that is no
+    function word, or a role word, and holds no word that could be a verb or open a
+    clause; a parenthesis in it is a short one ("(ICAFE)")."""
+    toks = tokens(text, lo, hi)
+    words = [t for t in toks if is_word(t)]
+    if not words or len(words) > _MAX_OFFICE_WORDS:
+        return False
+    if any(t.word in _CLAUSE_MARKS for t in toks) or sum(t.word == "," for t in toks) > _MAX_OFFICE_COMMAS:
+        return False
+    if _LONG_PARENTHESIS.search(text, lo, hi):
+        return False
+    first = words[0]
+    if not (first.key in _DETERMINERS or _role_word(first) or (
+            is_capitalised(first.word) and first.key not in FUNCTION_WORDS and first.key not in PREPOSITIONS
+            and not is_pronoun(first))):
+        return False
+    return not any(_verb_like(t) for t in words)
+
+
+def _holds_role(text: str, lo: int, hi: int) -> bool:
+    """Does a role word come among the description's first words ("the First Deputy
+    | Chairman of …", "head of …")?"""
+    return any(_role_word(t) for t in [t for t in tokens(text, lo, hi) if is_word(t)][:_ROLE_WITHIN])
+
+
+_ROLE_WITHIN = 8
+# A parenthesis longer than an acronym or a party tag is an aside, no part of an office.
+_LONG_PARENTHESIS = re.compile(r"\([^()]*\s[^()]*\s[^()]*\)")
+
+
+def _role_word(tok: Token) -> bool:
+    return is_role_noun(tok) or is_title(tok) or tok.key in lexicon.words("person_nouns")
+
+
+def _verb_like(tok: Token) -> bool:
+    """A lowercase word that may be a verb or open a clause: no office holds one."""
+    if not tok.word.islower():
+        return False
+    key = tok.key
+    return (key in lexicon.speech_verbs() or key in lexicon.words("irregular_past")
+            or key in lexicon.words("auxiliaries") or key in lexicon.words("finite_auxiliaries")
+            or key in lexicon.words("relatives") or key in _CLAUSE_WORDS or _PAST.fullmatch(key) is not None)
+
+
+# Lowercase words that open or join clauses ("but", "while"), never inside an office.
+_CLAUSE_WORDS = frozenset("but while whereas because although though if unless since as when".split())
+# A past form ("warned", "agreed"): an office that would hold one ("the newly elected
+# mayor") is left to the shorter readers.
+_PAST = re.compile(r"[a-z]+ed")
