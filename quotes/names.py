@@ -133,8 +133,9 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
         # "the head of the enterprise Merav Trans Ana Bek": only where the article shows
         # where her name starts (a given name, the surname used alone elsewhere)
         confirm = alone_words(text) if text else frozenset()
-        if named_after_body(toks, last, text):
-            confirm = confirm | {surname_key(toks[last])}  # "… Foreign Ministry | Dana Korelis"
+        if named_after_body(toks, last, text) or after_body_head(toks, first):
+            # "… Foreign Ministry | Dana Korelis", "… Water Board | Hollandse Delta Pieter Smit"
+            confirm = confirm | {surname_key(toks[last])}
         person = _personal_start(toks, first, last, confirm=confirm)
         plain = person is None or person == first
     if person is not None and opening is not None:  # (a person is read only after an office)
@@ -432,6 +433,18 @@ def named_after_body(toks: list[Token], last: int, text: str | None) -> bool:
         return False
     lower = lower_words(text)
     return not any(surname_key(t) in lower for t in words)
+
+
+def after_body_head(toks: list[Token], first: int) -> bool:
+    """A run of three or more name words at toks[first] follows a body's capitalised head
+    word or an office's ("… of the Water Board | Hollandse Delta Pieter Smit", "… District
+    Executive | Power Elnur Gasimov"): the body's own name, then the person's. (Three
+    words at least: "the chairman of the Water Board | Hollandse Delta" names no person;
+    "the head of the carmaker | Aston Martin Lagonda" has no capitalised head.)"""
+    if first < 1 or not is_capitalised(toks[first - 1].word):
+        return False
+    head = toks[first - 1]
+    return head.key in heading_words() or is_role_word(head)
 
 
 @cache
