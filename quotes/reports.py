@@ -109,8 +109,7 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
         if is_participle(text, cue):
             report = participle_report(text, near, cue, sentence_cues[max(0, index - 1):index])
         else:
-            report = (zero_relative_report(text, near, cue) or _inverted_report(text, near, cue)
-                      or speaker_verb_report(text, near, cue) or trailing_report(text, near, cue))
+            report = _verb_report(text, near, cue)
         needs_quote = cue.appeal or (cue.quoted and not cue.object) or (
             report is not None and cue.to_act and _TO_CLAUSE.match(text, report.pieces[0][0]) is not None)
         if report and (not needs_quote or has_quote(text, _own_clause(text, report.pieces))) and (
@@ -125,25 +124,36 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
     return outermost(_cut_at_new_speakers(text, found))
 
 
-def _inverted_report(text: str, sentence: Span, cue: Cue) -> Report | None:
+def _verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
+    """The report of a cue that is no participle: a zero relative ("the plan she said
+    would fail"), an inverted lead, the cue's subject and verb, or a trailing cue, in that
+    order; the trailing reading is made once, for the inverted test and as the last one."""
+    report = zero_relative_report(text, sentence, cue)
+    if report is not None:
+        return report
+    if not _COMMA_BEFORE.search(text, max(sentence[0], cue.start - 4), cue.start):
+        return speaker_verb_report(text, sentence, cue) or trailing_report(text, sentence, cue)
+    trailing = trailing_report(text, sentence, cue)
+    if _inverted(text, sentence, cue, trailing):
+        return trailing
+    return speaker_verb_report(text, sentence, cue) or trailing
+
+
+def _inverted(text: str, sentence: Span, cue: Cue, trailing: Report | None) -> bool:
     """"…, 19 percent more than this year, said the Minister of Tourism of Ostrel, Ama
     Kone.": a cue right after the lead's comma whose subject follows it and ends the
     sentence is read before any subject found behind the comma (a time phrase there,
     "this year", is the lead's own; what follows the cue is a speaker, no clause)."""
-    if not _COMMA_BEFORE.search(text, max(sentence[0], cue.start - 4), cue.start):
-        return None
-    report = trailing_report(text, sentence, cue)
-    mention = report.attribution.mention if report is not None else None
-    if mention is None or mention.start < cue.start or (
-            not _SENTENCE_END.fullmatch(text, mention.end, sentence[1])):
-        return None  # ("Ana Lee, a teacher, said the plan was …": the clause's subject, not hers)
-    return report
+    mention = trailing.attribution.mention if trailing is not None else None
+    # ("Ana Lee, a teacher, said the plan was …": the clause's subject, not hers)
+    return mention is not None and mention.start >= cue.start and (
+        _TO_SENTENCE_END.fullmatch(text, mention.end, sentence[1]) is not None)
 
 
 _COMMA_BEFORE = re.compile(r",[ \t]*$")
 # What may follow the cue's subject to the sentence's end: nothing, or a capitalised name
 # in apposition to its office ("the Minister of …, Hon. Ama Said Kone.").
-_SENTENCE_END = regex.compile(r"(?:[ \t]*,(?:[ \t]+\p{Lu}[\p{L}’'.-]*){1,6})?[ \t]*[.!?]?[\"”’»]*\s*")
+_TO_SENTENCE_END = regex.compile(r"(?:[ \t]*,(?:[ \t]+\p{Lu}[\p{L}’'.-]*){1,6})?[ \t]*[.!?]?[\"”’»]*\s*")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but)\s")
 # "vowed | to fight the closure", "asked the judge | to reconsider": an act's "to" clause
 # ("vowed that …" reports a statement).
