@@ -42,6 +42,7 @@ from quotes.body_descriptions import (
 )
 from quotes.described import MODIFIERS, Candidate, Description, Meaning, parse
 from quotes.description_fallbacks import FALLBACK_REACH, fallback, named_next
+from quotes.entities import names_body
 from quotes.leaders import DEPUTY, leads
 from quotes.occurrences import article_mentions, named_in_phrase, occurrences
 from quotes.people import Entity, People, not_personal
@@ -113,6 +114,10 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
         # ("the report" is the last one the article named)
         names = " or ".join(f"{c.name} (offset {c.at})" for c in ties[:3])
         return Meaning(None, None, f"could mean {names}: left as written")
+    if best.tier > 1 and not document and not is_kind(description.head) and (
+            since := _subject_since(people, best, pos)) is not None:
+        return Meaning(None, None, f"could mean {best.name} (offset {best.at}) or {since.name}, named "
+                       f"since in its paragraph with no role: left as written")
     why = best.why
     weight = _UNSURE if best.tier == 1 else 1.0
     if len(ranked) > 1:
@@ -120,6 +125,20 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
         why += f"; unsure: {other.name} (offset {other.at}) could be meant too"
         weight *= _UNSURE  # (a fallback with a rival is less sure still)
     return Meaning(best.name, best.role, why, weight)
+
+
+def _subject_since(people: People, best: Candidate, pos: int) -> Entity | None:
+    """"Sen. Ana Ruiz … Tom Reyes stopped by his office. “…,” the senator said": another
+    person named as a subject after the one the article gave the noun, in the description's
+    paragraph, whose role the article does not say, may as well be meant."""
+    found = people.subject_before(pos)
+    if found is None or found[0] <= best.at or "\n" in people.text[found[0]:pos]:
+        return None
+    entity, meant = found[1], people.by_name(best.name)
+    if meant is None or not meant.person or entity.role is not None or not entity.evident or (
+            names_body(entity) or entity.surname.casefold() == meant.surname.casefold()):
+        return None
+    return entity
 
 
 def _strongest(candidates: Iterable[Candidate]) -> dict[str, Candidate]:

@@ -287,8 +287,9 @@ _NAMED_BODY = regex.compile(
     r"(?P<name>(?!\p{Lu}[\p{L}.]*-\p{Ll})\p{Lu}[\p{L}\p{M}.’'-]*"
     r"(?:[ \u00a0]+(?:(?:of|for|and)[ \u00a0]+)?\p{Lu}[\p{L}\p{M}.’'-]*)*"
     r"(?:[ \u00a0]+\p{Ll}+){1,3})")
-# A demonym ("the Nigerian army", "the state-run Serelian news agency") describes a body,
-# it does not name it.
+# A demonym ("the Nigerian army", "the state-run Serelian news agency", "the French
+# ministry": the irregular ones are `lexicons/demonyms.txt`) describes a body, it does not
+# name it.
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 
 
@@ -300,8 +301,8 @@ def named_body(said: str) -> str | None:
     adjective ("the London-listed company"), a possessive ("the Trust's board") or a head
     that is no body's ("the White House press secretary")."""
     match = _NAMED_BODY.fullmatch(said)
-    if match is None:
-        return None
+    if match is None or " of " in said[:match.start("name")]:
+        return None  # ("the head of the French ministry": one who leads it)
     name = match.group("name")
     words = name.split()
     head = words[-1]
@@ -309,7 +310,8 @@ def named_body(said: str) -> str | None:
         return None
     capitalised = [w for w in words if w[:1].isupper()]
     if any(w.endswith(("’s", "'s", "’", "'")) or regex.search(r"-\p{Ll}", w) for w in capitalised) or (
-            len(capitalised) == 1 and capitalised[0].casefold().endswith(_DEMONYM_ENDINGS)):
+            len(capitalised) == 1 and (capitalised[0].casefold().endswith(_DEMONYM_ENDINGS) or (
+            capitalised[0].casefold() in lexicon.words("demonyms")))):
         return None
     return name
 

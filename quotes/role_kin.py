@@ -5,9 +5,12 @@ of Qasreen": its noun is the role's head, a title the role holds ("the general" 
 the "Chief of Defence … Lieutenant General"), or a noun `lexicons/role_kin.txt` pairs
 with one of the role's words ("the diplomat" for an "Ambassador", "the peer" for a
 "Lord"); each capitalised modifier is a word of the role or a demonym of one
-("Qasreeni" for "Qasreen", "Serelian" for "Serelia": read from the ending, so any
-country the article invents is matched). A lowercase modifier the role lacks ("the
-visiting general") leaves a loose fit: nothing in the role confirms it.
+("Qasreeni" for "Qasreen", "Serelian" for "Serelia", "Uzbek" for "Uzbekistan": read
+from the ending, so any country the article invents is matched; the irregular ones,
+"Spanish" for "Spain", are `lexicons/demonyms.txt`). A lowercase modifier the role lacks
+("the visiting general") leaves a loose fit: nothing in the role confirms it. A title
+written short is spelled out first (`lexicons/title_abbreviations.txt`): "the sergeant"
+fits "Sgt", "the councillor" "Cllr".
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ EXACT, FITS, LOOSE = 3, 2, 1
 _DEMONYM_ENDINGS = frozenset(("n", "an", "ian", "ean", "i", "ese", "ish"))
 # Endings that make an adjective of a noun: "agricultur|al", "econom|ic", "financ|ial".
 _ADJECTIVE_ENDINGS = frozenset(("al", "ic", "ial", "ical"))
+# Endings of a place whose demonym is the rest of its name: "Uzbek|istan", "Slovak|ia".
+_PLACE_ENDINGS = ("stan", "ia")
 # Words that make another office of one ("the former president", "Vice President"):
 # a description and a role must agree on them.
 _OTHER_OFFICE = lexicon.words("other_holders")
@@ -36,6 +41,10 @@ def same_word(word: str, other: str) -> bool:
         return True
     stem = other[:-1] if other.endswith("e") else other
     if len(stem) >= 4 and word.startswith(stem) and word[len(stem):] in _DEMONYM_ENDINGS:
+        return True
+    if len(word) >= 4 and other.startswith(word) and other[len(word):].lstrip("i") in _PLACE_ENDINGS:
+        return True  # ("Uzbek" for "Uzbekistan", "Kazakh" for "Kazakhstan", "Slovak" for "Slovakia")
+    if other in _demonyms().get(word, ()):
         return True
     stem = other[:-1] if other.endswith(("e", "y")) else other
     return len(stem) >= 5 and word.startswith(stem) and word[len(stem):] in _ADJECTIVE_ENDINGS
@@ -56,6 +65,7 @@ def heads() -> frozenset[str]:
 def fit(words: str, role: str) -> int:
     """How a description ("Qasreeni foreign minister", without "the") fits a role: EXACT,
     FITS, LOOSE or 0."""
+    role = spelled_out(role)
     said = role_words(role)
     wanted = role_words(words)
     head = role_head(words)
@@ -86,6 +96,28 @@ def _own_office(written: list[str], word: str) -> bool:
     executive" is no "Vice President"; "the general" may be a "Deputy Commander …
     Major General")."""
     return any(w == word and (k == 0 or written[k - 1] not in _OTHER_OFFICE) for k, w in enumerate(written))
+
+
+def spelled_out(role: str) -> str:
+    """The role with each title written short spelled out ("Det Sgt" → "detective sergeant")."""
+    short = _abbreviations()
+    words = role.split()
+    if not any(w.casefold().rstrip(".,") in short for w in words):
+        return role  # (the common case: nothing written short)
+    return " ".join(short.get(w.casefold().rstrip(".,"), w) for w in words)
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    rows = (row.split("|") for row in lexicon.lines("title_abbreviations"))
+    return {r[0].strip(): r[1].strip() for r in rows}
+
+
+@cache
+def _demonyms() -> dict[str, frozenset[str]]:
+    """Each irregular demonym and the places it stands for (each a word of the place's name)."""
+    rows = (row.split("|") for row in lexicon.lines("demonyms"))
+    return {r[0].strip(): frozenset(w for p in r[1:] for w in p.split()) for r in rows}
 
 
 @cache

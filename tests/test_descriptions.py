@@ -94,6 +94,14 @@ def test_a_phrase_ending_with_a_name_is_read_but_not_past_a_spokesman() -> None:
     ("executive", "former HP vice president of global sales", False),
     ("former president", "President", False),
     ("Democratic nominee", "Republican nominee", False),
+    ("sergeant", "Sgt", True),
+    ("detective sergeant", "Det Sgt", True),
+    ("inspector", "Sgt", False),
+    ("senator", "Vermont Sen.", True),
+    ("Spanish minister", "Minister of Transport of Spain", True),
+    ("Spanish minister", "Minister of Transport of Portugal", False),
+    ("Uzbek minister", "Minister of Transport of Uzbekistan", True),
+    ("Kazakh minister", "Minister of Energy of Kazakhstan", True),
 ])
 def test_a_description_fits_a_role_by_paired_nouns_titles_and_demonyms(words: str, role: str,
                                                                         fits: bool) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from quotes.after_cue import mention_after
+from quotes.organisations import named_body
 from quotes.speakers import mention_before
 
 
@@ -66,3 +67,13 @@ def test_of_phrase_of_common_nouns_read_backwards(text: str, mention: str) -> No
     found = mention_before(text, 0, text.rindex(" said"))
     assert found is not None and found.name is not None
     assert text[found.name[0]:found.name[1]] == mention
+
+
+@pytest.mark.parametrize(("said", "name"), [
+    ("the governing Democratic Renewal party", "Democratic Renewal party"),
+    ("the French ministry", None),
+    ("the head of the Velmoran ministry", None),
+    ("the head of the Carrow Valley board", None),
+])
+def test_a_body_named_in_a_description_not_a_demonym_or_one_who_leads_it(said: str, name: str | None) -> None:
+    assert named_body(said) == name
