@@ -56,6 +56,8 @@ def fallback(people: People, description: Description, pos: int) -> list[Candida
         return [Candidate(turn.speaker, turn.role, 1, turn.start,
                            f"nothing in the article calls a body {head!r}; "
                            f"{turn.speaker} is the last body that spoke (offset {turn.start})")]
+    if _body_compound(description.words):
+        return []  # ("the coast guard said": a body the article did not name, not a guard)
     if head not in lexicon.words("person_nouns") and description.age is None:
         return []  # ("the ad", "the country", "the official": no known person)
     if any(w[:1].isupper() for w in description.words.split()):
@@ -159,6 +161,16 @@ def _introduced_unnamed(people: People, description: Description, pos: int) -> b
     text = people.text
     return any(_UNNAMED.search(text[max(0, start - 60):start])
                for start, _ in occurrences(people, description.head, pos))
+
+
+def _body_compound(words: str) -> bool:
+    """The description ends with a body's two-word noun ("the coast guard", "the fire service")."""
+    return " ".join(words.casefold().split()[-2:]) in _compounds()
+
+
+@cache
+def _compounds() -> frozenset[str]:
+    return frozenset(" ".join(line.casefold().split()) for line in lexicon.lines("body_compounds"))
 
 
 @cache

@@ -228,6 +228,8 @@ def _evidence(people: People, description: Description, pos: int) -> list[Candid
             continue  # (its last mention before pos is the one that counts)
         if not_personal(entity) and not is_kind(description.head):
             continue  # "the deputy minister" is no place
+        if is_kind(description.head) and _only_in_marks(people, entity):
+            continue  # (a petition's title in marks, ‘Dry Homes for Orchard Row’, names no body)
         if entity.role and (fits := role_kin.fit(description.words, entity.role)):
             # (the role itself beats one that holds more: "the president", not the vice president)
             found.append(Candidate(entity.name, entity.role, fits, at,
@@ -255,6 +257,11 @@ def _evidence(people: People, description: Description, pos: int) -> list[Candid
     found.extend(_typed(people, description, mentions, pos))
     found.extend(_counterparts(people, description, pos))
     return found
+
+
+def _only_in_marks(people: People, entity: Entity) -> bool:
+    """The article writes the name only inside quotation marks: a title (‘Warm Homes Now’)."""
+    return all(people.in_quotation(at) for at in entity.positions)
 
 
 def _deputy(description: Description) -> bool:

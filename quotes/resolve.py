@@ -158,7 +158,11 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
     own = named_body(said)
     if own is not None:  # "the governing Democratic Renewal party": a body by its own name
         return Resolved(own, None, "role", f'"{said}" names its body, {own}')
-    meant = descriptions.meaning(people, said, mention.start)
+    # ("according to company data": a body's noun alone, modifying another, means the one named)
+    modifies = _MODIFIES.match(people.text, mention.end)
+    definite = f"the {said}" if said.isalpha() and said.islower() and is_kind(said) and modifies and (
+        modifies.group(1).casefold() in lexicon.words("source_figures")) else said
+    meant = descriptions.meaning(people, definite, mention.start - len(definite) + len(said))
     if meant is not None and meant.name is not None:
         return Resolved(meant.name, meant.role, "role", f'"{said}" → {meant.name}: {meant.why}', meant.weight)
     if meant is None and descriptions.parse(said) is None:
@@ -173,6 +177,9 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
                         f"{later.why}", _UNSURE)
     why = meant.why if meant is not None else "a description no named entity matches"
     return Resolved(strip_determiner(said), None, "role", f'"{said}": {why}')
+
+
+_MODIFIES = regex.compile(r"[ \u00a0]+(\p{Ll}+)")
 
 
 def _owned_body(people: People, said: str, pos: int) -> Resolved | None:
