@@ -12,11 +12,14 @@ a plural noun: "The mayor said they …" leaves "they" unresolved as before.
 from __future__ import annotations
 
 from functools import cache
+from itertools import pairwise
 
 import regex
 
 from quotes import lexicon
 from quotes.cue_words import PREPOSITIONS
+from quotes.segment import dateline_end
+from quotes.tokens import keeps_period
 
 # Where a clause opens: a sentence end, a line break, a semicolon or a colon, or a
 # comma and a conjunction joining two clauses (", but majorities say they …").
@@ -34,24 +37,58 @@ _GROUPS = lexicon.words("group_nouns") | {"percent"}
 _ADVERBIAL = PREPOSITIONS | frozenset(
     "as if when while unless though although because since until once despite like had were".split())
 _MODALS = lexicon.tagged("finite_auxiliaries")
+_PEOPLE = lexicon.words("roles") | lexicon.words("group_nouns")
+# A pronoun's speech verb: "they said", "they told reporters".
+_SPEECH_AFTER = regex.compile(r"\w+\s+(?:said|say|says|told|added|warned)\b")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*|[(,]")
 
 
 def plural_subject(text: str, pos: int, floor: int) -> tuple[int, str] | None:
     """(start, words) of the plural subject a "they" at pos means, or None."""
-    if text[max(floor, pos - 2):pos].rstrip().endswith(","):
-        return None  # ("Such efforts, they believe, …": a report after the words it reports)
-    opened = _CLAUSE_OPEN.search(text, max(floor, pos - 400), pos)
+    opened = _clause_open(text, max(floor, pos - 400), pos)
     start = opened.end() if opened else max(floor, pos - 400)
+    start = dateline_end(text, start) or start  # ("OSLO (Reuters) - | Dockers will …")
+    if text[max(floor, pos - 2):pos].rstrip().endswith(","):
+        # "Dockers will strike on Monday, they said": a trailing cue's pronoun means the
+        # people its content opens with ("Such efforts, they believe, …" names none)
+        return _people_subject(text, start, pos) if _SPEECH_AFTER.match(text, pos) else None
     subject = _subject(text, start, pos)
     if subject is not None:
         return subject
     if not _only_openers(text[start:pos]) or opened is None or "\n" in opened.group():
         return None  # (the pronoun is not its clause's subject, or a paragraph begins)
-    before = _CLAUSE_OPEN.search(text, max(floor, opened.start() - 400), opened.start())
+    before = _clause_open(text, max(floor, opened.start() - 400), opened.start())
     if before is not None and before.group().strip(" ") in (",", ";", ":"):
         return None
     return _subject(text, before.end() if before else max(floor, opened.start() - 400), opened.start())
+
+
+def _people_subject(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """The plural subject opening text[start:end] when its head names people ("rail
+    unions", "Hundreds of olive farmers"), not things ("Prices will rise, they said")."""
+    subject = _subject(text, start, end)
+    if subject is None:
+        return None
+    words = [w.group().casefold() for w in _WORD.finditer(subject[1])]
+    head = next((w for w, after in pairwise(words) if after in _PREPOSITIONS), words[-1])
+    return subject if any(_people(w) for w in (head, words[-1])) else None
+
+
+def _people(key: str) -> bool:
+    """A plural noun for people: "unions", "dockers", "fishermen", "staff"."""
+    return key in _PEOPLE or (key.endswith("s") and key[:-1] in _PEOPLE) or (
+        key.endswith("men") and key[:-3] + "man" in _PEOPLE)
+
+
+def _clause_open(text: str, lo: int, hi: int) -> regex.Match[str] | None:
+    """The last clause opening in text[lo:hi], not a period that an abbreviation keeps
+    ("from Dec. 8", "Sen. Ruiz")."""
+    while (opened := _CLAUSE_OPEN.search(text, lo, hi)) is not None and text[opened.start()] == ".":
+        word = text[:opened.start() + 1].rsplit(None, 1)[-1]
+        if not keeps_period(word):
+            break
+        hi = opened.start()
+    return opened
 
 
 def _only_openers(words: str) -> bool:
@@ -89,6 +126,8 @@ def _subject(text: str, start: int, end: int) -> tuple[int, str] | None:
 def _verb(word: str) -> bool:
     """A verb after a subject: a listed one or a lower-case past form ("walked")."""
     key = word.casefold()
+    if key in lexicon.words("mostly_nouns"):
+        return False  # ("rail unions will …": a noun)
     return key in _verbs() or key in _MODALS or (word.islower() and len(word) > 4 and word.endswith("ed"))
 
 
