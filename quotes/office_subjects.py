@@ -88,6 +88,14 @@ def office_subject_before(text: str, floor: int, pos: int, *, from_floor: bool =
     return None
 
 
+def office_to_comma(text: str, start: int, end: int) -> Mention | None:
+    """The office and name from start to the first comma after it ("According to the
+    chairman of the people's committee of Dell province Ana Mure, | …"), a comma inside
+    marks aside."""
+    commas = _commas(text, start, min(end, start + _REACH))
+    return office_subject(text, start, commas[0]) if commas else None
+
+
 def _strip(text: str, lo: int, hi: int) -> tuple[int, int]:
     while lo < hi and text[lo].isspace():
         lo += 1

@@ -14,6 +14,7 @@ from quotes.after_cue import mention_after
 from quotes.cues import Attribution, Cue
 from quotes.mention_words import clean_role
 from quotes.names import Mention
+from quotes.office_subjects import office_to_comma
 from quotes.speakers import mention_before
 
 Span = tuple[int, int]
@@ -83,7 +84,12 @@ def source_first_report(text: str, sentence: Span, previous: Span | None) -> tup
                 comma = text.find(",", found.end, min(s1, found.end + 80))
                 whole = mention_before(text, found.start, comma) if comma > 0 else None
                 if whole is None or whole.end != comma or whole.start > found.start + 4:
-                    return None
+                    # ("In the opinion of the president of the civic movement “Go Now” Ana
+                    # Mure, …": an office the shorter readers stop inside, up to its name)
+                    whole = office_to_comma(text, found.start, s1)
+                    if whole is None:
+                        return None
+                    comma = whole.end
                 mention = whole
     content = _after_comma(text, comma + 1, s1)
     if content is None:

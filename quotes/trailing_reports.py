@@ -24,7 +24,7 @@ from quotes.cue_words import (
 from quotes.cues import Attribution
 from quotes.names import Mention
 from quotes.non_reports import before_anonymity_clause
-from quotes.office_subjects import office_subject_before
+from quotes.office_subjects import office_subject, office_subject_before
 from quotes.report_content import (
     MAX_CONTENT,
     NOT_SUBJECTS,
@@ -153,13 +153,23 @@ def _inverted_subject(text: str, pos: int, s1: int, listener: bool = False) -> M
         if mention is not None and mention.start == tok.start and mention.kind in ("name", "role") and (
                 not text[mention.end:s1].strip(" .!?\"”’»")):
             return mention
+        stop = _before_full_stop(text, tok.start, s1)
+        if tok.key == "the" and (office := office_subject(text, tok.start, stop)) is not None:
+            return office  # ("… the Vice Minister of Coastal and Marine Resources, Ana Mure.")
     return None
+
+
+def _before_full_stop(text: str, start: int, s1: int) -> int:
+    end = s1
+    while end > start and text[end - 1] in " \t\r\n.!?\"”’»":
+        end -= 1
+    return end
 
 
 # The words a run of adverbials after an inverted cue may open with ("announced | on
 # Wednesday", "said | yesterday", "stated | at a briefing"), and how far it may run.
 _ADVERBIAL_STARTS = frozenset("on in at during after following before upon from via yesterday today tonight "
-                              "earlier later overnight".split())
+                              "earlier later overnight this".split())  # ("announced | this Thursday")
 _DAYS = lexicon.tagged("calendar", "day")
 _NOT_IN_ADVERBIAL = frozenset("that which who whom whose whether if because and but or as".split())
 _MAX_ADVERBIAL_WORDS = 9
