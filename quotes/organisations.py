@@ -25,6 +25,7 @@ from quotes.names import (
 )
 from quotes.tokens import (
     FUNCTION_WORDS,
+    PARTICLES,
     Token,
     is_capitalised,
     is_name_word,
@@ -86,14 +87,21 @@ def _person_after_office(toks: list[Token], first: int, i: int, text: str | None
         return False
     after_of = toks[ends[-1]].key == "of"
     body_end = ends[-1] + (1 if after_of else 0)  # (a place after "of")
-    if i - body_end < 2 or any(t.key in org or not is_name_word(t) for t in toks[body_end + 1:i + 1]):
+    tail = toks[body_end + 1:i + 1]  # (a particle inside the name: "… Affairs | Ruud van Ommeren")
+    inner = range(1, len(tail) - 1)
+    if len(tail) < 2 or any(t.key in org or not (is_name_word(t) or (k in inner and t.key in PARTICLES))
+                            for k, t in enumerate(tail)):
         return False
-    if not after_of and toks[i - 1].key not in lexicon.words("given_names") and not (text is not None and (
+    given = toks[i - 1] if toks[i - 1].key not in PARTICLES else toks[i - 2]
+    if not after_of and given.key not in lexicon.words("given_names") and not (text is not None and (
             surname_key(toks[i]) in alone_words(text) or named_after_body(toks, i, text))):
         return False  # ("… Harbour Authority Pilot Station": nobody's name)
     # (the run may open inside the office, after its "and": "Minister of Energy and |
-    # Natural Resources of Tavaran Mehmet Kaan Yildirak")
-    return office_before(toks, first) or (first >= 2 and office_link(toks, first - 1))
+    # Natural Resources of Tavaran Mehmet Kaan Yildirak"; or with the office's own title,
+    # not a body's head word: "Minister of Energy of the Republic of Tarvania | Oyunbileg
+    # Dashdorj", but "the Office of Coastal Affairs | Okafor had proposed")
+    return office_before(toks, first) or (first >= 2 and office_link(toks, first - 1)) or (
+        is_title(toks[first]) and is_capitalised(toks[first].word) and toks[first].key not in org)
 
 
 def _titled_person(run: list[Token]) -> bool:
