@@ -155,9 +155,10 @@ _COMMA_BEFORE = re.compile(r",[ \t]*$")
 # in apposition to its office ("the Minister of …, Hon. Ama Said Kone.").
 _TO_SENTENCE_END = regex.compile(r"(?:[ \t]*,(?:[ \t]+\p{Lu}[\p{L}’'.-]*){1,6})?[ \t]*[.!?]?[\"”’»]*\s*")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but)\s")
-# "vowed | to fight the closure", "asked the judge | to reconsider": an act's "to" clause
-# ("vowed that …" reports a statement).
-_TO_CLAUSE = re.compile(r"to\s")
+# "vowed | (not) to fight the closure", "asked the judge | never to reconsider": a "to"
+# clause, which an infinitive cue reports and which is an act's ("vowed that …" reports a
+# statement).
+_TO_CLAUSE = re.compile(r"(?:(?:not|never)\s+)?to\s")
 
 
 def _own_clause(text: str, pieces: tuple[Span, ...]) -> tuple[Span, ...]:
@@ -337,7 +338,7 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
             predicate_follows(text, start, s1)):
         content = trimmed(text, start, clause_end(text, start, s1))  # "which he said | had harmed"
         confidence = 0.7
-    elif cue.infinitive and text.startswith(("to ", "not to ", "never to "), start):
+    elif cue.infinitive and _TO_CLAUSE.match(text, start):
         content = trimmed(text, start, clause_end(text, start, s1))  # "told them (not) to “go and vote”"
         confidence = 0.75
     elif cue.base in _ASK and _QUESTION.match(text, start, s1):
