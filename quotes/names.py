@@ -252,7 +252,7 @@ def _address_styles() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[s
     dotted: set[str] = set()
     pairs: set[tuple[str, str]] = set()
     for row in lexicon.lines("address_styles"):
-        words = row.casefold().split()
+        words = [word for word in row.casefold().split() if not word.startswith("+")]
         if len(words) == 2:
             pairs.add((words[0], words[1]))
         elif words[0].endswith("."):

@@ -62,9 +62,10 @@ def resolve(people: People, mention: Mention | None, pos: int) -> Resolved:
     return _together(people, mention, said) or _role(people, mention, said)
 
 
-# A style of address standing for its holder: "His Excellency said", "Her Highness".
-_STYLE_ALONE = regex.compile(
-    rf"(?P<own>{STYLE_POSSESSIVE_WORDS})[ \u00a0]+(?P<style>Excellency|Highness|Majesty)")
+# A style of address standing for its holder: "His Excellency said", "Her Highness"
+# (lexicons/address_styles.txt, the styles marked "+alone").
+_STANDING_STYLES = "|".join(sorted(s.capitalize() for s in lexicon.tagged("address_styles", "+alone")))
+_STYLE_ALONE = regex.compile(rf"(?P<own>{STYLE_POSSESSIVE_WORDS})[ \u00a0]+(?P<style>{_STANDING_STYLES})")
 # How far after a style the name it is given may end ("His Excellency the Minister of … Sheikh …").
 _STYLE_REACH = 160
 
