@@ -5,7 +5,7 @@ backwards from their last word by `quotes.speakers`, as before a cue."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 import regex
 
@@ -179,7 +179,7 @@ def _possessed_after(text: str, toks: list[Token], name: Mention) -> Mention | N
     return found if found is not None and found.start == name.start and found.end == toks[end].end else None
 
 
-@lru_cache(maxsize=1)
+@cache
 def _speaking_nouns() -> frozenset[str]:
     """Nouns of a speaker or of what speaks for one: roles, bodies, documents."""
     return (lexicon.words("roles") | lexicon.words("person_nouns") | lexicon.words("org_words")

@@ -12,7 +12,7 @@ on it. Names with their role words are read by `quotes.names`, words by
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from quotes import lexicon
 from quotes.mention_words import clean_role
@@ -391,7 +391,7 @@ def _described_from(toks: list[Token], det: int, inner: Mention) -> int | None:
 _TIMES = lexicon.tagged("time_words", "period") | {"past", "meantime"}  # ("in the past", "in the meantime")
 
 
-@lru_cache(maxsize=1)
+@cache
 def _postmodifiers() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(line.split()) for line in lexicon.lines("postmodifiers"))
 

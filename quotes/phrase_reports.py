@@ -7,7 +7,7 @@ of X, …" (`quotes.sources`).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -87,7 +87,7 @@ def _clause_after_opening(text: str, lead: Span) -> bool:
     return len(text[start:lead[1]].split()) >= 4 and looks_like_clause(text, start, lead[1])
 
 
-@lru_cache(maxsize=1)
+@cache
 def _figures() -> regex.Pattern[str]:
     """"(the) exporters' | ministry's (preliminary) estimates (published) by|of|from X"."""
     nouns = "|".join(sorted(lexicon.words("source_figures"), key=len, reverse=True))
@@ -133,7 +133,7 @@ def _heads_with_speaker(text: str, owner: Mention) -> bool:
     return owner.kind == "role" and bool(words) and words[-1].casefold() in _owner_nouns()
 
 
-@lru_cache(maxsize=1)
+@cache
 def _owner_nouns() -> frozenset[str]:
     """Nouns of those who can publish figures: bodies and people (not "the exit poll",
     whose results stay the source as written)."""

@@ -11,7 +11,7 @@ import bisect
 import re
 from collections import OrderedDict
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import compress, repeat, takewhile
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -328,7 +328,7 @@ def is_descriptor(word: str) -> bool:
         word[word.index("-of-") + 4:].islower())
 
 
-@lru_cache(maxsize=1)
+@cache
 def post_nominals() -> frozenset[str]:
     """Letters after a name ("MP", "KC", "OBE"; `lexicons/post_nominals.txt`), as written."""
     return frozenset(row.split()[0] for row in lexicon.lines("post_nominals"))
