@@ -333,13 +333,24 @@ def _wholly_quoted(text: str, pieces: tuple[Span, ...],
 
 
 class _Spans:
-    """Disjoint spans kept sorted, for overlap tests in logarithmic time."""
+    """Spans kept sorted and disjoint, for overlap tests in logarithmic time: a span
+    added over others is merged with them, so a test need only ask its neighbours."""
 
     def __init__(self, spans: list[Span]) -> None:
-        self._spans = sorted(spans)
+        self._spans: list[Span] = []
+        for span in sorted(spans):
+            self.add(span)
 
     def add(self, span: Span) -> None:
-        bisect.insort(self._spans, span)
+        start, end = span
+        lo = hi = bisect.bisect_left(self._spans, span)
+        if lo and _overlaps(self._spans[lo - 1], span):
+            lo -= 1  # (disjoint and sorted: only the one before may reach into it)
+            start, end = min(start, self._spans[lo][0]), max(end, self._spans[lo][1])
+        while hi < len(self._spans) and _overlaps(self._spans[hi], (start, end)):
+            end = max(end, self._spans[hi][1])
+            hi += 1
+        self._spans[lo:hi] = [(start, end)]
 
     def overlaps(self, span: Span) -> bool:
         i = bisect.bisect_left(self._spans, span)
