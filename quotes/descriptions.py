@@ -96,6 +96,8 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
         return Meaning(written.name, written.role, written.why, written.weight)
     found = _strongest(_evidence(people, description, pos))
     introduced = _unnamed(people, description, pos)
+    if introduced is not None and role_kin.generic(description.head):
+        return introduced[1]  # ("a senior official … the official": never an office holder named)
     if introduced is not None and (not found or all(
             c.tier < role_kin.EXACT and c.at < introduced[0] for c in found.values())):
         # ("Foreign Minister Ana Roos … A senior diplomat, speaking on condition of
@@ -109,7 +111,16 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
     ranked = _fullest(people, sorted(found.values(), key=lambda c: (c.tier, c.at), reverse=True))
     best = ranked[0]
     ties = [c for c in ranked if c.tier == best.tier]
-    if len(ties) > 1 and not document and not _most_named(people, ties, description.head, pos) and (
+    if len(ties) > 1 and not document and not is_kind(description.head) and (
+            spoke := _spoke_last(people, ties, pos)) is not None:
+        # ("Minister Ana Roos met Minister Ivo Marr. “…,” the head of the Velmoran ministry
+        # said. According to the minister, …": the minister who spoke just before)
+        best, ranked = spoke, [spoke, *(c for c in ranked if c.name != spoke.name)]
+    elif len(ties) > 1 and role_kin.generic(description.head):
+        # ("the official": whoever holds an office, only when one person does)
+        names = " or ".join(f"{c.name} (offset {c.at})" for c in ties[:3])
+        return Meaning(None, None, f"could mean {names}, each named with an office: left as written")
+    elif len(ties) > 1 and not document and not _most_named(people, ties, description.head, pos) and (
             not _moved_on(people, ties, pos)):
         # ("the report" is the last one the article named)
         names = " or ".join(f"{c.name} (offset {c.at})" for c in ties[:3])
@@ -125,6 +136,24 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
         why += f"; unsure: {other.name} (offset {other.at}) could be meant too"
         weight *= _UNSURE  # (a fallback with a rival is less sure still)
     return Meaning(best.name, best.role, why, weight)
+
+
+def _spoke_last(people: People, ties: list[Candidate], pos: int) -> Candidate | None:
+    """Of persons the description fits equally, the one who made the statement just
+    before it, in its paragraph or the one before, after every other was last named."""
+    turn = people.statement_before(pos)
+    if turn is None or turn.mention is None or people.text.count("\n\n", turn.end, pos) > 1:
+        return None
+    spoke = next((c for c in ties if c.name == turn.speaker), None)
+    entity = people.by_name(turn.speaker)
+    if spoke is None or entity is None or not entity.person:
+        return None
+    if any(p < pos and p >= turn.mention.start for c in ties if c is not spoke
+           for p in _positions(people, c.name, c.at)):
+        return None  # (another named since it spoke)
+    return Candidate(spoke.name, spoke.role, spoke.tier, turn.mention.start,
+                     f"{spoke.why}; of those it fits, {spoke.name} spoke just before it "
+                     f"(offset {turn.mention.start})")
 
 
 def _subject_since(people: People, best: Candidate, pos: int) -> Entity | None:
@@ -327,7 +356,11 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
         return entity.person and not not_personal(entity)
 
     research = lexicon.words("research_documents")
-    words = research if document and description.head in research else role_kin.nouns(description.head)
+    # ("The New Hampshire Union Leader": a capitalised head after capitalised words is a
+    # name, which no noun the lexicon pairs with the head stands for)
+    named_so = description.capitalised and any(w[:1].isupper() for w in description.words.split()[:-1])
+    words = research if document and description.head in research else (
+        frozenset({description.head}) if named_so else role_kin.nouns(description.head))
     for start, end, noun in sorted((*span, w) for w in words for span in occurrences(people, w, pos)):
         tier = 3 if noun == description.head or document else 2
         after = text[end:end + 8]

@@ -69,9 +69,12 @@ def fit(words: str, role: str) -> int:
     said = role_words(role)
     wanted = role_words(words)
     head = role_head(words)
-    if not wanted or not _head_fits(head, role, said):
-        return 0
     main = before_of(words.split())
+    # ("the Union Leader": capitalised words around a capitalised head are a name, which
+    # no noun the lexicon pairs with another stands for)
+    named = len(main) > 1 and main[-1][:1].isupper() and any(w[:1].isupper() for w in main[:-1])
+    if not wanted or not _head_fits(head, role, said, kin=not named):
+        return 0
     loose = {w.casefold().rstrip(".,") for w in main[:-1] if w[:1].islower()} - _OTHER_OFFICE
     missing = {w for w in wanted - {head} if not any(same_word(w, other) for other in said)}
     if missing - loose:
@@ -81,14 +84,21 @@ def fit(words: str, role: str) -> int:
     return EXACT if wanted == said else FITS
 
 
-def _head_fits(head: str, role: str, said: frozenset[str]) -> bool:
-    if head == role_head(role):
-        return True
+def generic(head: str) -> bool:
+    """"the official": a noun for whoever holds an office (`lexicons/officials.txt`)."""
+    return head in lexicon.tagged("officials", "+generic")
+
+
+def _head_fits(head: str, role: str, said: frozenset[str], *, kin: bool = True) -> bool:
+    if head == role_head(role) or any(head == role_head(part) for part in role.split(" and ")[1:]):
+        return True  # ("the expert": "Former Secretary of the Ministry and energy expert")
+    if generic(head):
+        return role_head(role) in lexicon.words("officials")
     written = [w.casefold().rstrip(".,") for w in role.split()]
     if head in said and head in lexicon.words("titles") and _own_office(written, head):
         return True  # ("the general": "Chief of Defence … Lieutenant General")
-    return any(phrase <= said and all(_own_office(written, w) for w in phrase)
-               for phrase in _kin().get(head, ()))
+    return kin and any(phrase <= said and all(_own_office(written, w) for w in phrase)
+                       for phrase in _kin().get(head, ()))
 
 
 def _own_office(written: list[str], word: str) -> bool:
