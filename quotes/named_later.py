@@ -12,7 +12,9 @@ when nothing before the description fits it. The one meant is either
   when exactly one does; or
 - failing that, the first one newly named in the next sentence, if it speaks there
   ("Kestrel AB told …", "said Ana Roos") and has no role of its own that differs
-  ("a spokesman said … Minister Ivo Lenz said" is someone else).
+  ("a spokesman said … Minister Ivo Lenz said" is someone else); a spokesperson,
+  only by a name the article does not describe as someone else's ("said Lotte
+  Brink", not "Prof Dana Whitby, who …, said").
 
 Two that fit, or another new person named first, leave the description as written.
 """
@@ -52,6 +54,9 @@ _APPOSITION_AFTER = regex.compile(r",[ \u00a0]+((?:the|an?|its|their|his|her|[\p
                               r"[^,.;:!?\n“”\"]{1,60}),")
 _APPOSITION_BEFORE = regex.compile(r"(?i:the|its|their|his|her)[ \u00a0]+([^,.;:!?\n“”\"]{1,60}),"
                                    r"[ \u00a0]+(?:\p{Lu}\p{L}*\.?[ \u00a0]+){0,2}$")
+# After a name, words that describe its bearer: an apposition, an age, a relative clause.
+_DESCRIBED_AFTER = regex.compile(r"[ \u00a0]*[,(]")
+_AGE_BEFORE = regex.compile(r"\d{1,3}-year-old[ \u00a0]+$")
 _OPENS = regex.compile(r"(?:\p{Lu}\p{L}*\.?[ \u00a0]+){0,2}")
 _NOUN_AFTER = regex.compile(r"[ \u00a0]+(\p{Ll}+)")
 _VERB_BEFORE = regex.compile(r"(?:^|[ \u00a0])(\p{Ll}+)[ \u00a0]+(?:\p{Lu}\p{L}*\.?[ \u00a0]+){0,3}$")
@@ -93,6 +98,10 @@ def named_later(people: People, said: str, start: int, end: int) -> Candidate | 
     if any(role and role_head(role) not in lexicon.words("honorifics") and not _fits_role(role, head, said)
            for role in (entity.role, _apposition(text, at))):
         return None  # ("a spokesman said … Minister Ivo Lenz said": someone else)
+    if head in lexicon.words("speaks_for") and (entity.role or _DESCRIBED_AFTER.match(text, name_end(text, at))
+                                                or _AGE_BEFORE.search(text, max(0, at - 20), at)):
+        return None  # ("a Harwell Water spokesman said … Prof Dana Whitby, who …, said": one the
+        # article describes as someone else, by a title, an age or a clause; not "said Lotte Brink")
     definite = said.split()[0].casefold() == "the" and not (kind == "person" and " of " in said) and not (
         kind == "body" and _lede_possessive(text, said, start))
     if definite or (kind == "person" and head in lexicon.words("unnamed_sources")):
