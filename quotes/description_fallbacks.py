@@ -31,8 +31,8 @@ _RIVAL_REACH = 150
 # How far before a statement's speaker the document it was made in may be named ("In a
 # statement, | the family described him as …").
 _IN_SAME_REPORT = 40
-# Words that show a statement was published: "announced", "said in a statement", "wrote".
-_PUBLISHED = lexicon.tagged("publishing_verbs", "publish") | {"statement"}
+# Words that show a statement was published: "announced", "said in a statement", "wrote", "reports".
+_PUBLISHED = lexicon.tagged("publishing_verbs", "publish", "report") | {"statement"}
 _UNNAMED = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:a|an|one|another)[ \u00a0]+" + MODIFIERS + "$")
 
 
