@@ -33,6 +33,10 @@ _CLAUSE_WORDS = frozenset(
     "needs wants plans".split())
 # The "-ing" forms of speech verbs ("saying", "warning", "describing").
 _SPEAKING = trie_pattern(sorted(f for f in lexicon.speech_verbs() if f.endswith("ing") and f.isalpha()))
+# The past and present forms a subject reports with ("warned", "say", "said").
+REPORTING = trie_pattern(sorted(f for f, verb in lexicon.speech_verbs().items() if f.isalpha() and (
+    f != verb.base or f == "say") and not f.endswith("ing") and (
+    f not in lexicon.words("mostly_nouns"))))  # ("states", "rails": nouns)
 # Where reported content ends inside a sentence: "…, but lamented that …".
 _CLAUSE_BREAK = re.compile(
     # Every break opens with a comma, a semicolon, a colon or a space: the lookahead
@@ -73,7 +77,9 @@ _CLAUSE_BREAK = re.compile(
     r"sat|stood|walked|ran|began|shook|held)\b))"
     # "warned it may close, with its director describing …": an absolute clause whose
     # subject speaks in turn (not ", with 300 jobs going", which may be the content's)
-    r"|,[\"”’']?\s+with\s+(?=(?:[\w’'-]+\s+){1,5}(?:" + _SPEAKING + r")\b))")
+    r"|,[\"”’']?\s+with\s+(?=(?:[\w’'-]+\s+){1,5}(?:" + _SPEAKING + r")\b)"
+    # "said the beach was shut, as fishermen and hotel owners warned …": others' report
+    r"|,[\"”’']?\s+as\s+(?!well\s+as\b)(?=(?:[\w’'-]+\s+){1,6}(?:" + REPORTING + r")\b))")
 _CONJUNCTIONS = frozenset(["and", "but", "or"])
 # ("you" stands for no speaker, so the pronoun lexicon leaves it out, but it opens a clause)
 _SUBJECT_PRONOUNS = lexicon.words("pronouns") | {"you"}

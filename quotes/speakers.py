@@ -166,13 +166,33 @@ def _modified_group(text: str, toks: list[Token], found: Mention) -> Mention | N
         tok = toks[s]
         if not is_word(tok) or tok.key in _GROUP_STOPS or tok.key in lexicon.words("finite_auxiliaries"):
             return None
-        if toks[s + 1].key in _GROUP_LINKS and is_capitalised(tok.word) and (
-                _plural_person_noun(tok) or (tok.key in _GROUP_COUNTS and toks[s + 1].key == "of")) and (
-                starts_clause(toks, tok.start)):
-            return Mention(tok.start, found.end, "role", None, text[tok.start:found.end])
+        if toks[s + 1].key in _GROUP_LINKS and (
+                _plural_person_noun(tok) or (tok.key in _GROUP_COUNTS and toks[s + 1].key == "of")):
+            first = _group_opening(toks, s)
+            if first is not None:
+                return Mention(toks[first].start, found.end, "role", None, text[toks[first].start:found.end])
     return None
 
 
+def _group_opening(toks: list[Token], s: int) -> int | None:
+    """Where a group whose noun is toks[s] opens its clause: at the noun ("Relatives of
+    …") or at a capitalised modifier before it ("Hill farmers in mid Wales", "Sheep
+    farmers in …"); None when the group does not open its clause."""
+    for first in range(s, max(-1, s - 3), -1):
+        tok = toks[first]
+        if first < s and not (tok.word.isalpha() and (is_modifier(tok) or is_capitalised(tok.word)) and (
+                tok.key not in FUNCTION_WORDS and tok.key not in _NO_GROUP_MODIFIERS
+                and not tok.key.endswith(("ing", "ed")))):
+            return None  # ("Addressing attendees of …", "With members of …": no group's modifier)
+        if is_capitalised(tok.word) and starts_clause(toks, tok.start):
+            return first
+    return None
+
+
+# Capitalised words before a group's noun that open an adverbial, not the group.
+_NO_GROUP_MODIFIERS = frozenset(
+    "because although though while when whenever if unless since after before as once until "
+    "in at on of for with without from to by during about into over under through among".split())
 _GROUP_COUNTS = frozenset("dozens hundreds thousands millions scores".split())
 
 

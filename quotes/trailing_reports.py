@@ -28,6 +28,7 @@ from quotes.office_subjects import office_subject, office_subject_before
 from quotes.report_content import (
     MAX_CONTENT,
     NOT_SUBJECTS,
+    REPORTING,
     Report,
     Span,
     clause_word,
@@ -105,7 +106,7 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
             return None  # ("…, said the group would focus on …": a clause, not an adverbial)
         rest = None
     elif mention.start < cue.start and tail.lstrip().startswith(",") and not (
-            speech_participle_ahead(text, tail_start, s1)):
+            speech_participle_ahead(text, tail_start, s1)) and not _OTHERS_REPORT.match(text, tail_start):
         rest = trimmed(text, tail_start, s1)  # "Climate change, he says, is …" (not ", adding that …")
     else:
         rest = None  # "…, said Dan Gerstein, director of …": an apposition, not content
@@ -122,6 +123,10 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
 _SENTENCE_CLAUSE = re.compile(
     r",\s*(?:[a-z]+ing|as|while|whereas|after|before|when|because|although|though|but|and)\s")
 _NAMED_AS = re.compile(r"\s*(?:as\s+)?[“\"‘'«]")
+# "…, officials said, | as fishermen and hotel owners warned …": a clause with a report of
+# its own, by others, is no second piece of the cue's content.
+_OTHERS_REPORT = re.compile(
+    r",\s*(?:as|while|whereas)\s+(?!well\s+as\b)(?:[\w’'-]+\s+){1,6}(?:" + REPORTING + r")\b")
 
 
 def _closed_office(text: str, s0: int, cue_start: int) -> Mention | None:
