@@ -52,6 +52,8 @@ def office_subject(text: str, lo: int, hi: int) -> Mention | None:
     for end in ends:
         person = mention_before(text, lo, end)
         if person is None or person.kind != "name" or person.name is None or person.name[1] != end:
+            person = _name_after_style(text, lo, end)
+        if person is None or person.name is None:
             continue
         before = _strip(text, lo, _before_style(text, lo, person.name[0]))
         after = _strip(text, end + 1, hi) if end < hi else (hi, hi)
@@ -86,6 +88,26 @@ def office_subject_before(text: str, floor: int, pos: int, *, from_floor: bool =
         if found is not None:
             return found
     return None
+
+
+def office_after(text: str, pos: int, end: int) -> Mention | None:
+    """The office and name right after pos, up to the sentence's end or to the first
+    adverbial after the name ("This was announced by | First Vice-President of the
+    Authority H.E. Ana Mure | at a ceremony yesterday.")."""
+    lo, hi = _strip(text, pos, min(end, pos + _REACH))
+    while hi > lo and text[hi - 1] in ".!?\"”’»":
+        hi -= 1
+    stops = [m.start() for m in _ADVERBIAL_AFTER.finditer(text, lo, hi)] + [hi]
+    for stop in stops:
+        found = office_subject(text, lo, stop)
+        if found is not None:
+            return found
+    return None
+
+
+# Where an adverbial after a subject opens: " at a ceremony", " on Monday", ", yesterday".
+_ADVERBIAL_AFTER = re.compile(r",?[ \t]+(?=(?:at|on|in|during|after|before|while|when|yesterday|today|"
+                              r"this|last)\b)")
 
 
 def office_to_comma(text: str, start: int, end: int) -> Mention | None:
@@ -128,6 +150,20 @@ def _before_style(text: str, lo: int, name_start: int) -> int:
 
 
 _STYLE_KEYS = frozenset(word.rstrip(".") for word in _STYLES)
+
+
+def _name_after_style(text: str, lo: int, end: int) -> Mention | None:
+    """"… of the Authority H.E. | Ana Mure": the words after the last courtesy title or
+    style, when they are a name up to end (read back, the style may join the office)."""
+    toks = tokens(text, lo, end)
+    k = max((n for n, t in enumerate(toks) if t.key.rstrip(".") in _STYLE_KEYS), default=-1)
+    if k < 0 or k + 1 >= len(toks):
+        return None
+    start = toks[k + 1].start
+    person = mention_before(text, start, end)
+    if person is None or person.kind != "name" or person.name != (start, end):
+        return None
+    return person
 
 
 def _styled(text: str, lo: int, name_start: int) -> bool:

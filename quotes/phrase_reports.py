@@ -15,7 +15,7 @@ from quotes import lexicon
 from quotes.after_cue import mention_after
 from quotes.cue_words import DESCRIBING_PREPOSITIONS, PREPOSITIONS, Cue, according_to, opens_with_mark
 from quotes.cues import Attribution
-from quotes.office_subjects import office_to_comma
+from quotes.office_subjects import office_after, office_to_comma
 from quotes.report_content import NOT_SUBJECTS, Report, Span, clause_word, looks_like_clause, trimmed
 from quotes.sources import pronoun_after, source_first_report
 from quotes.speakers import Mention
@@ -298,6 +298,8 @@ def passive_by_report(text: str, sentence: Span, previous: Span | None) -> Repor
     if not match or previous is None or match.group("verb") not in lexicon.speech_verbs():
         return None
     mention = mention_after(text, match.end(), s1)
+    if mention is None or mention.kind == "role":
+        mention = office_after(text, match.end(), s1) or mention  # "by First Vice-President of … H.E. Ana Mure"
     content = trimmed(text, *previous)
     if mention is None or content is None:
         return None
