@@ -60,7 +60,8 @@ _INFINITIVE_OPENERS = frozenset("to not never".split())
 _NOT_LISTENERS = PREPOSITIONS | frozenset("that whether if how why what when where who".split())
 
 
-@dataclass(frozen=True)
+# (a value, never assigned to: not frozen, as quotes.names.Mention says why)
+@dataclass(unsafe_hash=True)
 class Cue:
     """The attributing words ("said", "told reporters", "according to")."""
 

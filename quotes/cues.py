@@ -49,7 +49,8 @@ _NOT_VERBS = PREPOSITIONS | frozenset("the a an and or but of who which that".sp
     "auxiliaries")
 
 
-@dataclass(frozen=True)
+# (a value, never assigned to: not frozen, as quotes.names.Mention says why)
+@dataclass(unsafe_hash=True)
 class Attribution:
     """Who and how: the result of one rule."""
 

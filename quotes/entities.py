@@ -18,7 +18,8 @@ from quotes.names import Mention, heading_words
 from quotes.tokens import FUNCTION_WORDS, JOINED_PARTICLE, PARTICLES
 
 
-@dataclass(frozen=True)
+# (a value, never assigned to: not frozen, as quotes.names.Mention says why)
+@dataclass(unsafe_hash=True)
 class Turn:
     """A statement whose speaker is known: that speaker is the current one until
     someone else speaks or is introduced."""

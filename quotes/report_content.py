@@ -101,7 +101,8 @@ _NO_VERB_PAST = frozenset("but when until given".split())
 NOT_SUBJECTS = frozenset("to and or but so then not also too as because if when while".split())
 
 
-@dataclass(frozen=True)
+# (a value, never assigned to: not frozen, as quotes.names.Mention says why)
+@dataclass(unsafe_hash=True)
 class Report:
     """Reported content found in a sentence, in one or two pieces."""
 

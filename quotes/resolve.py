@@ -37,7 +37,8 @@ _UNSURE = 0.8
 _POSSESSIVES = {"his": "he", "her": "she", "its": "it"}
 
 
-@dataclass(frozen=True)
+# (a value, never assigned to: not frozen, as quotes.names.Mention says why)
+@dataclass(unsafe_hash=True)
 class Resolved:
     """A resolved speaker and the path that led to it."""
 
