@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from quotes import lexicon
 from quotes.names import Mention, heading_words
-from quotes.tokens import FUNCTION_WORDS, JOINED_PARTICLE, PARTICLES
+from quotes.tokens import FUNCTION_WORDS, JOINED_PARTICLE, PARTICLES, is_initial
 
 
 # (a value, never assigned to: not frozen, as quotes.names.Mention says why)
@@ -95,6 +95,12 @@ def particle_surname(words: list[str], full: list[str]) -> bool:
         return False
     return all(w.rstrip(".").casefold() in PARTICLES for w in words[:-1]) or (
         words[0].casefold() not in lexicon.words("given_names") and all(map(_given_word, full[:-len(words)])))
+
+
+def same_given(said: str, given: str) -> bool:
+    """The first word of a name as written here can be the given name known: the same
+    word, or its initial ("J. Taritonga" for "Joël Taritonga"; not for "Ana Taritonga")."""
+    return said == given or (is_initial(said) and given[:1] == said[0] and not is_initial(given))
 
 
 def first_surname(word: str, entity: Entity) -> bool:

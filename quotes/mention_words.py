@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
+
 from quotes import lexicon
 from quotes.tokens import FUNCTION_WORDS, is_post_nominal
 
@@ -54,9 +56,16 @@ def clean_name(name: str) -> list[str]:
     return list(_name_words(name))  # a fresh list: callers may keep it
 
 
+# An initial written against the surname, no space ("T.Ganzorig", "B.Enkhtuya"), as
+# Mongolian and some post-Soviet copy writes a patronymic or given name's initial.
+_GLUED_INITIAL = regex.compile(r"(\p{Lu}\.)(\p{Lu}\p{Ll}[\p{L}\p{M}’'-]*)")
+
+
 @lru_cache(maxsize=4096)
 def _name_words(name: str) -> tuple[str, ...]:
     words = name.split()
+    if words and (glued := _GLUED_INITIAL.fullmatch(words[0])):
+        words[:1] = [glued.group(1), glued.group(2)]  # "T.Ganzorig": an initial, then the surname
     while len(words) > 1 and is_post_nominal(words[-1].rstrip(",")):
         words.pop()  # "Deirdre Mulcahy TD", "Ruth Ames KC OBE"
     if words:

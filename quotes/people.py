@@ -30,6 +30,7 @@ from quotes.entities import (
     not_personal,
     particle_surname,
     prominence,
+    same_given,
     short_form,
 )
 from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
@@ -145,7 +146,7 @@ class People:
         for entity in self._by_surname.get(lookup_key(words), ()):
             if entity.words == words:
                 return entity
-            if len(words) > 1 and len(entity.words) > 1 and entity.words[0] != words[0] and not (
+            if len(words) > 1 and len(entity.words) > 1 and not same_given(words[0], entity.words[0]) and not (
                     particle_surname(words, entity.words)):
                 continue
             if gender and entity.gender and entity.gender != gender:
