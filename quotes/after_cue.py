@@ -11,17 +11,9 @@ import regex
 
 from quotes import lexicon
 from quotes.mention_words import NOT_ROLE_STARTS, clean_role
-from quotes.names import (
-    MAX_NAME_TOKENS,
-    MAX_OFFICE_TOKENS,
-    MAX_ROLE_TOKENS,
-    OFFICE_LINKS,
-    Mention,
-    is_role_word,
-    listed_comma,
-    title_as_surname,
-)
+from quotes.names import MAX_NAME_TOKENS, MAX_ROLE_TOKENS, Mention, title_as_surname
 from quotes.noun_phrases import DETERMINERS, generic_noun_phrase, mention_ending
+from quotes.office_words import MAX_OFFICE_TOKENS, OFFICE_LINKS, listed_comma
 from quotes.organisations import organisation_after
 from quotes.speakers import MENTION_WINDOW, mention_before
 from quotes.tokens import (
@@ -35,6 +27,7 @@ from quotes.tokens import (
     is_possessive,
     is_pronoun,
     is_role_noun,
+    is_role_word,
     is_word,
     memo,
     tokens,

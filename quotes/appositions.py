@@ -10,8 +10,9 @@ import regex
 from quotes import lexicon
 from quotes.cue_words import PREPOSITIONS
 from quotes.mention_words import clean_role
-from quotes.names import MAX_ROLE_TOKENS, Mention, given_name_title, portfolio_comma
+from quotes.names import MAX_ROLE_TOKENS, Mention, given_name_title
 from quotes.noun_phrases import DETERMINERS, mention_ending, person_before_of, starts_clause
+from quotes.office_words import portfolio_comma
 from quotes.organisations import names_a_body
 from quotes.speakers import mention_before
 from quotes.tokens import (

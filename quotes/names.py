@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import compress, takewhile
+from itertools import compress
 
 from quotes import lexicon
 from quotes.mention_words import clean_role
+from quotes.office_words import OFFICE_OPENERS, office_link, office_opening, office_start
 from quotes.tokens import (
     APOSTROPHE,
     FUNCTION_WORDS,
@@ -21,10 +22,9 @@ from quotes.tokens import (
     is_initial,
     is_modifier,
     is_name_word,
-    is_role_noun,
+    is_role_word,
     is_title,
     is_word,
-    list_closing,
     memo,
     tokens,
 )
@@ -39,7 +39,6 @@ MAX_NAME_TOKENS = 5
 MAX_ROLE_TOKENS = 9
 # An office written whole before a name: "Ambassador Extraordinary and Plenipotentiary of
 # the Republic of Velmoria to the Republic of | …" (translated news).
-MAX_OFFICE_TOKENS = 18
 
 
 # A value, hashed by its fields and never assigned to. Not frozen: a frozen dataclass
@@ -165,13 +164,13 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
                 is_capitalised(toks[j - 1].word)):
             role_first = j  # "Secretary | for | Justice" (not "a spokesman for | Speaker …")
         elif (tok.key == "of" or (tok.key == "in" and not plain) or office_link(toks, j)) and saw_title and (
-                office := _office_start(toks, j, plain)) is not None:
+                office := office_start(toks, j, plain)) is not None:
             role_first = j = reach = office  # "Minister of Foreign Affairs of | Ruritania"
         elif tok.key == "the" and saw_title and j > 1 and toks[j - 1].key == "of" and (
                 is_role_word(toks[j - 2])):
             role_first = j  # "Governor of | the | Southern Region"
         elif tok.key == "the" and saw_title and j > 1 and toks[j - 1].key == "of" and (
-                office := _office_start(toks, j - 1, plain)) is not None:
+                office := office_start(toks, j - 1, plain)) is not None:
             # "Minister of the Environment of | the | Slovak Republic": the office opens
             # where "of" is read back to, past words that are no title ("Environment")
             role_first = j = reach = office
@@ -192,37 +191,15 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     return Mention(toks[role_first].start, toks[last].end, "name", name, clean_role(role))
 
 
-def office_link(toks: list[Token], j: int) -> bool:
-    """toks[j] ("and", "to") joins two parts of one office after an "of" phrase: "Minister
-    of Interior | and | Disaster Management", "Ambassador … of Velmoria | to | the Republic
-    of …", past a portfolio listed with commas ("Minister of Fisheries, Maritime Economy |
-    and | Inland Waters") (not two people: "Senator Ana Lee | and | Minister …", no "of" between)."""
-    if toks[j].key not in ("and", "&", "to") or j < 2 or not is_capitalised(toks[j - 1].word):
-        return False
-    given = lexicon.words("given_names")
-    seen_of = False
-    for k in range(j - 1, max(-1, j - MAX_OFFICE_TOKENS), -1):
-        tok = toks[k]
-        if tok.key in given or not (
-                is_capitalised(tok.word) or tok.key in OFFICE_LINKS or portfolio_comma(toks, k)):
-            return False  # ("Senator Ted Cruz of Texas | and …": a person, then another)
-        seen_of = seen_of or tok.key == "of"
-        if seen_of and is_role_word(tok) and is_capitalised(tok.word):
-            # (the office opens here, unless a name follows its title: "Senator Ann Xu of …")
-            words = list(takewhile(lambda t: t.key not in OFFICE_LINKS, toks[k + 1:j]))
-            return len(words) < 2 or any(is_role_word(t) for t in words)
-    return False
-
-
 def office_mention(text: str, toks: list[Token], first: int, i: int) -> Mention | None:
     """The whole office when toks[first:i + 1] are its last words after "and" or "to"
     ("the Minister of Agriculture and | Food said"): a role, no person named."""
-    opening = _office_start(toks, first - 1) if office_link(toks, first - 1) else None
+    opening = office_start(toks, first - 1) if office_link(toks, first - 1) else None
     if opening is None:
         return None
     while opening > 0 and is_role_word(toks[opening - 1]) and is_capitalised(toks[opening - 1].word):
         opening -= 1  # ("the | Deputy | Minister of Trade and Industry")
-    opens = opening > 0 and toks[opening - 1].key in _OFFICE_OPENERS
+    opens = opening > 0 and toks[opening - 1].key in OFFICE_OPENERS
     start = toks[opening - 1 if opens else opening].start
     return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
 
@@ -288,115 +265,6 @@ def given_name_title(toks: list[Token], k: int) -> bool:
 
 # A courtesy title or rank written short ("Sgt Dean Hollis", "Mr Emir Ali"), not "Vice".
 _RANK = re.compile(r"(?!Vice)[A-Z][a-z]{0,3}\.?|[A-Z]{2,3}")
-
-
-def office_opening(toks: list[Token], first: int, plain: bool) -> int | None:
-    """Where an office opens, when a run of capitalised words at toks[first] follows
-    "<role> of", perhaps through more capitalised words and "of", "the", "and" phrases
-    ("Secretary General of the Northern Defence | Pact …", "Minister of Foreign Affairs
-    of | Ruritania …"): translated news puts the whole office before the name, no commas.
-    Unless plain, the office may also hold lower-case words and open with a lower-case
-    role ("the head of the enterprise | Merav …", "the representative of the bank in the
-    Republic of | Dalmir …")."""
-    k = first - 1
-    while k >= 1 and first - k <= 3 and is_capitalised(toks[k].word) and toks[k].key != "the":
-        k -= 1
-    while k >= 2 and toks[k].key in ("and", "&") and is_capitalised(toks[k - 1].word) and (
-            first - k <= MAX_OFFICE_TOKENS):  # "… of Interior and | Disaster Management …"
-        k -= 1
-        while k >= 1 and ((is_capitalised(toks[k].word) and toks[k].key != "the") or listed_comma(toks, k)):
-            k -= 1  # (a portfolio listed with commas: "of Construction, Transport and | …")
-    while not plain and k >= 1 and first - k <= 5 and _office_noun(toks[k]):
-        k -= 1  # "of the municipal enterprise | Merav …"
-    if k >= 1 and toks[k].key == "the":
-        k -= 1
-    # (a capitalised office opens with "for" too, "Minister for Foreign Affairs | Tim …";
-    # a lower-case one does not: "a reporter for | Agence France-Presse" is a description)
-    if k < 1 or not (toks[k].key in ("of", "to") or (toks[k].key == "for" if plain else toks[k].key == "in")):
-        return None  # ("the representative in | Korvin Lars Lund")
-    return _office_start(toks, k, plain)
-
-
-def office_before(toks: list[Token], first: int) -> bool:
-    """"<role> of (the) | …": an office's words end right before toks[first] ("the head
-    of the bank in the | …" too)."""
-    k = first - 1
-    if k >= 1 and toks[k].key == "the":
-        k -= 1
-    return k >= 1 and toks[k].key in ("of", "to") and _office_start(toks, k, plain=False) is not None
-
-
-# Words inside an office's name between its capitalised words ("Minister of the Interior").
-OFFICE_LINKS = frozenset("of the and for to &".split())
-_OFFICE_OPENERS = lexicon.tagged("determiners", "article")
-
-
-def _listed_before(toks: list[Token], k: int) -> int:
-    """Back from toks[k] over the items of a portfolio listed with commas, to the word
-    before the list ("Minister | of | Fisheries, Maritime Economy" from "Maritime"); k
-    itself when no listed comma is crossed."""
-    m, crossed = k, False
-    while m >= 1:
-        if portfolio_comma(toks, m):
-            crossed = True
-        elif not is_capitalised(toks[m].word) or toks[m].key == "the":
-            break
-        m -= 1
-    return m if crossed else k
-
-
-def _office_start(toks: list[Token], of: int, plain: bool = True) -> int | None:
-    """The role word that opens an office ending with toks[of] == "of": back over
-    capitalised words and linking words, at most MAX_ROLE_TOKENS, to a title or role noun
-    ("Minister of Energy and Natural Resources of"); unless plain, over lower-case nouns
-    and "in" too, to a lower-case role after an article ("the representative of the bank
-    in the Republic of"). A role word that is itself the object of an "of" ("of Energy")
-    belongs to a longer office, which opens at the first role word."""
-    k = of - 1
-    while k >= 0 and of - k <= MAX_OFFICE_TOKENS:
-        tok = toks[k]
-        # (lower case after an article or a body's name: "the head", "Commission representative")
-        if is_role_word(tok) and (is_capitalised(tok.word) or (not plain and k > 0 and (
-                toks[k - 1].key in _OFFICE_OPENERS or is_name_word(toks[k - 1])))):
-            outer = k - 2 if k >= 2 and toks[k - 1].key == "the" else k - 1
-            outer = _listed_before(toks, outer)
-            if k >= 1 and toks[outer].key in ("of", "for") and (
-                    longer := _office_start(toks, outer, plain)) is not None:
-                return longer  # "Minister of | Energy", "Minister of State for | Foreign Affairs"
-            return k
-        if tok.key not in OFFICE_LINKS and not (not plain and (tok.key == "in" or _office_noun(tok))) and (
-                not is_capitalised(tok.word) or tok.key in lexicon.words("not_names")) and (
-                not listed_comma(toks, k)):
-            return None
-        k -= 1
-    return None
-
-
-def listed_comma(toks: list[Token], k: int) -> bool:
-    """toks[k] is a comma between capitalised words of a list that "and" closes before
-    any other mark: "Minister of Agriculture | , | Livestock and Fisheries"."""
-    return toks[k].word == "," and k >= 1 and is_capitalised(toks[k - 1].word) and (
-        list_closing(toks, k, _listed_word) is not None)
-
-
-def _listed_word(tok: Token) -> bool:
-    return is_capitalised(tok.word) and tok.key != "the"
-
-
-def portfolio_comma(toks: list[Token], k: int) -> bool:
-    """toks[k] is a listed comma before an item of the list ("Minister of Fisheries | , |
-    Maritime Economy and …"), not the comma before its "and" ("Roe v. Wade | , | and …")."""
-    return k + 1 < len(toks) and is_capitalised(toks[k + 1].word) and listed_comma(toks, k)
-
-
-def _office_noun(tok: Token) -> bool:
-    """A lower-case word inside an office ("the municipal enterprise", "the bank"): a
-    noun or adjective, not a verb form ("arrived", "speaking") that would end it; a
-    speech verb's form news writes mostly as a noun stays a noun ("the state enterprise")."""
-    if tok.word.islower() and tok.key in lexicon.words("mostly_nouns"):
-        return True
-    return is_modifier(tok) and not tok.key.endswith(("ed", "ing")) and (
-        tok.key not in lexicon.words("irregular_past"))
 
 
 def _personal_start(toks: list[Token], first: int, last: int,
@@ -484,7 +352,3 @@ def alone_words(text: str) -> frozenset[str]:
             if not (k > 0 and named[k - 1] and toks[k - 1].end + 1 >= toks[k].start)
             and not (k + 1 < len(toks) and named[k + 1] and toks[k].end + 1 >= toks[k + 1].start))
     return known[("alone",)]
-
-
-def is_role_word(tok: Token) -> bool:
-    return is_title(tok) or is_role_noun(tok)

@@ -16,15 +16,8 @@ from functools import cache
 
 from quotes import lexicon
 from quotes.mention_words import clean_role
-from quotes.names import (
-    MAX_ROLE_TOKENS,
-    Mention,
-    is_role_word,
-    name_ending,
-    office_mention,
-    office_opening,
-    title_as_surname,
-)
+from quotes.names import MAX_ROLE_TOKENS, Mention, name_ending, office_mention, title_as_surname
+from quotes.office_words import office_opening
 from quotes.organisations import names_a_body, organisation_ending
 from quotes.tokens import (
     FUNCTION_WORDS,
@@ -40,6 +33,7 @@ from quotes.tokens import (
     is_post_nominal,
     is_pronoun,
     is_role_noun,
+    is_role_word,
     is_title,
     is_word,
     list_closing,

@@ -13,16 +13,8 @@ import regex
 
 from quotes import lexicon
 from quotes.entities import body_nouns
-from quotes.names import (
-    Mention,
-    alone_words,
-    heading_words,
-    is_role_word,
-    named_after_body,
-    office_before,
-    office_link,
-    surname_key,
-)
+from quotes.names import Mention, alone_words, heading_words, named_after_body, surname_key
+from quotes.office_words import office_before, office_link
 from quotes.tokens import (
     FUNCTION_WORDS,
     PARTICLES,
@@ -30,6 +22,7 @@ from quotes.tokens import (
     is_capitalised,
     is_name_word,
     is_possessive,
+    is_role_word,
     is_title,
     list_closing,
     window_tokens,

@@ -15,7 +15,7 @@ import re
 
 from quotes import lexicon
 from quotes.mention_words import clean_role
-from quotes.names import Mention, is_role_word, name_ending
+from quotes.names import Mention, name_ending
 from quotes.noun_phrases import generic_noun_phrase, mention_ending, role_ending, starts_clause
 from quotes.tokens import (
     FUNCTION_WORDS,
@@ -28,6 +28,7 @@ from quotes.tokens import (
     is_participle_compound,
     is_possessive,
     is_role_noun,
+    is_role_word,
     is_title,
     is_word,
     memo,

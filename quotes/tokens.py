@@ -374,3 +374,8 @@ def memo(text: str) -> dict[tuple[object, ...], Any]:
     for the same one again and again. One entry per call at most, so it grows with
     the text, no more."""
     return (_cache.get(text) or _chunks(text)).memo
+
+
+def is_role_word(tok: Token) -> bool:
+    """A title ("Minister") or a role noun ("spokeswoman")."""
+    return is_title(tok) or is_role_noun(tok)
