@@ -10,10 +10,8 @@ from collections.abc import Callable
 from quotes import lexicon
 from quotes.tokens import FUNCTION_WORDS, Token, is_capitalised, is_word, tokens
 
-# Words an adverbial of time, place or medium opens with.
-_OPENERS = frozenset(
-    "on in at by during via over through from late early earlier later overnight yesterday "
-    "today tonight last this shortly soon just after before".split())
+# Words an adverbial of time, place or medium opens with ("said | on Friday …").
+OPENERS = lexicon.words("adverbial_openers")
 # Days open an adverbial capitalised: "said Monday | he is considering …".
 DAYS = lexicon.tagged("calendar", "day")
 # Words a reported clause can open with: its subject's pronoun or determiner.
@@ -50,7 +48,7 @@ def clause_after_adverbial(text: str, start: int, end: int,
     ends with a word of its own (not "the", not inside a name: "on France Inter radio")
     and is followed by a subject and a verb."""
     toks = [t for t in tokens(text, start, min(end, start + 160)) if is_word(t)][:_MAX_WORDS + 4]
-    if not toks or not (toks[0].key in DAYS or (toks[0].key in _OPENERS and toks[0].word.islower())):
+    if not toks or not (toks[0].key in DAYS or (toks[0].key in OPENERS and toks[0].word.islower())):
         return None
     for k in range(1, min(len(toks), _MAX_WORDS + 1)):
         last, first = toks[k - 1], toks[k]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from quotes import lexicon
+from quotes.adverbials import DAYS, OPENERS
 from quotes.after_cue import mention_after
 from quotes.appositions import subject_with_apposition
 from quotes.cue_words import (
@@ -144,7 +145,7 @@ def _inverted_subject(text: str, pos: int, s1: int, listener: bool = False) -> M
     subject is the mention that ends the sentence; "said on Friday the company had …"
     is a clause, not a subject, so nothing is read from it here."""
     toks = tokens(text, pos, min(s1, pos + _INVERTED_REACH))
-    if not toks or not (listener or toks[0].key in _ADVERBIAL_STARTS or toks[0].key in _DAYS):
+    if not toks or not (listener or toks[0].key in OPENERS or toks[0].key in DAYS):
         return None
     for k, tok in enumerate(toks[1:_MAX_ADVERBIAL_WORDS + 1], start=1):
         last = toks[k - 1]
@@ -171,12 +172,10 @@ def _before_full_stop(text: str, start: int, s1: int) -> int:
     return end
 
 
-# The words a run of adverbials after an inverted cue may open with ("announced | on
-# Wednesday", "said | yesterday", "stated | at a briefing"), and how far it may run.
-_ADVERBIAL_STARTS = frozenset("on in at during after following before upon from via yesterday today tonight "
-                              "earlier later overnight this".split())  # ("announced | this Thursday")
-_DAYS = lexicon.tagged("calendar", "day")
-_NOT_IN_ADVERBIAL = frozenset("that which who whom whose whether if because and but or as".split())
+# A run of adverbials after an inverted cue ("announced | on Wednesday", "said | yesterday",
+# "stated | at a briefing") opens with an adverbial's word or a day; a relative word, a
+# subordinator or a conjunction opens a clause, which no adverbial runs past; how far it may run.
+_NOT_IN_ADVERBIAL = lexicon.words("relatives") | frozenset("whether if because and but or as".split())
 _MAX_ADVERBIAL_WORDS = 9
 _INVERTED_REACH = 400
 
