@@ -144,6 +144,8 @@ def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Me
     stressed", "The regulator, the Care Commission, said" (the name wins)."""
     opener = toks[k + 1]
     start = k + 2 if opener.key == "the" and k + 2 < len(toks) and is_name_word(toks[k + 2]) else k + 1
+    described = _described_name(toks, k) if start == k + 1 and opener.key == "the" else None
+    start = described or start  # ("The returning officer, the council's chief executive | Alan Greaves,")
     first = toks[start]
     styled = first.key in STYLE_POSSESSIVES and start + 1 < len(toks) and (
         toks[start + 1].key in lexicon.words("address_styles"))  # ", His Excellency Tomas Mwale,"
@@ -154,9 +156,25 @@ def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Me
     name = mention_before(text, first.start, end, skip_aux=False)
     opens = toks[start + 1].start if styled else first.start  # (the style's possessive is no name)
     if name is None or name.kind != "name" or name.start not in (first.start, opens) or (
-            start > k + 1 and not names_a_body(text, name)):
+            start > k + 1 and not described and not names_a_body(text, name)):
         return None  # ("The firm, the oldest in town,": no name; "the Ana Holm": no body)
     return name
+
+
+def _described_name(toks: list[Token], k: int) -> int | None:
+    """Where a name starts after "the", a possessive and lowercase role words in an
+    apposition ("…, the council's chief executive | Alan Greaves, said"); None unless
+    a role noun ends those words."""
+    m = k + 2
+    if m >= len(toks) or not toks[m].word.endswith(("’s", "'s")):
+        return None
+    m += 1
+    while m < len(toks) and m - k <= 6 and toks[m].word.isalpha() and toks[m].word.islower():
+        m += 1
+    if m == k + 3 or m >= len(toks) or not is_name_word(toks[m]) or not (
+            is_role_noun(toks[m - 1]) or is_title(toks[m - 1])):
+        return None
+    return m
 
 
 # The possessives a style of address takes: ", His | Excellency Tomas Mwale,", "Her | Excellency".

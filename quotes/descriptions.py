@@ -370,7 +370,9 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
             continue
         if after.startswith(("’s", "'s")) or _modifies_next(text, end):
             continue  # "the agency's director", "chief executive": the noun modifies another
-        space = regex.match(r"[ \u00a0]+", text[end:end + 4])
+        # (a title written short keeps its period: "Dr. Ana Veldt")
+        space = regex.match(r"\.?[ \u00a0]+" if noun in lexicon.words("abbreviations") else r"[ \u00a0]+",
+                            text[end:end + 4])
         if space and not _other_title_before(text, start, description) and _modifiers_agree(
                 text[max(floor, start - 60):start], description):
             at_start(end + space.end(), f'the article calls {{}} "{noun}" before the name')

@@ -125,6 +125,8 @@ def described_since(people: People, at: int, pos: int) -> bool:
 # "A Ministry of Defence spokesperson", "a local official in Dubrovo": an unnamed
 # person introduced before a description of them, written as the article gives it.
 _CAPITAL = r"\p{Lu}[\p{L}\p{M}’'.&-]*"
+# A preposition right before an introduction's determiner: the noun is its object.
+_OBJECT_OF = regex.compile(r"(?i)\b(?:without|of|for|into|about|than|like|with)[ \u00a0]+$")
 _INTRODUCING = regex.compile(r"(?<![\p{L}\p{M}\d’'-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \u00a0]")
 _INTRODUCTION = regex.compile(
     r"(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \u00a0]+"
@@ -149,11 +151,15 @@ def introduced(people: People, modifiers: list[str], nouns: list[tuple[int, int]
     text = people.text
     found: list[tuple[int, str]] = []
     for start, end in nouns:
+        if people.in_quotation(start):
+            continue  # ("“We cannot order a doctor to move,” she said": nobody introduced)
         lo = max(people.body[0], start - 80)
         opened = [d.start() for d in _INTRODUCING.finditer(text, lo, start)]
         at = next((d for d in reversed(opened) if _INTRODUCTION.fullmatch(text, d, start)), None)
         if at is None or pos - at > _INTRODUCTION_REACH or not _all_in(text[at:start], modifiers):
             continue  # (the nearest determiner: "a report found an official")
+        if _OBJECT_OF.search(text, max(lo - 12, people.body[0]), at):
+            continue  # ("practices may remain without a doctor": no source introduced)
         place = _INTRODUCTION_PLACE.match(text, end, min(len(text), end + 80))
         if place and not _place_ends(text, place.end()):
             place = None  # ("a source at the Tampa station": the name is a modifier)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from quotes import extract
 from quotes.after_cue import mention_after
 from quotes.organisations import named_body
 from quotes.speakers import mention_before
@@ -77,3 +78,13 @@ def test_of_phrase_of_common_nouns_read_backwards(text: str, mention: str) -> No
 ])
 def test_a_body_named_in_a_description_not_a_demonym_or_one_who_leads_it(said: str, name: str | None) -> None:
     assert named_body(said) == name
+
+
+@pytest.mark.parametrize(("subject", "speaker"), [
+    ("The race director, the federation's technical delegate Ines Wahlberg,", "Ines Wahlberg"),
+    ("The head of the inquiry, the county's chief constable Mara Quill,", "Mara Quill"),
+    ("The winner, the club's youngest champion,", "winner"),
+])
+def test_an_apposition_names_a_person_after_a_possessive_and_a_role(subject: str, speaker: str) -> None:
+    (quote,) = extract(f"{subject} said the course had been safe.")
+    assert quote.speaker == speaker
