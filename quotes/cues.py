@@ -10,7 +10,7 @@ without quotation marks is in `quotes.reports`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -264,12 +264,20 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
         return None
     cue = found[-1]
     between = text[cue.end:hi].strip()
+    if cue.quoted and (agent := _AGENT_AS.fullmatch(between)) is not None:
+        # "a junction described by residents as ‘…’", "was branded by critics as ‘…’": the agent
+        mention = mention_after(text, text.index(agent.group(1), cue.end), hi)
+        if mention is not None and text[mention.end:hi].strip() == "as":
+            return Attribution(mention, cue, "passive cue by agent, quote", 0.8)
+        return None
     if cue.quoted and (not between.strip(",: ") or between == "as"):
         # "what he called “our arguments”": the relative pronoun is the object, the
         # quotation the subject's words; but "were calling “every 15 minutes”" is no call.
         # "a decision Open Wake described as “…”": no object between verb and "as", so
         # the object came before (a relative clause), unless the verb is passive.
-        mention = subject_before(text, lo, cue)
+        perfect = _PERFECT_BEFORE.search(text, max(lo, cue.start - 12), cue.start)
+        # ("in what staff have called ‘…’": the subject before the auxiliary)
+        mention = subject_before(text, lo, replace(cue, start=perfect.start()) if perfect else cue)
         relative = mention is not None and _RELATIVE_OBJECT.search(
             text, max(lo, mention.start - 8), mention.start) is not None
         if mention is not None and (relative or (between == "as" and mention.kind != "role" and (
@@ -303,6 +311,9 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
 
 
 _RELATIVE_OBJECT = re.compile(r"\b(?:what|which|whom)\s+$")
+_PERFECT_BEFORE = re.compile(r"\b(?:have|has|had)\s+$")
+# "by residents as": a passive naming cue's agent, then "as" before the quotation.
+_AGENT_AS = re.compile(r"by\s+(\S.{0,80}?)\s+as")
 _PASSIVE_END = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 # After an inverted speaker, up to the quotation: an apposition or relative clause at most.
 _INVERTED_TAIL = re.compile(r"[ \t]*(?:,[^,;:“”\"«»\n]{1,120})?[,:][ \t]*$")

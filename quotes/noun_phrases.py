@@ -201,7 +201,8 @@ def _office_of(text: str, toks: list[Token], first: int, i: int) -> Mention | No
 
 def _opens_clause_after(toks: list[Token], j: int) -> bool:
     """Words after toks[j] open a clause: nothing, punctuation or a conjunction is at j."""
-    return j < 0 or not is_word(toks[j]) or toks[j].key in ("and", "but", "so", "yet", "that")
+    return j < 0 or not is_word(toks[j]) or toks[j].key in ("and", "but", "so", "yet", "that", "what")
+    # ("in what staff called ‘…’": "what" is the object of the clause that opens)
 
 
 def role_ending(text: str, toks: list[Token], i: int) -> Mention | None:
