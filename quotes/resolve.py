@@ -160,6 +160,9 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
     own = named_body(said)
     if own is not None:  # "the governing Democratic Renewal party": a body by its own name
         return Resolved(own, None, "role", f'"{said}" names its body, {own}')
+    spokesperson = _spokesperson_of_described_body(people, said, mention.start)
+    if spokesperson is not None:  # "A spokeswoman for the trust" → "… for the Orvale Heritage Trust"
+        return spokesperson
     # ("according to company data": a body's noun alone, modifying another, means the one named)
     modifies = _MODIFIES.match(people.text, mention.end)
     definite = f"the {said}" if said.isalpha() and said.islower() and is_kind(said) and modifies and (
@@ -179,6 +182,31 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
                         f"{later.why}", _UNSURE)
     why = meant.why if meant is not None else "a description no named entity matches"
     return Resolved(strip_determiner(said), None, "role", f'"{said}": {why}')
+
+
+# "A spokeswoman for | the trust", "a representative of | the union": one who speaks for a body
+# the article describes (the speaking nouns: lexicons/speaks_for.txt).
+_SPEAKS_FOR_DESCRIBED = regex.compile(
+    r"(?i:(?:an?|the)[ \u00a0]+)?(?P<noun>\p{L}+)[ \u00a0]+(?:for|of)[ \u00a0]+"
+    r"(?P<body>(?i:the)[ \u00a0]+(?:\p{Ll}[\p{Ll}-]*[ \u00a0]+){0,2}(?P<head>\p{Ll}+))")
+
+
+def _spokesperson_of_described_body(people: People, said: str, pos: int) -> Resolved | None:
+    """"A spokeswoman for the trust": the body the description means, resolved as any mention
+    of it, named in full in the speaker ("A spokeswoman for the Orvale Heritage Trust"), as a
+    press service is named with its body; else None (the description stays as written)."""
+    found = _SPEAKS_FOR_DESCRIBED.fullmatch(said)
+    if found is None or found.group("noun").casefold() not in lexicon.words("speaks_for") or not is_kind(
+            found.group("head")):
+        return None
+    body = found.group("body")
+    meant = descriptions.meaning(people, body, pos + found.start("body"))
+    if meant is None or meant.name is None:
+        return None
+    article = "the " if regex.search(rf"(?i:\bthe)\s+{regex.escape(meant.name)}", people.text) else ""
+    speaker = f"{said[:found.start('body')]}{article}{meant.name}"
+    return Resolved(speaker, None, "role", f'"{said}" speaks for {meant.name}: "{body}" → {meant.name}: '
+                    f"{meant.why}", meant.weight)
 
 
 _MODIFIES = regex.compile(r"[ \u00a0]+(\p{Ll}+)")
