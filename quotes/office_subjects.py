@@ -46,8 +46,8 @@ def office_subject(text: str, lo: int, hi: int) -> Mention | None:
     """The person named in text[lo:hi], all of it an office and a name: "[the] OFFICE
     [,] NAME", "NAME, OFFICE" or "OFFICE NAME, OFFICE" (at least one office)."""
     lo, hi = _strip(text, lo, hi)
-    if hi - lo < 5:
-        return None
+    if hi - lo < 5 or not any(_role_word(t) for t in tokens(text, lo, hi)):
+        return None  # (an office holds a role word: without one, no name need be read)
     ends = [hi] + [c for c in _commas(text, lo, hi)]
     for end in ends:
         person = mention_before(text, lo, end)

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from quotes import appositions, extract, names, organisations, pipeline
+from quotes import appositions, extract, names, office_subjects, organisations, pipeline
 
 
 def _mark_run(n: int) -> str:
@@ -150,3 +150,15 @@ def test_plain_name_words_are_never_read_as_styles_of_address(monkeypatch: pytes
     assert styles.calls == 0
     extract("“We are ready,” said Hon. Ilse Varga on Monday.")
     assert styles.calls > 0
+
+
+def test_a_stretch_with_no_role_word_is_never_read_for_an_office_and_name(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    before = _Counted(office_subjects.mention_before)
+    monkeypatch.setattr(office_subjects, "mention_before", before)
+    text = "After the vote in Kessel, Tomas Brik, Ilse Varga and Oren Lusk announced a recount."
+    assert office_subjects.office_subject_before(text, 0, text.index(" announced")) is None
+    assert before.calls == 0
+    text = "In Kessel on Friday, the Deputy Minister of Ports, Ilse Varga, announced a recount."
+    found = office_subjects.office_subject_before(text, 0, text.index(" announced"))
+    assert before.calls > 0 and found is not None and found.role == "the Deputy Minister of Ports"
