@@ -106,9 +106,39 @@ def _together(people: People, mention: Mention, said: str) -> Resolved | None:
     if any(m is None or m.kind != "name" or not m.name or (m.start, m.end) != part
            for m, part in zip(names, parts, strict=True)):
         return None  # ("current and former officials": a role)
+    if (one := _one_office(people, names[0], names[1])) is not None:
+        return _name(people, one, one.name or (one.start, one.end), said)
     resolved = [_name(people, m, m.name, people.text[m.start:m.end]) for m in names if m and m.name]
     speaker = " and ".join(r.speaker or "" for r in resolved)
     return Resolved(speaker, None, "name", f'"{said}" names {speaker}, who speak together')
+
+
+def _one_office(people: People, first: Mention | None, second: Mention | None) -> Mention | None:
+    """"Wildlife and | Forest Conservation Minister Sarath Gunawardena", "Tobago Hotel and |
+    Tourism Association president Lisa Charles-Moore": the words after "and" go on with
+    the capitalised name before it (no title opens them), so the two sides are one office
+    or body's name and one person holds it; not two speakers ("Ana Ruiz and | Deputy Mayor
+    Tom Lee": a person, then a title; "Ana Ruiz and | Harbour Board chair Tom Lee": a
+    given name opens the first; "Okafor and | Harbour Board chair Tom Lee" after "Ada
+    Okafor": a person named before)."""
+    text = people.text
+    if first is None or second is None or first.role or not second.role or second.name is None:
+        return None
+    opening = second.role.split()[0]
+    words = text[first.start:first.end].split()
+    given = lexicon.words("given_names")
+    if len(words) > 2 or not opening[:1].isupper() or opening.casefold() in _role_openers() or any(
+            w.casefold() in given for w in words) or any(
+            e.person and len(e.words) > 1 and e.words[-1] == words[-1] and e.named_at < first.start
+            for e in people.entities):
+        return None
+    return Mention(first.start, second.end, "name", second.name, text[first.start:second.name[0]].strip())
+
+
+@cache
+def _role_openers() -> frozenset[str]:
+    """Words that open a role of their own: titles, role nouns, courtesy titles."""
+    return lexicon.words("titles") | lexicon.words("roles") | lexicon.words("honorifics")
 
 
 def _name(people: People, mention: Mention, name: Span, said: str) -> Resolved:
