@@ -29,6 +29,7 @@ from quotes.press_offices import speaks_for
 from quotes.records import build_quote
 from quotes.reports import reports_in
 from quotes.resolve import Resolved, resolve
+from quotes.spans import Spans
 from quotes.subjects import main_subject, verb_follows
 
 Span = tuple[int, int]
@@ -252,8 +253,8 @@ def _reports(layout: Layout, direct: list[Found], titles: list[QuoteSpan]) -> li
     text = layout.text
     title_marks = {q.open_start for q in titles}
     blocked = [q.outer for q in layout.quotes]
-    quoted = _Spans([q.outer for q in layout.quotes if q.open_start not in title_marks])
-    taken = _Spans([piece for f in direct for piece in f.pieces])
+    quoted = Spans([q.outer for q in layout.quotes if q.open_start not in title_marks])
+    taken = Spans([piece for f in direct for piece in f.pieces])
     # (quotations a naming cue in a relative clause reports: "…, a figure he described as “…”")
     direct_starts = sorted(f.pieces[0][0] for f in direct
                            if f.attribution is not None and f.attribution.rule == "relative cue, quote")
@@ -287,7 +288,7 @@ def _post_statements(layout: Layout, found: list[Found]) -> list[Found]:
     (GGT annotates every such post; the author is resolved as for a quotation in it)."""
     if not layout.posts:
         return []  # (nearly every article: no spans to sort)
-    taken = _Spans([piece for f in found for piece in f.pieces])
+    taken = Spans([piece for f in found for piece in f.pieces])
     statements = []
     for post in layout.posts:
         body = layout.post_text(post)
@@ -330,36 +331,6 @@ def _wholly_quoted(text: str, pieces: tuple[Span, ...],
             return None
         inner.append((quote.start, quote.end))
     return tuple(inner)
-
-
-class _Spans:
-    """Spans kept sorted and disjoint, for overlap tests in logarithmic time: a span
-    added over others is merged with them, so a test need only ask its neighbours."""
-
-    def __init__(self, spans: list[Span]) -> None:
-        self._spans: list[Span] = []
-        for span in sorted(spans):
-            self.add(span)
-
-    def add(self, span: Span) -> None:
-        start, end = span
-        lo = hi = bisect.bisect_left(self._spans, span)
-        if lo and _overlaps(self._spans[lo - 1], span):
-            lo -= 1  # (disjoint and sorted: only the one before may reach into it)
-            start, end = min(start, self._spans[lo][0]), max(end, self._spans[lo][1])
-        while hi < len(self._spans) and _overlaps(self._spans[hi], (start, end)):
-            end = max(end, self._spans[hi][1])
-            hi += 1
-        self._spans[lo:hi] = [(start, end)]
-
-    def overlaps(self, span: Span) -> bool:
-        i = bisect.bisect_left(self._spans, span)
-        return any(0 <= j < len(self._spans) and _overlaps(span, self._spans[j])
-                   for j in (i - 1, i))
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def _resolve(layout: Layout, people: People, found: list[Found]) -> list[Found]:

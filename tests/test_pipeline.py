@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes.pipeline import _overlaps, _Spans, _word_in
+from quotes.pipeline import _word_in
 
 _ALPHABET = "ab_é1-. ’\n"
 
@@ -21,18 +21,3 @@ def test_a_surname_inside_a_longer_word_is_not_found() -> None:
     assert not _word_in("Lee", "Leeds said")
     assert _word_in("Lee", "as Lee’s aide")
 
-
-_SPAN = st.tuples(st.integers(0, 30), st.integers(0, 12)).map(lambda p: (p[0], p[0] + p[1]))
-
-
-@given(st.lists(_SPAN, max_size=8), st.lists(_SPAN, max_size=8), st.lists(_SPAN, min_size=1, max_size=8))
-def test_spans_overlap_where_any_span_given_or_added_overlaps(
-        given_spans: list[tuple[int, int]], added: list[tuple[int, int]], asked: list[tuple[int, int]]) -> None:
-    """Spans given may overlap (a report's pieces over a direct quote's); the neighbour
-    test must still see every one of them."""
-    spans = _Spans(given_spans)
-    for span in added:
-        spans.add(span)
-    every = given_spans + added
-    for span in asked:
-        assert spans.overlaps(span) == any(_overlaps(span, other) for other in every)
