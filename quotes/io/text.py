@@ -25,7 +25,7 @@ _HEADER = re.compile(
 # A one-line paragraph under 200 characters, then at least one blank line.
 _TITLE = re.compile(rf"(?P<title>[^\r\n]{{1,{TITLE_MAX_CHARS - 1}}})\r?\n(?:[ \t]*\r?\n)+\s*")
 _LEADING_SPACE = re.compile(r"\s*")
-_SENTENCE_END = ".!?…:;"
+_FINAL_PUNCTUATION = ".!?…:;"  # (a title ends with none of them)
 _CLOSING_MARKS = "\"'”’»›“‘«‹"
 
 
@@ -132,7 +132,7 @@ def _title_paragraph(text: str, start: int) -> tuple[str | None, int]:
     if found is None:
         return None, start
     title = found.group("title").strip()
-    if (not title or title.rstrip(_CLOSING_MARKS)[-1:] in tuple(_SENTENCE_END)
+    if (not title or title.rstrip(_CLOSING_MARKS)[-1:] in tuple(_FINAL_PUNCTUATION)
             or not text[found.end():].strip()):
         return None, start
     return title, found.end()
