@@ -13,6 +13,7 @@ import regex
 
 from quotes import lexicon
 from quotes.cue_words import TELL, is_past_form
+from quotes.segment import SENTENCE_BREAK
 
 POSSESSIVE = ("’s", "'s", "’", "'")
 NOT_BEFORE_SUBJECT = frozenset(
@@ -76,7 +77,7 @@ def after_object_verb(word: str) -> bool:
         and word not in lexicon.speech_verbs())
 
 # The start of the sentence holding a position: searched backwards, a line at most.
-_SENTENCE_START = regex.compile(r"(?r)(?:[.!?][\"”’']?\s+|\n\s*)")
+_SENTENCE_START = regex.compile(rf"(?r){SENTENCE_BREAK.pattern}")
 _PRONOUN_OPENS = regex.compile(r"[\"“‘']?(?:(?:But|And|So|Yet|Then)\s+)?(?:He|She|They)\b")
 
 
