@@ -79,5 +79,4 @@ def _heads_body(complement: str, role: str) -> bool:
 @cache
 def _heads_of() -> dict[str, tuple[str, ...]]:
     """The last word of "the head of X" and the offices it stands for."""
-    rows = (row.split("|") for row in lexicon.lines("heads_of"))
-    return {r[0].strip(): tuple(o.strip() for o in r[1:]) for r in rows}
+    return {r[0]: r[1:] for r in lexicon.rows("heads_of")}

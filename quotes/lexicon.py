@@ -39,6 +39,13 @@ def tagged(name: str, *tags: str) -> frozenset[str]:
 
 
 @cache
+def rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """The lines of lexicons/NAME.txt split at "|", each field stripped: a word, then
+    what it stands for ("sgt | sergeant", "british | britain | united kingdom")."""
+    return tuple(tuple(field.strip() for field in line.split("|")) for line in lines(name))
+
+
+@cache
 def phrase_alternation(name: str) -> str:
     """The lines of lexicons/NAME.txt as one regex alternation, longest first (a longer
     phrase wins over its own start), words apart by any run of whitespace."""

@@ -119,22 +119,19 @@ def spelled_out(role: str) -> str:
 
 @cache
 def _abbreviations() -> dict[str, str]:
-    rows = (row.split("|") for row in lexicon.lines("title_abbreviations"))
-    return {r[0].strip(): r[1].strip() for r in rows}
+    return {r[0]: r[1] for r in lexicon.rows("title_abbreviations")}
 
 
 @cache
 def _demonyms() -> dict[str, frozenset[str]]:
     """Each irregular demonym and the places it stands for (each a word of the place's name)."""
-    rows = (row.split("|") for row in lexicon.lines("demonyms"))
-    return {r[0].strip(): frozenset(w for p in r[1:] for w in p.split()) for r in rows}
+    return {r[0]: frozenset(w for p in r[1:] for w in p.split()) for r in lexicon.rows("demonyms")}
 
 
 @cache
 def _written() -> dict[str, tuple[str, ...]]:
     """Each description noun and the phrases it stands for, as written."""
-    rows = (row.split("|") for row in lexicon.lines("role_kin"))
-    return {r[0].strip(): tuple(p.strip().casefold() for p in r[1:] if p.strip()) for r in rows}
+    return {r[0]: tuple(p.casefold() for p in r[1:] if p) for r in lexicon.rows("role_kin")}
 
 
 @cache
