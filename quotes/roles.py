@@ -27,7 +27,7 @@ def title_head(role: str) -> bool:
 
 
 def role_words(role: str) -> frozenset[str]:
-    return frozenset(w.casefold().rstrip(".,") for w in role.split()
+    return frozenset(w.casefold().strip("(),.") for w in role.split()
                      if w.casefold() not in ("the", "a", "an", "this", "that", "of", "for"))
 
 
@@ -35,7 +35,7 @@ def role_head(role: str) -> str:
     """The head noun of a role: its last word ("State Department spokesman" → spokesman),
     or the last before "of" ("Deputy Minister of Trade of Ruritania" → minister)."""
     words = before_of(role.split())
-    return words[-1].casefold().rstrip(".,") if words else ""
+    return words[-1].casefold().strip("(),.") if words else ""  # ("… Group (GANA)": "gana")
 
 
 def before_of(words: list[str]) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quotes import extract
 from quotes.model import Article
+from quotes.roles import role_words
 
 
 def _records(text: str) -> list:
@@ -126,3 +127,7 @@ def _role(before: str) -> str | None:
     from quotes.appositions import role_before_name
 
     return role_before_name(before + "Hon. Ama Osei", len(before), 0)
+
+
+def test_a_role_reads_a_bodys_acronym_in_brackets_as_a_word() -> None:
+    assert "norfish" in role_words("president of the Northern Fisheries Cooperative (NORFISH),")
