@@ -322,6 +322,12 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         # else for this cue either; here, not in after_that, whose None would let the object
         # readings below take "rejected the label, noting that …" as reporting "the label"
         return None
+    if that_end is None and "," in text[full.end:start] and mention is not None and (
+            text[s0:mention.start].rstrip().endswith((",”", ",’", ',"', ",'"))) and not (
+            has_quote(text, ((start, s1),))):
+        return None  # "“…,” he told AFP, his clothes still covered in dust": the quotation's cue,
+        # and what follows its comma is the writer's (an absolute phrase), not a second report
+        # (unless it quotes the speaker again: "“…,” she said, and “clear consequences …”")
     if that_end is not None:
         content = trimmed(text, that_end, clause_end(text, that_end, s1, clause=True))
         confidence = 0.85
