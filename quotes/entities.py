@@ -99,7 +99,7 @@ def particle_surname(words: list[str], full: list[str]) -> bool:
 
 def same_given(said: str, given: str) -> bool:
     """The first word of a name as written here can be the given name known: the same
-    word, or its initial ("J. Taritonga" for "Joël Taritonga"; not for "Ana Taritonga")."""
+    word, or its initial ("M. Korovatu" for "Mathieu Korovatu"; not for "Ana Korovatu")."""
     return said == given or (is_initial(said) and given[:1] == said[0] and not is_initial(given))
 
 
