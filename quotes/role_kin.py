@@ -91,7 +91,7 @@ def generic(head: str) -> bool:
 
 def _head_fits(head: str, role: str, said: frozenset[str], *, kin: bool = True) -> bool:
     if head == role_head(role) or any(head == role_head(part) for part in role.split(" and ")[1:]):
-        return True  # ("the expert": "Former Secretary of the Ministry and energy expert")
+        return True  # ("the expert": "Former Director of the Grid Agency and energy expert")
     if generic(head):
         return role_head(role) in lexicon.words("officials")
     written = [w.casefold().rstrip(".,") for w in role.split()]

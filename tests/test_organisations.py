@@ -71,7 +71,7 @@ def test_of_phrase_of_common_nouns_read_backwards(text: str, mention: str) -> No
 
 
 @pytest.mark.parametrize(("said", "name"), [
-    ("the governing Democratic Renewal party", "Democratic Renewal party"),
+    ("the governing Civic Harbour party", "Civic Harbour party"),
     ("the French ministry", None),
     ("the head of the Velmoran ministry", None),
     ("the head of the Carrow Valley board", None),
