@@ -145,7 +145,7 @@ def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Me
     opener = toks[k + 1]
     start = k + 2 if opener.key == "the" and k + 2 < len(toks) and is_name_word(toks[k + 2]) else k + 1
     described = _described_name(toks, k) if start == k + 1 and opener.key == "the" else None
-    start = described or start  # ("The returning officer, the council's chief executive | Alan Greaves,")
+    start = described or start  # ("The returning officer, the council's chief executive | Moira Tilling,")
     first = toks[start]
     styled = first.key in STYLE_POSSESSIVES and start + 1 < len(toks) and (
         toks[start + 1].key in lexicon.words("address_styles"))  # ", His Excellency Tomas Mwale,"
@@ -163,7 +163,7 @@ def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Me
 
 def _described_name(toks: list[Token], k: int) -> int | None:
     """Where a name starts after "the", a possessive and lowercase role words in an
-    apposition ("…, the council's chief executive | Alan Greaves, said"); None unless
+    apposition ("…, the council's chief executive | Moira Tilling, said"); None unless
     a role noun ends those words."""
     m = k + 2
     if m >= len(toks) or not toks[m].word.endswith(("’s", "'s")):

@@ -356,7 +356,7 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
         return entity.person and not not_personal(entity)
 
     research = lexicon.words("research_documents")
-    # ("The New Hampshire Union Leader": a capitalised head after capitalised words is a
+    # ("The Kestrel Bay Leader": a capitalised head after capitalised words is a
     # name, which no noun the lexicon pairs with the head stands for)
     named_so = description.capitalised and any(w[:1].isupper() for w in description.words.split()[:-1])
     words = research if document and description.head in research else (

@@ -310,7 +310,7 @@ def named_after_body(toks: list[Token], last: int, text: str | None) -> bool:
 def after_body_head(toks: list[Token], first: int) -> bool:
     """A run of three or more name words at toks[first] follows a body's capitalised head
     word or an office's ("… of the Water Board | Hollandse Delta Pieter Smit", "… District
-    Executive | Power Elnur Gasimov"): the body's own name, then the person's. (Three
+    Executive | Power Rauf Mammadli"): the body's own name, then the person's. (Three
     words at least: "the chairman of the Water Board | Hollandse Delta" names no person;
     "the head of the carmaker | Aston Martin Lagonda" has no capitalised head.)"""
     if first < 1 or not is_capitalised(toks[first - 1].word):

@@ -309,7 +309,7 @@ def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> M
             # mission from the Council of …", "a senator from Vermont" are the speakers)
         if outer is not None and inner.kind == "name" and inner.name and (
                 toks[det - 1].key not in lexicon.words("speaks_for")) and _role_after_body(text, toks, inner):
-            # "former Bank of | Canada governor David Dodge": the body is in his role (not "a
+            # "former Bank of | Velmora governor Petra Holm": the body is in her role (not "a
             # spokeswoman for | Transport Minister Ida Varga": she speaks for him)
             return Mention(outer.start, inner.end, "name", inner.name,
                            clean_role(text[outer.start:inner.name[0]]))

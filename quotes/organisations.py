@@ -80,7 +80,7 @@ def _person_after_office(toks: list[Token], first: int, i: int, text: str | None
         return False
     after_of = toks[ends[-1]].key == "of"
     body_end = ends[-1] + (1 if after_of else 0)  # (a place after "of")
-    tail = toks[body_end + 1:i + 1]  # (a particle inside the name: "… Affairs | Ruud van Ommeren")
+    tail = toks[body_end + 1:i + 1]  # (a particle inside the name: "… Affairs | Joost van Heerlen")
     inner = range(1, len(tail) - 1)
     if len(tail) < 2 or any(t.key in org or not (is_name_word(t) or (k in inner and t.key in PARTICLES))
                             for k, t in enumerate(tail)):

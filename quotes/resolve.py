@@ -114,8 +114,8 @@ def _together(people: People, mention: Mention, said: str) -> Resolved | None:
 
 
 def _one_office(people: People, first: Mention | None, second: Mention | None) -> Mention | None:
-    """"Wildlife and | Forest Conservation Minister Sarath Gunawardena", "Tobago Hotel and |
-    Tourism Association president Lisa Charles-Moore": the words after "and" go on with
+    """"Rivers and | Lakes Protection Minister Anil Weerakoon", "Marrow Island Hotel and |
+    Guesthouse Association president Nadia Fortune-Blake": the words after "and" go on with
     the capitalised name before it (no title opens them), so the two sides are one office
     or body's name and one person holds it; not two speakers ("Ana Ruiz and | Deputy Mayor
     Tom Lee": a person, then a title; "Ana Ruiz and | Harbour Board chair Tom Lee": a
