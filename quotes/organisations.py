@@ -279,7 +279,7 @@ def _personal_tail(run: list[Token]) -> bool:
     return bool(tail) and is_name_word(tail[0]) and tail[0].key not in lexicon.words("org_words")
 
 
-# "the governing | Democratic Renewal party", "the Kremlin-backed | Tanvik news agency": up
+# "the governing | Civic Harbour party", "the Kremlin-backed | Tanvik news agency": up
 # to three modifiers (lower-case words, compound adjectives), then a body's own name
 # (capitalised words, joined by "of", "for" or "and") and up to three lower-case words
 # that end with its head noun.
@@ -296,7 +296,7 @@ _DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 
 def named_body(said: str) -> str | None:
     """The body a description names by its own name, without the words before it:
-    "the governing Democratic Renewal party" → "Democratic Renewal party", "the opposition
+    "the governing Civic Harbour party" → "Civic Harbour party", "the opposition
     Green party", "the state-run Tanvik news agency"; None for a description with no
     name in it ("the ruling party"), a demonym ("the Nigerian army"), a compound
     adjective ("the London-listed company"), a possessive ("the Trust's board") or a head

@@ -188,7 +188,7 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
     if owned is not None:  # "Its foreign ministry" after "Osterreith …"
         return owned
     own = named_body(said)
-    if own is not None:  # "the governing Democratic Renewal party": a body by its own name
+    if own is not None:  # "the governing Civic Harbour party": a body by its own name
         return Resolved(own, None, "role", f'"{said}" names its body, {own}')
     spokesperson = _spokesperson_of_described_body(people, said, mention.start)
     if spokesperson is not None:  # "A spokeswoman for the trust" → "… for the Orvale Heritage Trust"
