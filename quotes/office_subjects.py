@@ -126,8 +126,13 @@ def _strip(text: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+_COMMA = re.compile(",")
+
+
 def _commas(text: str, lo: int, hi: int) -> list[int]:
     """Commas outside quotation marks (a name in marks may hold one)."""
+    if text.find("«", lo, hi) < 0 and text.find("“", lo, hi) < 0:
+        return [m.start() for m in _COMMA.finditer(text, lo, hi)]  # (nearly always: no marks to pass over)
     found, depth = [], 0
     for i in range(lo, hi):
         ch = text[i]
