@@ -159,8 +159,8 @@ def _inverted_subject(text: str, pos: int, s1: int, listener: bool = False) -> M
         if mention is not None and mention.start == tok.start and mention.kind in ("name", "role") and (
                 not text[mention.end:s1].strip(" .!?\"”’»")):
             return mention
-        stop = _before_full_stop(text, tok.start, s1)
-        if tok.key == "the" and (office := office_subject(text, tok.start, stop)) is not None:
+        if tok.key == "the" and (office := office_subject(
+                text, tok.start, _before_full_stop(text, tok.start, s1))) is not None:
             return office  # ("… the Vice Minister of Coastal and Marine Resources, Ana Mure.")
     return None
 
