@@ -112,7 +112,7 @@ def introductions(text: str, body: Span, quoted: list[Span], asides: list[Span])
         mention = name_ending(toks, last, text) if org is None else Mention(
             toks[org].start, toks[last].end, "name", (toks[org].start, toks[last].end))
         if org is not None and word_before in OFFICE_JOINS and toks[org].start >= start:
-            # "Director General of the Coffee Quality and | Marketing Authority Ana Bek":
+            # "Director General of the Tea Grading and | Export Authority Ana Bek":
             # a body's name read from the run may end an office, a person after it
             toks, last, mention = through_office(text, toks, last, mention, wide)
             org = org if mention.role is None else None

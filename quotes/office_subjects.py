@@ -1,5 +1,5 @@
 """Speakers named with a long office around their name, as translated news writes them:
-"the First Deputy Chairman of the Board of JSC «Kor Trans» Ilya Maren", "the Minister of
+"the Second Deputy Chairman of the Board of LLC «Kor Trans» Ilya Maren", "the Minister of
 Energy and Mines, Mr. Omar Tali", "Ana Lee, head of the water board of Dell province".
 
 Shorter readers stop at the first word that is no part of a role ("province", a name in

@@ -78,7 +78,7 @@ _CLAUSE_BREAK = re.compile(
     # "warned it may close, with its director describing …": an absolute clause whose
     # subject speaks in turn (not ", with 300 jobs going", which may be the content's)
     r"|,[\"”’']?\s+with\s+(?=(?:[\w’'-]+\s+){1,5}(?:" + _SPEAKING + r")\b)"
-    # "said the beach was shut, as fishermen and hotel owners warned …": others' report
+    # "said the beach was shut, as ferry crews and shopkeepers warned …": others' report
     r"|,[\"”’']?\s+as\s+(?!well\s+as\b)(?=(?:[\w’'-]+\s+){1,6}(?:" + REPORTING + r")\b))")
 _CONJUNCTIONS = frozenset(["and", "but", "or"])
 # ("you" stands for no speaker, so the pronoun lexicon leaves it out, but it opens a clause)

@@ -74,7 +74,7 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     comma = text[s0:_back_over_descriptors(text, s0, lead_end)].rstrip()
     if not comma.rstrip(CLOSING_MARKS).endswith(",") and mention.start < cue.start and (
             office := office_subject_before(text, s0, cue.start)) is not None:
-        # "…, the First Deputy Chairman of the Board of JSC «Kor» Ilya Maren | informed": the
+        # "…, the Second Deputy Chairman of the Board of LLC «Kor» Ilya Maren | informed": the
         # name read back from the cue ends an office that runs back to the lead's comma
         mention, lead_end = office, office.start
         comma = text[s0:lead_end].rstrip()
@@ -124,7 +124,7 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
 _SENTENCE_CLAUSE = re.compile(
     r",\s*(?:[a-z]+ing|as|while|whereas|after|before|when|because|although|though|but|and)\s")
 _NAMED_AS = re.compile(r"\s*(?:as\s+)?[“\"‘'«]")
-# "…, officials said, | as fishermen and hotel owners warned …": a clause with a report of
+# "…, officials said, | as ferry crews and shopkeepers warned …": a clause with a report of
 # its own, by others, is no second piece of the cue's content.
 _OTHERS_REPORT = re.compile(
     r",\s*(?:as|while|whereas)\s+(?!well\s+as\b)(?:[\w’'-]+\s+){1,6}(?:" + REPORTING + r")\b")
@@ -161,7 +161,7 @@ def _inverted_subject(text: str, pos: int, s1: int, listener: bool = False) -> M
             return mention
         if tok.key == "the" and (office := office_subject(
                 text, tok.start, _before_full_stop(text, tok.start, s1))) is not None:
-            return office  # ("… the Vice Minister of Coastal and Marine Resources, Ana Mure.")
+            return office  # ("… the Vice Minister of Lakes and Inland Fisheries, Ana Mure.")
     return None
 
 
