@@ -265,7 +265,7 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
     cue = found[-1]
     between = text[cue.end:hi].strip()
     if cue.quoted and (agent := _AGENT_AS.fullmatch(between)) is not None:
-        # "a junction described by residents as ‘…’", "was branded by critics as ‘…’": the agent
+        # "a crossing described by parents as ‘…’", "was branded by critics as ‘…’": the agent
         mention = mention_after(text, text.index(agent.group(1), cue.end), hi)
         if mention is not None and text[mention.end:hi].strip() == "as":
             return Attribution(mention, cue, "passive cue by agent, quote", 0.8)
@@ -276,7 +276,7 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
         # "a decision Open Wake described as “…”": no object between verb and "as", so
         # the object came before (a relative clause), unless the verb is passive.
         perfect = _PERFECT_BEFORE.search(text, max(lo, cue.start - 12), cue.start)
-        # ("in what staff have called ‘…’": the subject before the auxiliary)
+        # ("in what nurses have called ‘…’": the subject before the auxiliary)
         mention = subject_before(text, lo, replace(cue, start=perfect.start()) if perfect else cue)
         relative = mention is not None and _RELATIVE_OBJECT.search(
             text, max(lo, mention.start - 8), mention.start) is not None

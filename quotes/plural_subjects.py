@@ -127,7 +127,7 @@ def _verb(word: str) -> bool:
     """A verb after a subject: a listed one or a lower-case past form ("walked")."""
     key = word.casefold()
     if key in lexicon.words("mostly_nouns"):
-        return False  # ("rail unions will …": a noun)
+        return False  # ("rail workers will …": a noun)
     return key in _verbs() or key in _MODALS or (word.islower() and len(word) > 4 and word.endswith("ed"))
 
 

@@ -147,7 +147,7 @@ def looks_like_clause(text: str, start: int, end: int) -> bool:
         # "said at least 40 homes had burned"
         return any(clause_word(t) or t.key.endswith("ed") for t in toks[3:10])
     if len(toks) >= 4 and (toks[0].key, toks[1].key) in _BOUNDS and toks[2].key in lexicon.words("quantifiers"):
-        # "claimed at least four ballots were …" (not "showed at least three wearing masks")
+        # "claimed at least six votes were …" (not "showed at least three wearing masks")
         return any(clause_word(t) for t in toks[3:14])
     if len(toks) >= 2 and toks[0].key == "this" and toks[0].word.islower() and (
             toks[1].key in PREPOSITIONS or toks[1].key in DAYS or toks[1].key in _SUBORDINATORS):

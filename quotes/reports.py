@@ -325,7 +325,7 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if that_end is None and "," in text[full.end:start] and mention is not None and (
             text[s0:mention.start].rstrip().endswith((",”", ",’", ',"', ",'"))) and not (
             has_quote(text, ((start, s1),))):
-        return None  # "“…,” he told AFP, his clothes still covered in dust": the quotation's cue,
+        return None  # "“…,” he told reporters, his boots still caked in mud": the quotation's cue,
         # and what follows its comma is the writer's (an absolute phrase), not a second report
         # (unless it quotes the speaker again: "“…,” she said, and “clear consequences …”")
     if that_end is not None:

@@ -177,7 +177,7 @@ def _modified_group(text: str, toks: list[Token], found: Mention) -> Mention | N
 
 def _group_opening(toks: list[Token], s: int) -> int | None:
     """Where a group whose noun is toks[s] opens its clause: at the noun ("Relatives of
-    …") or at a capitalised modifier before it ("Hill farmers in mid Wales", "Sheep
+    …") or at a capitalised modifier before it ("Upland farmers in west Tarnby", "Sheep
     farmers in …"); None when the group does not open its clause."""
     for first in range(s, max(-1, s - 3), -1):
         tok = toks[first]
