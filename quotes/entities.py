@@ -164,7 +164,7 @@ def short_form(word: str, entity: Entity) -> bool:
     the common noun that ends it (but "Greater" is no short form of "Greater Vale Police")."""
     org = lexicon.words("org_words")
     words = entity.words
-    ending = words[-1].casefold()  # ("Petrodelta" for "Petrodelta SA": a legal form too)
+    ending = words[-1].casefold()  # ("Varnel Energy" for "Varnel Energy SA": a legal form too)
     return len(words) > 1 and words[0] == word and (
         ending in org or ending in lexicon.words("company_suffixes")) and not any(
         w.casefold() in org or w.casefold() in lexicon.words("places") for w in words[:-1])

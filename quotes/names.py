@@ -151,7 +151,7 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     elif first < last and first >= 2 and toks[first - 1].key == "of" and is_role_word(toks[first - 2]) and (
             toks[first - 2].key not in lexicon.words("org_words")) and is_capitalised(toks[first - 2].word):
         # "Secretary of State Ruiz": "State" ends the role (not "Office of | San Teodoro", nor
-        # "chief executive of | Petrodelta SA": a lower-case role's "of" names a body)
+        # "chief executive of | Varnel Energy SA": a lower-case role's "of" names a body)
         first += 1
         role_first = first
         j = first - 1
