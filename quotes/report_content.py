@@ -5,7 +5,6 @@ the tests of whether words after a cue can be what was said.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -17,6 +16,7 @@ from quotes.adverbials import DAYS
 from quotes.cue_words import PREPOSITIONS, QUOTE_MARKS, Cue, is_past_form, opens_with_mark
 from quotes.cues import Attribution
 from quotes.marks import holds_single_quotation, quoted_within
+from quotes.spans import inside
 from quotes.tokens import is_word, tokens
 from quotes.trie import trie_pattern
 
@@ -230,21 +230,15 @@ def clause_end(text: str, start: int, end: int, clause: bool = False) -> int:
         if quoted is None:
             quoted = quoted_within(text, start, end)
         # (a break's last character is past its own closing mark: “…,” but)
-        if not _inside(quoted, match.end() - 1):
+        if not inside(quoted, match.end() - 1):
             closing = COMMA_CLOSING.match(text, match.start())
             end = closing.end() if closing else match.start()  # keep “…,” whole
             break
     else:
         remark = _FINAL_RELATIVE.search(text, start, end)
-        if remark and not _inside(quoted_within(text, start, end), remark.start()):
+        if remark and not inside(quoted_within(text, start, end), remark.start()):
             end = remark.start()
     return _before_next_cue(text, start, end)
-
-
-def _inside(spans: list[Span], pos: int) -> bool:
-    """Is pos inside one of the sorted, disjoint spans?"""
-    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _reporting_verb(text: str, pos: int) -> bool:

@@ -57,6 +57,7 @@ from quotes.report_content import (
     speech_participle_within,
     trimmed,
 )
+from quotes.spans import inside
 from quotes.speakers import Mention, mention_before
 from quotes.subjects import (
     is_participle,
@@ -98,7 +99,7 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
         report = rule(text, sentence, previous)
         if report and not (report.attribution.cue and writers_aside(text, s0, report.attribution.cue.start)):
             found.append(report)
-    sentence_cues = [c for c in cues_in(text, s0, s1) if not _within(blocked, c.start)]
+    sentence_cues = [c for c in cues_in(text, s0, s1) if not inside(blocked, c.start)]
     for index, cue in enumerate(sentence_cues):
         # Rules look back from the cue to the sentence start: no more than content
         # may be long, so a run-on "sentence" of many cues costs linear work.
@@ -119,7 +120,7 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
     taken = [piece for report in found for piece in report.pieces]
     for report in nominal_reports(text, sentence):
         (start, end), = report.pieces
-        if not _within(blocked, start) and not any(s < end and start < e for s, e in taken):
+        if not inside(blocked, start) and not any(s < end and start < e for s, e in taken):
             found.append(report)
     return outermost(_cut_at_new_speakers(text, found))
 
@@ -218,12 +219,6 @@ def _first_opener(openers: list[tuple[int, Report]], positions: list[int], repor
             return openers[i][0]
         i += 1  # (a report has one opener: this skips at most one)
     return None
-
-
-def _within(spans: list[Span], pos: int) -> bool:
-    """Is pos inside one of the sorted, disjoint spans?"""
-    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def participle_report(text: str, sentence: Span, cue: Cue, earlier: list[Cue]) -> Report | None:

@@ -7,6 +7,12 @@ import bisect
 Span = tuple[int, int]
 
 
+def inside(spans: list[Span], pos: int) -> bool:
+    """Is pos inside one of the sorted, disjoint spans?"""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
 class Spans:
     """Spans kept sorted and disjoint, for overlap tests in logarithmic time: a span
     added over others is merged with them, so a test need only ask its neighbours."""
