@@ -177,6 +177,8 @@ def _described_name(toks: list[Token], k: int) -> int | None:
     return m
 
 
+# The words of courtesy titles and styles of address ("Mr.", "Hon.", "H.E.", "Excellency").
+COURTESIES = lexicon.words("honorifics") | lexicon.words("address_styles")
 # The possessives a style of address takes: ", His | Excellency Tomas Mwale,", "Her | Excellency".
 STYLE_POSSESSIVES = frozenset(("his", "her"))
 # The same as a pattern's alternation, lower case or capitalised ("[Hh]er|[Hh]is").

@@ -17,7 +17,7 @@ from typing import NamedTuple
 import regex
 
 from quotes import lexicon
-from quotes.appositions import STYLE_POSSESSIVE_WORDS, STYLE_POSSESSIVES, role_before_name
+from quotes.appositions import COURTESIES, STYLE_POSSESSIVE_WORDS, STYLE_POSSESSIVES, role_before_name
 from quotes.gender import opens_sentence
 from quotes.name_runs import sentence_runs
 from quotes.names import Mention, common_word_surname, name_ending
@@ -181,18 +181,11 @@ def _names_nobody() -> frozenset[str]:
 def _courtesy_only(role: str) -> bool:
     """"Hon.", "Mr", "H.E. Dr.", "His Excellency": courtesy titles and styles of address,
     no office."""
-    words = _courtesies()
     said = role.split()
     if len(said) > 1 and said[0].casefold() in STYLE_POSSESSIVES:
         said = said[1:]  # ("His Excellency", "Her Excellency": the style with its possessive)
-    return all({w.casefold(), w.casefold().rstrip("."), w.casefold().rstrip(".") + "."} & words
+    return all({w.casefold(), w.casefold().rstrip("."), w.casefold().rstrip(".") + "."} & COURTESIES
                for w in said)
-
-
-@cache
-def _courtesies() -> frozenset[str]:
-    """The words of courtesy titles and styles of address, read once."""
-    return lexicon.words("honorifics") | lexicon.words("address_styles")
 
 
 def inside(spans: list[Span], starts: list[int], pos: int) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from quotes import lexicon
+from quotes.appositions import COURTESIES
 from quotes.cue_words import PREPOSITIONS
 from quotes.mention_words import clean_role
 from quotes.names import Mention
@@ -37,7 +38,6 @@ _MAX_OFFICE_COMMAS = 2
 # Commas read back from the cue, each a place the subject may open after.
 _MAX_OPENINGS = 4
 _DETERMINERS = lexicon.tagged("determiners", "article", "possessive")
-_STYLES = lexicon.words("honorifics") | lexicon.words("address_styles")
 # Punctuation no office holds: what ends or joins clauses.
 _CLAUSE_MARKS = frozenset(";:!?")
 
@@ -154,7 +154,7 @@ def _before_style(text: str, lo: int, name_start: int) -> int:
     return toks[k].start if k < len(toks) else name_start
 
 
-_STYLE_KEYS = frozenset(word.rstrip(".") for word in _STYLES)
+_STYLE_KEYS = frozenset(word.rstrip(".") for word in COURTESIES)
 
 
 def _name_after_style(text: str, lo: int, end: int) -> Mention | None:
