@@ -133,6 +133,11 @@ def _commas(text: str, lo: int, hi: int) -> list[int]:
     """Commas outside quotation marks (a name in marks may hold one)."""
     if text.find("«", lo, hi) < 0 and text.find("“", lo, hi) < 0:
         return [m.start() for m in _COMMA.finditer(text, lo, hi)]  # (nearly always: no marks to pass over)
+    return _commas_outside_marks(text, lo, hi)
+
+
+def _commas_outside_marks(text: str, lo: int, hi: int) -> list[int]:
+    """Commas not inside «…» or “…”, read one character at a time."""
     found, depth = [], 0
     for i in range(lo, hi):
         ch = text[i]

@@ -166,21 +166,8 @@ def test_a_stretch_with_no_role_word_is_never_read_for_an_office_and_name(
     assert before.calls > 0 and found is not None and found.role == "the Deputy Minister of Ports"
 
 
-def _commas_by_hand(text: str) -> list[int]:
-    """Every comma not inside «…» or “…”, read one character at a time."""
-    found, depth = [], 0
-    for i, ch in enumerate(text):
-        if ch in "«“":
-            depth += 1
-        elif ch in "»”" and depth:
-            depth -= 1
-        elif ch == "," and not depth:
-            found.append(i)
-    return found
-
-
 @given(st.text(alphabet="a ,«»“”", max_size=40))
 def test_commas_outside_marks_are_found_with_or_without_marks_to_pass_over(text: str) -> None:
     # (a stretch with no opening mark is searched for commas at once, not read character
     # by character: both ways find the same commas)
-    assert office_subjects._commas(text, 0, len(text)) == _commas_by_hand(text)
+    assert office_subjects._commas(text, 0, len(text)) == office_subjects._commas_outside_marks(text, 0, len(text))
