@@ -51,7 +51,7 @@ HOLDOUT8 = STYLES / "holdout8"
 )
 @pytest.mark.parametrize("style", ["british", "wire", "translated"])
 def test_holdout_set_loads_with_exact_spans(holdout: Path, style: str) -> None:
-    # No accuracy floor: holdout to holdout7 (now tuning material) and holdout8 (unseen) measure only.
+    # No accuracy floor: holdout to holdout8 (now tuning material) measure only.
     # One file per style, or one per style and writer ("british-a.jsonl", …).
     paths = sorted(holdout.glob(f"{style}.jsonl")) or sorted(holdout.glob(f"{style}-*.jsonl"))
     articles = [article for path in paths for article in evaluate(path)[1]]
