@@ -223,8 +223,9 @@ def address_style(toks: list[Token], k: int, last: int) -> bool:
     before = toks[k - 1].key if k > 0 else ""
     if (before, tok.key) in pairs or (k + 1 < last and (tok.key, toks[k + 1].key) in pairs):
         return True  # "Tan Sri | Lim Wei": only the two together
-    if tok.key in dotted:  # (or after another style: "Rt Hon")
-        return tok.word.endswith(".") or before in styles or before in dotted
+    if tok.key in dotted:  # (or after another style: "Rt Hon"; or before a given name: "Hon Carla Young")
+        return tok.word.endswith(".") or before in styles or before in dotted or (
+            last - k >= 2 and toks[k + 1].key in lexicon.words("given_names"))
     return tok.key in styles and (last - k >= 2 or toks[k + 1].key in styles or toks[k + 1].key in dotted)
 
 

@@ -301,7 +301,7 @@ def _is_name_word(word: str, key: str) -> bool:
         return False  # "Ostrava-based | Vítkov Steel", "Kremlin-backed": a description, not the name
     return (is_capitalised(word) and key not in lexicon.words("not_names")
             and key not in lexicon.words("titles") and key not in lexicon.words("roles")
-            and key not in lexicon.pronoun_genders())
+            and key not in lexicon.pronoun_genders() and not is_occupation(key))
 
 
 # A place or body joined to a participle ("Ostrava-based", "Toronto-listed", "Texas-born",
@@ -315,7 +315,18 @@ def is_participle_compound(word: str) -> bool:
 
 
 def is_role_noun(tok: Token) -> bool:
-    return tok.key in lexicon.words("roles") or ("-of-" in tok.key and is_descriptor(tok.word))
+    return tok.key in lexicon.words("roles") or ("-of-" in tok.key and is_descriptor(tok.word)) or (
+        is_occupation(tok.key))
+
+
+# The endings of a science's practitioners, one or many ("Glaciologist Ana Berg", "the
+# demographers"): a role noun however rare the science, never a name. (Not "-ician":
+# "Galician" is a demonym.)
+_OCCUPATION_ENDINGS = ("ologist", "ologists", "ographer", "ographers")
+
+
+def is_occupation(key: str) -> bool:
+    return key.endswith(_OCCUPATION_ENDINGS) and key.isalpha()
 
 
 # "Father-of-three", "mother-of-two", "Man-of-the-match": a compound that describes a
