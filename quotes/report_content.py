@@ -227,6 +227,9 @@ def clause_end(text: str, start: int, end: int, clause: bool = False) -> int:
         if match.group().strip() == "—" and (aside := _DASH_ASIDE.match(text, match.end(), end)):
             aside_end = aside.end()  # "that the ties between youth — especially girls — and …"
             continue
+        if match.group().startswith(",") and (past := _subject_aside(text, start, match.start(), end)):
+            aside_end = past  # "that the tanker, carrying 33,000 tonnes, had not …"
+            continue
         if quoted is None:
             quoted = quoted_within(text, start, end)
         # (a break's last character is past its own closing mark: “…,” but)
@@ -253,6 +256,31 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 # An aside closed by a second dash within the clause: it is part of what was said.
 _DASH_ASIDE = re.compile(r"[^—;:“”\"\n]{1,80}?\s—\s")
+# An aside between commas, up to its closing comma (a comma or point inside a number,
+# "33,000", "1.5", and an abbreviation's point stay inside it).
+_OTHERS_WORDS = regex.compile(r"\b(?:" + REPORTING + r"|according)\b")
+_COMMA_ASIDE = re.compile(r"(?:[^,;:.?!“”\"«»\n]|(?<=\d)[,.](?=\d)|\.(?=\S)){2,120}?,\s+")
+
+
+def _subject_aside(text: str, start: int, comma: int, end: int) -> int | None:
+    """Where an aside between the content's subject and its verb ends: "said the tanker,
+    carrying 33,000 tonnes of gas oil, had not …", "said the plan, however, would …".
+    The content before the comma is a noun phrase (no verb, no subordinator) and a verb
+    follows the closing comma; a break at a comma after a verb still ends the content."""
+    aside = _COMMA_ASIDE.match(text, comma + 1, end)
+    if aside is None or _OTHERS_WORDS.search(text, aside.start(), aside.end()):
+        return None  # ("the plan, she added, would …", "the ferry, according to …, had …")
+    after = [t for t in tokens(text, aside.end(), min(end, aside.end() + 30)) if is_word(t)]
+    if not after or not (clause_word(after[0]) or (
+            after[0].word.islower() and after[0].key.endswith("ed"))):
+        return None
+    subject = [t for t in tokens(text, start, comma) if is_word(t)]
+    if subject and subject[0].key == "that":
+        subject = subject[1:]
+    if not 1 <= len(subject) <= 8 or any(
+            clause_word(t) or t.key in _SUBORDINATORS or t.key in NOT_SUBJECTS for t in subject):
+        return None
+    return aside.end()
 _COMMA_WORD = re.compile(r",\s+(?![Tt]hanks\b)([A-Za-z]+)\b")  # (not ", thanks (in part) to")
 
 
