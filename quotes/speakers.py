@@ -56,6 +56,9 @@ def _mention_before(text: str, floor: int, pos: int, skip_aux: bool) -> Mention 
     if titled is not None:
         return titled
     tag = _PARTY_TAG_BEFORE.search(text, max(floor, pos - 30), pos)
+    if tag is None and skip_aux and text.find(")", max(floor, pos - 70), pos) >= 0 and (
+            bare := _before_auxiliaries(text, floor, pos)) < pos:
+        tag = _PARTY_TAG_BEFORE.search(text, max(floor, bare - 30), bare)  # "… (NFMA) has | said"
     if tag:
         pos = tag.start()  # "Rep. Jim Jordan (R-Ohio) said"
     toks = tokens(text, max(floor, pos - MENTION_WINDOW), pos)
@@ -265,6 +268,16 @@ _QUOTED_NAME_BEFORE = re.compile(r"[“\"«]([A-Z][^“”\"«»,.;:!?]{0,60})[�
 
 # A short parenthesis after a name: a party and state tag "(R-Ohio)", an age "(58)".
 _PARTY_TAG_BEFORE = re.compile(r"\s*\([^()]{1,20}\)\s*$")
+
+
+def _before_auxiliaries(text: str, floor: int, pos: int) -> int:
+    """Where the auxiliaries and adverbs right before pos begin ("… (Tex.) | has
+    repeatedly | said"); pos when none come there."""
+    toks = tokens(text, max(floor, pos - 40), pos)
+    k = len(toks)
+    while k > 0 and is_adverbial(toks[k - 1]):
+        k -= 1
+    return toks[k].start if k < len(toks) else pos
 
 
 def _quoted_name_before(text: str, floor: int, pos: int) -> Mention | None:

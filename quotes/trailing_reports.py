@@ -221,12 +221,22 @@ def _substantial(text: str, span: Span) -> bool:
         return False  # "Asked whether …, Dempsey said": a participle clause
     if len(words) < 4:
         return any(mark in text[span[0]:span[1]] for mark in QUOTE_MARKS)
-    if words[0].casefold() not in _ANY_PREPOSITIONS:
-        return True
+    if words[0].casefold() not in _ANY_PREPOSITIONS or _approximate_number(words):
+        return True  # ("About 4,200 accounts will be affected": a number's approximator, no preposition)
     # "During her decade on the council, Obi said, …": a long adverbial is still no content; a
     # verb makes it a clause ("During the visit, leaders will exchange views, Lin said")
     return len(words) >= 8 and any(w.islower() and (w.strip(",;") in _FINITE or w.endswith("ed"))
                                    for w in words)
+
+
+def _approximate_number(words: list[str]) -> bool:
+    """"About 4,200 accounts", "Over 300 homes", "Around a third of …": the preposition
+    makes a number approximate, and opens the lead's subject."""
+    return words[0].casefold() in _APPROXIMATORS and (
+        words[1][:1].isdigit() or words[1].casefold() in lexicon.words("quantifiers"))
+
+
+_APPROXIMATORS = lexicon.words("approximators") | {"over", "under"}
 
 
 def _capitalised_participle(word: str) -> bool:
