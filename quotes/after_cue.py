@@ -115,17 +115,28 @@ def _of_phrase_after(text: str, toks: list[Token], role: Mention) -> Mention | N
     nouns belongs to it, as it does read backwards ("the leader of the rural
     organisation said"); the phrase ends where a noun phrase can end."""
     k = next((n for n, t in enumerate(toks) if t.start >= role.end), None)
-    if k is None or toks[k].key != "of":
+    if k is None or not (toks[k].key == "of" or (toks[k].key in _PLACE_LINKS and _unnamed(toks, k))):
         return None
     longest = None
-    for n in range(k + 1, min(len(toks), k + 6)):
+    for n in range(k + 1, min(len(toks), k + 7)):
         tok = toks[n]
         if not is_word(tok) or tok.key in _FORWARD_STOPS or tok.key in lexicon.speech_verbs():
             break
-        found = generic_noun_phrase(text, toks, n)
+        found = generic_noun_phrase(text, toks, n) or (
+            mention_ending(text, toks, n) if toks[k].key != "of" else None)
         if found is not None and found.start == role.start:
             longest = found
     return longest
+
+
+# "said a trader | at a grain house", "said an exporter | in Sfax": where an unnamed
+# source is belongs to the description, read backwards the same way.
+_PLACE_LINKS = frozenset("in at along near".split())
+
+
+def _unnamed(toks: list[Token], k: int) -> bool:
+    """The role read forwards before toks[k] opens with "a", "an" or "one": someone unnamed."""
+    return toks[0].key in ("a", "an", "one") and k >= 2
 
 
 def _joins_office(toks: list[Token], k: int) -> bool:

@@ -27,6 +27,7 @@ from quotes.cue_words import (
     quotation_cues,
     with_object,
 )
+from quotes.noun_phrases import is_occasion
 from quotes.speakers import Mention, mention_before
 from quotes.subjects import (
     coordinated_after,
@@ -172,7 +173,19 @@ def _noun_phrase_after(text: str, pos: int, hi: int) -> Mention | None:
     match = _NOUN_PHRASE_AFTER.match(text, pos, hi)
     if match is None:
         return None
-    return Mention(match.start(1), match.end(1), "role", None, match.group(1))
+    end = match.end(1)
+    if match.group(1).split()[0].casefold() in ("a", "an", "one", "another"):
+        # "said a wholesaler | in Tozeur who …", "a broker | at a shipping firm, who …":
+        # where someone unnamed is tells them apart (not "in a statement", "at a briefing")
+        place = _PLACE_AFTER.match(text, end, hi)
+        if place and not is_occasion(place.group(2).casefold()):
+            end = place.end(1)
+    return Mention(match.start(1), end, "role", None, text[match.start(1):end])
+
+
+_PLACE_AFTER = re.compile(
+    r"[ \t]+(?:in|at|along|near)[ \t]+((?:[\w’'-]+[ \t]+){0,5}?([\w’'-]+))"
+    r"(?=[ \t]*(?:[,.;:!?]|$)|[ \t]+(?:who|whose|which|that|as|on|after|before|while|during|with|told|said)\b)")
 
 
 _ENDS_UTTERANCE = re.compile(r"[,?!][”\"’'»]+$")

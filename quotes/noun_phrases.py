@@ -319,21 +319,29 @@ def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> M
         if toks[det].key == "of" and (toks[det - 1].key in lexicon.words("quantifiers")
                                       or toks[det - 1].word.isdigit()):
             start = toks[det - 1].start  # "one of the prosecutors", "most of the voters"
-            return Mention(start, inner.end, "role", None, text[start:inner.end])
+            group = Mention(start, inner.end, "role", None, text[start:inner.end])
+            # ("An engineer at | one of the plants": the one who works there speaks)
+            at_place = det >= 2 and toks[det - 2].key in _PLACE_LINKS
+            return _extend_further(text, toks, group) if at_place else group
         head = toks[det - 1]
         if (toks[det].key == "of" and is_word(head) and head.key.endswith("s")
                 and not head.key.endswith("ss") and _opens_clause_after(toks, det - 2)):
             # "Proponents of the new bill say": a plural opening its clause heads the phrase.
             return Mention(head.start, inner.end, "role", None, text[head.start:inner.end])
-    if det >= 1 and toks[det].key in ("in", "on") and inner.kind == "role" and toks[-1].end == inner.end and (
-            toks[-1].key in lexicon.words("documents") or toks[-1].key in _TIMES):
-        # "The ministry in a statement said", "Officials in the morning said": not the speaker
+    if det >= 1 and toks[det].key in _OCCASION_LINKS and inner.kind == "role" and (
+            toks[-1].end == inner.end and is_occasion(toks[-1].key)):
+        # "The ministry in a statement said", "Officials in the morning said", "The minister
+        # at a news conference said": a medium, a time or an occasion, not the speaker
         outer = mention_ending(text, toks, det - 1)
         if outer is not None and outer.kind != "pronoun":
             return outer
     head_end = _described_from(toks, det, inner)
     if head_end is not None:
         outer = mention_ending(text, toks, head_end) or generic_noun_phrase(text, toks, head_end)
+        if (outer is None or outer.kind != "role") and _opens_clause_after(toks, head_end - 1) and (
+                _unnamed_people(toks, head_end)):
+            # "Stallholders | at a night market say": a bare plural opening its clause
+            outer = Mention(toks[head_end].start, toks[head_end].end, "role", None, toks[head_end].word)
         if outer is not None and outer.kind == "role":
             return _extend_further(text, toks, Mention(outer.start, inner.end, "role", None,
                                                        text[outer.start:inner.end]))
@@ -367,13 +375,15 @@ def _described_from(toks: list[Token], det: int, inner: Mention) -> int | None:
     familiar with | the matter")."""
     if det < 1:
         return None
-    if toks[det].key in ("in", "at"):
-        # ("The head of security | at | Orland Airport": where the one described works)
+    if toks[det].key in _PLACE_LINKS:
         last = next((t for t in reversed(toks) if t.end == inner.end), None)
-        head = toks[det - 1]  # (people of a place: "Residents in the flooded streets")
-        people = head.key.endswith("s") and is_role_noun(head) and last is not None and (
-            last.key not in lexicon.words("documents") and last.key not in _TIMES)
-        return det - 1 if last is not None and (is_capitalised(last.word) or people) else None
+        if last is not None and not is_occasion(last.key) and (
+                (toks[det].key in ("in", "at") and is_capitalised(last.word))
+                or _unnamed_people(toks, det - 1)):
+            # "The head of security | at | Orland Airport": where the one described works;
+            # "Residents | in the flooded streets", "fishermen | along the lagoon", "An
+            # official | at the ministry": unnamed people and where they are
+            return det - 1
     if toks[det].key not in _POSTMODIFIER_ENDS:
         return None  # (most phrases: no describing phrase to read)
     for phrase in _postmodifiers():
@@ -384,6 +394,39 @@ def _described_from(toks: list[Token], det: int, inner: Mention) -> int | None:
 
 
 _TIMES = lexicon.tagged("time_words", "period") | {"past", "meantime"}  # ("in the past", "in the meantime")
+# Prepositions after a noun for people that say where they are: "Traders | in the port",
+# "fishermen | along the lagoon", "Vendors | near the station", "an engineer | at a plant".
+_PLACE_LINKS = frozenset("in at along near outside inside across around".split())
+_OCCASION_LINKS = frozenset("in on at during".split())
+# Agent nouns in the plural, which name people: "Stallholders", "wholesalers", "lobbyists".
+_AGENT_PLURALS = ("ers", "ors", "ists", "ians")
+_INDEFINITE = frozenset("a an one another".split())
+
+
+def is_occasion(key: str) -> bool:
+    """A medium, a time or an occasion one speaks in or at ("a statement", "the morning",
+    "a news conference"): not where the speaker belongs."""
+    return key in lexicon.words("documents") or key in _TIMES or key in lexicon.words("occasions")
+
+
+def _unnamed_people(toks: list[Token], h: int) -> bool:
+    """toks[h] heads a noun phrase for people nobody has named: a plural of people
+    ("residents", "fishermen", "stallholders") or a role noun after "a", "an" or "one"
+    with at most three describing words ("a senior police officer")."""
+    head = toks[h]
+    if not is_word(head) or not head.word.isalpha() or head.key in lexicon.words("documents"):
+        return False
+    if (head.key.endswith("s") and (is_role_noun(head) or head.key[:-1] in lexicon.words("roles")
+                                    or head.key.endswith(_AGENT_PLURALS))) or (
+            head.key.endswith("men") and head.word.islower()):  # ("boatmen", "linemen")
+        return True
+    if not (is_role_noun(head) or head.key in lexicon.words("trade_nouns")) or not head.word.islower():
+        return False
+    k = h - 1
+    while k >= 0 and h - k <= 4 and (is_modifier(toks[k]) or is_participle_compound(toks[k].word)
+                                     or is_capitalised(toks[k].word)) and toks[k].key not in _INDEFINITE:
+        k -= 1
+    return k >= 0 and toks[k].key in _INDEFINITE
 
 
 @cache

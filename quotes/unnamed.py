@@ -163,10 +163,28 @@ def introduced(people: People, modifiers: list[str], nouns: list[tuple[int, int]
         place = _INTRODUCTION_PLACE.match(text, end, min(len(text), end + 80))
         if place and not _place_ends(text, place.end()):
             place = None  # ("a source at the Tampa station": the name is a modifier)
-        found.append((at, text[at:place.end() if place else end]))
+        tail = place.end() if place else _described_tail(text, end)
+        found.append((at, text[at:tail]))
     if len({written.casefold() for _, written in found}) != 1:
         return None
     return found[-1]
+
+
+# A lower-case phrase after the noun that tells the source apart, as the speaker reads it
+# ("a senior official | involved in the talks", "an engineer | at one of the plants").
+_DESCRIBED_TAIL = regex.compile(
+    r"[ \u00a0]+(?:(?:" + "|".join(" ".join(p.split()) for p in lexicon.lines("postmodifiers"))
+    + r")|in|at|along|near)((?:[ \u00a0]+[\p{L}\p{M}\d’'-]+){1,6}?)"
+    r"(?=[ \u00a0]*[,.;:]|[ \u00a0]+(?:who|told|said|says)\b)")
+
+
+def _described_tail(text: str, end: int) -> int:
+    """Where an introduction ends with a describing phrase after its noun, or `end`."""
+    match = _DESCRIBED_TAIL.match(text, end, min(len(text), end + 80))
+    if match is None or match.group(1).split()[-1].casefold() in lexicon.words("occasions") | lexicon.words(
+            "documents"):
+        return end
+    return match.end()
 
 
 def _place_ends(text: str, end: int) -> bool:
