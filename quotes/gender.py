@@ -24,14 +24,20 @@ _PERSONAL = regex.compile(r"\b(?:(he)|(she)|his|him|himself|her|hers|herself)\b"
 _OPENS_WITH = regex.compile(r"\s*[\"“‘']?(?:(?:But|And|So|Yet|Then|Now)\s+)?(?:(He)|(She))\b")
 _NAME_RUN = regex.compile(r"\p{Lu}[\w’'.-]*(?:[ \t]+\p{Lu}[\w’'.-]*)*")
 _CAPITAL = regex.compile(r"\b\p{Lu}")
+# A possessive word ending a role's owner: "Lam's", "Ruiz’s", "Mavis'".
+_POSSESSIVE = regex.compile(r"\p{L}(?:['’]s|s['’])[,.]?$")
 # What may close the sentence before one that opens with a name.
 _CLOSERS = ".!?\"”’'"
 
 
 def gender_of(role: str) -> str | None:
-    """The gender a role or title shows ("spokeswoman", "Mr."), if any."""
+    """The gender a role or title shows ("spokeswoman", "Mr."), if any. A title in a
+    possessive is the owner's ("Mrs Lam's neighbour, Mr", "Ms. Ruiz's spokesman"): only
+    the words after the last possessive are read."""
     genders = _gendered_titles()
-    for word in role.split():
+    words = role.split()
+    owners = [k for k, word in enumerate(words) if _POSSESSIVE.search(word)]
+    for word in words[owners[-1] + 1:] if owners else words:
         found = genders.get(word.rstrip(".,").casefold())
         if found:
             return found

@@ -18,7 +18,7 @@ import regex
 
 from quotes import lexicon
 from quotes.appositions import COURTESIES, STYLE_POSSESSIVE_WORDS, STYLE_POSSESSIVES, role_before_name
-from quotes.gender import opens_sentence
+from quotes.gender import gender_of, opens_sentence
 from quotes.name_runs import sentence_runs
 from quotes.names import Mention, common_word_surname, name_ending
 from quotes.offices import OFFICE_JOINS, inside_office, through_office
@@ -135,7 +135,9 @@ def introductions(text: str, body: Span, quoted: list[Span], asides: list[Span])
             at = mention.start if courtesy else name[0]
             if courtesy and (style := _STYLE_POSSESSIVE.search(text, max(0, at - 5), at)):
                 at = style.start()  # ("…, His | Excellency Tomas Mwale,")
-            role = role_before_name(text, at, body[0]) or role
+            before = role_before_name(text, at, body[0])
+            # (a gendered courtesy title stays with it: "Mrs Lam's neighbour, Mr Ho Tak" is a man)
+            role = f"{before} {role}" if before and courtesy and role and gender_of(role) else before or role
         first = next(k for k in range(last, -1, -1) if toks[k].start == name[0])
         if mention.role and " of " in mention.role:
             # A long role is read with its name: "met with | Minister of Crown Relations

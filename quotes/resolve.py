@@ -426,7 +426,7 @@ def _pronoun(people: People, said: str, pos: int, *, gender_of: str | None = Non
         return Resolved(None, None, "none", f'"{said}": no {kind} named before it')
     chosen = found.entity
     if said.casefold() in PRONOUN_FORMS:  # ("according to her", "in his view": not "he said")
-        found = agreeing_rival(found, gender)
+        found = agreeing_rival(people, found, gender, pos)
     entity = found.entity
     why = f'"{said}" → {entity.name}: the last {kind} named before it'
     if entity.unnamed:
