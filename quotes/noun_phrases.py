@@ -438,7 +438,8 @@ _POSTMODIFIER_ENDS = frozenset(phrase[-1] for phrase in _postmodifiers())
 
 
 # Words after which a clause, and its subject, begins: "As Tabler, an expert, noted".
-_CLAUSE_OPENERS = frozenset("and but that as when while because although though if since once whereas".split())
+_CLAUSE_OPENERS = lexicon.tagged(
+    "clause_openers", "joining", "coordinator", "subordinator", "prepositional") | lexicon.words("relatives")
 
 
 def starts_clause(toks: list[Token], start: int, titled: bool = False) -> bool:

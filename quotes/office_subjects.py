@@ -226,8 +226,9 @@ def _verb_like(tok: Token) -> bool:
             or key in lexicon.words("relatives") or key in _CLAUSE_WORDS or _PAST.fullmatch(key) is not None)
 
 
-# Lowercase words that open or join clauses ("but", "while"), never inside an office.
-_CLAUSE_WORDS = frozenset("but while whereas because although though if unless since as when".split())
+# Lowercase words that open or join clauses ("but", "while"), never inside an office
+# ("and" and "or" may join its words: "the Minister of Trade and Industry").
+_CLAUSE_WORDS = lexicon.tagged("clause_openers", "coordinator", "subordinator", "prepositional")
 # A past form ("warned", "agreed"): an office that would hold one ("the newly elected
 # mayor") is left to the shorter readers.
 _PAST = re.compile(r"[a-z]+ed")

@@ -90,7 +90,7 @@ _NOT_SAID = frozenset(
     "last next this earlier later late live today yesterday tonight".split()) | DAYS | PREPOSITIONS | frozenset(
     "to and or but so then not also too as because if when while".split())
 # Words opening a subordinate clause before the main one: "said if …, she will …".
-_SUBORDINATORS = frozenset("if unless because although though while when once whether".split())
+_SUBORDINATORS = lexicon.tagged("clause_openers", "subordinator")
 _APPROXIMATE = lexicon.words("approximators") | {"over", "under"}  # ("over 300 people")
 # Two words that bound a number opening a clause's subject: "at least 40 homes".
 _BOUNDS = frozenset([("at", "least"), ("at", "most"), ("up", "to"), ("more", "than"), ("fewer", "than"),

@@ -264,8 +264,8 @@ def _quoted_person(text: str, start: int, end: int) -> Mention | None:
 
 
 # Where the clause holding a subject begins: punctuation, or a word opening a clause.
-_CLAUSE_START_WORDS = frozenset("and but or that though although while because when if as since whereas so yet "
-                                "who which whom".split())
+_CLAUSE_START_WORDS = lexicon.tagged(
+    "clause_openers", "joining", "coordinator", "subordinator", "prepositional") | lexicon.words("relatives")
 # Words a noun phrase may open with, lowercase: determiners, quantifiers, numbers.
 _PHRASE_OPENERS = lexicon.tagged("determiners")
 # Words no speaking noun phrase opens or ends with: prepositions, adverbs, pronouns.

@@ -175,7 +175,8 @@ def _before_full_stop(text: str, start: int, s1: int) -> int:
 # A run of adverbials after an inverted cue ("announced | on Wednesday", "said | yesterday",
 # "stated | at a briefing") opens with an adverbial's word or a day; a relative word, a
 # subordinator or a conjunction opens a clause, which no adverbial runs past; how far it may run.
-_NOT_IN_ADVERBIAL = lexicon.words("relatives") | frozenset("whether if because and but or as".split())
+_NOT_IN_ADVERBIAL = lexicon.words("relatives") | lexicon.tagged(
+    "clause_openers", "joining", "coordinator", "subordinator", "prepositional")
 _MAX_ADVERBIAL_WORDS = 9
 _INVERTED_REACH = 400
 
@@ -269,8 +270,7 @@ def _gerund_subject(words: list[str]) -> bool:
 
 # Words that open a clause inside an -ing phrase: met before a finite verb, the phrase is
 # no gerund subject ("Speaking to reporters who asked …, Reeve said").
-_SUBORDINATING_WORDS = frozenset("that which who whom whose where when whether if why how what because while"
-                                 .split())
+_SUBORDINATING_WORDS = lexicon.words("relatives") | lexicon.tagged("clause_openers", "subordinator", "question")
 _FINITE = lexicon.tagged("finite_auxiliaries") | frozenset("remains seems".split())
 
 
