@@ -1,18 +1,17 @@
-"""The `quotes index` and `quotes find` commands (registered in quotes/cli.py)."""
+"""The `quotes index` and `quotes find` commands (registered in quotes/cli.py).
+
+What only these commands run (SQLite, the dataset modules) is imported when one of
+them runs: every `quotes extract` process loads this module to register them.
+"""
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from quotes.dataset.find import Query, find, json_line, render
-from quotes.dataset.index import index
-from quotes.dataset.people import PeopleError, read_people
-from quotes.dataset.store import StoreError, connect
 from quotes.read import STDIN, ReadWarning
 from quotes.run import Problem as RunProblem
 from quotes.run import Reporter, RunConfig, effective_jobs
@@ -45,6 +44,12 @@ def index_command(
       quotes extract big.jsonl -o records.jsonl && quotes index records.jsonl -o quotes.db
       quotes index more.jsonl -o quotes.db --people people.csv
     """
+    import sqlite3
+
+    from quotes.dataset.index import index
+    from quotes.dataset.people import PeopleError, read_people
+    from quotes.dataset.store import StoreError
+
     missing = [p for p in paths if p != STDIN and not os.path.lexists(p)]
     if missing:
         raise typer.BadParameter(f"no such file or directory: {', '.join(missing)}", param_hint="INPUT")
@@ -96,6 +101,11 @@ def find_command(
       quotes find quotes.db "economy" --speaker "Jo Ames" --since 2024-01-01 --json
       quotes find quotes.db --speaker "Jo Ames"
     """
+    import sqlite3
+
+    from quotes.dataset.find import Query, find, json_line, render
+    from quotes.dataset.store import StoreError, connect
+
     if not (words and words.strip()) and not speaker:
         raise typer.BadParameter("give WORDS to look for, or --speaker NAME", param_hint="WORDS")
     for name, value in (("--since", since), ("--until", until)):
