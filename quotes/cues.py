@@ -23,6 +23,7 @@ from quotes.cue_words import (
     Cue,
     according_to,
     cue_at,
+    is_past,
     is_past_form,
     quotation_cues,
     with_object,
@@ -270,6 +271,21 @@ def dash_name_after(text: str, lo: int, hi: int) -> Attribution | None:
 # -- rules for a quote: what precedes it ---------------------------------------
 
 
+# After a passive naming verb and its quotation, the agent: "‘…’ by local councillors".
+_CLOSING_AFTER = {"“": "”", "‘": "’(?!\\w)", "«": "»", '"': '"', "'": "'(?!\\w)"}
+_BY_AGENT = re.compile(r"[ \t]+by[ \t]+")
+PASSIVE_BY_AGENT = "passive cue, quote, by agent"
+
+
+def _agent_after_quotation(text: str, mark: int, end: int) -> Mention | None:
+    """"has been described as ‘a hammer blow’ by local councillors", "was called
+    “strategic ambiguity” by Jo Hale": the one after "by" named it."""
+    closing = _CLOSING_AFTER.get(text[mark]) if mark < len(text) else None
+    close = re.compile(closing).search(text, mark + 1, min(len(text), mark + 400)) if closing else None
+    by = _BY_AGENT.match(text, close.end()) if close else None
+    return mention_after(text, by.end(), min(len(text), by.end() + 200)) if by else None
+
+
 def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
     """Stoltenberg told reporters: “…” / He said, “…” / she added “…”."""
     found = quotation_cues(text, lo, hi)
@@ -293,9 +309,11 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
         mention = subject_before(text, lo, replace(cue, start=perfect.start()) if perfect else cue)
         relative = mention is not None and _RELATIVE_OBJECT.search(
             text, max(lo, mention.start - 8), mention.start) is not None
-        if mention is not None and (relative or (between == "as" and mention.kind != "role" and (
-                not _PASSIVE_END.search(text, max(lo, cue.start - 12), cue.start)))):
+        passive = _PASSIVE_END.search(text, max(lo, cue.start - 12), cue.start) is not None
+        if mention is not None and (relative or (between == "as" and mention.kind != "role" and not passive)):
             return Attribution(mention, cue, "relative cue, quote", 0.85)
+        if passive and is_past(text, cue) and (by_agent := _agent_after_quotation(text, hi, len(text))):
+            return Attribution(by_agent, cue, PASSIVE_BY_AGENT, 0.8)
         return None
     lead = text[lo:cue.start].strip()
     if (not lead or lead.endswith(",")) and cue.base not in TELL and not is_participle(text, cue):

@@ -222,7 +222,9 @@ def _standalone(text: str, lo: int, quote: QuoteSpan, hi: int,
             text[quote.start:quote.end])
     # tweeted, "…" on Friday: an introduced quotation followed by an adverbial
     introduced = (before is not None and prefix[-1:] in (",", ":")
-                  and suffix.split(" ", 1)[0].casefold() in _ADVERBIAL_STARTS)
+                  and suffix.split(" ", 1)[0].casefold() in _ADVERBIAL_STARTS) or (
+        # ("was described as ‘…’ by nurses": the agent after it named it)
+        before is not None and before.rule == cues.PASSIVE_BY_AGENT)
     # “Belavia” is banned, said “there is love” in Orlando: a term or title in marks
     return not (after is None and suffix[:1].isalpha() and not ends_phrase and not introduced)
 
