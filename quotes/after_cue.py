@@ -12,11 +12,12 @@ import regex
 from quotes import lexicon
 from quotes.mention_words import NOT_ROLE_STARTS, clean_role
 from quotes.names import MAX_NAME_TOKENS, MAX_ROLE_TOKENS, Mention, title_as_surname
-from quotes.noun_phrases import DETERMINERS, generic_noun_phrase, mention_ending
+from quotes.noun_phrases import DETERMINERS, generic_noun_phrase, headed_body, mention_ending
 from quotes.office_words import MAX_OFFICE_TOKENS, OFFICE_LINKS, listed_comma
 from quotes.organisations import organisation_after
 from quotes.speakers import MENTION_WINDOW, mention_before
 from quotes.tokens import (
+    FUNCTION_WORDS,
     PARTICLES,
     SUFFIXES,
     Token,
@@ -104,10 +105,26 @@ def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
         best = body
     if best is None:
         return None
+    best = _body_in_place(text, toks, best)
     end = _past_party_tag(text, best.end, ceiling)
     if end != best.end:
         best = Mention(best.start, end, best.kind, best.name, best.role)
     return with_apposition_after(text, best, ceiling)
+
+
+def _body_in_place(text: str, toks: list[Token], body: Mention) -> Mention:
+    """"according to the Committee for Fisheries | in West Africa": a body's name goes on
+    to where it is, as read backwards before a cue ("The Canadian Embassy in Lima said")."""
+    k = next((n for n, t in enumerate(toks) if t.start >= body.end), None)
+    if k is None or toks[k].key != "in" or not headed_body(text, body):
+        return body
+    n = k + 1
+    while n < len(toks) and n - k <= 3 and is_word(toks[n]) and is_capitalised(toks[n].word):
+        n += 1
+    if n == k + 1:
+        return body
+    start = body.name[0] if body.name else body.start
+    return Mention(body.start, toks[n - 1].end, "name", (start, toks[n - 1].end))
 
 
 def _of_phrase_after(text: str, toks: list[Token], role: Mention) -> Mention | None:
@@ -170,7 +187,7 @@ def _possessed_after(text: str, toks: list[Token], name: Mention) -> Mention | N
         return None
     end = k
     n = k + 1
-    while n < len(toks) and n - k <= 4 and _noun_word(toks[n]):
+    while n < len(toks) and n - k <= 4 and (_noun_word(toks[n]) or (n == k + 1 and _after_owner(toks[n]))):
         end = n
         n += 1
     if end > k and n + 1 < len(toks) and toks[n].key == "of" and is_word(toks[n + 1]) and (
@@ -188,6 +205,12 @@ def _speaking_nouns() -> frozenset[str]:
     """Nouns of a speaker or of what speaks for one: roles, bodies, documents."""
     return (lexicon.words("roles") | lexicon.words("person_nouns") | lexicon.words("org_words")
             | lexicon.words("documents") | lexicon.every_word("body_kinds"))
+
+
+def _after_owner(tok: Token) -> bool:
+    """A word right after a possessive is no verb: "Moldova's | state railway operator"."""
+    return tok.word.isalpha() and tok.word.islower() and tok.key not in FUNCTION_WORDS and (
+        tok.key in lexicon.speech_verbs())
 
 
 def _noun_word(tok: Token) -> bool:

@@ -345,7 +345,25 @@ def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> M
         if outer is not None and outer.kind == "role":
             return _extend_further(text, toks, Mention(outer.start, inner.end, "role", None,
                                                        text[outer.start:inner.end]))
+        if outer is not None and toks[det].key == "in" and inner.kind == "name" and headed_body(text, outer):
+            # "The Canadian Embassy | in Lima said", "the Committee for Press Freedom | in
+            # West Africa said": the body where it is, never the place alone
+            return Mention(outer.start, inner.end, "name", (outer.start, inner.end))
+        if outer is not None and outer.kind == "name" and toks[det].key == "in" and inner.kind == "name" and (
+                toks[det - 1].end == outer.end):
+            return outer  # "Trade Minister Ilse Varga | in Tallinn said": the place is where she spoke
     return inner
+
+
+def headed_body(text: str, mention: Mention) -> bool:
+    """A body's name with its head word first or last ("Committee for Press Freedom",
+    "Canadian Embassy"), not a person's."""
+    if mention.kind != "name" or mention.role:
+        return False
+    start, end = mention.name or (mention.start, mention.end)
+    words = text[start:end].split()
+    org = lexicon.words("org_words")
+    return words[-1].casefold() in org or (len(words) > 2 and words[0].casefold() in org)
 
 
 def _role_after_body(text: str, toks: list[Token], inner: Mention) -> bool:
