@@ -25,7 +25,9 @@ def through_office(text: str, toks: list[Token], last: int, mention: Mention,
     at = len(wide) - 1
     read = name_ending(wide, at, text)
     if read.role and " of " in read.role and read.name is not None and mention.name is not None and (
-            read.name[0] > mention.name[0]):
+            read.name[0] > mention.name[0] or (read.name == mention.name and " of " not in f" {mention.role} ")
+    ):
+        # (the same name with the whole office: "… of Trade and | Industry Mrs. Ana Lee" gave "Industry")
         return wide, at, read
     return toks, last, mention
 
