@@ -160,7 +160,8 @@ def dateline_end(text: str, start: int) -> int | None:
 _MONTH = r"\p{Lu}\p{Ll}{2,8}\.?"
 _AGENCY = r"(?:\s*\(\p{Lu}[\p{L}.&]{1,20}(?:\s\p{Lu}[\p{L}.&]{1,20})?\)|\s*/\p{Lu}[\p{L}.&]{1,20}/)"
 _FILED = (
-    r"(?:,\s*\p{Lu}\p{Ll}{1,12}\.?|\s\(\p{Lu}\p{Ll}{1,20}\))?"  # a state or country: ", Minn.", " (Cressia)"
+    # a state or country: ", Minn.", ", Sri Lanka", ", New South Wales", " (Cressia)"
+    r"(?:,\s*\p{Lu}\p{Ll}{1,12}\.?(?:\s\p{Lu}\p{Ll}{1,12}){0,2}|\s\(\p{Lu}\p{Ll}{1,20}\))?"
     r"(?:,\s*(?:" + _MONTH + r"\s+\d{1,2}(?:/\d{4}|,\s*\d{4})?|\d{1,2}\s+" + _MONTH + r"(?:\s+\d{4})?)\b\.?"
     r"(?:" + _AGENCY + r")?|" + _AGENCY + r")"  # ", 4 May (KNA)", ", Nov 28, 2026", " (AP)"
     r"(?:\s*(?:--?|[–—])\s+|(?<=[/).])\.?\s+)")

@@ -33,6 +33,7 @@ from quotes.report_content import (
     Report,
     Span,
     clause_word,
+    looks_like_clause,
     speech_participle_ahead,
     trimmed,
 )
@@ -98,7 +99,8 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         return None  # "…, a decision Open Wake described as “…”": the naming cue's own words
     if tail.strip(" .!?\"”’") and not tail.lstrip().startswith(","):
         # "…, officials said in a statement on Tuesday." keeps a short adverbial.
-        clause = _SENTENCE_CLAUSE.search(text, tail_start, min(s1, tail_start + 120))
+        clause = _SENTENCE_CLAUSE.search(text, tail_start, min(s1, tail_start + 120)) or (
+            remark_after(text, tail_start, s1))
         words = [t for t in tokens(text, tail_start, clause.start() if clause else min(s1, tail_start + 120))
                  if is_word(t)]
         if (len(words) > _tail_words(words, verb) and not _WHILE_DOING.match(text, tail_start)) or (
@@ -107,7 +109,8 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
             return None  # ("…, said the group would focus on …": a clause, not an adverbial)
         rest = None
     elif mention.start < cue.start and tail.lstrip().startswith(",") and not (
-            speech_participle_ahead(text, tail_start, s1)) and not _OTHERS_REPORT.match(text, tail_start):
+            speech_participle_ahead(text, tail_start, s1)) and not _OTHERS_REPORT.match(text, tail_start) and (
+            not _remarked(text, lead, comma_lead, mention, tail_start, s1)):
         rest = trimmed(text, tail_start, s1)  # "Climate change, he says, is …" (not ", adding that …")
     else:
         rest = None  # "…, said Dan Gerstein, director of …": an apposition, not content
@@ -123,6 +126,57 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
 # participle or a conjunction opens the sentence's next clause, where the cue's adverbial ends.
 _SENTENCE_CLAUSE = re.compile(
     r",\s*(?:[a-z]+ing|as|while|whereas|after|before|when|because|although|though|but|and)\s")
+# "…, the ministry said on Thursday, | the latest attempt to …": a noun phrase after the
+# cue's comma that remarks on the whole report (the sentence's apposition), no clause.
+_REMARK = re.compile(r"[ \t]*,[ \t]+(?:the|a|an)[ \t]+")
+_REMARK_ADVERBIAL = re.compile(r"[^,;:.!?“”\"«»]{0,60}?(?=,)")
+_REMARK_WORDS = 6
+_ADVERBIAL_STARTS = OPENERS | DAYS
+_ENDS_HEAD = PREPOSITIONS | lexicon.words("relatives") | {"since", "to", "after", "than"}
+
+
+def remark_after(text: str, pos: int, s1: int) -> re.Match[str] | None:
+    """The comma after a trailing cue (and a short adverbial: "said | on Thursday") that
+    sets off a remark on the report ("…, the latest in a string of collisions", "…, a
+    first for the region"): "the", "a" or "an" and words up to the head's complement
+    with no verb ("…, officials said, the dam would hold" is a clause)."""
+    adverbial = _REMARK_ADVERBIAL.match(text, pos, s1)
+    if adverbial is None:
+        return None
+    words = text[pos:adverbial.end()].split()
+    if len(words) > _REMARK_WORDS or (words and words[0].casefold() not in _ADVERBIAL_STARTS):
+        return None  # ("said Ana Lee, the mayor, …": a subject after the cue, no adverbial)
+    remark = _REMARK.match(text, adverbial.end(), s1)
+    if remark is None:
+        return None
+    toks = [t for t in tokens(text, remark.end(), min(s1, remark.end() + 80)) if is_word(t)]
+    for tok in toks[:_REMARK_WORDS]:
+        if tok.key in _ENDS_HEAD:
+            break
+        if clause_word(tok) or (tok.word.islower() and is_past_form(tok.key)):
+            return None
+    return remark
+
+
+def _remarked(text: str, lead: Span | None, comma_lead: Span | None, mention: Mention, tail_start: int,
+              s1: int) -> bool:
+    """Does the writer's remark follow the cue of a lead that is a sentence of its own
+    (long, or a subject and verb), attributed to a name or a description? Not a lead
+    split by its cue ("The bigger risk, she said, the one …, is …"), a subordinate clause
+    whose main clause follows ("As the vote nears, Stone says, the number … shrinks"), or
+    a quotation the words after the cue describe ("“…,” Anthony says, a job …")."""
+    if comma_lead is None or mention.kind == "pronoun" or remark_after(text, tail_start, s1) is None:
+        return False
+    first = text[comma_lead[0]:comma_lead[1]].split(None, 1)[0].casefold()
+    if first in _SUBORDINATE_OPENERS or text[comma_lead[0]:comma_lead[1]].endswith(tuple(CLOSING_MARKS)):
+        return False
+    return lead is not None or looks_like_clause(text, *comma_lead)
+
+
+_SUBORDINATE_OPENERS = frozenset("as if unless because although though while when once whether since after "
+                                 "before until".split())
+
+
 _NAMED_AS = re.compile(r"\s*(?:as\s+)?[“\"‘'«]")
 # "…, officials said, | as ferry crews and shopkeepers warned …": a clause with a report of
 # its own, by others, is no second piece of the cue's content.
