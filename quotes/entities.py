@@ -89,12 +89,15 @@ _JOINED_PARTICLE = re.compile(JOINED_PARTICLE.pattern, re.IGNORECASE)
 def particle_surname(words: list[str], full: list[str]) -> bool:
     """"St. Clair" or "van Aalst" is the surname of "Anne St. Clair", "Piet van Aalst":
     every word before the last is a name particle, and the full name ends with them; so
-    is a double surname, "Ferreyra Solís" of "Ana Lucía Ferreyra Solís": the full name
-    ends with the words, the first of which is no given name."""
+    is a double surname, "Ferreyra Solís" of "Ana Lucía Ferreyra Solís" or "Mbarga Essomba"
+    of "Jean-Claude Mbarga Essomba": the full name ends with the words, the first of which
+    is no given name."""
     if len(full) <= len(words) or [w.casefold() for w in full[-len(words):]] != [w.casefold() for w in words]:
         return False
+    person = words[-1].casefold() not in lexicon.words("org_words")  # (not "Urban-Brookings | Tax Center")
     return all(w.rstrip(".").casefold() in PARTICLES for w in words[:-1]) or (
-        words[0].casefold() not in lexicon.words("given_names") and all(map(_given_word, full[:-len(words)])))
+        words[0].casefold() not in lexicon.words("given_names") and all(
+            _given_word(w) or (person and _hyphenated_given(w)) for w in full[:-len(words)]))
 
 
 def same_given(said: str, given: str) -> bool:
@@ -113,6 +116,11 @@ def first_surname(word: str, entity: Entity) -> bool:
         word.casefold() not in PARTICLES and not word.endswith(".") and full[-1].casefold() not in PARTICLES
         and full[-1].casefold() not in heading_words() and full[-1].casefold() not in lexicon.words("works")
         and all(map(_given_word, full[:-2])))  # (not "Rachel Maddow Show")
+
+
+def _hyphenated_given(word: str) -> bool:
+    """"Jean-Claude", "Marie-Thérèse": a given name of capitalised parts joined."""
+    return "-" in word and all(_given_word(part) for part in word.split("-"))
 
 
 def _given_word(word: str) -> bool:

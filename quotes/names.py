@@ -246,6 +246,14 @@ def _address_styles() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[s
     return frozenset(styles), frozenset(dotted - styles), frozenset(pairs)
 
 
+def is_style_word(word: str) -> bool:
+    """A one-word style of address as written ("Engr", "Datuk", "Hon."), however it is
+    read before a name: a later mention "Engr Ibrahim" may mean the person styled so."""
+    styles, dotted, _ = _address_styles()
+    key = word.rstrip(".").casefold()
+    return key in styles or key in dotted
+
+
 @cache
 def _style_words() -> frozenset[str]:
     """Every word `address_style` may find true: the styles' words and the trades."""

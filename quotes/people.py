@@ -36,7 +36,7 @@ from quotes.entities import (
 from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
 from quotes.introductions import inside, introductions
 from quotes.mention_words import bare_role, clean_name
-from quotes.names import Mention
+from quotes.names import Mention, is_style_word
 from quotes.salience import (
     after_pronoun_subject,
 )
@@ -165,7 +165,25 @@ class People:
             for entity in self._by_first.get(words[0], ()):  # "Kestrel Point" (Partners)
                 if entity.named_at < pos and body_short_form(words, entity):
                     return entity
+            return self._given_names(words, pos) or self._styled_surname(words, pos, gender)
         return best
+
+    def _given_names(self, words: list[str], pos: int) -> Entity | None:
+        """"Sigrún Björk" after "Sigrún Björk Jónsdóttir": the given names alone, as
+        Icelandic, Thai or Indonesian copy refers back, mean the one person named in full
+        with them first (none where two people share them)."""
+        found = [entity for entity in self._by_first.get(words[0], ())
+                 if entity.person and entity.named_at < pos and len(entity.words) > len(words)
+                 and entity.words[:len(words)] == words]
+        return found[0] if len(found) == 1 else None
+
+    def _styled_surname(self, words: list[str], pos: int, gender: str | None) -> Entity | None:
+        """"Engr Ibrahim" after "Engr Musa Baba Ibrahim", "Datuk Azlan" after "Datuk Seri
+        Azlan Hashim": a style of address and one word mean the person named in full."""
+        if len(words) != 2 or not is_style_word(words[0]):
+            return None
+        entity = self._match(words[1:], pos, gender)
+        return entity if entity is not None and entity.person and len(entity.words) > 1 else None
 
     def named(self, mention: Mention, name: Span) -> tuple[Entity, list[str]]:
         """The entity a name mention means, and the name words as written here."""
