@@ -249,8 +249,10 @@ def _address_styles() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[s
 def is_style_word(word: str) -> bool:
     """A one-word style of address as written ("Engr", "Datuk", "Hon."), however it is
     read before a name: a later mention "Engr Ibrahim" may mean the person styled so."""
-    styles, dotted, _ = _address_styles()
     key = word.rstrip(".").casefold()
+    if key not in _style_words():
+        return False  # (nearly every word)
+    styles, dotted, _ = _address_styles()
     return key in styles or key in dotted
 
 
