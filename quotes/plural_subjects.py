@@ -19,7 +19,7 @@ import regex
 from quotes import lexicon
 from quotes.cue_words import PREPOSITIONS
 from quotes.segment import dateline_end
-from quotes.tokens import keeps_period
+from quotes.tokens import is_people_noun, keeps_period
 
 # Where a clause opens: a sentence end, a line break, a semicolon or a colon, or a
 # comma and a conjunction joining two clauses (", but majorities say they …").
@@ -37,7 +37,6 @@ _GROUPS = lexicon.words("group_nouns") | {"percent"}
 _ADVERBIAL = PREPOSITIONS | frozenset(
     "as if when while unless though although because since until once despite like had were".split())
 _MODALS = lexicon.tagged("finite_auxiliaries")
-_PEOPLE = lexicon.words("roles") | lexicon.words("group_nouns")
 # A pronoun's speech verb: "they said", "they told reporters".
 _SPEECH_AFTER = regex.compile(r"\w+\s+(?:said|say|says|told|added|warned)\b")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*|[(,]")
@@ -71,13 +70,7 @@ def _people_subject(text: str, start: int, end: int) -> tuple[int, str] | None:
         return None
     words = [w.group().casefold() for w in _WORD.finditer(subject[1])]
     head = next((w for w, after in pairwise(words) if after in _PREPOSITIONS), words[-1])
-    return subject if any(_people(w) for w in (head, words[-1])) else None
-
-
-def _people(key: str) -> bool:
-    """A plural noun for people: "unions", "dockers", "fishermen", "staff"."""
-    return key in _PEOPLE or (key.endswith("s") and key[:-1] in _PEOPLE) or (
-        key.endswith("men") and key[:-3] + "man" in _PEOPLE)
+    return subject if any(is_people_noun(w) for w in (head, words[-1])) else None
 
 
 def _clause_open(text: str, lo: int, hi: int) -> regex.Match[str] | None:

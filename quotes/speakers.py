@@ -26,6 +26,7 @@ from quotes.tokens import (
     is_modifier,
     is_name_word,
     is_participle_compound,
+    is_people_noun,
     is_possessive,
     is_role_noun,
     is_role_word,
@@ -104,7 +105,6 @@ def _member_of_body(text: str, toks: list[Token], body: Mention) -> Mention | No
 
 
 _AT_BODY = frozenset("at with from".split())
-_GROUP_NOUNS = lexicon.words("group_nouns")
 
 
 def _people_at_body(text: str, toks: list[Token], body: Mention) -> Mention | None:
@@ -121,7 +121,7 @@ def _people_at_body(text: str, toks: list[Token], body: Mention) -> Mention | No
     if k < 2 or toks[k - 1].key not in _AT_BODY:
         return None
     head = toks[k - 2]
-    if not (_plural_person_noun(head) or (is_role_noun(head) and head.key in _GROUP_NOUNS)) or is_title(head):
+    if not is_people_noun(head.key) or is_title(head):
         return None  # ("the chief executive at Ashby Homes" is `_member_of_body`'s; "Sessions at …")
     group = role_ending(text, toks, k - 2)
     if group is None or group.end != head.end or not starts_clause(toks, group.start):
@@ -140,13 +140,6 @@ def _before_body(tok: Token) -> bool:
         tok.word.islower() and tok.word.isalpha() and tok.key not in FUNCTION_WORDS
         and tok.key not in _AT_BODY and not tok.key.endswith(("ed", "ing"))
         and tok.key not in lexicon.speech_verbs()) or (is_possessive(tok) and not is_name_word(tok))
-
-
-def _plural_person_noun(tok: Token) -> bool:
-    """"analysts", "administrators", "fishermen": people named by a plural role noun."""
-    key = tok.key
-    return (key.endswith("s") and (is_role_noun(tok) or key[:-1] in lexicon.words("roles"))) or (
-        key.endswith("men") and is_role_noun(tok))
 
 
 # Prepositions after a group's plural noun that open what tells the group apart:
@@ -171,7 +164,7 @@ def _modified_group(text: str, toks: list[Token], found: Mention) -> Mention | N
         if not is_word(tok) or tok.key in _GROUP_STOPS or tok.key in lexicon.words("finite_auxiliaries"):
             return None
         if toks[s + 1].key in _GROUP_LINKS and (
-                _plural_person_noun(tok) or (tok.key in _GROUP_COUNTS and toks[s + 1].key == "of")):
+                is_people_noun(tok.key) or (tok.key in _GROUP_COUNTS and toks[s + 1].key == "of")):
             first = _group_opening(toks, s)
             if first is not None:
                 return Mention(toks[first].start, found.end, "role", None, text[toks[first].start:found.end])

@@ -319,6 +319,15 @@ def is_role_noun(tok: Token) -> bool:
         is_occupation(tok.key))
 
 
+def is_people_noun(key: str) -> bool:
+    """A plural noun for people ("analysts", "unions", "fishermen", "glaciologists") or a
+    group noun that takes a plural verb ("staff", "police")."""
+    roles = lexicon.words("roles")
+    return key in lexicon.words("group_nouns") or (key.endswith("s") and (
+        key in roles or key[:-1] in roles or is_occupation(key))) or (
+        key.endswith("men") and (key in roles or key[:-3] + "man" in roles))
+
+
 # The endings of a science's practitioners, one or many ("Glaciologist Ana Berg", "the
 # demographers"): a role noun however rare the science, never a name. (Not "-ician":
 # "Galician" is a demonym.)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.tokens import Token, tokenise, window_tokens
+from quotes.tokens import Token, is_people_noun, tokenise, window_tokens
 
 PIECES = ["Holt", "said", "Mr.", "U.S.", "Jr.", "St.", "Holt.", ".", ",", "“", "”", "'", " ", " ", "\n", "don’t",
           "AT&T", "e\u0301", "_", "-", "a.", "Kody-Lee", "Ross", "teachers’", "’", "s'", "union"]
@@ -55,3 +55,10 @@ def test_a_window_cut_at_its_head_reads_a_possessive_at_its_end_as_the_window_do
     assert window_tokens(text, 2, end) == tokenise(text, 2, end)
     assert [t.word for t in window_tokens(text, 2, end)][-2:] == ["teachers", "’"]
     assert [t.word for t in window_tokens(text, 2, len(text))][-2:] == ["teachers’", "union"]
+
+
+def test_a_people_noun_is_a_plural_of_a_role_or_a_group_noun() -> None:
+    people = ["analysts", "unions", "fishermen", "chairmen", "volcanologists", "staff", "police"]
+    assert all(is_people_noun(key) for key in people)
+    # a single person, a thing in the plural, or a plural whose singular is no role
+    assert not any(is_people_noun(key) for key in ["analyst", "fisherman", "prices", "plans", "amen", "omens"])
