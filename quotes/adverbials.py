@@ -48,6 +48,8 @@ def clause_after_adverbial(text: str, start: int, end: int,
     ends with a word of its own (not "the", not inside a name: "on France Inter radio")
     and is followed by a subject and a verb."""
     toks = [t for t in tokens(text, start, min(end, start + 160)) if is_word(t)][:_MAX_WORDS + 4]
+    if len(toks) > 1 and _manner_adverb(toks[0]):
+        return _clause_after_manner_adverb(text, toks[1], end, is_clause, is_verb)
     if not toks or not (toks[0].key in DAYS or (toks[0].key in OPENERS and toks[0].word.islower())):
         return None
     for k in range(1, min(len(toks), _MAX_WORDS + 1)):
@@ -65,4 +67,28 @@ def clause_after_adverbial(text: str, start: int, end: int,
         # ("said on Tuesday | hackers had", "said in a statement | staff would"; not "in a 2016 | report would")
         if opens and not first.word[:1].isdigit() and is_clause(text, first.start, end):
             return first.start
+    return None
+
+
+# Adjectives in "-ly" that open a noun phrase, not an adverbial: "said likely voters …".
+_LY_ADJECTIVES = frozenset("likely unlikely only early daily weekly monthly yearly hourly nightly "
+                           "elderly friendly costly deadly lonely orderly holy ugly silly lovely "
+                           "timely kindly".split())
+
+
+def _manner_adverb(tok: Token) -> bool:
+    """"said | separately it would …", "said | privately the talks …": an adverb in -ly."""
+    return (tok.word.islower() and tok.key.endswith("ly") and len(tok.key) > 4
+            and tok.key not in _LY_ADJECTIVES and tok.key not in lexicon.words("ly_nouns"))
+
+
+def _clause_after_manner_adverb(text: str, nxt: Token, end: int,
+                                is_clause: Callable[[str, int, int], bool],
+                                is_verb: Callable[[Token], bool]) -> int | None:
+    """After the adverb, another adverbial ("said separately on Friday | it …") or the
+    clause, which opens with a pronoun, a determiner or a name."""
+    if nxt.key in DAYS or (nxt.key in OPENERS and nxt.word.islower()):
+        return clause_after_adverbial(text, nxt.start, end, is_clause, is_verb)
+    if (nxt.key in _SUBJECT_STARTS or is_capitalised(nxt.word)) and is_clause(text, nxt.start, end):
+        return nxt.start
     return None
