@@ -15,7 +15,7 @@ fits "Sgt", "the councillor" "Cllr".
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from quotes import lexicon
 from quotes.roles import before_of, role_head, role_words
@@ -62,6 +62,9 @@ def heads() -> frozenset[str]:
     return frozenset(_kin())
 
 
+# Asked of every role of the article before each description, again and again for the
+# same pairs (a quarter of them new on PolNeAR train): the answers are kept.
+@lru_cache(maxsize=4096)
 def fit(words: str, role: str) -> int:
     """How a description ("Qasreeni foreign minister", without "the") fits a role: EXACT,
     FITS, LOOSE or 0."""

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes import appositions, extract, names, office_subjects, organisations, pipeline
+from quotes import appositions, extract, names, office_subjects, organisations, pipeline, role_kin
 
 
 def _mark_run(n: int) -> str:
@@ -171,3 +171,17 @@ def test_commas_outside_marks_are_found_with_or_without_marks_to_pass_over(text:
     # (a stretch with no opening mark is searched for commas at once, not read character
     # by character: both ways find the same commas)
     assert office_subjects._commas(text, 0, len(text)) == office_subjects._commas_outside_marks(text, 0, len(text))
+
+
+def test_a_description_is_fitted_to_a_role_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    # (descriptions ask how each description fits every role of the article, again and
+    # again for the same pairs: the answer is kept, and the same pair is never read twice)
+    spelled = _Counted(role_kin.spelled_out)
+    monkeypatch.setattr(role_kin, "spelled_out", spelled)
+    role_kin.fit.cache_clear()
+    text = ("Harbour Commissioner Ilse Varga toured the docks on Monday. "
+            "“We are ready,” the commissioner said.")
+    first = extract(text)
+    assert spelled.calls > 0 and first[0].speaker == "Ilse Varga"
+    spelled.calls = 0
+    assert extract(text) == first and spelled.calls == 0
