@@ -45,6 +45,8 @@ Span = tuple[int, int]
 # How far before a pronoun's antecedent another person of the same (or unknown)
 # gender makes the choice unsure.
 _RIVAL_REACH = 150
+# A relative clause that only a person takes, right after a name: "Ana Ruiz, who …".
+_WHO_AFTER = regex.compile(r",[ \u00a0]+(?:who|whose)\b")
 # How far back a pronoun with no subject to refer to looks for a person named as an object.
 _OBJECT_REACH = 400
 # Words that put a body after the head of a description ("A spokesman for the … Department").
@@ -77,6 +79,8 @@ class People:
         for found in introductions(text, body, quoted, asides or []):
             entity = self.add(found.name, found.role)
             self._after_media_noun(entity, found.word_before)
+            if _WHO_AFTER.match(text, found.name[1]) and len(entity.words) > 1 and not names_body(entity):
+                entity.person = entity.evident = True  # ("Tamika Hollis, whose son …": a person)
             if found.subject is not None:
                 self._outside.append((found.subject, entity))
         # In a sentence whose subject is a pronoun ("He said the mill, run by Ana Ruiz,

@@ -265,7 +265,7 @@ def _group(people: People, said: str, pos: int) -> Resolved:
         mention = turn.mention
         if pos - turn.end > _GROUP_REACH or mention is None or mention.kind != "role":
             break
-        words = people.text[mention.start:mention.end].split()
+        words = _before_preposition(people.text[mention.start:mention.end].split())
         if words and (words[-1].casefold().endswith("s") or words[-1].casefold() in _COLLECTIVE):
             return Resolved(turn.speaker, turn.role, "pronoun", f'"{said}" → {turn.speaker}: the group that '
                             f'spoke last, at offset {turn.start}', _UNSURE)
@@ -279,6 +279,16 @@ def _group(people: People, said: str, pos: int) -> Resolved:
 
 
 _GROUP_REACH = 400  # characters from the group's statement to the pronoun
+# Where a group's describing phrase opens: "Analysts | at Halden Research", "Residents | of Ulm".
+_GROUP_PREPOSITIONS = frozenset("at of from in for with on".split())
+
+
+def _before_preposition(words: list[str]) -> list[str]:
+    """A group's words up to the phrase that places it (its head noun is last)."""
+    for k, word in enumerate(words[1:], 1):
+        if word.casefold() in _GROUP_PREPOSITIONS:
+            return words[:k]
+    return words
 _COLLECTIVE = lexicon.words("group_nouns")
 
 
