@@ -301,6 +301,10 @@ def _personal_start(toks: list[Token], first: int, last: int,
     for k in range(first + 1 if confirm is None or after_of else first, last):
         if toks[k].key in given:
             return k
+    places = lexicon.words("places")
+    place = max((k for k in range(first, last - 1) if toks[k].key in places), default=None)
+    if confirm is None and place is not None and all(toks[k].key in places for k in range(first, place + 1)):
+        return place + 1  # "… of the Republic of Mozambique | Armindo Cossa Machava": the place ends the office
     return start
 
 

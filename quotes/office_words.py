@@ -63,6 +63,16 @@ def office_opening(toks: list[Token], first: int, plain: bool) -> int | None:
     return office_start(toks, k, plain)
 
 
+def office_before_list(toks: list[Token], first: int) -> bool:
+    """toks[first] is an item of a portfolio listed after an office's "of" ("Minister of
+    Environment | , | Energy and Climate of …"): the office opens before the list, whatever
+    the item's words ("Energy" also names companies)."""
+    if first < 2 or not portfolio_comma(toks, first - 1):
+        return False
+    of = _listed_before(toks, first - 1)
+    return toks[of].key == "of" and office_start(toks, of) is not None
+
+
 def office_before(toks: list[Token], first: int) -> bool:
     """"<role> of (the) | …": an office's words end right before toks[first] ("the head
     of the bank in the | …" too)."""

@@ -14,7 +14,7 @@ import regex
 from quotes import lexicon
 from quotes.entities import body_nouns
 from quotes.names import Mention, alone_words, heading_words, named_after_body, surname_key
-from quotes.office_words import office_before, office_link
+from quotes.office_words import office_before, office_before_list, office_link
 from quotes.tokens import (
     FUNCTION_WORDS,
     PARTICLES,
@@ -49,6 +49,8 @@ def organisation_ending(toks: list[Token], i: int, text: str | None = None) -> i
     first = _capitalised_run(toks, i)
     if first is None or first == i:
         return None
+    if office_before_list(toks, first):
+        return None  # "the Minister of Culture, | Energy and Sport": the office's portfolio, no body
     run = toks[first:i + 1]
     if run[-1].key in org:
         return first  # "Greater Manchester Police", "Mr Plumb Ltd"
@@ -93,7 +95,8 @@ def _person_after_office(toks: list[Token], first: int, i: int, text: str | None
     # Natural Resources of Tavaran Mehmet Kaan Yildirak"; or with the office's own title,
     # not a body's head word: "Minister of Energy of the Republic of Tarvania | Oyunbileg
     # Dashdorj", but "the Office of Coastal Affairs | Okafor had proposed")
-    return office_before(toks, first) or (first >= 2 and office_link(toks, first - 1)) or (
+    return office_before(toks, first) or (first >= 2 and office_link(toks, first - 1)) or office_before_list(
+        toks, first) or (
         is_title(toks[first]) and is_capitalised(toks[first].word) and toks[first].key not in org)
 
 
