@@ -37,8 +37,8 @@ _GROUPS = lexicon.words("group_nouns") | {"percent"}
 _ADVERBIAL = PREPOSITIONS | frozenset(
     "as if when while unless though although because since until once despite like had were".split())
 _MODALS = lexicon.tagged("finite_auxiliaries")
-# A pronoun's speech verb: "they said", "they told reporters".
-_SPEECH_AFTER = regex.compile(r"\w+\s+(?:said|say|says|told|added|warned)\b")
+# A pronoun and the word after it: "they | said", "they | told reporters".
+_PRONOUN_VERB = regex.compile(r"\w+\s+(\w+)\b")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*|[(,]")
 
 
@@ -50,7 +50,7 @@ def plural_subject(text: str, pos: int, floor: int) -> tuple[int, str] | None:
     if text[max(floor, pos - 2):pos].rstrip().endswith(","):
         # "Dockers will strike on Monday, they said": a trailing cue's pronoun means the
         # people its content opens with ("Such efforts, they believe, …" names none)
-        return _people_subject(text, start, pos) if _SPEECH_AFTER.match(text, pos) else None
+        return _people_subject(text, start, pos) if _speech_after(text, pos) else None
     subject = _subject(text, start, pos)
     if subject is not None:
         return subject
@@ -60,6 +60,16 @@ def plural_subject(text: str, pos: int, floor: int) -> tuple[int, str] | None:
     if before is not None and before.group().strip(" ") in (",", ";", ":"):
         return None
     return _subject(text, before.end() if before else max(floor, opened.start() - 400), opened.start())
+
+
+def _speech_after(text: str, pos: int) -> bool:
+    """The pronoun at pos is the subject of a finite speech verb ("they said", "they
+    warned"), not of a belief ("they believe") or a participle."""
+    pair = _PRONOUN_VERB.match(text, pos)
+    if pair is None or pair.group(1).endswith("ing"):
+        return False
+    verb = lexicon.speech_verbs().get(pair.group(1).casefold())
+    return verb is not None and not (verb.stance or verb.belief)
 
 
 def _people_subject(text: str, start: int, end: int) -> tuple[int, str] | None:
