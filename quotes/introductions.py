@@ -9,7 +9,6 @@ may (a subject outside quotation marks). `quotes.people` merges them into entiti
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 from functools import cache
 from typing import NamedTuple
@@ -32,6 +31,7 @@ from quotes.organisations import (
 )
 from quotes.salience import NOT_BEFORE_SUBJECT, POSSESSIVE, after_object_verb, body_subject, salient
 from quotes.segment import TitleCaseLines, dateline_end
+from quotes.spans import inside
 from quotes.tokens import FUNCTION_WORDS, is_name_word, keeps_period, window_tokens
 
 Span = tuple[int, int]
@@ -69,7 +69,7 @@ def introductions(text: str, body: Span, quoted: list[Span], asides: list[Span])
         if words.rstrip(".").casefold() in skip and not (
                 words.casefold() in titles and text.endswith((" of ", " for ", " and "), 0, start)):
             continue  # "The", "But", "President" alone name nobody ("Ministry of | Health" ends a body)
-        if asides and inside(asides, aside_starts, start):
+        if asides and inside(asides, start, aside_starts):
             continue  # a photo credit, a caption or a link line: not the story's people
         if headlines.holds(start):
             continue  # "Mayor Sees Budget Gap": in title case, capitals do not mark names
@@ -145,7 +145,7 @@ def introductions(text: str, body: Span, quoted: list[Span], asides: list[Span])
             k = next(k for k in range(first, -1, -1) if toks[k].start <= mention.start)
             k -= 1 if k > 0 and toks[k - 1].key in ("the", "a", "an") else 0
             first = k if k > 0 and toks[k - 1].key != "by" else first
-        subject = not inside(quoted, starts, mention.start) and (salient(text, toks, first, last) or (
+        subject = not inside(quoted, mention.start, starts) and (salient(text, toks, first, last) or (
             org is not None and body_subject(text, toks, first, last)))
         yield Introduction(name, role, word_before, mention.start if subject else None)
 
@@ -158,7 +158,7 @@ def _single(run: regex.Match[str], word_before: str, quoted: list[Span], starts:
         end -= 1
     possessive = word.endswith(POSSESSIVE[:2])
     subject = not possessive and word_before not in NOT_BEFORE_SUBJECT and not (
-        word_before.isalpha() and after_object_verb(word_before)) and not inside(quoted, starts, run.start())
+        word_before.isalpha() and after_object_verb(word_before)) and not inside(quoted, run.start(), starts)
     return Introduction((run.start(), end), None, word_before, run.start() if subject else None)
 
 
@@ -190,8 +190,4 @@ def _courtesy_only(role: str) -> bool:
                for w in said)
 
 
-def inside(spans: list[Span], starts: list[int], pos: int) -> bool:
-    """pos is inside one of spans (sorted, disjoint), whose starts are given."""
-    i = bisect.bisect_right(starts, pos) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 

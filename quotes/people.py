@@ -34,12 +34,13 @@ from quotes.entities import (
     short_form,
 )
 from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
-from quotes.introductions import inside, introductions
+from quotes.introductions import introductions
 from quotes.mention_words import bare_role, clean_name
 from quotes.names import Mention, is_style_word
 from quotes.salience import (
     after_pronoun_subject,
 )
+from quotes.spans import inside
 
 Span = tuple[int, int]
 # How far before a pronoun's antecedent another person of the same (or unknown)
@@ -87,7 +88,7 @@ class People:
         # …"), a name is somebody else, not who the next pronoun means.
         self._outside = [(pos, e) for pos, e in self._outside if not after_pronoun_subject(text, pos)]
         self._positions = [pos for pos, _ in self._outside]
-        self._learn_genders(body[0], lambda pos: inside(quoted, starts, pos))
+        self._learn_genders(body[0], lambda pos: inside(quoted, pos, starts))
 
     def _learn_genders(self, floor: int, quoted: Callable[[int], bool]) -> None:
         """Genders the article shows: a sentence that opens with a person and refers
@@ -344,7 +345,7 @@ class People:
         return next((e for e in self.entities if e.name == name), None)
 
     def in_quotation(self, pos: int) -> bool:
-        return inside(self._quoted, self._quoted_starts, pos)
+        return inside(self._quoted, pos, self._quoted_starts)
 
     def unnamed(self, description: str, pos: int, gender: str | None) -> None:
         """A source described, never named, spoke at pos ("One patient told the BBC"):

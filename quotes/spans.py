@@ -7,10 +7,17 @@ import bisect
 Span = tuple[int, int]
 
 
-def inside(spans: list[Span], pos: int) -> bool:
-    """Is pos inside one of the sorted, disjoint spans?"""
-    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+def inside(spans: list[Span], pos: int, starts: list[int] | None = None) -> bool:
+    """Is pos inside one of the sorted, disjoint spans? A hot loop passes their starts,
+    computed once: a search of integers is about twice as fast as one of pairs."""
+    if starts is None:
+        i = bisect.bisect_right(spans, (pos, _AFTER_ANY_END)) - 1
+    else:
+        i = bisect.bisect_right(starts, pos) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+_AFTER_ANY_END = float("inf")
 
 
 class Spans:
