@@ -37,6 +37,7 @@ from quotes.occurrences import article_mentions, name_end
 from quotes.people import Entity, People, not_personal
 from quotes.roles import before_of, role_head
 from quotes.segment import SENTENCE_BREAK
+from quotes.unnamed import person_nouns
 
 # Sentences after the description's own in which a fitting role may name it.
 _ROLE_SENTENCES = 3
@@ -65,6 +66,15 @@ _VERB_BEFORE = regex.compile(r"(?:^|[ \u00a0])(\p{Ll}+)[ \u00a0]+(?:\p{Lu}\p{L}*
 def named_later(people: People, said: str, start: int, end: int) -> Candidate | None:
     """The person or body a description at start..end stands for, named after it."""
     head, kind = _head(said)
+    set_apart = head is None and len(said.split()) > 1 and said.split()[0].casefold() == "one"
+    if set_apart:
+        # ("one 79-year-old widow calling her block ‘…’. The widow, Mrs Leung Mei-fong, …":
+        # one set apart from a group is named only by the noun itself in apposition)
+        head, kind = _head("a " + said.split(None, 1)[1])
+        if head is None:
+            main = [w for w in said.split()[1:] if w[:1].islower()]
+            noun = main[-1].casefold().rstrip(".,") if main else ""
+            head, kind = (noun, "person") if noun in person_nouns() else (None, "")
     if head is None:
         return None
     text = people.text
@@ -88,6 +98,11 @@ def named_later(people: People, said: str, start: int, end: int) -> Candidate | 
             first = (at, entity)
         if (why := _fits(text, at, entity, head, kind, said)) is not None:
             fitting.append((at, entity, why))
+    if set_apart:
+        named_so = [f for f in fitting if (ap := _APPOSITION_BEFORE.search(text, max(0, f[0] - 80), f[0]))
+                    and _fits_role(ap.group(1), head, said)]
+        if len(fitting) != 1 or len(named_so) != 1:
+            return None
     if len(fitting) == 1:
         at, entity, why = fitting[0]
         return Candidate(entity.name, entity.role, 1, at, f"the article names {entity.name} after it, "

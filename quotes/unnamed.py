@@ -65,9 +65,11 @@ def person_nouns() -> frozenset[str]:
 
 _SP = r"[ \u00a0]+"
 # ", who gave his name only as Ibrahim", ", who gave only her first name, Daria", ", who
-# asked to be identified only as Tomas": a described source the next words name.
+# asked to be identified only as Tomas", " who gave only his first name, Reza" (no comma
+# before "who"): a described source the next words name.
 _GIVEN_NAME = regex.compile(
-    r",(?:[ \u00a0]+who)?(?:" + _SP + r"(?:would" + _SP + r")?(?:only" + _SP + r")?(?:gave|give|gives|giving)"
+    r"(?:,(?:[ \u00a0]+who)?|[ \u00a0]+who)(?:"
+    + _SP + r"(?:would" + _SP + r")?(?:only" + _SP + r")?(?:gave|give|gives|giving)"
     + _SP + r"(?:only" + _SP + r")?(?:his|her|their)" + _SP + r"(?:(?:first|full|last)" + _SP + r")?name"
     + r"(?:" + _SP + r"only)?(?:" + _SP + r"as" + _SP + r"|,[ \u00a0]+)"
     + r"|" + _SP + r"(?:(?:asked|wished|wanted)" + _SP + r"to" + _SP + r"be" + _SP + r")?identified"

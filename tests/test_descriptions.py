@@ -113,3 +113,19 @@ def test_a_phrase_ending_with_a_name_is_read_but_not_past_a_spokesman() -> None:
 def test_a_description_fits_a_role_by_paired_nouns_titles_and_demonyms(words: str, role: str,
                                                                         fits: bool) -> None:
     assert bool(role_kin.fit(words, role)) is fits
+
+
+def test_a_bare_one_as_speaker_is_read_without_failing() -> None:
+    """"One said …": a speaker of one word, "One", has no noun to be named by later."""
+    quote = _only("Two traders were at the market on Monday. “It was a mess,” One said. "
+                  "The trader, Ilse Varga, left at noon.", "It was a mess")
+    assert quote.speaker != "Ilse Varga"
+
+
+def test_one_set_apart_is_named_only_by_its_noun_in_apposition() -> None:
+    text = ("Crews say the depot is failing, with one veteran driver calling it ‘a scrapyard’. "
+            "The driver, Mr Omar Haddou, has worked there for 30 years.")
+    quote = _only(text, "it ‘a scrapyard’")
+    assert quote.speaker == "Omar Haddou"
+    assert _only(text.replace("The driver, Mr", "His colleague, Mr"), "it ‘a scrapyard’").speaker == (
+        "one veteran driver")
