@@ -118,6 +118,27 @@ def office_to_comma(text: str, start: int, end: int) -> Mention | None:
     return office_subject(text, start, commas[0]) if commas else None
 
 
+def styled_holder(text: str, office: Mention, end: int) -> Mention | None:
+    """"According to the commissioner of the ejido Los Oyameles, | Mr. Isidro Contreras
+    Vega, | …": an office read to its comma whose holder follows in apposition with a
+    courtesy title; the holder speaks, the whole office is the role (the office's own
+    last words, a body's name, are no person's)."""
+    comma = _COMMA_AFTER.match(text, office.end, end)
+    if comma is None or comma.group(1).rstrip(".").casefold() not in _STYLE_KEYS:
+        return None
+    closing = _commas(text, comma.end(), min(end, comma.end() + _REACH))
+    if not closing:
+        return None
+    holder = office_subject(text, office.start, closing[0])
+    if holder is None or holder.name is None or holder.name[0] <= office.end:
+        return None
+    return holder
+
+
+# The comma after an office and the word that opens its apposition (", Mr. …").
+_COMMA_AFTER = re.compile(r",[ \t]+([\w.]+)")
+
+
 def _strip(text: str, lo: int, hi: int) -> tuple[int, int]:
     while lo < hi and text[lo].isspace():
         lo += 1

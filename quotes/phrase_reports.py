@@ -15,7 +15,7 @@ from quotes import lexicon
 from quotes.after_cue import mention_after
 from quotes.cue_words import DESCRIBING_PREPOSITIONS, PREPOSITIONS, Cue, according_to, opens_with_mark
 from quotes.cues import Attribution
-from quotes.office_subjects import office_after, office_to_comma
+from quotes.office_subjects import office_after, office_to_comma, styled_holder
 from quotes.report_content import NOT_SUBJECTS, Report, Span, clause_word, looks_like_clause, trimmed
 from quotes.sources import pronoun_after, source_first_report
 from quotes.speakers import Mention
@@ -47,7 +47,8 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
     mention = _noun_after_modifier(text, mention, s1)
     if not text[s0:match.start()].strip() and not text.startswith(",", mention.end) and (
             office := office_to_comma(text, mention.start, s1)) is not None:
-        mention = office  # "According to the chairman of the … of Dell province Ana Mure, …"
+        mention = styled_holder(text, office, s1) or office  # "According to the chairman of the … of
+        # Dell province Ana Mure, …"; "According to the commissioner of …, Mr. Ivo Marr, …"
     source_end = mention.end
     if (owner := _figures_owner(text, mention, s1)) is not None:
         mention, source_end = owner  # "according to exporters' estimates": the exporters
