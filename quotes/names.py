@@ -131,7 +131,7 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     elif last - first >= 2 and (opening := office_opening(toks, first, plain=True)) is not None:
         # "the Deputy Minister of Trade of Ruritania Ana Petrova", "Secretary of State Ana
         # Ruiz": the place or body ends the role, the last words name the person
-        person = _personal_start(toks, first, last)
+        person = _personal_start(toks, first, last, text=text)
     elif last - first >= 2 and (opening := office_opening(toks, first, plain=False)) is not None:
         # "the head of the enterprise Merav Trans Ana Bek": only where the article shows
         # where her name starts (a given name, the surname used alone elsewhere)
@@ -139,7 +139,7 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
         if named_after_body(toks, last, text) or after_body_head(toks, first):
             # "… Foreign Ministry | Dana Korelis", "… Water Board | Hollandse Delta Pieter Smit"
             confirm = confirm | {surname_key(toks[last])}
-        person = _personal_start(toks, first, last, confirm=confirm)
+        person = _personal_start(toks, first, last, confirm=confirm, text=text)
         plain = person is None or person == first
     if person is not None and opening is not None:  # (a person is read only after an office)
         first = max(first, person)
@@ -281,7 +281,7 @@ _RANK = re.compile(r"(?!Vice)[A-Z][a-z]{0,3}\.?|[A-Z]{2,3}")
 
 
 def _personal_start(toks: list[Token], first: int, last: int,
-                    confirm: frozenset[str] | None = None) -> int | None:
+                    confirm: frozenset[str] | None = None, text: str | None = None) -> int | None:
     """Where the person's name starts in a run that begins with a place or a body:
     at a known given name, else the last two words (three with an initial or particle).
     With `confirm` (the words the article uses alone), only where the surname is used
@@ -305,7 +305,36 @@ def _personal_start(toks: list[Token], first: int, last: int,
     place = max((k for k in range(first, last - 1) if toks[k].key in places), default=None)
     if confirm is None and place is not None and all(toks[k].key in places for k in range(first, place + 1)):
         return place + 1  # "… of the Republic of Mozambique | Armindo Cossa Machava": the place ends the office
+    # "Department of Irrigation | Le Hoang Phuc": three words after a portfolio's noun (or a
+    # place the run does not open with)
+    if start == last - 1 and start - 1 > first and _ends_body(toks[start - 2]) and (
+            _may_open_name(toks[start - 1], text)):
+        return start - 1
     return start
+
+
+# The endings of the nouns a portfolio or a body is named for ("Irrigation", "Environment",
+# "Communications", "Municipalities", "Agriculture"), never of a given name; and of other
+# common nouns that name a field ("Technology", "Economics", "Housing", "Partnership").
+_PORTFOLIO_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments", "ities", "ture", "tures")
+_FIELD_ENDINGS = (*_PORTFOLIO_ENDINGS, "logy", "ics", "ing", "ness", "ship", "ism", "ity", "ies", "airs")
+
+
+def _ends_body(tok: Token) -> bool:
+    """The word ends a place's or a portfolio's name, never a person's: "… of Mozambique",
+    "… of Irrigation"."""
+    key = surname_key(tok)
+    return key in lexicon.words("places") or (
+        key.endswith(_PORTFOLIO_ENDINGS) and key not in lexicon.words("given_names"))
+
+
+def _may_open_name(tok: Token, text: str | None) -> bool:
+    """The word can open a person's name after a body's: a name word that is no place,
+    organisation word or field's noun, and that the article never writes in lower case."""
+    key = surname_key(tok)
+    return is_name_word(tok) and not key.endswith(_FIELD_ENDINGS) and (
+        key not in lexicon.words("places") and key not in lexicon.words("org_words")) and (
+        text is None or key not in lower_words(text))
 
 
 def named_after_body(toks: list[Token], last: int, text: str | None) -> bool:
