@@ -25,6 +25,7 @@ from quotes.tokens import (
     is_role_noun,
     is_title,
     is_word,
+    memo,
     tokens,
 )
 
@@ -44,7 +45,16 @@ _CLAUSE_MARKS = frozenset(";:!?")
 
 def office_subject(text: str, lo: int, hi: int) -> Mention | None:
     """The person named in text[lo:hi], all of it an office and a name: "[the] OFFICE
-    [,] NAME", "NAME, OFFICE" or "OFFICE NAME, OFFICE" (at least one office)."""
+    [,] NAME", "NAME, OFFICE" or "OFFICE NAME, OFFICE" (at least one office). Read once
+    per span: speaker_verb_report and trailing_report may both read back from one cue."""
+    known = memo(text)
+    key = ("office", lo, hi)
+    if key not in known:
+        known[key] = _office_subject(text, lo, hi)
+    return known[key]
+
+
+def _office_subject(text: str, lo: int, hi: int) -> Mention | None:
     lo, hi = _strip(text, lo, hi)
     if hi - lo < 5 or not any(_role_word(t) for t in tokens(text, lo, hi)):
         return None  # (an office holds a role word: without one, no name need be read)

@@ -167,6 +167,22 @@ def test_a_stretch_with_no_role_word_is_never_read_for_an_office_and_name(
     assert before.calls > 0 and found is not None and found.role == "the Deputy Minister of Ports"
 
 
+def test_an_office_is_read_once_per_span_whichever_reader_asks(monkeypatch: pytest.MonkeyPatch) -> None:
+    # ("…,” Oren Lusk, a former adviser …, said": the speaker-verb reader and the trailing
+    # reader both read back from the cue for an office and a name; the second reuses the first)
+    spans: list[tuple[int, int]] = []
+    real = office_subjects._office_subject
+
+    def counted(text: str, lo: int, hi: int) -> Any:
+        spans.append((lo, hi))
+        return real(text, lo, hi)
+
+    monkeypatch.setattr(office_subjects, "_office_subject", counted)
+    found = extract("“The yard must stay open,” Oren Lusk, a former port adviser to two prime ministers, "
+                    "said on Monday.")
+    assert found[0].speaker == "Oren Lusk" and spans and len(spans) == len(set(spans))
+
+
 @given(st.text(alphabet="a ,«»“”", max_size=40))
 def test_commas_outside_marks_are_found_with_or_without_marks_to_pass_over(text: str) -> None:
     # (a stretch with no opening mark is searched for commas at once, not read character
