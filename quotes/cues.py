@@ -165,7 +165,7 @@ def cue_speaker_after(text: str, lo: int, hi: int) -> Attribution | None:
 # "said the designer, who …", "asked a boy in the front row": a determiner and a few
 # words, closed by punctuation or by a relative clause or preposition.
 _NOUN_PHRASE_AFTER = re.compile(
-    r"[ \t]+((?:the|a|an|his|her|their|one|another)(?:[ \t]+[A-Za-z][\w’'-]*){1,4}?)"
+    r"[ \t]+((?:the|a|an|his|her|their|one|another)(?:[ \t]+[A-Za-z0-9][\w’'-]*){1,4}?)"
     r"(?=[ \t]*(?:[,.;:!?]|$)|[ \t]+(?:who|as|in|at|on|from|of|after|before|while|during|with)\b)")
 
 
