@@ -17,6 +17,8 @@ from quotes.roles import role_head, role_words
 # Heads that name a leader of whatever body follows "of" ("the head of the Bank").
 LEADERS = frozenset("head chief leader boss chairman chairwoman chair president governor director".split())
 _NOT_THE_HEAD = lexicon.words("other_holders")
+# Titles of those who lead a body, as a role's head: the leaders', and a chief executive's.
+_LEADING_TITLES = LEADERS | {"executive"}
 # Words of a second in an office: "the deputy head of …" for a "Vice Minister of …".
 DEPUTY = frozenset("vice deputy".split())
 # Titles of those who speak for a body or serve it, not lead it ("spokeswoman of the Ministry").
@@ -49,13 +51,20 @@ def leads(head: str, complement: str, role: str, *, deputy: bool = False) -> boo
     if " of " not in f" {role} ":
         return False
     body = f" {role} ".split(" of ", 1)[1]
-    title = role_head(role)
+    title = _title(role)
     # (the body's name, or its last noun with words of it: "the head of the society" for
     # the "president of the Northern Rural Society")
     named = role_words(body)
-    return title in LEADERS | lexicon.words("titles") and title not in _SPEAKS_FOR and (
+    return title in _LEADING_TITLES | lexicon.words("titles") and title not in _SPEAKS_FOR and (
         named == role_words(complement) or (role_head(complement) == role_head(body) and all(
             any(same_word(w, other) for other in named) for w in role_words(complement))))
+
+
+def _title(role: str) -> str:
+    """The title of a role as a leader's: its head noun, "executive" for a "Chief
+    Executive Officer" (a "Chief Financial Officer" leads nothing)."""
+    head = role_head(role)
+    return "executive" if head == "officer" and {"chief", "executive"} <= role_words(role) else head
 
 
 def _heads_body(complement: str, role: str) -> bool:
@@ -65,11 +74,11 @@ def _heads_body(complement: str, role: str) -> bool:
     noun = role_head(complement)
     if not is_kind(noun):
         return False
-    head = role_head(role)
+    head = _title(role)
     said = role_words(role)
     if head == "minister" and not said & _NOT_A_MINISTRY:
         said |= {"ministry"}  # (a minister leads a ministry the title need not name)
-    elif head not in LEADERS:
+    elif head not in _LEADING_TITLES:
         return False  # ("spokesman of the Ministry of Defence")
     if not (said - {head}) & kinds()[noun]:
         return False
