@@ -39,6 +39,7 @@ from quotes.mention_words import bare_role, clean_name
 from quotes.names import Mention, is_style_word
 from quotes.salience import (
     after_pronoun_subject,
+    topic_at,
 )
 from quotes.spans import inside
 
@@ -94,7 +95,8 @@ class People:
         """Genders the article shows: a sentence that opens with a person and refers
         back to them with a pronoun before naming anyone else."""
         for k, (pos, entity) in enumerate(self._outside):
-            if entity.gender or not entity.person or not opens_sentence(self.text, pos, floor):
+            if entity.gender or not entity.person or not (opens_sentence(self.text, pos, floor) or (
+                    topic_at(self.text, pos))):  # ("For Ana Ruiz, …": she opens it as its topic)
                 continue
             limit = self._positions[k + 1] if k + 1 < len(self._positions) else len(self.text)
             entity.gender = shown_gender(self.text, pos, limit, quoted)

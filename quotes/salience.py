@@ -30,10 +30,29 @@ def salient(text: str, toks: list, first: int, last: int) -> bool:
     if first == 0:
         return True
     before = toks[first - 1]
+    if topic(text, before.start, toks[last].end):
+        return True
     if before.key in _LISTENER_BEFORE and text[max(0, before.start - 40):before.start].rstrip()[-1:].isalnum():
         return False  # "her husband had asked Tom Reval": a listener (but "“…?” asked Ana Ruiz")
     return before.key not in NOT_BEFORE_SUBJECT and not (
         before.word.islower() and after_object_verb(before.key))
+
+
+def topic(text: str, before: int, end: int) -> bool:
+    """"For Ana Ruiz, the wait has been long. Her son …": a name that a sentence opens
+    with "For" and a comma makes what the sentence is about, a pronoun's antecedent."""
+    return text.startswith("For ", before) and text.startswith(",", end) and (
+        before == 0 or text[before - 1] == "\n" or text[max(0, before - 3):before].rstrip().endswith(
+            (".", "!", "?", "”", '"', "’")))
+
+
+def topic_at(text: str, pos: int) -> bool:
+    """The name at pos is a sentence's topic: "For | Ana Ruiz, …"."""
+    name = _NAME_WORDS.match(text, pos)
+    return name is not None and topic(text, pos - 4, name.end())
+
+
+_NAME_WORDS = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \u00a0]+\p{Lu}[\p{L}\p{M}'’.-]*)*")
 
 
 def body_subject(text: str, toks: list, first: int, last: int) -> bool:
