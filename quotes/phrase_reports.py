@@ -13,12 +13,12 @@ import regex
 
 from quotes import lexicon
 from quotes.after_cue import mention_after
-from quotes.cue_words import DESCRIBING_PREPOSITIONS, PREPOSITIONS, Cue, according_to, opens_with_mark
+from quotes.cue_words import DESCRIBING_PREPOSITIONS, PREPOSITIONS, Cue, according_to, cues_in, opens_with_mark
 from quotes.cues import Attribution
 from quotes.office_subjects import office_after, office_to_comma, styled_holder
 from quotes.report_content import NOT_SUBJECTS, Report, Span, clause_word, looks_like_clause, trimmed
 from quotes.sources import pronoun_after, source_first_report
-from quotes.speakers import Mention
+from quotes.speakers import Mention, mention_before
 from quotes.subjects import skip
 from quotes.tokens import is_word, tokens
 
@@ -306,3 +306,35 @@ def passive_by_report(text: str, sentence: Span, previous: Span | None) -> Repor
         return None
     cue = Cue(match.start(), match.end(), "passive")
     return Report((content,), Attribution(mention, cue, "report, this was stated by", 0.85))
+
+
+# "… Mehmet Ali Karaca | announced this | during a visit …": a past speech verb whose
+# object "this" points back, then the sentence's end or an adverbial (not "said this week").
+_THIS_OBJECT = regex.compile(
+    r"[ \t]+(?:(?:also|later|first)[ \t]+)?(?P<verb>[a-z]+ed|said|told|wrote)[ \t]+this"
+    r"(?=[ \t]*[.!?]|[ \t]+(?:at|on|in|during|after|before|while|when|to|yesterday|today)\b)")
+
+
+def this_object_report(text: str, sentence: Span, previous: Span | None) -> Report | None:
+    """The tariff will rise …. The Minister of … Ana Mure announced this on Monday: the
+    active form of "This was announced by …", whose content is the sentence before, when
+    that sentence reports nothing of its own ("X has assured the nation that …. The Head
+    of State said this on Thursday" restates who said it)."""
+    s0, s1 = sentence
+    if previous is None or text.find(" this", s0, s1) < 0:
+        return None  # (nearly every sentence)
+    match = _THIS_OBJECT.search(text, s0, s1)
+    if match is None:
+        return None
+    form = lexicon.speech_verbs().get(match.group("verb"))
+    if form is None or form.stance or match.group("verb") == form.base:
+        return None
+    mention = mention_before(text, s0, match.start())
+    opening = text[s0:mention.start].strip(" \t\n“\"‘'«(").casefold() if mention is not None else ""
+    if mention is None or mention.kind == "pronoun" or opening not in ("", "the") or cues_in(text, *previous):
+        return None  # (the subject opens the sentence; "She said this …" points to her own report)
+    content = trimmed(text, *previous)
+    if content is None:
+        return None
+    cue = Cue(match.start("verb"), match.end(), "this")
+    return Report((content,), Attribution(mention, cue, "report, X said this", 0.8))

@@ -32,7 +32,13 @@ from quotes.nesting import outermost
 from quotes.nominal_reports import nominal_reports
 from quotes.non_reports import before_anonymity_clause, reports_nothing, writers_aside
 from quotes.office_subjects import office_subject_before
-from quotes.phrase_reports import according_to_report, colon_report, passive_by_report, source_first
+from quotes.phrase_reports import (
+    according_to_report,
+    colon_report,
+    passive_by_report,
+    source_first,
+    this_object_report,
+)
 from quotes.relative_reports import (
     in_relative_clause,
     opens_finite_verb,
@@ -95,7 +101,7 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
     and "This was stated by X" (whose content is the previous sentence)."""
     s0, s1 = sentence
     found: list[Report] = []
-    for rule in (according_to_report, passive_by_report, colon_report, source_first):
+    for rule in (according_to_report, passive_by_report, this_object_report, colon_report, source_first):
         report = rule(text, sentence, previous)
         if report and not (report.attribution.cue and writers_aside(text, s0, report.attribution.cue.start)):
             found.append(report)
