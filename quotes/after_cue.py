@@ -11,7 +11,7 @@ import regex
 
 from quotes import lexicon
 from quotes.mention_words import NOT_ROLE_STARTS, clean_role
-from quotes.names import MAX_NAME_TOKENS, MAX_ROLE_TOKENS, Mention, title_as_surname
+from quotes.names import MAX_NAME_TOKENS, MAX_ROLE_TOKENS, Mention, person_closing_office, title_as_surname
 from quotes.noun_phrases import DETERMINERS, generic_noun_phrase, headed_body, mention_ending
 from quotes.office_words import MAX_OFFICE_TOKENS, OFFICE_LINKS, listed_comma
 from quotes.organisations import organisation_after
@@ -106,6 +106,8 @@ def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     if best is None:
         return None
     best = _body_in_place(text, toks, best)
+    if best.kind in ("name", "role"):
+        best = person_closing_office(text, toks, best) or best  # "… of Coastal Municipalities | Kadri Saar"
     end = _past_party_tag(text, best.end, ceiling)
     if end != best.end:
         best = Mention(best.start, end, best.kind, best.name, best.role)

@@ -87,8 +87,10 @@ def introductions(text: str, body: Span, quoted: list[Span], asides: list[Span])
         lo = space + 1 if space >= 0 else start  # (no word before it: none read)
         word_before = text[lo:end_before].rstrip(".").casefold()
         if word_before in titles or word_before in ("of", "the", "for") or (words.count(" ") >= 2 and (
-                word_before.isalpha() and word_before.islower() and word_before not in FUNCTION_WORDS)):
-            # ("Minister of Trade of | …", "Director of the enterprise | Merav Trans Ana Bek")
+                word_before == "in" or (
+                    word_before.isalpha() and word_before.islower() and word_before not in FUNCTION_WORDS))):
+            # ("Minister of Trade of | …", "Director of the enterprise | Merav Trans Ana Bek",
+            # "the spokesman for the Regional Court in | Hradov Roman Ptacek")
             lo = max(body[0], start - _ROLE_WINDOW)
         elif " " not in words and word_before not in BODY_JOINS:  # the common case, made cheap
             # (a word before that ends with a mark is kept apart: "persisted. Kody")

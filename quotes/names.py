@@ -22,6 +22,7 @@ from quotes.tokens import (
     is_initial,
     is_modifier,
     is_name_word,
+    is_post_nominal,
     is_role_word,
     is_title,
     is_word,
@@ -335,6 +336,41 @@ def _may_open_name(tok: Token, text: str | None) -> bool:
     return is_name_word(tok) and not key.endswith(_FIELD_ENDINGS) and (
         key not in lexicon.words("places") and key not in lexicon.words("org_words")) and (
         text is None or key not in lower_words(text))
+
+
+def person_closing_office(text: str, toks: list[Token], found: Mention) -> Mention | None:
+    """A person named by the last two words of an office read whole as a description or a
+    body ("the spokesman for the Regional Court in Hradov | Roman Ptacek", "State Secretary
+    in the Ministry of Justice | Eirik Sandvold", "the Chairman of the Board of the company
+    Ostragaz | Pavel Zelenka"): translated news writes the holder's name right after the
+    office, no comma. Only after a role word, where the two words can be nobody's body
+    (no place, organisation or field's noun, never written in lower case) and the word
+    before them ends a body's name (a place after "in" or "of", an organisation or
+    portfolio word, a title, a word written in lower case) or the first is a given name."""
+    last = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].end == found.end), None)
+    if last is None or last < 3 or found.start >= toks[last - 2].start:
+        return None
+    given, surname, before = toks[last - 1], toks[last], toks[last - 2]
+    if found.kind == "name" and (found.role or found.name is None or not any(
+            t.key in lexicon.words("org_words") for t in toks[:last - 1] if t.start >= found.name[0])):
+        return None  # (a name read with its role, or no body's name before the two words)
+    if not (_may_open_name(given, text) and _may_open_name(surname, text)) or is_post_nominal(surname.word):
+        return None
+    opening = next((k for k in range(last - 2) if toks[k].start >= found.start and is_role_word(toks[k])), None)
+    if opening is None or (toks[opening].key.endswith("s") and not toks[opening].key.endswith("ss")):
+        return None  # (no office, or a group's: "Analysts at Capital Horizons Research")
+    if not is_capitalised(before.word):
+        return None  # ("… of | Marine Hydrography": the body's own words)
+    key = surname_key(before)
+    after_of = toks[last - 3].key in ("in", "of", "and")
+    if is_role_word(before) and not after_of:
+        return None  # ("a spokeswoman for Fisheries Minister | Lina Haaland": her own title)
+    ends_body = _ends_body(before) or key in lexicon.words("org_words") or after_of or key in lower_words(text)
+    if not (ends_body or given.key in lexicon.words("given_names")):
+        return None
+    start = toks[opening - 1].start if opening > 0 and toks[opening - 1].key == "the" else toks[opening].start
+    return Mention(start, found.end, "name", (given.start, surname.end),
+                   clean_role(text[toks[opening].start:before.end]))
 
 
 def named_after_body(toks: list[Token], last: int, text: str | None) -> bool:

@@ -122,9 +122,10 @@ def _office_then_name(text: str, office: Mention, end: int) -> tuple[Mention, re
     if verb is not None and name is not None and name.kind == "role" and (
             name.start == office.start and name.end == run.end()):
         return name, verb  # ("As the minister of the interior noted, …")
-    if verb is None or name is None or name.kind != "name" or name.end != run.end() or name.start <= office.end:
+    person = name.name[0] if name is not None and name.name else -1  # (where the name itself starts)
+    if verb is None or name is None or name.kind != "name" or name.end != run.end() or person <= office.end:
         return office, None
-    role = clean_role(text[office.start:name.start])
+    role = clean_role(text[office.start:person])
     return Mention(office.start, name.end, "name", name.name, role), verb
 
 

@@ -15,7 +15,7 @@ import re
 
 from quotes import lexicon
 from quotes.mention_words import clean_role
-from quotes.names import Mention, name_ending
+from quotes.names import Mention, name_ending, person_closing_office
 from quotes.noun_phrases import generic_noun_phrase, mention_ending, role_ending, starts_clause
 from quotes.tokens import (
     FUNCTION_WORDS,
@@ -70,6 +70,8 @@ def _mention_before(text: str, floor: int, pos: int, skip_aux: bool) -> Mention 
     if i < 0:
         return None
     found = mention_ending(text, toks, i) or generic_noun_phrase(text, toks, i)
+    if found is not None and found.kind in ("name", "role"):
+        found = person_closing_office(text, toks, found) or found  # "… of Justice | Eirik Sandvold"
     if found is not None and found.kind == "name":
         found = _member_of_body(text, toks, found) or _unnamed_in_place(text, toks, found) or found
     if found is not None and found.kind != "pronoun":
