@@ -1,4 +1,4 @@
-"""Speaker mentions read forwards from a cue: "said | the NATO chief, Jens Stoltenberg",
+"""Speaker mentions read forwards from a cue: "said | the NATO chief, Ivar Stokkeland",
 "according to | Estrava's chamber of mines". The noun phrases themselves are read
 backwards from their last word by `quotes.speakers`, as before a cue."""
 
@@ -43,7 +43,7 @@ _PARTY_TAG_AFTER = re.compile(r"\s*\([^()]{1,20}\)")
 
 
 def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
-    """The mention that starts right after pos ("said | the NATO chief, Jens Stoltenberg")."""
+    """The mention that starts right after pos ("said | the NATO chief, Ivar Stokkeland")."""
     known = memo(text)
     key = ("after", pos, ceiling)
     if key not in known:
@@ -197,7 +197,7 @@ def _possessed_after(text: str, toks: list[Token], name: Mention) -> Mention | N
         end = n + 1  # "… chamber | of mines", "… minister | of Finance"
     head = toks[end - 2] if toks[end - 1].key == "of" else toks[end]
     if end == k or head.key not in _speaking_nouns():
-        return None  # ("Carson's commitments to …": not who speaks)
+        return None  # ("Pryce's commitments to …": not who speaks)
     found = mention_before(text, toks[0].start, toks[end].end, skip_aux=False)
     return found if found is not None and found.start == name.start and found.end == toks[end].end else None
 
@@ -241,9 +241,9 @@ def _descriptors(toks: list[Token], start: int) -> bool:
 
 
 def _name_as_modifier(text: str, toks: list[Token], name: Mention) -> Mention:
-    """"one Trump confidant": a name followed by a noun only qualifies it."""
+    """"one Brandt confidant": a name followed by a noun only qualifies it."""
     after = [t for t in toks if t.start >= name.end]
-    nouns = 0  # "one Trump confidant", "the Harwick county board"
+    nouns = 0  # "one Brandt confidant", "the Harwick county board"
     while nouns < min(3, len(after)) and is_modifier(after[nouns]) and not (
             after[nouns].key in _FORWARD_STOPS or after[nouns].key.endswith("ed")):
         nouns += 1
@@ -277,7 +277,7 @@ _PLACE_BEFORE_NAME = regex.compile(
 
 
 def with_apposition_after(text: str, mention: Mention, ceiling: int) -> Mention:
-    """Join an apposition that follows: "the host of the dinner, Rutte," or "Hill, a doctor,"."""
+    """Join an apposition that follows: "the host of the dinner, Verbeek," or "Hill, a doctor,"."""
     reach = min(ceiling, mention.end + 200)
     place = _PLACE_BEFORE_NAME.match(text, mention.end, reach) if mention.kind == "role" else None
     if place is not None:

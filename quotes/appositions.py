@@ -31,7 +31,7 @@ _WINDOW = 240
 # possessive: capitalised, it opens a title of address ("the President, His Excellency
 # Ana Vel, …"), which is no description of the speaker.
 _APPOSITION_OPENERS = lexicon.words("relatives") | lexicon.tagged("determiners", "article") | {"one"}
-# A party and state tag after a name: "McConnell, R-Ky., said".
+# A party and state tag after a name: "Hadley, R-Ky., said".
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z]")
 
 
@@ -57,7 +57,7 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
         lead = 1 if len(toks) > 1 and toks[0].key in _LEADING_CONJUNCTIONS else 0
         if head is None and (toks[lead].key in DETERMINERS or _possessive_name_at(toks, lead, k)) and (
                 k - lead <= MAX_ROLE_TOKENS and k > lead):
-            # "The host of the dinner, Rutte, said": any noun phrase heads a name
+            # "The host of the dinner, Verbeek, said": any noun phrase heads a name
             # (after a conjunction too: "But the head of the clinic, Kalu, says").
             head = Mention(toks[lead].start, toks[k - 1].end, "role", None, None)
         if head is not None and head.kind == "name" and not head.role and (

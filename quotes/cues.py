@@ -88,12 +88,12 @@ def _verb_after_subject(text: str, pos: int, end: int) -> int:
 # -- rules for a quote: what follows it ---------------------------------------
 
 # What may sit between a quotation and its speaker: a comma, space, and a stray
-# closing mark of a quotation inside it ("'Kosovo is a special case,''' Mr. Putin said").
+# closing mark of a quotation inside it ("'Kosovo is a special case,''' Mr. Volkov said").
 _AFTER_QUOTE = " \t\r\n\u00a0,'’”\"»"
 
 
 def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
-    """“…,” Stoltenberg said / “…,” he said / “…,” Hugh Hill, a doctor, said."""
+    """“…,” Stokkeland said / “…,” he said / “…,” Hugh Hill, a doctor, said."""
     pos = skip(text, lo, hi, _AFTER_QUOTE)
     mention = mention_after(text, pos, hi)
     if mention is None:
@@ -102,7 +102,7 @@ def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
     after = mention.end
     affiliation = _AFFILIATION.match(text, after, hi)
     if affiliation and mention.kind == "name":
-        after = affiliation.end()  # "Mr. Morgan of the Sierra Club said"
+        after = affiliation.end()  # "Mr. Tolland of the Sierra Club said"
     if text.startswith(",", after):
         # "his wife, Ines Moreau, said": the apposition was read with the mention;
         # else one sits between speaker and verb.
@@ -124,7 +124,7 @@ def _cue_after_apposition(text: str, mention: Mention, comma: int, hi: int) -> A
     maybe with commas of its own, between the speaker and the cue."""
     close = text.find(",", comma + 1, min(hi, comma + 160))
     if close < 0:
-        # "Nate Silver, the polling guru who founded the site tweeted": no closing comma
+        # "Ned Gallo, the polling guru who founded the site tweeted": no closing comma
         cue = next(iter(quotation_cues(text, comma + 1, min(hi, comma + 160))), None)
         if cue is None or any(ch in text[comma:cue.start] for ch in ";:!?“”\""):
             return None  # (hi is the sentence end: a period before it is "St." or ".com")
@@ -151,7 +151,7 @@ def _noun_phrase_cue_after(text: str, pos: int, hi: int) -> Attribution | None:
 
 
 def cue_speaker_after(text: str, lo: int, hi: int) -> Attribution | None:
-    """“…,” said Stoltenberg / “…,” said the Kremlin spokesman."""
+    """“…,” said Stokkeland / “…,” said the Kremlin spokesman."""
     pos = _skip_aux(text, skip(text, lo, hi, _AFTER_QUOTE), hi)
     cue = cue_at(text, pos, hi)
     if cue is None:
@@ -199,7 +199,7 @@ _OUTLET_QUOTED = re.compile(r"[^,;:.!?“”\"\n]{1,60}?[ \t](quoted)(?=[ \t])")
 
 
 def speaker_any_verb_after(text: str, lo: int, hi: int) -> Attribution | None:
-    """“…,” Toomey fumed / “…?” a staffer wondered: after a quotation closed by a comma,
+    """“…,” Garrow fumed / “…?” a staffer wondered: after a quotation closed by a comma,
     a question or an exclamation mark, a speaker and any past-tense verb attribute it."""
     if not _ENDS_UTTERANCE.search(text, max(0, lo - 4), lo):
         return None
@@ -287,7 +287,7 @@ def _agent_after_quotation(text: str, mark: int, end: int) -> Mention | None:
 
 
 def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
-    """Stoltenberg told reporters: “…” / He said, “…” / she added “…”."""
+    """Stokkeland told reporters: “…” / He said, “…” / she added “…”."""
     found = quotation_cues(text, lo, hi)
     if not found:
         return None
@@ -328,7 +328,7 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
         return None  # "asked the Cleveland crowd “If …?”" is fine, "said the talks were “…”" not
     mention = subject_before(text, lo, cue)
     if mention is None and is_participle(text, cue):
-        # "Trump attacked Clinton, saying, “…”": the subject of the sentence
+        # "Brandt attacked Okafor, saying, “…”": the subject of the sentence
         # ("Tass quoted her as saying, “…”": the one quoted)
         mention = quoted_as(text, lo, cue.start) or main_subject(text, lo, cue.start)
         if mention is not None:
@@ -392,8 +392,8 @@ def according_to_before(text: str, lo: int, hi: int) -> Attribution | None:
 
 
 def subject_verb_colon_before(text: str, lo: int, hi: int) -> Attribution | None:
-    """The host of the dinner, Rutte, dismissed Putin’s claims …: “…” /
-    When Trump suggested …, Rubio fired back: “…” / Sanders shot back, “Secretary …”
+    """The host of the dinner, Verbeek, dismissed Volkov’s claims …: “…” /
+    When Brandt suggested …, Quintero fired back: “…” / Marsh shot back, “Secretary …”
     (a comma introduces a quotation that opens like a sentence)."""
     head = text[lo:hi].rstrip()
     if not (head.endswith(":") or (head.endswith(",") and _opens_sentence(text, hi))):

@@ -152,7 +152,7 @@ def speaker_correct(gold: str | None, pred: str | None) -> bool:
 
 def _gold_forms(gold: str) -> set[tuple[str, ...]]:
     """The gold speaker as written, and its head before an apposition or a party tag
-    ("Flynn, a top Trump surrogate," → "Flynn"; "Rep. John Mica (R-Fla.)" → "Rep. John Mica")."""
+    ("Fenn, a top Brandt surrogate," → "Fenn"; "Rep. John Mercer (R-Fla.)" → "Rep. John Mercer")."""
     forms = {name_tokens(gold)}
     head = _APPOSITION.split(gold, 1)[0]
     if head.strip() and _tokens(head):

@@ -75,7 +75,7 @@ def shown_gender(text: str, start: int, limit: int, quoted: Callable[[int], bool
         return None
     name = _NAME_RUN.match(text, start)
     if _CAPITAL.search(text, name.end() if name else start, end.start() if end else start):
-        return None  # ("Lee backed Trump’s campaign. He thanked her": anyone named may be meant)
+        return None  # ("Lee backed Brandt’s campaign. He thanked her": anyone named may be meant)
     return "m" if following.group(1) else "f"
 
 

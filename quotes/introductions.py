@@ -2,7 +2,7 @@
 
 Every run of capitalised words outside title-case headlines, datelines and asides
 is read as a person's or a body's name, with the role words before it ("NATO
-Secretary General | Jens Stoltenberg") or the apposition that introduces it ("The
+Secretary General | Ivar Stokkeland") or the apposition that introduces it ("The
 mayor of Lesna, | Ana Kral,"), and whether it stands where a pronoun's antecedent
 may (a subject outside quotation marks). `quotes.people` merges them into entities.
 """
@@ -153,7 +153,7 @@ def introductions(text: str, body: Span, quoted: list[Span], asides: list[Span])
 
 
 def _single(run: regex.Match[str], word_before: str, quoted: list[Span], starts: list[int]) -> Introduction:
-    """A one-word name with no title before it ("Stoltenberg", "Wagner’s")."""
+    """A one-word name with no title before it ("Stokkeland", "Wagner’s")."""
     word = run.group()
     end = run.end()
     if word.endswith(".") and not keeps_period(word):

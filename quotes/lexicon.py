@@ -60,7 +60,7 @@ class Verb(NamedTuple):
     bare: bool  # takes a clause without "that" ("said the plan failed")
     quoted: bool  # reports only what it quotes ("called it “a disgrace”")
     infinitive: bool  # reports a "to" clause ("pledged to “make America great”")
-    object: bool  # reports its object unquoted ("criticized the plan", "endorsed Sanders")
+    object: bool  # reports its object unquoted ("criticized the plan", "endorsed Marsh")
     stance: bool  # a stance or finding, not speech: never introduces a quotation ("wanted")
     belief: bool  # a belief or feeling reported as content ("believes", "hopes"); may cue quotes
     appeal: bool  # its complement is an appeal ("called for a freeze"): a report only when quoted

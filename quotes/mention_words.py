@@ -1,6 +1,6 @@
 """The words of a name or a role as written, cleaned for records and comparison: a
-name without possessive endings, courtesy titles or letters after it ("Mr. Obama’s" →
-"Obama"), a role that is one ("like", "of course" are none) and a role without its
+name without possessive endings, courtesy titles or letters after it ("Mr. Adeyemi’s" →
+"Adeyemi"), a role that is one ("like", "of course" are none) and a role without its
 determiners ("the", "Mr.").
 """
 
@@ -13,7 +13,7 @@ import regex
 from quotes import lexicon
 from quotes.tokens import FUNCTION_WORDS, is_post_nominal
 
-# Words that cannot begin a role: "Obama, like …", "Trump, of course, …".
+# Words that cannot begin a role: "Adeyemi, like …", "Brandt, of course, …".
 
 NOT_ROLE_STARTS = (FUNCTION_WORDS - {"a", "an", "the"}) | frozenset(
     "like unlike about including under over course after before during into through "
@@ -52,7 +52,7 @@ _ROLE_DETERMINERS = lexicon.tagged("determiners", "article", "demonstrative")
 
 def clean_name(name: str) -> list[str]:
     """Name words without possessive endings, titles or letters after the name:
-    "Mr. Obama’s" → ["Obama"], "Deirdre Mulcahy TD" → ["Deirdre", "Mulcahy"]."""
+    "Mr. Adeyemi’s" → ["Adeyemi"], "Deirdre Mulcahy TD" → ["Deirdre", "Mulcahy"]."""
     return list(_name_words(name))  # a fresh list: callers may keep it
 
 

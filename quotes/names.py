@@ -1,5 +1,5 @@
 """Names as a reporter writes them: a name with the role words before it
-("Lithuanian President Gitanas Nauseda", "Secretary of State Ana Ruiz"), and
+("Lithuanian President Rimas Vaitkus", "Secretary of State Ana Ruiz"), and
 the `Mention` every speaker rule returns.
 """
 
@@ -66,7 +66,7 @@ _SURNAME_TITLES = frozenset("king bishop prince major judge dean marshal sheriff
 
 
 def title_as_surname(toks: list[Token], i: int) -> bool:
-    """"Peter T. King", "Ana Bishop", "Theresa May": a title word after a given name or an
+    """"Arthur T. King", "Ana Bishop", "Ruth May": a title word after a given name or an
     initial, or a word that names nobody elsewhere after a known given name, is a surname."""
     if i == 0 or not is_capitalised(toks[i].word):
         return False
@@ -82,7 +82,7 @@ def title_as_surname(toks: list[Token], i: int) -> bool:
 
 
 def common_word_surname(toks: list[Token], i: int) -> bool:
-    """"Theresa May": a capitalised word that names nobody elsewhere ("May", "Will") right
+    """"Ruth May": a capitalised word that names nobody elsewhere ("May", "Will") right
     after a known given name is a surname."""
     return i > 0 and toks[i].key in lexicon.words("not_names") and toks[i].word.isalpha() and (
         is_capitalised(toks[i].word) and is_capitalised(toks[i - 1].word)

@@ -1,7 +1,7 @@
 """The noun phrase that ends at a token: who a mention names.
 
 `mention_ending` reads a pronoun ("he"), a name with an optional role before it
-("NATO Secretary General Jens Stoltenberg"), a body ("the Bank of Canada") or a
+("NATO Secretary General Ivar Stokkeland"), a body ("the Bank of Canada") or a
 role phrase ("a senior official", "the secretary general of the Atlantic
 Alliance") backwards from its last token, with the phrases that belong to its
 head ("the head | of the agency", "sources | familiar with the matter"). The
@@ -284,7 +284,7 @@ def _plural_role(tok: Token) -> bool:
 
 def _possessor_start(toks: list[Token], j: int) -> int:
     """Where the possessor toks[j] starts: "the prime minister’s | spokesman",
-    "Ms. Merkel’s | spokesman"."""
+    "Ms. Brandauer’s | spokesman"."""
     k = j - 1
     while k >= 0 and j - k <= 3 and is_word(toks[k]) and (
             is_modifier(toks[k]) or is_capitalised(toks[k].word)) and toks[k].key not in DETERMINERS:
@@ -368,8 +368,8 @@ def headed_body(text: str, mention: Mention) -> bool:
 
 def _role_after_body(text: str, toks: list[Token], inner: Mention) -> bool:
     """A person's name whose role words open with the rest of a body's name and end with
-    a role noun ("Canada governor | David Dodge", "Fraser Valley political scientist |
-    Hamish Telford"), not a person who is the object of "of" ("the wife of | Senator Ana
+    a role noun ("Canada governor | Gordon Pryde", "Fraser Valley political scientist |
+    Moira Quail"), not a person who is the object of "of" ("the wife of | Senator Ana
     Lee", whose role opens with a title)."""
     if not inner.role or inner.name is None or inner.start >= inner.name[0]:
         return False

@@ -27,7 +27,7 @@ def office_link(toks: list[Token], j: int) -> bool:
         tok = toks[k]
         if tok.key in given or not (
                 is_capitalised(tok.word) or tok.key in OFFICE_LINKS or portfolio_comma(toks, k)):
-            return False  # ("Senator Ted Cruz of Texas | and …": a person, then another)
+            return False  # ("Senator Ted Corwin of Texas | and …": a person, then another)
         seen_of = seen_of or tok.key == "of"
         if seen_of and is_role_word(tok) and is_capitalised(tok.word):
             # (the office opens here, unless a name follows its title: "Senator Ann Xu of …")

@@ -1,7 +1,7 @@
 """The people of one article: whom it introduces, and how.
 
 Every name the article gives outside title-case headlines becomes an entity,
-merged by surname ("NATO Secretary General Jens Stoltenberg" … "Stoltenberg"),
+merged by surname ("NATO Secretary General Ivar Stokkeland" … "Stokkeland"),
 with the role given with it, a gender where a title or a given name shows it,
 and where it is named. Names outside quotation marks that stand as subjects
 are the candidates a pronoun may refer to. `quotes.resolve` asks this model
@@ -141,7 +141,7 @@ class People:
             entity.person = entity.person or looks_personal(entity, role)
             entity.evident = entity.evident or bool(entity.person and (entity.gender or role))
         elif len(words) == 1 and len(known) > 1 and entity.person:
-            entity.evident = True  # "Fitch" after "Lorne Fitch": nobody calls a place that
+            entity.evident = True  # "Fitch" after "Wade Fitch": nobody calls a place that
         bisect.insort(entity.positions, name_span[0])
         return entity
 

@@ -233,7 +233,7 @@ _COLON_AFTER = re.compile(r"[ \t]*:[ \t]+")
 
 
 def colon_report(text: str, sentence: Span, previous: Span | None) -> Report | None:
-    """Insiders: Trump will rebound in New Hampshire. / Senator Jo Reyes: the plan is dead.
+    """Insiders: Brandt will rebound in New Hampshire. / Senator Jo Reyes: the plan is dead.
     A sentence opened by a speaker and a colon reports the clause after it."""
     s0, s1 = sentence
     s0 = skip(text, s0, s1, " \t\r\n\u00a0")
@@ -293,7 +293,7 @@ def _full_name_surnames(text: str) -> frozenset[str]:
 
 
 def passive_by_report(text: str, sentence: Span, previous: Span | None) -> Report | None:
-    """NATO is ready …. This was stated by Jens Stoltenberg: the content is the sentence before."""
+    """NATO is ready …. This was stated by Ivar Stokkeland: the content is the sentence before."""
     s0, s1 = sentence
     match = _PASSIVE.match(text, s0, s1)
     if not match or previous is None or match.group("verb") not in lexicon.speech_verbs():

@@ -134,7 +134,7 @@ def _direct_quotes(layout: Layout) -> tuple[list[Found], list[QuoteSpan]]:
             lo = quote.open_start  # "ANALYST'S VIEWPOINT: “…” Ian Rowe said": a section's label
         hi = layout.sentences[last][1]
         if hi <= quote.close_end and _asks_or_exclaims(text, quote):
-            # “…?” Biden said: the sentence splitter ends the sentence at the mark.
+            # “…?” Keane said: the sentence splitter ends the sentence at the mark.
             hi = _next_sentence_end(layout, last)
         if i + 1 < len(quotes) and quote.close_end <= quotes[i + 1].open_start < hi:
             hi = quotes[i + 1].open_start
@@ -164,7 +164,7 @@ def _direct_quotes(layout: Layout) -> tuple[list[Found], list[QuoteSpan]]:
 
 
 def _attribution_sentence(layout: Layout, index: int, quote: QuoteSpan) -> Attribution | None:
-    """“… are missing.” Trump said.: a short sentence after the quotation that only
+    """“… are missing.” Brandt said.: a short sentence after the quotation that only
     attributes it (a speaker and a cue, a few words of adverbial at most)."""
     end = _next_sentence_end(layout, index)
     found = _first(cues.AFTER_RULES, layout.text, quote.close_end, end)
@@ -209,7 +209,7 @@ def _standalone(text: str, lo: int, quote: QuoteSpan, hi: int,
     one embedded in other words ("called it “a disgrace”") is a fragment."""
     prefix = text[lo:quote.open_start].strip()
     if prefix and before is None and (prefix[-1] not in ":," or after is None):
-        return False  # calls Trump a “sociopath”; decisions, “not the President”
+        return False  # calls Brandt a “sociopath”; decisions, “not the President”
     if not quote.closed:
         return not prefix  # only a quote opening its paragraph may run on unclosed
     suffix = text[quote.close_end:hi].lstrip()
@@ -393,7 +393,7 @@ def _continued(layout: Layout, people: People, item: Found) -> Turn | None:
     else the last quotation's, in the quote's paragraph or in the prose paragraph
     before the one the quote opens (captions, link lines and headings between do not
     count), with nobody else introduced since, and not named in the quote itself
-    (“… Mr. Ortega knows that.” is not Ortega's)."""
+    (“… Mr. Paredes knows that.” is not Paredes's)."""
     start, end = item.pieces[0][0], item.pieces[-1][1]
     # The prose paragraph before, or one more when nobody new is introduced in between.
     before = layout.prose_before(item.paragraph)

@@ -133,7 +133,7 @@ def looks_like_clause(text: str, start: int, end: int) -> bool:
     """A bare complement ("said the plan failed") starts with a subject and has a verb."""
     toks = [t for t in tokens(text, start, min(end, start + 160)) if is_word(t)]
     if len(toks) == 2 and toks[0].key in _SUBJECT_PRONOUNS and clause_word(toks[1]):
-        return True  # "Flake said he would."
+        return True  # "Strand said he would."
     if len(toks) >= 3 and toks[0].key in _SUBORDINATORS:
         # "said if she is elected, she will …": the main clause follows the comma
         comma = text.find(",", toks[1].start, min(end, start + 160))
@@ -202,7 +202,7 @@ COMMA_CLOSING = re.compile(r",(?:''|[\"”’'])")
 
 def _says_something(text: str, start: int, end: int) -> bool:
     """After "said", a few words that are not an adverbial are what was said
-    ("said having Trump on the ticket puts them at risk")."""
+    ("said having Brandt on the ticket puts them at risk")."""
     toks = [t for t in tokens(text, start, min(end, start + 120)) if is_word(t)]
     return len(toks) >= 4 and toks[0].key not in _NOT_SAID and not clause_word(toks[0]) and not (
         toks[0].word.islower() and toks[0].key.endswith("ly"))  # (", she said, is doing …")

@@ -185,7 +185,7 @@ _NEW_CLAUSE_BEFORE = re.compile(r",(?P<marks>[\"”’'»]*)\s*(?:(?:and|but)\s+
 
 
 def _cut_at_new_speakers(text: str, found: list[Report]) -> list[Report]:
-    """Trump claimed that “…,” one of the prosecutors said …: a speaker named after a
+    """Brandt claimed that “…,” one of the prosecutors said …: a speaker named after a
     comma opens a new report, and the content before it ends at that comma."""
     openers: list[tuple[int, Report]] = []  # the comma before each new clause's speaker
     for report in found:
@@ -231,7 +231,7 @@ def _first_opener(openers: list[tuple[int, Report]], positions: list[int], repor
 
 
 def participle_report(text: str, sentence: Span, cue: Cue, earlier: list[Cue]) -> Report | None:
-    """Trump mocked her, saying she would be a bad president / …,” Axelrod said, calling him “…”."""
+    """Brandt mocked her, saying she would be a bad president / …,” Feldmann said, calling him “…”."""
     s0, s1 = sentence
     mention = quoted_as(text, s0, cue.start) or _with_subject(text, s0, cue.start)
     if mention is None and earlier:
@@ -299,7 +299,7 @@ def zero_relative_report(text: str, sentence: Span, cue: Cue) -> Report | None:
 
 
 def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
-    """Putin said that NATO is in danger … / Stoltenberg, who …, said that … /
+    """Volkov said that NATO is in danger … / Stokkeland, who …, said that … /
     he told reporters the plan failed."""
     s0, s1 = sentence
     # "he was told that …", "two people were questioned": the subject did not speak,

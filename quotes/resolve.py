@@ -97,7 +97,7 @@ def _styled(people: People, styled: regex.Match[str], said: str, pos: int) -> Re
 
 
 def _together(people: People, mention: Mention, said: str) -> Resolved | None:
-    """"Mr. Allen and Ms. Ford said": two names speaking together, each resolved."""
+    """"Mr. Aldous and Ms. Penrose said": two names speaking together, each resolved."""
     cut = said.find(" and ")
     if cut < 0:
         return None
@@ -163,7 +163,7 @@ def _person_of_surname(people: People, body: Entity, pos: int) -> Entity | None:
 
 
 def _role(people: People, mention: Mention, said: str) -> Resolved:
-    # "Major said" after "Robert Major": a title word as a surname (a plural is a group: "Republicans")
+    # "Major said" after "Edith Major": a title word as a surname (a plural is a group: "Republicans")
     if " " not in said and said[:1].isupper() and not said.endswith("s") and (
             entity := people.title_word_surname(said)) and _given_name(entity.words[0]):
         return Resolved(entity.name, entity.role, "surname",

@@ -1,6 +1,6 @@
 """Speakers of a review page grouped as people, by the dataset's identity rules
-(`quotes.dataset.identity`): "Jens Stoltenberg", "Stoltenberg" and "NATO Secretary
-General Jens Stoltenberg" are one row of the speakers table and one filter.
+(`quotes.dataset.identity`): "Ivar Stokkeland", "Stokkeland" and "NATO Secretary
+General Ivar Stokkeland" are one row of the speakers table and one filter.
 
 Each quote gets the number of its (name, role) as the page streams, so a huge run
 costs memory per speaker, not per quote; the people are worked out at the end.

@@ -100,7 +100,7 @@ def _is_abbreviation(text: str, floor: int, at: int, punct: str) -> bool:
         return False
     word = match.group(1)
     if len(word) == 1 and word.isupper():
-        return True  # an initial: "George W. Bush"
+        return True  # an initial: "Harold W. Amsel"
     if _INITIALS.fullmatch(word) and word.casefold() not in _FINAL_ABBREVIATIONS:
         return True  # initials: "Justice P.V. Raghunathan", "J.R.R. Tolkien" (not "the U.S. He …")
     if word.casefold() in _FINAL_ABBREVIATIONS and _NEXT_OPENER.match(text, at + 1):

@@ -1,10 +1,10 @@
 """Speaker mentions: the noun phrase that names who spoke, read back from a cue.
 
-A mention ("… Jens Stoltenberg | said") is read by `quotes.noun_phrases`; this
+A mention ("… Ivar Stokkeland | said") is read by `quotes.noun_phrases`; this
 module adds what surrounds it: a party tag, a name in quotation marks, a person
 before the body or place they belong to ("Ann Kobe of Eastvale"), the unnamed
 people of a body ("Analysts at Kestrel Securities") and quantified groups
-("three-quarters of the voters"). Forwards ("said Stoltenberg") is
+("three-quarters of the voters"). Forwards ("said Stokkeland") is
 `quotes.after_cue`; appositions ("Hugh Hill, a doctor, said") are
 `quotes.appositions`.
 """
@@ -44,7 +44,7 @@ MENTION_WINDOW = 120
 
 
 def mention_before(text: str, floor: int, pos: int, *, skip_aux: bool = True) -> Mention | None:
-    """The mention that ends right before pos ("… Jens Stoltenberg | said")."""
+    """The mention that ends right before pos ("… Ivar Stokkeland | said")."""
     known = memo(text)
     key = ("before", floor, pos, skip_aux)
     if key not in known:
@@ -87,7 +87,7 @@ _MEMBERSHIP = frozenset("of with from at".split())
 
 
 def _member_of_body(text: str, toks: list[Token], body: Mention) -> Mention | None:
-    """"Tim Guest with the Health Authority | says", "Ann Kobe of Eastvale | said": the
+    """"Ray Guest with the Health Authority | says", "Ann Kobe of Eastvale | said": the
     person named before the body or place they belong to speaks, the body is their role."""
     k = index_of_start(toks, body.start)
     if k is None:

@@ -1,8 +1,8 @@
 """The subject of a cue verb: who said it, read backwards from the verb.
 
-"Putin said", "Stoltenberg, who dined …, said", "Tomas Varga -- who lost in 2008 --
+"Volkov said", "Stokkeland, who dined …, said", "Tomas Varga -- who lost in 2008 --
 said", "Jo Lee in a blog post said", "he laughed and said", and the main clause's
-subject of a participle ("Trump went after Bush, calling …").
+subject of a participle ("Brandt went after Ruiz, calling …").
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ def skip(text: str, pos: int, end: int, chars: str = " \t\r\n\u00a0,") -> int:
 
 
 def subject_before(text: str, floor: int, cue: Cue) -> Mention | None:
-    """The subject of the cue verb: adjacent ("Putin said"), or across an
-    apposition or relative clause ("Stoltenberg, who dined …, said"), or a
+    """The subject of the cue verb: adjacent ("Volkov said"), or across an
+    apposition or relative clause ("Stokkeland, who dined …, said"), or a
     time phrase ("Belk on Monday said", "Belk earlier this week told")."""
     going_on = _GOING_ON.search(text, max(floor, cue.start - 30), cue.start)
     if going_on is not None:  # "Ruiz went on to say …": the subject of "went on" speaks
@@ -57,8 +57,8 @@ _LINKING_WORDS = frozenset("and but so yet that then".split())
 def coordinated_before(text: str, floor: int, mention: Mention) -> Mention:
     """"Mara Quist and Tom Avery said": two names opening their clause speak together,
     as one speaker described by both (resolved as a pair, like "“…,” Quist and Avery
-    said"). A name after "and" that does not open the clause is left alone ("Sanders
-    praised Clinton and Trump said …")."""
+    said"). A name after "and" that does not open the clause is left alone ("Marsh
+    praised Okafor and Brandt said …")."""
     if mention.kind != "name":
         return mention
     joint = _AND_BEFORE.search(text, max(floor, mention.start - 8), mention.start)
@@ -70,14 +70,14 @@ def coordinated_before(text: str, floor: int, mention: Mention) -> Mention:
     head = text[max(floor, first.start - 40):first.start].rstrip()
     last = head.rsplit(None, 1)[-1] if head else ""
     if head and not head.endswith((",", ":", "—", "–")) and last.casefold() not in _LINKING_WORDS:
-        return mention  # ("Sanders praised Clinton and Trump said": Clinton is an object)
+        return mention  # ("Marsh praised Okafor and Brandt said": Okafor is an object)
     if head.endswith(",") and last[:1].isupper():
         return mention  # ("the Academies of Sciences, Engineering and Medicine said": a list)
     return _pair(text, first, mention)
 
 
 def coordinated_after(text: str, mention: Mention, hi: int) -> Mention:
-    """"“…,” Mr. Allen and Ms. Ford said": the same pair read forwards, after a
+    """"“…,” Mr. Aldous and Ms. Penrose said": the same pair read forwards, after a
     quotation, where the first may be a pronoun ("he and Ms. Ford said")."""
     joint = _AND_AFTER.match(text, mention.end, hi)
     if joint is None or mention.kind not in ("name", "pronoun"):
@@ -116,7 +116,7 @@ def _subject_ending(text: str, floor: int, end: int) -> Mention | None:
     while k >= 0 and is_adverbial(before[k]):
         k -= 1
     if k >= 0 and before[k].key in ("who", "which") and k >= 2 and before[k - 1].word == ",":
-        return mention_before(text, floor, before[k - 1].start)  # "Mr. Ekovich, who noted", "X, which said"
+        return mention_before(text, floor, before[k - 1].start)  # "Mr. Dravik, who noted", "X, which said"
     if k >= 1 and before[k].word == "," and before[k - 1].word == ")":
         return mention_before(text, floor, before[k].start)  # "Sen. Jo Reyes (D-Ore.), said"
     if k >= 0 and before[k].word == ",":
@@ -194,17 +194,17 @@ _CLAUSE_REACH = 600
 def main_subject(text: str, floor: int, pos: int) -> Mention | None:
     """The subject of the sentence's main clause before pos: the first mention that
     opens the sentence or follows a comma and is followed by its verb
-    ("Speaking in Salem, New Hampshire, Trump went after Bush, calling …")."""
+    ("Speaking in Salem, New Hampshire, Brandt went after Ruiz, calling …")."""
     floor = max(floor, pos - _CLAUSE_REACH)
     starts = [floor] + [m.end() for m in _COMMA.finditer(text, floor, pos)]
     for start in starts:
         start = skip(text, start, pos, " \t\r\n\u00a0")
         opener = _SENTENCE_ADVERB.match(text, start, pos)
         if opener:
-            start = opener.end()  # "Then he cut into Bush, calling …"
+            start = opener.end()  # "Then he cut into Ruiz, calling …"
         mention = mention_after(text, start, pos)
         if mention is not None and _OPENING_PARTICIPLE.fullmatch(text, mention.start, mention.end):
-            continue  # "Facing criticism, Trump …", "Shortly after, …": not a name
+            continue  # "Facing criticism, Brandt …", "Shortly after, …": not a name
         if mention is not None and verb_follows(text, mention.end, pos):
             return mention
     return None
@@ -292,7 +292,7 @@ def noun_phrase_subject(text: str, floor: int, cue: Cue) -> Mention | None:
             first.key.endswith(("ing", "ed"))):
         return None  # ("In | offering", "Following a | called", "Acts of | protest")
     if any(_verb_like(t) and not _those_participle(prev, t) for prev, t in pairwise(words)):
-        return None  # ("Rubio can ask", "The group made | repeated claims"): a clause of its own
+        return None  # ("Quintero can ask", "The group made | repeated claims"): a clause of its own
     plural = head.key.endswith("s") or (len(words) >= 2 and _those_participle(words[-2], head))
     if text.startswith("say ", cue.start) and not plural:
         return None  # ("Now | say …": "say" needs a plural subject)

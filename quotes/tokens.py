@@ -136,7 +136,7 @@ _end = re.Match.end
 
 
 def _split_periods(toks: list[Token], periods: list[int]) -> list[Token]:
-    """The tokens with a sentence's final period split off its word ("Stoltenberg" "."),
+    """The tokens with a sentence's final period split off its word ("Stokkeland" "."),
     and the keys of words keeping theirs ("Sen.", "U.S.") without it."""
     out: list[Token] = []
     done = 0
@@ -224,7 +224,7 @@ def _chunks(text: str) -> _Chunks:
 
 @lru_cache(maxsize=4096)  # asked of every word that ends with a period
 def keeps_period(word: str) -> bool:
-    """"Sen.", "U.S." and "Jr." keep their period; "Stoltenberg." ends a sentence."""
+    """"Sen.", "U.S." and "Jr." keep their period; "Stokkeland." ends a sentence."""
     bare = word[:-1].casefold()
     return bare in lexicon.words("abbreviations") or "." in bare
 
@@ -385,7 +385,7 @@ def is_modifier(tok: Token) -> bool:
 
 
 def is_possessive(tok: Token) -> bool:
-    """"Sanders's campaign manager": a possessive opens a noun phrase like "the"."""
+    """"Marsh's campaign manager": a possessive opens a noun phrase like "the"."""
     return tok.word.endswith(("’s", "'s", "s’", "s'")) and len(tok.word) > 2
 
 

@@ -80,8 +80,8 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         mention, lead_end = office, office.start
         comma = text[s0:lead_end].rstrip()
     if not comma.rstrip(CLOSING_MARKS).endswith(","):
-        return None  # (a comma may sit inside a closing mark: “… Nixon,” Pence said)
-    # “… Nixon,” Pence said: the lead keeps its closing mark (and the comma inside it).
+        return None  # (a comma may sit inside a closing mark: “… Ashcombe,” Renwick said)
+    # “… Ashcombe,” Renwick said: the lead keeps its closing mark (and the comma inside it).
     closed = comma.endswith(tuple(CLOSING_MARKS))
     lead = comma_lead = trimmed(text, s0, s0 + (len(comma) if closed else len(comma) - 1))
     if lead is not None and not _substantial(text, lead):
@@ -163,7 +163,7 @@ def _remarked(text: str, lead: Span | None, comma_lead: Span | None, mention: Me
     """Does the writer's remark follow the cue of a lead that is a sentence of its own
     (long, or a subject and verb), attributed to a name or a description? Not a lead
     split by its cue ("The bigger risk, she said, the one …, is …"), a subordinate clause
-    whose main clause follows ("As the vote nears, Stone says, the number … shrinks"), or
+    whose main clause follows ("As the vote nears, Okoro says, the number … shrinks"), or
     a quotation the words after the cue describe ("“…,” Anthony says, a job …")."""
     if comma_lead is None or mention.kind == "pronoun" or remark_after(text, tail_start, s1) is None:
         return False

@@ -17,8 +17,8 @@ from quotes.evaluation import report as evreport
 from quotes.evaluation.losses import strict_losses
 from quotes.model import Quote, quote_id
 
-TEXT = ('“We will win this state,” Sen. Ted Cruz said on Monday. '
-        'Mr. Obama said that the economy was strong. '
+TEXT = ('“We will win this state,” Sen. Ted Voss said on Monday. '
+        'Mr. Okoye said that the economy was strong. '
         'He added that “nobody should panic” about it.')
 DIRECT = "We will win this state"
 INDIRECT = "the economy was strong"
@@ -48,7 +48,7 @@ def gold_article(*quotes: Item, text: str = TEXT, article_id: str = "a1") -> Gol
     return GoldArticle(article_id, text, None, None, tuple(quotes))
 
 
-GOLD = (item(DIRECT, "direct", "Ted Cruz"), item(INDIRECT, "indirect", "Mr. Obama"),
+GOLD = (item(DIRECT, "direct", "Ted Voss"), item(INDIRECT, "indirect", "Mr. Okoye"),
         item(MIXED, "mixed", "He"))
 
 
@@ -70,8 +70,8 @@ def test_perfect_prediction_scores_one_everywhere() -> None:
 
 
 def test_shift_keeping_iou_at_least_half_matches_but_is_not_exact() -> None:
-    gold = item(INDIRECT, "indirect", "Obama")
-    pred = item(INDIRECT, "indirect", "Obama", shift=7)  # 15 of 22 chars overlap: IoU 15/29
+    gold = item(INDIRECT, "indirect", "Okoye")
+    pred = item(INDIRECT, "indirect", "Okoye", shift=7)  # 15 of 22 chars overlap: IoU 15/29
     assert ev.iou(gold.span, pred.span) >= 0.5
     f = figures((gold,), [pred])
     assert f["span"]["f1"] == 1.0
@@ -79,15 +79,15 @@ def test_shift_keeping_iou_at_least_half_matches_but_is_not_exact() -> None:
 
 
 def test_shift_below_iou_half_does_not_match() -> None:
-    gold = item(INDIRECT, "indirect", "Obama")
-    pred = item(INDIRECT, "indirect", "Obama", shift=8)  # 14 of 22 chars overlap: IoU 14/30
+    gold = item(INDIRECT, "indirect", "Okoye")
+    pred = item(INDIRECT, "indirect", "Okoye", shift=8)  # 14 of 22 chars overlap: IoU 14/30
     assert ev.iou(gold.span, pred.span) < 0.5
     f = figures((gold,), [pred])
     assert f["span"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
 
 
 def test_wrong_speaker_counts_for_span_not_attribution() -> None:
-    f = figures((item(DIRECT, "direct", "Ted Cruz"),), [item(DIRECT, "direct", "Donald Trump")])
+    f = figures((item(DIRECT, "direct", "Ted Voss"),), [item(DIRECT, "direct", "Donald Stark")])
     assert f["span"]["f1"] == 1.0
     assert f["attribution"]["f1"] == 0.0
     assert f["speaker_accuracy"] == 0.0
@@ -95,34 +95,34 @@ def test_wrong_speaker_counts_for_span_not_attribution() -> None:
 
 @pytest.mark.parametrize("pronoun", ["he", "He", "they", "who", "no one", "his"])
 def test_pronoun_predicted_speaker_is_never_correct(pronoun: str) -> None:
-    assert not ev.speaker_correct("Ted Cruz", pronoun)
+    assert not ev.speaker_correct("Ted Voss", pronoun)
     assert not ev.speaker_correct(pronoun, pronoun)
-    f = figures((item(DIRECT, "direct", "Ted Cruz"),), [item(DIRECT, "direct", pronoun)])
+    f = figures((item(DIRECT, "direct", "Ted Voss"),), [item(DIRECT, "direct", pronoun)])
     assert f["attribution"]["f1"] == 0.0
 
 
 @pytest.mark.parametrize(("gold", "pred", "correct"), [
-    ("Mr. Obama", "Barack Obama", True),
-    ("Sen. Ted Cruz", "Cruz", True),
-    ("Barack Obama", "President Obama", True),
-    ("Secretary of State John Kerry", "Kerry", True),
-    ("Mrs. Clinton", "Hillary Rodham Clinton", True),
-    ("Trump’s", "Donald Trump", True),  # curly possessive dropped
-    ("Leonard E. Burman, director of the Tax Policy Center", "Leonard Burman", True),
-    ("DONALD TRUMP", "donald trump", True),
-    ("Mr. Trump", "Trump, the Republican nominee", True),  # only a subset once "mr" is gone
-    ("Chairman Priebus", "Reince Priebus of the RNC", True),  # a title from titles.txt
-    ("Hillary Clinton", "Donald Trump", False),
-    ("Hillary Clinton", "Bill Clinton", True),  # the surname rule alone (a known leniency)
-    ("the president", "President Obama", False),  # no coreference: a role is not a name
+    ("Mr. Okoye", "Kwame Okoye", True),
+    ("Sen. Ted Voss", "Voss", True),
+    ("Kwame Okoye", "President Okoye", True),
+    ("Secretary of State John Lerma", "Lerma", True),
+    ("Mrs. Hallett", "Helena Rodham Hallett", True),
+    ("Stark’s", "Donald Stark", True),  # curly possessive dropped
+    ("Leonard E. Barwin, director of the Tax Policy Center", "Leonard Barwin", True),
+    ("DONALD STARK", "donald stark", True),
+    ("Mr. Stark", "Stark, the Republican nominee", True),  # only a subset once "mr" is gone
+    ("Chairman Prentis", "Royce Prentis of the RNC", True),  # a title from titles.txt
+    ("Helena Hallett", "Donald Stark", False),
+    ("Helena Hallett", "Bill Hallett", True),  # the surname rule alone (a known leniency)
+    ("the president", "President Okoye", False),  # no coreference: a role is not a name
     ("President", "president", True),  # all title: the words themselves are compared
-    ("Ted Cruz", None, False),
-    (None, "Ted Cruz", False),
+    ("Ted Voss", None, False),
+    (None, "Ted Voss", False),
     # The gold head before an apposition or a party tag also counts.
-    ("Flynn, a top Trump surrogate,", "Michael Flynn", True),
-    ("Rep. John Mica (R-Fla.)", "John Mica", True),
-    ("Google's chief executive, Laszlo Bock,", "Laszlo Bock", True),  # the full form still counts
-    ("Murphy, a consultant", "Erin Brown", False),
+    ("Fenn, a top Stark surrogate,", "Michael Fenn", True),
+    ("Rep. John Mero (R-Fla.)", "John Mero", True),
+    ("Google's chief executive, Lajos Berko,", "Lajos Berko", True),  # the full form still counts
+    ("Morrow, a consultant", "Erin Brown", False),
 ])
 def test_speaker_rule_after_stripping_honorifics(gold: str | None, pred: str | None,
                                                  correct: bool) -> None:
@@ -174,8 +174,8 @@ def test_each_quote_not_strictly_right_is_counted_once_under_what_went_wrong() -
 
 
 def test_matching_is_one_to_one() -> None:
-    gold = item(INDIRECT, "indirect", "Obama")
-    preds = [item(INDIRECT, "indirect", "Obama"), item(INDIRECT, "indirect", "Obama", shift=2)]
+    gold = item(INDIRECT, "indirect", "Okoye")
+    preds = [item(INDIRECT, "indirect", "Okoye"), item(INDIRECT, "indirect", "Okoye", shift=2)]
     f = figures((gold,), preds)
     assert f["counts"]["matched"] == 1
     assert f["span"]["precision"] == 0.5
@@ -183,15 +183,15 @@ def test_matching_is_one_to_one() -> None:
 
 
 def test_matching_takes_the_best_overlap_first() -> None:
-    gold = item(INDIRECT, "indirect", "Obama")
-    preds = [item(INDIRECT, "indirect", "Obama", shift=3), item(INDIRECT, "indirect", "Obama")]
+    gold = item(INDIRECT, "indirect", "Okoye")
+    preds = [item(INDIRECT, "indirect", "Okoye", shift=3), item(INDIRECT, "indirect", "Okoye")]
     f = figures((gold,), preds)
     assert f["exact"]["recall"] == 1.0  # the identical span won, though it came second
 
 
 def test_matching_ties_go_to_the_earlier_gold_quote() -> None:
-    twins = (item(DIRECT, "direct", "Ted Cruz"), item(DIRECT, "direct", "Joe Biden"))
-    f = figures(twins, [item(DIRECT, "direct", "Cruz")])
+    twins = (item(DIRECT, "direct", "Ted Voss"), item(DIRECT, "direct", "Joe Boden"))
+    f = figures(twins, [item(DIRECT, "direct", "Voss")])
     assert f["counts"]["matched"] == 1
     assert f["speaker_accuracy"] == 1.0
 
@@ -205,8 +205,8 @@ def test_gold_without_usable_speaker_counts_on_span_alone(speaker: str | None) -
 
 
 def test_speaker_accuracy_only_counts_named_gold_speakers() -> None:
-    preds = [item(DIRECT, "direct", "Cruz"), item(INDIRECT, "indirect", "Joe Biden"),
-             item(MIXED, "mixed", "Obama")]
+    preds = [item(DIRECT, "direct", "Voss"), item(INDIRECT, "indirect", "Joe Boden"),
+             item(MIXED, "mixed", "Okoye")]
     f = figures(GOLD, preds)
     assert f["counts"]["speaker_judged"] == 2
     assert f["speaker_accuracy"] == 0.5
@@ -215,7 +215,7 @@ def test_speaker_accuracy_only_counts_named_gold_speakers() -> None:
 
 def test_by_kind_recall_uses_gold_kind_and_precision_predicted_kind() -> None:
     # The mixed gold quote is predicted as direct, the indirect one is missed.
-    preds = [item(DIRECT, "direct", "Cruz"), item(MIXED, "direct", "he")]
+    preds = [item(DIRECT, "direct", "Voss"), item(MIXED, "direct", "he")]
     rows = score([gold_article(*GOLD)], {"a1": preds}).rows
     direct, mixed = rows["direct"].figures(), rows["mixed"].figures()
     assert direct["span"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
@@ -250,9 +250,9 @@ def test_trim_removes_whitespace_quote_marks_and_edge_punctuation(raw: str, trim
 
 
 def test_marks_and_punctuation_do_not_break_exact_match() -> None:
-    gold = item(DIRECT, "direct", "Ted Cruz")
+    gold = item(DIRECT, "direct", "Ted Voss")
     start, end = span_of(f"“{DIRECT},”")
-    pred = make_item(TEXT, "a1", start, end, "direct", "Cruz")
+    pred = make_item(TEXT, "a1", start, end, "direct", "Voss")
     assert figures((gold,), [pred])["exact"]["f1"] == 1.0
 
 
@@ -286,7 +286,7 @@ def files(tmp_path: Path) -> tuple[Path, Path]:
     """A gold file and a prediction file with one hit, one misattribution, one spurious quote."""
     gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
     gold.write_text(gold_line() + "\n", encoding="utf-8")
-    preds = [item(DIRECT, "direct", "Cruz"), item(INDIRECT, "indirect", "Joe Biden"),
+    preds = [item(DIRECT, "direct", "Voss"), item(INDIRECT, "indirect", "Joe Boden"),
              item("on Monday", "indirect", None)]
     pred.write_text("\n".join(pred_line(q) for q in preds) + "\n", encoding="utf-8")
     return gold, pred
@@ -328,11 +328,11 @@ def test_cli_errors_list_context_and_both_speakers(files: tuple[Path, Path]) -> 
     out = result.stdout
     assert "missed (1 of 1)" in out and "spurious (1 of 1)" in out
     assert "misattributed (1 of 1)" in out
-    assert "gold speaker: 'Mr. Obama'  pred speaker: 'Joe Biden'" in out
+    assert "gold speaker: 'Mr. Okoye'  pred speaker: 'Joe Boden'" in out
     assert "indirect  pred speaker: None\n" in out  # spurious: no gold side to show
     assert "mixed  gold speaker: 'He'\n" in out  # missed: no prediction side
     assert "⟦the economy was strong⟧" in out
-    assert "Cruz said ⟦on Monday⟧ . Mr. Obama" in out  # the span with its context
+    assert "Voss said ⟦on Monday⟧ . Mr. Okoye" in out  # the span with its context
 
 
 def test_cli_runs_extraction_and_measures_throughput(
@@ -341,7 +341,7 @@ def test_cli_runs_extraction_and_measures_throughput(
         start, end = span_of(DIRECT, article.text)
         return [Quote(id=quote_id(article.id, start, end), article_id=article.id,
                       text=article.text[start:end], start=start, end=end, kind="direct",
-                      speaker="Ted Cruz", resolution="name", confidence=1.0, rule="test",
+                      speaker="Ted Voss", resolution="name", confidence=1.0, rule="test",
                       explanation="test")]
     monkeypatch.setattr("quotes.pipeline.extract", fake_extract)
     result = run(files[0], "--json")
@@ -371,7 +371,7 @@ def test_cli_failing_article_is_reported_and_others_scored(
 def test_cli_accepts_gold_exported_by_the_review_tool(tmp_path: Path) -> None:
     q = GOLD[0]
     reviewed = {"id": "a1", "source": "review", "date": None, "title": None, "text": TEXT,
-                "quotes": [{"start": q.start, "end": q.end, "text": DIRECT, "speaker": "Ted Cruz",
+                "quotes": [{"start": q.start, "end": q.end, "text": DIRECT, "speaker": "Ted Voss",
                             "speaker_spans": [], "kind": "direct", "cue": "said",
                             "attribution": 0}]}
     all_wrong = {**reviewed, "id": "a2", "quotes": []}
@@ -411,7 +411,7 @@ def test_cli_missing_gold_exits_2_with_one_line(tmp_path: Path) -> None:
     (gold_line(quotes=(Item("a1", 0, 5, "quoted", None),)) + "\n", "kind must be one of"),
     (gold_line() + "\n" + gold_line() + "\n", "appears twice"),
     (gold_line().replace('"start": 1,', '"start": true,') + "\n", "'start' missing or not int"),
-    (gold_line().replace('"speaker": "Mr. Obama"', '"speaker": 7'), "speaker must be a string"),
+    (gold_line().replace('"speaker": "Mr. Okoye"', '"speaker": 7'), "speaker must be a string"),
     ("\n", "no gold articles"),
     ('{"id": "a1", "x": ' + "[" * 100_000 + "]" * 100_000 + "}\n", "nested too deeply"),
     ('{"id": "a1", "x": ' + "7" * 4301 + "}\n", "not JSON (Exceeds the limit"),
@@ -481,17 +481,17 @@ def test_eval_runs_on_polnear_dev() -> None:
 
 def review_files(tmp_path: Path, complete: bool) -> tuple[Path, Path]:
     """A review export of a1 (one quote confirmed, the rest unreviewed unless complete) and a2."""
-    confirmed = (item(DIRECT, "direct", "Ted Cruz"),)
+    confirmed = (item(DIRECT, "direct", "Ted Voss"),)
     unjudged = [list(span_of(INDIRECT))] if not complete else []
     review = {"reviewer": "Ann Checker", "exported": "2026-01-01T10:00:00Z", "complete": complete,
               "reviewed": 1 if not complete else 2, "total": 2, "unreviewed": unjudged}
-    other = item(DIRECT, "direct", "Ted Cruz", article_id="a2")
+    other = item(DIRECT, "direct", "Ted Voss", article_id="a2")
     gold = tmp_path / "verdicts.jsonl"
     gold.write_text(gold_line("a1", confirmed, review=review) + "\n"
                     + gold_line("a2", (other,), review={**review, "complete": True}) + "\n",
                     encoding="utf-8")
     pred = tmp_path / "pred.jsonl"
-    preds = [item(DIRECT, "direct", "Cruz"), item(INDIRECT, "indirect", "Obama")]
+    preds = [item(DIRECT, "direct", "Voss"), item(INDIRECT, "indirect", "Okoye")]
     pred.write_text("\n".join([pred_line(q) for q in preds] + [pred_line(preds[0], "a2")]) + "\n",
                     encoding="utf-8")
     return gold, pred

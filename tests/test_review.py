@@ -27,8 +27,8 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 
 # An emoji first, so code point and UTF-16 offsets differ for everything after it.
 TEXT = ("Breaking 🙂: “We are ready to defend every ally,” NATO Secretary General "
-        "Jens Stoltenberg said on Sunday. He added that the alliance was “seriously "
-        "concerned” about Minsk. Russian President Vladimir Putin said that NATO was in "
+        "Ivar Stokkeland said on Sunday. He added that the alliance was “seriously "
+        "concerned” about Minsk. Russian President Vadim Prokhin said that NATO was in "
         "danger.\n\nA reader wrote <script>alert('x')</script> & </div> here.\n\n"
         "“It is too early to judge,” he told reporters.")
 
@@ -56,24 +56,24 @@ def sample_items() -> list[tuple[Article, list[Quote]]]:
     """Two articles covering every kind, a pronoun, a low confidence and no speaker."""
     article = Article(id="nato-1", text=TEXT, date="2021-06-06", title="NATO & Belarus")
     quotes = [
-        make_quote(article, "We are ready to defend every ally", "direct", "Jens Stoltenberg",
-                   mention=span(TEXT, "Jens Stoltenberg"), cue=span(TEXT, "said"),
+        make_quote(article, "We are ready to defend every ally", "direct", "Ivar Stokkeland",
+                   mention=span(TEXT, "Ivar Stokkeland"), cue=span(TEXT, "said"),
                    resolution="name", confidence=0.95, role="NATO Secretary General",
                    explanation="full name beside the cue"),
         make_quote(article, "the alliance was “seriously concerned” about Minsk", "mixed",
-                   "Jens Stoltenberg", mention=span(TEXT, "He", "Sunday"),
+                   "Ivar Stokkeland", mention=span(TEXT, "He", "Sunday"),
                    cue=span(TEXT, "added that"), resolution="pronoun", confidence=0.55,
                    role="NATO Secretary General", explanation="last named person before"),
-        make_quote(article, "NATO was in danger", "indirect", "Vladimir Putin",
-                   mention=span(TEXT, "Vladimir Putin"), cue=span(TEXT, "said that"),
+        make_quote(article, "NATO was in danger", "indirect", "Vadim Prokhin",
+                   mention=span(TEXT, "Vadim Prokhin"), cue=span(TEXT, "said that"),
                    resolution="name", confidence=0.8, role="Russian President",
                    explanation="full name beside the cue"),
         make_quote(article, "It is too early to judge", "direct", None,
                    cue=span(TEXT, "told reporters"), confidence=0.3),
     ]
-    other_text = "Gitanas Nauseda spoke. “Belarus is a threat,” he said."
+    other_text = "Gedas Narbutas spoke. “Belarus is a threat,” he said."
     other = Article(id="lt-2", text=other_text, title="Lithuania")
-    other_quotes = [make_quote(other, "Belarus is a threat", "direct", "Gitanas Nauseda",
+    other_quotes = [make_quote(other, "Belarus is a threat", "direct", "Gedas Narbutas",
                                mention=span(other_text, "he", "threat"),
                                cue=span(other_text, "said"), resolution="pronoun",
                                confidence=0.7, role="President of Lithuania",
@@ -243,22 +243,22 @@ def named(text: str, *names: str) -> tuple[Article, list[Quote]]:
 
 def test_speaker_names_of_one_person_are_one_row() -> None:
     text = "Q1 Q2 Q3 Q4 Q5 Q6 Q7"
-    names = ["Jens Stoltenberg", "Stoltenberg", "Secretary General Jens Stoltenberg",
+    names = ["Ivar Stokkeland", "Stokkeland", "Secretary General Ivar Stokkeland",
              "José Ruiz", "Jose Ruiz", "Ann Lee", "Bob Lee"]
     first = named(text, *names)
-    second = named("Q1 Q2", "Lee", "stoltenberg")
+    second = named("Q1 Q2", "Lee", "stokkeland")
     rows = meta(parse(render_review([first, second])))["speakers"]
     by_name = {r["name"]: r for r in rows["rows"]}
-    assert by_name["Jens Stoltenberg"]["count"] == 4  # the shown name: the full name
-    assert set(by_name["Jens Stoltenberg"]["names"]) == {
-        "Jens Stoltenberg", "Stoltenberg", "Secretary General Jens Stoltenberg", "stoltenberg"}
+    assert by_name["Ivar Stokkeland"]["count"] == 4  # the shown name: the full name
+    assert set(by_name["Ivar Stokkeland"]["names"]) == {
+        "Ivar Stokkeland", "Stokkeland", "Secretary General Ivar Stokkeland", "stokkeland"}
     [ruiz] = [r for r in rows["rows"] if "José Ruiz" in r["names"]]
     assert ruiz["count"] == 2 and set(ruiz["names"]) == {"José Ruiz", "Jose Ruiz"}
     assert {"Ann Lee", "Bob Lee", "Lee"} <= set(by_name)  # a surname two people share stays apart
     data = page_data(parse(render_review([first, second])))
     groups = [rows["row_of"][q["group"]] for a in data for q in a["quotes"]]
     assert groups[0] == groups[1] == groups[2] == groups[8] != groups[3]
-    assert rows["rows"][groups[0]]["name"] == "Jens Stoltenberg"
+    assert rows["rows"][groups[0]]["name"] == "Ivar Stokkeland"
 
 
 def test_rendering_is_deterministic() -> None:

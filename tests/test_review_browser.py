@@ -191,18 +191,18 @@ def test_controls_are_named_after_their_quote_and_one_region_is_live(page: Any) 
 
 
 def test_speaker_filter_select_and_table_link(page: Any) -> None:
-    page.select_option("#f-speaker", label="Vladimir Putin (1)")
-    expect(page.locator(".card:visible .speaker")).to_have_text(["Vladimir Putin"])
+    page.select_option("#f-speaker", label="Vadim Prokhin (1)")
+    expect(page.locator(".card:visible .speaker")).to_have_text(["Vadim Prokhin"])
     assert "dim" not in page.locator(".text .hl.k-indirect").first.get_attribute("class")
     assert "dim" in page.locator(".text .hl.k-direct").first.get_attribute("class")
-    assert page.locator("#a-1").is_hidden()  # no Putin quote in the second article
+    assert page.locator("#a-1").is_hidden()  # no Prokhin quote in the second article
     assert "speaker=s" in page.evaluate("location.hash")  # the select writes the address
     page.select_option("#f-speaker", value="")
     expect(page.locator(".card:visible")).to_have_count(5)
-    link = page.get_by_role("link", name="Gitanas Nauseda")
+    link = page.get_by_role("link", name="Gedas Narbutas")
     link.click()
-    expect(page.locator(".card:visible .speaker")).to_have_text(["Gitanas Nauseda"])
-    assert page.locator("tr.active").inner_text().startswith("Gitanas Nauseda")
+    expect(page.locator(".card:visible .speaker")).to_have_text(["Gedas Narbutas"])
+    assert page.locator("tr.active").inner_text().startswith("Gedas Narbutas")
     page.mouse.wheel(0, -5000)
     wait_until(page, "window.scrollY === 0")
     link.click()  # the same link again still takes the reader to the quotes
@@ -374,7 +374,7 @@ def test_three_verdicts_a_note_and_the_export(page: Any, tmp_path: Path) -> None
     card(page, "too early").get_by_role("button", name="Wrong speaker").click()
     fix = card(page, "too early").get_by_role("combobox", name="Right speaker")
     expect(fix).to_be_focused()
-    fix.fill("Vladimir Putin")
+    fix.fill("Vadim Prokhin")
     fix.press("Enter")
     note = card(page, "NATO was in danger").get_by_role("textbox", name="Note")
     note.fill("a paraphrase of a headline")
@@ -401,7 +401,7 @@ def test_three_verdicts_a_note_and_the_export(page: Any, tmp_path: Path) -> None
         assert article.text[q["start"]:q["end"]] == q["text"]
         for start, end in q["speaker_spans"]:
             assert article.text[start:end] == q["speaker"]  # Python offsets, past the emoji
-    assert gold["It is too early to judge"]["speaker"] == "Vladimir Putin"
+    assert gold["It is too early to judge"]["speaker"] == "Vadim Prokhin"
     assert gold["We are ready to defend every ally"]["cue"] == "said"
     expect(page.locator("#live")).to_contain_text("partly reviewed")
     expect(page.locator("#live")).to_contain_text("nato-1 (3 of 4)")
@@ -572,7 +572,7 @@ def test_import_resumes_work_on_a_later_report(tabs: Tabs, tmp_path: Path) -> No
     card(first, "ready to defend").get_by_role("button", name="Correct").click()
     card(first, "too early").get_by_role("button", name="Wrong speaker").click()
     fix = card(first, "too early").get_by_role("combobox", name="Right speaker")
-    fix.fill("Vladimir Putin")
+    fix.fill("Vadim Prokhin")
     fix.press("Enter")
     note = card(first, "Belarus is a threat").get_by_role("textbox", name="Note")
     note.fill("check the video")
@@ -589,7 +589,7 @@ def test_import_resumes_work_on_a_later_report(tabs: Tabs, tmp_path: Path) -> No
     expect(later.locator("#live")).to_contain_text("Imported 3 verdicts on 2 articles")
     expect(later.locator("#a-0 .progress")).to_have_text("2/4 reviewed")
     expect(card(later, "too early").get_by_role("combobox", name="Right speaker")).to_have_value(
-        "Vladimir Putin")
+        "Vadim Prokhin")
     expect(card(later, "Belarus is a threat").get_by_role("textbox", name="Note")).to_have_value(
         "check the video")
     after = lines(export(later, tmp_path, name="Bo Colleague"))
@@ -642,14 +642,14 @@ def test_keyboard_only_review_of_an_article_then_export_and_eval(tabs: Tabs,
     expect(tab.locator(".card:focus .qtext")).to_have_text("It is too early to judge")
     keys.press("s")  # wrong speaker: type the right one
     expect(tab.locator(".card:focus-within .v-speaker")).to_be_focused()
-    keys.type("Vladimir Putin")
+    keys.type("Vadim Prokhin")
     keys.press("Enter")
     expect(tab.locator(".card:focus .qtext")).to_have_text("Belarus is a threat")
     keys.press("n")
     keys.type("second source needed")
     keys.press("Enter")
     expect(tab.locator("#a-0 .progress")).to_have_text("4/4 reviewed")
-    expect(tab.locator("#live")).to_contain_text("Speaker set to Vladimir Putin")
+    expect(tab.locator("#live")).to_contain_text("Speaker set to Vadim Prokhin")
     keys.press("/")
     for _ in range(10):  # back up from the search field to Export
         keys.press("Shift+Tab")
@@ -748,18 +748,18 @@ def test_header_url_empty_run_and_fixed_speaker_role(tabs: Tabs, tmp_path: Path)
 
 
 def test_one_person_is_one_row_and_one_filter(tabs: Tabs, tmp_path: Path) -> None:
-    text = "“Q1,” Jens Stoltenberg said. “Q2,” Stoltenberg said. “Q3,” NATO Secretary General " \
-           "Jens Stoltenberg said. “Q4,” Ann Lee said."
+    text = "“Q1,” Ivar Stokkeland said. “Q2,” Stokkeland said. “Q3,” NATO Secretary General " \
+           "Ivar Stokkeland said. “Q4,” Ann Lee said."
     article = Article(id="people", text=text)
     quotes = [make_quote(article, q, "direct", name) for q, name in
-              (("Q1", "Jens Stoltenberg"), ("Q2", "Stoltenberg"),
-               ("Q3", "NATO Secretary General Jens Stoltenberg"), ("Q4", "Ann Lee"))]
+              (("Q1", "Ivar Stokkeland"), ("Q2", "Stokkeland"),
+               ("Q3", "NATO Secretary General Ivar Stokkeland"), ("Q4", "Ann Lee"))]
     tab = tabs.open(write(tmp_path, [(article, quotes)]))
     rows = tab.locator("#speaker-rows tr")
     expect(rows).to_have_count(2)
-    expect(rows.first).to_contain_text("Jens Stoltenberg")
-    expect(rows.first.locator(".also")).to_contain_text("Stoltenberg")
-    tab.select_option("#f-speaker", label="Jens Stoltenberg (3)")
+    expect(rows.first).to_contain_text("Ivar Stokkeland")
+    expect(rows.first.locator(".also")).to_contain_text("Stokkeland")
+    tab.select_option("#f-speaker", label="Ivar Stokkeland (3)")
     expect(tab.locator(".card:visible")).to_have_count(3)
 
 
