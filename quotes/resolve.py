@@ -101,6 +101,9 @@ def _together(people: People, mention: Mention, said: str) -> Resolved | None:
     cut = said.find(" and ")
     if cut < 0:
         return None
+    speaks = _SPEAKS_FOR_OPENING.match(said)
+    if speaks is not None and speaks.group(1).casefold() in lexicon.words("speaks_for"):
+        return None  # ("A spokesman for the Foreign, Commonwealth and Development Office": one body)
     parts = ((mention.start, mention.start + cut), (mention.start + cut + 5, mention.end))
     names = [mention_after(people.text, start, end) for start, end in parts]
     if any(m is None or m.kind != "name" or not m.name or (m.start, m.end) != part
@@ -111,6 +114,11 @@ def _together(people: People, mention: Mention, said: str) -> Resolved | None:
     resolved = [_name(people, m, m.name, people.text[m.start:m.end]) for m in names if m and m.name]
     speaker = " and ".join(r.speaker or "" for r in resolved)
     return Resolved(speaker, None, "name", f'"{said}" names {speaker}, who speak together')
+
+
+# "A spokesman for | …", "a representative of | …": one who speaks for what follows.
+_SPEAKS_FOR_OPENING = regex.compile(
+    r"(?i:(?:an?|the)[ \u00a0]+)?(?:\p{Ll}+[ \u00a0]+)?(\p{L}+)[ \u00a0]+(?:for|of)[ \u00a0]")
 
 
 def _one_office(people: People, first: Mention | None, second: Mention | None) -> Mention | None:
