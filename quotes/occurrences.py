@@ -66,21 +66,9 @@ def occurrences(people: People, head: str, pos: int) -> list[Span]:
     key = ("word", head)
     spans = people.cache.get(key)
     if not isinstance(spans, list):
-        # (half the words asked are not in the article: its case-folded prose, searched
-        # plainly, says so without compiling the word's pattern and running it)
-        spans = [m.span() for m in _word(head).finditer(people.text, *people.body)] if (
-            head.casefold() in _folded_prose(people)) else []
+        spans = [m.span() for m in _word(head).finditer(people.text, *people.body)]
         people.cache[key] = spans
     return spans[:bisect.bisect_left(spans, (pos, pos))]
-
-
-def _folded_prose(people: People) -> str:
-    """The article's prose case-folded (once per article): it holds every word the
-    case-insensitive pattern of _word finds there, case-folded."""
-    folded = people.cache.get("folded")
-    if not isinstance(folded, str):
-        folded = people.cache["folded"] = people.text[people.body[0]:people.body[1]].casefold()
-    return folded
 
 
 def name_end(text: str, at: int) -> int:

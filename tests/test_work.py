@@ -19,8 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes import appositions, extract, names, occurrences, office_subjects, organisations, pipeline, role_kin
-from quotes.people import People
+from quotes import appositions, extract, names, office_subjects, organisations, pipeline, role_kin
 
 
 def _mark_run(n: int) -> str:
@@ -202,15 +201,3 @@ def test_a_description_is_fitted_to_a_role_once_per_process(monkeypatch: pytest.
     assert spelled.calls > 0 and first[0].speaker == "Ilse Varga"
     spelled.calls = 0
     assert extract(text) == first and spelled.calls == 0
-
-
-def test_a_word_the_article_does_not_hold_is_never_searched_for(monkeypatch: pytest.MonkeyPatch) -> None:
-    word = _Counted(occurrences._word)
-    monkeypatch.setattr(occurrences, "_word", word)
-    text = "The Harbourmaster of Kessel, Ilse Varga, closed the port. The harbour-master's deputy left."
-    people = People(text, (0, len(text)), [])
-    assert occurrences.occurrences(people, "ferryman", len(text)) == []
-    assert word.calls == 0
-    assert occurrences.occurrences(people, "harbourmaster", len(text)) == [(4, 17)]
-    assert occurrences.occurrences(people, "harbour-master", len(text)) == [(62, 76)]
-    assert word.calls == 2
