@@ -30,7 +30,7 @@ from quotes.tokens import (
     is_role_noun,
     is_role_word,
     is_word,
-    memo,
+    remembered,
     tokens,
 )
 
@@ -44,11 +44,7 @@ _PARTY_TAG_AFTER = re.compile(r"\s*\([^()]{1,20}\)")
 
 def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     """The mention that starts right after pos ("said | the NATO chief, Ivar Stokkeland")."""
-    known = memo(text)
-    key = ("after", pos, ceiling)
-    if key not in known:
-        known[key] = _mention_after(text, pos, ceiling)
-    return known[key]
+    return remembered(_mention_after, text, pos, ceiling)
 
 
 def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:

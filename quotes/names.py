@@ -26,7 +26,7 @@ from quotes.tokens import (
     is_role_word,
     is_title,
     is_word,
-    memo,
+    remembered,
     tokens,
 )
 
@@ -411,10 +411,11 @@ def heading_words() -> frozenset[str]:
 def lower_words(text: str) -> frozenset[str]:
     """The words the text writes in lower case: common words, never a name. Read once
     per text."""
-    known = memo(text)
-    if ("lower",) not in known:
-        known[("lower",)] = frozenset(t.key for t in tokens(text, 0, len(text)) if t.word.islower())
-    return known[("lower",)]
+    return remembered(_lower_words, text)
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(t.key for t in tokens(text, 0, len(text)) if t.word.islower())
 
 
 def surname_key(tok: Token) -> str:
@@ -425,12 +426,13 @@ def alone_words(text: str) -> frozenset[str]:
     """The capitalised words the text uses on their own, no name word beside them
     ("… , Aliyev emphasized", "Mr Aliyev"): how a reporter refers back to a person named
     in full. Read once per text (keys, without a possessive ending)."""
-    known = memo(text)
-    if ("alone",) not in known:
-        toks = tokens(text, 0, len(text))
-        named = list(map(is_name_word, toks))  # (asked once a token; only name words read on)
-        known[("alone",)] = frozenset(
-            surname_key(toks[k]) for k in compress(range(len(toks)), named)
-            if not (k > 0 and named[k - 1] and toks[k - 1].end + 1 >= toks[k].start)
-            and not (k + 1 < len(toks) and named[k + 1] and toks[k].end + 1 >= toks[k + 1].start))
-    return known[("alone",)]
+    return remembered(_alone_words, text)
+
+
+def _alone_words(text: str) -> frozenset[str]:
+    toks = tokens(text, 0, len(text))
+    named = list(map(is_name_word, toks))  # (asked once a token; only name words read on)
+    return frozenset(
+        surname_key(toks[k]) for k in compress(range(len(toks)), named)
+        if not (k > 0 and named[k - 1] and toks[k - 1].end + 1 >= toks[k].start)
+        and not (k + 1 < len(toks) and named[k + 1] and toks[k].end + 1 >= toks[k + 1].start))

@@ -25,7 +25,7 @@ from quotes.tokens import (
     is_role_noun,
     is_title,
     is_word,
-    memo,
+    remembered,
     tokens,
 )
 
@@ -47,11 +47,7 @@ def office_subject(text: str, lo: int, hi: int) -> Mention | None:
     """The person named in text[lo:hi], all of it an office and a name: "[the] OFFICE
     [,] NAME", "NAME, OFFICE" or "OFFICE NAME, OFFICE" (at least one office). Read once
     per span: speaker_verb_report and trailing_report may both read back from one cue."""
-    known = memo(text)
-    key = ("office", lo, hi)
-    if key not in known:
-        known[key] = _office_subject(text, lo, hi)
-    return known[key]
+    return remembered(_office_subject, text, lo, hi)
 
 
 def _office_subject(text: str, lo: int, hi: int) -> Mention | None:

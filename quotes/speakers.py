@@ -32,7 +32,7 @@ from quotes.tokens import (
     is_role_word,
     is_title,
     is_word,
-    memo,
+    remembered,
     tokens,
 )
 
@@ -45,11 +45,7 @@ MENTION_WINDOW = 120
 
 def mention_before(text: str, floor: int, pos: int, *, skip_aux: bool = True) -> Mention | None:
     """The mention that ends right before pos ("… Ivar Stokkeland | said")."""
-    known = memo(text)
-    key = ("before", floor, pos, skip_aux)
-    if key not in known:
-        known[key] = _mention_before(text, floor, pos, skip_aux)
-    return known[key]
+    return remembered(_mention_before, text, floor, pos, skip_aux)
 
 
 def _mention_before(text: str, floor: int, pos: int, skip_aux: bool) -> Mention | None:

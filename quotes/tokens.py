@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import compress, repeat, takewhile
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from quotes import lexicon
 
@@ -389,11 +389,18 @@ def is_possessive(tok: Token) -> bool:
     return tok.word.endswith(("’s", "'s", "s’", "s'")) and len(tok.word) > 2
 
 
-def memo(text: str) -> dict[tuple[object, ...], Any]:
-    """Answers already computed for this text (mentions read at a position): rules ask
-    for the same one again and again. One entry per call at most, so it grows with
-    the text, no more."""
-    return (_cache.get(text) or _chunks(text)).memo
+_T = TypeVar("_T")
+
+
+def remembered(read: Callable[..., _T], text: str, *args: object) -> _T:
+    """read(text, *args), computed once per text (a mention read at a position): rules
+    ask for the same one again and again. One entry per call at most, so the answers
+    kept grow with the text, no more."""
+    known = (_cache.get(text) or _chunks(text)).memo
+    key = (read, *args)
+    if key not in known:
+        known[key] = read(text, *args)
+    return known[key]
 
 
 def is_role_word(tok: Token) -> bool:
