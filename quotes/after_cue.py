@@ -111,7 +111,7 @@ def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
 
 
 def _body_in_place(text: str, toks: list[Token], body: Mention) -> Mention:
-    """"according to the Committee for Fisheries | in West Africa": a body's name goes on
+    """"according to the Council for Fisheries | in East Africa": a body's name goes on
     to where it is, as read backwards before a cue ("The Canadian Embassy in Lima said")."""
     k = next((n for n, t in enumerate(toks) if t.start >= body.end), None)
     if k is None or toks[k].key != "in" or not headed_body(text, body):

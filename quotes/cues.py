@@ -278,8 +278,8 @@ PASSIVE_BY_AGENT = "passive cue, quote, by agent"
 
 
 def _agent_after_quotation(text: str, mark: int, end: int) -> Mention | None:
-    """"has been described as ‘a hammer blow’ by local councillors", "was called
-    “strategic ambiguity” by Jo Hale": the one after "by" named it."""
+    """"has been described as ‘a kick in the teeth’ by ward councillors", "was
+    called “a lifeline” by Dr Noor Haddad": the one after "by" named it."""
     closing = _CLOSING_AFTER.get(text[mark]) if mark < len(text) else None
     close = re.compile(closing).search(text, mark + 1, min(len(text), mark + 400)) if closing else None
     by = _BY_AGENT.match(text, close.end()) if close else None

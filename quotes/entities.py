@@ -89,8 +89,8 @@ _JOINED_PARTICLE = re.compile(JOINED_PARTICLE.pattern, re.IGNORECASE)
 def particle_surname(words: list[str], full: list[str]) -> bool:
     """"St. Clair" or "van Aalst" is the surname of "Anne St. Clair", "Piet van Aalst":
     every word before the last is a name particle, and the full name ends with them; so
-    is a double surname, "Ferreyra Solís" of "Ana Lucía Ferreyra Solís" or "Mbarga Essomba"
-    of "Jean-Claude Mbarga Essomba": the full name ends with the words, the first of which
+    is a double surname, "Ortega Ruiz" of "Juan Pablo Ortega Ruiz" or "Eyenga Atangana"
+    of "Paul-Henri Eyenga Atangana": the full name ends with the words, the first of which
     is no given name."""
     if len(full) <= len(words) or [w.casefold() for w in full[-len(words):]] != [w.casefold() for w in words]:
         return False

@@ -68,7 +68,7 @@ def named_later(people: People, said: str, start: int, end: int) -> Candidate | 
     head, kind = _head(said)
     set_apart = head is None and len(said.split()) > 1 and said.split()[0].casefold() == "one"
     if set_apart:
-        # ("one 79-year-old widow calling her block ‘…’. The widow, Mrs Leung Mei-fong, …":
+        # ("one 82-year-old pensioner calling her flat ‘…’. The pensioner, Mrs Chan Siu-lan, …":
         # one set apart from a group is named only by the noun itself in apposition)
         head, kind = _head("a " + said.split(None, 1)[1])
         if head is None:

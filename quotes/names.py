@@ -130,7 +130,7 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     if titled:
         pass  # "… of Qasreen Sheikh | Faisal bin Rashid Al-Mansour": the title shows where the name starts
     elif last - first >= 2 and (opening := office_opening(toks, first, plain=True)) is not None:
-        # "the Deputy Minister of Trade of Ruritania Ana Petrova", "Secretary of State Ana
+        # "the Deputy Minister of Interior of Moravel Iva Stenko", "Secretary of State Ana
         # Ruiz": the place or body ends the role, the last words name the person
         person = _personal_start(toks, first, last, text=text)
     elif last - first >= 2 and (opening := office_opening(toks, first, plain=False)) is not None:
@@ -224,7 +224,7 @@ def address_style(toks: list[Token], k: int, last: int) -> bool:
     before = toks[k - 1].key if k > 0 else ""
     if (before, tok.key) in pairs or (k + 1 < last and (tok.key, toks[k + 1].key) in pairs):
         return True  # "Tan Sri | Lim Wei": only the two together
-    if tok.key in dotted:  # (or after another style: "Rt Hon"; or before a given name: "Hon Carla Young")
+    if tok.key in dotted:  # (or after another style: "Rt Hon"; or before a given name: "Hon Grace Mwale")
         return tok.word.endswith(".") or before in styles or before in dotted or (
             last - k >= 2 and toks[k + 1].key in lexicon.words("given_names"))
     return tok.key in styles and (last - k >= 2 or toks[k + 1].key in styles or toks[k + 1].key in dotted)
@@ -249,7 +249,7 @@ def _address_styles() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[s
 
 def is_style_word(word: str) -> bool:
     """A one-word style of address as written ("Engr", "Datuk", "Hon."), however it is
-    read before a name: a later mention "Engr Ibrahim" may mean the person styled so."""
+    read before a name: a later mention "Engr Nwankwo" may mean the person styled so."""
     key = word.rstrip(".").casefold()
     if key not in _style_words():
         return False  # (nearly every word)
@@ -305,8 +305,8 @@ def _personal_start(toks: list[Token], first: int, last: int,
     places = lexicon.words("places")
     place = max((k for k in range(first, last - 1) if toks[k].key in places), default=None)
     if confirm is None and place is not None and all(toks[k].key in places for k in range(first, place + 1)):
-        return place + 1  # "… of the Republic of Mozambique | Armindo Cossa Machava": the place ends the office
-    # "Department of Irrigation | Le Hoang Phuc": three words after a portfolio's noun (or a
+        return place + 1  # "… of the Republic of Mozambique | Amadeu Tembe Zandamela": the place ends it
+    # "Department of Aquaculture | Vo Quoc Huy": three words after a portfolio's noun (or a
     # place the run does not open with)
     if start == last - 1 and start - 1 > first and _ends_body(toks[start - 2]) and (
             _may_open_name(toks[start - 1], text)):

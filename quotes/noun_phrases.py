@@ -346,8 +346,8 @@ def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> M
             return _extend_further(text, toks, Mention(outer.start, inner.end, "role", None,
                                                        text[outer.start:inner.end]))
         if outer is not None and toks[det].key == "in" and inner.kind == "name" and headed_body(text, outer):
-            # "The Canadian Embassy | in Lima said", "the Committee for Press Freedom | in
-            # West Africa said": the body where it is, never the place alone
+            # "The Canadian Embassy | in Lima said", "the Council for Fisheries | in
+            # East Africa said": the body where it is, never the place alone
             return Mention(outer.start, inner.end, "name", (outer.start, inner.end))
         if outer is not None and outer.kind == "name" and toks[det].key == "in" and inner.kind == "name" and (
                 toks[det - 1].end == outer.end):
@@ -356,7 +356,7 @@ def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> M
 
 
 def headed_body(text: str, mention: Mention) -> bool:
-    """A body's name with its head word first or last ("Committee for Press Freedom",
+    """A body's name with its head word first or last ("Council for Fisheries",
     "Canadian Embassy"), not a person's."""
     if mention.kind != "name" or mention.role:
         return False

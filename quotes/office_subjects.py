@@ -125,8 +125,8 @@ def office_to_comma(text: str, start: int, end: int) -> Mention | None:
 
 
 def styled_holder(text: str, office: Mention, end: int) -> Mention | None:
-    """"According to the commissioner of the ejido Los Oyameles, | Mr. Isidro Contreras
-    Vega, | …": an office read to its comma whose holder follows in apposition with a
+    """"According to the president of the commune El Carrizal, | Mrs. Rosa Quintero
+    Díaz, | …": an office read to its comma whose holder follows in apposition with a
     courtesy title; the holder speaks, the whole office is the role (the office's own
     last words, a body's name, are no person's)."""
     comma = _COMMA_AFTER.match(text, office.end, end)

@@ -82,7 +82,7 @@ class People:
             entity = self.add(found.name, found.role)
             self._after_media_noun(entity, found.word_before)
             if _WHO_AFTER.match(text, found.name[1]) and len(entity.words) > 1 and not names_body(entity):
-                entity.person = entity.evident = True  # ("Tamika Hollis, whose son …": a person)
+                entity.person = entity.evident = True  # ("Ikram Dossou, whose son …": a person)
             if found.subject is not None:
                 self._outside.append((found.subject, entity))
         # In a sentence whose subject is a pronoun ("He said the mill, run by Ana Ruiz,
@@ -176,7 +176,7 @@ class People:
         return best
 
     def _given_names(self, words: list[str], pos: int) -> Entity | None:
-        """"Sigrún Björk" after "Sigrún Björk Jónsdóttir": the given names alone, as
+        """"Ásdís Hrund" after "Ásdís Hrund Egilsdóttir": the given names alone, as
         Icelandic, Thai or Indonesian copy refers back, mean the one person named in full
         with them first (none where two people share them)."""
         found = [entity for entity in self._by_first.get(words[0], ())
@@ -185,7 +185,7 @@ class People:
         return found[0] if len(found) == 1 else None
 
     def _styled_surname(self, words: list[str], pos: int, gender: str | None) -> Entity | None:
-        """"Engr Ibrahim" after "Engr Musa Baba Ibrahim", "Datuk Azlan" after "Datuk Seri
+        """"Engr Nwankwo" after "Engr Chukwudi Obi Nwankwo", "Datuk Azlan" after "Datuk Seri
         Azlan Hashim": a style of address and one word mean the person named in full."""
         if len(words) != 2 or not is_style_word(words[0]):
             return None

@@ -228,7 +228,7 @@ def clause_end(text: str, start: int, end: int, clause: bool = False) -> int:
             aside_end = aside.end()  # "that the ties between youth — especially girls — and …"
             continue
         if match.group().startswith(",") and (past := _subject_aside(text, start, match.start(), end)):
-            aside_end = past  # "that the tanker, carrying 33,000 tonnes, had not …"
+            aside_end = past  # "that the ferry, carrying 212 passengers, had been …"
             continue
         if quoted is None:
             quoted = quoted_within(text, start, end)
@@ -263,8 +263,8 @@ _COMMA_ASIDE = re.compile(r"(?:[^,;:.?!“”\"«»\n]|(?<=\d)[,.](?=\d)|\.(?=\S
 
 
 def _subject_aside(text: str, start: int, comma: int, end: int) -> int | None:
-    """Where an aside between the content's subject and its verb ends: "said the tanker,
-    carrying 33,000 tonnes of gas oil, had not …", "said the plan, however, would …".
+    """Where an aside between the content's subject and its verb ends: "said the ferry,
+    carrying 212 passengers, had been held …", "said the plan, however, would …".
     The content before the comma is a noun phrase (no verb, no subordinator) and a verb
     follows the closing comma; a break at a comma after a verb still ends the content."""
     aside = _COMMA_ASIDE.match(text, comma + 1, end)

@@ -141,7 +141,7 @@ def _verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if not _COMMA_BEFORE.search(text, max(sentence[0], cue.start - 4), cue.start):
         if remark_after(text, cue.end, sentence[1]) and (trailing := trailing_report(text, sentence, cue)) and (
                 len(trailing.pieces) == 1):
-            return trailing  # "…, the ministry said on Thursday, the latest attempt to …": the lead is said
+            return trailing  # "…, the central bank said on Monday, the third cut this year …": the lead is said
         return speaker_verb_report(text, sentence, cue) or trailing_report(text, sentence, cue)
     trailing = trailing_report(text, sentence, cue)
     if _inverted(text, sentence, cue, trailing):

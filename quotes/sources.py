@@ -68,8 +68,8 @@ def source_first_report(text: str, sentence: Span, previous: Span | None) -> tup
                 return None  # "As I mentioned earlier, …", "As we reported, …": the writer's aside
             verb = _AS_VERB.match(text, found.end, s1)
             if verb is None and found.kind == "name" and found.role and text.startswith(",", found.end):
-                # "As the director of the port, Mrs. Ana Mure, | noted, …": the comma closes
-                # the holder's apposition to the office
+                # "As the head of the river port, Mr. Kofi Mensah Boateng, | told reporters, …": the
+                # comma closes the holder's apposition to the office
                 verb = _AS_VERB.match(text, found.end + 1, s1)
             if verb is None and found.kind == "role":
                 found, verb = _office_then_name(text, found, s1)

@@ -126,7 +126,7 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
 # participle or a conjunction opens the sentence's next clause, where the cue's adverbial ends.
 _SENTENCE_CLAUSE = re.compile(
     r",\s*(?:[a-z]+ing|as|while|whereas|after|before|when|because|although|though|but|and)\s")
-# "…, the ministry said on Thursday, | the latest attempt to …": a noun phrase after the
+# "…, the central bank said on Monday, | the third cut this year …": a noun phrase after the
 # cue's comma that remarks on the whole report (the sentence's apposition), no clause.
 _REMARK = re.compile(r"[ \t]*,[ \t]+(?:the|a|an)[ \t]+")
 _REMARK_ADVERBIAL = re.compile(r"[^,;:.!?“”\"«»]{0,60}?(?=,)")
@@ -137,7 +137,7 @@ _ENDS_HEAD = PREPOSITIONS | lexicon.words("relatives") | {"since", "to", "after"
 
 def remark_after(text: str, pos: int, s1: int) -> re.Match[str] | None:
     """The comma after a trailing cue (and a short adverbial: "said | on Thursday") that
-    sets off a remark on the report ("…, the latest in a string of collisions", "…, a
+    sets off a remark on the report ("…, the third cut this year", "…, a
     first for the region"): "the", "a" or "an" and words up to the head's complement
     with no verb ("…, officials said, the dam would hold" is a clause)."""
     adverbial = _REMARK_ADVERBIAL.match(text, pos, s1)
