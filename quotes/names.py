@@ -97,6 +97,8 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     j = i - 1
     while j >= 0 and last - j < MAX_NAME_TOKENS:
         tok = toks[j]
+        if text is not None and "\n" in text[tok.end:toks[j + 1].start]:
+            break  # "… against England A. | (new paragraph) Levan Beridze": no name spans a line break
         if j < last and address_style(toks, j, last):
             break  # "… Authority | H.E. | Sok Vannarith": the name starts after its style
         if is_name_word(tok) and not tok.word.endswith(("’s", "'s", "s’", "s'")):
