@@ -184,8 +184,9 @@ STYLE_POSSESSIVES = frozenset(("his", "her"))
 # The same as a pattern's alternation, lower case or capitalised ("[Hh]er|[Hh]is").
 STYLE_POSSESSIVE_WORDS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(STYLE_POSSESSIVES))
 
-_LEADING_CONJUNCTIONS = frozenset("and but so yet".split())
-# Words after which a clause, and its subject, begins: "As Tabler, an expert, noted".
+# A conjunction that may open the sentence before its subject ("But the host of the dinner, …").
+_LEADING_CONJUNCTIONS = lexicon.tagged("clause_openers", "joining", "coordinator")
+
 
 def _person_from_place(text: str, toks: list[Token], head: Mention | None) -> Mention | None:
     """A person's name before "of <place>", where the place ends the subject: "Rep.
@@ -224,7 +225,7 @@ _LISTED = regex.compile(r",[ \u00a0]+(?:\p{Lu}[\p{L}\p{M}’'-]*,?[ \u00a0]+)*?(
 
 
 # Words that open a clause, which a role phrase never holds: relative words and subordinators.
-_CLAUSE_WORDS = lexicon.words("relatives") | frozenset("while because if than".split())
+_CLAUSE_WORDS = lexicon.words("relatives") | lexicon.tagged("clause_openers", "subordinator") | {"than"}
 
 
 def _listed_commas(text: str, start: int, end: int) -> bool:
