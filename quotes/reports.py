@@ -73,7 +73,7 @@ from quotes.subjects import (
     skip,
     subject_before,
 )
-from quotes.tokens import is_word, tokens
+from quotes.tokens import is_role_noun, is_word, tokens
 from quotes.trailing_reports import remark_after, split_piece, trailing_report
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also)\s+)?$")
@@ -157,13 +157,30 @@ def _inverted(text: str, sentence: Span, cue: Cue, trailing: Report | None) -> b
     mention = trailing.attribution.mention if trailing is not None else None
     # ("Ana Lee, a teacher, said the plan was …": the clause's subject, not hers)
     return mention is not None and mention.start >= cue.start and (
-        _TO_SENTENCE_END.fullmatch(text, mention.end, sentence[1]) is not None)
+        _TO_SENTENCE_END.fullmatch(text, mention.end, sentence[1]) is not None
+        or _described_to_end(text, mention.end, sentence[1]))
 
 
 _COMMA_BEFORE = re.compile(r",[ \t]*$")
 # What may follow the cue's subject to the sentence's end: nothing, or a capitalised name
 # in apposition to its office ("the Minister of …, Hon. Ama Said Kone.").
 _TO_SENTENCE_END = regex.compile(r"(?:[ \t]*,(?:[ \t]+\p{Lu}[\p{L}’'.-]*){1,6})?[ \t]*[.!?]?[\"”’»]*\s*")
+# "…, said Ana Lee, | a regional director of the Wildlife Department.": a description of
+# the subject up to the sentence's end.
+_DESCRIPTION_TO_END = regex.compile(
+    r"[ \t]*,[ \t]+(?:a|an|the)[ \t]+[^,;:!?“”\"«»]{1,120}?[ \t]*[.!?]?[\"”’»]*\s*")
+
+
+def _described_to_end(text: str, pos: int, end: int) -> bool:
+    """Is text[pos:end] a description of the one named before it, with a role noun and
+    no verb ("…, a regional director of the Department of Wildlife Conservation.")?"""
+    if _DESCRIPTION_TO_END.fullmatch(text, pos, end) is None:
+        return False
+    words = [t for t in tokens(text, pos, end) if is_word(t)]
+    return any(is_role_noun(t) for t in words) and not any(
+        t.word.islower() and (clause_word(t) or t.key.endswith("ed")) for t in words)
+
+
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but)\s")
 # "vowed | (not) to fight the closure", "asked the judge | never to reconsider": a "to"
 # clause, which an infinitive cue reports and which is an act's ("vowed that …" reports a
