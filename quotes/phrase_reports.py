@@ -308,7 +308,7 @@ def passive_by_report(text: str, sentence: Span, previous: Span | None) -> Repor
     return Report((content,), Attribution(mention, cue, "report, this was stated by", 0.85))
 
 
-# "… Mehmet Ali Karaca | announced this | during a visit …": a past speech verb whose
+# "… Nino Abashidze | announced this | during a visit …": a past speech verb whose
 # object "this" points back, then the sentence's end or an adverbial (not "said this week").
 _THIS_OBJECT = regex.compile(
     r"[ \t]+(?:(?:also|later|first)[ \t]+)?(?P<verb>[a-z]+ed|said|told|wrote)[ \t]+this"

@@ -55,7 +55,7 @@ def _mention_before(text: str, floor: int, pos: int, skip_aux: bool) -> Mention 
     tag = _PARTY_TAG_BEFORE.search(text, max(floor, pos - 30), pos)
     if tag is None and skip_aux and text.find(")", max(floor, pos - 70), pos) >= 0 and (
             bare := _before_auxiliaries(text, floor, pos)) < pos:
-        tag = _PARTY_TAG_BEFORE.search(text, max(floor, bare - 30), bare)  # "… (NFMA) has | said"
+        tag = _PARTY_TAG_BEFORE.search(text, max(floor, bare - 30), bare)  # "… (CRS) has | said"
     if tag:
         pos = tag.start()  # "Rep. Jim Jordan (R-Ohio) said"
     toks = tokens(text, max(floor, pos - MENTION_WINDOW), pos)

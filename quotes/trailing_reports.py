@@ -277,7 +277,7 @@ def _substantial(text: str, span: Span) -> bool:
     if len(words) < 4:
         return any(mark in text[span[0]:span[1]] for mark in QUOTE_MARKS)
     if words[0].casefold() not in _ANY_PREPOSITIONS or _approximate_number(words):
-        return True  # ("About 4,200 accounts will be affected": a number's approximator, no preposition)
+        return True  # ("Around 3,000 passengers were stranded": a number's approximator, no preposition)
     # "During her decade on the council, Obi said, …": a long adverbial is still no content; a
     # verb makes it a clause ("During the visit, leaders will exchange views, Lin said")
     return len(words) >= 8 and any(w.islower() and (w.strip(",;") in _FINITE or w.endswith("ed"))
@@ -285,7 +285,7 @@ def _substantial(text: str, span: Span) -> bool:
 
 
 def _approximate_number(words: list[str]) -> bool:
-    """"About 4,200 accounts", "Over 300 homes", "Around a third of …": the preposition
+    """"Around 3,000 passengers", "Over 40 flights", "Around a third of …": the preposition
     makes a number approximate, and opens the lead's subject."""
     return words[0].casefold() in _APPROXIMATORS and (
         words[1][:1].isdigit() or words[1].casefold() in lexicon.words("quantifiers"))
