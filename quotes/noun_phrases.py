@@ -455,8 +455,9 @@ def _postmodifiers() -> tuple[tuple[str, ...], ...]:
 _POSTMODIFIER_ENDS = frozenset(phrase[-1] for phrase in _postmodifiers())
 
 
-# Words after which a clause, and its subject, begins: "As Tabler, an expert, noted".
-_CLAUSE_OPENERS = lexicon.tagged(
+# Words after which a clause, and its subject, begins: "As Tabler, an expert, noted" (every
+# kind of clause opener but a question's word, and the relative words).
+CLAUSE_OPENERS = lexicon.tagged(
     "clause_openers", "joining", "coordinator", "subordinator", "prepositional") | lexicon.words("relatives")
 
 
@@ -469,4 +470,4 @@ def starts_clause(toks: list[Token], start: int, titled: bool = False) -> bool:
     if before and before[-1].key in ("the", "a", "an") and (titled or len(before) == 1):
         before.pop()  # ("The Chancellor …, who", "At the same time, the head of … Ana Lee, said")
     return not before or (
-        before[-1].word in (",", ";", "—", "–", "-", "(", ":") or before[-1].key in _CLAUSE_OPENERS)
+        before[-1].word in (",", ";", "—", "–", "-", "(", ":") or before[-1].key in CLAUSE_OPENERS)

@@ -18,6 +18,7 @@ from quotes.appositions import subject_with_apposition
 from quotes.asides import aside_before
 from quotes.cue_words import PREPOSITIONS
 from quotes.names import PRONOUN_FORMS
+from quotes.noun_phrases import CLAUSE_OPENERS
 from quotes.speakers import Mention, mention_before
 from quotes.tokens import Token, is_adverbial, is_word, tokens
 
@@ -263,9 +264,6 @@ def _quoted_person(text: str, start: int, end: int) -> Mention | None:
     return mention_after(text, start, end)
 
 
-# Where the clause holding a subject begins: punctuation, or a word opening a clause.
-_CLAUSE_START_WORDS = lexicon.tagged(
-    "clause_openers", "joining", "coordinator", "subordinator", "prepositional") | lexicon.words("relatives")
 # Words a noun phrase may open with, lowercase: determiners, quantifiers, numbers.
 _PHRASE_OPENERS = lexicon.tagged("determiners")
 # Words no speaking noun phrase opens or ends with: prepositions, adverbs, pronouns.
@@ -313,9 +311,9 @@ def _clause_opening(text: str, floor: int, pos: int) -> list[Token] | None:
     while k >= 0 and is_adverbial(toks[k]):
         k -= 1
     end = k
-    while k >= 0 and is_word(toks[k]) and toks[k].key not in _CLAUSE_START_WORDS:
+    while k >= 0 and is_word(toks[k]) and toks[k].key not in CLAUSE_OPENERS:
         k -= 1
-    if k >= 0 and toks[k].word not in ",;:—–(" and toks[k].key not in _CLAUSE_START_WORDS:
+    if k >= 0 and toks[k].word not in ",;:—–(" and toks[k].key not in CLAUSE_OPENERS:
         return None  # (a quotation mark inside: not a plain phrase)
     if k < 0 and toks and text[floor:toks[0].start].strip():
         return None  # (the window began inside the clause: too long)

@@ -25,6 +25,7 @@ from quotes.cue_words import (
 from quotes.cues import Attribution
 from quotes.names import Mention
 from quotes.non_reports import before_anonymity_clause
+from quotes.noun_phrases import CLAUSE_OPENERS
 from quotes.office_subjects import office_subject, office_subject_before
 from quotes.report_content import (
     MAX_CONTENT,
@@ -204,7 +205,7 @@ def _inverted_subject(text: str, pos: int, s1: int, listener: bool = False) -> M
     for k, tok in enumerate(toks[1:_MAX_ADVERBIAL_WORDS + 1], start=1):
         last = toks[k - 1]
         if not is_word(last) or (last.word.islower() and (
-                last.key in _NOT_IN_ADVERBIAL or last.key.endswith("ed") or last.key in lexicon.speech_verbs()
+                last.key in CLAUSE_OPENERS or last.key.endswith("ed") or last.key in lexicon.speech_verbs()
                 or last.key in lexicon.words("irregular_past") or last.key in lexicon.words("auxiliaries"))):
             return None  # ("said on Friday, …", "said in Lomé that …": no adverbial run)
         if not (tok.key == "the" or is_capitalised(tok.word)) or last.key in FUNCTION_WORDS:
@@ -228,9 +229,8 @@ def _before_full_stop(text: str, start: int, s1: int) -> int:
 
 # A run of adverbials after an inverted cue ("announced | on Wednesday", "said | yesterday",
 # "stated | at a briefing") opens with an adverbial's word or a day; a relative word, a
-# subordinator or a conjunction opens a clause, which no adverbial runs past; how far it may run.
-_NOT_IN_ADVERBIAL = lexicon.words("relatives") | lexicon.tagged(
-    "clause_openers", "joining", "coordinator", "subordinator", "prepositional")
+# subordinator or a conjunction opens a clause (noun_phrases.CLAUSE_OPENERS), which no
+# adverbial runs past; how far it may run.
 _MAX_ADVERBIAL_WORDS = 9
 _INVERTED_REACH = 400
 
