@@ -88,7 +88,7 @@ def _verb_after_subject(text: str, pos: int, end: int) -> int:
 # -- rules for a quote: what follows it ---------------------------------------
 
 # What may sit between a quotation and its speaker: a comma, space, and a stray
-# closing mark of a quotation inside it ("'Kosovo is a special case,''' Mr. Volkov said").
+# closing mark of a quotation inside it ("'the depot is a special case,''' Mr. Dahl said").
 _AFTER_QUOTE = " \t\r\n\u00a0,'’”\"»"
 
 

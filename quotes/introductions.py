@@ -90,7 +90,7 @@ def introductions(text: str, body: Span, quoted: list[Span], asides: list[Span])
                 word_before == "in" or (
                     word_before.isalpha() and word_before.islower() and word_before not in FUNCTION_WORDS))):
             # ("Minister of Trade of | …", "Director of the enterprise | Merav Trans Ana Bek",
-            # "the spokesman for the Regional Court in | Hradov Roman Ptacek")
+            # "the spokeswoman for the District Court in | Velmar Radka Hollen")
             lo = max(body[0], start - _ROLE_WINDOW)
         elif " " not in words and word_before not in BODY_JOINS:  # the common case, made cheap
             # (a word before that ends with a mark is kept apart: "persisted. Kody")

@@ -98,7 +98,7 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     while j >= 0 and last - j < MAX_NAME_TOKENS:
         tok = toks[j]
         if text is not None and "\n" in text[tok.end:toks[j + 1].start]:
-            break  # "… against England A. | (new paragraph) Levan Beridze": no name spans a line break
+            break  # "… against Wales A. | (new paragraph) Tamaz Gelashvili": no name spans a line break
         if j < last and address_style(toks, j, last):
             break  # "… Authority | H.E. | Sok Vannarith": the name starts after its style
         if is_name_word(tok) and not tok.word.endswith(("’s", "'s", "s’", "s'")):
@@ -342,9 +342,9 @@ def _may_open_name(tok: Token, text: str | None) -> bool:
 
 def person_closing_office(text: str, toks: list[Token], found: Mention) -> Mention | None:
     """A person named by the last two words of an office read whole as a description or a
-    body ("the spokesman for the Regional Court in Hradov | Roman Ptacek", "State Secretary
-    in the Ministry of Justice | Eirik Sandvold", "the Chairman of the Board of the company
-    Ostragaz | Pavel Zelenka"): translated news writes the holder's name right after the
+    body ("the spokeswoman for the District Court in Velmar | Radka Hollen", "Deputy Secretary
+    in the Ministry of Agriculture | Trond Hegvik", "the chairwoman of the Union of Coastal
+    Municipalities | Kadri Saarts"): translated news writes the holder's name right after the
     office, no comma. Only after a role word, where the two words can be nobody's body
     (no place, organisation or field's noun, never written in lower case) and the word
     before them ends a body's name (a place after "in" or "of", an organisation or
@@ -360,7 +360,7 @@ def person_closing_office(text: str, toks: list[Token], found: Mention) -> Menti
         return None
     opening = next((k for k in range(last - 2) if toks[k].start >= found.start and is_role_word(toks[k])), None)
     if opening is None or (toks[opening].key.endswith("s") and not toks[opening].key.endswith("ss")):
-        return None  # (no office, or a group's: "Analysts at Capital Horizons Research")
+        return None  # (no office, or a group's: "Analysts at Harbour Point Research")
     if not is_capitalised(before.word):
         return None  # ("… of | Marine Hydrography": the body's own words)
     key = surname_key(before)

@@ -248,7 +248,7 @@ def _first_opener(openers: list[tuple[int, Report]], positions: list[int], repor
 
 
 def participle_report(text: str, sentence: Span, cue: Cue, earlier: list[Cue]) -> Report | None:
-    """Brandt mocked her, saying she would be a bad president / …,” Feldmann said, calling him “…”."""
+    """Brandt mocked her, saying she would be a poor mayor / …,” Feldmann said, calling him “…”."""
     s0, s1 = sentence
     mention = quoted_as(text, s0, cue.start) or _with_subject(text, s0, cue.start)
     if mention is None and earlier:

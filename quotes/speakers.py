@@ -67,7 +67,7 @@ def _mention_before(text: str, floor: int, pos: int, skip_aux: bool) -> Mention 
         return None
     found = mention_ending(text, toks, i) or generic_noun_phrase(text, toks, i)
     if found is not None and found.kind in ("name", "role"):
-        found = person_closing_office(text, toks, found) or found  # "… of Justice | Eirik Sandvold"
+        found = person_closing_office(text, toks, found) or found  # "… of Agriculture | Trond Hegvik"
     if found is not None and found.kind == "name":
         found = _member_of_body(text, toks, found) or _unnamed_in_place(text, toks, found) or found
     if found is not None and found.kind != "pronoun":
