@@ -173,7 +173,7 @@ _DESCRIPTION_TO_END = regex.compile(
 
 def _described_to_end(text: str, pos: int, end: int) -> bool:
     """Is text[pos:end] a description of the one named before it, with a role noun and
-    no verb ("…, a regional director of the Department of Wildlife Conservation.")?"""
+    no verb ("…, a regional director of the Tarn Harbour Board.")?"""
     if _DESCRIPTION_TO_END.fullmatch(text, pos, end) is None:
         return False
     words = [t for t in tokens(text, pos, end) if is_word(t)]
