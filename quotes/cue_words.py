@@ -29,8 +29,10 @@ def _verb_pattern() -> re.Pattern[str]:
 
 
 _VERB = _verb_pattern()
+# (after a preposition a determiner stays the listener's: "told reporters outside | the court that")
+_LISTENER_LINKS = "of for at in to on with and along near outside inside across around".split()
 _SECOND_DETERMINER = re.compile(
-    r"(?<=\w)(?<!\bof)(?<!\bfor)(?<!\bat)(?<!\bin)(?<!\bto)(?<!\bon)(?<!\bwith)(?<!\band)\s+(?=(?:the|a|an)\s)")
+    r"(?<=\w)" + "".join(rf"(?<!\b{word})" for word in _LISTENER_LINKS) + r"\s+(?=(?:the|a|an)\s)")
 _DETERMINERS = lexicon.tagged("determiners", "article")
 # A finite auxiliary third after a tell-type verb: "warning the strike | could …" opens a clause.
 _FINITE_AUXILIARIES = lexicon.tagged("finite_auxiliaries")
