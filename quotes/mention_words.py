@@ -52,7 +52,7 @@ _ROLE_DETERMINERS = lexicon.tagged("determiners", "article", "demonstrative")
 
 def clean_name(name: str) -> list[str]:
     """Name words without possessive endings, titles or letters after the name:
-    "Mr. Adeyemi’s" → ["Adeyemi"], "Deirdre Mulcahy TD" → ["Deirdre", "Mulcahy"]."""
+    "Mr. Adeyemi’s" → ["Adeyemi"], "Nuala Brennan TD" → ["Nuala", "Brennan"]."""
     return list(_name_words(name))  # a fresh list: callers may keep it
 
 
@@ -67,7 +67,7 @@ def _name_words(name: str) -> tuple[str, ...]:
     if words and (glued := _GLUED_INITIAL.fullmatch(words[0])):
         words[:1] = [glued.group(1), glued.group(2)]  # "T.Ganzorig": an initial, then the surname
     while len(words) > 1 and is_post_nominal(words[-1].rstrip(",")):
-        words.pop()  # "Deirdre Mulcahy TD", "Ruth Ames KC OBE"
+        words.pop()  # "Nuala Brennan TD", "Ruth Ames KC OBE"
     if words:
         for ending in _POSSESSIVE_ENDINGS:
             if words[-1].endswith(ending) and len(words[-1]) > len(ending) + 1:
