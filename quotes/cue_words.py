@@ -13,6 +13,7 @@ import regex
 
 from quotes import lexicon
 from quotes.after_cue import mention_after
+from quotes.noun_phrases import PLACE_LINKS
 from quotes.segment import title_case
 from quotes.speakers import Mention
 from quotes.tokens import is_word, tokens
@@ -30,7 +31,7 @@ def _verb_pattern() -> re.Pattern[str]:
 
 _VERB = _verb_pattern()
 # (after a preposition a determiner stays the listener's: "told reporters outside | the court that")
-_LISTENER_LINKS = "of for at in to on with and along near outside inside across around".split()
+_LISTENER_LINKS = sorted(PLACE_LINKS | {"of", "for", "to", "on", "with", "and"})
 _SECOND_DETERMINER = re.compile(
     r"(?<=\w)" + "".join(rf"(?<!\b{word})" for word in _LISTENER_LINKS) + r"\s+(?=(?:the|a|an)\s)")
 _DETERMINERS = lexicon.tagged("determiners", "article")

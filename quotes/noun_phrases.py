@@ -321,7 +321,7 @@ def _extend_with_of(text: str, toks: list[Token], det: int, inner: Mention) -> M
             start = toks[det - 1].start  # "one of the prosecutors", "most of the voters"
             group = Mention(start, inner.end, "role", None, text[start:inner.end])
             # ("An engineer at | one of the plants": the one who works there speaks)
-            at_place = det >= 2 and toks[det - 2].key in _PLACE_LINKS
+            at_place = det >= 2 and toks[det - 2].key in PLACE_LINKS
             return _extend_further(text, toks, group) if at_place else group
         head = toks[det - 1]
         if (toks[det].key == "of" and is_word(head) and head.key.endswith("s")
@@ -393,7 +393,7 @@ def _described_from(toks: list[Token], det: int, inner: Mention) -> int | None:
     familiar with | the matter")."""
     if det < 1:
         return None
-    if toks[det].key in _PLACE_LINKS:
+    if toks[det].key in PLACE_LINKS:
         last = next((t for t in reversed(toks) if t.end == inner.end), None)
         if last is not None and not is_occasion(last.key) and (
                 (toks[det].key in ("in", "at") and is_capitalised(last.word))
@@ -414,7 +414,7 @@ def _described_from(toks: list[Token], det: int, inner: Mention) -> int | None:
 _TIMES = lexicon.tagged("time_words", "period") | {"past", "meantime"}  # ("in the past", "in the meantime")
 # Prepositions after a noun for people that say where they are: "Traders | in the port",
 # "fishermen | along the lagoon", "Vendors | near the station", "an engineer | at a plant".
-_PLACE_LINKS = frozenset("in at along near outside inside across around".split())
+PLACE_LINKS = frozenset("in at along near outside inside across around".split())
 _OCCASION_LINKS = frozenset("in on at during".split())
 # Agent nouns in the plural, which name people: "Stallholders", "wholesalers", "lobbyists".
 _AGENT_PLURALS = ("ers", "ors", "ists", "ians")
