@@ -272,16 +272,17 @@ def dash_name_after(text: str, lo: int, hi: int) -> Attribution | None:
 
 
 # After a passive naming verb and its quotation, the agent: "‘…’ by local councillors".
-_CLOSING_AFTER = {"“": "”", "‘": "’(?!\\w)", "«": "»", '"': '"', "'": "'(?!\\w)"}
+_CLOSING_AFTER = {opening: re.compile(closing) for opening, closing in
+                  {"“": "”", "‘": "’(?!\\w)", "«": "»", '"': '"', "'": "'(?!\\w)"}.items()}
 _BY_AGENT = re.compile(r"[ \t]+by[ \t]+")
 PASSIVE_BY_AGENT = "passive cue, quote, by agent"
 
 
-def _agent_after_quotation(text: str, mark: int, end: int) -> Mention | None:
+def _agent_after_quotation(text: str, mark: int) -> Mention | None:
     """"has been described as ‘a kick in the teeth’ by ward councillors", "was
     called “a lifeline” by Dr Noor Haddad": the one after "by" named it."""
     closing = _CLOSING_AFTER.get(text[mark]) if mark < len(text) else None
-    close = re.compile(closing).search(text, mark + 1, min(len(text), mark + 400)) if closing else None
+    close = closing.search(text, mark + 1, min(len(text), mark + 400)) if closing else None
     by = _BY_AGENT.match(text, close.end()) if close else None
     return mention_after(text, by.end(), min(len(text), by.end() + 200)) if by else None
 
@@ -312,7 +313,7 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
         passive = _PASSIVE_END.search(text, max(lo, cue.start - 12), cue.start) is not None
         if mention is not None and (relative or (between == "as" and mention.kind != "role" and not passive)):
             return Attribution(mention, cue, "relative cue, quote", 0.85)
-        if passive and is_past(text, cue) and (by_agent := _agent_after_quotation(text, hi, len(text))):
+        if passive and is_past(text, cue) and (by_agent := _agent_after_quotation(text, hi)):
             return Attribution(by_agent, cue, PASSIVE_BY_AGENT, 0.8)
         return None
     lead = text[lo:cue.start].strip()
