@@ -130,7 +130,7 @@ def _of_phrase_after(text: str, toks: list[Token], role: Mention) -> Mention | N
     nouns belongs to it, as it does read backwards ("the leader of the rural
     organisation said"); the phrase ends where a noun phrase can end."""
     k = next((n for n, t in enumerate(toks) if t.start >= role.end), None)
-    if k is None or not (toks[k].key == "of" or (toks[k].key in _PLACE_LINKS and _unnamed(toks, k))):
+    if k is None or not (toks[k].key == "of" or (toks[k].key in UNNAMED_PLACE_LINKS and _unnamed(toks, k))):
         return None
     longest = None
     for n in range(k + 1, min(len(toks), k + 7)):
@@ -146,7 +146,8 @@ def _of_phrase_after(text: str, toks: list[Token], role: Mention) -> Mention | N
 
 # "said a trader | at a grain house", "said an exporter | in Sfax": where an unnamed
 # source is belongs to the description, read backwards the same way.
-_PLACE_LINKS = frozenset("in at along near".split())
+# (cues reads the same words after "said a …".)
+UNNAMED_PLACE_LINKS = frozenset("in at along near".split())
 
 
 def _unnamed(toks: list[Token], k: int) -> bool:
