@@ -31,7 +31,7 @@ from quotes.tokens import (
 
 # An office is long, but no longer than this many words ("the opposition member of
 # parliament and member of the health committee of the National Council": 14).
-_MAX_OFFICE_WORDS = 22
+_MAX_OFFICE_WORDS = 28
 # How far back from its cue such a subject is looked for (bounds the work per cue).
 _REACH = 260
 # Commas an office holds of its own ("the Minister of Culture, Sport and Youth").
@@ -112,8 +112,9 @@ def office_after(text: str, pos: int, end: int) -> Mention | None:
 
 
 # Where an adverbial after a subject opens: " at a ceremony", " on Monday", ", yesterday".
+# A lowercase participle opens one too (" following talks", " addressing the forum").
 _ADVERBIAL_AFTER = re.compile(r",?[ \t]+(?=(?:at|on|in|during|after|before|while|when|yesterday|today|"
-                              r"this|last)\b)")
+                              r"this|last|[a-z]+ing)\b)")
 
 
 def office_to_comma(text: str, start: int, end: int) -> Mention | None:

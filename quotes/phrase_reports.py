@@ -24,8 +24,10 @@ from quotes.tokens import is_word, tokens
 
 _PASSIVE = regex.compile(
     r"\b(?:[Tt]his|[Tt]hat)\s+(?:was|has been|had been|is)\s+"
-    # ("This was announced on Wednesday by …", "stated today by …": a short adverbial before "by")
-    r"(?:(?:\w+ly|also|further|first|later|earlier|then|again)\s+)?(?P<verb>\w+)(?:\s+(?!by\b)[\w’'-]+){0,4}?\s+by\b")
+    # ("This was announced on Wednesday by …", "stated on Monday at a session of the regional
+    # council by …": an adverbial before "by", no clause of its own in it)
+    r"(?:(?:\w+ly|also|further|first|later|earlier|then|again)\s+)?(?P<verb>\w+)"
+    r"(?:\s+(?!(?:by|that|which|who)\b)[\w’'-]+){0,12}?\s+by\b")
 
 
 def source_first(text: str, sentence: Span, previous: Span | None) -> Report | None:
@@ -301,6 +303,11 @@ def passive_by_report(text: str, sentence: Span, previous: Span | None) -> Repor
     mention = mention_after(text, match.end(), s1)
     if mention is None or mention.kind == "role":
         mention = office_after(text, match.end(), s1) or mention  # "by First Vice-President of … H.E. Ana Mure"
+    elif mention.kind == "name" and mention.role is None and (
+            office := office_after(text, match.end(), s1)) is not None and office.name is not None and (
+            office.name[0] >= mention.end):
+        mention = office  # ("by the Minister of State for Ports of Selin, Mr. Pavel Dusek": the
+        # capitalised office read as a name, its holder after it)
     content = trimmed(text, *previous)
     if mention is None or content is None:
         return None
