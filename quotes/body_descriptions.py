@@ -17,6 +17,12 @@ from quotes.gender import given_gender
 from quotes.people import Entity, People, Turn
 from quotes.roles import title_head
 
+# The nouns for any body that trades, which a name closed by its trade shows.
+_TRADING = frozenset({"company", "firm"})
+# Kinds of body that may trade: their words do not keep a name from being a company's.
+_TRADING_KINDS = _TRADING | {"utility", "carrier", "operator", "retailer", "insurer", "lender", "group",
+                             "broadcaster", "network", "bank"}
+
 
 def is_kind(head: str) -> bool:
     """Is this noun a kind of body ("utility", "army"), not a person's?"""
@@ -33,7 +39,21 @@ def name_shows_kind(entity: Entity, head: str) -> bool:
         first, _, second = entity.name.casefold().partition(" and ")
         if set(first.split()) & set(second.split()) & kinds()[head]:
             return False
-    return bool(words & kinds()[head])
+    return bool(words & kinds()[head]) or (head in _TRADING and named_for_trade(entity.name))
+
+
+def named_for_trade(name: str) -> bool:
+    """"Veld Harbour Energy", "Orvo Bay Smelting Limited": a name of two or more words
+    closed by the trade it is in (`lexicons/company_trades.txt`), after any legal form,
+    with no "of" or "for" and no word of a body of another kind ("Ministry of Energy",
+    "Energy Regulatory Commission", "Tarvo Port Authority Shipping" are none)."""
+    words = [w.casefold().rstrip(".,") for w in name.split()]
+    trades = lexicon.words("company_trades")
+    while len(words) > 2 and words[-1] in kinds()["company"] and words[-1] not in trades:
+        words.pop()  # ("… Smelting | Limited")
+    if len(words) < 2 or words[-1] not in trades or {"of", "for"} & set(words):
+        return False
+    return not _public_words().intersection(words[:-1])
 
 
 def described_body(speaker: str, head: str) -> bool:
@@ -67,9 +87,17 @@ def _could_be_body(entity: Entity) -> bool:
 
 def _shows_other_kind(name: str, head: str) -> bool:
     """The body's name shows it is of another kind ("City Council" is no company)."""
+    if head in _TRADING and named_for_trade(name):
+        return False  # ("Veld Harbour Energy" is a utility and a company both)
     words = {w.casefold().rstrip(".,") for w in name.split()}
     return any(words & markers for noun, markers in kinds().items() if noun != head) and not (
         words & kinds()[head])
+
+
+@cache
+def _public_words() -> frozenset[str]:
+    """The words that show a body of a kind that does not trade (a ministry, a commission)."""
+    return frozenset().union(*(markers for noun, markers in kinds().items() if noun not in _TRADING_KINDS))
 
 
 @cache

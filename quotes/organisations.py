@@ -51,6 +51,7 @@ def organisation_ending(toks: list[Token], i: int, text: str | None = None) -> i
         return None
     if office_before_list(toks, first):
         return None  # "the Minister of Culture, | Energy and Sport": the office's portfolio, no body
+    first = _past_plural_opener(toks, first, i, text)
     run = toks[first:i + 1]
     if run[-1].key in org:
         return first  # "Greater Manchester Police", "Mr Plumb Ltd"
@@ -68,6 +69,20 @@ def organisation_ending(toks: list[Token], i: int, text: str | None = None) -> i
     if not heading_words().isdisjoint(t.key for t in run):
         return first  # "Network Rail", "Police Scotland", "Transport for London"
     return None
+
+
+def _past_plural_opener(toks: list[Token], first: int, i: int, text: str | None) -> int:
+    """"Shares of | Veld Harbour Energy fell", "Workers of | Orvo Bay Smelting walked out": a
+    plural common noun capitalised only because it opens the sentence, then "of", is no
+    word of the body's name, which starts after "of" and closes with its own head word."""
+    if text is None or i - first < 3 or toks[first + 1].key != "of" or not toks[first + 2].word[:1].isupper():
+        return first
+    opener = toks[first].key
+    if not opener.endswith("s") or opener.endswith("ss") or opener in lexicon.words("org_words") or (
+            opener in lexicon.words("places")) or toks[i].key not in lexicon.words("org_words"):
+        return first
+    before = text[:toks[first].start].rstrip(" \u00a0\t")
+    return first + 2 if not before or before[-1] in ".!?\n-–—" else first
 
 
 def _person_after_office(toks: list[Token], first: int, i: int, text: str | None) -> bool:
