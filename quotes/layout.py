@@ -103,6 +103,10 @@ class Layout:
         line = self.text[start:end]
         return len(line.split()) <= _HEADING_WORDS and line[-1:] not in _SENTENCE_END_MARKS
 
+    def heading(self, sentence: int) -> bool:
+        """The sentence is in a heading (a short line with no closing stop)."""
+        return self._heading(self.sentence_paragraph[sentence])
+
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding pos (or the last one before it)."""
         return max(0, bisect.bisect_right(self._starts, pos) - 1)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from quotes import cues, descriptions, lexicon, unnamed
 from quotes.after_cue import mention_after
+from quotes.cue_words import PREPOSITIONS
 from quotes.cues import Attribution
 from quotes.impersonal import impersonal_source
 from quotes.invisible import Visible, without_invisible
@@ -261,6 +262,7 @@ def _reports(layout: Layout, direct: list[Found], titles: list[QuoteSpan]) -> li
     direct_starts = sorted(f.pieces[0][0] for f in direct
                            if f.attribution is not None and f.attribution.rule == "relative cue, quote")
     opening = {q.open_start: q for q in layout.quotes if q.open_start not in title_marks}
+    opens = sorted(opening)
     found: list[Found] = []
     for index, sentence in enumerate(layout.sentences):
         if layout.aside[layout.sentence_paragraph[index]]:
@@ -277,6 +279,9 @@ def _reports(layout: Layout, direct: list[Found], titles: list[QuoteSpan]) -> li
             kind = "mixed" if any(quoted.overlaps(piece) for piece in pieces) else "indirect"
             if kind == "mixed" and (inner := _wholly_quoted(text, pieces, opening)):
                 pieces, kind = inner, "direct"  # "In his words, “the easy part is over.”"
+            elif kind == "mixed" and not layout.heading(index) and (
+                    inner := _named_quotation(text, pieces, report.attribution, opening, opens)):
+                pieces, kind = inner, "direct"  # "called the levy “a tax on breathing”"
             start = pieces[0][0]
             found.append(Found(pieces, kind, report.attribution,
                                layout.sentence_at(start), layout.sentence_paragraph[index]))
@@ -333,6 +338,41 @@ def _wholly_quoted(text: str, pieces: tuple[Span, ...],
             return None
         inner.append((quote.start, quote.end))
     return tuple(inner)
+
+
+# Before a naming verb's closing quotation: its object, a short phrase with no clause of its own.
+# (apostrophes allowed: "the assembly’s statement")
+_NAMED_OBJECT = re.compile(r"[^“”\"‘«»,;:]{0,60}")
+# Words that open a phrase, so a quotation right after them is only part of it ("her" and
+# "that" are as often the object itself: "called her “a liar”").
+_PHRASE_OPENERS = (lexicon.words("determiners") | PREPOSITIONS) - {"her", "that"}
+
+
+def _named_quotation(text: str, pieces: tuple[Span, ...], attribution: Attribution,
+                     opening: dict[int, QuoteSpan], opens: list[int]) -> tuple[Span, ...] | None:
+    """The quotation alone of a naming verb's report that is its object and the words it
+    is called, and nothing after ("described the levy as ‘…’", "calling the pitch “…”"):
+    the writers annotate the quoted words as a direct quote of the one who named."""
+    cue = attribution.cue
+    if cue is None or not cue.quoted or len(pieces) != 1 or text[cue.start].isupper() or (
+            text[cue.start:cue.end].split(" ", 1)[0].endswith("s")):
+        return None  # ("Senator Calls Plan ‘Reckless’", "Ryan calls line 'racist'": a headline's
+        # present, where marks are single whatever the house style)
+    start, end = pieces[0]
+    i = bisect.bisect_left(opens, start)
+    quote = opening[opens[i]] if i < len(opens) and opens[i] < end else None
+    if quote is None or (quote.double and text[quote.open_start] not in "«»"):
+        return None  # (in double marks “…” PolNeAR keeps the object and the words, mixed)
+    if not quote.closed or text[quote.close_end:end].strip(" .,;:!?") or (
+            _NAMED_OBJECT.fullmatch(text, start, quote.open_start) is None):
+        return None
+    last = text[start:quote.open_start].split()[-1:]
+    if cue.object and last != ["as"]:
+        return None  # "criticised the survey's ‘lazy assumptions’": the words name no object
+    if last and (last[0] in _PHRASE_OPENERS or last[0].endswith("ing")):
+        return None  # "called Burma a “good news story”", "as being in the “…”": the quotation
+        # is part of the complement, which the record keeps whole (a mixed quote)
+    return ((quote.start, quote.end),)
 
 
 def _resolve(layout: Layout, people: People, found: list[Found]) -> list[Found]:
