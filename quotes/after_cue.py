@@ -12,7 +12,7 @@ import regex
 from quotes import lexicon
 from quotes.mention_words import NOT_ROLE_STARTS, clean_role
 from quotes.names import MAX_NAME_TOKENS, MAX_ROLE_TOKENS, Mention, person_closing_office, title_as_surname
-from quotes.noun_phrases import DETERMINERS, generic_noun_phrase, headed_body, mention_ending
+from quotes.noun_phrases import DETERMINERS, generic_noun_phrase, headed_body, mention_ending, postmodifiers
 from quotes.office_words import MAX_OFFICE_TOKENS, OFFICE_LINKS, listed_comma
 from quotes.organisations import organisation_after
 from quotes.speakers import MENTION_WINDOW, mention_before
@@ -90,6 +90,8 @@ def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
                 best = Mention(best.start, found.end, "name", found.name, best.role)  # (… Dianne | Bystrom)
     if best is not None and best.kind == "role" and best.start == first and toks[0].key in DETERMINERS:
         best = _of_phrase_after(text, toks, best) or best  # (not "reminding voters | of his …")
+    if best is not None and best.kind == "role" and best.start == first:
+        best = _postmodifier_after(text, toks, best) or best
     if best is None and toks[0].key in DETERMINERS:
         best = _described_before_name(text, toks)
     if best is not None and best.kind == "name" and toks[0].key in DETERMINERS:
@@ -108,6 +110,32 @@ def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     if end != best.end:
         best = Mention(best.start, end, best.kind, best.name, best.role)
     return with_apposition_after(text, best, ceiling)
+
+
+def _postmodifier_after(text: str, toks: list[Token], role: Mention) -> Mention | None:
+    """"according to sources | familiar with the talks", "said a person | close to the
+    mayor": a phrase of `lexicons/postmodifiers.txt` after the noun for people tells the
+    source apart and belongs to it, as it does read backwards ("Sources familiar with the
+    talks said"); its own noun phrase ends before a relative word, a preposition, a verb
+    or punctuation ("… familiar with the talks | who were not …")."""
+    found = next(((n, p) for n in range(1, len(toks)) if role.start <= toks[n - 1].start
+                  and toks[n - 1].end <= role.end and toks[n - 1].word.islower()
+                  for p in postmodifiers() if tuple(t.key for t in toks[n:n + len(p)]) == p), None)
+    if found is None:
+        return None  # (a name or a capitalised body is no unnamed source: "said Ana Ruiz, close to …")
+    k, phrase = found
+    end = None
+    for n in range(k + len(phrase), min(len(toks), k + len(phrase) + 6)):
+        tok = toks[n]
+        if not is_word(tok) or tok.key in _FORWARD_STOPS or (tok.word.islower() and (
+                tok.key in lexicon.speech_verbs() or tok.key.endswith("ed")
+                or tok.key in lexicon.words("irregular_past")) and not (
+                toks[n - 1].key in DETERMINERS or is_possessive(toks[n - 1]))):
+            break  # (after "the" or a possessive a noun: "familiar with Ortiz’s | thinking")
+        end = n
+    if end is None or toks[end].key in DETERMINERS or is_possessive(toks[end]):
+        return None  # ("close to the | …" cut short: no noun phrase to end on)
+    return Mention(role.start, toks[end].end, "role", None, text[role.start:toks[end].end])
 
 
 def _body_in_place(text: str, toks: list[Token], body: Mention) -> Mention:

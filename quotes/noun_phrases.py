@@ -404,7 +404,7 @@ def _described_from(toks: list[Token], det: int, inner: Mention) -> int | None:
             return det - 1
     if toks[det].key not in _POSTMODIFIER_ENDS:
         return None  # (most phrases: no describing phrase to read)
-    for phrase in _postmodifiers():
+    for phrase in postmodifiers():
         n = len(phrase)
         if det - n >= 0 and tuple(t.key for t in toks[det - n + 1:det + 1]) == phrase:
             return det - n
@@ -448,11 +448,12 @@ def _unnamed_people(toks: list[Token], h: int) -> bool:
 
 
 @cache
-def _postmodifiers() -> tuple[tuple[str, ...], ...]:
+def postmodifiers() -> tuple[tuple[str, ...], ...]:
+    """The phrases of `lexicons/postmodifiers.txt`, each as its words."""
     return tuple(tuple(line.split()) for line in lexicon.lines("postmodifiers"))
 
 
-_POSTMODIFIER_ENDS = frozenset(phrase[-1] for phrase in _postmodifiers())
+_POSTMODIFIER_ENDS = frozenset(phrase[-1] for phrase in postmodifiers())
 
 
 # Words after which a clause, and its subject, begins: "As Tabler, an expert, noted" (every
