@@ -98,6 +98,8 @@ _BOUNDS = frozenset([("at", "least"), ("at", "most"), ("up", "to"), ("more", "th
 # Words a bare clause's verb never follows within its subject: a coordinator or a
 # subordinator there ends a noun phrase that had no verb.
 _NO_VERB_PAST = frozenset("but when until given".split())
+# What "too" opens a clause with: a quantity of its subject or how often ("too many …").
+_TOO_WHAT = frozenset("many much few little often".split())
 NOT_SUBJECTS = frozenset("to and or but so then not also too as because if when while".split())
 
 
@@ -152,6 +154,12 @@ def looks_like_clause(text: str, start: int, end: int) -> bool:
     if len(toks) >= 2 and toks[0].key == "this" and toks[0].word.islower() and (
             toks[1].key in PREPOSITIONS or toks[1].key in DAYS or toks[1].key in _SUBORDINATORS):
         return False  # "said this on Thursday when …": "this" points back, no clause follows
+    if len(toks) >= 3 and toks[0].key == "too" and toks[1].key in _TOO_WHAT:
+        # "says too many nurses are leaving", "said too often, the ferry …" (not "said
+        # too" for "also", nor a verbless "said too little, too late")
+        if toks[1].key == "often":
+            return looks_like_clause(text, toks[2].start, end) or _says_something(text, toks[2].start, end)
+        return any(clause_word(t) for t in toks[2:14])
     if len(toks) < 3 or toks[0].key in PREPOSITIONS or toks[0].key in NOT_SUBJECTS or (
             toks[0].key in DAYS and not clause_word(toks[1])):  # ("said Monday | he …")
         return False
