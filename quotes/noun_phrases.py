@@ -65,6 +65,10 @@ def generic_noun_phrase(text: str, toks: list[Token], i: int) -> Mention | None:
             inner = Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
             return _extend_with_of(text, toks, j, inner)  # "the organisers of the survey"
 
+        if toks[j].key in ("and", "or") and j > 0 and j + 1 < i and toks[i].key.endswith("s") and (
+                is_modifier(_opening_lowered(toks, j - 1))):
+            j -= 1  # "Federal and provincial inspectors say" (a plural head: not "X's absurd and
+            continue  # inaccurate | claim", where the phrase before the noun is no speaker)
         if not (is_modifier(toks[j]) or toks[j].key == "of" or is_name_word(toks[j])
                 or is_title(toks[j])):
             break  # ("The New York businessman", "the GOP front-runner")
@@ -219,7 +223,7 @@ def role_ending(text: str, toks: list[Token], i: int) -> Mention | None:
                               text[toks[j + 1].start:toks[i].end] if j + 1 <= i else None)
             return _extend_with_of(text, toks, j, mention)
         if tok.key in ("and", "or") and j > 0 and j + 1 < i and (
-                is_modifier(toks[j - 1]) or is_role_noun(toks[j - 1])):
+                is_modifier(left := _opening_lowered(toks, j - 1)) or is_role_noun(left)):
             j -= 1  # "current and former officials", "the front-runner and former governor"
             continue
         if tok.key in ("and", "or") and j > 0 and j + 1 == i and _plural_role(toks[i]) and (
@@ -275,6 +279,17 @@ def _personal(text: str, mention: Mention) -> bool:
         return False
     first = text[mention.name[0]:mention.name[1]].split()[0].casefold()
     return first in lexicon.words("given_names") or bool(mention.role)
+
+
+def _opening_lowered(toks: list[Token], k: int) -> Token:
+    """toks[k] as written, or in lower case where it opens a clause with only its capital
+    ("Current | and former officials said": a modifier, as "current" is mid-sentence),
+    unless it is a given name ("Ana and former officials")."""
+    tok = toks[k]
+    if tok.word[:1].isupper() and tok.word[1:].islower() and _opens_clause_after(toks, k - 1) and (
+            tok.key not in lexicon.words("given_names")):
+        return tok._replace(word=tok.word.lower())
+    return tok
 
 
 def _plural_role(tok: Token) -> bool:

@@ -206,9 +206,26 @@ def main_subject(text: str, floor: int, pos: int) -> Mention | None:
         mention = mention_after(text, start, pos)
         if mention is not None and _OPENING_PARTICIPLE.fullmatch(text, mention.start, mention.end):
             continue  # "Facing criticism, Brandt …", "Shortly after, …": not a name
+        if mention is not None and _JOINED_AFTER.match(text, mention.end, pos):
+            mention = _joined_subject(text, mention, pos)
         if mention is not None and verb_follows(text, mention.end, pos):
             return mention
     return None
+
+
+# "Public | health and environmental researchers have …": the forward reading stopped
+# before "and".
+_JOINED_AFTER = re.compile(r"(?:[ \t]+[a-z][\w-]*){0,2}[ \t]+(?:and|or)[ \t]+[a-z]")
+# The verb that ends a subject read back from it: "… researchers | have been saying".
+_FINITE_AFTER = re.compile(r"[ \t]+(?=(?:have|has|had|are|were|is|was|will|would|say|says|said)\b)")
+
+
+def _joined_subject(text: str, mention: Mention, pos: int) -> Mention:
+    """A subject whose words are joined by "and" ("Current and former officials have …"),
+    read back from its verb when that reading opens where the forward one did."""
+    verb = _FINITE_AFTER.search(text, mention.end, min(pos, mention.end + 80))
+    whole = mention_before(text, mention.start, verb.start()) if verb else None
+    return whole if whole is not None and whole.start == mention.start and whole.end > mention.end else mention
 
 
 def verb_follows(text: str, pos: int, end: int) -> bool:
