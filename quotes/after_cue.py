@@ -86,8 +86,10 @@ def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
             elif best is not None and found.kind == "name" and _after_possessive(toks, found.start, best.end):
                 # "Iowa State University's Dianne Bystrom": the possessive phrase is her role
                 best = Mention(first, found.end, "name", found.name, text[first:best.end])
-            elif best is not None and best.name and found.name and found.name[0] == best.name[0]:
-                best = Mention(best.start, found.end, "name", found.name, best.role)  # (… Dianne | Bystrom)
+            elif best is not None and best.name and found.name and best.name[0] <= found.name[0] < best.name[1]:
+                # (… Dianne | Bystrom; "… Lyonpo Tashi | Pelzom Wangdi": a style read as a name
+                # word until two name words follow it)
+                best = Mention(best.start, found.end, "name", found.name, best.role)
     if best is not None and best.kind == "role" and best.start == first and toks[0].key in DETERMINERS:
         best = _of_phrase_after(text, toks, best) or best  # (not "reminding voters | of his …")
     if best is not None and best.kind == "role" and best.start == first:

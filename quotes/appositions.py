@@ -260,6 +260,9 @@ def role_before_name(text: str, start: int, floor: int) -> str | None:
     head = main[-1].casefold() if main else ""
     if head not in lexicon.words("titles") and head not in lexicon.words("roles"):
         return None  # ("The town, Lesna,", "the wife of the mayor, Ana Lee,")
+    after_word = text[match.start()].isspace() and text[match.start() - 1].islower()
+    if head in lexicon.words("org_words") and after_word:
+        return None  # ("The Permanent Secretary at | the ministry, Awang Haji …": where the office is)
     article = max((k for k, w in enumerate(main[:-1]) if w.casefold() in ("the", "a", "an")), default=None)
     if article is not None:  # ("announced in Lusk | the Minister of Trade, …": the role opens there)
         phrase = phrase.split(None, article + 1)[-1]

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from quotes import lexicon
 from quotes.names import Mention, heading_words
-from quotes.tokens import FUNCTION_WORDS, JOINED_PARTICLE, PARTICLES, is_initial
+from quotes.tokens import FUNCTION_WORDS, JOINED_PARTICLE, PARTICLES, SURNAME_JOINERS, is_initial
 
 
 # (a value, never assigned to: not frozen, as quotes.names.Mention says why)
@@ -112,6 +112,10 @@ def first_surname(word: str, entity: Entity) -> bool:
     ("Ana Maria Kos": "Maria" alone is not her) or particle, given names before it and
     no body's or work's head word after it."""
     full = entity.words
+    if len(full) > 3 and full[-2] in SURNAME_JOINERS:
+        full = [*full[:-3], f"{full[-3]} {full[-2]} {full[-1]}"]  # ("Vilanova i Roig": one surname)
+        return full[-1].split()[0] == word and word.casefold() not in lexicon.words("given_names") and all(
+            map(_given_word, full[:-1]))
     return len(full) > 2 and full[-2] == word and word.casefold() not in lexicon.words("given_names") and (
         word.casefold() not in PARTICLES and not word.endswith(".") and full[-1].casefold() not in PARTICLES
         and full[-1].casefold() not in heading_words() and full[-1].casefold() not in lexicon.words("works")

@@ -10,15 +10,22 @@ import regex
 from quotes.tokens import JOINED_PARTICLE, keeps_period
 
 Span = tuple[int, int]
+# A nickname in quotation marks between two words of a name ("Marlon 'Speedy' Gillett",
+# "Desmond ‘Dessie’ Rattray"): one or two capitalised words, a name word after it.
+NICKNAME = (r"[ \u00a0]+[‘'\"“]\p{Lu}[\p{L}\p{M}\-]{1,20}(?:[ \u00a0]\p{Lu}[\p{L}\p{M}\-]{1,20})?"
+            r"[’'\"”](?=[ \u00a0]+\p{Lu})")
 # A run of capitalised words, possibly joined by name particles ("Charles de Gaulle",
 # "Piet van der Berg").
 # Words and runs are bounded ({0,40}, {0,8}): a 16 MB "word" must not exhaust memory.
 _CAPITALISED_RUN = regex.compile(
     r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L})){0,40}+\.?"
-    r"(?:[ \u00a0]+(?:(?:de|da|di|van|von|der|den|ter|zu|bin|bint|ibn|al|el|la|le|del|della|du|dos|das)"
+    rf"(?:{NICKNAME})?"  # "Marlon 'Speedy' | Gillett": a nickname in marks inside the name
+    r"(?:[ \u00a0]+(?:(?:de|da|di|van|von|der|den|ter|zu|bin|binti|bint|ibn|al|el|la|le|del|della|du|dos|das"
+    r"|i|y)"
     r"[ \u00a0]+){0,2}"
     rf"(?:{JOINED_PARTICLE.pattern})?"  # "Faisal al-Nuaimi"
-    r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L})){0,40}+\.?){0,8}+")
+    r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L})){0,40}+\.?"
+    rf"(?:{NICKNAME})?){{0,8}}+")
 # The same run opened by a lower-case particle joined to its first word ("al-Shabaab
 # said", "Later, al-Hashimi added"), tried only where a run starts after "-" or "’".
 _JOINED_RUN = regex.compile(

@@ -17,11 +17,13 @@ from quotes.tokens import (
     APOSTROPHE,
     FUNCTION_WORDS,
     PARTICLES,
+    SURNAME_JOINERS,
     Token,
     is_capitalised,
     is_initial,
     is_modifier,
     is_name_word,
+    is_possessive,
     is_post_nominal,
     is_role_word,
     is_title,
@@ -61,6 +63,11 @@ class Mention:
 
 
 _DETECTIVE = frozenset(["det", "detective"])
+
+
+def _is_particle(tok: Token) -> bool:
+    """A name particle ("van", "bin"), or the lower-case "i" or "y" of a double surname."""
+    return tok.key in PARTICLES or tok.word in SURNAME_JOINERS
 # Titles that are also common surnames.
 _SURNAME_TITLES = frozenset("king bishop prince major judge dean marshal sheriff".split())
 
@@ -95,21 +102,27 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     last = i
     first = i
     j = i - 1
-    while j >= 0 and last - j < MAX_NAME_TOKENS:
+    skipped = 0  # (the tokens of a nickname, not counted as the name's)
+    while j >= 0 and last - j - skipped < MAX_NAME_TOKENS:
         tok = toks[j]
         if text is not None and "\n" in text[tok.end:toks[j + 1].start]:
             break  # "… against Wales A. | (new paragraph) Tamaz Gelashvili": no name spans a line break
+        if j + 1 == first and (nickname := nickname_opening(toks, j)) is not None:
+            skipped += j - nickname + 1
+            j = nickname - 1  # "Marlon | 'Speedy' | Gillett": the nickname is passed over
+            continue
         if j < last and address_style(toks, j, last):
             break  # "… Authority | H.E. | Sok Vannarith": the name starts after its style
         if is_name_word(tok) and not tok.word.endswith(("’s", "'s", "s’", "s'")):
             first = j
         elif j + 1 == first and common_word_surname(toks, j):
             first = j  # "Fatma | Said | Juma": a common word after a known given name, a middle name
-        elif tok.key in PARTICLES and all(toks[m].key in PARTICLES for m in range(j + 1, first)):
-            pass  # kept only if a name word comes before it ("Piet | van der | Berg")
+        elif _is_particle(tok) and all(_is_particle(toks[m]) for m in range(j + 1, first)):
+            skipped += 1  # kept only if a name word comes before it ("Piet | van der | Berg")
         else:
             break
         j -= 1
+    first = _patronymic_start(toks, first, last)
     if first == last and given_name_title(toks, first - 1):
         first -= 1  # "Dean Hollis, of Cumbria Police", "Emir Haskovic": a given name
     if first < last and toks[first].key == "con" and first > 0 and toks[first - 1].key in _DETECTIVE:
@@ -120,7 +133,9 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     # Role words before the name: titles, and capitalised words leading to a title.
     role_first = styled
     j = styled - 1
-    saw_title = any(is_role_word(t) for t in toks[styled:first])  # ("… of Qasreen | Sheikh | Faisal …")
+    # ("… of Qasreen | Sheikh | Faisal …"; "… of Bhutan | Lyonpo | Tashi Wangdi": a style
+    # of address ends an office as a title does)
+    saw_title = styled < first or any(is_role_word(t) for t in toks[styled:first])
     reach = first  # (role words are counted back from here: past an office, from its start)
     person = None
     opening: int | None = None  # (where an office read before the name opens)
@@ -196,6 +211,29 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     return Mention(toks[role_first].start, toks[last].end, "name", name, clean_role(role))
 
 
+_OPENING_MARKS = frozenset("‘'\"“")
+_CLOSING_MARKS = frozenset("’'\"”")
+
+
+def nickname_opening(toks: list[Token], j: int) -> int | None:
+    """Where a nickname in marks opens, when toks[j] closes one right after a given name
+    that opens the name: "Mr Desmond | ‘Dessie’ | Rattray", "Josefa | "Big Tom" |
+    Vainikolo" (one or two capitalised words, no space inside the marks; not after two
+    name words, "Marine John “Tig” Tiegen", where the name's start is unsure)."""
+    if toks[j].word not in _CLOSING_MARKS:
+        return None
+    for opening in (j - 2, j - 3):
+        if opening < 1 or toks[opening].word not in _OPENING_MARKS:
+            continue
+        words = toks[opening + 1:j]
+        if all(is_capitalised(t.word) and t.word.isalpha() for t in words) and (
+                toks[opening].end == words[0].start and words[-1].end == toks[j].start) and (
+                is_name_word(toks[opening - 1]) and not toks[opening - 1].word.endswith(("’s", "'s"))) and (
+                opening < 2 or not is_name_word(toks[opening - 2]) or is_possessive(toks[opening - 2])):
+            return opening  # ("San Pedro's | Marlon 'Speedy' Gillett": a possessive opens the phrase)
+    return None
+
+
 def office_mention(text: str, toks: list[Token], first: int, i: int) -> Mention | None:
     """The whole office when toks[first:i + 1] are its last words after "and" or "to"
     ("the Minister of Agriculture and | Food said"): a role, no person named."""
@@ -224,6 +262,8 @@ def address_style(toks: list[Token], k: int, last: int) -> bool:
     if not is_capitalised(tok.word):
         return False
     before = toks[k - 1].key if k > 0 else ""
+    if before in _PATRONYMIC_LINKS:
+        return False  # "Mohd Rizal bin | Haji | Abd Latif": the father's style, inside the name
     if (before, tok.key) in pairs or (k + 1 < last and (tok.key, toks[k + 1].key) in pairs):
         return True  # "Tan Sri | Lim Wei": only the two together
     if tok.key in dotted:  # (or after another style: "Rt Hon"; or before a given name: "Hon Grace Mwale")
@@ -279,6 +319,8 @@ def given_name_title(toks: list[Token], k: int) -> bool:
         before.key in lexicon.words("honorifics") or _RANK.fullmatch(before.word) is not None)
 
 
+# The words that open a patronymic inside a Malay or Arabic name ("bin", "binti").
+_PATRONYMIC_LINKS = frozenset(("bin", "binti", "bint", "ibn"))
 # A courtesy title or rank written short ("Sgt Dean Hollis", "Mr Emir Ali"), not "Vice".
 _RANK = re.compile(r"(?!Vice)[A-Z][a-z]{0,3}\.?|[A-Z]{2,3}")
 
@@ -295,6 +337,7 @@ def _personal_start(toks: list[Token], first: int, last: int,
         start -= 1
     while start - 2 > first and toks[start - 1].key in PARTICLES and is_name_word(toks[start - 2]):
         start -= 2  # "of Qasreen | Faisal bin Rashid Al-Mansour": a particle joins two names
+    start = _patronymic_start(toks, start, last, floor=first)
     after_of = toks[first - 1].key in ("of", "in")
     if confirm is not None and (toks[last].key in lexicon.words("places") or (
             not (after_of and start == first + 1) and surname_key(toks[last]) not in confirm)):
@@ -314,6 +357,23 @@ def _personal_start(toks: list[Token], first: int, last: int,
             _may_open_name(toks[start - 1], text)):
         return start - 1
     return start
+
+
+# A Russian, Ukrainian or Belarusian patronymic between a given name and a surname
+# ("Vasilyevich", "Olegovna", "Nikitichna"): the word before it is the given name.
+_PATRONYMIC_ENDINGS = ("vich", "ovna", "evna", "ichna")
+
+
+def _patronymic_start(toks: list[Token], first: int, last: int, floor: int | None = None) -> int:
+    """Where a name with a patronymic starts: at the given name right before it, which
+    reads "Arkady | Vasilyevich Molchanov" whole after an office and leaves the office's
+    last words out ("… of International Class | Darya Olegovna Kudrina"). floor: the
+    earliest word the given name may be."""
+    for k in range(max(first, 1 if floor is None else floor + 1), last):
+        if toks[k].word.endswith(_PATRONYMIC_ENDINGS) and is_capitalised(toks[k].word) and (
+                is_name_word(toks[k - 1]) and not is_role_word(toks[k - 1])):
+            return k - 1 if k - 1 >= (first if floor is None else floor) else first
+    return first
 
 
 # The endings of the nouns a portfolio or a body is named for ("Irrigation", "Environment",

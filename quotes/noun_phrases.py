@@ -95,6 +95,8 @@ def mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
         person = person_before_of(text, toks, i - 1)  # "Sen. Mara Quist of Ohio said"
         if person is not None and toks[i - 2].key not in lexicon.words("org_words") and person.role:
             return person
+    if (titled := _titled_person_of_place(text, toks, i)) is not None:
+        return titled
     org = organisation_ending(toks, i, text)
     if org is not None and org + 2 == i and toks[org + 1].key == "of" and is_title(toks[org]) and (
             toks[i].key in _GENERIC_OFFICES):
@@ -138,6 +140,28 @@ def mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
 
 # What a capitalised "<title> of" office ends with when it names no body ("Head of State").
 _GENERIC_OFFICES = frozenset("state government".split())
+
+
+def _titled_person_of_place(text: str, toks: list[Token], i: int) -> Mention | None:
+    """"Paramount Chief Sheku Kpaka of Lower Mende Chiefdom said", "Mr Rodwell Usher of Team
+    Hattieville said": a person named with a title or courtesy title, then "of" or "from"
+    and a run of up to three name words no lexicon knows, is the speaker; the place or
+    team is where the person is from. Only with the title before the name, which shows
+    the name is a person's and not a body's ("the Bank of Lower Mende")."""
+    of = next((k for k in range(i - 1, max(1, i - 4), -1) if toks[k].key in ("of", "from")), None)
+    if of is None or of < 2 or not all(is_capitalised(t.word) and t.word.isalpha() for t in toks[of + 1:i + 1]):
+        return None
+    if toks[of - 1].key in lexicon.words("org_words") or not is_name_word(toks[of - 1]):
+        return None  # ("Bank of …", "the Chief of Staff")
+    if not any(map(is_title, toks[max(0, of - 8):of - 1])):
+        return None  # (no title where one would stand before the name: the common case, made cheap)
+    person = person_before_of(text, toks, of)
+    if person is None or person.name is None or not person.role or person.start == person.name[0]:
+        return None
+    role_words = [t for t in toks if person.start <= t.start < person.name[0]]
+    if not any(map(is_title, role_words)) or not all(is_capitalised(t.word) for t in role_words):
+        return None  # (a title or courtesy title written before the name, nothing else)
+    return person
 
 
 def _member_of(text: str, toks: list[Token], first: int, i: int) -> Mention | None:

@@ -42,6 +42,7 @@ from quotes.salience import (
     topic_at,
 )
 from quotes.spans import inside
+from quotes.tokens import SURNAME_JOINERS
 
 Span = tuple[int, int]
 # How far before a pronoun's antecedent another person of the same (or unknown)
@@ -135,6 +136,10 @@ class People:
                 self._by_first.setdefault(known[0], []).append(entity)
             if len(known) > 2 and entity not in self._by_first_surname.get(known[-2], ()):
                 self._by_first_surname.setdefault(known[-2], []).append(entity)
+            if len(known) > 3 and known[-2] in SURNAME_JOINERS and (
+                    entity not in self._by_first_surname.get(known[-3], ())):
+                # "Vilanova" of "Francesc Vilanova i Roig"
+                self._by_first_surname.setdefault(known[-3], []).append(entity)
             if role and not entity.role:
                 entity.role = bare_role(role)
             entity.gender = entity.gender or given_gender(known) or (gender_of(role) if role else None)

@@ -28,7 +28,10 @@ _WORD = rf"[^\W_]++(?:[{_MARKS}]++[^\W_]*+)*+"  # (letters run at full speed bet
 # after an "s" and before a word, it is no closing quotation mark.
 _TOKEN = re.compile(rf"{_WORD}(?:[’'\-.&]{_WORD})*(?:(?<=[sS])[’'](?=[ \t]+[^\W\d_]))?\.?|[^\w\s]|_")
 PARTICLES = frozenset(
-    "de da di du del della der den ter zu van von bin bint ibn al el le la dos das st".split())
+    "de da di du del della der den ter zu van von bin binti bint ibn al el le la dos das st".split())
+# The Catalan and Spanish "and" joining a double surname ("Pau Casanovas i Mir", "José
+# Ortega y Gasset"), read as a particle only in lower case (never the pronoun "I").
+SURNAME_JOINERS = frozenset(("i", "y"))
 # A lower-case particle joined to the surname by a hyphen or an apostrophe ("al-Nuaimi",
 # "el-Sayed", "ad-Darwish", "d’Alema", "dell'Orto"): the whole word is a name word.
 JOINED_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ud|ul|d|dall|dell|l)[-’'](?=[^\W\d_])")
