@@ -25,6 +25,8 @@ DEPUTY = frozenset("vice deputy".split())
 _SPEAKS_FOR = lexicon.words("speaks_for")
 # Ministers who lead no ministry: "Prime Minister", "Minister without portfolio".
 _NOT_A_MINISTRY = frozenset("prime portfolio".split())
+# Secretaries who lead no secretariat: a press secretary, a committee's or a party's secretary.
+_NOT_A_SECRETARIAT = frozenset("press private personal executive".split())
 
 
 def leads(head: str, complement: str, role: str, *, deputy: bool = False) -> bool:
@@ -78,6 +80,8 @@ def _heads_body(complement: str, role: str) -> bool:
     said = role_words(role)
     if head == "minister" and not said & _NOT_A_MINISTRY:
         said |= {"ministry"}  # (a minister leads a ministry the title need not name)
+    elif head == "secretary" and not said & _NOT_A_SECRETARIAT:
+        said |= {"secretariat"}  # (as a state's Secretary of Culture leads its secretariat)
     elif head not in _LEADING_TITLES:
         return False  # ("spokesman of the Ministry of Defence")
     if not (said - {head}) & kinds()[noun]:
