@@ -12,7 +12,14 @@ import regex
 from quotes import lexicon
 from quotes.mention_words import NOT_ROLE_STARTS, clean_role
 from quotes.names import MAX_NAME_TOKENS, MAX_ROLE_TOKENS, Mention, person_closing_office, title_as_surname
-from quotes.noun_phrases import DETERMINERS, generic_noun_phrase, headed_body, mention_ending, postmodifiers
+from quotes.noun_phrases import (
+    DETERMINERS,
+    PLACE_LINKS,
+    generic_noun_phrase,
+    headed_body,
+    mention_ending,
+    postmodifiers,
+)
 from quotes.office_words import MAX_OFFICE_TOKENS, OFFICE_LINKS, listed_comma
 from quotes.organisations import organisation_after
 from quotes.speakers import MENTION_WINDOW, mention_before
@@ -160,7 +167,7 @@ def _of_phrase_after(text: str, toks: list[Token], role: Mention) -> Mention | N
     nouns belongs to it, as it does read backwards ("the leader of the rural
     organisation said"); the phrase ends where a noun phrase can end."""
     k = next((n for n, t in enumerate(toks) if t.start >= role.end), None)
-    if k is None or not (toks[k].key == "of" or (toks[k].key in UNNAMED_PLACE_LINKS and _unnamed(toks, k))):
+    if k is None or not (toks[k].key == "of" or (toks[k].key in PLACE_LINKS and _unnamed(toks, k))):
         return None
     longest = None
     for n in range(k + 1, min(len(toks), k + 7)):
@@ -173,11 +180,6 @@ def _of_phrase_after(text: str, toks: list[Token], role: Mention) -> Mention | N
             longest = found
     return longest
 
-
-# "said a trader | at a grain house", "said an exporter | in Sfax": where an unnamed
-# source is belongs to the description, read backwards the same way.
-# (cues reads the same words after "said a …".)
-UNNAMED_PLACE_LINKS = frozenset("in at along near".split())
 
 
 def _unnamed(toks: list[Token], k: int) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from quotes import lexicon
-from quotes.after_cue import UNNAMED_PLACE_LINKS, mention_after
+from quotes.after_cue import mention_after
 from quotes.cue_words import (
     ACCORDING,
     PREPOSITIONS,
@@ -28,7 +28,7 @@ from quotes.cue_words import (
     quotation_cues,
     with_object,
 )
-from quotes.noun_phrases import is_occasion
+from quotes.noun_phrases import PLACE_LINKS, is_occasion
 from quotes.speakers import Mention, mention_before
 from quotes.subjects import (
     coordinated_after,
@@ -185,7 +185,7 @@ def _noun_phrase_after(text: str, pos: int, hi: int) -> Mention | None:
 
 
 _PLACE_AFTER = re.compile(
-    r"[ \t]+(?:" + "|".join(sorted(UNNAMED_PLACE_LINKS)) + r")[ \t]+((?:[\w’'-]+[ \t]+){0,5}?([\w’'-]+))"
+    r"[ \t]+(?:" + "|".join(sorted(PLACE_LINKS)) + r")[ \t]+((?:[\w’'-]+[ \t]+){0,5}?([\w’'-]+))"
     r"(?=[ \t]*(?:[,.;:!?]|$)|[ \t]+(?:who|whose|which|that|as|on|after|before|while|during|with|told|said)\b)")
 
 

@@ -453,6 +453,11 @@ def _described_from(toks: list[Token], det: int, inner: Mention) -> int | None:
 _TIMES = lexicon.tagged("time_words", "period") | {"past", "meantime"}  # ("in the past", "in the meantime")
 # Prepositions after a noun for people that say where they are: "Traders | in the port",
 # "fishermen | along the lagoon", "Vendors | near the station", "an engineer | at a plant".
+# One list for both directions: read backwards here, forwards after "said a …" by
+# after_cue and cues._PLACE_AFTER ("said a guard | outside the gate"). The forward
+# readers once kept only in/at/along/near; the whole class gives the same records on
+# every set and reads both directions alike. ("around" before a time that time_words
+# lacks, "around midday", reads as a place both ways.)
 PLACE_LINKS = frozenset("in at along near outside inside across around".split())
 _OCCASION_LINKS = frozenset("in on at during".split())
 # Agent nouns in the plural, which name people: "Stallholders", "wholesalers", "lobbyists".
