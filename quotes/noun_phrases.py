@@ -29,6 +29,7 @@ from quotes.tokens import (
     is_modifier,
     is_name_word,
     is_participle_compound,
+    is_plural_person_noun,
     is_possessive,
     is_post_nominal,
     is_pronoun,
@@ -474,12 +475,12 @@ def is_occasion(key: str) -> bool:
 def _unnamed_people(toks: list[Token], h: int) -> bool:
     """toks[h] heads a noun phrase for people nobody has named: a plural of people
     ("residents", "fishermen", "stallholders") or a role noun after "a", "an" or "one"
-    with at most three describing words ("a senior police officer")."""
+    with at most three describing words ("a senior police officer"). Not group nouns
+    (tokens.is_people_noun): with them records change on one set alone."""
     head = toks[h]
     if not is_word(head) or not head.word.isalpha() or head.key in lexicon.words("documents"):
         return False
-    if (head.key.endswith("s") and (is_role_noun(head) or head.key[:-1] in lexicon.words("roles")
-                                    or head.key.endswith(_AGENT_PLURALS))) or (
+    if is_plural_person_noun(head.key) or head.key.endswith(_AGENT_PLURALS) or (
             head.key.endswith("men") and head.word.islower()):  # ("boatmen", "linemen")
         return True
     if not (is_role_noun(head) or head.key in lexicon.words("trade_nouns")) or not head.word.islower():

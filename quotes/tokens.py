@@ -325,9 +325,13 @@ def is_role_noun(tok: Token) -> bool:
 def is_people_noun(key: str) -> bool:
     """A plural noun for people ("analysts", "unions", "fishermen", "glaciologists") or a
     group noun that takes a plural verb ("staff", "police")."""
+    return key in lexicon.words("group_nouns") or is_plural_person_noun(key)
+
+
+def is_plural_person_noun(key: str) -> bool:
+    """The plural of a role noun ("analysts", "fishermen", "glaciologists")."""
     roles = lexicon.words("roles")
-    return key in lexicon.words("group_nouns") or (key.endswith("s") and (
-        key in roles or key[:-1] in roles or is_occupation(key))) or (
+    return (key.endswith("s") and (key in roles or key[:-1] in roles or is_occupation(key))) or (
         key.endswith("men") and (key in roles or key[:-3] + "man" in roles))
 
 
