@@ -70,16 +70,11 @@ def clause_after_adverbial(text: str, start: int, end: int,
     return None
 
 
-# Adjectives in "-ly" that open a noun phrase, not an adverbial: "said likely voters …".
-_LY_ADJECTIVES = frozenset("likely unlikely only early daily weekly monthly yearly hourly nightly "
-                           "elderly friendly costly deadly lonely orderly holy ugly silly lovely "
-                           "timely kindly".split())
-
-
 def _manner_adverb(tok: Token) -> bool:
-    """"said | separately it would …", "said | privately the talks …": an adverb in -ly."""
+    """"said | separately it would …", "said | privately the talks …": an adverb in -ly
+    (not an adjective or a noun in "-ly": `lexicons/ly_adjectives.txt`, `ly_nouns.txt`)."""
     return (tok.word.islower() and tok.key.endswith("ly") and len(tok.key) > 4
-            and tok.key not in _LY_ADJECTIVES and tok.key not in lexicon.words("ly_nouns"))
+            and tok.key not in lexicon.words("ly_adjectives") and tok.key not in lexicon.words("ly_nouns"))
 
 
 def _clause_after_manner_adverb(text: str, nxt: Token, end: int,
