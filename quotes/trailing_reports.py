@@ -174,8 +174,7 @@ def _remarked(text: str, lead: Span | None, comma_lead: Span | None, mention: Me
     return lead is not None or looks_like_clause(text, *comma_lead)
 
 
-_SUBORDINATE_OPENERS = frozenset("as if unless because although though while when once whether since after "
-                                 "before until".split())
+_SUBORDINATE_OPENERS = lexicon.tagged("clause_openers", "subordinator", "prepositional", "time")
 
 
 _NAMED_AS = re.compile(r"\s*(?:as\s+)?[“\"‘'«]")
