@@ -29,7 +29,7 @@ from quotes.organisations import (
     list_goes_on,
     organisation_ending,
 )
-from quotes.salience import NOT_BEFORE_SUBJECT, POSSESSIVE, after_object_verb, body_subject, salient, topic
+from quotes.salience import NOT_BEFORE_SUBJECT, POSSESSIVE, after_object_verb, body_subject, salient
 from quotes.segment import TitleCaseLines, dateline_end
 from quotes.spans import inside
 from quotes.tokens import FUNCTION_WORDS, is_name_word, keeps_period, window_tokens
@@ -159,10 +159,9 @@ def _single(run: regex.Match[str], word_before: str, quoted: list[Span], starts:
     if word.endswith(".") and not keeps_period(word):
         end -= 1
     possessive = word.endswith(POSSESSIVE[:2])
-    # ("For Ana Ruiz, the wait …": a sentence's topic, though "for" comes before it)
-    topic_here = topic(run.string, run.start() - 4, end)
-    subject = (topic_here or (not possessive and word_before not in NOT_BEFORE_SUBJECT and not (
-        word_before.isalpha() and after_object_verb(word_before)))) and not inside(quoted, run.start(), starts)
+    # (A topic after "For" is no subject here: salience.salient and people's genders read it.)
+    subject = not possessive and word_before not in NOT_BEFORE_SUBJECT and not (
+        word_before.isalpha() and after_object_verb(word_before)) and not inside(quoted, run.start(), starts)
     return Introduction((run.start(), end), None, word_before, run.start() if subject else None)
 
 
