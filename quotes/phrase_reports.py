@@ -24,8 +24,8 @@ from quotes.tokens import is_word, tokens
 
 _PASSIVE = regex.compile(
     r"\b(?:[Tt]his|[Tt]hat)\s+(?:was|has been|had been|is)\s+"
-    # ("This was announced on Wednesday by …", "stated on Monday at a session of the regional
-    # council by …": an adverbial before "by", no clause of its own in it)
+    # ("This was announced on Wednesday by …", "stated at a sitting of the regional council
+    # on Monday by …": an adverbial before "by", no clause of its own in it)
     r"(?:(?:\w+ly|also|further|first|later|earlier|then|again)\s+)?(?P<verb>\w+)"
     r"(?:\s+(?!(?:by|that|which|who)\b)[\w’'-]+){0,12}?\s+by\b")
 
@@ -306,7 +306,7 @@ def passive_by_report(text: str, sentence: Span, previous: Span | None) -> Repor
     elif mention.kind == "name" and mention.role is None and (
             office := office_after(text, match.end(), s1)) is not None and office.name is not None and (
             office.name[0] >= mention.end):
-        mention = office  # ("by the Minister of State for Ports of Selin, Mr. Pavel Dusek": the
+        mention = office  # ("by the Minister of Ports and Inland Shipping of Selin, Mr. Jaromir Kostal": the
         # capitalised office read as a name, its holder after it)
     content = trimmed(text, *previous)
     if mention is None or content is None:
