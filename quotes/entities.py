@@ -113,7 +113,7 @@ def first_surname(word: str, entity: Entity) -> bool:
     no body's or work's head word after it."""
     full = entity.words
     if len(full) > 3 and full[-2] in SURNAME_JOINERS:
-        full = [*full[:-3], f"{full[-3]} {full[-2]} {full[-1]}"]  # ("Vilanova i Roig": one surname)
+        full = [*full[:-3], f"{full[-3]} {full[-2]} {full[-1]}"]  # ("Vidal i Sabaté": one surname)
         return full[-1].split()[0] == word and word.casefold() not in lexicon.words("given_names") and all(
             map(_given_word, full[:-1]))
     return len(full) > 2 and full[-2] == word and word.casefold() not in lexicon.words("given_names") and (

@@ -61,17 +61,19 @@ def clean_name(name: str) -> list[str]:
 _GLUED_INITIAL = regex.compile(r"(\p{Lu}\.)(\p{Lu}\p{Ll}[\p{L}\p{M}’'-]*)")
 
 
-_OPENING_MARKS = frozenset("‘'\"“")
-_CLOSING_MARKS = frozenset("’'\"”")
+# The marks a nickname inside a name opens and closes with, curly or straight (names.py
+# reads them in tokens, this module in a name's words).
+NICKNAME_OPENING_MARKS = frozenset("‘'\"“")
+NICKNAME_CLOSING_MARKS = frozenset("’'\"”")
 
 
 def _without_nickname(words: list[str]) -> list[str]:
     """The name's words without a nickname in marks between them: "Marlon 'Speedy'
     Gillett" → ["Marlon", "Gillett"]."""
     for k in range(1, len(words) - 1):
-        if words[k][:1] in _OPENING_MARKS:
+        if words[k][:1] in NICKNAME_OPENING_MARKS:
             for m in (k, k + 1):
-                if m < len(words) - 1 and words[m][-1:] in _CLOSING_MARKS:
+                if m < len(words) - 1 and words[m][-1:] in NICKNAME_CLOSING_MARKS:
                     return words[:k] + words[m + 1:]
     return words
 
@@ -79,8 +81,8 @@ def _without_nickname(words: list[str]) -> list[str]:
 @lru_cache(maxsize=4096)
 def _name_words(name: str) -> tuple[str, ...]:
     words = name.split()
-    if any(word[:1] in _OPENING_MARKS for word in words[1:]):
-        words = _without_nickname(words)  # "Desmond ‘Dessie’ Rattray"
+    if any(word[:1] in NICKNAME_OPENING_MARKS for word in words[1:]):
+        words = _without_nickname(words)  # "Elroy ‘Roy’ Mowatt"
     if words and (glued := _GLUED_INITIAL.fullmatch(words[0])):
         words[:1] = [glued.group(1), glued.group(2)]  # "T.Ganzorig": an initial, then the surname
     while len(words) > 1 and is_post_nominal(words[-1].rstrip(",")):

@@ -11,7 +11,7 @@ from quotes.tokens import JOINED_PARTICLE, keeps_period
 
 Span = tuple[int, int]
 # A nickname in quotation marks between two words of a name ("Marlon 'Speedy' Gillett",
-# "Desmond ‘Dessie’ Rattray"): one or two capitalised words, a name word after it.
+# "Elroy ‘Roy’ Mowatt"): one or two capitalised words, a name word after it.
 NICKNAME = (r"[ \u00a0]+[‘'\"“]\p{Lu}[\p{L}\p{M}\-]{1,20}(?:[ \u00a0]\p{Lu}[\p{L}\p{M}\-]{1,20})?"
             r"[’'\"”](?=[ \u00a0]+\p{Lu})")
 # A run of capitalised words, possibly joined by name particles ("Charles de Gaulle",

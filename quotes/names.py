@@ -11,7 +11,7 @@ from functools import cache
 from itertools import compress
 
 from quotes import lexicon
-from quotes.mention_words import clean_role
+from quotes.mention_words import NICKNAME_CLOSING_MARKS, NICKNAME_OPENING_MARKS, clean_role
 from quotes.office_words import OFFICE_OPENERS, office_link, office_opening, office_start
 from quotes.tokens import (
     APOSTROPHE,
@@ -211,19 +211,15 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     return Mention(toks[role_first].start, toks[last].end, "name", name, clean_role(role))
 
 
-_OPENING_MARKS = frozenset("‘'\"“")
-_CLOSING_MARKS = frozenset("’'\"”")
-
-
 def nickname_opening(toks: list[Token], j: int) -> int | None:
     """Where a nickname in marks opens, when toks[j] closes one right after a given name
-    that opens the name: "Mr Desmond | ‘Dessie’ | Rattray", "Josefa | "Big Tom" |
-    Vainikolo" (one or two capitalised words, no space inside the marks; not after two
-    name words, "Marine John “Tig” Tiegen", where the name's start is unsure)."""
-    if toks[j].word not in _CLOSING_MARKS:
+    that opens the name: "Mr Elroy | ‘Roy’ | Mowatt", "Semisi | "Big Semi" |
+    Kupu" (one or two capitalised words, no space inside the marks; not after two
+    name words, "Corporal Brent “Moose” Larkin", where the name's start is unsure)."""
+    if toks[j].word not in NICKNAME_CLOSING_MARKS:
         return None
     for opening in (j - 2, j - 3):
-        if opening < 1 or toks[opening].word not in _OPENING_MARKS:
+        if opening < 1 or toks[opening].word not in NICKNAME_OPENING_MARKS:
             continue
         words = toks[opening + 1:j]
         if all(is_capitalised(t.word) and t.word.isalpha() for t in words) and (
@@ -263,7 +259,7 @@ def address_style(toks: list[Token], k: int, last: int) -> bool:
         return False
     before = toks[k - 1].key if k > 0 else ""
     if before in _PATRONYMIC_LINKS:
-        return False  # "Mohd Rizal bin | Haji | Abd Latif": the father's style, inside the name
+        return False  # "Mohd Azhar bin | Haji | Abd Jalil": the father's style, inside the name
     if (before, tok.key) in pairs or (k + 1 < last and (tok.key, toks[k + 1].key) in pairs):
         return True  # "Tan Sri | Lim Wei": only the two together
     if tok.key in dotted:  # (or after another style: "Rt Hon"; or before a given name: "Hon Grace Mwale")
@@ -360,14 +356,14 @@ def _personal_start(toks: list[Token], first: int, last: int,
 
 
 # A Russian, Ukrainian or Belarusian patronymic between a given name and a surname
-# ("Vasilyevich", "Olegovna", "Nikitichna"): the word before it is the given name.
+# ("Vasilyevich", "Igorevna", "Nikitichna"): the word before it is the given name.
 _PATRONYMIC_ENDINGS = ("vich", "ovna", "evna", "ichna")
 
 
 def _patronymic_start(toks: list[Token], first: int, last: int, floor: int | None = None) -> int:
     """Where a name with a patronymic starts: at the given name right before it, which
-    reads "Arkady | Vasilyevich Molchanov" whole after an office and leaves the office's
-    last words out ("… of International Class | Darya Olegovna Kudrina"). floor: the
+    reads "Arseny | Vasilyevich Kostrov" whole after an office and leaves the office's
+    last words out ("… of Sports of Russia | Zlata Igorevna Kudrova"). floor: the
     earliest word the given name may be."""
     for k in range(max(first, 1 if floor is None else floor + 1), last):
         if toks[k].word.endswith(_PATRONYMIC_ENDINGS) and is_capitalised(toks[k].word) and (

@@ -144,11 +144,11 @@ _GENERIC_OFFICES = frozenset("state government".split())
 
 
 def _titled_person_of_place(text: str, toks: list[Token], i: int) -> Mention | None:
-    """"Paramount Chief Sheku Kpaka of Lower Mende Chiefdom said", "Mr Rodwell Usher of Team
-    Hattieville said": a person named with a title or courtesy title, then "of" or "from"
+    """"Paramount Chief Alimamy Turay of Upper Koya Chiefdom said", "Mr Odell Rudder of Team
+    Palm Hollow said": a person named with a title or courtesy title, then "of" or "from"
     and a run of up to three name words no lexicon knows, is the speaker; the place or
     team is where the person is from. Only with the title before the name, which shows
-    the name is a person's and not a body's ("the Bank of Lower Mende")."""
+    the name is a person's and not a body's ("the Bank of Upper Koya")."""
     of = next((k for k in range(i - 1, max(1, i - 4), -1) if toks[k].key in ("of", "from")), None)
     if of is None or of < 2 or not all(is_capitalised(t.word) and t.word.isalpha() for t in toks[of + 1:i + 1]):
         return None

@@ -138,7 +138,7 @@ class People:
                 self._by_first_surname.setdefault(known[-2], []).append(entity)
             if len(known) > 3 and known[-2] in SURNAME_JOINERS and (
                     entity not in self._by_first_surname.get(known[-3], ())):
-                # "Vilanova" of "Francesc Vilanova i Roig"
+                # "Vidal" of "Oriol Vidal i Sabaté"
                 self._by_first_surname.setdefault(known[-3], []).append(entity)
             if role and not entity.role:
                 entity.role = bare_role(role)

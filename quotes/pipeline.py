@@ -281,7 +281,7 @@ def _reports(layout: Layout, direct: list[Found], titles: list[QuoteSpan]) -> li
                 pieces, kind = inner, "direct"  # "In his words, “the easy part is over.”"
             elif kind == "mixed" and not layout.heading(index) and (
                     inner := _named_quotation(text, pieces, report.attribution, opening, opens)):
-                pieces, kind = inner, "direct"  # "called the levy “a tax on breathing”"
+                pieces, kind = inner, "direct"  # "called the levy ‘a tax on breathing’"
             start = pieces[0][0]
             found.append(Found(pieces, kind, report.attribution,
                                layout.sentence_at(start), layout.sentence_paragraph[index]))
@@ -370,7 +370,7 @@ def _named_quotation(text: str, pieces: tuple[Span, ...], attribution: Attributi
     if cue.object and last != ["as"]:
         return None  # "criticised the survey's ‘lazy assumptions’": the words name no object
     if last and (last[0] in _PHRASE_OPENERS or last[0].endswith("ing")):
-        return None  # "called Burma a “good news story”", "as being in the “…”": the quotation
+        return None  # "called Ostland a “quiet success”", "as being in the “…”": the quotation
         # is part of the complement, which the record keeps whole (a mixed quote)
     return ((quote.start, quote.end),)
 

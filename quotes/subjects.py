@@ -213,7 +213,7 @@ def main_subject(text: str, floor: int, pos: int) -> Mention | None:
     return None
 
 
-# "Public | health and environmental researchers have …": the forward reading stopped
+# "Marine | biology and fisheries scientists have …": the forward reading stopped
 # before "and".
 _JOINED_AFTER = re.compile(r"(?:[ \t]+[a-z][\w-]*){0,2}[ \t]+(?:and|or)[ \t]+[a-z]")
 # The verb that ends a subject read back from it: "… researchers | have been saying".

@@ -29,7 +29,7 @@ _WORD = rf"[^\W_]++(?:[{_MARKS}]++[^\W_]*+)*+"  # (letters run at full speed bet
 _TOKEN = re.compile(rf"{_WORD}(?:[’'\-.&]{_WORD})*(?:(?<=[sS])[’'](?=[ \t]+[^\W\d_]))?\.?|[^\w\s]|_")
 PARTICLES = frozenset(
     "de da di du del della der den ter zu van von bin binti bint ibn al el le la dos das st".split())
-# The Catalan and Spanish "and" joining a double surname ("Pau Casanovas i Mir", "José
+# The Catalan and Spanish "and" joining a double surname ("Núria Camps i Grau", "José
 # Ortega y Gasset"), read as a particle only in lower case (never the pronoun "I").
 SURNAME_JOINERS = frozenset(("i", "y"))
 # A lower-case particle joined to the surname by a hyphen or an apostrophe ("al-Nuaimi",
