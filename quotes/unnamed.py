@@ -43,10 +43,34 @@ def head_noun(said: str) -> str | None:
         if k and word.casefold() in _COMPLEMENTS:
             main = main[:k]
             break
+    for k, word in enumerate(main[1:], 1):
+        if word.endswith(("ed", "ing")) and _personal(main[k - 1].casefold()):
+            main = main[:k]  # ("an officer | involved in the rescue", "a trader | speaking …")
+            break
     head = main[-1].casefold().rstrip(".,")
     if not head.isalpha() or (head.endswith("s") and not head.endswith("ss")):
         return None  # ("officials", "two sources": a group)
-    return head if head in person_nouns() else None
+    return head if _personal(head) else None
+
+
+# Endings of a noun for one who does something ("import|er", "min|er", "meteorolog|ist",
+# "histor|ian", "invest|or"): a source described by one is a person, whatever the trade.
+_AGENT_ENDINGS = ("er", "or", "ist", "ian")
+
+
+def _personal(head: str) -> bool:
+    """A noun for one person: listed, or shaped as one who does something and no kind of
+    body ("a lender", "an operator"), document ("a letter") or outlet ("a broadcaster")."""
+    if head in person_nouns():
+        return True
+    return len(head) >= 5 and head.isalpha() and head.endswith(_AGENT_ENDINGS) and head not in _not_agents()
+
+
+@cache
+def _not_agents() -> frozenset[str]:
+    """Nouns shaped like a person's that name a body, a document, an outlet or a thing."""
+    return (lexicon.every_word("body_kinds") | lexicon.words("documents") | lexicon.words("research_documents")
+            | lexicon.words("media_nouns") | lexicon.words("not_agents"))
 
 
 # roles.txt also heads groups, bodies and documents that speak ("a poll", "a video").
