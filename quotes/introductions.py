@@ -32,7 +32,7 @@ from quotes.organisations import (
 from quotes.salience import NOT_BEFORE_SUBJECT, POSSESSIVE, after_object_verb, body_subject, salient
 from quotes.segment import TitleCaseLines, dateline_end
 from quotes.spans import inside
-from quotes.tokens import FUNCTION_WORDS, is_name_word, keeps_period, window_tokens
+from quotes.tokens import FUNCTION_WORDS, Token, is_name_word, keeps_period, window_tokens
 
 Span = tuple[int, int]
 # How far before a name its role words may start ("NATO Secretary General", "Deputy
@@ -102,7 +102,8 @@ def introductions(text: str, body: Span, quoted: list[Span], asides: list[Span])
         ends_body = ends_body_with_title(toks, last, text)  # ("Ministry of | Health")
         while last >= 0 and not ends_body and not is_name_word(toks[last]) and not (
                 common_word_surname(toks, last)) and not (
-                toks[last].key in lexicon.words("org_words") and last > 0 and is_name_word(toks[last - 1])):
+                toks[last].key in lexicon.words("org_words") and last > 0 and is_name_word(toks[last - 1])
+        ) and not _members_close_body(toks, last):
             last -= 1  # (a body's last word may be a role word: "Audit Office", "Ministry of Health")
         if last < 0 or toks[last].start < start:
             continue
@@ -150,6 +151,18 @@ def introductions(text: str, body: Span, quoted: list[Span], asides: list[Span])
         subject = not inside(quoted, mention.start, starts) and (salient(text, toks, first, last) or (
             org is not None and body_subject(text, toks, first, last)))
         yield Introduction(name, role, word_before, mention.start if subject else None)
+
+
+def _members_close_body(toks: list[Token], last: int) -> bool:
+    """"Union of Bor | Miners", "Federation of Volta Cocoa | Farmers": a capitalised plural
+    closing a body's "of" phrase names its members, a word of the name (alone, "miners
+    said", it is a group)."""
+    tok = toks[last]
+    if not (tok.word[:1].isupper() and tok.key.endswith("s") and last > 1 and is_name_word(toks[last - 1])):
+        return False
+    org_words = lexicon.words("org_words")
+    return any(toks[k].key in org_words and toks[k + 1].key == "of"
+               for k in range(last - 2))
 
 
 def _single(run: regex.Match[str], word_before: str, quoted: list[Span], starts: list[int]) -> Introduction:

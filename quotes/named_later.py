@@ -49,7 +49,9 @@ _ENDS = PREPOSITIONS | lexicon.words("relatives")
 # After a name, before its speech verb: an acronym, an apposition or a relative
 # clause between commas, the comma closing an apposition the name is in ("The
 # operator, Kestrel AB, said"), an auxiliary ("Kestrel AB (KAB), which …, has said").
-_TO_VERB = regex.compile(r"(?:[ \u00a0]*\([^()\n]{1,20}\))?(?:,[^,.!?\n“”‘’\"]{1,150},|,(?=[ \u00a0]))?"
+# (a number's comma is no clause's: "which speaks for 12,000 growers,")
+_TO_VERB = regex.compile(r"(?:[ \u00a0]*\([^()\n]{1,20}\))?"
+                         r"(?:,(?:[^,.!?\n“”‘’\"]|(?<=\d)[,.](?=\d)){1,150},|,(?=[ \u00a0]))?"
                          r"[ \u00a0]+(?:has[ \u00a0]+|have[ \u00a0]+|had[ \u00a0]+)?(\p{Ll}+)")
 _APPOSITION_AFTER = regex.compile(r",[ \u00a0]+((?:the|an?|its|their|his|her|[\p{L}\p{M}’'-]+[’']s)[ \u00a0]+"
                               r"[^,.;:!?\n“”\"]{1,60}),")
@@ -117,13 +119,23 @@ def named_later(people: People, said: str, start: int, end: int) -> Candidate | 
                                                 or _AGE_BEFORE.search(text, max(0, at - 20), at)):
         return None  # ("a Harwell Water spokesman said … Prof Dana Whitby, who …, said": one the
         # article describes as someone else, by a title, an age or a clause; not "said Lotte Brink")
+    if kind == "body" and said.split()[0].casefold() in _OWNERS and head in _bodies_of_many() and (
+            _state_named(entity)):
+        return None  # ("…, their union said. ¶ The Ministry of Transport said": another body)
+    lede = kind == "body" and _in_lede(text, start)
     definite = said.split()[0].casefold() == "the" and not (kind == "person" and " of " in said) and not (
-        kind == "body" and _lede_possessive(text, said, start))
+        lede and _possessive(said))
+    if definite and lede and head in _bodies_of_many() and len(entity.words) > 1 and not (
+            _state_named(entity)) and _speaks(text, at, limits[1], entity.name):
+        # ("…, the company said Tuesday. ¶ In a statement, Kalvik Roboworks said": no one
+        # company is known to the reader, so the lede's is the one named speaking next)
+        return Candidate(entity.name, entity.role, 1, at,
+                         f"the next sentence names {entity.name} first, speaking (offset {at})")
     if definite or (kind == "person" and head in lexicon.words("unnamed_sources")):
         # ("the agency said" refers back, "The winner of the race said" does not; "a passenger
         # said … Ana Roos said": another, often)
         return None
-    if _speaks(text, at, limits[1]):
+    if _speaks(text, at, limits[1], entity.name):
         return Candidate(entity.name, entity.role, 1, at,
                          f"the next sentence names {entity.name} first, speaking (offset {at})")
     if said.split()[0].casefold() == "the" and _OPENS.fullmatch(text, own_end, at):
@@ -134,12 +146,37 @@ def named_later(people: People, said: str, start: int, end: int) -> Candidate | 
     return None
 
 
-def _lede_possessive(text: str, said: str, start: int) -> bool:
-    """"the mine's operator said" in the article's first paragraph: the possessive anchors
-    the description in its own sentence, so it refers back to no source; a body so
-    described is new (a person, "the firm's founder", may be named much later)."""
+def _possessive(said: str) -> bool:
+    """"the mine's operator": the possessive anchors the description in its own sentence,
+    so it refers back to no source; a body so described is new (a person, "the firm's
+    founder", may be named much later)."""
     words = said.split()
-    return len(words) > 2 and words[1].endswith(("'s", "’s")) and "\n" not in text[:start]
+    return len(words) > 2 and words[1].endswith(("'s", "’s"))
+
+
+def _in_lede(text: str, start: int) -> bool:
+    """In the article's first paragraph, after any byline or heading line ("By Ana
+    Roos"): a short line with no sentence end is no paragraph of the story."""
+    return all(len(line.split()) <= _HEADING_WORDS and not line.rstrip().endswith((".", "!", "?"))
+               for line in text[:start].split("\n")[:-1])
+
+
+# The most words of a byline or heading line above a lede.
+_HEADING_WORDS = 8
+# Possessive pronouns a lede gives a body by ("their union said").
+_OWNERS = frozenset({"their", "its"})
+
+
+@cache
+def _bodies_of_many() -> frozenset[str]:
+    """Kinds of body there are many of (a company, a union): `lexicons/bodies_of_many.txt`
+    and the trade nouns (`lexicons/trade_nouns.txt`)."""
+    return lexicon.words("bodies_of_many") | lexicon.words("trade_nouns")
+
+
+def _state_named(entity: Entity) -> bool:
+    """"The Ministry of Transport": a name that shows a body of the state (`lexicons/state_words.txt`)."""
+    return bool({w.casefold() for w in entity.words} & lexicon.words("state_words"))
 
 
 def _head(said: str) -> tuple[str | None, str]:
@@ -229,9 +266,10 @@ def _apposition(text: str, at: int) -> str | None:
     return before.group(1) if before is not None else None
 
 
-def _speaks(text: str, at: int, limit: int) -> bool:
+def _speaks(text: str, at: int, limit: int, name: str = "") -> bool:
     """"Kestrel AB, which …, told …", "said Ana Roos": the name is a speech verb's subject."""
-    after = _TO_VERB.match(text, name_end(text, at), limit)
+    end = max(name_end(text, at), at + len(name) if name and text.startswith(name, at) else at)
+    after = _TO_VERB.match(text, end, limit)  # (the name's own end: "Cwmni Theatr y Glannau, which …")
     if after is not None and after.group(1) in lexicon.speech_verbs():
         return True
     before = _VERB_BEFORE.search(text, max(0, at - 60), at)

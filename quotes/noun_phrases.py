@@ -331,6 +331,9 @@ def _possessor_start(toks: list[Token], j: int) -> int:
         k -= 1
     if k >= 0 and toks[k].key in ("the", "a", "an"):
         return toks[k].start
+    if k >= 0 and is_possessive(toks[k]) and toks[j].word.endswith(("s’", "s'")) and not (
+            is_capitalised(toks[j].word)):
+        return _possessor_start(toks, k)  # ("the island’s | fishermen’s federation": a plural's owner)
     names = toks[k + 1:j]  # a name before the possessive belongs to it, describing words do not
     return names[0].start if names and all(is_capitalised(t.word) for t in names) else toks[j].start
 
