@@ -318,7 +318,9 @@ def with_apposition_after(text: str, mention: Mention, ceiling: int) -> Mention:
     rest = tokens(text, mention.end, reach)
     if len(rest) < 2 or rest[0].word != ",":
         return mention
-    first = next((k for k in range(1, min(len(rest), 4)) if rest[k].key not in lexicon.words("titles")), 1)
+    # (a rank or a religious title may open the name: "Colonel General Ivo Marr", "Mother Ana")
+    first = next((k for k in range(1, min(len(rest), 4)) if rest[k].key not in lexicon.words("titles") and not (
+        is_role_word(rest[k]) and rest[k].word[:1].isupper())), 1)
     if mention.kind == "role" and is_name_word(rest[first]):
         # (a rank may open the name: "the Chief of the General Staff, Colonel General Ivo Marr,")
         name = mention_before(text, rest[1].start, _name_run_end(rest, first), skip_aux=False)

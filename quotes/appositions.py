@@ -67,7 +67,7 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
             continue
         appos_text = text[opener.start:comma].strip()
         if head.kind == "name" and head.role and " of " in head.role and (
-                opener.key in lexicon.words("honorifics") | lexicon.words("address_styles")) and (
+                opener.key in COURTESIES or (opener.key == "the" and _graded_style(toks, k + 2))) and (
                 named := _named_in_apposition(text, toks, k, comma)) is not None:
             # "The chairman of the … Private Security | Firms, Mr Tomas Brink, said": a courtesy
             # title opens the person's name; the words read as a name before it end the office
@@ -149,6 +149,10 @@ def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Me
     first = toks[start]
     styled = first.key in STYLE_POSSESSIVES and start + 1 < len(toks) and (
         toks[start + 1].key in lexicon.words("address_styles"))  # ", His Excellency Tomas Mwale,"
+    graded = opener.key == "the" and _graded_style(toks, k + 2)  # ", the Most Venerable Phra Sen Dee,"
+    if graded:
+        start, first = k + 2, toks[k + 2]
+    styled = styled or graded
     if not (is_name_word(first) or first.key in lexicon.words("honorifics") or is_title(first)
             or given_name_title(toks, start) or styled):
         return None
@@ -156,9 +160,21 @@ def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Me
     name = mention_before(text, first.start, end, skip_aux=False)
     opens = toks[start + 1].start if styled else first.start  # (the style's possessive is no name)
     if name is None or name.kind != "name" or name.start not in (first.start, opens) or (
-            start > k + 1 and not described and not names_a_body(text, name)):
+            start > k + 1 and not described and not graded and not names_a_body(text, name)):
         return None  # ("The firm, the oldest in town,": no name; "the Ana Holm": no body)
     return name
+
+
+# The grading words of a church's or temple's style ("the Most Venerable", "the Right
+# Reverend", "the Very Rev").
+_STYLE_GRADES = frozenset(("most", "right", "very", "rt"))
+
+
+def _graded_style(toks: list[Token], m: int) -> bool:
+    """toks[m] opens a graded style of address after "the": "Most Venerable", "Right
+    Reverend", "Very Rev" (a grade, then a style or a courtesy title)."""
+    return m + 1 < len(toks) and toks[m].key in _STYLE_GRADES and toks[m].word[:1].isupper() and (
+        toks[m + 1].key in COURTESIES or toks[m + 1].key in ("reverend", "revd"))
 
 
 def _described_name(toks: list[Token], k: int) -> int | None:

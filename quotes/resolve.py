@@ -66,7 +66,10 @@ def resolve(people: People, mention: Mention | None, pos: int) -> Resolved:
 # A style of address standing for its holder: "His Excellency said", "Her Highness"
 # (lexicons/address_styles.txt, the styles marked "+alone").
 _STANDING_STYLES = "|".join(sorted(s.capitalize() for s in lexicon.tagged("address_styles", "+alone")))
-_STYLE_ALONE = regex.compile(rf"(?P<own>{STYLE_POSSESSIVE_WORDS})[ \u00a0]+(?P<style>{_STANDING_STYLES})")
+# (or graded, or after "the": "the Most Venerable", "the Venerable", no gender told)
+_STYLE_GRADES = r"(?:[Tt]he[ \u00a0]+)?(?:Most|Right|Very)|[Tt]he"
+_STYLE_ALONE = regex.compile(
+    rf"(?:(?P<own>{STYLE_POSSESSIVE_WORDS})|{_STYLE_GRADES})[ \u00a0]+(?P<style>{_STANDING_STYLES})")
 # How far after a style the name it is given may end ("His Excellency the Minister of … Sheikh …").
 _STYLE_REACH = 160
 
@@ -75,7 +78,7 @@ _STYLE_REACH = 160
 def _style_written(style: str) -> regex.Pattern[str]:
     """Where the article gives someone the style: "His Excellency", "H.E." (its short form)."""
     short = r"|\bH\.E\." if style == "Excellency" else ""
-    return regex.compile(rf"\b(?:{STYLE_POSSESSIVE_WORDS})[ \u00a0]+{style}\b{short}")
+    return regex.compile(rf"\b(?:{STYLE_POSSESSIVE_WORDS}|Most|Right|Very)[ \u00a0]+{style}\b{short}")
 
 
 def _styled(people: People, styled: regex.Match[str], said: str, pos: int) -> Resolved:
@@ -83,13 +86,14 @@ def _styled(people: People, styled: regex.Match[str], said: str, pos: int) -> Re
     ("His Excellency the Minister of Energy Sheikh Ali Al-Thani", "H.E. Sok Vannarith"),
     whose gender does not differ; else the style as written."""
     style = styled.group("style")
-    gender = "m" if styled.group("own").casefold() == "his" else "f"
+    own = (styled.group("own") or "").casefold()
+    gender = "m" if own == "his" else "f" if own == "her" else None
     starts = [m.start() for m in _style_written(style).finditer(people.text, people.body[0], pos)]
     mentions = people.mentions()
     for start in reversed(starts):
         for at, entity in mentions:
             if start < at <= start + _STYLE_REACH and at < pos and entity.person and (
-                    entity.gender in (None, gender)):
+                    entity.gender in (None, gender) or gender is None):
                 return Resolved(entity.name, entity.role, "role",
                                 f'"{said}" → {entity.name}: the article names {entity.name} with '
                                 f"that style at offset {start}")
