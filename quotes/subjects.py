@@ -217,7 +217,10 @@ def main_subject(text: str, floor: int, pos: int) -> Mention | None:
 # before "and".
 _JOINED_AFTER = re.compile(r"(?:[ \t]+[a-z][\w-]*){0,2}[ \t]+(?:and|or)[ \t]+[a-z]")
 # The verb that ends a subject read back from it: "… researchers | have been saying".
-_FINITE_AFTER = re.compile(r"[ \t]+(?=(?:have|has|had|are|were|is|was|will|would|say|says|said)\b)")
+# Of the modals only will/would, as it always read: the others ("can", "must" …) would
+# join subjects no fixture asks for (taking them changes no record of the sets today).
+_FINITE_AFTER = re.compile(r"[ \t]+(?=(?:" + "|".join(sorted(
+    lexicon.tagged("finite_auxiliaries", "be", "have") | {"will", "would", "say", "says", "said"})) + r")\b)")
 
 
 def _joined_subject(text: str, mention: Mention, pos: int) -> Mention:
