@@ -18,10 +18,9 @@ from quotes.people import Entity, People, Turn
 from quotes.roles import title_head
 
 # The nouns for any body that trades, which a name closed by its trade shows.
-_TRADING = frozenset({"company", "firm"})
+_TRADING = lexicon.tagged("trading_kinds", "trade")
 # Kinds of body that may trade: their words do not keep a name from being a company's.
-_TRADING_KINDS = _TRADING | {"utility", "carrier", "operator", "retailer", "insurer", "lender", "group",
-                             "broadcaster", "network", "bank"}
+_TRADING_KINDS = lexicon.tagged("trading_kinds")
 
 
 def is_kind(head: str) -> bool:
