@@ -17,6 +17,7 @@ from quotes.tokens import (
     APOSTROPHE,
     FUNCTION_WORDS,
     PARTICLES,
+    PATRONYMIC_LINKS,
     SURNAME_JOINERS,
     Token,
     is_capitalised,
@@ -258,7 +259,7 @@ def address_style(toks: list[Token], k: int, last: int) -> bool:
     if not is_capitalised(tok.word):
         return False
     before = toks[k - 1].key if k > 0 else ""
-    if before in _PATRONYMIC_LINKS:
+    if before in PATRONYMIC_LINKS:
         return False  # "Mohd Azhar bin | Haji | Abd Jalil": the father's style, inside the name
     if (before, tok.key) in pairs or (k + 1 < last and (tok.key, toks[k + 1].key) in pairs):
         return True  # "Tan Sri | Lim Wei": only the two together
@@ -315,8 +316,6 @@ def given_name_title(toks: list[Token], k: int) -> bool:
         before.key in lexicon.words("honorifics") or _RANK.fullmatch(before.word) is not None)
 
 
-# The words that open a patronymic inside a Malay or Arabic name ("bin", "binti").
-_PATRONYMIC_LINKS = frozenset(("bin", "binti", "bint", "ibn"))
 # A courtesy title or rank written short ("Sgt Dean Hollis", "Mr Emir Ali"), not "Vice".
 _RANK = re.compile(r"(?!Vice)[A-Z][a-z]{0,3}\.?|[A-Z]{2,3}")
 

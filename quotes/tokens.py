@@ -27,8 +27,11 @@ _WORD = rf"[^\W_]++(?:[{_MARKS}]++[^\W_]*+)*+"  # (letters run at full speed bet
 # A plural possessive keeps its apostrophe ("the teachers’ union", "Nurses' Federation"):
 # after an "s" and before a word, it is no closing quotation mark.
 _TOKEN = re.compile(rf"{_WORD}(?:[’'\-.&]{_WORD})*(?:(?<=[sS])[’'](?=[ \t]+[^\W\d_]))?\.?|[^\w\s]|_")
-PARTICLES = frozenset(
-    "de da di du del della der den ter zu van von bin binti bint ibn al el le la dos das st".split())
+# The particles that open a patronymic inside a Malay or Arabic name ("bin", "binti"):
+# a style of address after one is the father's, inside the name (names.address_style).
+PATRONYMIC_LINKS = frozenset(("bin", "binti", "bint", "ibn"))
+PARTICLES = PATRONYMIC_LINKS | frozenset(
+    "de da di du del della der den ter zu van von al el le la dos das st".split())
 # The Catalan and Spanish "and" joining a double surname ("Núria Camps i Grau", "José
 # Ortega y Gasset"), read as a particle only in lower case (never the pronoun "I").
 SURNAME_JOINERS = frozenset(("i", "y"))
