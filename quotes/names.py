@@ -123,7 +123,7 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
         else:
             break
         j -= 1
-    first = _patronymic_start(toks, first, last)
+    first = _patronymic_in_run(toks, first, last)
     if first == last and given_name_title(toks, first - 1):
         first -= 1  # "Dean Hollis, of Cumbria Police", "Emir Haskovic": a given name
     if first < last and toks[first].key == "con" and first > 0 and toks[first - 1].key in _DETECTIVE:
@@ -332,7 +332,7 @@ def _personal_start(toks: list[Token], first: int, last: int,
         start -= 1
     while start - 2 > first and toks[start - 1].key in PARTICLES and is_name_word(toks[start - 2]):
         start -= 2  # "of Qasreen | Faisal bin Rashid Al-Mansour": a particle joins two names
-    start = _patronymic_start(toks, start, last, floor=first)
+    start = _patronymic_from(toks, start, first, last)
     after_of = toks[first - 1].key in ("of", "in")
     if confirm is not None and (toks[last].key in lexicon.words("places") or (
             not (after_of and start == first + 1) and surname_key(toks[last]) not in confirm)):
@@ -359,16 +359,29 @@ def _personal_start(toks: list[Token], first: int, last: int,
 _PATRONYMIC_ENDINGS = ("vich", "ovna", "evna", "ichna")
 
 
-def _patronymic_start(toks: list[Token], first: int, last: int, floor: int | None = None) -> int:
-    """Where a name with a patronymic starts: at the given name right before it, which
-    reads "Arseny | Vasilyevich Kostrov" whole after an office and leaves the office's
-    last words out ("… of Sports of Russia | Zlata Igorevna Kudrova"). floor: the
-    earliest word the given name may be."""
-    for k in range(max(first, 1 if floor is None else floor + 1), last):
+def _patronymic_in_run(toks: list[Token], first: int, last: int) -> int:
+    """Where a name run toks[first:last + 1] starts when it holds a patronymic: at the
+    given name right before it, which leaves an office's last words out ("… of Sports of
+    Russia | Zlata Igorevna Kudrova"); a run that opens with the patronymic stays whole."""
+    k = _first_patronymic(toks, max(first, 1), last)
+    return first if k is None else max(first, k - 1)
+
+
+def _patronymic_from(toks: list[Token], start: int, floor: int, last: int) -> int:
+    """Where a person's name read from toks[start] starts when a patronymic follows: at the
+    given name right before it, before start if need be but not before floor (the run's
+    first word): "… of Sports | Arseny | Vasilyevich Kostrov" is read whole."""
+    k = _first_patronymic(toks, max(start, floor + 1), last)
+    return start if k is None else k - 1
+
+
+def _first_patronymic(toks: list[Token], start: int, last: int) -> int | None:
+    """The first patronymic in toks[start:last] that follows a given name."""
+    for k in range(start, last):
         if toks[k].word.endswith(_PATRONYMIC_ENDINGS) and is_capitalised(toks[k].word) and (
                 is_name_word(toks[k - 1]) and not is_role_word(toks[k - 1])):
-            return k - 1 if k - 1 >= (first if floor is None else floor) else first
-    return first
+            return k
+    return None
 
 
 # The endings of the nouns a portfolio or a body is named for ("Irrigation", "Environment",
