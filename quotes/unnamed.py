@@ -21,6 +21,7 @@ import regex
 from quotes import lexicon
 from quotes.gender import gender_of
 from quotes.names import Mention
+from quotes.noun_phrases import PLACE_LINKS
 from quotes.people import People
 from quotes.segment import SENTENCE_BREAK
 
@@ -200,7 +201,7 @@ def introduced(people: People, modifiers: list[str], nouns: list[tuple[int, int]
 # ("a senior official | involved in the talks", "an engineer | at one of the plants").
 _DESCRIBED_TAIL = regex.compile(
     r"[ \u00a0]+(?:(?:" + "|".join(" ".join(p.split()) for p in lexicon.lines("postmodifiers"))
-    + r")|in|at|along|near)((?:[ \u00a0]+[\p{L}\p{M}\d’'-]+){1,6}?)"
+    + r")|" + "|".join(sorted(PLACE_LINKS)) + r")((?:[ \u00a0]+[\p{L}\p{M}\d’'-]+){1,6}?)"
     r"(?=[ \u00a0]*[,.;:]|[ \u00a0]+(?:who|told|said|says)\b)")
 
 
