@@ -163,10 +163,12 @@ def cue_speaker_after(text: str, lo: int, hi: int) -> Attribution | None:
 
 
 # "said the designer, who …", "asked a boy in the front row": a determiner and a few
-# words, closed by punctuation or by a relative clause or preposition.
+# words, closed by punctuation or by a relative clause or preposition (every one of
+# PLACE_LINKS: "said a guard | around midday" is no guard around anything).
+_PHRASE_CLOSERS = PLACE_LINKS | {"who", "as", "on", "from", "of", "after", "before", "while", "during", "with"}
 _NOUN_PHRASE_AFTER = re.compile(
     r"[ \t]+((?:the|a|an|his|her|their|one|another)(?:[ \t]+[A-Za-z0-9][\w’'-]*){1,4}?)"
-    r"(?=[ \t]*(?:[,.;:!?]|$)|[ \t]+(?:who|as|in|at|on|from|of|after|before|while|during|with)\b)")
+    r"(?=[ \t]*(?:[,.;:!?]|$)|[ \t]+(?:" + "|".join(sorted(_PHRASE_CLOSERS)) + r")\b)")
 
 
 def _noun_phrase_after(text: str, pos: int, hi: int) -> Mention | None:
