@@ -303,11 +303,12 @@ def passive_by_report(text: str, sentence: Span, previous: Span | None) -> Repor
     mention = mention_after(text, match.end(), s1)
     if mention is None or mention.kind == "role":
         mention = office_after(text, match.end(), s1) or mention  # "by First Vice-President of … H.E. Ana Mure"
-    elif mention.kind == "name" and mention.role is None and (
+    elif mention.kind == "name" and (mention.role is None or " of " in mention.role) and (
             office := office_after(text, match.end(), s1)) is not None and office.name is not None and (
             office.name[0] >= mention.end):
         mention = office  # ("by the Minister of Ports and Inland Shipping of Selin, Mr. Jaromir Kostal": the
-        # capitalised office read as a name, its holder after it)
+        # capitalised office read as a name, its holder after it; "… of Lesvos of the North Aegean
+        # Region, Mr. …": its place read as a name with the office before it its role)
     content = trimmed(text, *previous)
     if mention is None or content is None:
         return None
