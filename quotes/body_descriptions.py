@@ -18,7 +18,7 @@ from quotes.people import Entity, People, Turn
 from quotes.roles import title_head
 
 # The nouns for any body that trades, which a name closed by its trade shows.
-_TRADING = lexicon.tagged("trading_kinds", "trade")
+TRADING = _TRADING = lexicon.tagged("trading_kinds", "trade")
 # Kinds of body that may trade: their words do not keep a name from being a company's.
 _TRADING_KINDS = lexicon.tagged("trading_kinds")
 
@@ -72,7 +72,7 @@ def last_body_that_spoke(people: People, head: str, pos: int, reach: int) -> Tur
         if turn.start < pos - reach:
             break
         entity = people.by_name(turn.speaker)
-        if entity is not None and _could_be_body(entity) and not _shows_other_kind(entity.name, head):
+        if entity is not None and _could_be_body(entity) and not shows_other_kind(entity.name, head):
             return turn
     return None
 
@@ -84,7 +84,7 @@ def _could_be_body(entity: Entity) -> bool:
         not entity.role and given_gender(entity.words) is None)
 
 
-def _shows_other_kind(name: str, head: str) -> bool:
+def shows_other_kind(name: str, head: str) -> bool:
     """The body's name shows it is of another kind ("City Council" is no company)."""
     if head in _TRADING and named_for_trade(name):
         return False  # ("Veld Harbour Energy" is a utility and a company both)

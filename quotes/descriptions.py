@@ -36,13 +36,16 @@ import regex
 
 from quotes import document_authors, lexicon, role_kin, unnamed
 from quotes.body_descriptions import (
+    TRADING,
     described_body,
     is_kind,
     name_shows_kind,
+    shows_other_kind,
 )
 from quotes.described import MODIFIERS, Candidate, Description, Meaning, parse
 from quotes.description_fallbacks import FALLBACK_REACH, fallback, named_next
 from quotes.entities import names_body
+from quotes.gender import given_gender
 from quotes.leaders import DEPUTY, leads
 from quotes.occurrences import article_mentions, named_in_phrase, occurrences
 from quotes.people import Entity, People, not_personal
@@ -121,7 +124,7 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
         names = " or ".join(f"{c.name} (offset {c.at})" for c in ties[:3])
         return Meaning(None, None, f"could mean {names}, each named with an office: left as written")
     elif len(ties) > 1 and not document and not _most_named(people, ties, description.head, pos) and (
-            not _moved_on(people, ties, pos)):
+            not _moved_on(people, ties, pos)) and not _owner_named_in_its_subject(people, ties, pos):
         # ("the report" is the last one the article named)
         names = " or ".join(f"{c.name} (offset {c.at})" for c in ties[:3])
         return Meaning(None, None, f"could mean {names}: left as written")
@@ -215,6 +218,19 @@ def _most_named(people: People, ties: list[Candidate], head: str, pos: int) -> b
     return all(counts[0] > count for count in counts[1:])
 
 
+def _owner_named_in_its_subject(people: People, ties: list[Candidate], pos: int) -> bool:
+    """"Aceros del Norte, owned by holding company Ferrocal Group, announced it would …
+    The company said": the body that spoke last, the others named only inside its subject
+    (between its name and its words), as its owner or parent; "the company" is the one
+    that spoke."""
+    best, others = ties[0], ties[1:]
+    named = [p for p in _positions(people, best.name, best.at) if p < best.at]
+    if not named or not any(t.speaker == best.name and t.start == best.at for t in people.turns):
+        return False
+    return all(all(named[-1] < p < best.at for p in _positions(people, o.name, o.at) if p < pos)
+               for o in others)
+
+
 def _moved_on(people: People, ties: list[Candidate], pos: int) -> bool:
     """The last person named was introduced after the article last named each other one,
     just before pos ("Lt Gen Ivo Marr … Maj Gen Tom Reval, who arrived … the visiting
@@ -271,6 +287,7 @@ def _evidence(people: People, description: Description, pos: int) -> list[Candid
         elif name_shows_kind(entity, description.head):
             found.append(Candidate(entity.name, entity.role, 3, at,
                                     f'its name shows {entity.name} is of the kind "{description.head}"'))
+    spoken: list[Candidate] = []
     for turn in people.turns:
         said = turn.mention.role if turn.mention is not None and turn.mention.kind == "name" else None
         if turn.start < pos and said and not any(c.name == turn.speaker for c in found) and role_kin.fit(
@@ -283,9 +300,46 @@ def _evidence(people: People, description: Description, pos: int) -> list[Candid
         if turn.start < pos and turn.role is None and described_body(turn.speaker, description.head):
             found.append(Candidate(turn.speaker, None, 3, turn.start,
                                     f'"{turn.speaker}" spoke at offset {turn.start}'))
+        elif turn.start < pos and description.head in TRADING and (spoke := people.by_name(turn.speaker)) and (
+                spoke.name in people.which_bodies or _speaks_of_itself(people.text, turn.start, spoke)) and (
+                    not shows_other_kind(spoke.name, description.head)):
+            # ("Mona Sea Link, which runs the ferry, said … the company said": a body by its
+            # "which", of no other kind by its words, speaking)
+            spoken.append(Candidate(turn.speaker, None, 3, turn.start,
+                                    f'{turn.speaker}, a body, spoke at offset {turn.start}'))
     found.extend(_typed(people, description, mentions, pos))
     found.extend(_counterparts(people, description, pos))
+    if _last_to_speak(people, spoken, found, pos):
+        found.append(spoken[-1])
     return found
+
+
+def _last_to_speak(people: People, spoken: list[Candidate], found: list[Candidate], pos: int) -> bool:
+    """The one body shown to be a body that spoke as "the company" may mean, when no other
+    body (but one of the state) spoke after it and nothing else that fits was named after
+    it ("Anglo-Swiss miner Arkwell Resources" named later is what "the company" means)."""
+    if len({c.name for c in spoken}) != 1:
+        return False  # (two such bodies leave it as written)
+    body = spoken[-1]
+    return not any(body.at < t.start < pos and t.speaker != body.name and (e := people.by_name(t.speaker))
+                   and (e.body or names_body(e) or not e.person) and not _of_the_state(e)
+                   for t in people.turns) and not any(c.at > body.at for c in found)
+
+
+def _of_the_state(entity: Entity) -> bool:
+    """"Arts Council of the Valleys": a name that shows a body of the state, no company
+    (`lexicons/state_words.txt`)."""
+    return bool({w.casefold() for w in entity.words} & lexicon.words("state_words"))
+
+
+_ITSELF = regex.compile(r"(?:that[ \u00a0]+)?its?[ \u00a0]")
+
+
+def _speaks_of_itself(text: str, start: int, entity: Entity) -> bool:
+    """"Aceros del Norte, owned by …, announced it would idle a furnace": a name of
+    several words nothing shows to be a person's, whose report opens with "it" or "its"."""
+    return len(entity.words) > 1 and not (entity.role or entity.gender) and given_gender(
+        entity.words) is None and bool(_ITSELF.match(text, start))
 
 
 def _only_in_marks(people: People, entity: Entity) -> bool:

@@ -50,6 +50,7 @@ Span = tuple[int, int]
 _RIVAL_REACH = 150
 # A relative clause that only a person takes, right after a name: "Ana Ruiz, who …".
 _WHO_AFTER = regex.compile(r",[ \u00a0]+(?:who|whose)\b")
+_WHICH_AFTER = regex.compile(r",[ \u00a0]+which\b")
 # How far back a pronoun with no subject to refer to looks for a person named as an object.
 _OBJECT_REACH = 400
 # Words that put a body after the head of a description ("A spokesman for the … Department").
@@ -74,6 +75,7 @@ class People:
         self.quoting: Turn | None = None  # the last quotation with a known speaker
         self.turns: list[Turn] = []  # every statement with a known speaker, in text order
         self.cache: dict[object, object] = {}  # what `quotes.descriptions` read of the text
+        self.which_bodies: set[str] = set()  # names a subject's "which" clause shows to be bodies'
         # (position, entity) of names outside quotation marks that could be a
         # pronoun's antecedent, in text order.
         self._outside: list[tuple[int, Entity]] = []
@@ -84,6 +86,12 @@ class People:
             self._after_media_noun(entity, found.word_before)
             if _WHO_AFTER.match(text, found.name[1]) and len(entity.words) > 1 and not names_body(entity):
                 entity.person = entity.evident = True  # ("Ikram Dossou, whose son …": a person)
+            elif _WHICH_AFTER.match(text, found.name[1]) and found.subject is not None and len(
+                    entity.words) > 1 and not entity.role:
+                # ("Tarvo Delta Copper, which runs the mine, said", "Mona Sea Link, which …": a
+                # subject a "which" clause describes is a body, whatever its first word)
+                entity.body, entity.person, entity.evident, entity.gender = True, False, False, None
+                self.which_bodies.add(entity.name)
             if found.subject is not None:
                 self._outside.append((found.subject, entity))
         # In a sentence whose subject is a pronoun ("He said the mill, run by Ana Ruiz,
