@@ -138,7 +138,7 @@ def named_later(people: People, said: str, start: int, end: int) -> Candidate | 
     if _speaks(text, at, limits[1], entity.name):
         return Candidate(entity.name, entity.role, 1, at,
                          f"the next sentence names {entity.name} first, speaking (offset {at})")
-    if said.split()[0].casefold() == "the" and _OPENS.fullmatch(text, own_end, at):
+    if said.split()[0].casefold() == "the" and kind != "body" and _OPENS.fullmatch(text, own_end, at):
         # ("The winner of the women's race said … . Amina Njeri, who set a course record,
         # travelled …": one the description makes unique, whom the next sentence is about)
         return Candidate(entity.name, entity.role, 1, at,
@@ -151,7 +151,7 @@ def _possessive(said: str) -> bool:
     so it refers back to no source; a body so described is new (a person, "the firm's
     founder", may be named much later)."""
     words = said.split()
-    return len(words) > 2 and words[1].endswith(("'s", "’s"))
+    return len(words) > 2 and words[1].endswith(("'s", "’s", "s'", "s’"))
 
 
 def _in_lede(text: str, start: int) -> bool:
@@ -161,6 +161,9 @@ def _in_lede(text: str, start: int) -> bool:
                for line in text[:start].split("\n")[:-1])
 
 
+# Nouns in -ing that head a description, no participle ("the building", "the hearing").
+_ING_NOUNS = frozenset({"building", "hearing", "meeting", "ruling", "briefing", "training", "clothing",
+                        "housing", "shipping", "mining", "banking", "printing", "engineering"})
 # The most words of a byline or heading line above a lede.
 _HEADING_WORDS = 8
 # Possessive pronouns a lede gives a body by ("their union said").
@@ -189,8 +192,9 @@ def _head(said: str) -> tuple[str | None, str]:
         return None, ""  # ("one angler", "another official", "some residents": set apart)
     main: list[str] = []
     for word in words[1:]:
-        if word.casefold() in _ENDS or word.endswith(","):
-            break
+        if word.casefold() in _ENDS or word.endswith(",") or (
+                main and word.islower() and word.endswith("ing") and word not in _ING_NOUNS):
+            break  # ("A union | representing croupiers at …": a participle ends the noun)
         main.append(word)
     if len(main) < len(words) - 1 and words[-1][:1].islower() and words[-2][:1].isupper() and not words[
             -2].endswith(("'s", "’s")):
