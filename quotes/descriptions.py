@@ -128,6 +128,11 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
         # ("the report" is the last one the article named)
         names = " or ".join(f"{c.name} (offset {c.at})" for c in ties[:3])
         return Meaning(None, None, f"could mean {names}: left as written")
+    if not document and not is_kind(description.head) and (
+            since := _kin_rival_since(people, best, description, pos)) is not None:
+        return Meaning(since.name, since.role, f"{since.name} is the last person named as a subject before it, "
+                       f"since {best.name} (offset {best.at}), whose role fits only as a kin word",
+                       _UNSURE)
     if best.tier > 1 and not document and not is_kind(description.head) and (
             since := _subject_since(people, best, pos)) is not None:
         return Meaning(None, None, f"could mean {best.name} (offset {best.at}) or {since.name}, named "
@@ -169,6 +174,24 @@ def _subject_since(people: People, best: Candidate, pos: int) -> Entity | None:
     entity, meant = found[1], people.by_name(best.name)
     if meant is None or not meant.person or entity.role is not None or not entity.evident or (
             names_body(entity) or entity.surname.casefold() == meant.surname.casefold()):
+        return None
+    return entity
+
+
+def _kin_rival_since(people: People, best: Candidate, description: Description, pos: int) -> Entity | None:
+    """"Prof. Ana Duval … Deputy director Ivo Marr considers that … “…,” the specialist
+    said": a noun the best's role holds only as a kin word ("specialist" for a professor)
+    is as likely the person named as a subject since, in an earlier paragraph, with a role
+    of no kin to it; that one, the latest, is meant."""
+    if best.role is None or not role_kin.kin_only(description.words, best.role):
+        return None
+    found = people.subject_before(pos)
+    if found is None or found[0] <= best.at or "\n" not in people.text[best.at:found[0]]:
+        return None  # (one named in the best's own paragraph is no rival: a subject in its report)
+    entity, meant = found[1], people.by_name(best.name)
+    if meant is None or not meant.person or not entity.evident or names_body(entity) or (
+            entity.surname.casefold() == meant.surname.casefold()) or (
+            entity.role is not None and role_kin.fit(description.head, entity.role)):
         return None
     return entity
 

@@ -10,6 +10,7 @@ the name, up to a comma) are read as one office when none of them could open a c
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from quotes import lexicon
 from quotes.appositions import COURTESIES
@@ -54,7 +55,7 @@ def _office_subject(text: str, lo: int, hi: int) -> Mention | None:
     lo, hi = _strip(text, lo, hi)
     if hi - lo < 5 or not any(_role_word(t) for t in tokens(text, lo, hi)):
         return None  # (an office holds a role word: without one, no name need be read)
-    ends = [hi] + [c for c in _commas(text, lo, hi)]
+    ends = [hi] + [c for c in commas(text, lo, hi)]
     for end in ends:
         person = mention_before(text, lo, end)
         if person is None or person.kind != "name" or person.name is None or person.name[1] != end:
@@ -83,7 +84,7 @@ def office_subject_before(text: str, floor: int, pos: int, *, from_floor: bool =
     closed = hi > lo and text[hi - 1] == ","
     if closed:
         hi -= 1  # (the comma that closes an apposition: "…, Ana Mure, | announced")
-    openings = [c + 1 for c in reversed(_commas(text, lo, hi))][:_MAX_OPENINGS]
+    openings = [c + 1 for c in reversed(commas(text, lo, hi))][:_MAX_OPENINGS]
     if from_floor and floor >= pos - _REACH:
         openings.append(floor)
     for opening in openings:
@@ -121,8 +122,8 @@ def office_to_comma(text: str, start: int, end: int) -> Mention | None:
     """The office and name from start to the first comma after it ("According to the
     chairman of the people's committee of Dell province Ana Mure, | …"), a comma inside
     marks aside."""
-    commas = _commas(text, start, min(end, start + _REACH))
-    return office_subject(text, start, commas[0]) if commas else None
+    found = commas(text, start, min(end, start + _REACH))
+    return office_subject(text, start, found[0]) if found else None
 
 
 def styled_holder(text: str, office: Mention, end: int) -> Mention | None:
@@ -133,7 +134,7 @@ def styled_holder(text: str, office: Mention, end: int) -> Mention | None:
     comma = _COMMA_AFTER.match(text, office.end, end)
     if comma is None or comma.group(1).rstrip(".").casefold() not in _STYLE_KEYS:
         return None
-    closing = _commas(text, comma.end(), min(end, comma.end() + _REACH))
+    closing = commas(text, comma.end(), min(end, comma.end() + _REACH))
     if not closing:
         return None
     holder = office_subject(text, office.start, closing[0])
@@ -144,6 +145,51 @@ def styled_holder(text: str, office: Mention, end: int) -> Mention | None:
 
 # The comma after an office and the word that opens its apposition (", Mr. …").
 _COMMA_AFTER = re.compile(r",[ \t]+([\w.]+)")
+
+
+def holder_in(text: str, lo: int, hi: int) -> Mention | None:
+    """The person text[lo:hi] names, all of it a name and descriptions of its holder set
+    off by commas ("the architect in charge of the works, Mrs. Ana Mure", "Dr. Ana Mure,
+    pediatrician at …"): an office_subject, or else one part a name of two words or more
+    (or styled) and every other part a description with no verb; the others are its role."""
+    found = office_subject(text, lo, hi)
+    if found is not None:
+        return found
+    bounds = [lo] + [c + 1 for c in commas(text, lo, hi)] + [hi + 1]
+    parts = [_strip(text, a, b - 1) for a, b in pairwise(bounds)]
+    if len(parts) < 2 or len(parts) > _MAX_OPENINGS:
+        return None
+    for k, (a, b) in enumerate(parts):
+        person = mention_before(text, a, b)
+        if person is None or person.kind != "name" or person.name is None or person.name[1] != b or (
+                _before_style(text, a, person.name[0]) != a and person.name[0] != a):
+            continue  # (the whole part, a name after at most a style or title)
+        others = parts[:k] + parts[k + 1:]
+        if not all(_description(text, *span) for span in others):
+            return None
+        if len(text[person.name[0]:person.name[1]].split()) < 2 and not _styled(text, a, person.name[0]):
+            return None
+        role = clean_role(", ".join(text[s:e] for s, e in others))
+        return Mention(lo, hi, "name", person.name, role)
+    return None
+
+
+def _description(text: str, lo: int, hi: int) -> bool:
+    """A description of a person with no verb ("the architect in charge of the works",
+    "pediatrician at the Dell clinic"): it opens with no function word or pronoun and holds
+    no past form, auxiliary, relative or clause opener (a speech verb's base form may be a
+    noun here: "in charge of")."""
+    words = [t for t in tokens(text, lo, hi) if is_word(t)]
+    if not words or len(words) > _MAX_OFFICE_WORDS or _LONG_PARENTHESIS.search(text, lo, hi):
+        return False
+    first = words[0]
+    if first.key not in _DETERMINERS and (first.key in FUNCTION_WORDS or first.key in PREPOSITIONS
+                                          or is_pronoun(first)):
+        return False
+    return not any(t.word.islower() and (
+        t.key in lexicon.words("irregular_past") or t.key in lexicon.words("auxiliaries")
+        or t.key in lexicon.words("finite_auxiliaries") or t.key in lexicon.words("relatives")
+        or t.key in _CLAUSE_WORDS or _PAST.fullmatch(t.key) is not None) for t in words)
 
 
 def _strip(text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -157,7 +203,7 @@ def _strip(text: str, lo: int, hi: int) -> tuple[int, int]:
 _COMMA = re.compile(",")
 
 
-def _commas(text: str, lo: int, hi: int) -> list[int]:
+def commas(text: str, lo: int, hi: int) -> list[int]:
     """Commas outside quotation marks (a name in marks may hold one)."""
     if text.find("«", lo, hi) < 0 and text.find("“", lo, hi) < 0:
         return [m.start() for m in _COMMA.finditer(text, lo, hi)]  # (nearly always: no marks to pass over)

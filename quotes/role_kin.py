@@ -87,6 +87,13 @@ def fit(words: str, role: str) -> int:
     return EXACT if wanted == said else FITS
 
 
+@lru_cache(maxsize=4096)
+def kin_only(words: str, role: str) -> bool:
+    """Does the description fit the role only through a kin word ("the specialist" for a
+    "Professor of Geomorphology"), its own head noun being no word of the role?"""
+    return fit(words, role) > 0 and role_head(words) not in role_words(spelled_out(role))
+
+
 def generic(head: str) -> bool:
     """"the official": a noun for whoever holds an office (`lexicons/officials.txt`)."""
     return head in lexicon.tagged("officials", "+generic")

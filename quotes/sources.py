@@ -11,11 +11,14 @@ import regex
 
 from quotes import lexicon
 from quotes.after_cue import mention_after
+from quotes.cue_words import PREPOSITIONS
 from quotes.cues import Attribution, Cue
 from quotes.mention_words import clean_role
 from quotes.names import Mention
-from quotes.office_subjects import office_to_comma
+from quotes.office_subjects import commas, holder_in, office_to_comma
+from quotes.report_content import clause_word
 from quotes.speakers import mention_before
+from quotes.tokens import is_word, tokens
 
 Span = tuple[int, int]
 
@@ -54,31 +57,22 @@ def source_first_report(text: str, sentence: Span, previous: Span | None) -> tup
         comma = match.end() - 1
     else:
         found = mention_after(text, match.end(), s1)
-        if found is None:
+        if match.group("as") and not match.group("passive"):
+            read = _as_source(text, match.end(), found, s1)
+            if read is None:
+                return None
+            mention, comma = read
+        elif found is None:
             return None
-        mention = found
-        if match.group("passive"):
+        elif match.group("passive"):
+            mention = found
             form = lexicon.speech_verbs().get(match.group("passive"))
             closing = _AS_BY_END.match(text, found.end, s1)
             if form is None or form.stance or closing is None:
                 return None  # ("As followed by …": no speech)
             comma = closing.end() - 1
-        elif match.group("as"):
-            if text[found.start:found.end].casefold() in ("i", "we"):
-                return None  # "As I mentioned earlier, …", "As we reported, …": the writer's aside
-            verb = _AS_VERB.match(text, found.end, s1)
-            if verb is None and found.kind == "name" and found.role and text.startswith(",", found.end):
-                # "As the head of the river port, Mr. Kofi Mensah Boateng, | told reporters, …": the
-                # comma closes the holder's apposition to the office
-                verb = _AS_VERB.match(text, found.end + 1, s1)
-            if verb is None and found.kind == "role":
-                found, verb = _office_then_name(text, found, s1)
-                mention = found
-            form = lexicon.speech_verbs().get(verb.group("verb")) if verb else None
-            if verb is None or form is None or form.stance or verb.group("verb") == form.base:
-                return None  # ("As prices rose, …", "As she walks in, …": no report)
-            comma = verb.end() - 1
         else:
+            mention = found
             comma = found.end
             while comma < s1 and text[comma] == " ":
                 comma += 1
@@ -103,6 +97,70 @@ def source_first_report(text: str, sentence: Span, previous: Span | None) -> tup
     cue = Cue(match.start() + len(match.group()) - len(match.group().lstrip(" \t\n“\"‘'«(")),
               comma, "according to")
     return (content,), Attribution(mention, cue, "source first, report", 0.8)
+
+
+def _as_source(text: str, start: int, found: Mention | None, end: int) -> tuple[Mention, int] | None:
+    """The source of "As X noted, …" (found: the mention right after "As") and the comma
+    that ends its phrase, or None when "As" opens no report."""
+    verb = None
+    if found is not None:
+        if text[found.start:found.end].casefold() in ("i", "we"):
+            return None  # "As I mentioned earlier, …", "As we reported, …": the writer's aside
+        verb = _AS_VERB.match(text, found.end, end)
+        if verb is None and found.kind == "name" and found.role and text.startswith(",", found.end):
+            # "As the head of the river port, Mr. Kofi Mensah Boateng, | told reporters, …": the
+            # comma closes the holder's apposition to the office
+            verb = _AS_VERB.match(text, found.end + 1, end)
+        if verb is None and found.kind == "role":
+            found, verb = _office_then_name(text, found, end)
+    if not _reports(verb) and (apposed := apposed_holder(text, start, end)) is not None:
+        found, verb = apposed  # "As the head of …, Dr. Ana Mure, noted, …"
+    if found is None or verb is None or not _reports(verb):
+        return None  # ("As prices rose, …", "As she walks in, …": no report)
+    comma = verb.end() - 1
+    if found.kind == "name" and _adverbial_after(text, comma + 1, end):
+        return None  # ("…, noted, in Kampen, Zwolle and Deventer": no clause reported)
+    return found, comma
+
+
+def _reports(verb: regex.Match[str] | None) -> bool:
+    """Is the word after "As X" a speech verb in the past ("noted", "has said")?"""
+    form = lexicon.speech_verbs().get(verb.group("verb")) if verb else None
+    return verb is not None and form is not None and not form.stance and verb.group("verb") != form.base
+
+
+def _adverbial_after(text: str, start: int, end: int) -> bool:
+    """Do the words after the cue's comma open with a preposition or an "-ly" adverb and
+    hold no verb ("noted, in Kampen, Zwolle and Deventer"), where "noted, in the spring the
+    dam will …" reports a clause?"""
+    words = [t for t in tokens(text, start, min(end, start + 200)) if is_word(t)]
+    if not words:
+        return True
+    first = words[0]
+    return (first.key in PREPOSITIONS or (first.word.islower() and first.key.endswith("ly"))) and not any(
+        t.word.islower() and (clause_word(t) or t.key.endswith("ed")) for t in words)
+
+
+# The relative clause that may close a holder's apposition: ", who took part in …".
+_RELATIVE = regex.compile(r",[ \t]+(?:who|which)[ \t]")
+# How far after "As" the holder's closing comma is looked for.
+_APPOSED_REACH = 260
+
+
+def apposed_holder(text: str, start: int, end: int) -> tuple[Mention, regex.Match[str]] | None:
+    """"As the head of the river port, Ana Mure, | noted, …", "As Dr. Ana Mure, head of the
+    clinic, | informed, …": a subject that holds commas (an office and its holder in
+    apposition, perhaps closed by a relative clause) whose closing comma a speech verb
+    follows at once; the holder speaks and the office is its role. Every part but the
+    name is a description with no verb, so an opening clause ("As the tide rose, …") is none."""
+    for comma in commas(text, start, min(end, start + _APPOSED_REACH)):
+        verb = _AS_VERB.match(text, comma + 1, end)
+        if verb is None or not _reports(verb):
+            continue
+        relative = _RELATIVE.search(text, start, comma)
+        holder = holder_in(text, start, relative.start() if relative else comma)
+        return (holder, verb) if holder is not None else None
+    return None
 
 
 # "… of the festival Arman Sahakyan | noted,": the words up to a name that ends the office.

@@ -186,7 +186,7 @@ def test_an_office_is_read_once_per_span_whichever_reader_asks(monkeypatch: pyte
 def test_commas_outside_marks_are_found_with_or_without_marks_to_pass_over(text: str) -> None:
     # (a stretch with no opening mark is searched for commas at once, not read character
     # by character: both ways find the same commas)
-    assert office_subjects._commas(text, 0, len(text)) == office_subjects._commas_outside_marks(text, 0, len(text))
+    assert office_subjects.commas(text, 0, len(text)) == office_subjects._commas_outside_marks(text, 0, len(text))
 
 
 def test_a_description_is_fitted_to_a_role_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
