@@ -57,7 +57,7 @@ def resolve(people: People, mention: Mention | None, pos: int) -> Resolved:
     if mention.kind == "pronoun":
         return _pronoun(people, said, mention.start)
     if mention.kind == "name" and (styled := _STYLE_ALONE.fullmatch(said)):
-        return _styled(people, styled, said, mention.start)
+        return _styled(people, styled, mention, said)
     if mention.kind == "name" and mention.name:
         return _name(people, mention, mention.name, said)
     return _together(people, mention, said) or _role(people, mention, said)
@@ -81,10 +81,11 @@ def _style_written(style: str) -> regex.Pattern[str]:
     return regex.compile(rf"\b(?:{STYLE_POSSESSIVE_WORDS}|Most|Right|Very)[ \u00a0]+{style}\b{short}")
 
 
-def _styled(people: People, styled: regex.Match[str], said: str, pos: int) -> Resolved:
+def _styled(people: People, styled: regex.Match[str], mention: Mention, said: str) -> Resolved:
     """"His Excellency said": the person the article last named with that style before pos
     ("His Excellency the Minister of Energy Sheikh Ali Al-Thani", "H.E. Sok Vannarith"),
     whose gender does not differ; else the style as written."""
+    pos = mention.start
     style = styled.group("style")
     own = (styled.group("own") or "").casefold()
     gender = "m" if own == "his" else "f" if own == "her" else None
@@ -97,6 +98,8 @@ def _styled(people: People, styled: regex.Match[str], said: str, pos: int) -> Re
                 return Resolved(entity.name, entity.role, "role",
                                 f'"{said}" → {entity.name}: the article names {entity.name} with '
                                 f"that style at offset {start}")
+    if not own and (kin := _role(people, mention, said)).speaker not in (None, strip_determiner(said)):
+        return kin  # ("the Venerable" after "the abbot …, Phra X": a role noun of the clergy family)
     return Resolved(said, None, "role", f'"{said}": the article names nobody with that style before it')
 
 
