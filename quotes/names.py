@@ -179,6 +179,10 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
         if is_role_word(tok) or (tok.key == "con" and j > 0 and toks[j - 1].key in _DETECTIVE):
             saw_title = True
             role_first = j
+        elif j + 1 == styled and j > 1 and (tok.key in _COUNTS or tok.word.isdigit()) and (
+                toks[j - 1].key == "of" and toks[j - 2].key in _PARENTS):
+            saw_title = True  # "mother | of two | Ana Cole", "father of 3 Tom Reyes": a description
+            role_first = j = j - 2
         elif tok.key == "of" and saw_title and j > 0 and is_role_word(toks[j - 1]):
             role_first = j  # "former secretary | of | state"
         elif tok.key == "for" and saw_title and j > 0 and is_title(toks[j - 1]) and (
@@ -316,6 +320,9 @@ def given_name_title(toks: list[Token], k: int) -> bool:
         before.key in lexicon.words("honorifics") or _RANK.fullmatch(before.word) is not None)
 
 
+# How many children a parent has, as written in a description before the name ("mother of two").
+_COUNTS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
+_PARENTS = frozenset("mother father mum mom dad parent grandmother grandfather grandparent".split())
 # A courtesy title or rank written short ("Sgt Dean Hollis", "Mr Emir Ali"), not "Vice".
 _RANK = re.compile(r"(?!Vice)[A-Z][a-z]{0,3}\.?|[A-Z]{2,3}")
 

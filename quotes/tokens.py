@@ -307,6 +307,7 @@ def _is_name_word(word: str, key: str) -> bool:
         return False  # "Ostrava-based | Vítkov Steel", "Kremlin-backed": a description, not the name
     return (is_capitalised(word) and key not in lexicon.words("not_names")
             and key not in lexicon.words("titles") and key not in lexicon.words("roles")
+            and not ("-" in key and is_ranked_compound(key))
             and key not in lexicon.pronoun_genders() and not is_occupation(key))
 
 
@@ -321,8 +322,23 @@ def is_participle_compound(word: str) -> bool:
 
 
 def is_role_noun(tok: Token) -> bool:
-    return tok.key in lexicon.words("roles") or ("-of-" in tok.key and is_descriptor(tok.word)) or (
-        is_occupation(tok.key))
+    return tok.key in lexicon.words("roles") or ("-" in tok.key and (is_descriptor(tok.word) or (
+        is_ranked_compound(tok.key)))) or is_occupation(tok.key)
+
+
+# The words that open a hyphenated rank without being a title alone ("Lance-Corporal",
+# "Under-Secretary", "Sub-Lieutenant").
+_RANK_PREFIXES = frozenset("lance under sub staff flight wing squadron rear field".split())
+
+
+def is_ranked_compound(key: str) -> bool:
+    """A hyphenated rank or office whose last part is a title and whose others are titles
+    or a rank's prefix: "Lieutenant-Colonel", "Major-General", "Lance-Corporal",
+    "Vice-Admiral"; never a name ("Lopez-Garcia", "Major-Ball": a surname last)."""
+    parts = key.split("-")
+    titles = lexicon.words("titles")
+    return len(parts) > 1 and parts[-1] in titles and all(
+        p in titles or p in _RANK_PREFIXES for p in parts[:-1])
 
 
 def is_people_noun(key: str) -> bool:
