@@ -90,8 +90,9 @@ def office_subject_before(text: str, floor: int, pos: int, *, from_floor: bool =
     for opening in openings:
         found = office_subject(text, opening, hi)
         if found is not None and closed and "," not in text[found.start:found.end]:
-            return None  # ("Director of rugby Ana Mure, asked on Friday …,": a closing comma closes an
-            # apposition the subject holds, else what follows it is a clause of its own)
+            continue  # ("Director of rugby Ana Mure, asked on Friday …,": a closing comma closes an
+            # apposition the subject holds, else what follows it is a clause of its own; a wider
+            # opening may hold it: "The Head of …, Senior Commissioner Ana Mure, | informed")
         if found is not None:
             return found
     return None

@@ -268,9 +268,10 @@ def _reports(layout: Layout, direct: list[Found], titles: list[QuoteSpan]) -> li
         if layout.aside[layout.sentence_paragraph[index]]:
             continue  # a caption or a link to another story reports nobody here
         previous = layout.sentences[index - 1] if index else None
+        last_paragraph = None  # ("… on Monday.¶This was stated by …": the paragraph before's last sentence)
         if previous and layout.sentence_paragraph[index - 1] != layout.sentence_paragraph[index]:
-            previous = None
-        for report in reports_in(text, sentence, blocked, previous):
+            previous, last_paragraph = None, previous
+        for report in reports_in(text, sentence, blocked, previous, last_paragraph):
             pieces = report.pieces
             if any(taken.overlaps(piece) for piece in pieces):
                 pieces = _before_quotation(text, pieces, direct_starts)

@@ -96,13 +96,15 @@ _SUBORDINATE_OPENING = re.compile(r"[\W_]*(?:While|Although|Though|Because|If|Wh
 
 
 def reports_in(text: str, sentence: Span, blocked: list[Span],
-               previous: Span | None) -> list[Report]:
+               previous: Span | None, last_paragraph: Span | None = None) -> list[Report]:
     """Reported speech of one sentence: "X said (that) …", "…, X said", "According to X, …",
-    and "This was stated by X" (whose content is the previous sentence)."""
+    and "This was stated by X" (whose content is the previous sentence, or the last of the
+    paragraph before when it opens its own: translated copy sets it apart)."""
     s0, s1 = sentence
     found: list[Report] = []
     for rule in (according_to_report, passive_by_report, this_object_report, colon_report, source_first):
-        report = rule(text, sentence, previous)
+        report = rule(text, sentence, previous if previous is not None or rule is not passive_by_report
+                      else last_paragraph)
         if report and not (report.attribution.cue and writers_aside(text, s0, report.attribution.cue.start)):
             found.append(report)
     sentence_cues = [c for c in cues_in(text, s0, s1) if not inside(blocked, c.start)]
