@@ -17,6 +17,7 @@ from quotes.noun_phrases import (
     PLACE_LINKS,
     generic_noun_phrase,
     headed_body,
+    is_occasion,
     mention_ending,
     postmodifiers,
 )
@@ -176,8 +177,9 @@ def _of_phrase_after(text: str, toks: list[Token], role: Mention) -> Mention | N
             break
         found = generic_noun_phrase(text, toks, n) or (
             mention_ending(text, toks, n) if toks[k].key != "of" else None)
-        if found is not None and found.start == role.start:
-            longest = found
+        if found is not None and found.start == role.start and not (
+                toks[k].key != "of" and is_occasion(tok.key)):
+            longest = found  # (not "said a guard | around midday": a time, no place)
     return longest
 
 
