@@ -84,6 +84,12 @@ def _could_be_body(entity: Entity) -> bool:
         not entity.role and given_gender(entity.words) is None)
 
 
+def of_the_state(entity: Entity) -> bool:
+    """"The Ministry of Transport", "Arts Council of the Valleys": a name that shows a body
+    of the state, no company (`lexicons/state_words.txt`)."""
+    return bool({w.casefold() for w in entity.words} & lexicon.words("state_words"))
+
+
 def shows_other_kind(name: str, head: str) -> bool:
     """The body's name shows it is of another kind ("City Council" is no company)."""
     if head in _TRADING and named_for_trade(name):

@@ -40,6 +40,7 @@ from quotes.body_descriptions import (
     described_body,
     is_kind,
     name_shows_kind,
+    of_the_state,
     shows_other_kind,
 )
 from quotes.described import MODIFIERS, Candidate, Description, Meaning, parse
@@ -345,14 +346,8 @@ def _last_to_speak(people: People, spoken: list[Candidate], found: list[Candidat
         return False  # (two such bodies leave it as written)
     body = spoken[-1]
     return not any(body.at < t.start < pos and t.speaker != body.name and (e := people.by_name(t.speaker))
-                   and (e.body or names_body(e) or not e.person) and not _of_the_state(e)
+                   and (e.body or names_body(e) or not e.person) and not of_the_state(e)
                    for t in people.turns) and not any(c.at > body.at for c in found)
-
-
-def _of_the_state(entity: Entity) -> bool:
-    """"Arts Council of the Valleys": a name that shows a body of the state, no company
-    (`lexicons/state_words.txt`)."""
-    return bool({w.casefold() for w in entity.words} & lexicon.words("state_words"))
 
 
 _ITSELF = regex.compile(r"(?:that[ \u00a0]+)?its?[ \u00a0]")

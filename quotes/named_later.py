@@ -27,7 +27,7 @@ from functools import cache
 import regex
 
 from quotes import lexicon, role_kin
-from quotes.body_descriptions import is_kind, name_shows_kind
+from quotes.body_descriptions import is_kind, name_shows_kind, of_the_state
 from quotes.cue_words import PREPOSITIONS
 from quotes.described import Candidate
 from quotes.description_fallbacks import person_heads
@@ -120,13 +120,13 @@ def named_later(people: People, said: str, start: int, end: int) -> Candidate | 
         return None  # ("a Harwell Water spokesman said … Prof Dana Whitby, who …, said": one the
         # article describes as someone else, by a title, an age or a clause; not "said Lotte Brink")
     if kind == "body" and said.split()[0].casefold() in _OWNERS and head in _bodies_of_many() and (
-            _state_named(entity)):
+            of_the_state(entity)):
         return None  # ("…, their union said. ¶ The Ministry of Transport said": another body)
     lede = kind == "body" and _in_lede(text, start)
     definite = said.split()[0].casefold() == "the" and not (kind == "person" and " of " in said) and not (
         lede and _possessive(said))
     if definite and lede and head in _bodies_of_many() and len(entity.words) > 1 and not (
-            _state_named(entity)) and _speaks(text, at, limits[1], entity.name):
+            of_the_state(entity)) and _speaks(text, at, limits[1], entity.name):
         # ("…, the company said Tuesday. ¶ In a statement, Kalvik Roboworks said": no one
         # company is known to the reader, so the lede's is the one named speaking next)
         return Candidate(entity.name, entity.role, 1, at,
@@ -175,11 +175,6 @@ def _bodies_of_many() -> frozenset[str]:
     """Kinds of body there are many of (a company, a union): `lexicons/bodies_of_many.txt`
     and the trade nouns (`lexicons/trade_nouns.txt`)."""
     return lexicon.words("bodies_of_many") | lexicon.words("trade_nouns")
-
-
-def _state_named(entity: Entity) -> bool:
-    """"The Ministry of Transport": a name that shows a body of the state (`lexicons/state_words.txt`)."""
-    return bool({w.casefold() for w in entity.words} & lexicon.words("state_words"))
 
 
 def _head(said: str) -> tuple[str | None, str]:
