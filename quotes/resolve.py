@@ -66,8 +66,10 @@ def resolve(people: People, mention: Mention | None, pos: int) -> Resolved:
 # A style of address standing for its holder: "His Excellency said", "Her Highness"
 # (lexicons/address_styles.txt, the styles marked "+alone").
 _STANDING_STYLES = "|".join(sorted(s.capitalize() for s in lexicon.tagged("address_styles", "+alone")))
+# The grades a church's or temple's style may take ("Most Venerable", "Right Reverend").
+_GRADES = "Most|Right|Very"
 # (or graded, or after "the": "the Most Venerable", "the Venerable", no gender told)
-_STYLE_GRADES = r"(?:[Tt]he[ \u00a0]+)?(?:Most|Right|Very)|[Tt]he"
+_STYLE_GRADES = rf"(?:[Tt]he[ \u00a0]+)?(?:{_GRADES})|[Tt]he"
 _STYLE_ALONE = regex.compile(
     rf"(?:(?P<own>{STYLE_POSSESSIVE_WORDS})|{_STYLE_GRADES})[ \u00a0]+(?P<style>{_STANDING_STYLES})")
 # How far after a style the name it is given may end ("His Excellency the Minister of … Sheikh …").
@@ -78,7 +80,7 @@ _STYLE_REACH = 160
 def _style_written(style: str) -> regex.Pattern[str]:
     """Where the article gives someone the style: "His Excellency", "H.E." (its short form)."""
     short = r"|\bH\.E\." if style == "Excellency" else ""
-    return regex.compile(rf"\b(?:{STYLE_POSSESSIVE_WORDS}|Most|Right|Very)[ \u00a0]+{style}\b{short}")
+    return regex.compile(rf"\b(?:{STYLE_POSSESSIVE_WORDS}|{_GRADES})[ \u00a0]+{style}\b{short}")
 
 
 def _styled(people: People, styled: regex.Match[str], mention: Mention, said: str) -> Resolved:
