@@ -23,7 +23,8 @@ from quotes.subjects import skip
 from quotes.tokens import is_word, tokens
 
 _PASSIVE = regex.compile(
-    r"\b(?:[Tt]his|[Tt]hat)\s+(?:was|has been|had been|is)\s+"
+    r"\b(?:(?:[Tt]his|[Tt]hat)\s+(?:(?P<noun>\p{Ll}+)\s+)?(?:was|has been|had been|is)"
+    r"|[Tt]hese\s+(?P<noun>\p{Ll}+)\s+(?:were|have been|had been|are))\s+"
     # ("This was announced on Wednesday by …", "stated at a sitting of the regional council
     # on Monday by …": an adverbial before "by", no clause of its own in it)
     r"(?:(?:\w+ly|also|further|first|later|earlier|then|again)\s+)?(?P<verb>\w+)"
@@ -298,7 +299,7 @@ def passive_by_report(text: str, sentence: Span, previous: Span | None) -> Repor
     """NATO is ready …. This was stated by Ivar Stokkeland: the content is the sentence before."""
     s0, s1 = sentence
     match = _PASSIVE.match(text, s0, s1)
-    if not match or previous is None or match.group("verb") not in lexicon.speech_verbs():
+    if not match or previous is None or not _passive_reports(match):
         return None
     mention = mention_after(text, match.end(), s1)
     if mention is None or mention.kind == "role":
@@ -314,6 +315,22 @@ def passive_by_report(text: str, sentence: Span, previous: Span | None) -> Repor
         return None
     cue = Cue(match.start(), match.end(), "passive")
     return Report((content,), Attribution(mention, cue, "report, this was stated by", 0.85))
+
+
+# Verbs that pass on what a noun of saying names ("This information was given by X"),
+# beside the speech verbs.
+_GIVING = frozenset(["given", "provided", "expressed", "voiced", "shared", "made", "released", "issued",
+                     "conveyed", "presented", "offered", "published", "disclosed", "put"])
+
+
+def _passive_reports(match: regex.Match[str]) -> bool:
+    """"This was stated by", "This information was given by": a speech verb, or with a
+    noun of what was said (lexicons/said_things.txt) a verb that passes it on; another
+    noun ("This bridge was built by") reports nothing."""
+    verb, noun = match.group("verb"), match.group("noun")
+    if noun is None:
+        return verb in lexicon.speech_verbs()
+    return noun in lexicon.words("said_things") and (verb in lexicon.speech_verbs() or verb in _GIVING)
 
 
 # "… Nino Abashidze | announced this | during a visit …": a past speech verb whose
