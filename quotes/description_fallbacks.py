@@ -23,6 +23,7 @@ from quotes.gender import gender_of
 from quotes.occurrences import article_mentions, occurrences
 from quotes.people import Entity, People, Turn, not_personal
 from quotes.roles import before_of, role_head, title_head
+from quotes.tokens import is_occupation
 
 # How far back a fallback may look for the person or body meant.
 FALLBACK_REACH = 400
@@ -58,7 +59,7 @@ def fallback(people: People, description: Description, pos: int) -> list[Candida
                            f"{turn.speaker} is the last body that spoke (offset {turn.start})")]
     if _body_compound(description.words):
         return []  # ("the coast guard said": a body the article did not name, not a guard)
-    if head not in lexicon.words("person_nouns") and description.age is None:
+    if head not in lexicon.words("person_nouns") and not _practitioner(head) and description.age is None:
         return []  # ("the ad", "the country", "the official": no known person)
     if any(w[:1].isupper() for w in description.words.split()):
         return []  # ("the Democratic nominee": what it tells of the person, the article must show)
@@ -177,3 +178,16 @@ def _compounds() -> frozenset[str]:
 def person_heads() -> frozenset[str]:
     """Nouns for one person a description may name (read for every description: built once)."""
     return lexicon.words("person_nouns") | lexicon.words("titles") | role_kin.heads()
+
+
+# Endings of one who practises a science or an art, past the "-ologist" and "-ographer" of
+# tokens.is_occupation: "astrophys|icist", "agron|omist", "astron|omer", "techn|ician",
+# "hist|orian", "agr|arian". Not "-ist" alone: "the socialist", "the realist" are labels
+# a story gives, not someone's work.
+_PRACTITIONER_ENDINGS = ("icist", "omist", "omer", "ician", "orian", "arian")
+
+
+def _practitioner(head: str) -> bool:
+    """"the archaeologist", "the astrophysicist", "the agrarian": a noun for one who
+    practises a field, however rare the field, is a person noun as the listed ones are."""
+    return head.isalpha() and (is_occupation(head) or head.endswith(_PRACTITIONER_ENDINGS))
