@@ -124,11 +124,13 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
             break
         j -= 1
     first = _patronymic_in_run(toks, first, last)
+    standing = first
+    first = standing_end(toks, first, last, text)  # ("Ferryman | Tobias Quenault": kept in the role)
     if first == last and given_name_title(toks, first - 1):
         first -= 1  # "Dean Hollis, of Cumbria Police", "Emir Haskovic": a given name
     if first < last and toks[first].key == "con" and first > 0 and toks[first - 1].key in _DETECTIVE:
         first += 1  # "Det Con Priya Nandra": a detective constable ("Con Edison" stays a name)
-    styled = first
+    styled = min(first, standing)
     while styled > 0 and address_style(toks, styled - 1, last):
         styled -= 1  # "Hon. Ama Boateng", "His Excellency Tomas Ndlovu": kept in the role
     # Role words before the name: titles, and capitalised words leading to a title.
@@ -214,6 +216,47 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
         role = " ".join(t.word for t in toks[role_first:first]).replace(" .", ".").replace(" ,", ",")
     name = (toks[first].start, toks[last].end)
     return Mention(toks[role_first].start, toks[last].end, "name", name, clean_role(role))
+
+
+# The endings of a doer's noun ("Parishioner", "Instructor", "Ferryman", "Machinist",
+# "Guardian", "Conseiller"): a standing a name run may open with.
+_DOER_ENDINGS = ("er", "or", "ist", "ian", "man", "eur")
+
+
+def standing_end(toks: list[Token], first: int, last: int, text: str | None = None) -> int:
+    """Where the name starts in a run of name words that opens with the person's standing:
+    a doer's noun ("Ferryman | Thomas Quenault") or a word with a capital inside it (a
+    local title) right before a known given name, no word up to it a known given name
+    ("Tyler Anne Brooks", "Anna Morrow Smith"); or, in a run of two, such a word the
+    article wrote before the full name ("Ferryman Quenault" after "Ferryman Thomas Quenault")."""
+    given = lexicon.words("given_names")
+    if last - first == 1:
+        return last if text is not None and _standing_before_full_name(toks[first], toks[last], text) else first
+    for k in range(first, last - 1):
+        tok = toks[k]
+        if tok.key in given or not tok.word.isalpha() or not is_capitalised(tok.word) or _is_particle(tok):
+            return first
+        if toks[k + 1].key in given and _standing_shape(tok.word):
+            return k + 1
+    return first
+
+
+def _standing_shape(word: str) -> bool:
+    """A doer's noun ("Parishioner") or a capital after four letters or more ("AngajukKâk";
+    not "McLeod", "DeShawn", "MacKay")."""
+    return (len(word) >= 5 and word.casefold().endswith(_DOER_ENDINGS)) or any(c.isupper() for c in word[4:])
+
+
+def _standing_before_full_name(tok: Token, surname: Token, text: str) -> bool:
+    """"Conseiller Maury" where the article wrote "Conseiller Odile Maury": the word is the
+    standing read before a known given name and the surname, the surname alone names the person."""
+    if not tok.word.isalpha() or not is_capitalised(tok.word) or not _standing_shape(tok.word) or (
+            tok.key in lexicon.words("given_names")) or text.count(tok.word + " ") < 2:
+        return False  # (nearly every two-word name)
+    word = APOSTROPHE.split(surname.word, 1)[0]
+    given = lexicon.words("given_names")
+    return any(m.group(1).casefold() in given for m in re.finditer(
+        rf"\b{re.escape(tok.word)} ([A-Z][\w'’-]+) (?:[A-Z][\w'’.-]* ){{0,2}}{re.escape(word)}\b", text))
 
 
 def nickname_opening(toks: list[Token], j: int) -> int | None:
