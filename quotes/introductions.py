@@ -18,8 +18,9 @@ import regex
 from quotes import lexicon
 from quotes.appositions import COURTESIES, STYLE_POSSESSIVE_WORDS, STYLE_POSSESSIVES, role_before_name
 from quotes.gender import gender_of, opens_sentence
+from quotes.mention_words import clean_role
 from quotes.name_runs import sentence_runs
-from quotes.names import Mention, common_word_surname, name_ending
+from quotes.names import Mention, common_word_surname, name_ending, patronymic_person
 from quotes.offices import OFFICE_JOINS, inside_office, through_office
 from quotes.organisations import (
     BODY_JOINS,
@@ -131,6 +132,11 @@ def introductions(text: str, body: Span, quoted: list[Span], asides: list[Span])
             continue  # "Ambassador | Extraordinary | and Plenipotentiary of …": an office's word
         name = mention.name or (mention.start, mention.end)
         role = mention.role
+        if (person := patronymic_person(text, name)) is not None:
+            # "… Regional Executive Committee Iryna Paulauna Sakalova": an office's words
+            # read into the name; the patronymic shows where the person's name opens
+            role = clean_role(f"{role or ''} {text[name[0]:person[0]]}".strip())
+            name = person
         courtesy = role is not None and _courtesy_only(role)
         if (role is None or courtesy) and org is None and _CLOSES_APPOSITION.match(text, name[1]):
             # "The mayor of Lesna, Ana Kral, …", "the Deputy Minister of Tourism, Hon. Ali

@@ -407,7 +407,7 @@ def _personal_start(toks: list[Token], first: int, last: int,
 
 # A Russian, Ukrainian or Belarusian patronymic between a given name and a surname
 # ("Vasilyevich", "Igorevna", "Nikitichna"): the word before it is the given name.
-_PATRONYMIC_ENDINGS = ("vich", "ovna", "evna", "ichna")
+_PATRONYMIC_ENDINGS = ("vich", "ovna", "evna", "ichna", "auna")
 
 
 def _patronymic_in_run(toks: list[Token], first: int, last: int) -> int:
@@ -471,27 +471,68 @@ def person_closing_office(text: str, toks: list[Token], found: Mention) -> Menti
     last = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].end == found.end), None)
     if last is None or last < 3 or found.start >= toks[last - 2].start:
         return None
-    given, surname, before = toks[last - 1], toks[last], toks[last - 2]
+    opens = _three_word_name(toks, last) if last >= 4 and found.start < toks[last - 3].start else None
+    if opens is not None:
+        middle = toks[last - 1]
+        if not (_may_open_name(middle, text) or _is_patronymic(middle)):
+            opens = None
+    opens = last - 1 if opens is None else opens
+    given, surname, before = toks[opens], toks[last], toks[opens - 1]
+    # (a patronymic between them shows the name whatever comes before it: "… of the
+    # hospital | Dilfuza Rakhmatillaevna Mamatova", "… Executive Committee | Iryna Paulauna …")
+    certain = opens == last - 2 and _is_patronymic(toks[last - 1])
     if found.kind == "name" and (found.role or found.name is None or not any(
             t.key in lexicon.words("org_words") for t in toks[:last - 1] if t.start >= found.name[0])):
         return None  # (a name read with its role, or no body's name before the two words)
     if not (_may_open_name(given, text) and _may_open_name(surname, text)) or is_post_nominal(surname.word):
         return None
-    opening = next((k for k in range(last - 2) if toks[k].start >= found.start and is_role_word(toks[k])), None)
+    opening = next((k for k in range(opens - 1)
+                    if toks[k].start >= found.start and is_role_word(toks[k])), None)
     if opening is None or (toks[opening].key.endswith("s") and not toks[opening].key.endswith("ss")):
         return None  # (no office, or a group's: "Analysts at Harbour Point Research")
-    if not is_capitalised(before.word):
+    if not is_capitalised(before.word) and not certain:
         return None  # ("… of | Marine Hydrography": the body's own words)
     key = surname_key(before)
-    after_of = toks[last - 3].key in ("in", "of", "and")
-    if is_role_word(before) and not after_of:
+    after_of = toks[opens - 2].key in ("in", "of", "and")
+    if is_role_word(before) and not after_of and not certain:
         return None  # ("a spokeswoman for Fisheries Minister | Lina Haaland": her own title)
-    ends_body = _ends_body(before) or key in lexicon.words("org_words") or after_of or key in lower_words(text)
+    ends_body = certain or _ends_body(before) or key in lexicon.words("org_words") or after_of or (
+        key in lower_words(text))
     if not (ends_body or given.key in lexicon.words("given_names")):
         return None
     start = toks[opening - 1].start if opening > 0 and toks[opening - 1].key == "the" else toks[opening].start
     return Mention(start, found.end, "name", (given.start, surname.end),
                    clean_role(text[toks[opening].start:before.end]))
+
+
+def _three_word_name(toks: list[Token], last: int) -> int | None:
+    """Where a three-word name ending at toks[last] opens: its middle word a patronymic
+    ("Dilnoza | Akmalovna | Yuldasheva") or its first a known given name ("Gabriela Šimon Tóth")."""
+    first, middle = toks[last - 2], toks[last - 1]
+    if not (is_name_word(first) and is_capitalised(first.word)) or is_role_word(first):
+        return None
+    if _is_patronymic(middle) or first.key in lexicon.words("given_names"):
+        return last - 2
+    return None
+
+
+_LAST_BUT_ONE_PATRONYMIC = re.compile(r"(?:vich|ovna|evna|ichna|auna) \S+$")
+
+
+def patronymic_person(text: str, name: Span) -> Span | None:
+    """The person's name at the end of a name span of four words or more whose last but
+    one is a patronymic ("Customs Service | Aliaksandr Piatrovich Kavaliou"); None if not so."""
+    if _LAST_BUT_ONE_PATRONYMIC.search(text, name[0], name[1]) is None:
+        return None  # (nearly every name: read without tokens)
+    toks = tokens(text, name[0], name[1])
+    n = len(toks)
+    if n < 4 or not _is_patronymic(toks[n - 2]) or not is_name_word(toks[n - 3]) or is_role_word(toks[n - 3]):
+        return None
+    return toks[n - 3].start, name[1]
+
+
+def _is_patronymic(tok: Token) -> bool:
+    return is_capitalised(tok.word) and tok.key.endswith(_PATRONYMIC_ENDINGS)
 
 
 def named_after_body(toks: list[Token], last: int, text: str | None) -> bool:
