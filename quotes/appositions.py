@@ -198,7 +198,7 @@ COURTESIES = lexicon.words("honorifics") | lexicon.words("address_styles")
 # The possessives a style of address takes: ", His | Excellency Tomas Mwale,", "Her | Excellency".
 STYLE_POSSESSIVES = frozenset(("his", "her"))
 # The same as a pattern's alternation, lower case or capitalised ("[Hh]er|[Hh]is").
-STYLE_POSSESSIVE_WORDS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(STYLE_POSSESSIVES))
+STYLE_POSSESSIVE_WORDS = lexicon.either_case(STYLE_POSSESSIVES)
 
 # A conjunction that may open the sentence before its subject ("But the host of the dinner, …").
 _LEADING_CONJUNCTIONS = lexicon.tagged("clause_openers", "joining", "coordinator")
@@ -229,8 +229,7 @@ def _person_from_place(text: str, toks: list[Token], head: Mention | None) -> Me
 # or a possessive, either case, opens a role phrase ("Its director, …").
 _ABBREVIATED = "|".join(w.capitalize() for w in sorted(lexicon.words("abbreviations") & lexicon.words("titles")
                                                         | {"st"}))
-_POSSESSIVES = sorted(lexicon.tagged("determiners", "possessive"))
-_OPENERS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _POSSESSIVES)
+_OPENERS = lexicon.either_case(lexicon.tagged("determiners", "possessive"))
 _ROLE_BEFORE_NAME = regex.compile(
     rf"(?:(?<!\b(?:{_ABBREVIATED}))[.;:!?][\"”’']?\s+|,\s+|\n|^|(?<=\p{{Ll}})(?<!\bof)\s+)"
     rf"(?:(?:[Tt]he|{_OPENERS}|\p{{Lu}}[\p{{L}}\p{{M}}-]+[’']s)\s+|(?=\p{{Lu}}))"

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 @cache
@@ -51,6 +54,12 @@ def phrase_alternation(name: str) -> str:
     phrase wins over its own start), words apart by any run of whitespace."""
     phrases = sorted(lines(name), key=len, reverse=True)
     return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in phrases)
+
+
+def either_case(words: Iterable[str]) -> str:
+    """Lower-case words as a regex alternation that also takes them capitalised, in sorted
+    order: {"his", "her"} -> "[Hh]er|[Hh]is"."""
+    return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(words))
 
 
 class Verb(NamedTuple):
