@@ -220,13 +220,28 @@ def _fits(text: str, at: int, entity: Entity, head: str, kind: str, said: str) -
         modifier = _NOUN_AFTER.match(text, name_end(text, at))
         if modifier is not None and modifier.group(1) in person_heads():
             return None  # ("a Ministry of Health official said": the official speaks, not the ministry)
-        return "a name of that kind" if name_shows_kind(entity, head) else None
+        if name_shows_kind(entity, head):
+            return "a name of that kind"
+        return "a name holding its words" if _words_in_name(entity, head, said) else None
     if kind != "person":
         return None
     for role in (entity.role, _apposition(text, at)):
         if role and _fits_role(role, head, said):
             return f'"{role}"'
     return None
+
+
+def _words_in_name(entity: Entity, head: str, said: str) -> bool:
+    """"the offshore regulator" for the "Atlantic Offshore Safety Board", "the country's
+    disease control agency" for the "National Disease Control Centre": a body described by
+    what it does, each word before its noun written in the name (one at least)."""
+    main = before_of(said.split())
+    words = [w.casefold() for w in main[1:] if not w.endswith(("’s", "'s"))]
+    if not words or words[-1] != head:
+        return False
+    modifiers = words[:-1]
+    named = {w.casefold().strip(".,") for w in entity.words}
+    return bool(modifiers) and all(w.isalpha() and w.islower() and w in named for w in modifiers)
 
 
 def _fits_role(role: str, head: str, said: str) -> bool:
