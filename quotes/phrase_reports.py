@@ -15,7 +15,7 @@ from quotes import lexicon
 from quotes.after_cue import mention_after
 from quotes.cue_words import DESCRIBING_PREPOSITIONS, PREPOSITIONS, Cue, according_to, cues_in, opens_with_mark
 from quotes.cues import Attribution
-from quotes.office_subjects import office_after, office_to_comma, styled_holder
+from quotes.office_subjects import holder_in, office_after, office_to_comma, styled_holder
 from quotes.report_content import NOT_SUBJECTS, Report, Span, clause_word, looks_like_clause, trimmed
 from quotes.sources import pronoun_after, source_first_report
 from quotes.speakers import Mention, mention_before
@@ -40,7 +40,7 @@ def source_first(text: str, sentence: Span, previous: Span | None) -> Report | N
 def according_to_report(text: str, sentence: Span, previous: Span | None) -> Report | None:
     """According to the NATO Secretary General, the alliance … / …, according to officials."""
     s0, s1 = sentence
-    match = according_to(text, s0, s1)
+    match = according_to(text, s0, s1) or _as_by_opening(text, sentence, previous)
     if not match:
         return None
     mention = (pronoun_after(text, match.end(), s1) or mention_after(text, match.end(), s1)
@@ -52,6 +52,9 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
             office := office_to_comma(text, mention.start, s1)) is not None:
         mention = styled_holder(text, office, s1) or office  # "According to the chairman of the … of
         # Dell province Ana Mure, …"; "According to the commissioner of …, Mr. Ivo Marr, …"
+    if not text[s0:match.start()].strip() and mention.kind == "role" and text.startswith(",", mention.end):
+        # "According to the chairman of …, Le Van Hieu, …"
+        mention = _holder_apposed(text, mention, s1) or mention
     source_end = mention.end
     if (owner := _figures_owner(text, mention, s1)) is not None:
         mention, source_end = owner  # "according to exporters' estimates": the exporters
@@ -76,6 +79,41 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
         # "Fundraising, according to the campaign, has surged": the cue sits inside what was said
         return Report((lead, rest) if keep and lead else (rest,), attribution)
     return Report((lead,), attribution) if lead else None
+
+
+def _holder_apposed(text: str, office: Mention, end: int) -> Mention | None:
+    """"According to the chairman of the … committee of Dell district, | Le Van Hieu, | …":
+    an office that ends at a comma, then its holder's name alone up to the next comma
+    (two capitalised words or more); the holder speaks, the office is the role. A
+    clause after the comma ("…, Ana Mure said") or a lower-case word is no such name."""
+    closing = text.find(",", office.end + 1, min(end, office.end + 60))
+    if closing < 0:
+        return None
+    words = text[office.end + 1:closing].split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    holder = holder_in(text, office.start, closing)
+    if holder is None or holder.name is None or holder.name[0] <= office.end or holder.name[1] != closing:
+        return None
+    return holder
+
+
+# "As reported by", "As it was noted by": a passive speech verb opening the sentence.
+_AS_BY = regex.compile(r"[\s“\"‘'«(]*(?:(?:But|And|Yet)\s+)?As\s+(?:it\s+)?"
+                       r"(?:(?:is|was|has\s+been|had\s+been)\s+)?(?:also\s+)?(?P<verb>[a-z]+ed)\s+by(?=\s)")
+
+
+def _as_by_opening(text: str, sentence: Span, previous: Span | None) -> regex.Match[str] | None:
+    """"As reported by the press service of the Vell district council, …", "As noted by
+    the Chairman of …, Ana Mure, …": a source the short reading of quotes.sources leaves
+    (its words do not end at the comma) is read as after "According to"."""
+    match = _AS_BY.match(text, *sentence)
+    if match is None:
+        return None
+    form = lexicon.speech_verbs().get(match.group("verb"))
+    if form is None or form.stance or source_first_report(text, sentence, previous) is not None:
+        return None  # ("As followed by …": no speech; the short reading found it)
+    return match
 
 
 # "Under the bill, | seven of the nine members would be …": an opening adverbial and a comma
