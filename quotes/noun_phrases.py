@@ -460,8 +460,10 @@ _TIMES = lexicon.tagged("time_words", "period") | {"past", "meantime"}  # ("in t
 # One list for both directions: read backwards here, forwards after "said a …" by
 # after_cue and cues._PLACE_AFTER ("said a guard | outside the gate"). The forward
 # readers once kept only in/at/along/near; the whole class gives the same records on
-# every set and reads both directions alike. ("around" before a time that time_words
-# lacks, "around midday", reads as a place both ways.)
+# every set and reads both directions alike. A time of day after one is no place read
+# forwards ("said a guard | around midday", time_words); read backwards, "A guard around
+# midday said" is still one noun phrase, since generic_noun_phrase takes "around" for a
+# modifier (it is no function word); no set has the shape.
 PLACE_LINKS = frozenset("in at along near outside inside across around".split())
 _OCCASION_LINKS = frozenset("in on at during".split())
 # Agent nouns in the plural, which name people: "Stallholders", "wholesalers", "lobbyists".
