@@ -31,6 +31,10 @@ _NOT_INSIDE = frozenset(",;:“”\"«»()")
 # Words that end an adverbial of time for sure: "said on Tuesday", "said late last night".
 _TIME_ENDS = lexicon.tagged("time_words", "period", "adverb")
 _RELATIVES = lexicon.words("relatives")
+# "just", "only": before a quantity or an article they narrow the clause's subject.
+_LIMITERS = lexicon.words("limiters")
+_QUANTITIES = lexicon.words("quantifiers") | lexicon.words("approximators")
+_ARTICLES = frozenset(("the", "a", "an"))
 
 
 def _ends_adverbial(tok: Token) -> bool:
@@ -52,6 +56,9 @@ def clause_after_adverbial(text: str, start: int, end: int,
         return _clause_after_manner_adverb(text, toks[1], end, is_clause, is_verb)
     if not toks or not (toks[0].key in DAYS or (toks[0].key in OPENERS and toks[0].word.islower())):
         return None
+    if len(toks) > 1 and toks[0].key in _LIMITERS and (
+            toks[1].word[:1].isdigit() or toks[1].key in _QUANTITIES or toks[1].key in _ARTICLES):
+        return None  # "said just | a third of the ballots had …": the clause's subject, no adverbial
     for k in range(1, min(len(toks), _MAX_WORDS + 1)):
         last, first = toks[k - 1], toks[k]
         if (is_verb(last) and last.word.islower()) or any(ch in _NOT_INSIDE for ch in text[start:last.end]):

@@ -92,6 +92,11 @@ _NOT_SAID = frozenset(
 # Words opening a subordinate clause before the main one: "said if …, she will …".
 _SUBORDINATORS = lexicon.tagged("clause_openers", "subordinator")
 _APPROXIMATE = lexicon.words("approximators") | {"over", "under"}  # ("over 300 people")
+# Adverbs that narrow a quantity or a noun phrase opening a subject: "only four of …".
+_LIMITERS = lexicon.words("limiters")
+_ARTICLES = frozenset(("the", "a", "an"))
+_RELATIVE_WORDS = frozenset(("who", "whom", "whose", "which", "that"))
+_ASIDE_MARKS = frozenset(",;:()—–")
 # Two words that bound a number opening a clause's subject: "at least 40 homes".
 _BOUNDS = frozenset([("at", "least"), ("at", "most"), ("up", "to"), ("more", "than"), ("fewer", "than"),
                      ("less", "than")])
@@ -142,9 +147,20 @@ def looks_like_clause(text: str, start: int, end: int) -> bool:
         if comma < 0:  # "said if elected he would …": the main clause's pronoun and verb, no comma
             return any(a.key in _SUBJECT_PRONOUNS and clause_word(b) for a, b in pairwise(toks[2:]))
         return looks_like_clause(text, comma + 1, end)
+    if len(toks) >= 3 and toks[0].key in _LIMITERS and toks[0].word.islower() and (
+            toks[1].word[:1].isdigit() or toks[1].key in lexicon.words("quantifiers")
+            or toks[1].key in _APPROXIMATE or toks[1].key in _ARTICLES):
+        # "said only | four of her teachers came"; not "finding only one man — an … — who
+        # killed …", whose verb is a relative clause's, after an aside
+        verb = next((t for t in toks[2:14] if t.key in _RELATIVE_WORDS or clause_word(t) or (
+            t.key.endswith("ed"))), None)
+        return verb is not None and verb.key not in _RELATIVE_WORDS and not any(
+            ch in _ASIDE_MARKS for ch in text[toks[1].start:verb.start]) and (
+            looks_like_clause(text, toks[1].start, end))
     if len(toks) >= 3 and toks[0].key in _APPROXIMATE and (
-            toks[1].word[:1].isdigit() or toks[1].key in lexicon.words("quantifiers")):
-        return True  # "said about half of the losses came from …"
+            toks[1].word[:1].isdigit() or toks[1].key in lexicon.words("quantifiers") or (
+                toks[1].key in _ARTICLES and toks[2].key in lexicon.words("quantifiers"))):
+        return True  # "said about half of the losses came from …", "about a third of …"
     if len(toks) >= 4 and (toks[0].key, toks[1].key) in _BOUNDS and toks[2].word[:1].isdigit():
         # "said at least 40 homes had burned"
         return any(clause_word(t) or t.key.endswith("ed") for t in toks[3:10])
