@@ -16,7 +16,7 @@ from quotes.after_cue import mention_after
 from quotes.noun_phrases import PLACE_LINKS
 from quotes.segment import title_case
 from quotes.speakers import Mention
-from quotes.tokens import is_word, tokens
+from quotes.tokens import is_name_word, is_word, tokens
 from quotes.trie import trie_pattern
 
 
@@ -228,6 +228,8 @@ def with_object(text: str, cue: Cue, end: int) -> Cue:
     """"told reporters", "told The Post": tell-type verbs take their listener into the cue."""
     if cue.base not in TELL:
         return cue
+    if (named := _listener_before_named_subject(text, cue.end, end)) is not None:
+        return replace(cue, end=named)
     listener = mention_after(text, cue.end, end) or _quoted_name_after(text, cue.end, end)
     if listener is None:
         toks = tokens(text, cue.end, min(end, cue.end + 40))
@@ -252,6 +254,31 @@ def with_object(text: str, cue: Cue, end: int) -> Cue:
         return cue  # "warned Tarn Water would …", "warned it would …": the clause's subject, no listener
         # (one is told a clause, never "told he had …": that "he" is a passive's listener)
     return replace(cue, end=second.start() if second else listener.end)
+
+
+def _listener_before_named_subject(text: str, pos: int, end: int) -> int | None:
+    """"told the court | Pryor had …", "told reporters | Okonkwo would …": a lower-case
+    listener (a determiner or possessive, then one to three nouns), then capitalised words,
+    then a finite auxiliary. One is told a clause, never "told Pryor had …", so the
+    capitalised words are the clause's subject; the end of the listener, or None. A
+    capitalised title opening the listener ("told Harbour Minister Ines Vale that") is no
+    such shape."""
+    toks = tokens(text, pos, min(end, pos + 90))[:10]
+    k = 1 if toks and toks[0].key in _LISTENER_OPENERS else 0
+    nouns = k
+    while k < len(toks) and k - nouns < 3 and toks[k].word.isalpha() and toks[k].word.islower() and (
+            toks[k].key not in _NOT_LISTENERS and toks[k].key not in _FINITE_AUXILIARIES
+            and toks[k].key not in _DETERMINERS):
+        k += 1
+    if k == nouns:
+        return None
+    listener_end = toks[k - 1].end
+    names = k
+    while k < len(toks) and k - names < 4 and is_name_word(toks[k]):
+        k += 1
+    if k == names or k >= len(toks) or toks[k].key not in _FINITE_AUXILIARIES or not toks[k].word.islower():
+        return None
+    return listener_end
 
 
 _QUOTED_NAME_AFTER = re.compile(r"\s*[“\"«]([A-Z][^“”\"«»,.;:!?]{0,60})[”\"»]")
