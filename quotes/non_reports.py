@@ -38,12 +38,23 @@ _INSTRUCTION = re.compile(r"(?:not\s+)?to\s")
 _ANONYMITY = re.compile(
     r"(?:(?:not\s+)?to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous|for\s+anonymity)\b")
 # The words a request for anonymity ends with, right before the cue.
-_ANONYMITY_ENDS = r"(?:named|identified|quoted|anonymous|anonymity|publicly|record)\s*,?\s*$"
-# "…, an official who asked not to be named said": the clause a cue must look past.
+_ANONYMITY_WORDS = r"(?:named|identified|quoted|anonymous|anonymity|publicly|record)"
+_ANONYMITY_ENDS = _ANONYMITY_WORDS + r"\s*,?\s*$"
+# The reason given for it, up to the comma before the cue: "… not to be named because
+# he was not authorised to speak to the media, | said".
+_REASON = r"(?:\s+(?:because|as|since)\s+[^,;:“”\"«»()]{1,120}?)?"
+# "…, an official who asked not to be named said", "…, and who asked not to be named
+# because …, said": the clause a cue must look past.
 _ANONYMITY_CLAUSE = re.compile(
+    r",?\s+(?P<joined>and\s+)?(?:who|which)\s+(?:\w+ly\s+)?(?:asked|requested|spoke|declined\s+to\s+be\s+named"
+    r"|was\s+not\s+authori[sz]ed)(?:\s+[\w’'-]+){0,8}?\s+" + _ANONYMITY_WORDS + _REASON + r"\s*,?\s*$")
+_ANONYMITY_END = re.compile(_ANONYMITY_ENDS)
+# (the shorter clause read first, as before the reason was read: "who asked not to be named")
+_ANONYMITY_REQUEST = re.compile(
     r",?\s+(?:who|which)\s+(?:\w+ly\s+)?(?:asked|requested|spoke|declined\s+to\s+be\s+named|was\s+not\s+authori[sz]ed)"
     r"(?:\s+[\w’'-]+){0,8}?\s+" + _ANONYMITY_ENDS)
-_ANONYMITY_END = re.compile(_ANONYMITY_ENDS)
+_COMMA_END = re.compile(r",\s*$")
+_RELATIVE = re.compile(r",?\s+(?:who|which)\s")
 
 
 def reports_nothing(text: str, pieces: tuple[Span, ...], attribution: Attribution, floor: int) -> bool:
@@ -101,5 +112,22 @@ def before_anonymity_clause(text: str, floor: int, pos: int) -> int:
     start of that clause, else pos."""
     if not _ANONYMITY_END.search(text, max(floor, pos - 14), pos):
         return pos  # (most cues: the clause's last word is not right before them)
-    match = _ANONYMITY_CLAUSE.search(text, max(floor, pos - 90), pos)
+    match = _ANONYMITY_REQUEST.search(text, max(floor, pos - 90), pos)
     return match.start() if match else pos
+
+
+def before_request_with_reason(text: str, floor: int, pos: int) -> int:
+    """The same for a request with its reason ("… not to be named because he was not
+    authorised to speak to the media, | said") or joined to an earlier relative clause
+    ("a welder who has worked there …, and who asked not to be named, | said": the
+    first clause's start), else pos. Read where the shorter readings found no speaker."""
+    if not _COMMA_END.search(text, max(floor, pos - 3), pos):
+        return pos
+    match = _ANONYMITY_CLAUSE.search(text, max(floor, pos - 240), pos)
+    if match is None:
+        return pos
+    if match.group("joined"):
+        firsts = [m.start() for m in _RELATIVE.finditer(text, max(floor, match.start() - 150), match.start())]
+        if firsts:
+            return firsts[-1]
+    return match.start()

@@ -30,7 +30,12 @@ from quotes.cue_words import (
 from quotes.cues import Attribution
 from quotes.nesting import outermost
 from quotes.nominal_reports import nominal_reports
-from quotes.non_reports import before_anonymity_clause, reports_nothing, writers_aside
+from quotes.non_reports import (
+    before_anonymity_clause,
+    before_request_with_reason,
+    reports_nothing,
+    writers_aside,
+)
 from quotes.office_subjects import office_subject_before
 from quotes.phrase_reports import (
     according_to_report,
@@ -328,6 +333,9 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     unnamed = before_anonymity_clause(text, s0, cue.start)  # "An official who asked not to be named said"
     mention = None if passive else (_before_anonymity_clause(text, s0, unnamed) if unnamed < cue.start
                                     else subject_before(text, s0, cue) or noun_phrase_subject(text, s0, cue))
+    if mention is None and not passive and (
+            reason := before_request_with_reason(text, s0, cue.start)) < cue.start:
+        mention = _before_anonymity_clause(text, s0, reason)  # "…, who asked not to be named because …, said"
     if mention is None and not passive:
         mention = office_subject_before(text, s0, cue.start, from_floor=True)  # "The Vice Minister of …, Ana
         # Mure, informed that …": an office and a name the shorter readers stop inside
