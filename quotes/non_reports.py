@@ -20,6 +20,7 @@ import re
 
 import regex
 
+from quotes import lexicon
 from quotes.cues import Attribution
 
 Span = tuple[int, int]
@@ -54,6 +55,7 @@ _ANONYMITY_REQUEST = re.compile(
     r",?\s+(?:who|which)\s+(?:\w+ly\s+)?(?:asked|requested|spoke|declined\s+to\s+be\s+named|was\s+not\s+authori[sz]ed)"
     r"(?:\s+[\w’'-]+){0,8}?\s+" + _ANONYMITY_ENDS)
 _COMMA_END = re.compile(r",\s*$")
+_COMMA_NEXT = re.compile(r"\s*,")
 _RELATIVE = re.compile(r",?\s+(?:who|which)\s")
 
 
@@ -77,6 +79,21 @@ def reports_nothing(text: str, pieces: tuple[Span, ...], attribution: Attributio
     if _ANONYMITY.match(text, content):
         return True
     return attribution.rule == "passive cue, report" and bool(_INSTRUCTION.match(text, content))
+
+
+# A body's own size or membership: "it represents some 2,000 …", "they have about 900 …",
+# "it speaks for more than 4,000 …".
+_OWN_SIZE = re.compile(
+    r"(?:it|they)\s+[a-z]+\s+(?:for\s+)?(?:(?:" + "|".join(sorted(lexicon.words("approximators")))
+    + r"|some|over|more\s+than|up\s+to|as\s+many\s+as)\s+)?\d")
+
+
+def own_size(text: str, start: int, end: int) -> bool:
+    """Does the content text[start:end] only tell how big the speaker is, in a relative
+    clause closed by a comma inside its subject ("The union, which says it represents
+    about 9,000 nurses, | said …")? There it is the writer's background to the main
+    clause, nobody's report."""
+    return _OWN_SIZE.match(text, start, end) is not None and _COMMA_NEXT.match(text, end) is not None
 
 
 # The writer's own asides: "Let us recall that …", "It is worth noting that …".

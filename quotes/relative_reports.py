@@ -15,7 +15,8 @@ from quotes.tokens import FUNCTION_WORDS, Token, is_capitalised
 
 Span = tuple[int, int]
 
-_RELATIVE_SUBJECT = re.compile(r",\s*which\s+(?:[a-z]+\s+){0,2}$")  # (", which has also")
+# (", which has also"; after a short form in brackets: "The Island Nurses' Union (INU), which")
+_RELATIVE_SUBJECT = re.compile(r"(?:\s*\([^()]{1,15}\))?,\s*which\s+(?:[a-z]+\s+){0,2}$")
 # The main clause's predicate after the relative clause: an auxiliary or a past-tense
 # or present-tense verb right after a comma.
 _MAIN_PREDICATE = re.compile(

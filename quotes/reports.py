@@ -33,6 +33,7 @@ from quotes.nominal_reports import nominal_reports
 from quotes.non_reports import (
     before_anonymity_clause,
     before_request_with_reason,
+    own_size,
     reports_nothing,
     writers_aside,
 )
@@ -403,6 +404,8 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
             content = trimmed(text, content[0], closing.end() if closing else comma)
     if content is not None and mention is not None and in_relative_clause(text, mention.end, cue.start):
         content = trimmed(text, content[0], relative_report_end(text, *content))  # "X, which said …, will"
+        if content is not None and own_size(text, *content):
+            return None  # "X, which says it represents some 2,000 …, said": how big it is, background
         if content is None or cue.act != "speech" or cue.object or (
                 text.startswith(cue.base + " ", cue.start)) or not (
                 text.startswith("that", content[0]) or looks_like_clause(text, *content)):
