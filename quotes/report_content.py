@@ -283,6 +283,7 @@ _DASH_ASIDE = re.compile(r"[^—;:“”\"\n]{1,80}?\s—\s")
 # An aside between commas, up to its closing comma (a comma or point inside a number,
 # "33,000", "1.5", and an abbreviation's point stay inside it).
 _OTHERS_WORDS = regex.compile(r"\b(?:" + REPORTING + r"|according)\b")
+_JOINS = frozenset(("and", "but", "or"))
 _COMMA_ASIDE = re.compile(r"(?:[^,;:.?!“”\"«»\n]|(?<=\d)[,.](?=\d)|\.(?=\S)){2,120}?,\s+")
 
 
@@ -299,7 +300,12 @@ def _subject_aside(text: str, start: int, comma: int, end: int) -> int | None:
             after[0].word.islower() and after[0].key.endswith("ed"))):
         return None
     subject = [t for t in tokens(text, start, comma) if is_word(t)]
-    if subject and subject[0].key == "that":
+    # (a second clause's subject: "said the plan was fair but that | the timing, in …, was")
+    joint = max((k for k in range(1, len(subject)) if subject[k].key == "that" and (
+        subject[k - 1].key in _JOINS)), default=None)
+    if joint is not None:
+        subject = subject[joint + 1:]
+    elif subject and subject[0].key == "that":
         subject = subject[1:]
     if not 1 <= len(subject) <= 8 or any(
             clause_word(t) or t.key in _SUBORDINATORS or t.key in NOT_SUBJECTS for t in subject):
