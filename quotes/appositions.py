@@ -21,6 +21,7 @@ from quotes.tokens import (
     Token,
     is_name_word,
     is_role_noun,
+    is_role_word,
     is_title,
     tokens,
 )
@@ -134,6 +135,8 @@ def _office_read_as_name(toks: list[Token], head: Mention) -> bool:
     k = next((m for m, t in enumerate(toks) if t.start >= head.start), len(toks))
     if k < len(toks) and _POSSESSIVE_NAME.fullmatch(toks[k].word):
         k += 1  # (whose office it is)
+    if k + 2 < len(toks) and is_role_word(toks[k]) and toks[k].word[:1].isupper() and is_title(toks[k + 1]):
+        k += 1  # ("Executive | Director of …": a title of two words)
     return k + 1 < len(toks) and toks[k].end < head.end and is_title(toks[k]) and (
         toks[k].word[:1].isupper() and toks[k + 1].key in ("of", "for"))
 
