@@ -19,8 +19,10 @@ from quotes.asides import aside_before
 from quotes.cue_words import PREPOSITIONS
 from quotes.names import PRONOUN_FORMS
 from quotes.noun_phrases import CLAUSE_OPENERS
+from quotes.office_subjects import office_subject_before
 from quotes.speakers import Mention, mention_before
 from quotes.tokens import Token, is_adverbial, is_word, tokens
+from quotes.unnamed import given_name
 
 THAT = re.compile(r"\s*that\b")
 
@@ -124,7 +126,8 @@ def _subject_ending(text: str, floor: int, end: int) -> Mention | None:
         opening = aside_before(text, floor, before[k].start)
         if opening is not None:  # "Vera Sokol, in turn, said": neither apposition nor role
             return subject_with_apposition(text, floor, opening) or _subject_ending(text, floor, opening)
-        return subject_with_apposition(text, floor, before[k].start)
+        return subject_with_apposition(text, floor, before[k].start) or _office_before_relative(
+            text, floor, before[k].start)
     if k >= 1 and before[k].word == before[k - 1].word == "-" and before[k - 1].end == before[k].start:
         return _subject_before_dashes(text, floor, before[k - 1].start, "--")
     if k >= 0 and before[k].word in _DASHES:
@@ -137,6 +140,27 @@ def _subject_ending(text: str, floor: int, end: int) -> Mention | None:
 
 # "Jo Lee in a blog post said": a short phrase of place or medium after the subject.
 _PLACE_PHRASE = re.compile(r"\s(?:in|on|at|during)\s+(?:an?|the|his|her|their|its)(?:\s+[\w’'-]+){1,3}\s*$")
+
+
+# ", who chaired the meeting", ", on whose land …": a relative clause about a person,
+# closed by the comma before the cue.
+_PERSON_RELATIVE = re.compile(r",[ \t]+(?:(?:on|in|under|with|at|for|from|to|by)[ \t]+)?(?:who|whose|whom)\b"
+                              r"[^,;:.“”\"«»]*$")
+
+
+def _office_before_relative(text: str, floor: int, comma: int) -> Mention | None:
+    """"Governor of Vessa oblast Dastan Keldibekov, who visited …, said": an office with an
+    "of" phrase, then its holder's name without a comma (quotes.office_subjects), before a
+    relative clause about a person, where the shorter readers found no subject."""
+    relative = _PERSON_RELATIVE.search(text, max(floor, comma - 200), comma)
+    if relative is None:
+        return None
+    found = office_subject_before(text, floor, relative.start(), from_floor=True)
+    if found is None or found.end != relative.start() or given_name(text, relative.start()) is not None:
+        return None  # ("A spokesman for the Council, who gave his name only as Ayeke, said")
+    if text[found.start:found.end].split(" ", 1)[0].casefold() in ("a", "an", "one"):
+        return None  # ("A worker on the Tern Star, who …, said": someone unnamed, not the ship)
+    return found
 
 
 def _subject_before_place(text: str, floor: int, pos: int) -> Mention | None:
