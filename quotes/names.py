@@ -238,7 +238,14 @@ def standing_end(toks: list[Token], first: int, last: int, text: str | None = No
             return first
         if toks[k + 1].key in given and _standing_shape(tok.word):
             return k + 1
+        if k == first and text is not None and _standing_shape(tok.word) and _opens_sentence(text, tok.start):
+            return k + 1  # "Herder | Batbayar Gansukh" opening a sentence: no given name known
     return first
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 2):start]
+    return start == 0 or before.endswith("\n") or before in (". ", "? ", "! ")
 
 
 def _standing_shape(word: str) -> bool:
