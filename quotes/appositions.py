@@ -169,8 +169,11 @@ def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Me
 
 
 # The grading words of a church's or temple's style ("the Most Venerable", "the Right
-# Reverend", "the Very Rev").
-_STYLE_GRADES = frozenset(("most", "right", "very", "rt"))
+# Reverend", "the Very Rev"); before a style, "Right" may be written short ("the Rt Rev").
+STYLE_GRADES = frozenset(("most", "right", "very"))
+# The same as a pattern's alternation, capitalised ("Most|Right|Very").
+STYLE_GRADE_WORDS = "|".join(sorted(w.capitalize() for w in STYLE_GRADES))
+_STYLE_GRADES = STYLE_GRADES | {"rt"}
 
 
 def _graded_style(toks: list[Token], m: int) -> bool:

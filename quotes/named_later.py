@@ -162,8 +162,7 @@ def _in_lede(text: str, start: int) -> bool:
 
 
 # Nouns in -ing that head a description, no participle ("the building", "the hearing").
-_ING_NOUNS = frozenset({"building", "hearing", "meeting", "ruling", "briefing", "training", "clothing",
-                        "housing", "shipping", "mining", "banking", "printing", "engineering"})
+_ING_NOUNS = lexicon.words("ing_nouns")
 # The most words of a byline or heading line above a lede.
 _HEADING_WORDS = 8
 # Possessive pronouns a lede gives a body by ("their union said").

@@ -370,9 +370,10 @@ def given_name_title(toks: list[Token], k: int) -> bool:
         before.key in lexicon.words("honorifics") or _RANK.fullmatch(before.word) is not None)
 
 
-# How many children a parent has, as written in a description before the name ("mother of two").
-_COUNTS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
-_PARENTS = frozenset("mother father mum mom dad parent grandmother grandfather grandparent".split())
+# How many children a parent has, as written in a description before the name ("mother of
+# two"): a number word (lexicons/quantifiers.txt, tag number) or digits; and the parent's noun.
+_COUNTS = lexicon.tagged("quantifiers", "number")
+_PARENTS = lexicon.words("parents")
 # A courtesy title or rank written short ("Sgt Dean Hollis", "Mr Emir Ali"), not "Vice".
 _RANK = re.compile(r"(?!Vice)[A-Z][a-z]{0,3}\.?|[A-Z]{2,3}")
 

@@ -17,7 +17,7 @@ import regex
 from quotes import descriptions, lexicon, unnamed
 from quotes.after_cue import mention_after
 from quotes.agreement import agreeing_rival
-from quotes.appositions import STYLE_POSSESSIVE_WORDS
+from quotes.appositions import STYLE_GRADE_WORDS, STYLE_POSSESSIVE_WORDS
 from quotes.body_descriptions import is_kind
 from quotes.entities import Entity, names_body
 from quotes.joint import described_pair, two_named
@@ -66,10 +66,9 @@ def resolve(people: People, mention: Mention | None, pos: int) -> Resolved:
 # A style of address standing for its holder: "His Excellency said", "Her Highness"
 # (lexicons/address_styles.txt, the styles marked "+alone").
 _STANDING_STYLES = "|".join(sorted(s.capitalize() for s in lexicon.tagged("address_styles", "+alone")))
-# The grades a church's or temple's style may take ("Most Venerable", "Right Reverend").
-_GRADES = "Most|Right|Very"
-# (or graded, or after "the": "the Most Venerable", "the Venerable", no gender told)
-_STYLE_GRADES = rf"(?:[Tt]he[ \u00a0]+)?(?:{_GRADES})|[Tt]he"
+# A style's grade ("Most Venerable", "Right Reverend"; the short "Rt" is read by appositions
+# only), or "the" before it: "the Most Venerable", "the Venerable", no gender told.
+_STYLE_GRADES = rf"(?:[Tt]he[ \u00a0]+)?(?:{STYLE_GRADE_WORDS})|[Tt]he"
 _STYLE_ALONE = regex.compile(
     rf"(?:(?P<own>{STYLE_POSSESSIVE_WORDS})|{_STYLE_GRADES})[ \u00a0]+(?P<style>{_STANDING_STYLES})")
 # How far after a style the name it is given may end ("His Excellency the Minister of … Sheikh …").
@@ -80,7 +79,7 @@ _STYLE_REACH = 160
 def _style_written(style: str) -> regex.Pattern[str]:
     """Where the article gives someone the style: "His Excellency", "H.E." (its short form)."""
     short = r"|\bH\.E\." if style == "Excellency" else ""
-    return regex.compile(rf"\b(?:{STYLE_POSSESSIVE_WORDS}|{_GRADES})[ \u00a0]+{style}\b{short}")
+    return regex.compile(rf"\b(?:{STYLE_POSSESSIVE_WORDS}|{STYLE_GRADE_WORDS})[ \u00a0]+{style}\b{short}")
 
 
 def _styled(people: People, styled: regex.Match[str], mention: Mention, said: str) -> Resolved:

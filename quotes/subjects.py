@@ -13,6 +13,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from quotes import lexicon
+from quotes.adverbials import DAYS
 from quotes.after_cue import mention_after
 from quotes.appositions import subject_with_apposition
 from quotes.asides import aside_before
@@ -96,8 +97,10 @@ def _pair(text: str, first: Mention, second: Mention) -> Mention:
     return Mention(first.start, second.end, "role", None, text[first.start:second.end])
 
 
-_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
-_PERIOD = r"(?:week|weekend|month|year|morning|afternoon|evening|night)"
+# A day ("Monday", "yesterday") and a period of time ("week", "morning", "midday":
+# lexicons/calendar.txt and time_words.txt) that a time phrase between subject and verb names.
+_DAY = "(?:" + "|".join([*sorted(d.capitalize() for d in DAYS), "yesterday", "today", "tonight"]) + ")"
+_PERIOD = "(?:" + "|".join(sorted(lexicon.tagged("time_words", "period"))) + ")"
 _TIME_PHRASE = re.compile(
     rf"[ \t](?:(?:on[ \t]+)?{_DAY}(?:[ \t]+{_PERIOD})?|(?:earlier|later)(?:[ \t]+(?:this|that)[ \t]+{_PERIOD})?"
     rf"|(?:last|this)[ \t]+{_PERIOD})[ \t]*$")
