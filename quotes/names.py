@@ -523,7 +523,7 @@ def _three_word_name(toks: list[Token], last: int) -> int | None:
     return None
 
 
-_LAST_BUT_ONE_PATRONYMIC = re.compile(r"(?:vich|ovna|evna|ichna|auna) \S+$")
+_LAST_BUT_ONE_PATRONYMIC = re.compile(rf"(?:{'|'.join(_PATRONYMIC_ENDINGS)}) \S+$")
 
 
 def patronymic_person(text: str, name: Span) -> Span | None:
