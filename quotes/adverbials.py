@@ -34,7 +34,14 @@ _RELATIVES = lexicon.words("relatives")
 # "just", "only": before a quantity or an article they narrow the clause's subject.
 _LIMITERS = lexicon.words("limiters")
 _QUANTITIES = lexicon.words("quantifiers") | lexicon.words("approximators")
-_ARTICLES = frozenset(("the", "a", "an"))
+_ARTICLES = lexicon.tagged("determiners", "article")
+
+
+def limits_subject(toks: list[Token], quantities: frozenset[str]) -> bool:
+    """Does a limiter open the words, before a number, one of the quantities or an article
+    ("only | four of …", "just | a third of …"): a clause's subject, narrowed?"""
+    return len(toks) > 1 and toks[0].key in _LIMITERS and (
+        toks[1].word[:1].isdigit() or toks[1].key in quantities or toks[1].key in _ARTICLES)
 
 
 def _ends_adverbial(tok: Token) -> bool:
@@ -56,8 +63,7 @@ def clause_after_adverbial(text: str, start: int, end: int,
         return _clause_after_manner_adverb(text, toks[1], end, is_clause, is_verb)
     if not toks or not (toks[0].key in DAYS or (toks[0].key in OPENERS and toks[0].word.islower())):
         return None
-    if len(toks) > 1 and toks[0].key in _LIMITERS and (
-            toks[1].word[:1].isdigit() or toks[1].key in _QUANTITIES or toks[1].key in _ARTICLES):
+    if limits_subject(toks, _QUANTITIES):
         return None  # "said just | a third of the ballots had …": the clause's subject, no adverbial
     for k in range(1, min(len(toks), _MAX_WORDS + 1)):
         last, first = toks[k - 1], toks[k]

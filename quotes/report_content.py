@@ -12,7 +12,7 @@ from itertools import pairwise
 import regex
 
 from quotes import lexicon
-from quotes.adverbials import DAYS
+from quotes.adverbials import DAYS, limits_subject
 from quotes.cue_words import PREPOSITIONS, QUOTE_MARKS, Cue, is_past_form, opens_with_mark
 from quotes.cues import Attribution
 from quotes.marks import holds_single_quotation, quoted_within
@@ -92,9 +92,9 @@ _NOT_SAID = frozenset(
 # Words opening a subordinate clause before the main one: "said if …, she will …".
 _SUBORDINATORS = lexicon.tagged("clause_openers", "subordinator")
 _APPROXIMATE = lexicon.words("approximators") | {"over", "under"}  # ("over 300 people")
-# Adverbs that narrow a quantity or a noun phrase opening a subject: "only four of …".
-_LIMITERS = lexicon.words("limiters")
-_ARTICLES = frozenset(("the", "a", "an"))
+# What a limiter may narrow opening a subject: "only four of …", "only about 300 …".
+_LIMITED = lexicon.words("quantifiers") | _APPROXIMATE
+_ARTICLES = lexicon.tagged("determiners", "article")
 _RELATIVE_WORDS = frozenset(("who", "whom", "whose", "which", "that"))
 _ASIDE_MARKS = frozenset(",;:()—–")
 # Two words that bound a number opening a clause's subject: "at least 40 homes".
@@ -147,9 +147,7 @@ def looks_like_clause(text: str, start: int, end: int) -> bool:
         if comma < 0:  # "said if elected he would …": the main clause's pronoun and verb, no comma
             return any(a.key in _SUBJECT_PRONOUNS and clause_word(b) for a, b in pairwise(toks[2:]))
         return looks_like_clause(text, comma + 1, end)
-    if len(toks) >= 3 and toks[0].key in _LIMITERS and toks[0].word.islower() and (
-            toks[1].word[:1].isdigit() or toks[1].key in lexicon.words("quantifiers")
-            or toks[1].key in _APPROXIMATE or toks[1].key in _ARTICLES):
+    if len(toks) >= 3 and toks[0].word.islower() and limits_subject(toks, _LIMITED):
         # "said only | four of her teachers came"; not "finding only one man — an … — who
         # killed …", whose verb is a relative clause's, after an aside
         verb = next((t for t in toks[2:14] if t.key in _RELATIVE_WORDS or clause_word(t) or (
