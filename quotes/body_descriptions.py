@@ -18,7 +18,7 @@ from quotes.people import Entity, People, Turn
 from quotes.roles import title_head
 
 # The nouns for any body that trades, which a name closed by its trade shows.
-TRADING = _TRADING = lexicon.tagged("trading_kinds", "trade")
+TRADING = lexicon.tagged("trading_kinds", "trade")
 # Kinds of body that may trade: their words do not keep a name from being a company's.
 _TRADING_KINDS = lexicon.tagged("trading_kinds")
 
@@ -38,7 +38,7 @@ def name_shows_kind(entity: Entity, head: str) -> bool:
         first, _, second = entity.name.casefold().partition(" and ")
         if set(first.split()) & set(second.split()) & kinds()[head]:
             return False
-    return bool(words & kinds()[head]) or (head in _TRADING and named_for_trade(entity.name))
+    return bool(words & kinds()[head]) or (head in TRADING and named_for_trade(entity.name))
 
 
 def named_for_trade(name: str) -> bool:
@@ -92,7 +92,7 @@ def of_the_state(entity: Entity) -> bool:
 
 def shows_other_kind(name: str, head: str) -> bool:
     """The body's name shows it is of another kind ("City Council" is no company)."""
-    if head in _TRADING and named_for_trade(name):
+    if head in TRADING and named_for_trade(name):
         return False  # ("Veld Harbour Energy" is a utility and a company both)
     words = {w.casefold().rstrip(".,") for w in name.split()}
     return any(words & markers for noun, markers in kinds().items() if noun != head) and not (
