@@ -355,12 +355,6 @@ def passive_by_report(text: str, sentence: Span, previous: Span | None) -> Repor
     return Report((content,), Attribution(mention, cue, "report, this was stated by", 0.85))
 
 
-# Verbs that pass on what a noun of saying names ("This information was given by X"),
-# beside the speech verbs.
-_GIVING = frozenset(["given", "provided", "expressed", "voiced", "shared", "made", "released", "issued",
-                     "conveyed", "presented", "offered", "published", "disclosed", "put"])
-
-
 def _passive_reports(match: regex.Match[str]) -> bool:
     """"This was stated by", "This information was given by": a speech verb, or with a
     noun of what was said (lexicons/said_things.txt) a verb that passes it on; another
@@ -368,7 +362,8 @@ def _passive_reports(match: regex.Match[str]) -> bool:
     verb, noun = match.group("verb"), match.group("noun")
     if noun is None:
         return verb in lexicon.speech_verbs()
-    return noun in lexicon.words("said_things") and (verb in lexicon.speech_verbs() or verb in _GIVING)
+    passes_on = verb in lexicon.speech_verbs() or verb in lexicon.words("giving_verbs")
+    return noun in lexicon.words("said_things") and passes_on
 
 
 # "… Nino Abashidze | announced this | during a visit …": a past speech verb whose

@@ -107,12 +107,16 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
     and "This was stated by X" (whose content is the previous sentence, or the last of the
     paragraph before when it opens its own: translated copy sets it apart)."""
     s0, s1 = sentence
-    found: list[Report] = []
-    for rule in (according_to_report, passive_by_report, this_object_report, colon_report, source_first):
-        report = rule(text, sentence, previous if previous is not None or rule is not passive_by_report
-                      else last_paragraph)
-        if report and not (report.attribution.cue and writers_aside(text, s0, report.attribution.cue.start)):
-            found.append(report)
+    phrased = (
+        according_to_report(text, sentence, previous),
+        # A passive that opens its paragraph reports the paragraph before's last sentence.
+        passive_by_report(text, sentence, previous if previous is not None else last_paragraph),
+        this_object_report(text, sentence, previous),
+        colon_report(text, sentence, previous),
+        source_first(text, sentence, previous),
+    )
+    found = [report for report in phrased if report and not (
+        report.attribution.cue and writers_aside(text, s0, report.attribution.cue.start))]
     sentence_cues = [c for c in cues_in(text, s0, s1) if not inside(blocked, c.start)]
     for index, cue in enumerate(sentence_cues):
         # Rules look back from the cue to the sentence start: no more than content
