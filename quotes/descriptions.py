@@ -70,6 +70,11 @@ _APPOSITION_SPACE = regex.compile(r",?[ \u00a0]+")
 # How far before "counterpart" the one whose counterpart it is may be named.
 _COUNTERPART_REACH = 300
 _APPOSITION_BEFORE = regex.compile(r",[ \u00a0]+")
+# "Dr. Ana Veldt, | Deputy | Director of the Orlan Marine Institute": an office written with a
+# capital right after the name, without an article, up to its end or its body (no name after it:
+# "…, Director Ivo Marr" is another person).
+_OFFICE_AFTER_NAME = regex.compile(r"(?<=\p{L}),[ \u00a0]+(?:\p{Lu}[\p{L}\p{M}-]*[ \u00a0]+){0,2}$")
+_OFFICE_CLOSES = regex.compile(r"[,;:.)]|[ \u00a0]+(?:of|for|at|in|who|whose)\b")
 _COPULA = regex.compile(r"[ \u00a0]+(?:is|was|has been|had been|became|remains)[ \u00a0]+(?:a|an|the)[ \u00a0]+"
                         + MODIFIERS + r"$")
 _AGE_APPOSITION = regex.compile(r"(?:,[ \u00a0]*|[ \u00a0]*\()(\d{1,3})(?:,|\))")
@@ -460,6 +465,11 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
                    f'the article calls {{}} "{noun}" beside the name')
         if closes and (m := _COPULA.search(before)) is not None:
             at_end(start - len(before) + m.start(), f'the article says {{}} is a "{noun}"')
+        if text[start:start + 1].isupper() and (m := _OFFICE_AFTER_NAME.search(before)) is not None and (
+                _OFFICE_CLOSES.match(text, end, min(len(text), end + 8))) and _modifiers_agree(
+                m.group(), description) and not _other_title_before(text, start, description):
+            at_end(start - len(before) + m.start(),
+                   f'the article gives {{}} the office "{noun}" after the name')
         if (m := _APPOSITION_BEFORE.match(text, end, min(len(text), end + 4))) is not None and (
                 _modifiers_agree(text[max(floor, start - 60):start], description)):
             at_start(m.end(), f'the article calls {{}} "{noun}" beside the name')

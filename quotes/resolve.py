@@ -58,6 +58,8 @@ def resolve(people: People, mention: Mention | None, pos: int) -> Resolved:
         return _pronoun(people, said, mention.start)
     if mention.kind == "name" and (styled := _STYLE_ALONE.fullmatch(said)):
         return _styled(people, styled, mention, said)
+    if mention.kind == "name" and mention.name and (standing := _standing_follow_on(people, said, mention)):
+        return standing
     if mention.kind == "name" and mention.name:
         return _name(people, mention, mention.name, said)
     return _together(people, mention, said) or _role(people, mention, said)
@@ -102,6 +104,41 @@ def _styled(people: People, styled: regex.Match[str], mention: Mention, said: st
     if not own and (kin := _role(people, mention, said)).speaker not in (None, strip_determiner(said)):
         return kin  # ("the Venerable" after "the abbot …, Phra X": a role noun of the clergy family)
     return Resolved(said, None, "role", f'"{said}": the article names nobody with that style before it')
+
+
+# "the Recorder": "the" and one capitalised word, read as a name.
+_THE_WORD = regex.compile(r"(?i:the)[ \u00a0]+\p{Lu}\p{Ll}+")
+
+
+def _standing_follow_on(people: People, said: str, mention: Mention) -> Resolved | None:
+    """"the Recorder said" after "Recorder Helen Dacre": "the" and a capitalised word the
+    article never gives as a person's name is the standing or office it wrote with one
+    person's name, before or after it, and means that person."""
+    if not _THE_WORD.fullmatch(said):
+        return None
+    word = said.split()[-1]
+    known = people.by_name(word)
+    if known is not None and known.person and any(not _after_the(people.text, at) for at in known.positions):
+        return None  # ("Gray said" after "the Gray …": a name the article uses alone too)
+    meant = descriptions.meaning(people, said, mention.start)
+    entity = people.by_name(meant.name) if meant is not None and meant.name else None
+    if meant is None or meant.name is None or entity is None or not entity.person or len(entity.words) < 2 or (
+            not _written_with(people.text, word, entity)):
+        return None  # ("According to the Post": no one was given the word; no fallback to the last named)
+    return Resolved(meant.name, meant.role, "role", f'"{said}" → {meant.name}: {meant.why}', meant.weight)
+
+
+def _written_with(text: str, word: str, entity: Entity) -> bool:
+    """The article writes the word right before the person's name ("Recorder Helen Dacre") or
+    right after it, past a comma and up to two capitalised words ("Ana Veldt, Deputy Director")."""
+    before = any(text.endswith(f"{word} ", 0, at) for at in entity.positions)
+    after = (rf"\b{regex.escape(entity.surname)},[ \u00a0]+(?:\p{{Lu}}\p{{L}}*[ \u00a0]+){{0,2}}"
+             rf"{regex.escape(word)}\b")
+    return before or regex.search(after, text) is not None
+
+
+def _after_the(text: str, at: int) -> bool:
+    return text[max(0, at - 4):at].casefold() == "the "
 
 
 def _together(people: People, mention: Mention, said: str) -> Resolved | None:
