@@ -20,7 +20,7 @@ from quotes.appositions import COURTESIES, STYLE_POSSESSIVE_WORDS, STYLE_POSSESS
 from quotes.gender import gender_of, opens_sentence
 from quotes.mention_words import clean_role
 from quotes.name_runs import sentence_runs
-from quotes.names import Mention, common_word_surname, name_ending, patronymic_person
+from quotes.names import Mention, common_word_surname, name_ending, patronymic_person, person_after_body_end
 from quotes.offices import OFFICE_JOINS, inside_office, through_office
 from quotes.organisations import (
     BODY_JOINS,
@@ -135,6 +135,11 @@ def introductions(text: str, body: Span, quoted: list[Span], asides: list[Span])
         if (person := patronymic_person(text, name)) is not None:
             # "… Regional Executive Committee Iryna Paulauna Sakalova": an office's words
             # read into the name; the patronymic shows where the person's name opens
+            role = clean_role(f"{role or ''} {text[name[0]:person[0]]}".strip())
+            name = person
+        elif org is None and (person := person_after_body_end(text, name)) is not None:
+            # "… Dairy Joint Stock Company Pham Thi Lan": the body's closing word shows
+            # where the office read into the name ends and the person's name opens
             role = clean_role(f"{role or ''} {text[name[0]:person[0]]}".strip())
             name = person
         courtesy = role is not None and _courtesy_only(role)

@@ -538,6 +538,37 @@ def patronymic_person(text: str, name: Span) -> Span | None:
     return toks[n - 3].start, name[1]
 
 
+def person_after_body_end(text: str, name: Span) -> Span | None:
+    """The person's name at the end of a name span whose last two or three words follow
+    a word that closes a body's name: a company's legal form or kind ("… Processing Co.,
+    Ltd. | Wen Jiahao", "… Dairy Joint Stock Company | Pham Thi Lan"), its trade
+    ("… Bridge Engineering | Kofi Mensah") or an organisation's or division's word ("… in
+    Kessa Region | Aibek Toktorov", "… of the Tarvanian Republic | Rose Mbala Okemba").
+    Those words can name no body (no organisation word, place, role or field's noun,
+    none written in lower case in the article); None if not so."""
+    if text.count(" ", name[0], name[1]) < 2:
+        return None  # (nearly every name: two words or one)
+    toks = tokens(text, name[0], name[1])
+    n = len(toks)
+    for k in range(n - 3, max(n - 5, -1), -1):  # (the person's two or three words after toks[k])
+        if _closes_body(toks[k], k > 0) and all(
+                _may_open_name(t, text) and not is_role_word(t) for t in toks[k + 1:]) and not (
+                k == n - 4 and _standing_shape(toks[k + 1].word)):  # ("County | Recorder Ana Hale")
+            return toks[k + 1].start, name[1]
+    return None
+
+
+def _closes_body(tok: Token, after_words: bool) -> bool:
+    """The word closes a body's name: a legal form anywhere, an organisation's or trade's
+    word only after the body's other words ("Studio | Boréal Interactif", "Channel | Sea
+    Links" open a body's name)."""
+    if is_possessive(tok):
+        return False  # ("the Harbour Party's | Ana Lind": the possessive writes the body apart)
+    key = surname_key(tok)
+    return is_capitalised(tok.word) and (key in lexicon.words("company_suffixes") or (after_words and (
+        key in lexicon.words("org_words") or key in lexicon.words("company_trades"))))
+
+
 def _is_patronymic(tok: Token) -> bool:
     return is_capitalised(tok.word) and tok.key.endswith(_PATRONYMIC_ENDINGS)
 

@@ -36,7 +36,7 @@ from quotes.entities import (
 from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
 from quotes.introductions import introductions
 from quotes.mention_words import bare_role, clean_name
-from quotes.names import Mention, is_style_word
+from quotes.names import Mention, is_style_word, person_after_body_end
 from quotes.salience import (
     after_pronoun_subject,
     topic_at,
@@ -126,6 +126,7 @@ class People:
 
     def add(self, name_span: Span, role: str | None) -> Entity:
         """Register a name (merging with an entity of the same surname) and return its entity."""
+        name_span = person_after_body_end(self.text, name_span) or name_span  # ("… Company | Pham Thi Lan")
         words = clean_name(self.text[name_span[0]:name_span[1]])
         entity = self._match(words, name_span[0])
         changed = role is not None
@@ -207,6 +208,7 @@ class People:
 
     def named(self, mention: Mention, name: Span) -> tuple[Entity, list[str]]:
         """The entity a name mention means, and the name words as written here."""
+        name = person_after_body_end(self.text, name) or name  # ("… Region | Aibek Toktorov")
         words = clean_name(self.text[name[0]:name[1]])
         gender = gender_of(mention.role) if mention.role else None
         entity = self._match(words, mention.start, gender)
