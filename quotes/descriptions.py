@@ -29,6 +29,7 @@ both.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from functools import cache
 
@@ -65,6 +66,12 @@ _APPOSITION_CLOSES = regex.compile(r"[,;:.)]|[ \u00a0]+(?:that|which|who|whose|b
 _DETERMINER = (r"(?:the|a|an|its|their|his|her|"
                r"\p{Lu}[\p{L}\p{M}.&-]*(?:[ \u00a0]\p{Lu}[\p{L}\p{M}.&-]*){0,3}[’']s)[ \u00a0]+")
 _APPOSITION_AFTER = regex.compile(r",[ \u00a0]+" + _DETERMINER + MODIFIERS + r"$")
+# "Colonel Radim Oslav, Deputy Commander of the River Guard, …": an office written after the
+# name with no article (translated and wire copy), the noun closing the apposition or
+# opening its "of", "for", "at" or "in" phrase.
+_BARE_APPOSITION_AFTER = regex.compile(r",[ \u00a0]+" + MODIFIERS + r"$")
+_OFFICE_GOES_ON = regex.compile(r"[,;:.)]|[ \u00a0]+(?:of|for|at|in)[ \u00a0]")
+_APPOSITION_ENDS = regex.compile(r"[,;:]|\.(?:\s|$)")
 # "his counterpart Mira Doganis", "her counterpart, Ivo Marr": a name after the noun.
 _APPOSITION_SPACE = regex.compile(r",?[ \u00a0]+")
 # How far before "counterpart" the one whose counterpart it is may be named.
@@ -429,6 +436,9 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
     person = not is_kind(description.head) and not description.capitalised and (
         description.head in _person_heads())
 
+    # ("the Deputy Commander": an office, capitalised or not, in an apposition after the name)
+    personal = not is_kind(description.head) and description.head in _person_heads()
+
     def kind_fits(entity: Entity) -> bool:  # (a person for "the soldier", "the winemaker")
         return entity.person and not not_personal(entity)
 
@@ -463,6 +473,12 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
                 m.group(), description):
             at_end(start - len(before) + m.start(),
                    f'the article calls {{}} "{noun}" beside the name')
+        elif personal and _OFFICE_GOES_ON.match(text, end) and (
+                m := _BARE_APPOSITION_AFTER.search(before)) is not None and _modifiers_agree(
+                m.group(), description) and _office_words(m.group()) and _apposition_closes(people, noun, end):
+            at = start - len(before) + m.start()
+            if (named := ends.get(at)) is not None and kind_fits(named[1]):
+                at_end(at, f'the article calls {{}} "{noun}" beside the name')
         if closes and (m := _COPULA.search(before)) is not None:
             at_end(start - len(before) + m.start(), f'the article says {{}} is a "{noun}"')
         if text[start:start + 1].isupper() and (m := _OFFICE_AFTER_NAME.search(before)) is not None and (
@@ -484,6 +500,36 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
             if mod:
                 at_start(end + mod.end(), f"the article calls {{}} a {description.age}-year-old")
     return found
+
+
+def _office_words(written: str) -> bool:
+    """The words between the comma and the noun are an office's: capitalised ("Deputy") or
+    a title's or a role's ("deputy", "acting", "senior"); not a verb or an article ("…,
+    said Deputy Mayor …", "…, announced this Thursday the Vice Minister …")."""
+    return all(w[:1].isupper() or w.casefold() in _office_modifiers() for w in written[1:].split())
+
+
+@cache
+def _office_modifiers() -> frozenset[str]:
+    return (lexicon.words("titles") | lexicon.words("roles") | lexicon.words("other_holders")
+            | lexicon.words("person_nouns"))
+
+
+def _apposition_closes(people: People, noun: str, end: int) -> bool:
+    """The office after the comma closes with a comma or a semicolon, and no one named in it
+    holds the noun: "Back in Lessa, chairman of the harbour board Ola Heim inspected …" is
+    Ola Heim's office, not an apposition to Lessa."""
+    stop = _APPOSITION_ENDS.search(people.text, end, min(len(people.text), end + 200))
+    if stop is None or stop.group() not in (",", ";"):
+        return False
+    named = article_mentions(people)
+    i = bisect.bisect_right(named.at, end)
+    while i < len(named.at) and named.at[i] < stop.start():
+        role = named.all[i][1].role
+        if role and noun in role.casefold().split():
+            return False
+        i += 1
+    return True
 
 
 _NEXT_WORD = regex.compile(r"[ \u00a0]+([\p{Ll}-]+)")
