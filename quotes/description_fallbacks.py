@@ -187,6 +187,11 @@ def person_heads() -> frozenset[str]:
 _PRACTITIONER_ENDINGS = ("icist", "omist", "omer", "ician", "orian", "arian")
 
 
+def is_person_head(word: str) -> bool:
+    """A noun that may describe one person, listed or a practitioner's ("the agronomist")."""
+    return word in person_heads() or _practitioner(word)
+
+
 def _practitioner(head: str) -> bool:
     """"the archaeologist", "the astrophysicist", "the agrarian": a noun for one who
     practises a field, however rare the field, is a person noun as the listed ones are."""

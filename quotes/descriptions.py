@@ -84,6 +84,11 @@ _OFFICE_AFTER_NAME = regex.compile(r"(?<=\p{L}),[ \u00a0]+(?:\p{Lu}[\p{L}\p{M}-]
 _OFFICE_CLOSES = regex.compile(r"[,;:.)]|[ \u00a0]+(?:of|for|at|in|who|whose)\b")
 _COPULA = regex.compile(r"[ \u00a0]+(?:is|was|has been|had been|became|remains)[ \u00a0]+(?:a|an|the)[ \u00a0]+"
                         + MODIFIERS + r"$")
+# "According to the (head) coach, …", "In the opinion of the specialist, …": a description
+# that names a source, whose comma ends the phrase (what follows was said, not apposed).
+_SOURCE_PHRASE_BEFORE = regex.compile(r"(?i)(?:according[ \u00a0]+to|in[ \u00a0]+the[ \u00a0]+"
+                                      r"(?:opinion|view|words)[ \u00a0]+of)[ \u00a0]+the[ \u00a0]+"
+                                      r"(?:[\p{Ll}-]+[ \u00a0]+){0,2}$")
 _AGE_APPOSITION = regex.compile(r"(?:,[ \u00a0]*|[ \u00a0]*\()(\d{1,3})(?:,|\))")
 
 
@@ -201,6 +206,9 @@ def _kin_rival_since(people: People, best: Candidate, description: Description, 
     found = people.subject_before(pos)
     if found is None or found[0] <= best.at or "\n" not in people.text[best.at:found[0]]:
         return None  # (one named in the best's own paragraph is no rival: a subject in its report)
+    turn = people.statement_before(pos)
+    if turn is not None and turn.speaker == best.name and turn.start <= found[0] < turn.end:
+        return None  # ("According to the coach, captain Ivo Marr will miss …": whom the best spoke of)
     entity, meant = found[1], people.by_name(best.name)
     if meant is None or not meant.person or not entity.evident or names_body(entity) or (
             entity.surname.casefold() == meant.surname.casefold()) or (
@@ -457,6 +465,8 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
             continue
         if after.startswith(("’s", "'s")) or _modifies_next(text, end):
             continue  # "the agency's director", "chief executive": the noun modifies another
+        if _SOURCE_PHRASE_BEFORE.search(text, max(floor, start - 40), start):
+            continue  # "According to the head coach, | captain Ivo Marr will …": a source, no apposition
         # (a title written short keeps its period: "Dr. Ana Veldt")
         space = regex.match(r"\.?[ \u00a0]+" if noun in lexicon.words("abbreviations") else r"[ \u00a0]+",
                             text[end:end + 4])

@@ -13,6 +13,7 @@ from quotes import lexicon
 from quotes.after_cue import mention_after
 from quotes.cue_words import PREPOSITIONS
 from quotes.cues import Attribution, Cue
+from quotes.description_fallbacks import is_person_head
 from quotes.mention_words import clean_role
 from quotes.names import Mention
 from quotes.office_subjects import commas, holder_in, office_to_comma
@@ -63,7 +64,10 @@ def source_first_report(text: str, sentence: Span, previous: Span | None) -> tup
                 return None
             mention, comma = read
         elif found is None:
-            return None
+            described = _described_person(text, match.end(), s1) if match.group("of") else None
+            if described is None:
+                return None
+            mention, comma = described
         elif match.group("passive"):
             mention = found
             form = lexicon.speech_verbs().get(match.group("passive"))
@@ -97,6 +101,26 @@ def source_first_report(text: str, sentence: Span, previous: Span | None) -> tup
     cue = Cue(match.start() + len(match.group()) - len(match.group().lstrip(" \t\n“\"‘'«(")),
               comma, "according to")
     return (content,), Attribution(mention, cue, "source first, report", 0.8)
+
+
+# "the specialist,", "the senior veterinarian,": a description of one person, to its comma.
+_DESCRIBED = regex.compile(r"the[ \u00a0]+(?:[a-z][\p{Ll}-]*[ \u00a0]+){0,2}"
+                           r"(?P<head>[a-z][\p{Ll}-]*)[ \u00a0]*,")
+
+
+def _described_person(text: str, start: int, end: int) -> tuple[Mention, int] | None:
+    """"In the opinion of the specialist, …": a description whose noun the name readers do
+    not take for a role but which describes one person (a listed person noun or one who
+    practises a field) is the source, resolved as "the specialist said" is; a thing
+    ("In the words of the anthem, …") is none."""
+    match = _DESCRIBED.match(text, start, end)
+    if match is None or not is_person_head(match.group("head")):
+        return None
+    comma = match.end() - 1
+    stop = comma
+    while text[stop - 1] in " \u00a0":
+        stop -= 1
+    return Mention(match.start(), stop, "role", None, text[match.start():stop]), comma
 
 
 def _as_source(text: str, start: int, found: Mention | None, end: int) -> tuple[Mention, int] | None:
