@@ -108,4 +108,12 @@ def _public_words() -> frozenset[str]:
 @cache
 def kinds() -> dict[str, frozenset[str]]:
     """Each body noun and the name words that show it (the noun itself among them)."""
-    return {row.split()[0]: frozenset(row.split()) for row in lexicon.lines("body_kinds")}
+    rows = [*lexicon.lines("body_kinds"), *lexicon.lines("named_body_kinds")]
+    return {row.split()[0]: frozenset(row.split()) for row in rows}
+
+
+@cache
+def shown_only() -> frozenset[str]:
+    """Body nouns that mean a body only where the article shows one of the kind, never the
+    last body that spoke ("the guild", "the gendarmerie"; `lexicons/named_body_kinds.txt`)."""
+    return frozenset(row.split()[0] for row in lexicon.lines("named_body_kinds"))

@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from quotes import lexicon, role_kin
-from quotes.body_descriptions import is_kind, last_body_that_spoke, name_shows_kind
+from quotes.body_descriptions import is_kind, last_body_that_spoke, name_shows_kind, shown_only
 from quotes.described import MODIFIERS, Candidate, Description
 from quotes.gender import gender_of
 from quotes.occurrences import article_mentions, occurrences
@@ -37,6 +37,13 @@ _PUBLISHED = lexicon.tagged("publishing_verbs", "publish", "report") | {"stateme
 _UNNAMED = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:a|an|one|another)[ \u00a0]+" + MODIFIERS + "$")
 
 
+def _modifiers_in_name(description: Description, name: str) -> bool:
+    """Every word written before the noun is a word of the body's name ("the water board" for
+    "Kell Water Board"; not "the city library" for "Tarnby Data Systems")."""
+    words = {w.casefold() for w in name.split()}
+    return all(w.casefold() in words for w in description.words.split()[:-1])
+
+
 def fallback(people: People, description: Description, pos: int) -> list[Candidate]:
     """Nothing in the article gives anyone the noun: a person description means the
     person last named as a subject, a body description the last body that spoke."""
@@ -49,11 +56,11 @@ def fallback(people: People, description: Description, pos: int) -> list[Candida
     if _introduced_unnamed(people, description, pos):
         return []  # "a defenceman … the defenceman": someone the article does not name
     if is_kind(head):
-        if any(w[:1].isupper() for w in description.words.split()):
+        if any(w[:1].isupper() for w in description.words.split()) or head in shown_only():
             return []  # ("the Talvarese foreign ministry": whose it is, the article must show)
         turn = last_body_that_spoke(people, head, pos, FALLBACK_REACH * 3)
-        if turn is None:
-            return []
+        if turn is None or not _modifiers_in_name(description, turn.speaker):
+            return []  # ("Tarnby Data Systems said … The city library said": another body)
         return [Candidate(turn.speaker, turn.role, 1, turn.start,
                            f"nothing in the article calls a body {head!r}; "
                            f"{turn.speaker} is the last body that spoke (offset {turn.start})")]
