@@ -232,6 +232,9 @@ def standing_end(toks: list[Token], first: int, last: int, text: str | None = No
     given = lexicon.words("given_names")
     if last - first == 1:
         return last if text is not None and _standing_before_full_name(toks[first], toks[last], text) else first
+    if first + 2 < last and _position_word(toks[first].word) and toks[first + 1].key in given and (
+            toks[first + 2].word in NICKNAME_OPENING_MARKS):
+        return first + 1  # "Full-back | Owen “Sparky” Hartley": a team position (not "Co-anchor Ana Lee")
     for k in range(first, last - 1):
         tok = toks[k]
         if tok.key in given or not tok.word.isalpha() or not is_capitalised(tok.word) or _is_particle(tok):
@@ -280,9 +283,36 @@ def nickname_opening(toks: list[Token], j: int) -> int | None:
         if all(is_capitalised(t.word) and t.word.isalpha() for t in words) and (
                 toks[opening].end == words[0].start and words[-1].end == toks[j].start) and (
                 is_name_word(toks[opening - 1]) and not toks[opening - 1].word.endswith(("’s", "'s"))) and (
-                opening < 2 or not is_name_word(toks[opening - 2]) or is_possessive(toks[opening - 2])):
+                opening < 2 or not is_name_word(toks[opening - 2]) or is_possessive(toks[opening - 2]) or (
+                    _standing_before(toks, opening - 2, words))):
             return opening  # ("San Pedro's | Marlon 'Speedy' Gillett": a possessive opens the phrase)
     return None
+
+
+def _standing_before(toks: list[Token], k: int, nickname: list[Token]) -> bool:
+    """toks[k] before a nickname's given name is no name word of the person: a doer's
+    noun or a hyphenated position ("Lobsterman | Ana ‘Nana’ Reyes", "Full-back | Owen
+    “Sparky” Hartley"), or the first of two given names after one, shown by a nickname
+    of their initials ("Lobsterman Peter | John ‘PJ’ Doucette", "Drover Ewan | Rory ‘ER’
+    Lachlan"; not "Marine John “Tig” Tiegen", where "Marine" may be a given name or a rank)."""
+    if _standing_word(toks[k].word):
+        return True
+    initials = "".join(t.word for t in nickname)
+    both = initials.isupper() and initials == toks[k].word[:1] + toks[k + 1].word[:1]
+    return both and (
+        k == 0 or not is_name_word(toks[k - 1]) or _standing_word(toks[k - 1].word))
+
+
+def _standing_word(word: str) -> bool:
+    """A doer's noun ("Haulier", "Beekeeper") or a position hyphenated to a lower-case
+    word ("Full-back", "Stand-off")."""
+    return (len(word) >= 5 and word.casefold().endswith(_DOER_ENDINGS)) or _position_word(word)
+
+
+def _position_word(word: str) -> bool:
+    """A capitalised word hyphenated to a lower-case one: a position ("Full-back", "Stand-off")."""
+    head, _, tail = word.partition("-")
+    return head[:1].isupper() and head.isalpha() and tail[:1].islower() and tail.isalpha()
 
 
 def office_mention(text: str, toks: list[Token], first: int, i: int) -> Mention | None:
