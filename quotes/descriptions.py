@@ -82,6 +82,8 @@ _APPOSITION_BEFORE = regex.compile(r",[ \u00a0]+")
 # "…, Director Ivo Marr" is another person).
 _OFFICE_AFTER_NAME = regex.compile(r"(?<=\p{L}),[ \u00a0]+(?:\p{Lu}[\p{L}\p{M}-]*[ \u00a0]+){0,2}$")
 _OFFICE_CLOSES = regex.compile(r"[,;:.)]|[ \u00a0]+(?:of|for|at|in|who|whose)\b")
+# "Head | of the inspectorate Ilhom Saidov": an office's body after it, the name right after.
+_OF_OPENS = regex.compile(r"[ \u00a0]+(?:of|for)[ \u00a0]")
 _COPULA = regex.compile(r"[ \u00a0]+(?:is|was|has been|had been|became|remains)[ \u00a0]+(?:a|an|the)[ \u00a0]+"
                         + MODIFIERS + r"$")
 # "According to the (head) coach, …", "In the opinion of the specialist, …": a description
@@ -477,6 +479,11 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
                 phrase := named_in_phrase(people, end, kind_fits)) is not None and _modifiers_agree(
                 text[max(floor, start - 60):phrase[0]], description):
             at_start(phrase[0], f'the article calls {{}} "{noun}" in the phrase the name ends')
+        elif person and description.complement and _OF_OPENS.match(text, end) and (
+                phrase := named_in_phrase(people, end, _full_person, bare=True)) is not None and (
+                _body_written(text[end:phrase[0]], description.complement)) and _modifiers_agree(
+                text[max(floor, start - 60):start], description):
+            at_start(phrase[0], f'the article writes "{noun} of …" right before {{}}')
         before = text[max(floor, start - 80):start]
         closes = _APPOSITION_CLOSES.match(text, end, min(len(text), end + 8)) is not None
         if closes and (m := _APPOSITION_AFTER.search(before)) is not None and _modifiers_agree(
@@ -543,6 +550,18 @@ def _apposition_closes(people: People, noun: str, end: int) -> bool:
 
 
 _NEXT_WORD = regex.compile(r"[ \u00a0]+([\p{Ll}-]+)")
+
+
+def _full_person(entity: Entity) -> bool:
+    """A person named in full (two words or more), no place or body."""
+    return entity.person and not not_personal(entity) and len(entity.words) > 1 and not names_body(entity)
+
+
+def _body_written(stretch: str, complement: str) -> bool:
+    """The description's body noun ("the head of | the department") is written in the office
+    before the name ("… of the Tarsk regional department of ecology …")."""
+    noun = complement.split()[-1].casefold()
+    return noun in (w.casefold().strip(".,") for w in stretch.split())
 
 
 def _modifies_next(text: str, end: int) -> bool:

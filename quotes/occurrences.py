@@ -124,18 +124,20 @@ _STRETCH = regex.compile(r"[\p{L}\p{M}\d’'-]+|[.!?;:()\[\]]")
 _PHRASE_REACH = 100
 
 
-def named_in_phrase(people: People, end: int, fits: Callable[[Entity], bool]) -> tuple[int, Entity] | None:
+def named_in_phrase(people: People, end: int, fits: Callable[[Entity], bool], *,
+                    bare: bool = False) -> tuple[int, Entity] | None:
     """The name a noun phrase ends with, the noun ending at `end`: "the founder of the
     family winery “Old Marani” from Kvemo-Shuani, Nino Beridze", "A soldier of the 12th
     Battalion, Sergeant Anan Chaiyo"; names that do not fit (a place, for a person) are
     passed. None when a clause, a verb or a preposition of another phrase comes first
-    ("the winery Ana Ruiz visited", "the utility, according to Ana Ruiz")."""
+    ("the winery Ana Ruiz visited", "the utility, according to Ana Ruiz"). `bare`: the
+    name may follow the phrase with no comma ("Head of the inspectorate Ilhom Saidov")."""
     named = article_mentions(people)
     text = people.text
     for at in named.at[bisect.bisect_right(named.at, end):]:
         if at - end > _PHRASE_REACH or any(_ends_phrase(w) for w in _STRETCH.findall(text, end, at)):
             return None
-        if fits(named.starts[at]) and _closing(text[end:at]):
+        if fits(named.starts[at]) and (bare or _closing(text[end:at])):
             return at, named.starts[at]
     return None
 
