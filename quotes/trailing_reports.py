@@ -52,7 +52,9 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         return None  # (the lead, ending before the cue, must end with a comma)
     verb = text[cue.start:cue.end].split()[0].casefold() if cue.end > cue.start else ""
     mention = mention_before(text, s0, before_anonymity_clause(text, s0, cue.start))
-    if mention is not None:
+    if mention is not None and (agent := _passive_agent(text, mention, cue, s1)) is not None:
+        mention, lead_end = agent, mention.start  # "…, it was announced today by the police"
+    elif mention is not None:
         mention = coordinated_before(text, s0, mention)
         lead_end = mention.start
     elif verb in _TAKES_LISTENER:
@@ -121,6 +123,31 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if not pieces or (lead is None and rest is not None and not _substantial(text, rest)):
         return None
     return Report(pieces, Attribution(mention, cue, "report, speaker cue", 0.8))
+
+
+# "it | was announced today by": an impersonal passive, a short adverbial, then its agent.
+_IT_PASSIVE_BY = re.compile(r"[ \t]+(?:was|is|has[ \t]+been|had[ \t]+been)[ \t]+(?:(?:\w+ly|also)[ \t]+)?"
+                            r"(?P<verb>[a-z]+)(?:[ \t]+(?!by\b)[\w’'-]+){0,5}?[ \t]+by[ \t]+")
+
+
+def _passive_agent(text: str, it: Mention, cue: Cue, s1: int) -> Mention | None:
+    """"…, it was noted by Feng Jiaming.": the speaker of an impersonal passive after its
+    content is its agent, not a body "it" could mean; only a speech verb reports."""
+    if it.kind != "pronoun" or text[it.start:it.end].casefold() != "it":
+        return None
+    match = _IT_PASSIVE_BY.match(text, it.end, s1)
+    if match is None or match.start("verb") != cue.start:
+        return None
+    form = lexicon.speech_verbs().get(match.group("verb"))
+    if form is None or form.stance:
+        return None
+    pronoun = _OBJECT_PRONOUN.match(text, match.end(), s1)  # ("it was specified by her")
+    if pronoun is not None:
+        return Mention(pronoun.start(1), pronoun.end(1), "pronoun")
+    return mention_after(text, match.end(), s1)
+
+
+_OBJECT_PRONOUN = re.compile(r"(him|her|them)\b(?=[ \t]*[.,;!?]|[ \t]*$)")
 
 
 # "…, officials said on Sunday, | adding that …", "…, as rescuers …": after a comma, a
