@@ -494,7 +494,7 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
                 m := _BARE_APPOSITION_AFTER.search(before)) is not None and _modifiers_agree(
                 m.group(), description) and _office_words(m.group()) and _apposition_closes(people, noun, end):
             at = start - len(before) + m.start()
-            if (named := ends.get(at)) is not None and kind_fits(named[1]):
+            if (holder := ends.get(at)) is not None and kind_fits(holder[1]):
                 at_end(at, f'the article calls {{}} "{noun}" beside the name')
         if closes and (m := _COPULA.search(before)) is not None:
             at_end(start - len(before) + m.start(), f'the article says {{}} is a "{noun}"')
