@@ -6,7 +6,9 @@ so a fact-checker expects the source of the statement right before it: the
 current speaker, when that statement is in the same paragraph or the prose
 paragraph before it, with nobody else introduced since. Otherwise the report
 keeps no speaker, at the passive cue's low confidence. "It was stressed by the
-minister that …" names its source and is read like any mention.
+minister that …" names its source and is read like any mention. Written after
+what was said ("…, it was noted at the briefing", "…, it was added by the
+mayor"), the passive is read the same, never as a pronoun for a body.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from quotes.resolve import Resolved, resolve
 _IMPERSONAL = regex.compile(
     r"[\W_]*(?:(?:But|And|Also|Further|Moreover|In\s+addition),?\s+)?It\s+"
     r"(?:is|was|has\s+been|had\s+been)\s+(?:(?:also|further|again|separately|\w+ly)\s+)?\Z")
+# The same after what was said: "…, it was noted at the briefing", "…, it was specified by her".
+_TRAILING = regex.compile(r"it\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:also|further|again|\w+ly)\s+)?")
 _BY = regex.compile(r"\s+by\s+")
 _WEIGHT = 0.8  # inferred, not stated: below a pronoun's sure resolution
 # How far into the sentence before its subject's name may be (after a long office).
@@ -37,11 +41,14 @@ def impersonal_source(layout: Layout, people: People, attribution: Attribution,
                       sentence: int, paragraph: int) -> tuple[Resolved, Attribution] | None:
     """The source of an impersonal passive report, or None when the cue is not one."""
     cue = attribution.cue
-    if cue is None or attribution.mention is not None:
-        return None
     text = layout.text
+    mention = attribution.mention
+    trailing = cue is not None and mention is not None and mention.kind == "pronoun" and bool(
+        _TRAILING.fullmatch(text, mention.start, cue.start))
+    if cue is None or (mention is not None and not trailing):
+        return None
     s0 = layout.sentences[sentence][0]
-    if not _IMPERSONAL.match(text, s0, cue.start):
+    if not trailing and not _IMPERSONAL.match(text, s0, cue.start):
         return None
     verb_end = cue.start + len(text[cue.start:cue.end].split(" ", 1)[0])
     by = _BY.match(text, verb_end, cue.end + 1) or _BY.match(text, cue.end)
