@@ -132,14 +132,11 @@ def introductions(text: str, body: Span, quoted: list[Span], asides: list[Span])
             continue  # "Ambassador | Extraordinary | and Plenipotentiary of …": an office's word
         name = mention.name or (mention.start, mention.end)
         role = mention.role
-        if (person := patronymic_person(text, name)) is not None:
-            # "… Regional Executive Committee Iryna Paulauna Sakalova": an office's words
-            # read into the name; the patronymic shows where the person's name opens
-            role = clean_role(f"{role or ''} {text[name[0]:person[0]]}".strip())
-            name = person
-        elif org is None and (person := person_after_body_end(text, name)) is not None:
-            # "… Dairy Joint Stock Company Pham Thi Lan": the body's closing word shows
-            # where the office read into the name ends and the person's name opens
+        # An office's words read into the name: a patronymic ("… Regional Executive Committee
+        # Iryna Paulauna Sakalova") or a body's closing word ("… Dairy Joint Stock Company Pham
+        # Thi Lan") shows where the person's name opens
+        person = patronymic_person(text, name) or (person_after_body_end(text, name) if org is None else None)
+        if person is not None:
             role = clean_role(f"{role or ''} {text[name[0]:person[0]]}".strip())
             name = person
         courtesy = role is not None and _courtesy_only(role)
