@@ -44,16 +44,16 @@ _ANONYMITY_ENDS = _ANONYMITY_WORDS + r"\s*,?\s*$"
 # The reason given for it, up to the comma before the cue: "… not to be named because
 # he was not authorised to speak to the media, | said".
 _REASON = r"(?:\s+(?:because|as|since)\s+[^,;:“”\"«»()]{1,120}?)?"
+# "who asked | not to be named", "which spoke on condition of | anonymity": the request, to its last word.
+_REQUEST = (r"(?:who|which)\s+(?:\w+ly\s+)?(?:asked|requested|spoke|declined\s+to\s+be\s+named"
+            r"|was\s+not\s+authori[sz]ed)(?:\s+[\w’'-]+){0,8}?\s+")
 # "…, an official who asked not to be named said", "…, and who asked not to be named
 # because …, said": the clause a cue must look past.
 _ANONYMITY_CLAUSE = re.compile(
-    r",?\s+(?P<joined>and\s+)?(?:who|which)\s+(?:\w+ly\s+)?(?:asked|requested|spoke|declined\s+to\s+be\s+named"
-    r"|was\s+not\s+authori[sz]ed)(?:\s+[\w’'-]+){0,8}?\s+" + _ANONYMITY_WORDS + _REASON + r"\s*,?\s*$")
+    r",?\s+(?P<joined>and\s+)?" + _REQUEST + _ANONYMITY_WORDS + _REASON + r"\s*,?\s*$")
 _ANONYMITY_END = re.compile(_ANONYMITY_ENDS)
 # (the shorter clause read first, as before the reason was read: "who asked not to be named")
-_ANONYMITY_REQUEST = re.compile(
-    r",?\s+(?:who|which)\s+(?:\w+ly\s+)?(?:asked|requested|spoke|declined\s+to\s+be\s+named|was\s+not\s+authori[sz]ed)"
-    r"(?:\s+[\w’'-]+){0,8}?\s+" + _ANONYMITY_ENDS)
+_ANONYMITY_REQUEST = re.compile(r",?\s+" + _REQUEST + _ANONYMITY_ENDS)
 _COMMA_END = re.compile(r",\s*$")
 _COMMA_NEXT = re.compile(r"\s*,")
 _RELATIVE = re.compile(r",?\s+(?:who|which)\s")
