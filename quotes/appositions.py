@@ -147,6 +147,8 @@ def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Me
     stressed", "The regulator, the Care Commission, said" (the name wins)."""
     opener = toks[k + 1]
     start = k + 2 if opener.key == "the" and k + 2 < len(toks) and is_name_word(toks[k + 2]) else k + 1
+    qualified = _after_qualifiers(toks, start, comma)  # ", art historian | Mirela Dobos,"
+    start, qualified = qualified, qualified > start
     described = _described_name(toks, k) if start == k + 1 and opener.key == "the" else None
     start = described or start  # ("The returning officer, the council's chief executive | Moira Tilling,")
     first = toks[start]
@@ -163,9 +165,44 @@ def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Me
     name = mention_before(text, first.start, end, skip_aux=False)
     opens = toks[start + 1].start if styled else first.start  # (the style's possessive is no name)
     if name is None or name.kind != "name" or name.start not in (first.start, opens) or (
-            start > k + 1 and not described and not graded and not names_a_body(text, name)):
+            start > k + 1 and not described and not graded and not qualified and not names_a_body(text, name)):
         return None  # ("The firm, the oldest in town,": no name; "the Ana Holm": no body)
+    if qualified and (name.end != end or " " not in text[name.start:name.end] or names_a_body(text, name)):
+        return None  # (a person's full name closes the apposition: not ", head of the | Kessa Region,")
     return name
+
+
+# How many lower-case words may describe a person before the name closing an apposition
+# ("candidate of agricultural sciences", "associate professor").
+_MAX_QUALIFIERS = 6
+# Words of a description that link its nouns ("candidate of sciences", "poet and translator").
+_QUALIFIER_LINKS = frozenset(("of", "and"))
+# Words that open or join a group, not one person's description (", many of them
+# conservative | Catholics,", ", like | Ana Holm,"); a number may count in one ("mother of
+# four children | Ana Cole").
+_NOT_QUALIFIERS = (lexicon.words("determiners") | lexicon.words("quantifiers") | frozenset(
+    "them us him like unlike such".split())) - lexicon.tagged("quantifiers", "number") - lexicon.tagged(
+    "determiners", "number")
+
+
+def _after_qualifiers(toks: list[Token], start: int, comma: int) -> int:
+    """Where a name starts after lower-case words that describe a person, with the
+    name closing the apposition: ", retired paramedic | Ana Holm,", ", candidate of
+    biological sciences | Timur Baisalov,". Else start. Not a participle, an adverb or a
+    preposition among the words (", speaking in Tarnby,"), nor a name after "of" or
+    "and" (", native of Velmora,": a place)."""
+    k = start
+    while k < len(toks) and k - start < _MAX_QUALIFIERS and toks[k].word.islower():
+        word = toks[k].key
+        if not word.replace("-", "").isalpha() or word.endswith(("ing", "ly")) or (
+                (word in FUNCTION_WORDS or word in PREPOSITIONS) and word not in _QUALIFIER_LINKS) or (
+                word in _NOT_QUALIFIERS):
+            return start
+        k += 1
+    if k == start or k >= len(toks) or toks[k].start >= comma or toks[start].key in _QUALIFIER_LINKS or (
+            toks[k - 1].key in _QUALIFIER_LINKS):
+        return start
+    return k
 
 
 # The grading words of a church's or temple's style ("the Most Venerable", "the Right
