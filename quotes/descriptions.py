@@ -66,22 +66,17 @@ _APPOSITION_CLOSES = regex.compile(r"[,;:.)]|[ \u00a0]+(?:that|which|who|whose|b
 _DETERMINER = (r"(?:the|a|an|its|their|his|her|"
                r"\p{Lu}[\p{L}\p{M}.&-]*(?:[ \u00a0]\p{Lu}[\p{L}\p{M}.&-]*){0,3}[’']s)[ \u00a0]+")
 _APPOSITION_AFTER = regex.compile(r",[ \u00a0]+" + _DETERMINER + MODIFIERS + r"$")
-# "Colonel Radim Oslav, Deputy Commander of the River Guard, …": an office written after the
-# name with no article (translated and wire copy), the noun closing the apposition or
-# opening its "of", "for", "at" or "in" phrase.
-_BARE_APPOSITION_AFTER = regex.compile(r",[ \u00a0]+" + MODIFIERS + r"$")
-_OFFICE_GOES_ON = regex.compile(r"[,;:.)]|[ \u00a0]+(?:of|for|at|in)[ \u00a0]")
-_APPOSITION_ENDS = regex.compile(r"[,;:]|\.(?:\s|$)")
+# "Dr. Ana Veldt, Deputy Director of the Orlan Marine Institute, …", "Dan Gross, president of
+# …,": an office written after the name with no article, capitalised or not (translated, wire
+# and US copy); its words are an office's, and its noun closes it or opens its body or a clause.
+_OFFICE_AFTER_NAME = regex.compile(r",[ \u00a0]+" + MODIFIERS + r"$")
+_OFFICE_GOES_ON = regex.compile(r"[,;:.)]|[ \u00a0]+(?:of|for|at|in|who|whose)\b")
+_OFFICE_ENDS = regex.compile(r"[,;:]|\.(?:\s|$)")
 # "his counterpart Mira Doganis", "her counterpart, Ivo Marr": a name after the noun.
 _APPOSITION_SPACE = regex.compile(r",?[ \u00a0]+")
 # How far before "counterpart" the one whose counterpart it is may be named.
 _COUNTERPART_REACH = 300
 _APPOSITION_BEFORE = regex.compile(r",[ \u00a0]+")
-# "Dr. Ana Veldt, | Deputy | Director of the Orlan Marine Institute": an office written with a
-# capital right after the name, without an article, up to its end or its body (no name after it:
-# "…, Director Ivo Marr" is another person).
-_OFFICE_AFTER_NAME = regex.compile(r"(?<=\p{L}),[ \u00a0]+(?:\p{Lu}[\p{L}\p{M}-]*[ \u00a0]+){0,2}$")
-_OFFICE_CLOSES = regex.compile(r"[,;:.)]|[ \u00a0]+(?:of|for|at|in|who|whose)\b")
 # "Head | of the inspectorate Ilhom Saidov": an office's body after it, the name right after.
 _OF_OPENS = regex.compile(r"[ \u00a0]+(?:of|for)[ \u00a0]")
 _COPULA = regex.compile(r"[ \u00a0]+(?:is|was|has been|had been|became|remains)[ \u00a0]+(?:a|an|the)[ \u00a0]+"
@@ -485,24 +480,21 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
                 text[max(floor, start - 60):start], description):
             at_start(phrase[0], f'the article writes "{noun} of …" right before {{}}')
         before = text[max(floor, start - 80):start]
+        # (past a short title's own period: "…, Dr. Ana Veldt" is no office after the name)
+        past = end + 1 if text.startswith(".", end) and noun in lexicon.words("abbreviations") else end
         closes = _APPOSITION_CLOSES.match(text, end, min(len(text), end + 8)) is not None
         if closes and (m := _APPOSITION_AFTER.search(before)) is not None and _modifiers_agree(
                 m.group(), description):
             at_end(start - len(before) + m.start(),
                    f'the article calls {{}} "{noun}" beside the name')
-        elif personal and _OFFICE_GOES_ON.match(text, end) and (
-                m := _BARE_APPOSITION_AFTER.search(before)) is not None and _modifiers_agree(
-                m.group(), description) and _office_words(m.group()) and _apposition_closes(people, noun, end):
-            at = start - len(before) + m.start()
-            if (holder := ends.get(at)) is not None and kind_fits(holder[1]):
-                at_end(at, f'the article calls {{}} "{noun}" beside the name')
+        elif personal and _OFFICE_GOES_ON.match(text, past, min(len(text), past + 8)) and (
+                m := _OFFICE_AFTER_NAME.search(before)) is not None and _office_words(m.group()) and (
+                _modifiers_agree(m.group(), description)) and not _other_title_before(
+                text, start, description) and (holder := ends.get(at := start - len(before) + m.start())) and (
+                kind_fits(holder[1])) and _office_closes(people, noun, past):
+            at_end(at, f'the article gives {{}} the office "{noun}" after the name')
         if closes and (m := _COPULA.search(before)) is not None:
             at_end(start - len(before) + m.start(), f'the article says {{}} is a "{noun}"')
-        if text[start:start + 1].isupper() and (m := _OFFICE_AFTER_NAME.search(before)) is not None and (
-                _OFFICE_CLOSES.match(text, end, min(len(text), end + 8))) and _modifiers_agree(
-                m.group(), description) and not _other_title_before(text, start, description):
-            at_end(start - len(before) + m.start(),
-                   f'the article gives {{}} the office "{noun}" after the name')
         if (m := _APPOSITION_BEFORE.match(text, end, min(len(text), end + 4))) is not None and (
                 _modifiers_agree(text[max(floor, start - 60):start], description)):
             at_start(m.end(), f'the article calls {{}} "{noun}" beside the name')
@@ -532,12 +524,14 @@ def _office_modifiers() -> frozenset[str]:
             | lexicon.words("person_nouns"))
 
 
-def _apposition_closes(people: People, noun: str, end: int) -> bool:
-    """The office after the comma closes with a comma or a semicolon, and no one named in it
-    holds the noun: "Back in Lessa, chairman of the harbour board Ola Heim inspected …" is
-    Ola Heim's office, not an apposition to Lessa."""
-    stop = _APPOSITION_ENDS.search(people.text, end, min(len(people.text), end + 200))
-    if stop is None or stop.group() not in (",", ";"):
+def _office_closes(people: People, noun: str, end: int) -> bool:
+    """The office after the comma is an apposition: it ends with a comma or a semicolon, or
+    with the sentence when no one named in it holds the noun ("Back in Lessa, chairman of the
+    harbour board Ola Heim inspected …" is Ola Heim's office, not Lessa's)."""
+    stop = _OFFICE_ENDS.search(people.text, end, min(len(people.text), end + 200))
+    if stop is None or stop.group() in (",", ";"):
+        return stop is not None
+    if stop.group() == ":":
         return False
     named = article_mentions(people)
     i = bisect.bisect_right(named.at, end)

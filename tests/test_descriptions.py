@@ -129,3 +129,19 @@ def test_one_set_apart_is_named_only_by_its_noun_in_apposition() -> None:
     assert quote.speaker == "Omar Haddou"
     assert _only(text.replace("The driver, Mr", "His colleague, Mr"), "a scrapyard").speaker == (
         "one veteran driver")
+
+
+def test_an_office_after_the_name_is_given_capitalised_or_not_but_a_short_title_opens_the_next_name() -> None:
+    """"NAME, Deputy Commander of …." and "NAME, president of …," give NAME the office; in
+    "…, Dr. Mika Sorel" the period is the title's own and the name before the comma no rival."""
+    closing = _only("KORVA (TNA) - The bridge will reopen in May. This was stated by Colonel Ilse Varga, "
+                    "Deputy Commander of the River Guard.\n\n“The repairs are finished,” the Deputy "
+                    "Commander said.", "The repairs are finished")
+    lower = _only("Ivo Marr, president of the Harbour Union, met the buyers.\n\n“The price is fair,” "
+                  "the president said.", "The price is fair")
+    for quote, name, noun in ((closing, "Ilse Varga", "commander"), (lower, "Ivo Marr", "president")):
+        assert quote.speaker == name
+        assert f'gives {name} the office "{noun}" after the name' in quote.explanation
+    titled = _only("Port talks ended on Monday. The minutes went to Tomas Brenner, Dr. Mika Sorel told "
+                   "reporters.\n\n“We are ready for the season,” the doctor said.", "We are ready for the season")
+    assert titled.speaker == "Mika Sorel" and "Tomas Brenner" not in titled.explanation
