@@ -79,6 +79,7 @@ class Cue:
     belief: bool = False  # a belief or feeling ("believes", "hopes"): speech it is not
     appeal: bool = False  # an appeal ("called for a freeze"): reports only words it quotes
     to_act: bool = False  # "vowed to fight", "asked the judge to": an act, reported only when quoted
+    past_only: bool = False  # "shared": reports a that-clause or a quotation, never its object
 
     @property
     def act(self) -> str:

@@ -296,6 +296,8 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
         return None
     cue = found[-1]
     between = text[cue.end:hi].strip()
+    if cue.past_only and not between.endswith((":", ",")):
+        return None  # ("they shared “the same views”": what they share, not their words)
     if cue.quoted and (agent := _AGENT_AS.fullmatch(between)) is not None:
         # "a crossing described by parents as ‘…’", "was branded by critics as ‘…’": the agent
         mention = mention_after(text, text.index(agent.group(1), cue.end), hi)

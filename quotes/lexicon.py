@@ -74,6 +74,7 @@ class Verb(NamedTuple):
     belief: bool  # a belief or feeling reported as content ("believes", "hopes"); may cue quotes
     appeal: bool  # its complement is an appeal ("called for a freeze"): a report only when quoted
     to_act: bool  # its "to" clause is an act committed to or asked for ("vowed to fight"): quoted only
+    past_only: bool  # only its past form cues, with a that-clause or a quotation ("shared that …")
 
 
 @cache
@@ -86,7 +87,12 @@ def speech_verbs() -> dict[str, Verb]:
         given = [p.replace("_", " ") for p in parts if not p.startswith("+")]
         base = given[0]
         verb = Verb(base, "+bare" in flags, "+quoted" in flags, "+to" in flags, "+object" in flags,
-                    "+stance" in flags, "+belief" in flags, "+appeal" in flags, "+to_act" in flags)
+                    "+stance" in flags, "+belief" in flags, "+appeal" in flags, "+to_act" in flags,
+                    "+past_only" in flags)
+        if verb.past_only:  # (the forms listed after the base, and not the base)
+            for form in given[1:]:
+                forms.setdefault(form, verb)
+            continue
         for form in given if len(given) > 1 else _regular_forms(base):
             forms.setdefault(form, verb)
         forms.setdefault(base, verb)

@@ -98,6 +98,8 @@ def mention_ending(text: str, toks: list[Token], i: int) -> Mention | None:
             return person
     if (titled := _titled_person_of_place(text, toks, i)) is not None:
         return titled
+    if (local := _person_from_the(text, toks, i)) is not None:
+        return local
     org = organisation_ending(toks, i, text)
     if org is not None and org + 2 == i and toks[org + 1].key == "of" and is_title(toks[org]) and (
             toks[i].key in _GENERIC_OFFICES):
@@ -163,6 +165,36 @@ def _titled_person_of_place(text: str, toks: list[Token], i: int) -> Mention | N
     if not any(map(is_title, role_words)) or not all(is_capitalised(t.word) for t in role_words):
         return None  # (a title or courtesy title written before the name, nothing else)
     return person
+
+
+# How many words a "from the …" phrase may run after a person's name.
+_FROM_REACH = 8
+
+
+def _person_from_the(text: str, toks: list[Token], i: int) -> Mention | None:
+    """"Pensioner Olga Petrenko | from the Lisna district said", "Ivo Dragan, 17, | from the
+    village of Brezno informed", "Growers | from the village of Brezno told": a person shown
+    as one (a role before the name, or a known given name; an age may stand between) or a
+    plural noun for people opening the clause, then "from the" and words up to toks[i],
+    speaks; where they are from is no speaker (translated copy writes the place this way)."""
+    k = next((k for k in range(i - 1, max(0, i - _FROM_REACH) - 1, -1) if toks[k].key == "from"), None)
+    if k is None or k < 1 or toks[k + 1].key != "the" or not all(
+            is_word(t) and t.word.replace("-", "").isalpha() for t in toks[k + 1:i + 1]):
+        return None
+    at = k - 3 if k >= 4 and toks[k - 1].word == toks[k - 3].word == "," and toks[k - 2].word.isdigit() else k
+    people = _opening_lowered(toks, k - 1)
+    if at == k and _plural_of_people(people) and starts_clause(toks, people.start):
+        start = people.start  # ("Growers from the village of …": the people of a place)
+        return Mention(start, toks[i].end, "role", None, text[start:toks[i].end])
+    person = person_before_of(text, toks, at)
+    if person is None or person.name is None:
+        return None
+    given = toks[_index_at(toks, person.name[0])].key in lexicon.words("given_names")
+    if not (person.role or given):
+        return None  # ("Tarn from the start said": no person shown)
+    if text[max(0, person.start - 40):person.start].rstrip()[-1:] not in ("", ".", "!", "?", ":", ";", ","):
+        return None  # ("activists clamoring to block Ana Ruiz from the nomination say": an object)
+    return Mention(person.start, toks[i].end, "name", person.name, person.role)
 
 
 def _member_of(text: str, toks: list[Token], first: int, i: int) -> Mention | None:
@@ -320,6 +352,12 @@ def _opening_lowered(toks: list[Token], k: int) -> Token:
 def _plural_role(tok: Token) -> bool:
     """A plural noun for people ("lawyers", "experts", "allies")."""
     return tok.word.islower() and tok.key.endswith("s") and is_role_noun(tok)
+
+
+def _plural_of_people(tok: Token) -> bool:
+    """A plural role noun, or the plural of a noun for one known person ("producers")."""
+    return _plural_role(tok) or (tok.word.islower() and tok.key.endswith("s") and (
+        tok.key[:-1] in lexicon.words("person_nouns")))
 
 
 def _possessor_start(toks: list[Token], j: int) -> int:

@@ -358,6 +358,8 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         # else for this cue either; here, not in after_that, whose None would let the object
         # readings below take "rejected the label, noting that …" as reporting "the label"
         return None
+    if that_end is None and cue.past_only:
+        return None  # ("shared a photo", "shared “the same goals”"): what is shared, no report
     if that_end is None and "," in text[full.end:start] and mention is not None and (
             text[s0:mention.start].rstrip().endswith((",”", ",’", ',"', ",'"))) and not (
             has_quote(text, ((start, s1),))):
