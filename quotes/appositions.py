@@ -192,7 +192,11 @@ def _after_qualifiers(toks: list[Token], start: int, comma: int) -> int:
     preposition among the words (", speaking in Tarnby,"), nor a name after "of" or
     "and" (", native of Velmora,": a place)."""
     k = start
-    while k < len(toks) and k - start < _MAX_QUALIFIERS and toks[k].word.islower():
+    while k < len(toks) and k - start < _MAX_QUALIFIERS and (toks[k].word.islower() or (
+            named := _name_inside_qualifiers(toks, start, k, comma))):
+        if not toks[k].word.islower():
+            k += named  # (", grower of | Hani | nationality Li Hao,": a people's or place's name in them)
+            continue
         word = toks[k].key
         if not word.replace("-", "").isalpha() or word.endswith(("ing", "ly")) or (
                 (word in FUNCTION_WORDS or word in PREPOSITIONS) and word not in _QUALIFIER_LINKS) or (
@@ -203,6 +207,22 @@ def _after_qualifiers(toks: list[Token], start: int, comma: int) -> int:
             toks[k - 1].key in _QUALIFIER_LINKS):
         return start
     return k
+
+
+def _name_inside_qualifiers(toks: list[Token], start: int, k: int, comma: int) -> int:
+    """How many capitalised words at toks[k] (one or two) stand inside a person's
+    description, lower-case words on both sides: ", former | Commonwealth | silver medallist
+    Kieran Lumsden,", ", grower of | Hani | nationality Li Hao,". 0 when the name starts there."""
+    if k == start:
+        return 0
+    for n in (1, 2):
+        if k + n < len(toks) and toks[k + n].start < comma and all(
+                toks[j].word[:1].isupper() and toks[j].word.isalpha() for j in range(k, k + n)) and (
+                toks[k + n].word.islower() and toks[k + n].word.isalpha()) and (
+                toks[k + n].key not in _QUALIFIER_LINKS) and toks[k + n].key not in FUNCTION_WORDS and (
+                toks[k + n].key not in PREPOSITIONS):
+            return n
+    return 0
 
 
 # The grading words of a church's or temple's style ("the Most Venerable", "the Right
