@@ -514,14 +514,21 @@ def person_closing_office(text: str, toks: list[Token], found: Mention) -> Menti
         if not (_may_open_name(middle, text) or _is_patronymic(middle)):
             opens = None
     opens = last - 1 if opens is None else opens
+    # ("… District | A. Tadyev": an initial opens the name; a run read after "of" is a body's)
+    initial = is_initial(toks[last - 1].word) and (
+        _OFFICE_BEFORE.search(text, max(0, found.start - 9), found.start) is None)
+    while initial and opens > 1 and is_initial(toks[opens - 1].word):
+        opens -= 1
     given, surname, before = toks[opens], toks[last], toks[opens - 1]
     # (a patronymic between them shows the name whatever comes before it: "… of the
     # hospital | Dilfuza Rakhmatillaevna Mamatova", "… Executive Committee | Iryna Paulauna …")
-    certain = opens == last - 2 and _is_patronymic(toks[last - 1])
+    certain = (opens == last - 2 and _is_patronymic(toks[last - 1])) or (
+        initial and not (surname_key(before) in lexicon.words("given_names") and is_capitalised(before.word)))
     if found.kind == "name" and (found.role or found.name is None or not any(
             t.key in lexicon.words("org_words") for t in toks[:last - 1] if t.start >= found.name[0])):
         return None  # (a name read with its role, or no body's name before the two words)
-    if not (_may_open_name(given, text) and _may_open_name(surname, text)) or is_post_nominal(surname.word):
+    if not ((initial or _may_open_name(given, text)) and _may_open_name(surname, text)) or (
+            is_post_nominal(surname.word)):
         return None
     opening = next((k for k in range(opens - 1)
                     if toks[k].start >= found.start and is_role_word(toks[k])), None)
@@ -585,7 +592,34 @@ def person_after_body_end(text: str, name: Span) -> Span | None:
                 _may_open_name(t, text) and not is_role_word(t) for t in toks[k + 1:]) and not (
                 k == n - 4 and _standing_shape(toks[k + 1].word)):  # ("County | Recorder Ana Hale")
             return toks[k + 1].start, name[1]
-    return None
+    return _initial_opens_person(text, toks)
+
+
+# An office's preposition right before a name span: "… post of | Ostrel B. Tumurbaatar",
+# "… service of the | Kosh District A. Tadyev".
+_OFFICE_BEFORE = re.compile(r"\b(?:of|for|in)(?: the)? $")
+
+
+def _initial_opens_person(text: str, toks: list[Token]) -> Span | None:
+    """An initial and a surname closing a name span after an office's or a place's words
+    ("… customs post of Ostrel | B. Tumurbaatar", "… for the Eastern Province | K. Rajapakse"):
+    the initial opens the person's name. Not after a known given name ("Lyndon B. Johnson")."""
+    n = len(toks)
+    j = n - 2
+    while j > 0 and is_initial(toks[j - 1].word):
+        j -= 1
+    if not is_initial(toks[n - 2].word) or j < 1 or is_role_word(toks[n - 1]) or not (
+            _may_open_name(toks[n - 1], text)):
+        return None
+    before = toks[j - 1]
+    key = surname_key(before)
+    if key in lexicon.words("given_names") and before.word[:1].isupper():
+        return None
+    opens_office = _OFFICE_BEFORE.search(text, max(0, toks[0].start - 9), toks[0].start) is not None
+    if not (any(t.word.islower() for t in toks[:j]) or _ends_body(before) or key in lexicon.words("org_words")
+            or is_role_word(before) or opens_office):
+        return None
+    return toks[j].start, toks[n - 1].end
 
 
 def _closes_body(tok: Token, after_words: bool) -> bool:
