@@ -42,6 +42,21 @@ from quotes.speakers import mention_before
 from quotes.subjects import THAT, coordinated_before
 from quotes.tokens import FUNCTION_WORDS, is_capitalised, is_modifier, is_possessive, is_word, tokens
 
+# "as" between a lead's comma and the cue's subject: "…, as the researcher noted."
+_AS_BEFORE = re.compile(r"(?<=,)[ \t]+as[ \t]+$")
+# The cue closes its sentence: "…, as Ana Lee said." (not "…, as she said goodbye").
+_SENTENCE_END = re.compile(r"[ \t]*[.!?][\"”’']?[ \t]*$")
+
+
+def _ends_sentence(text: str, pos: int, s1: int) -> bool:
+    return _SENTENCE_END.match(text, pos, s1) is not None or pos >= s1
+
+
+def _names_a_stance(cue: Cue) -> bool:
+    """A verb whose "as X …" says how, not what was said: "…, as Ruiz proposes", "as she
+    believes", "as he called for" (a plan, a belief, an appeal)."""
+    return cue.object or cue.quoted or cue.infinitive or cue.appeal or cue.belief or cue.stance
+
 
 def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     """NATO is ready …, sources said. / …, said Smith. / Climate change, he says, is …"""
@@ -57,6 +72,9 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     elif mention is not None:
         mention = coordinated_before(text, s0, mention)
         lead_end = mention.start
+        if (as_ := _AS_BEFORE.search(text, max(s0, lead_end - 8), lead_end)) is not None and (
+                _ends_sentence(text, cue.end, s1)) and not _names_a_stance(cue):
+            lead_end = as_.start()  # "…, as the researcher noted.": the lead ends before "as"
     elif verb in _TAKES_LISTENER:
         # ("…, Ana Lee, a Vale supporter, told the Herald": who is told never speaks; the
         # subject is the name its apposition follows)
