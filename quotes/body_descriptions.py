@@ -95,8 +95,10 @@ def shows_other_kind(name: str, head: str) -> bool:
     if head in TRADING and named_for_trade(name):
         return False  # ("Veld Harbour Energy" is a utility and a company both)
     words = {w.casefold().rstrip(".,") for w in name.split()}
-    return any(words & markers for noun, markers in kinds().items() if noun != head) and not (
-        words & kinds()[head])
+    # (a company may be any body that trades: "Tarn Valley Water", "Lune Ferries" are companies)
+    others = (markers for noun, markers in kinds().items()
+              if noun != head and not (head in TRADING and noun in _TRADING_KINDS))
+    return any(words & markers for markers in others) and not words & kinds()[head]
 
 
 @cache
