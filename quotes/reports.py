@@ -80,7 +80,7 @@ from quotes.subjects import (
     subject_before,
 )
 from quotes.tokens import is_role_noun, is_word, tokens
-from quotes.trailing_reports import remark_after, split_piece, trailing_report
+from quotes.trailing_reports import framing_after, remark_after, split_piece, trailing_report
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|also)\s+)?$")
 # "it was (also) …" right before a passive cue: the auxiliary and an adverb.
@@ -151,9 +151,10 @@ def _verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if report is not None:
         return report
     if not _COMMA_BEFORE.search(text, max(sentence[0], cue.start - 4), cue.start):
-        if remark_after(text, cue.end, sentence[1]) and (trailing := trailing_report(text, sentence, cue)) and (
-                len(trailing.pieces) == 1):
-            return trailing  # "…, the central bank said on Monday, the third cut this year …": the lead is said
+        if (remark_after(text, cue.end, sentence[1]) or framing_after(text, cue.end, sentence[1])) and (
+                trailing := trailing_report(text, sentence, cue)) and len(trailing.pieces) == 1:
+            return trailing  # "…, the central bank said on Monday, the third cut this year …", "…, health
+            # chiefs have confirmed, two years after …": the lead is said, the rest is the writer's
         return speaker_verb_report(text, sentence, cue) or trailing_report(text, sentence, cue)
     trailing = trailing_report(text, sentence, cue)
     if _inverted(text, sentence, cue, trailing):

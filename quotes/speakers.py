@@ -155,8 +155,8 @@ def _modified_group(text: str, toks: list[Token], found: Mention) -> Mention | N
     clause with the words that tell it apart speaks, not the place or body its last
     words name ("Qadira", "Sydney college")."""
     k = index_of_start(toks, found.start)
-    if k is None:
-        return None
+    if k is None or (k >= 1 and toks[k - 1].word in ",;:"):
+        return None  # ("Workers at the depot walked out, | the union said": a comma ends the group)
     for s in range(k - 2, max(-1, k - _MAX_MODIFIED_GROUP), -1):
         tok = toks[s]
         if not is_word(tok) or tok.key in _GROUP_STOPS or tok.key in lexicon.words("finite_auxiliaries"):

@@ -23,6 +23,7 @@ from quotes.cue_words import (
     with_object,
 )
 from quotes.cues import Attribution
+from quotes.framing import framing_phrase
 from quotes.names import Mention
 from quotes.non_reports import before_anonymity_clause
 from quotes.noun_phrases import CLAUSE_OPENERS
@@ -39,7 +40,7 @@ from quotes.report_content import (
     trimmed,
 )
 from quotes.speakers import mention_before
-from quotes.subjects import THAT, coordinated_before
+from quotes.subjects import THAT, coordinated_before, noun_phrase_subject
 from quotes.tokens import FUNCTION_WORDS, is_capitalised, is_modifier, is_possessive, is_word, tokens
 
 # "as" between a lead's comma and the cue's subject: "…, as the researcher noted."
@@ -67,6 +68,7 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         return None  # (the lead, ending before the cue, must end with a comma)
     verb = text[cue.start:cue.end].split()[0].casefold() if cue.end > cue.start else ""
     mention = mention_before(text, s0, before_anonymity_clause(text, s0, cue.start))
+    plain = mention is None and (mention := _plain_group(text, s0, cue)) is not None
     if mention is not None and (agent := _passive_agent(text, mention, cue, s1)) is not None:
         mention, lead_end = agent, mention.start  # "…, it was announced today by the police"
     elif mention is not None:
@@ -121,7 +123,7 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if tail.strip(" .!?\"”’") and not tail.lstrip().startswith(","):
         # "…, officials said in a statement on Tuesday." keeps a short adverbial.
         clause = _SENTENCE_CLAUSE.search(text, tail_start, min(s1, tail_start + 120)) or (
-            remark_after(text, tail_start, s1))
+            remark_after(text, tail_start, s1)) or _framing_comma(text, lead, comma_lead, tail_start, s1)
         words = [t for t in tokens(text, tail_start, clause.start() if clause else min(s1, tail_start + 120))
                  if is_word(t)]
         if (len(words) > _tail_words(words, verb) and not _WHILE_DOING.match(text, tail_start)) or (
@@ -131,10 +133,13 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         rest = None
     elif mention.start < cue.start and tail.lstrip().startswith(",") and not (
             speech_participle_ahead(text, tail_start, s1)) and not _OTHERS_REPORT.match(text, tail_start) and (
-            not _remarked(text, lead, comma_lead, mention, tail_start, s1)):
+            not _remarked(text, lead, comma_lead, mention, tail_start, s1)) and (
+            _framing_comma(text, lead, comma_lead, tail_start, s1) is None):
         rest = trimmed(text, tail_start, s1)  # "Climate change, he says, is …" (not ", adding that …")
     else:
         rest = None  # "…, said Dan Gerstein, director of …": an apposition, not content
+    if plain and lead is not None:
+        rest = None  # ("…, growers say, and more of them are …": after a plain group, a lead of its own)
     if lead is None and rest is not None and comma_lead is not None and split_piece(text, comma_lead):
         lead = comma_lead  # "The bigger risk, he said, is a clash …": two pieces
     pieces = tuple(piece for piece in (lead, rest) if piece is not None)
@@ -146,6 +151,21 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
 # "it | was announced today by": an impersonal passive, a short adverbial, then its agent.
 _IT_PASSIVE_BY = re.compile(r"[ \t]+(?:was|is|has[ \t]+been|had[ \t]+been)[ \t]+(?:(?:\w+ly|also)[ \t]+)?"
                             r"(?P<verb>[a-z]+)(?:[ \t]+(?!by\b)[\w’'-]+){0,5}?[ \t]+by[ \t]+")
+
+
+def _plain_group(text: str, s0: int, cue: Cue) -> Mention | None:
+    """"…, growers say.", "…, health chiefs have confirmed.": a short plural after the
+    lead's comma that no lexicon knows speaks as written, as it does opening a clause."""
+    if _PASSIVE_BEFORE.search(text, max(s0, cue.start - 12), cue.start):
+        return None  # ("…, the day the deal was | announced, …": a passive, nobody reporting)
+    group = noun_phrase_subject(text, s0, cue)
+    if group is None or not _AFTER_LEAD_COMMA.search(text, s0, group.start) or not text[group.start].isalpha():
+        return None  # ("The crowd of about 3,|000 cheered": a number's comma)
+    return group
+
+
+_AFTER_LEAD_COMMA = re.compile(r",[ \t]+\Z")
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)[ \t]+\Z")
 
 
 def _passive_agent(text: str, it: Mention, cue: Cue, s1: int) -> Mention | None:
@@ -220,6 +240,38 @@ def _remarked(text: str, lead: Span | None, comma_lead: Span | None, mention: Me
 
 
 _SUBORDINATE_OPENERS = lexicon.tagged("clause_openers", "subordinator", "prepositional", "time")
+
+
+def _framing_comma(text: str, lead: Span | None, comma_lead: Span | None, pos: int,
+                   s1: int) -> re.Match[str] | None:
+    """The comma after a trailing cue (and a short adverbial: "said | Sunday") that opens
+    the writer's own phrase ("…, the union said, | in the longest strike …"), where the
+    lead is a sentence of its own (not "The night shift, she said, in its …", short, nor
+    "As the vote nears, …", a subordinate clause whose main clause may follow)."""
+    if lead is None or comma_lead is None:
+        return None
+    words = [w.casefold() for w in text[comma_lead[0]:comma_lead[1]].split(None, 2)]
+    if words[0] in _COORDINATORS and len(words) > 1:
+        words = words[1:]  # ("But while some couples …, he said, for others …")
+    if words[0] in _SUBORDINATE_OPENERS:
+        return None
+    return framing_after(text, pos, s1)
+
+
+def framing_after(text: str, pos: int, s1: int) -> re.Match[str] | None:
+    """The comma after the cue at pos (and its short adverbial: "said | on Sunday,",
+    "said | yesterday,"; not an object: "pledged | to fund it,") when the writer's own
+    phrase follows it."""
+    comma = _FRAMING_COMMA.match(text, pos, s1)
+    if comma is None or (comma.group(1) and comma.group(1).casefold() not in _FRAMING_ADVERBIAL_STARTS):
+        return None
+    return comma if framing_phrase(text, comma.end(), s1) else None
+
+
+# The cue's comma, after at most a few words of adverbial ("said | on Sunday, …").
+_FRAMING_COMMA = re.compile(r"(?:[ \t]+([\w’'-]+)(?:[ \t]+[\w’'-]+){0,3}?)?[ \t]*,[ \t]*")
+_FRAMING_ADVERBIAL_STARTS = OPENERS | DAYS | lexicon.tagged("time_words", "adverb")
+_COORDINATORS = frozenset("and but yet so".split())
 
 
 _NAMED_AS = re.compile(r"\s*(?:as\s+)?[“\"‘'«]")

@@ -1,0 +1,86 @@
+"""The writer's own phrase after a trailing cue: "…, the union said, | in the longest
+strike at the port since 2011", "…, officials said, | as buyers stayed away", "…, health
+chiefs have confirmed, | two years after it was meant to reopen". Past a lead that is a
+sentence of its own, such a phrase frames the report: it is no second piece of what
+was said.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from quotes import lexicon
+from quotes.cue_words import QUOTE_MARKS
+from quotes.report_content import clause_word, looks_like_clause
+from quotes.tokens import Token, is_word, tokens
+
+# Prepositions and subordinators of circumstance (`lexicons/framing_openers.txt`).
+_OPENERS = lexicon.words("framing_openers")
+_PREPOSITIONS = lexicon.tagged("framing_openers", "phrase")
+# "two years | after", "days | before": a span of time, then where it is counted from.
+_PERIODS = lexicon.tagged("time_words", "period", "periods")
+_COUNTED_FROM = frozenset("after before since later earlier".split())
+_SPAN_WORDS = lexicon.tagged("quantifiers", "number") | frozenset(
+    "a an just only some about nearly almost".split())
+_MARKS = frozenset(QUOTE_MARKS) | {"‘"}
+_REACH = 240
+
+
+def framing_phrase(text: str, pos: int, end: int) -> bool:
+    """Does the phrase at pos (right after the cue's comma) open as the writer's: a
+    preposition or subordinator of circumstance, or a span of time before one?"""
+    toks = tokens(text, pos, min(end, pos + _REACH))
+    if not toks or not is_word(toks[0]) or not toks[0].word.islower():
+        return False
+    if not (toks[0].key in _OPENERS or _time_span(toks)) or any(t.word in _MARKS for t in toks):
+        return False  # (words quoted in it, "in a move one leader called “…”", are read as before)
+    if toks[0].key in _PREPOSITIONS and _before_comma(toks, _finite):
+        return False  # ("The night shift, she said, in its present form cannot last": the predicate)
+    if _participle_next(toks):
+        return False  # ("…, officials said, before being shot …", "…, with each receiving …": the
+        # lead's own action goes on, which a report may hold)
+    # ("for others, it can …": a clause resumes after a comma inside the phrase)
+    return not any(tok.word == "," and (clause_word(nxt) or looks_like_clause(text, nxt.start, end))
+                   for tok, nxt in pairwise(toks) if nxt.word.islower())
+
+
+def _before_comma(toks: list[Token], test) -> bool:
+    """Does a word passing the test come before the phrase's first punctuation?"""
+    for tok in toks:
+        if not is_word(tok):
+            return False
+        if test(tok):
+            return True
+    return False
+
+
+def _participle_next(toks: list[Token]) -> bool:
+    """An -ing verb right after the opener, or after a pronoun or a quantifier alone
+    ("before | being", "with each | receiving"; not "in a | string of …")."""
+    if len(toks) > 1 and _participle(toks[1]):
+        return True
+    return len(toks) > 2 and toks[1].key in _ALONE and _participle(toks[2])
+
+
+_ALONE = frozenset("each both all some many most one it him her them they".split())
+
+
+def _finite(tok: Token) -> bool:
+    return tok.word.islower() and clause_word(tok)
+
+
+def _participle(tok: Token) -> bool:
+    """An -ing verb ("being", "receiving"; not "morning", "nothing")."""
+    key = tok.key
+    return (tok.word.islower() and key.isalpha() and len(key) > 4 and key.endswith("ing")
+            and not key.endswith("thing") and key not in _PERIODS)
+
+
+def _time_span(toks: list[Token]) -> bool:
+    """"two years after …", "a day before …", "days after …"."""
+    for k, tok in enumerate(toks[:4]):
+        if tok.key in _PERIODS:
+            return k + 1 < len(toks) and toks[k + 1].key in _COUNTED_FROM
+        if not (tok.key in _SPAN_WORDS or tok.word.isdigit()):
+            return False
+    return False
