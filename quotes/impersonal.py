@@ -18,17 +18,20 @@ from dataclasses import replace
 import regex
 
 from quotes.after_cue import mention_after
+from quotes.cue_words import Cue
 from quotes.cues import Attribution
 from quotes.layout import Layout
+from quotes.names import Mention
 from quotes.people import People, Turn
 from quotes.resolve import Resolved, resolve
 
-# The opening of an impersonal passive, up to its speech verb.
+# An impersonal passive's auxiliary and an adverb, up to its speech verb: "was also", "has been".
+_PASSIVE = r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:also|further|again|\w+ly)\s+)?"
+# Opening the sentence, after a linking word or not: "It was noted that …".
 _IMPERSONAL = regex.compile(
-    r"[\W_]*(?:(?:But|And|Also|Further|Moreover|In\s+addition),?\s+)?It\s+"
-    r"(?:is|was|has\s+been|had\s+been)\s+(?:(?:also|further|again|separately|\w+ly)\s+)?\Z")
-# The same after what was said: "…, it was noted at the briefing", "…, it was specified by her".
-_TRAILING = regex.compile(r"it\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:also|further|again|\w+ly)\s+)?")
+    r"[\W_]*(?:(?:But|And|Also|Further|Moreover|In\s+addition),?\s+)?It" + _PASSIVE + r"\Z")
+# After what was said: "…, it was noted at the briefing", "…, it was specified by her".
+_TRAILING = regex.compile(r"it" + _PASSIVE)
 _BY = regex.compile(r"\s+by\s+")
 _WEIGHT = 0.8  # inferred, not stated: below a pronoun's sure resolution
 # How far into the sentence before its subject's name may be (after a long office).
@@ -43,8 +46,7 @@ def impersonal_source(layout: Layout, people: People, attribution: Attribution,
     cue = attribution.cue
     text = layout.text
     mention = attribution.mention
-    trailing = cue is not None and mention is not None and mention.kind == "pronoun" and bool(
-        _TRAILING.fullmatch(text, mention.start, cue.start))
+    trailing = cue is not None and mention is not None and trailing_passive(text, mention, cue)
     if cue is None or (mention is not None and not trailing):
         return None
     s0 = layout.sentences[sentence][0]
@@ -64,6 +66,12 @@ def impersonal_source(layout: Layout, people: People, attribution: Attribution,
            f"at offset {turn.start}, the source right before it")
     return Resolved(turn.speaker, turn.role, "continuation", why, _WEIGHT), replace(
         attribution, mention=turn.mention, rule="impersonal passive, report")
+
+
+def trailing_passive(text: str, mention: Mention, cue: Cue) -> bool:
+    """"…, it was (also) noted …": the mention is the "it" of an impersonal passive written after
+    what was said, whose cue is its speech verb; no pronoun for a body."""
+    return mention.kind == "pronoun" and bool(_TRAILING.fullmatch(text, mention.start, cue.start))
 
 
 def _actor_before(layout: Layout, people: People, attribution: Attribution,

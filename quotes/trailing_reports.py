@@ -24,6 +24,7 @@ from quotes.cue_words import (
 )
 from quotes.cues import Attribution
 from quotes.framing import framing_phrase
+from quotes.impersonal import trailing_passive
 from quotes.names import Mention
 from quotes.non_reports import before_anonymity_clause
 from quotes.noun_phrases import CLAUSE_OPENERS
@@ -148,9 +149,9 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     return Report(pieces, Attribution(mention, cue, "report, speaker cue", 0.8))
 
 
-# "it | was announced today by": an impersonal passive, a short adverbial, then its agent.
-_IT_PASSIVE_BY = re.compile(r"[ \t]+(?:was|is|has[ \t]+been|had[ \t]+been)[ \t]+(?:(?:\w+ly|also)[ \t]+)?"
-                            r"(?P<verb>[a-z]+)(?:[ \t]+(?!by\b)[\w’'-]+){0,5}?[ \t]+by[ \t]+")
+# "it was announced | today by": past up to five words of adverbial after the verb, "by" and its agent.
+_AGENT_AFTER = re.compile(r"(?:[ \t]+(?!by\b)[\w’'-]+){0,5}?[ \t]+by[ \t]+")
+_VERB = re.compile(r"[a-z]+")
 
 
 def _plain_group(text: str, s0: int, cue: Cue) -> Mention | None:
@@ -170,14 +171,13 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)[ \t]+\Z")
 
 def _passive_agent(text: str, it: Mention, cue: Cue, s1: int) -> Mention | None:
     """"…, it was noted by Feng Jiaming.": the speaker of an impersonal passive after its
-    content is its agent, not a body "it" could mean; only a speech verb reports."""
-    if it.kind != "pronoun" or text[it.start:it.end].casefold() != "it":
+    content (`impersonal.trailing_passive`) is its agent, not a body "it" could mean; only a
+    speech verb reports."""
+    if not trailing_passive(text, it, cue) or (verb := _VERB.match(text, cue.start, s1)) is None:
         return None
-    match = _IT_PASSIVE_BY.match(text, it.end, s1)
-    if match is None or match.start("verb") != cue.start:
-        return None
-    form = lexicon.speech_verbs().get(match.group("verb"))
-    if form is None or form.stance:
+    form = lexicon.speech_verbs().get(verb.group())
+    match = _AGENT_AFTER.match(text, verb.end(), s1)
+    if form is None or form.stance or match is None:
         return None
     pronoun = _OBJECT_PRONOUN.match(text, match.end(), s1)  # ("it was specified by her")
     if pronoun is not None:
