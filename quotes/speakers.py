@@ -188,7 +188,7 @@ def _group_opening(toks: list[Token], s: int) -> int | None:
 _NO_GROUP_MODIFIERS = frozenset(
     "because although though while when whenever if unless since after before as once until "
     "in at on of for with without from to by during about into over under through among".split())
-_GROUP_COUNTS = frozenset("dozens hundreds thousands millions scores".split())
+_GROUP_COUNTS = lexicon.tagged("quantifiers", "group")  # ("Hundreds of …", "Scores of …")
 
 
 def _unnamed_in_place(text: str, toks: list[Token], place: Mention) -> Mention | None:
