@@ -7,6 +7,7 @@ was said.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 from quotes import lexicon
@@ -44,7 +45,7 @@ def framing_phrase(text: str, pos: int, end: int) -> bool:
                    for tok, nxt in pairwise(toks) if nxt.word.islower())
 
 
-def _before_comma(toks: list[Token], test) -> bool:
+def _before_comma(toks: list[Token], test: Callable[[Token], bool]) -> bool:
     """Does a word passing the test come before the phrase's first punctuation?"""
     for tok in toks:
         if not is_word(tok):
