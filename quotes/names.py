@@ -523,7 +523,7 @@ def person_closing_office(text: str, toks: list[Token], found: Mention) -> Menti
     # (a patronymic between them shows the name whatever comes before it: "… of the
     # hospital | Dilfuza Rakhmatillaevna Mamatova", "… Executive Committee | Iryna Paulauna …")
     certain = (opens == last - 2 and _is_patronymic(toks[last - 1])) or (
-        initial and not (surname_key(before) in lexicon.words("given_names") and is_capitalised(before.word)))
+        initial and not _given_before_initial(before))
     if found.kind == "name" and (found.role or found.name is None or not any(
             t.key in lexicon.words("org_words") for t in toks[:last - 1] if t.start >= found.name[0])):
         return None  # (a name read with its role, or no body's name before the two words)
@@ -600,6 +600,12 @@ def person_after_body_end(text: str, name: Span) -> Span | None:
 _OFFICE_BEFORE = re.compile(r"\b(?:of|for|in)(?: the)? $")
 
 
+def _given_before_initial(tok: Token) -> bool:
+    """A known given name before an initial makes it a middle initial ("Lyndon | B. Johnson"),
+    not the first letter of a name after an office."""
+    return is_capitalised(tok.word) and surname_key(tok) in lexicon.words("given_names")
+
+
 def _initial_opens_person(text: str, toks: list[Token]) -> Span | None:
     """An initial and a surname closing a name span after an office's or a place's words
     ("… customs post of Ostrel | B. Tumurbaatar", "… for the Eastern Province | K. Rajapakse"):
@@ -612,9 +618,9 @@ def _initial_opens_person(text: str, toks: list[Token]) -> Span | None:
             _may_open_name(toks[n - 1], text)):
         return None
     before = toks[j - 1]
-    key = surname_key(before)
-    if key in lexicon.words("given_names") and before.word[:1].isupper():
+    if _given_before_initial(before):
         return None
+    key = surname_key(before)
     opens_office = _OFFICE_BEFORE.search(text, max(0, toks[0].start - 9), toks[0].start) is not None
     if not (any(t.word.islower() for t in toks[:j]) or _ends_body(before) or key in lexicon.words("org_words")
             or is_role_word(before) or opens_office):
