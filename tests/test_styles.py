@@ -41,7 +41,7 @@ HOLDOUTS = [STYLES / name for name in ["holdout", *(f"holdout{n}" for n in range
 @pytest.mark.parametrize("holdout", HOLDOUTS, ids=[path.name for path in HOLDOUTS])
 @pytest.mark.parametrize("style", ["british", "wire", "translated"])
 def test_holdout_set_loads_with_exact_spans(holdout: Path, style: str) -> None:
-    # No accuracy floor: the tuning sets and holdout14 (unseen) measure only.
+    # No accuracy floor: the tuning sets and holdout15 (unseen) measure only.
     # One file per style, or one per style and writer ("british-a.jsonl", …).
     paths = sorted(holdout.glob(f"{style}.jsonl")) or sorted(holdout.glob(f"{style}-*.jsonl"))
     articles = [article for path in paths for article in evaluate(path)[1]]
