@@ -19,8 +19,10 @@ from quotes.roles import title_head
 
 # The nouns for any body that trades, which a name closed by its trade shows.
 TRADING = lexicon.tagged("trading_kinds", "trade")
+# The nouns that mean the one body that spoke: any body that trades, or runs a service.
+SERVING = lexicon.tagged("trading_kinds", "trade", "service")
 # Kinds of body that may trade: their words do not keep a name from being a company's.
-_TRADING_KINDS = lexicon.tagged("trading_kinds")
+TRADING_KINDS = lexicon.tagged("trading_kinds")
 
 
 def is_kind(head: str) -> bool:
@@ -90,21 +92,24 @@ def of_the_state(entity: Entity) -> bool:
     return bool({w.casefold() for w in entity.words} & lexicon.words("state_words"))
 
 
-def shows_other_kind(name: str, head: str) -> bool:
-    """The body's name shows it is of another kind ("City Council" is no company)."""
+def shows_other_kind(name: str, head: str, *, trading: bool = False) -> bool:
+    """The body's name shows it is of another kind ("City Council" is no company). With
+    trading, the kinds that may trade are one kind ("… Cable Corporation" … "the operator")."""
     if head in TRADING and named_for_trade(name):
         return False  # ("Veld Harbour Energy" is a utility and a company both)
     words = {w.casefold().rstrip(".,") for w in name.split()}
-    # (a company may be any body that trades: "Tarn Valley Water", "Lune Ferries" are companies)
+    # (a company may be any body that trades: "Tarn Valley Water", "Lune Ferries" are
+    # companies; with trading, so is one that runs a service: "… Cable Corporation" … "the operator")
+    trades = head in TRADING or (trading and head in TRADING_KINDS)
     others = (markers for noun, markers in kinds().items()
-              if noun != head and not (head in TRADING and noun in _TRADING_KINDS))
+              if noun != head and not (trades and noun in TRADING_KINDS))
     return any(words & markers for markers in others) and not words & kinds()[head]
 
 
 @cache
 def _public_words() -> frozenset[str]:
     """The words that show a body of a kind that does not trade (a ministry, a commission)."""
-    return frozenset().union(*(markers for noun, markers in kinds().items() if noun not in _TRADING_KINDS))
+    return frozenset().union(*(markers for noun, markers in kinds().items() if noun not in TRADING_KINDS))
 
 
 @cache

@@ -37,7 +37,7 @@ import regex
 
 from quotes import document_authors, lexicon, role_kin, unnamed
 from quotes.body_descriptions import (
-    TRADING,
+    SERVING,
     described_body,
     is_kind,
     name_shows_kind,
@@ -341,11 +341,13 @@ def _evidence(people: People, description: Description, pos: int) -> list[Candid
         if turn.start < pos and turn.role is None and described_body(turn.speaker, description.head):
             found.append(Candidate(turn.speaker, None, 3, turn.start,
                                     f'"{turn.speaker}" spoke at offset {turn.start}'))
-        elif turn.start < pos and description.head in TRADING and (spoke := people.by_name(turn.speaker)) and (
-                spoke.name in people.which_bodies or _speaks_of_itself(people.text, turn.start, spoke)) and (
-                    not shows_other_kind(spoke.name, description.head)):
-            # ("Mona Sea Link, which runs the ferry, said … the company said": a body by its
-            # "which", of no other kind by its words, speaking)
+        elif turn.start < pos and description.head in SERVING and (
+                spoke := people.by_name(turn.speaker)) and (spoke.name in people.which_bodies or (
+                    _speaks_of_itself(people.text, turn.start, spoke))) and (
+                    not shows_other_kind(spoke.name, description.head, trading=True)):
+            # ("Mona Sea Link, which runs the ferry, said … the company said", "… the operator
+            # said", "… the airline said": a body by its "which", of no other kind by its words,
+            # speaking)
             spoken.append(Candidate(turn.speaker, None, 3, turn.start,
                                     f'{turn.speaker}, a body, spoke at offset {turn.start}'))
     found.extend(_typed(people, description, mentions, pos))

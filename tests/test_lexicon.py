@@ -48,6 +48,11 @@ def test_a_partly_tagged_list_keeps_every_word_and_names_a_subset() -> None:
     trading = lexicon.tagged("trading_kinds", "trade")
     kinds = lexicon.words("body_kinds") | lexicon.words("named_body_kinds")
     assert trading == {"company", "firm"} < lexicon.tagged("trading_kinds") <= kinds
+    # and "service" the nouns, beside those, that mean the one body that spoke as "the
+    # company" does: bodies that run a service, never a group, network or bank
+    serving = lexicon.tagged("trading_kinds", "service")
+    assert {"airline", "operator", "utility"} <= serving < lexicon.tagged("trading_kinds")
+    assert not serving & ({"group", "network", "bank"} | trading)
 
 
 @pytest.mark.parametrize("sentence", [
