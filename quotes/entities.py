@@ -100,10 +100,23 @@ def particle_surname(words: list[str], full: list[str]) -> bool:
             _given_word(w) or (person and _hyphenated_given(w)) for w in full[:-len(words)]))
 
 
-def same_given(said: str, given: str) -> bool:
+# Initials written together, no space: "T.R." of a given name and a patronymic.
+_INITIALS = re.compile(r"(?:[^\W\d_]\.){2,3}")
+
+
+def same_given(said: str, given: str, *more: str) -> bool:
     """The first word of a name as written here can be the given name known: the same
-    word, or its initial ("M. Korovatu" for "Mathieu Korovatu"; not for "Ana Korovatu")."""
-    return said == given or (is_initial(said) and given[:1] == said[0] and not is_initial(given))
+    word, or its initial ("M. Korovatu" for "Mathieu Korovatu"; not for "Ana Korovatu");
+    initials written together are those of the given name and the words after it, a
+    patronymic in post-Soviet copy ("T.R. Valiev" for "Timur Rashidovich Valiev", not
+    "T.K. Valiev")."""
+    if said == given or (is_initial(said) and given[:1] == said[0] and not is_initial(given)):
+        return True
+    if not _INITIALS.fullmatch(said) or not said[0].isupper():
+        return False
+    letters, words = said.split(".")[:-1], (given, *more)
+    return len(letters) <= len(words) and all(
+        w[:1] == letter and not w.endswith(".") for letter, w in zip(letters, words, strict=False))
 
 
 def first_surname(word: str, entity: Entity) -> bool:

@@ -167,8 +167,8 @@ class People:
         for entity in self._by_surname.get(lookup_key(words), ()):
             if entity.words == words:
                 return entity
-            if len(words) > 1 and len(entity.words) > 1 and not same_given(words[0], entity.words[0]) and not (
-                    particle_surname(words, entity.words)):
+            if len(words) > 1 and len(entity.words) > 1 and not same_given(
+                    words[0], *entity.words[:-1]) and not particle_surname(words, entity.words):
                 continue
             if gender and entity.gender and entity.gender != gender:
                 continue
