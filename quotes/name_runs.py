@@ -21,7 +21,7 @@ _CAPITALISED_RUN = regex.compile(
     r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L})){0,40}+\.?"
     rf"(?:{NICKNAME})?"  # "Marlon 'Speedy' | Gillett": a nickname in marks inside the name
     r"(?:[ \u00a0]+(?:(?:de|da|di|van|von|der|den|ter|zu|bin|binti|bint|ibn|al|el|la|le|del|della|du|dos|das"
-    r"|i|y)"
+    r"|ap|ab|ferch|verch|i|y)"
     r"[ \u00a0]+){0,2}"
     rf"(?:{JOINED_PARTICLE.pattern})?"  # "Faisal al-Nuaimi"
     r"\p{Lu}(?:[\p{L}\p{M}\p{N}’'\-]|\.(?=\p{L})){0,40}+\.?"

@@ -418,6 +418,8 @@ def _personal_start(toks: list[Token], first: int, last: int,
     start = last - 1
     if start - 1 > first and (is_initial(toks[start].word) or toks[start].key in PARTICLES):
         start -= 1
+    elif start - 1 == first and toks[start].key in PARTICLES:
+        start -= 1  # "… of the coastal department | Nia ferch Owain": no name opens with its particle
     while start - 2 > first and toks[start - 1].key in PARTICLES and is_name_word(toks[start - 2]):
         start -= 2  # "of Qasreen | Faisal bin Rashid Al-Mansour": a particle joins two names
     start = _patronymic_from(toks, start, first, last)

@@ -30,8 +30,10 @@ _TOKEN = re.compile(rf"{_WORD}(?:[’'\-.&]{_WORD})*(?:(?<=[sS])[’'](?=[ \t]+[
 # The particles that open a patronymic inside a Malay or Arabic name ("bin", "binti"):
 # a style of address after one is the father's, inside the name (names.address_style).
 PATRONYMIC_LINKS = frozenset(("bin", "binti", "bint", "ibn"))
+# Welsh "ap"/"ab" ("son of") and "ferch"/"verch" ("daughter of") join a name as "van" does
+# ("Rhodri ap Gwilym", "Mr ap Gwilym").
 PARTICLES = PATRONYMIC_LINKS | frozenset(
-    "de da di du del della der den ter zu van von al el le la dos das st".split())
+    "de da di du del della der den ter zu van von al el le la dos das st ap ab ferch verch".split())
 # The Catalan and Spanish "and" joining a double surname ("Núria Camps i Grau", "José
 # Ortega y Gasset"), read as a particle only in lower case (never the pronoun "I").
 SURNAME_JOINERS = frozenset(("i", "y"))
