@@ -282,6 +282,8 @@ def _apposition(text: str, at: int) -> str | None:
 def _speaks(text: str, at: int, limit: int, name: str = "") -> bool:
     """"Kestrel AB, which …, told …", "said Ana Roos": the name is a speech verb's subject."""
     end = max(name_end(text, at), at + len(name) if name and text.startswith(name, at) else at)
+    if text[end - 1:end] == ".":
+        limit = max(limit, _sentence_end(text, end))  # ("Harlow Quarry Co. said": no sentence ends there)
     after = _TO_VERB.match(text, end, limit)  # (the name's own end: "Cwmni Theatr y Glannau, which …")
     if after is not None and after.group(1) in lexicon.speech_verbs():
         return True
