@@ -10,7 +10,7 @@ import regex
 from quotes import lexicon
 from quotes.cue_words import PREPOSITIONS
 from quotes.mention_words import clean_role
-from quotes.names import MAX_ROLE_TOKENS, Mention, given_name_title
+from quotes.names import MAX_ROLE_TOKENS, Mention, given_name_title, person_closing_office
 from quotes.noun_phrases import DETERMINERS, mention_ending, person_before_of, starts_clause
 from quotes.office_words import portfolio_comma
 from quotes.organisations import names_a_body
@@ -52,6 +52,9 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
             last = next((m - 1 for m in range(last - 1, max(-1, last - 8), -1) if toks[m].word == "("), last)
         head = mention_ending(text, toks, last) if last >= 0 else None
         head = _person_from_place(text, toks, head) or head  # "Alicia Moreno of Granby, who …, said"
+        if head is not None and head.kind in ("name", "role"):
+            # "Farmer from the village of Brezno | Ana Kolar, who …, said": the office's holder
+            head = person_closing_office(text, toks[:k], head) or head
         if head is not None and head.kind == "name" and head.role is None and _office_read_as_name(toks, head):
             head = Mention(head.start, head.end, "role", None, None)
         opener = toks[k + 1]

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import compress
 
+import regex
+
 from quotes import lexicon
 from quotes.mention_words import NICKNAME_CLOSING_MARKS, NICKNAME_OPENING_MARKS, clean_role
 from quotes.office_words import OFFICE_OPENERS, office_link, office_opening, office_start
@@ -26,6 +28,7 @@ from quotes.tokens import (
     is_name_word,
     is_possessive,
     is_post_nominal,
+    is_role_noun,
     is_role_word,
     is_title,
     is_word,
@@ -539,7 +542,8 @@ def person_closing_office(text: str, toks: list[Token], found: Mention) -> Menti
     if not is_capitalised(before.word) and not certain:
         return None  # ("… of | Marine Hydrography": the body's own words)
     key = surname_key(before)
-    after_of = toks[opens - 2].key in ("in", "of", "and")
+    # ("Lorry driver from | Tver | Ivan Orlov": where the holder is from ends the office too)
+    after_of = toks[opens - 2].key in ("in", "of", "and", "from")
     if is_role_word(before) and not after_of and not certain:
         return None  # ("a spokeswoman for Fisheries Minister | Lina Haaland": her own title)
     ends_body = certain or _ends_body(before) or key in lexicon.words("org_words") or after_of or (
@@ -547,8 +551,15 @@ def person_closing_office(text: str, toks: list[Token], found: Mention) -> Menti
     if not (ends_body or given.key in lexicon.words("given_names")):
         return None
     start = toks[opening - 1].start if opening > 0 and toks[opening - 1].key == "the" else toks[opening].start
+    # (the words that open the phrase before the office's noun are the office's: "Lorry | driver")
+    lead = next((k for k in range(opening) if toks[k].start >= found.start), opening)
+    if lead < opening and all(t.word[:1].isupper() and t.word.replace("-", "").isalpha()
+                              for t in toks[lead:opening]):
+        start = toks[lead].start
+    else:
+        lead = opening
     return Mention(start, found.end, "name", (given.start, surname.end),
-                   clean_role(text[toks[opening].start:before.end]))
+                   clean_role(text[toks[lead].start:before.end]))
 
 
 def _three_word_name(toks: list[Token], last: int) -> int | None:
@@ -594,7 +605,47 @@ def person_after_body_end(text: str, name: Span) -> Span | None:
                 _may_open_name(t, text) and not is_role_word(t) for t in toks[k + 1:]) and not (
                 k == n - 4 and _standing_shape(toks[k + 1].word)):  # ("County | Recorder Ana Hale")
             return toks[k + 1].start, name[1]
-    return _initial_opens_person(text, toks)
+    return _initial_opens_person(text, toks) or _person_after_place(text, toks)
+
+
+# A description's noun, then "of" or "from" and perhaps a kind of place, right before a
+# name run: "Lorry driver from | Tver Ivan Orlov", "Grower from the village of | Brezno Ana Kolar".
+_DESCRIBED_FROM = regex.compile(r"(\p{L}+) (?:(?:from|of) (?:the )?\p{Ll}+ )?(?:from|of) (?:the )?$")
+
+
+def _person_after_place(text: str, toks: list[Token]) -> Span | None:
+    """A place and then the person's name in a run read after a description of the
+    person (a role noun or a doer's noun) and "from" or "of" ("Lorry driver from | Tver |
+    Ivan Orlov", "Grower from the village of | Brezno | Ana Kolar"): translated copy
+    writes the description, where the
+    person is from, then the name, no comma. The person's name is the last two words
+    (three with a patronymic or a known given name first), none a place's, a body's or
+    one the article writes in lower case; the place's words hold no known given name.
+    Not after a relative's noun ("the widow of …" names another person, whole)."""
+    described = _DESCRIBED_FROM.search(text, max(0, toks[0].start - 40), toks[0].start)
+    if described is None:
+        return None
+    if described.group(1).casefold() in lexicon.words("kin_nouns"):
+        return None
+    head = tokens(text, described.start(1), described.end(1))
+    if not head or not (is_role_noun(head[0]) or _standing_word(head[0].word)):
+        return None  # ("… the road from | Tver …": no person described)
+    n = len(toks)
+    if _closes_body(toks[n - 1], True) or is_post_nominal(toks[n - 1].word):
+        return None  # ("chief executive of | Kallisto Energia SA": a body's name, whole)
+    opens = _three_word_name(toks, n - 1) if n >= 4 else None
+    # (four words or more: only after "the", which opens a place's name, or a body's word
+    # before the last two: "from the | Kessa District Ana Bek", not "Master of | Science
+    # Lia Bestard Rojas", a given name and two surnames)
+    if opens is None and n >= 4 and not (described.group().endswith("the ") or _ends_body(toks[n - 3]) or (
+            surname_key(toks[n - 3]) in lexicon.words("org_words"))):
+        return None
+    opens = n - 2 if opens is None else opens
+    given = lexicon.words("given_names")
+    if opens < 1 or any(surname_key(t) in given for t in toks[:opens]) or not all(
+            _may_open_name(t, text) and not is_role_word(t) for t in toks[opens:]):
+        return None
+    return toks[opens].start, toks[n - 1].end
 
 
 # An office's preposition right before a name span: "… post of | Ostrel B. Tumurbaatar",
