@@ -353,7 +353,9 @@ def address_style(toks: list[Token], k: int, last: int) -> bool:
     if tok.key in dotted:  # (or after another style: "Rt Hon"; or before a given name: "Hon Grace Mwale")
         return tok.word.endswith(".") or before in styles or before in dotted or (
             last - k >= 2 and toks[k + 1].key in lexicon.words("given_names"))
-    return tok.key in styles and (last - k >= 2 or toks[k + 1].key in styles or toks[k + 1].key in dotted)
+    # (after "His" or "Her" a style is one before a single name too: "His Excellency | Paisjusz")
+    return tok.key in styles and (last - k >= 2 or toks[k + 1].key in styles or toks[k + 1].key in dotted
+                                  or before in ("his", "her"))
 
 
 @cache

@@ -16,7 +16,7 @@ from functools import cache
 
 from quotes import lexicon
 from quotes.mention_words import clean_role
-from quotes.names import MAX_ROLE_TOKENS, Mention, name_ending, office_mention, title_as_surname
+from quotes.names import MAX_ROLE_TOKENS, Mention, is_style_word, name_ending, office_mention, title_as_surname
 from quotes.office_words import office_opening
 from quotes.organisations import names_a_body, organisation_ending
 from quotes.tokens import (
@@ -451,13 +451,15 @@ def _role_after_body(text: str, toks: list[Token], inner: Mention) -> bool:
     """A person's name whose role words open with the rest of a body's name and end with
     a role noun ("Canada governor | Gordon Pryde", "Fraser Valley political scientist |
     Moira Quail"), not a person who is the object of "of" ("the wife of | Senator Ana
-    Lee", whose role opens with a title)."""
+    Lee", whose role opens with a title). A style of address ends the role as a title does
+    ("the mosque of Dashoguz | Hajy | Myrat Orazov")."""
     if not inner.role or inner.name is None or inner.start >= inner.name[0]:
         return False
     opening = next((t for t in toks if t.start == inner.start), None)
     closing = next((t for t in reversed(toks) if t.end <= inner.name[0]), None)
     return opening is not None and closing is not None and is_name_word(opening) and (
-        opening.key not in lexicon.words("honorifics")) and is_role_word(closing)
+        opening.key not in lexicon.words("honorifics")) and (
+        is_role_word(closing) or is_style_word(closing.word))
 
 
 def _extend_further(text: str, toks: list[Token], mention: Mention) -> Mention:
