@@ -106,6 +106,9 @@ _NO_VERB_PAST = frozenset("but when until given".split())
 # What "too" opens a clause with: a quantity of its subject or how often ("too many …").
 _TOO_WHAT = frozenset("many much few little often".split())
 NOT_SUBJECTS = frozenset("to and or but so then not also too as because if when while".split())
+# A time adverb then a conjunction of time opens no clause of its own ("said yesterday as …").
+_TIME_ADVERBS = lexicon.tagged("time_words", "adverb")
+_TIME_CLAUSE_OPENERS = frozenset("as when while after before until once".split())
 
 
 # (a value, never assigned to: not frozen, as quotes.names.Mention says why)
@@ -174,6 +177,9 @@ def looks_like_clause(text: str, start: int, end: int) -> bool:
         if toks[1].key == "often":
             return looks_like_clause(text, toks[2].start, end) or _says_something(text, toks[2].start, end)
         return any(clause_word(t) for t in toks[2:14])
+    if len(toks) >= 2 and (toks[0].key in DAYS or toks[0].key in _TIME_ADVERBS) and (
+            toks[1].key in _TIME_CLAUSE_OPENERS):
+        return False  # "…’, a judge said yesterday | as she jailed him": when it was said, no content
     if len(toks) < 3 or toks[0].key in PREPOSITIONS or toks[0].key in NOT_SUBJECTS or (
             toks[0].key in DAYS and not clause_word(toks[1])):  # ("said Monday | he …")
         return False
