@@ -240,13 +240,30 @@ def standing_end(toks: list[Token], first: int, last: int, text: str | None = No
         return first + 1  # "Full-back | Owen “Sparky” Hartley": a team position (not "Co-anchor Ana Lee")
     for k in range(first, last - 1):
         tok = toks[k]
+        if k == first and _described_word(tok.word) and (toks[k + 1].key in given or (
+                text is not None and _opens_sentence(text, tok.start))):
+            return k + 1  # "Sixth-former | Kyle Peart", "Seventy-year-old | Ana Ruiz"
         if tok.key in given or not tok.word.isalpha() or not is_capitalised(tok.word) or _is_particle(tok):
             return first
-        if toks[k + 1].key in given and _standing_shape(tok.word):
+        if toks[k + 1].key in given and (_standing_shape(tok.word) or (
+                tok.key in lexicon.words("standing_nouns"))):
             return k + 1
-        if k == first and text is not None and _standing_shape(tok.word) and _opens_sentence(text, tok.start):
+        if k == first and text is not None and (_standing_shape(tok.word) or (
+                tok.key in lexicon.words("standing_nouns"))) and _opens_sentence(text, tok.start):
             return k + 1  # "Herder | Batbayar Gansukh" opening a sentence: no given name known
+        if k == first and text is not None and tok.key in lexicon.words("standing_nouns") and (
+                text.endswith(", ", 0, tok.start)):
+            return k + 1  # "the head of …, | Licentiate | Lia Ferro Ochoa, said": an apposition
     return first
+
+
+def _described_word(word: str) -> bool:
+    """A capitalised word hyphenated to lower-case words, a description of a person
+    ("Sixth-former", "Ninth-grader", "Seventy-eight-year-old"); not a name's parts ("Abdel-Latif"),
+    nor a prefix's office ("Co-anchor", "Ex-minister": a title US copy keeps with the name)."""
+    head, _, tail = word.partition("-")
+    return bool(tail) and len(head) > 2 and head[:1].isupper() and head.isalpha() and all(
+        part.isalpha() and part.islower() for part in tail.split("-"))
 
 
 def _opens_sentence(text: str, start: int) -> bool:
