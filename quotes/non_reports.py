@@ -78,7 +78,24 @@ def reports_nothing(text: str, pieces: tuple[Span, ...], attribution: Attributio
         return True
     if _ANONYMITY.match(text, content):
         return True
+    if shows_nothing_said(text, attribution, content):
+        return True
     return attribution.rule == "passive cue, report" and bool(_INSTRUCTION.match(text, content))
+
+
+# What a face or a manner shows, not a statement: "showed no emotion as …", "showed little remorse".
+_FEELING_SHOWN = re.compile(r"(?:no|little|any|some|visible)\s+(?:emotion|remorse|reaction|regret|flicker)\b")
+
+
+def shows_nothing_said(text: str, attribution: Attribution, content: int) -> bool:
+    """"Pell showed no emotion as …", "after CCTV showed his van parked …": "show" reports
+    a finding of figures or polls, but not a feeling shown, nor what a camera recorded."""
+    if attribution.cue is None or attribution.cue.base != "show":
+        return False
+    if _FEELING_SHOWN.match(text, content):
+        return True
+    words = attribution.mention.text(text).split() if attribution.mention is not None else []
+    return bool(words) and words[-1].casefold() in lexicon.words("recorders")
 
 
 # A body's own size or membership: "it represents some 2,000 …", "they have about 900 …",
