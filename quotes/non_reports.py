@@ -21,6 +21,7 @@ import re
 import regex
 
 from quotes import lexicon
+from quotes.cue_words import Cue
 from quotes.cues import Attribution
 
 Span = tuple[int, int]
@@ -78,9 +79,33 @@ def reports_nothing(text: str, pieces: tuple[Span, ...], attribution: Attributio
         return True
     if _ANONYMITY.match(text, content):
         return True
-    if shows_nothing_said(text, attribution, content):
+    if pleads_to_charge(text, cue, content) or shows_nothing_said(text, attribution, content):
         return True
     return attribution.rule == "passive cue, report" and bool(_INSTRUCTION.match(text, content))
+
+
+def _offences() -> str:
+    phrases = sorted(lexicon.lines("offences"), key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+
+
+# A charge: a count of an offence ("nine counts of fraud", "a further charge of") or an
+# offence named (lexicons/offences.txt), not the subject of a clause ("theft was rising").
+_CHARGE = re.compile(
+    r"(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|several"
+    r"|multiple)\s+(?:\w+\s+)?(?:counts?|charges?|offences?|offenses?)\s+of\b"
+    rf"|(?i:{_offences()})\b(?!\s+(?:was|were|is|are|had|has|have|would|could|will)\b))")
+_PLEA = re.compile(r"guilty\s+to\s+")
+
+
+def pleads_to_charge(text: str, cue: Cue, content: int) -> bool:
+    """"admitted nine counts of fraud", "who admitted burglary at an earlier hearing,",
+    "who pleaded guilty to two counts of arson,": a defendant's plea names the charge, no
+    statement ("admitted she had lied" and "pleaded not guilty" report one)."""
+    if cue.base == "admit":
+        return _CHARGE.match(text, content) is not None
+    plea = _PLEA.match(text, content) if cue.base == "plead" else None
+    return plea is not None and _CHARGE.match(text, plea.end()) is not None
 
 
 # What a face or a manner shows, not a statement: "showed no emotion as …", "showed little remorse".
