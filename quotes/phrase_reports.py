@@ -75,6 +75,10 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
         rest = None  # "…, according to Crowdpac, a start-up that tracks donations": no content
     if rest is not None and keep and _REMARK.match(text, rest[0]):
         rest = None  # "Inflation reached 9%, according to the institute, well above the target": a remark
+    if rest is not None and keep and (part := _PART_OF.match(text, rest[0])) and (
+            part.group(1) in ("which", "whom") or not looks_like_clause(text, rest[0], rest[1])):
+        rest = None  # "…, according to the co-op, most of which is sold abroad", "…, most of them on
+        # the night shift": the writer's words on a part of what was counted, no second piece
     if rest is not None and len(text[rest[0]:rest[1]].split()) >= 2:
         # "Fundraising, according to the campaign, has surged": the cue sits inside what was said
         return Report((lead, rest) if keep and lead else (rest,), attribution)
@@ -187,6 +191,11 @@ def _owner_nouns() -> frozenset[str]:
 # X said: "well above the target", "up from 7%", "making it the deadliest year since …".
 _REMARK = re.compile(r"(?:well|far|up|down|slightly|sharply|compared|above|below|roughly|nearly|almost)\b"
                      r"|[a-z]+ing\s+(?:it|this|that|them|the)\b")
+
+
+# A part of what the lead counted: "most of which", "many of them", "two of whom".
+_PART_OF = re.compile(r"(?:most|many|some|all|none|each|much|half|both|several|few|one|two|three|four|five"
+                      r"|\d+(?:\s*(?:%|per\s*cent|percent))?)\s+of\s+(which|whom|them|those|these)\b")
 
 
 # "… Serelian | diplomacy,": one or two lower-case nouns up to the source's comma.
