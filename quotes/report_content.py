@@ -85,7 +85,7 @@ _CONJUNCTIONS = frozenset(["and", "but", "or"])
 _SUBJECT_PRONOUNS = lexicon.words("pronouns") | {"you"}
 _SAY = frozenset(["say"])
 # What "said" can be followed by without reporting a statement.
-_NOT_SAID = frozenset(
+NOT_SAID = frozenset(
     "nothing something anything little much more less so yes no goodbye hello farewell sorry thanks otherwise "
     "last next this earlier later late live today yesterday tonight".split()) | DAYS | PREPOSITIONS | frozenset(
     "to and or but so then not also too as because if when while".split())
@@ -232,7 +232,7 @@ def _says_something(text: str, start: int, end: int) -> bool:
     """After "said", a few words that are not an adverbial are what was said
     ("said having Brandt on the ticket puts them at risk")."""
     toks = [t for t in tokens(text, start, min(end, start + 120)) if is_word(t)]
-    return len(toks) >= 4 and toks[0].key not in _NOT_SAID and not clause_word(toks[0]) and not (
+    return len(toks) >= 4 and toks[0].key not in NOT_SAID and not clause_word(toks[0]) and not (
         toks[0].word.islower() and toks[0].key.endswith("ly"))  # (", she said, is doing …")
 
 
@@ -436,7 +436,7 @@ def object_follows(text: str, start: int, end: int) -> bool:
     first = toks[0]
     if first.word.islower() and first.key in lexicon.speech_verbs():
         return False  # "biofuels advocates say …": the cue was a noun, the subject
-    return first.key not in PREPOSITIONS and first.key not in _NOT_SAID and not clause_word(first) and not (
+    return first.key not in PREPOSITIONS and first.key not in NOT_SAID and not clause_word(first) and not (
         first.word.islower() and first.key.endswith(("ly", "ed", "ing")))
 
 

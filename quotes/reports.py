@@ -28,6 +28,7 @@ from quotes.cue_words import (
     with_object,
 )
 from quotes.cues import Attribution
+from quotes.listener_clauses import listener_before_clause
 from quotes.nesting import outermost
 from quotes.nominal_reports import nominal_reports
 from quotes.non_reports import (
@@ -351,7 +352,7 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         mention = _described_before(text, s0, who.start())
     if mention is None and not passive:
         return None
-    full = with_object(text, cue, s1)
+    full = listener_before_clause(text, cue, with_object(text, cue, s1), s1)
     that_end = after_that(text, full.end, s1)
     start = skip(text, full.end, s1)  # the first word after the cue (and its listener)
     if that_end is not None and cue.bare and speech_participle_within(text, full.end, that_end + len("that")):
