@@ -129,6 +129,8 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     first = _patronymic_in_run(toks, first, last)
     standing = first
     first = standing_end(toks, first, last, text)  # ("Ferryman | Tobias Quenault": kept in the role)
+    degree = _degree_end(toks, first, last)
+    first = max(first, degree)  # ("Master of Science | Yamilka Bestard Hechavarría")
     if first == last and given_name_title(toks, first - 1):
         first -= 1  # "Dean Hollis, of Cumbria Police", "Emir Haskovic": a given name
     if first < last and toks[first].key == "con" and first > 0 and toks[first - 1].key in _DETECTIVE:
@@ -148,14 +150,20 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     plain = True  # (the office read is of capitalised words)
     # (a courtesy title or one that tells a gender, not a portfolio: "of the Northern Defence | Pact …")
     before = toks[first - 1] if first > 0 else None
-    titled = styled < first or (before is not None and is_capitalised(before.word) and (
+    titled = styled < first or degree > 0 or (before is not None and is_capitalised(before.word) and (
         before.key in lexicon.words("honorifics") or before.key in lexicon.words("gendered_titles")))
+    # (a person's title right before the run shows where the name starts after an office, which
+    # is read whole as the role: "Governor of Sohag Major General | Hisham Fathi Abdel-Ghaffar";
+    # not a body's word: "… Executive | Power Elnur Gasimov")
+    title_before = before is not None and is_capitalised(before.word) and is_role_noun(before) and (
+        before.key not in lexicon.words("org_words")) and _may_open_name(toks[first], text) and (
+        toks[first].key not in lexicon.words("company_trades"))
     if titled:
         pass  # "… of Qasreen Sheikh | Faisal bin Rashid Al-Mansour": the title shows where the name starts
     elif last - first >= 2 and (opening := office_opening(toks, first, plain=True)) is not None:
         # "the Deputy Minister of Interior of Moravel Iva Stenko", "Secretary of State Ana
         # Ruiz": the place or body ends the role, the last words name the person
-        person = _personal_start(toks, first, last, text=text)
+        person = first if title_before else _personal_start(toks, first, last, text=text)
     elif last - first >= 2 and (opening := office_opening(toks, first, plain=False)) is not None:
         # "the head of the enterprise Merav Trans Ana Bek": only where the article shows
         # where her name starts (a given name, the surname used alone elsewhere)
@@ -163,7 +171,7 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
         if named_after_body(toks, last, text) or after_body_head(toks, first):
             # "… Foreign Ministry | Dana Korelis", "… Water Board | Hollandse Delta Pieter Smit"
             confirm = confirm | {surname_key(toks[last])}
-        person = _personal_start(toks, first, last, confirm=confirm, text=text)
+        person = first if title_before else _personal_start(toks, first, last, confirm=confirm, text=text)
         plain = person is None or person == first
     if person is not None and opening is not None:  # (a person is read only after an office)
         first = max(first, person)
@@ -219,6 +227,28 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
         role = " ".join(t.word for t in toks[role_first:first]).replace(" .", ".").replace(" ,", ",")
     name = (toks[first].start, toks[last].end)
     return Mention(toks[role_first].start, toks[last].end, "name", name, clean_role(role))
+
+
+# An academic degree written before the name in translated copy: "Doctor of Agricultural
+# Sciences", "Candidate of Technical Sciences", "Master of Science" (Russian, Cuban, Central
+# Asian usage); the name starts after "Science(s)".
+_DEGREES = frozenset("doctor candidate master bachelor".split())
+_SCIENCES = frozenset(("science", "sciences"))
+
+
+def _degree_end(toks: list[Token], first: int, last: int) -> int:
+    """Where the name starts after a degree that ends inside the run toks[first:last + 1]
+    ("Doctor of | Agricultural Sciences Orestes Matos Durand"), at least two name words
+    after it; 0 when the run holds no degree."""
+    for k in range(first, last - 1):
+        if toks[k].key not in _SCIENCES:
+            continue
+        j = k - 1
+        while j > 0 and j >= k - 3 and toks[j].key != "of" and is_capitalised(toks[j].word):
+            j -= 1
+        if j > 0 and toks[j].key == "of" and toks[j - 1].key in _DEGREES:
+            return k + 1
+    return 0
 
 
 # The endings of a doer's noun ("Parishioner", "Instructor", "Ferryman", "Machinist",
@@ -543,10 +573,15 @@ def person_closing_office(text: str, toks: list[Token], found: Mention) -> Menti
         _OFFICE_BEFORE.search(text, max(0, found.start - 9), found.start) is None)
     while initial and opens > 1 and is_initial(toks[opens - 1].word):
         opens -= 1
+    styled = opens == last - 1 and opens > 2 and is_name_word(toks[opens - 1]) and (
+        _courtesy(toks[opens - 2]))
+    if styled:
+        opens -= 1  # "… in Minya Dr. | Nagwa Mahmoud Hassanein": a courtesy title opens the name
+    styled = styled or (opens > 1 and _courtesy(toks[opens - 1]))  # ("… Agriculture Dr. | Ana Lee")
     given, surname, before = toks[opens], toks[last], toks[opens - 1]
     # (a patronymic between them shows the name whatever comes before it: "… of the
     # hospital | Dilfuza Rakhmatillaevna Mamatova", "… Executive Committee | Iryna Paulauna …")
-    certain = (opens == last - 2 and _is_patronymic(toks[last - 1])) or (
+    certain = styled or (opens == last - 2 and _is_patronymic(toks[last - 1])) or (
         initial and not _given_before_initial(before))
     if found.kind == "name" and (found.role or found.name is None or not any(
             t.key in lexicon.words("org_words") for t in toks[:last - 1] if t.start >= found.name[0])):
@@ -579,6 +614,13 @@ def person_closing_office(text: str, toks: list[Token], found: Mention) -> Menti
         lead = opening
     return Mention(start, found.end, "name", (given.start, surname.end),
                    clean_role(text[toks[lead].start:before.end]))
+
+
+def _courtesy(tok: Token) -> bool:
+    """A courtesy title or style of address as written before a name ("Dr.", "Mrs", "Hajy")."""
+    return is_capitalised(tok.word) and (
+        tok.key in lexicon.words("honorifics") or tok.key in lexicon.words("gendered_titles")
+        or is_style_word(tok.word))
 
 
 def _three_word_name(toks: list[Token], last: int) -> int | None:
