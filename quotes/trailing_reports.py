@@ -68,7 +68,8 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if text.find(",", s0, cue.start) < 0:
         return None  # (the lead, ending before the cue, must end with a comma)
     verb = text[cue.start:cue.end].split()[0].casefold() if cue.end > cue.start else ""
-    mention = mention_before(text, s0, before_anonymity_clause(text, s0, cue.start))
+    mention = _described_by_relative(text, s0, cue.start) or mention_before(
+        text, s0, before_anonymity_clause(text, s0, cue.start))
     plain = mention is None and (mention := _plain_group(text, s0, cue)) is not None
     if mention is not None and (agent := _passive_agent(text, mention, cue, s1)) is not None:
         mention, lead_end = agent, mention.start  # "…, it was announced today by the police"
@@ -152,6 +153,33 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
 # "it was announced | today by": past up to five words of adverbial after the verb, "by" and its agent.
 _AGENT_AFTER = re.compile(r"(?:[ \t]+(?!by\b)[\w’'-]+){0,5}?[ \t]+by[ \t]+")
 _VERB = re.compile(r"[a-z]+")
+
+
+def _described_by_relative(text: str, s0: int, cue_start: int) -> Mention | None:
+    """"…, the trust that runs the town's birthing unit | has confirmed", "…, the charity
+    whose ship carried out the rescue | said": after the lead's comma, a noun phrase and
+    a relative clause that tells which one it is, up to the cue; the noun phrase speaks."""
+    if _NOT_FINITE_BEFORE.search(text, max(s0, cue_start - 12), cue_start):
+        return None  # "…, the senator who is riding a wave of anger to | contend", "…, the results of
+        # which will be | announced": an infinitive or a passive, no one speaking
+    end = _back_over_aux(text, s0, cue_start)
+    match = _RELATIVE_DESCRIPTION.search(text, max(s0, end - 160), end)
+    if match is None or len(match.group("clause").split()) < 2:
+        return None  # ("a result which drew | murmurs": a verb without its object, the cue a noun)
+    head = match.group("head")
+    return Mention(match.start("head"), match.end("head"), "role", None, head)
+
+
+# A relative clause with a subject of its own ("a sale which | its owners said …") has the
+# cue for its verb: no description of the speaker.
+_CLAUSE_SUBJECT = r"(?:the|an?|its|his|her|their|our|th[eo]se|this|it|he|she|they|we|i)\b"
+# ", | the trust | that runs the unit": an article or a possessive, up to three words and a
+# lower-case noun, then a relative word and its clause (no comma, mark or cue in it).
+_RELATIVE_DESCRIPTION = re.compile(
+    r",[ \t]+(?P<head>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)[ \t]+(?:[\w’'-]+[ \t]+){0,3}?[a-z][a-z-]+)"
+    r"[ \t]+(?:(?:that|which|who)[ \t]+(?!" + _CLAUSE_SUBJECT + r")|whose[ \t]+)"
+    r"(?P<clause>[^,;:“”\"‘.!?]{3,120})\Z")
+_NOT_FINITE_BEFORE = re.compile(r"\b(?:to|be|been|being)[ \t]+\Z")
 
 
 def _plain_group(text: str, s0: int, cue: Cue) -> Mention | None:
