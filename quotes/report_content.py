@@ -291,13 +291,24 @@ _JOINS = frozenset(("and", "but", "or"))
 _COMMA_ASIDE = re.compile(r"(?:[^,;:.?!“”\"«»\n]|(?<=\d)[,.](?=\d)|\.(?=\S)){2,120}?,\s+")
 
 
+def _participle_aside(text: str, start: int, end: int) -> bool:
+    """An aside that is a participle of the subject, no one's report: "the cut, | announced
+    late on Friday by the minister, | was …" (not "the plan, | said the minister, | …", whose
+    verb has a subject after it)."""
+    toks = [t for t in tokens(text, start, end) if is_word(t)][:2]
+    return len(toks) == 2 and toks[0].word.islower() and toks[0].key.endswith("ed") and (
+        toks[1].word.islower() and toks[1].key not in _SUBJECT_PRONOUNS and toks[1].key not in _ARTICLES
+        and toks[1].key not in lexicon.tagged("determiners", "possessive"))
+
+
 def _subject_aside(text: str, start: int, comma: int, end: int) -> int | None:
     """Where an aside between the content's subject and its verb ends: "said the ferry,
     carrying 212 passengers, had been held …", "said the plan, however, would …".
     The content before the comma is a noun phrase (no verb, no subordinator) and a verb
     follows the closing comma; a break at a comma after a verb still ends the content."""
     aside = _COMMA_ASIDE.match(text, comma + 1, end)
-    if aside is None or _OTHERS_WORDS.search(text, aside.start(), aside.end()):
+    if aside is None or (_OTHERS_WORDS.search(text, aside.start(), aside.end()) and not (
+            _participle_aside(text, aside.start(), aside.end()))):
         return None  # ("the plan, she added, would …", "the ferry, according to …, had …")
     after = [t for t in tokens(text, aside.end(), min(end, aside.end() + 30)) if is_word(t)]
     if not after or not (clause_word(after[0]) or (
@@ -336,9 +347,20 @@ def _before_next_cue(text: str, start: int, end: int) -> int:
     proposed the refusal, said …": the main verb after a relative clause, too). Only an
     inflected form counts: a base form after a comma is too often a noun ("…, state …")."""
     for match in _COMMA_WORD.finditer(text, start, end):
-        if _inflected_speech_verb(match.group(1).lower()):
+        if _inflected_speech_verb(match.group(1).lower()) and not (
+                _participle_then_verb(text, match.start(), end)):
             return match.start()
     return end
+
+
+def _participle_then_verb(text: str, comma: int, end: int) -> bool:
+    """"the cut, | announced late on Friday by the minister, | was …": a participle aside
+    of the clause's subject, its verb after the closing comma."""
+    aside = _COMMA_ASIDE.match(text, comma + 1, end)
+    if aside is None or not _participle_aside(text, aside.start(), aside.end()):
+        return False
+    after = [t for t in tokens(text, aside.end(), min(end, aside.end() + 30)) if is_word(t)][:1]
+    return bool(after) and clause_word(after[0]) and after[0].word.islower()
 
 
 def after_that(text: str, pos: int, end: int) -> int | None:
