@@ -71,7 +71,7 @@ def fallback(people: People, description: Description, pos: int) -> list[Candida
     if any(w[:1].isupper() for w in description.words.split()):
         return []  # ("the Democratic nominee": what it tells of the person, the article must show)
     found = people.subject_before(pos)
-    if found is None or pos - found[0] > FALLBACK_REACH:
+    if found is None or pos - _last_heard(people, found, pos) > FALLBACK_REACH:
         return []
     at, entity = found
     if entity.unnamed:
@@ -89,6 +89,15 @@ def fallback(people: People, description: Description, pos: int) -> list[Candida
     if rival is not None and at - rival[0] <= _RIVAL_REACH and rival[1] is not entity:
         return [chosen, Candidate(rival[1].name, rival[1].role, 0, rival[0], "")]
     return [chosen]
+
+
+def _last_heard(people: People, found: tuple[int, Entity], pos: int) -> int:
+    """Where the person last named as a subject was last named or last heard: the end of
+    their latest statement before pos ("Dr Ana Veldt, head of …, informed that … . In her
+    words, … . “…,” the scientist added": still the one the story follows)."""
+    at, entity = found
+    turn = people.statement_before(pos)
+    return max(at, turn.end) if turn is not None and turn.speaker == entity.name else at
 
 
 def named_next(people: People, description: Description, pos: int) -> list[Candidate]:
