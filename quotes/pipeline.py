@@ -251,12 +251,13 @@ def _next_sentence_end(layout: Layout, index: int) -> int:
 
 
 def _reports(layout: Layout, direct: list[Found], titles: list[QuoteSpan]) -> list[Found]:
-    """Reported speech, indirect or mixed (holding a quoted fragment that is not a
-    title), not overlapping any direct quote."""
+    """Reported speech, indirect or mixed (holding any words in marks, a title's too:
+    every annotated set marks "applied to the programme «Warm Home»" mixed), not
+    overlapping any direct quote."""
     text = layout.text
     title_marks = {q.open_start for q in titles}
     blocked = [q.outer for q in layout.quotes]
-    quoted = Spans([q.outer for q in layout.quotes if q.open_start not in title_marks])
+    quoted = Spans([q.outer for q in layout.quotes])
     taken = Spans([piece for f in direct for piece in f.pieces])
     # (quotations a naming cue in a relative clause reports: "…, a figure he described as “…”")
     direct_starts = sorted(f.pieces[0][0] for f in direct
