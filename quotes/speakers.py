@@ -70,6 +70,10 @@ def _mention_before(text: str, floor: int, pos: int, skip_aux: bool) -> Mention 
         found = person_closing_office(text, toks, found) or found  # "… of Agriculture | Trond Hegvik"
     if found is not None and found.kind == "name":
         found = _member_of_body(text, toks, found) or _unnamed_in_place(text, toks, found) or found
+    elif found is not None and found.kind == "role" and text.startswith("the ", found.start):
+        member = _member_of_body(text, toks, found)  # "Sgt Ann Kobe of the county's traffic unit | said"
+        if member is not None and starts_clause(toks, member.start, titled=True):
+            found = member  # (not "activists clamouring to block Ann Kobe of the party | said")
     if found is not None and found.kind != "pronoun":
         found = _people_at_body(text, toks, found) or _modified_group(text, toks, found) or found
     if found is None or found.kind == "role":
@@ -83,8 +87,9 @@ _MEMBERSHIP = frozenset("of with from at".split())
 
 
 def _member_of_body(text: str, toks: list[Token], body: Mention) -> Mention | None:
-    """"Ray Guest with the Health Authority | says", "Ann Kobe of Eastvale | said": the
-    person named before the body or place they belong to speaks, the body is their role."""
+    """"Ray Guest with the Health Authority | says", "Ann Kobe of Eastvale | said", "Sgt
+    Ann Kobe of the county's traffic unit | said": the person named before the body or
+    place they belong to speaks, the body is their role."""
     k = index_of_start(toks, body.start)
     if k is None:
         return None
