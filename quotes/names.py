@@ -449,7 +449,14 @@ def given_name_title(toks: list[Token], k: int) -> bool:
     before = toks[k - 1] if k > 0 else None  # (not "Law school | Dean Hollis", "Vice Dean")
     return before is None or not is_word(before) or (
         before.key in FUNCTION_WORDS and before.key not in ("the", "a", "an", "of")) or (
-        before.key in lexicon.words("honorifics") or _RANK.fullmatch(before.word) is not None)
+        before.key in lexicon.words("honorifics") or _RANK.fullmatch(before.word) is not None) or (
+        _role_before_given_name(before))
+
+
+def _role_before_given_name(before: Token) -> bool:
+    """"farmer | Dean Kowalczyk", "Labour Director | Dean Fukunaga": a role already read
+    leaves the title-like word to be a given name (but "Vice | Dean", "acting | Dean")."""
+    return is_role_word(before) and before.key not in lexicon.words("other_holders")
 
 
 # How many children a parent has, as written in a description before the name ("mother of
