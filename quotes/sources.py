@@ -24,10 +24,12 @@ from quotes.tokens import is_word, tokens
 Span = tuple[int, int]
 
 _OPENER = regex.compile(
-    r"[\s“\"‘'«(]*(?:(?:But|And|Yet)\s+)?(?:"
+    r"[\s“\"‘'«(]*(?:(?:But|And|Yet)\s+)?"
+    # ("At the same time, as the director noted, …": a sentence adverbial before "as")
+    rf"(?:(?P<aside>(?i:{lexicon.phrase_alternation('asides')})),\s+)?(?:"
     r"(?P<of>In\s+the\s+(?:opinion|view|words|assessment|estimation)\s+of)\s"
     r"|In\s+(?P<own>his|her|their|its)\s+(?:opinion|view|words|assessment|estimation)\s*,"
-    r"|(?P<as>As)\s(?:(?:was|has\s+been|had\s+been)\s+)?(?:(?P<passive>[a-z]+ed)\s+by\s)?)")
+    r"|(?P<as>As|(?<=,\s)as)\s(?:(?:was|has\s+been|had\s+been)\s+)?(?:(?P<passive>[a-z]+ed)\s+by\s)?)")
 # After "As X": a speech verb in the past (with "has"/"had"), then a comma.
 # ("As Tamm explained to reporters,", "As she told the Ledger,": a listener may follow)
 # ("As Zelenka explained earlier,", "As she has repeatedly said,": a time adverb may sit
@@ -98,8 +100,11 @@ def source_first_report(text: str, sentence: Span, previous: Span | None) -> tup
         return None
     if mention.role is not None and text.startswith(mention.role, content[0]):
         mention = dataclasses.replace(mention, role=None)  # (what was said, not an apposition)
-    cue = Cue(match.start() + len(match.group()) - len(match.group().lstrip(" \t\n“\"‘'«(")),
-              comma, "according to")
+    opening = match.start() + len(match.group()) - len(match.group().lstrip(" \t\n“\"‘'«("))
+    if match.group("aside"):  # (the cue opens after the aside's comma)
+        opening = match.end("aside") + 1 + len(text[match.end("aside") + 1:s1]) - len(
+            text[match.end("aside") + 1:s1].lstrip())
+    cue = Cue(opening, comma, "according to")
     return (content,), Attribution(mention, cue, "source first, report", 0.8)
 
 
@@ -127,7 +132,9 @@ def _as_source(text: str, start: int, found: Mention | None, end: int) -> tuple[
     """The source of "As X noted, …" (found: the mention right after "As") and the comma
     that ends its phrase, or None when "As" opens no report."""
     verb = None
-    if found is not None:
+    if found is None:
+        found, verb = _described_before_verb(text, start, end)
+    elif found is not None:
         if text[found.start:found.end].casefold() in ("i", "we"):
             return None  # "As I mentioned earlier, …", "As we reported, …": the writer's aside
         verb = _AS_VERB.match(text, found.end, end)
@@ -145,6 +152,29 @@ def _as_source(text: str, start: int, found: Mention | None, end: int) -> tuple[
     if found.kind == "name" and _adverbial_after(text, comma + 1, end):
         return None  # ("…, noted, in Kampen, Zwolle and Deventer": no clause reported)
     return found, comma
+
+
+# "the specialist | noted,", "the state secretary | emphasized,": a description up to its verb.
+_DESCRIBED_WORDS = regex.compile(r"the(?:[ \u00a0]+[a-z][\p{Ll}-]*){1,3}")
+_LOWER_WORD = regex.compile(r"[a-z][\p{Ll}-]*")
+
+
+def _described_before_verb(text: str, start: int, end: int) -> tuple[Mention | None, regex.Match[str] | None]:
+    """"As the specialist noted, …", "As the state secretary emphasized, …": a description
+    the name readers do not take for a role, whose last noun describes one person, and a
+    speech verb right after it; the description speaks, as "the specialist said" would. A
+    thing ("As the river rose, …", "As the report noted, …") is none."""
+    match = _DESCRIBED_WORDS.match(text, start, end)
+    if match is None:
+        return None, None
+    words = list(_LOWER_WORD.finditer(text, match.start(), match.end()))
+    for head in words[1:]:  # (after "the"; the verb is one of the words read)
+        verb = _AS_VERB.match(text, head.end(), end)
+        if verb is not None and _reports(verb):
+            if not is_person_head(head.group()):
+                break
+            return Mention(match.start(), head.end(), "role", None, text[match.start():head.end()]), verb
+    return None, None
 
 
 def _reports(verb: regex.Match[str] | None) -> bool:
