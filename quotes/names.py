@@ -668,6 +668,8 @@ def person_after_body_end(text: str, name: Span) -> Span | None:
         return None  # (nearly every name: two words or one)
     toks = tokens(text, name[0], name[1])
     n = len(toks)
+    if n < 2:
+        return None  # (a run of digits and spaces, no words: "1111A1  K1")
     for k in range(n - 3, max(n - 5, -1), -1):  # (the person's two or three words after toks[k])
         if _closes_body(toks[k], k > 0) and all(
                 _may_open_name(t, text) and not is_role_word(t) for t in toks[k + 1:]) and not (
