@@ -33,8 +33,12 @@ def framing_phrase(text: str, pos: int, end: int) -> bool:
     toks = tokens(text, pos, min(end, pos + _REACH))
     if not toks or not is_word(toks[0]) or not toks[0].word.islower():
         return False
-    if not (toks[0].key in _OPENERS or _time_span(toks)) or any(t.word in _MARKS for t in toks):
+    if any(t.word in _MARKS for t in toks):
         return False  # (words quoted in it, "in a move one leader called “…”", are read as before)
+    if _consequence(toks):
+        return True
+    if not (toks[0].key in _OPENERS or _time_span(toks)):
+        return False
     if toks[0].key in _PREPOSITIONS and _before_comma(toks, _finite):
         return False  # ("The night shift, she said, in its present form cannot last": the predicate)
     if _participle_next(toks):
@@ -43,6 +47,20 @@ def framing_phrase(text: str, pos: int, end: int) -> bool:
     # ("for others, it can …": a clause resumes after a comma inside the phrase)
     return not any(tok.word == "," and (clause_word(nxt) or looks_like_clause(text, nxt.start, end))
                    for tok, nxt in pairwise(toks) if nxt.word.islower())
+
+
+def _consequence(toks: list[Token]) -> bool:
+    """"…, their union said, | leaving wards without doctors", "…, further delaying …": the
+    -ing form of a verb of effect (`lexicons/consequence_verbs.txt`) opens the writer's
+    account of what the lead's event did, up to its end with no verb of a clause
+    ("…, she added, closing it would be unwise" is a clause, the speaker's)."""
+    first = toks[1] if len(toks) > 1 and toks[0].key in _DEGREE else toks[0]
+    return first.word.islower() and first.key in _CONSEQUENCES and not any(
+        t.word.islower() and clause_word(t) for t in toks if t.start > first.start)
+
+
+_CONSEQUENCES = frozenset(w for w in lexicon.every_word("consequence_verbs") if w.endswith("ing"))
+_DEGREE = frozenset("further thereby effectively".split())
 
 
 def _before_comma(toks: list[Token], test: Callable[[Token], bool]) -> bool:
