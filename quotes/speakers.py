@@ -197,18 +197,48 @@ _GROUP_COUNTS = lexicon.tagged("quantifiers", "group")  # ("Hundreds of …", "S
 
 
 def _unnamed_in_place(text: str, toks: list[Token], place: Mention) -> Mention | None:
-    """"A local official in Vellmar | said": an unnamed person and where they are, not
-    the place, speaks (a person's name before it is `_member_of_body`'s)."""
-    k = index_of_start(toks, place.start)
-    j = k - 1 if k is not None else -1
-    if j >= 0 and toks[j].key == "the":
+    """"A local official in Vellmar | said", "A doctor at the Tolvi clinic in Brask |
+    said", "A deckhand on the Kestrel Star | said": an unnamed person and where they are,
+    not the place, speaks (a person's name before it is `_member_of_body`'s)."""
+    j = index_of_start(toks, place.start)
+    if j is None:
+        return None
+    j -= 1
+    while j > 0 and is_capitalised(toks[j].word) and toks[j - 1].key in _PLACE_LINKS:
+        j -= 1  # "in | In Salah": the place's own first word is a preposition's
+    for _ in range(_PLACE_HOPS):
+        if j >= 0 and toks[j].key == "the":
+            j -= 1
+        if j < 1 or toks[j].key not in _PLACE_LINKS:
+            return None
         j -= 1
-    if j < 1 or toks[j].key not in ("in", "at", "from") or not is_role_word(toks[j - 1]):
-        return None
-    role = role_ending(text, toks, j - 1)
-    if role is None or text[role.start:role.end].split(" ")[0].casefold() not in ("a", "an", "one"):
-        return None
-    return Mention(role.start, place.end, "role", None, text[role.start:place.end])
+        if is_role_word(toks[j]):
+            role = role_ending(text, toks, j)
+            if role is None or text[role.start:role.end].split(" ")[0].casefold() not in ("a", "an", "one"):
+                return None
+            return Mention(role.start, place.end, "role", None, text[role.start:place.end])
+        words = 0
+        while j >= 0 and words < _PLACE_WORDS and _place_word(toks[j]):
+            j -= 1  # "at | the Tolvi clinic | in Brask": a place of its own, itself somewhere
+            words += 1
+        if not words:
+            return None
+    return None
+
+
+# Prepositions between an unnamed person and where they are, and how many places deep
+# ("a doctor at a clinic in a town in Brask") and how many words a place may take.
+_PLACE_LINKS = frozenset("in at from on".split())
+_PLACE_HOPS = 3
+_PLACE_WORDS = 4
+
+
+def _place_word(tok: Token) -> bool:
+    """A word of a place between prepositions ("Tolvi", "district", "clinic"): a name's
+    word or a lower-case noun, no verb, function word or clause of its own."""
+    if not is_word(tok) or tok.key in FUNCTION_WORDS or tok.key in lexicon.speech_verbs():
+        return False
+    return is_capitalised(tok.word) or (tok.word.isalpha() and not tok.key.endswith(("ed", "ing")))
 
 
 # What may sit inside a quantified group: "three-quarters | of the | voters", "4 | in | 10".
