@@ -95,9 +95,20 @@ def title_as_surname(toks: list[Token], i: int) -> bool:
 def common_word_surname(toks: list[Token], i: int) -> bool:
     """"Ruth May": a capitalised word that names nobody elsewhere ("May", "Will") right
     after a known given name is a surname."""
-    return i > 0 and toks[i].key in lexicon.words("not_names") and toks[i].word.isalpha() and (
+    return (i > 0 and toks[i].key in lexicon.words("not_names") and toks[i].word.isalpha() and (
         is_capitalised(toks[i].word) and is_capitalised(toks[i - 1].word)
-        and toks[i - 1].key in lexicon.words("given_names"))
+        and toks[i - 1].key in lexicon.words("given_names"))) or _common_word_name_last(toks, i)
+
+
+def _common_word_name_last(toks: list[Token], i: int) -> bool:
+    """"said Rehema Said, a mother …", "Jorge Alberto Cauich May, informed": a common
+    word that is also a name (lexicons/common_word_names.txt) after a name word, where
+    the name ends with it (not "Trump Said The …" in a headline, nor "Lagos May 3")."""
+    if i == 0 or toks[i].key not in lexicon.words("common_word_names") or not is_capitalised(toks[i].word):
+        return False
+    before, after = toks[i - 1], toks[i + 1] if i + 1 < len(toks) else None
+    return is_name_word(before) and not is_possessive(before) and (
+        after is None or not (is_word(after) and (is_capitalised(after.word) or after.word[0].isdigit())))
 
 
 def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
@@ -121,6 +132,10 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
             first = j
         elif j + 1 == first and common_word_surname(toks, j):
             first = j  # "Fatma | Said | Juma": a common word after a known given name, a middle name
+        elif j + 1 == first and j > 0 and toks[j].key in lexicon.words("common_word_names") and (
+                is_capitalised(toks[j].word) and is_capitalised(toks[j - 1].word)
+                and is_role_word(toks[j - 1])):
+            first = j  # "Sheikh | Said | Toihir Ben Ali": after a title, a given name
         elif _is_particle(tok) and all(_is_particle(toks[m]) for m in range(j + 1, first)):
             skipped += 1  # kept only if a name word comes before it ("Piet | van der | Berg")
         else:
