@@ -66,7 +66,8 @@ def fallback(people: People, description: Description, pos: int) -> list[Candida
                            f"{turn.speaker} is the last body that spoke (offset {turn.start})")]
     if _body_compound(description.words):
         return []  # ("the coast guard said": a body the article did not name, not a guard)
-    if head not in lexicon.words("person_nouns") and not _practitioner(head) and description.age is None:
+    if head not in lexicon.words("person_nouns") and not _calling(description) and not _practitioner(head) and (
+            description.age is None):
         return []  # ("the ad", "the country", "the official": no known person)
     if any(w[:1].isupper() for w in description.words.split()):
         return []  # ("the Democratic nominee": what it tells of the person, the article must show)
@@ -89,6 +90,21 @@ def fallback(people: People, description: Description, pos: int) -> list[Candida
     if rival is not None and at - rival[0] <= _RIVAL_REACH and rival[1] is not entity:
         return [chosen, Candidate(rival[1].name, rival[1].role, 0, rival[0], "")]
     return [chosen]
+
+
+def _calling(description: Description) -> bool:
+    """"the forester", "the young farmer", "the master weaver": a trade, craft or calling
+    (lexicons/callings.txt), alone or after words of age or another calling; not an office
+    named by its place ("the harbour master")."""
+    nouns, before = _callings()
+    words = description.words.casefold().split()
+    return words[-1] in nouns and all(w in nouns or w in before for w in words[:-1])
+
+
+@cache
+def _callings() -> tuple[frozenset[str], frozenset[str]]:
+    before = lexicon.tagged("callings", "+before")
+    return lexicon.words("callings") - before, before
 
 
 def _last_heard(people: People, found: tuple[int, Entity], pos: int) -> int:

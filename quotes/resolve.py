@@ -444,6 +444,10 @@ def _body_that_spoke(people: People, said: str, since: int, pos: int) -> Resolve
 # A sentence whose subject is a definite description of one person: "The chief is unconvinced."
 _DESCRIBED_SUBJECT = re.compile(r"(?:^|[.!?][\"”’']?\s+)(The\s+(?:[a-z-]+\s+){0,2}?([a-z]+))\s+(?=[a-z])")
 
+# "The rector of the church, | Father Tigran Sahak, informed …": the description's phrase,
+# then a capitalised apposition, the name of the one it describes.
+_NAMED_IN_APPOSITION = regex.compile(r"(?:[ \u00a0]+(?:of|for|at|in)[ \u00a0]+[^,.;:\n]*)?,[ \u00a0]+\p{Lu}")
+
 
 def _described_subject(people: People, said: str, since: int, pos: int, gender: str) -> Resolved | None:
     """"Mr Tolliver said … . The chief is unconvinced. ‘…,’ she said": a sentence between
@@ -453,7 +457,8 @@ def _described_subject(people: People, said: str, since: int, pos: int, gender: 
     last = None
     for match in _DESCRIBED_SUBJECT.finditer(people.text, since, pos):
         if (match.group(2) in unnamed.person_nouns() or match.group(2) in lexicon.words("titles")) and (
-                not people.in_quotation(match.start(1))):
+                not people.in_quotation(match.start(1))) and (
+                not _NAMED_IN_APPOSITION.match(people.text, match.end(1))):  # (it names someone new)
             last = match
     if last is None:
         return None
