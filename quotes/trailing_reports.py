@@ -94,6 +94,8 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         if mention is None or text[cue.end:mention.start].strip():
             mention = _inverted_subject(text, cue.end, s1) or mention
         lead_end = _back_over_aux(text, s0, cue.start)
+        if mention is None and (mention := _apposed_subject(text, s0, cue, s1)) is not None:
+            lead_end = mention.start  # "…, the Forum, which co-ordinates the response, said today."
         if mention is None:
             return None
     s0 = max(s0, lead_end - MAX_CONTENT)  # (a lead is never longer than content may be)
@@ -493,9 +495,12 @@ def _back_over_descriptors(text: str, floor: int, pos: int) -> int:
 _POSSESSIVE_DETERMINERS = lexicon.tagged("determiners", "possessive")
 
 
-def _subject_told(text: str, s0: int, cue: int) -> Mention | None:
+def _subject_told(text: str, s0: int, cue: int, names_only: bool = True) -> Mention | None:
     """"…, Ana Lee, a Vale supporter, told the Herald": the name after one of the lead's
-    commas that an apposition follows up to the comma before the cue."""
+    commas that an apposition follows up to the comma before the cue. Not only a name
+    (`names_only` false) where no other reading found the subject of a cue that closes
+    its sentence: "…, the prefecture of Vell, a French territory, said Saturday", "…, the
+    Forum, which co-ordinates the response, said": the lead ends before the subject."""
     closing = text.rfind(",", s0, cue)
     if closing < 0 or text[closing + 1:cue].strip():
         return None
@@ -505,10 +510,29 @@ def _subject_told(text: str, s0: int, cue: int) -> Mention | None:
         while floor < closing and (text[floor].isspace() or text[floor] in CLOSING_MARKS):
             floor += 1
         mention = subject_with_apposition(text, floor, closing)
-        if mention is not None and mention.kind == "name":
+        if mention is not None and (mention.kind == "name" or not names_only):
             return mention
         opening = text.rfind(",", s0, opening)
     return None
+
+
+# What may follow a cue that closes its sentence: a short adverbial up to a comma or the end.
+_CLOSING_ADVERBIAL = re.compile(r"(?:[ \t]+(?!that\b)[\w’'-]+){0,6}[ \t]*(?:[,.!?]|$)")
+
+
+def _apposed_subject(text: str, s0: int, cue: Cue, s1: int) -> Mention | None:
+    """"…, the prefecture of Vell, a French territory, said Saturday.", "…, the Forum, which
+    co-ordinates the response, said this morning.": a name or a description set off by an
+    apposition or a relative clause after the lead's comma, where the lead is a clause and
+    the cue closes the sentence (a short adverbial at most: "said in a radio interview that
+    …" reports what follows)."""
+    if not _CLOSING_ADVERBIAL.match(text, cue.end, s1):
+        return None
+    mention = _subject_told(text, s0, cue.start, names_only=False)
+    if mention is None or mention.kind == "pronoun":
+        return None
+    comma = text.rfind(",", s0, mention.start)
+    return mention if comma > s0 and looks_like_clause(text, s0, comma) else None
 
 
 def _back_over_aux(text: str, floor: int, pos: int) -> int:
