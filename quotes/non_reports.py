@@ -7,8 +7,9 @@
   and a cue inside it ("did not say who it believed was behind …").
 - An instruction to the subject, with no speaker: "is asked to call", "have been
   warned to expect" (the subject is the one told, the content what they should do).
-- A request for anonymity: "who asked not to be named" describes the source of the
-  statement that follows; it is neither content nor a statement of its own.
+- A request for anonymity: "who asked not to be named", "asking that her name not be
+  used" describes the source of the statement that follows; it is neither content nor
+  a statement of its own.
 - The writer's asides ("Let us recall that …", "It is worth noting that …", "As
   reported earlier, …", "As <the dateline's agency> reported, …") and a figure with no
   words ("has offered 6.5%").
@@ -37,10 +38,15 @@ _QUESTION = re.compile(rf"(?:{_QUESTION_WORDS}|whose)\b")
 # "did not say who it believed | was behind …": the cue's own clause is the question.
 _INSIDE_QUESTION = re.compile(_NEGATION + rf"\w+\s+(?:{_QUESTION_WORDS})\s+(?:[\w’'-]+\s+){{1,3}}$")
 _INSTRUCTION = re.compile(r"(?:not\s+)?to\s")
+# A name kept out: "(asked) that her name not be used", "that their names should not be published".
+_NAME_WITHHELD = (r"names?\s+(?:should\s+)?not\s+be\s+"
+                  r"(?:used|published|given|printed|revealed|disclosed|identified)")
 _ANONYMITY = re.compile(
     r"(?:(?:not\s+)?to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous|for\s+anonymity)\b")
+_NAME_REQUEST = re.compile(r"that\s+(?:his|her|their|my|our)\s+(?:full\s+|last\s+)?" + _NAME_WITHHELD + r"\b")
+_ASKING = frozenset("ask asks asked asking request requests requested requesting".split())
 # The words a request for anonymity ends with, right before the cue.
-_ANONYMITY_WORDS = r"(?:named|identified|quoted|anonymous|anonymity|publicly|record)"
+_ANONYMITY_WORDS = r"(?:named|identified|quoted|anonymous|anonymity|publicly|record|" + _NAME_WITHHELD + ")"
 _ANONYMITY_ENDS = _ANONYMITY_WORDS + r"\s*,?\s*$"
 # The reason given for it, up to the comma before the cue: "… not to be named because
 # he was not authorised to speak to the media, | said".
@@ -77,11 +83,22 @@ def reports_nothing(text: str, pieces: tuple[Span, ...], attribution: Attributio
         return True
     if _INSIDE_QUESTION.search(text, max(floor, cue.start - 60), cue.start):
         return True
-    if _ANONYMITY.match(text, content):
+    if asks_anonymity(text, attribution, content):
         return True
     if pleads_to_charge(text, cue, content) or shows_nothing_said(text, attribution, content):
         return True
     return attribution.rule == "passive cue, report" and bool(_INSTRUCTION.match(text, content))
+
+
+def asks_anonymity(text: str, attribution: Attribution, content: int) -> bool:
+    """"asked not to be named", "asking that her name not be used (because …)": a request
+    to keep the source's name out, no statement; a reason given in it ("because he feared
+    he would lose the job") is the request's too, no one's report."""
+    cue = attribution.cue
+    if _ANONYMITY.match(text, content):
+        return True
+    return cue is not None and text[cue.start:cue.end].split(" ", 1)[0].casefold() in _ASKING and (
+        _NAME_REQUEST.match(text, content) is not None)
 
 
 def _offences() -> str:

@@ -32,6 +32,7 @@ from quotes.listener_clauses import listener_before_clause
 from quotes.nesting import outermost
 from quotes.nominal_reports import nominal_reports
 from quotes.non_reports import (
+    asks_anonymity,
     before_anonymity_clause,
     before_request_with_reason,
     own_size,
@@ -119,7 +120,10 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
     found = [report for report in phrased if report and not (
         report.attribution.cue and writers_aside(text, s0, report.attribution.cue.start))]
     sentence_cues = [c for c in cues_in(text, s0, s1) if not inside(blocked, c.start)]
+    withheld: list[Span] = []  # (a request for anonymity and its reason: no cue in it reports)
     for index, cue in enumerate(sentence_cues):
+        if inside(withheld, cue.start):
+            continue
         # Rules look back from the cue to the sentence start: no more than content
         # may be long, so a run-on "sentence" of many cues costs linear work.
         near = (max(s0, cue.start - MAX_CONTENT), s1)
@@ -132,7 +136,9 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
             report = _verb_report(text, near, cue)
         needs_quote = cue.appeal or (cue.quoted and not cue.object) or (
             report is not None and cue.to_act and _TO_CLAUSE.match(text, report.pieces[0][0]) is not None)
-        if report and (not needs_quote or has_quote(text, _own_clause(text, report.pieces))) and (
+        if report and asks_anonymity(text, report.attribution, report.pieces[-1][0]):
+            withheld.extend(report.pieces)
+        elif report and (not needs_quote or has_quote(text, _own_clause(text, report.pieces))) and (
                 not reports_nothing(text, report.pieces, report.attribution, s0)):
             found.append(report)
     # "Varga's claim that …" counts only where no verb reported the clause ("repeated his claim that")
