@@ -379,18 +379,29 @@ def _named_after(people: People, said: str, pos: int, gender: str) -> Resolved:
 def _speaker_over_content(people: People, found: Antecedent, gender: str, pos: int) -> Antecedent:
     """"Ana Ruiz said Tom Reyes had resigned. She added …": a person named inside a
     statement is less present than the one who made it, who is meant when the gender
-    agrees; so is a person named in the speaker's apposition ("Hanna Mäki, an analyst
-    at the Institute of Foreign Affairs, said …") and one named in an earlier statement
-    of the same speaker when only descriptions ("the coach stressed …") spoke since."""
+    agrees, or when nothing shows the gender of a speaker plainly named a person ("Judge
+    Hanne Kotze said the State had shown that Olav Berg … ‘…,’ she said"); so is a
+    person named in the speaker's apposition ("Hanna Mäki, an analyst at the Institute
+    of Foreign Affairs, said …") and one named in an earlier statement of the same
+    speaker when only descriptions ("the coach stressed …") spoke since."""
     turn = _statement_holding(people, found.at, pos)
     if turn is None or turn.mention is None:
         return found
     if turn.mention.start <= found.at < turn.mention.end or turn.speaker == found.entity.name:
         return found  # (the antecedent is the speaker's own mention)
     speaker = people.entity(turn.speaker)
-    if speaker is None or not speaker.person or speaker.gender != gender:
-        return found  # (the speaker's gender must be known to agree: "the Liberal Party said")
+    if speaker is None or not speaker.person or speaker.gender not in (None, gender):
+        return found  # ("the Liberal Party said")
+    if speaker.gender is None and not _plainly_person(speaker):
+        return found  # (a gender unknown must not hide a body: "the Deputy Bailiff said")
     return Antecedent(speaker, turn.mention.start, (), None, False, found.entity.name)
+
+
+def _plainly_person(entity: Entity) -> bool:
+    """A named person whose gender nothing shows, known a person all the same: a name of
+    two words or more that a title, a role or a given name marks as a person's ("Judge
+    Hanne Kotze", "Insp Murdo Mackenzie")."""
+    return entity.evident and not entity.unnamed and len(entity.words) >= 2
 
 
 def _speaker_just_before(people: People, found: Antecedent, gender: str, pos: int) -> Antecedent:
