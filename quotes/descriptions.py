@@ -338,6 +338,14 @@ def _evidence(people: People, description: Description, pos: int) -> list[Candid
             role = strip_determiner(said)
             found.append(Candidate(turn.speaker, role, 2, turn.start,
                                     f'{turn.speaker} spoke as "{role}" at offset {turn.start}'))
+        elif turn.start < pos and said and not any(c.name == turn.speaker for c in found) and (
+                description.complement and leads(description.head, description.complement,
+                                                 strip_determiner(said), deputy=_deputy(description))):
+            # ("This was stated by the Minister of Water and Forests of Gabon Ana Ndong. According
+            # to the head of the ministry, …": the office she spoke in leads the body)
+            role = strip_determiner(said)
+            found.append(Candidate(turn.speaker, role, 2, turn.start, f'{turn.speaker} spoke as "{role}" '
+                                   f"at offset {turn.start}, of the same body"))
         if turn.start < pos and turn.role is None and described_body(turn.speaker, description.head):
             found.append(Candidate(turn.speaker, None, 3, turn.start,
                                     f'"{turn.speaker}" spoke at offset {turn.start}'))
