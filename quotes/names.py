@@ -778,7 +778,14 @@ def _closes_body(tok: Token, after_words: bool) -> bool:
 
 
 def _is_patronymic(tok: Token) -> bool:
-    return is_capitalised(tok.word) and tok.key.endswith(_PATRONYMIC_ENDINGS)
+    return is_capitalised(tok.word) and (tok.key.endswith(_PATRONYMIC_ENDINGS) or (
+        _JOINED_TURKIC.fullmatch(tok.key) is not None))
+
+
+# A Kazakh patronymic written joined, the father's name then "uly" (son) or "kyzy"
+# (daughter): "Nurlan Serikuly Dauletov", "Aigerim Bolatkyzy"; the father's name of
+# five letters or more ("July", "Ganguly" are no patronymics).
+_JOINED_TURKIC = re.compile(r"\w{5,}(?:uly|kyzy|qyzy)")
 
 
 def named_after_body(toks: list[Token], last: int, text: str | None) -> bool:

@@ -40,7 +40,9 @@ SURNAME_JOINERS = frozenset(("i", "y"))
 # A lower-case particle joined to the surname by a hyphen or an apostrophe ("al-Nuaimi",
 # "el-Sayed", "ad-Darwish", "d’Alema", "dell'Orto"): the whole word is a name word.
 JOINED_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ud|ul|d|dall|dell|l)[-’'](?=[^\W\d_])")
-SUFFIXES = frozenset("jr sr ii iii iv".split())  # (keys: no final period)
+# (keys: no final period; Kyrgyz "uulu" "son of", "kyzy" "daughter of" close a name in
+# lower case after the father's name: "Nurlan Bekmurza uulu", "Gulmira Ermek kyzy")
+SUFFIXES = frozenset("jr sr ii iii iv uulu kyzy".split())
 FUNCTION_WORDS = frozenset(
     "the a an and or but of in at on to for with from by as that this these those who which "
     "when while if than then so not no is are was were be been being has have had do does did "
