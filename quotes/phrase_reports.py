@@ -227,6 +227,10 @@ def _describes_source(text: str, start: int, end: int) -> bool:
     / "…, including one released Thursday": what follows the source's comma describes
     the source, unless it is a clause ("According to aides, the plan will fail")."""
     words = text[start:end].split(None, 1)
+    if words and words[0].islower() and words[0] in lexicon.words("roles"):
+        # "…, according to Ana Lee, | convener of the transport committee": a role noun
+        # with no article, then no verb
+        return not _finite_verb(text, start, end)
     if not words or words[0].casefold() not in _APPOSITION_OPENERS:
         return False
     if words[0].casefold() in ("who", "whom", "whose", "which", "where", "including"):

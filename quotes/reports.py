@@ -188,15 +188,19 @@ _TO_SENTENCE_END = regex.compile(r"(?:[ \t]*,(?:[ \t]+\p{Lu}[\p{L}’'.-]*){1,6}
 # "…, said Ana Lee, | a regional director of the Wildlife Department.": a description of
 # the subject up to the sentence's end.
 _DESCRIPTION_TO_END = regex.compile(
-    r"[ \t]*,[ \t]+(?:a|an|the)[ \t]+[^,;:!?“”\"«»]{1,120}?[ \t]*[.!?]?[\"”’»]*\s*")
+    r"[ \t]*,[ \t]+(?:(?P<article>a|an|the)[ \t]+)?[^,;:!?“”\"«»]{1,120}?[ \t]*[.!?]?[\"”’»]*\s*")
 
 
 def _described_to_end(text: str, pos: int, end: int) -> bool:
     """Is text[pos:end] a description of the one named before it, with a role noun and
-    no verb ("…, a regional director of the Tarn Harbour Board.")?"""
-    if _DESCRIPTION_TO_END.fullmatch(text, pos, end) is None:
+    no verb ("…, a regional director of the Tarn Harbour Board.", or with no article
+    where the role noun opens it: "…, head of the border police in Vell.")?"""
+    described = _DESCRIPTION_TO_END.fullmatch(text, pos, end)
+    if described is None:
         return False
     words = [t for t in tokens(text, pos, end) if is_word(t)]
+    if not described.group("article") and not (words and words[0].word.islower() and is_role_noun(words[0])):
+        return False
     return any(is_role_noun(t) for t in words) and not any(
         t.word.islower() and (clause_word(t) or t.key.endswith("ed")) for t in words)
 
