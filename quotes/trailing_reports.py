@@ -70,6 +70,9 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     verb = text[cue.start:cue.end].split()[0].casefold() if cue.end > cue.start else ""
     mention = _described_by_relative(text, s0, cue.start) or mention_before(
         text, s0, before_anonymity_clause(text, s0, cue.start))
+    subject_end = mention.end if mention else _back_over_aux(text, s0, cue.start)
+    if (pair := _group_pair(text, s0, subject_end, cue, s1)) is not None:
+        mention = pair  # "…, witnesses and local media said.", "…, traders and the chamber of commerce said"
     plain = mention is None and (mention := _plain_group(text, s0, cue)) is not None
     if mention is not None and (agent := _passive_agent(text, mention, cue, s1)) is not None:
         mention, lead_end = agent, mention.start  # "…, it was announced today by the police"
@@ -196,6 +199,33 @@ def _plain_group(text: str, s0: int, cue: Cue) -> Mention | None:
 
 
 _AFTER_LEAD_COMMA = re.compile(r",[ \t]+\Z")
+# After the lead's comma, a plural of lower-case words, "and", and a second lower-case
+# noun phrase up to the subject's end: "…, | growers and researchers | told".
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\b")
+_PAIR_STOPS = lexicon.words("relatives") | lexicon.words("quantifiers") | {"more", "most"}
+_GROUP_PAIR = re.compile(r"(?<=,)[ \t]+((?:[a-z][\w’'-]*[ \t]+){0,2}[a-z][\w’'-]*s[ \t]+and[ \t]+"
+                         r"(?:[a-z][\w’'-]*[ \t]+){0,5}[a-z][\w’'-]*)[ \t]*\Z")
+
+
+def _group_pair(text: str, s0: int, end: int, cue: Cue, s1: int) -> Mention | None:
+    """"…, witnesses and local media said.", "…, traders and the local chamber of commerce
+    said": a group in the plural and a second group joined by "and" after the lead's comma
+    speak together, as one source described by both, where the cue (after "have" at
+    most: not a passive, "details and motives were discussed") closes the sentence; no
+    word of either is a verb, a relative word ("…, actors and leaders who say …") or a
+    quantifier ("…, more votes and more pledged …": a list)."""
+    floor = max(s0, end - 90)
+    if " and " not in text[floor:end] or not _CLOSING_ADVERBIAL.match(text, cue.end, s1) or (
+            _BE_BEFORE.search(text, end, cue.start)):
+        return None  # (the cheap tests first: most cues have no "and" before them)
+    match = _GROUP_PAIR.search(text, floor, end)
+    if match is None:
+        return None
+    words = [t for t in tokens(text, match.start(1), match.end(1)) if is_word(t)]
+    if any(clause_word(t) or is_past_form(t.key) or t.key in NOT_SUBJECTS - {"and"} or (
+            t.key in _PAIR_STOPS) for t in words):
+        return None
+    return Mention(match.start(1), match.end(1), "role", None, match.group(1))
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)[ \t]+\Z")
 
 
