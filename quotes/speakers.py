@@ -74,6 +74,8 @@ def _mention_before(text: str, floor: int, pos: int, skip_aux: bool) -> Mention 
         member = _member_of_body(text, toks, found)  # "Sgt Ann Kobe of the county's traffic unit | said"
         if member is not None and starts_clause(toks, member.start, titled=True):
             found = member  # (not "activists clamouring to block Ann Kobe of the party | said")
+    if found is not None and found.kind == "role" and text.startswith(("the ", "a ", "an "), found.start):
+        found = _unnamed_at_described_place(text, toks, found) or found  # "An analyst with | the unit"
     if found is not None and found.kind != "pronoun":
         found = _people_at_body(text, toks, found) or _modified_group(text, toks, found) or found
     if found is None or found.kind == "role":
@@ -212,8 +214,8 @@ def _unnamed_in_place(text: str, toks: list[Token], place: Mention) -> Mention |
         if j < 1 or toks[j].key not in _PLACE_LINKS:
             return None
         j -= 1
-        if is_role_word(toks[j]):
-            role = role_ending(text, toks, j)
+        if is_role_word(toks[j]) or _one_of_a_trade(toks[j]):
+            role = role_ending(text, toks, j)  # (a trade: "a dentist", "a packer")
             if role is None or text[role.start:role.end].split(" ")[0].casefold() not in ("a", "an", "one"):
                 return None
             return Mention(role.start, place.end, "role", None, text[role.start:place.end])
@@ -226,11 +228,29 @@ def _unnamed_in_place(text: str, toks: list[Token], place: Mention) -> Mention |
     return None
 
 
+def _unnamed_at_described_place(text: str, toks: list[Token], place: Mention) -> Mention | None:
+    """"An investigator with the fraud unit | said", "A dentist at a Tolvi clinic | said":
+    an unnamed person and the body or place described that they work at. A place in
+    lower-case words after "in" or "on" is where they happen to be ("a staffer in the
+    room | wondered"): the person alone speaks."""
+    k = index_of_start(toks, place.start)
+    if k is None or k < 1 or (toks[k - 1].key in ("in", "on") and not any(
+            is_capitalised(tok.word) for tok in toks[k + 1:] if tok.start < place.end)):
+        return None
+    return _unnamed_in_place(text, toks, place)
+
+
 # Prepositions between an unnamed person and where they are, and how many places deep
 # ("a doctor at a clinic in a town in Brask") and how many words a place may take.
-_PLACE_LINKS = frozenset("in at from on".split())
+_PLACE_LINKS = frozenset("in at from on with".split())
 _PLACE_HOPS = 3
 _PLACE_WORDS = 4
+
+
+def _one_of_a_trade(tok: Token) -> bool:
+    """A noun for one who does something ("dentist", "packer", "investigator")."""
+    from quotes.unnamed import head_noun  # late: unnamed reads people, which reads this module
+    return head_noun(f"a {tok.key}") is not None
 
 
 def _place_word(tok: Token) -> bool:
