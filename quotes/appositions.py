@@ -201,6 +201,9 @@ def _after_qualifiers(toks: list[Token], start: int, comma: int) -> int:
             k += named  # (", grower of | Hani | nationality Li Hao,": a people's or place's name in them)
             continue
         word = toks[k].key
+        if _AGE.fullmatch(word):
+            k += 1  # (", 84-year-old | Alikhan Ramazanov,": an age describes the person too)
+            continue
         if not word.replace("-", "").isalpha() or word.endswith(("ing", "ly")) or (
                 (word in FUNCTION_WORDS or word in PREPOSITIONS) and word not in _QUALIFIER_LINKS) or (
                 word in _NOT_QUALIFIERS):
@@ -210,6 +213,10 @@ def _after_qualifiers(toks: list[Token], start: int, comma: int) -> int:
             toks[k - 1].key in _QUALIFIER_LINKS):
         return start
     return k
+
+
+# An age written as one word before a name: "84-year-old", "19-year-old".
+_AGE = re.compile(r"\d{1,3}-years?-old")
 
 
 def _name_inside_qualifiers(toks: list[Token], start: int, k: int, comma: int) -> int:
