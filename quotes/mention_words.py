@@ -85,6 +85,8 @@ def _name_words(name: str) -> tuple[str, ...]:
         words = _without_nickname(words)  # "Elroy ‘Roy’ Mowatt"
     if words and (glued := _GLUED_INITIAL.fullmatch(words[0])):
         words[:1] = [glued.group(1), glued.group(2)]  # "T.Ganzorig": an initial, then the surname
+    if len(words) > 2 and any(w in lexicon.words("inner_styles") for w in words[1:-1]):
+        words = [words[0], *(w for w in words[1:-1] if w not in lexicon.words("inner_styles")), words[-1]]
     while len(words) > 1 and is_post_nominal(words[-1].rstrip(",")):
         words.pop()  # "Nuala Brennan TD", "Ruth Ames KC OBE"
     if words:

@@ -136,6 +136,9 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
                 is_capitalised(toks[j].word) and is_capitalised(toks[j - 1].word)
                 and is_role_word(toks[j - 1])):
             first = j  # "Sheikh | Said | Toihir Ben Ali": after a title, a given name
+        elif j + 1 == first and j > 0 and tok.word in lexicon.words("inner_styles") and (
+                is_name_word(toks[j - 1])):
+            skipped += 1  # "Kuanysh | kazhy | Serikbayev": a style inside the name, passed over
         elif _is_particle(tok) and all(_is_particle(toks[m]) for m in range(j + 1, first)):
             skipped += 1  # kept only if a name word comes before it ("Piet | van der | Berg")
         else:
@@ -490,7 +493,9 @@ def _personal_start(toks: list[Token], first: int, last: int,
     alone, or the run is a place after "of" or "in" and two words ("of Dalmir | Sofia Lind"):
     else None, no person is read ("the head of the carmaker Aston Martin Lagonda")."""
     start = last - 1
-    if start - 1 > first and (is_initial(toks[start].word) or toks[start].key in PARTICLES):
+    if toks[start].word in lexicon.words("inner_styles") and start > first:
+        start -= 1  # "… of Kokand | Abdulaziz domla Khasanov": the style inside the name
+    elif start - 1 > first and (is_initial(toks[start].word) or toks[start].key in PARTICLES):
         start -= 1
     elif start - 1 == first and toks[start].key in PARTICLES:
         start -= 1  # "… of the coastal department | Nia ferch Owain": no name opens with its particle
