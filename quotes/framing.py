@@ -18,6 +18,7 @@ from quotes.tokens import Token, is_word, tokens
 # Prepositions and subordinators of circumstance (`lexicons/framing_openers.txt`).
 _OPENERS = lexicon.words("framing_openers")
 _PREPOSITIONS = lexicon.tagged("framing_openers", "phrase")
+_CLAUSE_OPENERS = lexicon.tagged("framing_openers", "clause") | {"since", "until", "because"}
 # "two years | after", "days | before": a span of time, then where it is counted from.
 _PERIODS = lexicon.tagged("time_words", "period", "periods")
 _COUNTED_FROM = frozenset("after before since later earlier".split())
@@ -39,11 +40,13 @@ def framing_phrase(text: str, pos: int, end: int) -> bool:
         return True
     if not (toks[0].key in _OPENERS or _time_span(toks)):
         return False
-    if toks[0].key in _PREPOSITIONS and _before_comma(toks, _finite):
-        return False  # ("The night shift, she said, in its present form cannot last": the predicate)
-    if _participle_next(toks):
+    if toks[0].key in _PREPOSITIONS and _before_comma(_before_subordinator(toks), _finite):
+        return False  # ("The night shift, she said, in its present form cannot last": the predicate;
+        # not "in the longest strike at the mine since it was sold", whose verb is the clause's)
+    if _participle_next(toks) and not _before_comma(toks[2:], _finite):
         return False  # ("…, officials said, before being shot …", "…, with each receiving …": the
-        # lead's own action goes on, which a report may hold)
+        # lead's own action goes on, which a report may hold; not "as fighting along the
+        # border intensified", "after visiting crews were left …", an -ing noun's clause)
     # ("for others, it can …": a clause resumes after a comma inside the phrase)
     return not any(tok.word == "," and (clause_word(nxt) or looks_like_clause(text, nxt.start, end))
                    for tok, nxt in pairwise(toks) if nxt.word.islower())
@@ -71,6 +74,18 @@ def _before_comma(toks: list[Token], test: Callable[[Token], bool]) -> bool:
         if test(tok):
             return True
     return False
+
+
+def _before_subordinator(toks: list[Token]) -> list[Token]:
+    """The phrase's words up to a subordinator that opens a clause inside it ("in the
+    longest strike at the mine | since it was sold")."""
+    for k, tok in enumerate(toks):
+        if k and tok.key in _INNER_SUBORDINATORS:
+            return toks[:k]
+    return toks
+
+
+_INNER_SUBORDINATORS = _CLAUSE_OPENERS - {"as"}  # ("as" also compares: "as many as …")
 
 
 def _participle_next(toks: list[Token]) -> bool:
