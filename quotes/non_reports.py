@@ -52,8 +52,9 @@ _ANONYMITY_ENDS = _ANONYMITY_WORDS + r"\s*,?\s*$"
 # he was not authorised to speak to the media, | said".
 _REASON = r"(?:\s+(?:because|as|since)\s+[^,;:“”\"«»()]{1,120}?)?"
 # "who asked | not to be named", "which spoke on condition of | anonymity": the request, to its last word.
-_REQUEST = (r"(?:who|which)\s+(?:\w+ly\s+)?(?:asked|requested|spoke|declined\s+to\s+be\s+named"
-            r"|was\s+not\s+authori[sz]ed)(?:\s+[\w’'-]+){0,8}?\s+")
+# ("…, speaking on condition of anonymity because …, said": a participle makes the same request)
+_REQUEST = (r"(?:(?:who|which)\s+(?:\w+ly\s+)?(?:asked|requested|spoke|declined"
+            r"|was\s+not\s+authori[sz]ed)|(?P<participle>speaking|asking))(?:\s+[\w’'-]+){0,8}?\s+")
 # "…, an official who asked not to be named said", "…, and who asked not to be named
 # because …, said": the clause a cue must look past.
 _ANONYMITY_CLAUSE = re.compile(
@@ -189,7 +190,18 @@ def before_anonymity_clause(text: str, floor: int, pos: int) -> int:
     if not _ANONYMITY_END.search(text, max(floor, pos - 14), pos):
         return pos  # (most cues: the clause's last word is not right before them)
     match = _ANONYMITY_REQUEST.search(text, max(floor, pos - 90), pos)
-    return match.start() if match else pos
+    return _before_described(text, floor, match) if match else pos
+
+
+def _before_described(text: str, floor: int, match: re.Match[str]) -> int:
+    """Where a request's clause starts, or, for a participle ("A fisherman who helped
+    …, | speaking on condition of anonymity, told …"), the relative clause before it
+    that describes the same speaker."""
+    if match.group("participle") or match.groupdict().get("joined"):
+        firsts = [m.start() for m in _RELATIVE.finditer(text, max(floor, match.start() - 150), match.start())]
+        if firsts:
+            return firsts[-1]
+    return match.start()
 
 
 def before_request_with_reason(text: str, floor: int, pos: int) -> int:
@@ -200,10 +212,4 @@ def before_request_with_reason(text: str, floor: int, pos: int) -> int:
     if not _COMMA_END.search(text, max(floor, pos - 3), pos):
         return pos
     match = _ANONYMITY_CLAUSE.search(text, max(floor, pos - 240), pos)
-    if match is None:
-        return pos
-    if match.group("joined"):
-        firsts = [m.start() for m in _RELATIVE.finditer(text, max(floor, match.start() - 150), match.start())]
-        if firsts:
-            return firsts[-1]
-    return match.start()
+    return pos if match is None else _before_described(text, floor, match)
