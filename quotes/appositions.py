@@ -44,6 +44,7 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
     """The subject of "X, who …, said" or "X, a doctor, said": comma is the one before
     the cue. Takes the leftmost mention that a comma and an apposition follow."""
     toks = tokens(text, max(floor, comma - _WINDOW), comma)
+    intro = 0  # where the subject opens after an introductory phrase of place or time
     for k, tok in enumerate(toks):
         if tok.word != "," or k == 0 or k + 1 >= len(toks) or portfolio_comma(toks, k):
             continue  # ("The Minister of Fisheries | , | Maritime Economy and …": the office goes on)
@@ -58,7 +59,7 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
         if head is not None and head.kind == "name" and head.role is None and _office_read_as_name(toks, head):
             head = Mention(head.start, head.end, "role", None, None)
         opener = toks[k + 1]
-        lead = 1 if len(toks) > 1 and toks[0].key in _LEADING_CONJUNCTIONS else 0
+        lead = intro or (1 if len(toks) > 1 and toks[0].key in _LEADING_CONJUNCTIONS else 0)
         if head is None and (toks[lead].key in DETERMINERS or _possessive_name_at(toks, lead, k)) and (
                 k - lead <= MAX_ROLE_TOKENS and k > lead):
             # "The host of the dinner, Verbeek, said": any noun phrase heads a name
@@ -68,6 +69,9 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
                 titled := _role_before_head(text, toks, head)) is not None:
             head = titled  # "Swiss mediator Andreas Kuenzli, a former ambassador, said"
         if head is None or not starts_clause(toks, head.start, head.kind == "name" and bool(head.role)):
+            continue
+        if _opens_with_preposition(text, head):
+            intro = k + 1  # ("Outside court, | the Rev Ana Lee, minister of …, said": where, not who)
             continue
         appos_text = text[opener.start:comma].strip()
         if head.kind == "name" and head.role and " of " in head.role and (
@@ -90,6 +94,13 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
                 role = clean_role(appos_text)
             return Mention(head.start, head.end, head.kind, head.name, head.role or role)
     return None
+
+
+def _opens_with_preposition(text: str, head: Mention) -> bool:
+    """"Outside court", "In court", "At the inquest": an introductory phrase of place or
+    time before the subject, no role or name of it."""
+    first = text[head.start:head.end].split(maxsplit=1)[0].casefold()
+    return first in PREPOSITIONS or first in lexicon.words("place_prepositions")
 
 
 def _possessive_name_at(toks: list[Token], lead: int, k: int) -> bool:
