@@ -176,6 +176,8 @@ def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Me
             or given_name_title(toks, start) or styled):
         return None
     end = next((t.start for t in toks[start + 1:] if t.word == ","), comma)
+    if qualified and (placed := _PLACED.search(text, first.start, end)) is not None and placed.end() == end:
+        end = placed.start()  # (the name closes the description; where the person is from follows)
     name = mention_before(text, first.start, end, skip_aux=False)
     opens = toks[start + 1].start if styled else first.start  # (the style's possessive is no name)
     if name is None or name.kind != "name" or name.start not in (first.start, opens) or (
@@ -184,6 +186,11 @@ def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Me
     if qualified and (name.end != end or " " not in text[name.start:name.end] or names_a_body(text, name)):
         return None  # (a person's full name closes the apposition: not ", head of the | Kessa Region,")
     return name
+
+
+# Where the person works or comes from, after the name that closes an apposition: ", associate
+# professor Ana Lind | from the Faculty of Energy of the University of Oradea,".
+_PLACED = regex.compile(r"[ \u00a0]+(?:from|of|at)[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}[^,;:()\n]*")
 
 
 # How many lower-case words may describe a person before the name closing an apposition
