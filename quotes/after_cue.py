@@ -94,6 +94,12 @@ def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
             elif best is not None and found.kind == "name" and _after_possessive(toks, found.start, best.end):
                 # "Iowa State University's Dianne Bystrom": the possessive phrase is her role
                 best = Mention(first, found.end, "name", found.name, text[first:best.end])
+            elif best is not None and best.kind == "role" and found.kind == "name" and found.name and (
+                    best.start < found.name[0] < best.end < found.end):
+                # "head of the Kubachi Art Combine Ivan Petrovich | Sidorov": the office read
+                # ran into a name that goes on; read it to the name's end, the holder is split
+                # off below (person_closing_office)
+                best = Mention(best.start, found.end, "role", None, text[best.start:found.end])
             elif best is not None and best.name and found.name and best.name[0] <= found.name[0] < best.name[1]:
                 # (… Dianne | Bystrom; "… Lyonpo Tashi | Pelzom Wangdi": a style read as a name
                 # word until two name words follow it)

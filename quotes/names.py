@@ -495,6 +495,8 @@ def _personal_start(toks: list[Token], first: int, last: int,
     start = last - 1
     if toks[start].word in lexicon.words("inner_styles") and start > first:
         start -= 1  # "… of Kokand | Abdulaziz domla Khasanov": the style inside the name
+    elif toks[last].word in _TURKIC_CLOSERS and start > first:
+        start -= 1  # "… Ministry of Health | Gulnara Abdykerim kyzy": the father's name and "kyzy"
     elif start - 1 > first and (is_initial(toks[start].word) or toks[start].key in PARTICLES):
         start -= 1
     elif start - 1 == first and toks[start].key in PARTICLES:
@@ -790,6 +792,9 @@ def _is_patronymic(tok: Token) -> bool:
 # A Kazakh patronymic written joined, the father's name then "uly" (son) or "kyzy"
 # (daughter): "Nurlan Serikuly Dauletov", "Aigerim Bolatkyzy"; the father's name of
 # five letters or more ("July", "Ganguly" are no patronymics).
+# Kyrgyz "uulu" (son of) and "kyzy" (daughter of) after the father's name close a name
+# of three words.
+_TURKIC_CLOSERS = frozenset(("uulu", "kyzy"))
 _JOINED_TURKIC = re.compile(r"\w{5,}(?:uly|kyzy|qyzy)")
 
 
