@@ -210,8 +210,12 @@ def reportable(text: str, start: int, end: int, cue: Cue) -> bool:
     content_end = clause_end(text, start, end)
     clause = text[start:content_end]
     first = clause.split(" ", 1)[0].casefold()
-    if (first in PREPOSITIONS or first in DAYS or first == "as") and not looks_like_clause(text, start, end):
-        return False  # "said on ABC’s “This Week”", "said of the claim", "said Sunday on “Meet the Press”"
+    if first in PREPOSITIONS or first in DAYS or first == "as" or first in _PLACE_PREPOSITIONS:
+        # ("said outside the yard, where workers stood …": a relative clause closing the
+        # place is the writer's, its verb no clause said)
+        relative = _RELATIVE_TO_END.search(text[start:end])
+        if not looks_like_clause(text, start, start + relative.start() if relative else end):
+            return False  # "said on ABC’s “This Week”", "said of the claim", "said Sunday on “Meet the Press”"
     if cue.quoted or (cue.object and object_follows(text, start, end)):
         return True
     # (the clause's verb lies within the content: "declared a state of emergency and
@@ -219,6 +223,11 @@ def reportable(text: str, start: int, end: int, cue: Cue) -> bool:
     if looks_like_clause(text, start, content_end) or (cue.base in _SAY and _says_something(text, start, end)):
         return True
     return clause[:1].isalnum() and any(mark in clause for mark in QUOTE_MARKS)
+
+
+_PLACE_PREPOSITIONS = frozenset("outside inside near beside behind opposite".split())
+# (commas inside quotation marks allowed: "…, where strikers held banners reading ‘Pay Us, Now’")
+_RELATIVE_TO_END = re.compile(r",\s+(?:where|which|who|whose)\s(?:[^,;“‘\"]|[“‘\"][^”’\"]*[”’\"])*$")
 
 
 MAX_CONTENT = 1500
