@@ -356,6 +356,8 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if mention is None and not passive:
         mention = office_subject_before(text, s0, cue.start, from_floor=True)  # "The Vice Minister of …, Ana
         # Mure, informed that …": an office and a name the shorter readers stop inside
+    if mention is None and not passive:
+        mention = _name_set_off(text, s0, cue.start)  # "A pupil of the …, Ana Mure, shared that …"
     who = None if passive or mention is not None else _WHO_BEFORE.search(
         text, max(s0, cue.start - 30), cue.start)
     if who is not None:  # "Lena Ortiz, a teacher who said she earns less …": the one described
@@ -458,6 +460,30 @@ def _before_anonymity_clause(text: str, s0: int, clause: int) -> Mention | None:
     """The source before "who asked not to be named": "An official", or the head of an
     apposition ("One patient, a man from Ormsby who asked …": the patient, not Ormsby)."""
     return subject_with_apposition(text, s0, clause) or mention_before(text, s0, clause)
+
+
+def _name_set_off(text: str, s0: int, pos: int) -> Mention | None:
+    """"A pupil of the eighth grade of the village school, Ana Mure, | shared that …": where
+    no reader finds the subject, a name of two words or more alone between two commas
+    right before the cue is the subject's name in apposition to a description no lexicon
+    knows; the name speaks. Not a place ("… in Vell, Ostrel, shows that …"), after a
+    quotation (""…," the driver, Ana Mure, told the radio …": the quotation's cue), nor in
+    a subordinate clause ("As the spokeswoman, Ana Mure, told …, …")."""
+    closing = text.rfind(",", s0, pos)
+    if closing < 0 or text[closing + 1:pos].strip():
+        return None
+    opening = text.rfind(",", s0, closing)
+    if opening < 0 or _QUOTING.search(text, s0, opening) or _OPENS_SUBORDINATE.match(text, s0, opening):
+        return None
+    name = mention_before(text, s0, closing)
+    if name is None or name.kind != "name" or name.end != closing or text[opening + 1:name.start].strip() or (
+            len([t for t in tokens(text, name.start, name.end) if is_word(t)]) < 2):
+        return None
+    return name
+
+
+_QUOTING = re.compile(r"[“”\"«»‘]|''")
+_OPENS_SUBORDINATE = re.compile(r"[\W_]*(?:As|While|When|If|Although|Though|Because|Since|After|Before|Once)\s")
 
 
 def _described_before(text: str, s0: int, pos: int) -> Mention | None:
