@@ -189,8 +189,8 @@ def _owner_nouns() -> frozenset[str]:
 
 # After "…, according to X," the writer's remark on a figure, not a second piece of what
 # X said: "well above the target", "up from 7%", "making it the deadliest year since …".
-_REMARK = re.compile(r"(?:well|far|up|down|slightly|sharply|compared|above|below|roughly|nearly|almost)\b"
-                     r"|[a-z]+ing\s+(?:it|this|that|them|the)\b")
+_REMARK = re.compile(r"(?:well|far|up|down|slightly|sharply|compared|above|below|roughly|nearly|almost"
+                     r"|enough)\b|[a-z]+ing\s+(?:it|this|that|them|the)\b")
 
 
 # A part of what the lead counted: "most of which", "many of them", "two of whom".
@@ -220,6 +220,7 @@ def _noun_after_modifier(text: str, mention: Mention, end: int) -> Mention:
 _APPOSITION_OPENERS = lexicon.words("relatives") | lexicon.tagged("determiners", "article", "possessive") | {
     "one", "another", "including"}
 _RELATIVE_WORD = re.compile(r"\s(?:who|which|that|whose)\s")
+_INNER_CLAUSE = re.compile(r"\s(?:since|after|before|when|until|because)\s")
 
 
 def _describes_source(text: str, start: int, end: int) -> bool:
@@ -236,7 +237,9 @@ def _describes_source(text: str, start: int, end: int) -> bool:
     if words[0].casefold() in ("who", "whom", "whose", "which", "where", "including"):
         return True
     relative = _RELATIVE_WORD.search(text, start, end)  # "a start-up that tracks donations"
-    stop = relative.start() if relative else end
+    # ("the highest toll | since records began": a clause inside the phrase is its own)
+    inner = _INNER_CLAUSE.search(text, start, end)
+    stop = min(relative.start() if relative else end, inner.start() if inner else end)
     return not looks_like_clause(text, start, stop) or not _finite_verb(text, start, stop)
 
 
