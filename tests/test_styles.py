@@ -35,13 +35,13 @@ def test_style_set_spans_follow_the_gold_format() -> None:
 
 
 # Every held-out set, in the order the rounds wrote them, and the eleventh round's tuning set.
-HOLDOUTS = [STYLES / name for name in ["holdout", *(f"holdout{n}" for n in range(2, 15)), "tuning11", "tuning12", "tuning13", "tuning14", "tuning15", "tuning16"]]
+HOLDOUTS = [STYLES / name for name in ["holdout", *(f"holdout{n}" for n in range(2, 16)), "tuning11", "tuning12", "tuning13", "tuning14", "tuning15", "tuning16"]]
 
 
 @pytest.mark.parametrize("holdout", HOLDOUTS, ids=[path.name for path in HOLDOUTS])
 @pytest.mark.parametrize("style", ["british", "wire", "translated"])
 def test_holdout_set_loads_with_exact_spans(holdout: Path, style: str) -> None:
-    # No accuracy floor: the tuning sets and holdout15 (unseen) measure only.
+    # No accuracy floor: the tuning sets and the newest holdout (unseen) measure only.
     # One file per style, or one per style and writer ("british-a.jsonl", …).
     paths = sorted(holdout.glob(f"{style}.jsonl")) or sorted(holdout.glob(f"{style}-*.jsonl"))
     articles = [article for path in paths for article in evaluate(path)[1]]
