@@ -26,7 +26,7 @@ Span = tuple[int, int]
 _OPENER = regex.compile(
     r"[\s“\"‘'«(]*(?:(?:But|And|Yet)\s+)?"
     # ("At the same time, as the director noted, …": a sentence adverbial before "as")
-    rf"(?:(?P<aside>(?i:{lexicon.phrase_alternation('asides')})),\s+)?(?:"
+    rf"(?:(?P<aside>(?i:{lexicon.phrase_alternation('asides')})),\s+)?(?P<cue>"
     r"(?P<of>In\s+the\s+(?:opinion|view|words|assessment|estimation)\s+of)\s"
     r"|In\s+(?P<own>his|her|their|its)\s+(?:opinion|view|words|assessment|estimation)\s*,"
     r"|(?P<as>As|(?<=,\s)as)\s(?:(?:was|has\s+been|had\s+been)\s+)?(?:(?P<passive>[a-z]+ed)\s+by\s)?)")
@@ -101,9 +101,8 @@ def source_first_report(text: str, sentence: Span, previous: Span | None) -> tup
     if mention.role is not None and text.startswith(mention.role, content[0]):
         mention = dataclasses.replace(mention, role=None)  # (what was said, not an apposition)
     opening = match.start() + len(match.group()) - len(match.group().lstrip(" \t\n“\"‘'«("))
-    if match.group("aside"):  # (the cue opens after the aside's comma)
-        opening = match.end("aside") + 1 + len(text[match.end("aside") + 1:s1]) - len(
-            text[match.end("aside") + 1:s1].lstrip())
+    if match.group("aside"):
+        opening = match.start("cue")  # (the cue opens after the aside and its comma)
     cue = Cue(opening, comma, "according to")
     return (content,), Attribution(mention, cue, "source first, report", 0.8)
 
@@ -134,7 +133,7 @@ def _as_source(text: str, start: int, found: Mention | None, end: int) -> tuple[
     verb = None
     if found is None:
         found, verb = _described_before_verb(text, start, end)
-    elif found is not None:
+    else:
         if text[found.start:found.end].casefold() in ("i", "we"):
             return None  # "As I mentioned earlier, …", "As we reported, …": the writer's aside
         verb = _AS_VERB.match(text, found.end, end)

@@ -199,10 +199,12 @@ def _plain_group(text: str, s0: int, cue: Cue) -> Mention | None:
 
 
 _AFTER_LEAD_COMMA = re.compile(r",[ \t]+\Z")
+_BE = r"\b(?:is|are|was|were|be|been|being)"
+_PASSIVE_BEFORE = re.compile(_BE + r"[ \t]+\Z")  # ("…, details | were | discussed")
+_BE_BEFORE = re.compile(_BE + r"\b")
+_PAIR_STOPS = lexicon.words("relatives") | lexicon.words("quantifiers") | {"more", "most"}
 # After the lead's comma, a plural of lower-case words, "and", and a second lower-case
 # noun phrase up to the subject's end: "…, | growers and researchers | told".
-_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\b")
-_PAIR_STOPS = lexicon.words("relatives") | lexicon.words("quantifiers") | {"more", "most"}
 _GROUP_PAIR = re.compile(r"(?<=,)[ \t]+((?:[a-z][\w’'-]*[ \t]+){0,2}[a-z][\w’'-]*s[ \t]+and[ \t]+"
                          r"(?:[a-z][\w’'-]*[ \t]+){0,5}[a-z][\w’'-]*)[ \t]*\Z")
 
@@ -226,7 +228,6 @@ def _group_pair(text: str, s0: int, end: int, cue: Cue, s1: int) -> Mention | No
             t.key in _PAIR_STOPS) for t in words):
         return None
     return Mention(match.start(1), match.end(1), "role", None, match.group(1))
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)[ \t]+\Z")
 
 
 def _passive_agent(text: str, it: Mention, cue: Cue, s1: int) -> Mention | None:
