@@ -42,7 +42,7 @@ from quotes.salience import (
     topic_at,
 )
 from quotes.spans import inside
-from quotes.tokens import SURNAME_JOINERS
+from quotes.tokens import SURNAME_JOINERS, is_initial
 
 Span = tuple[int, int]
 # How far before a pronoun's antecedent another person of the same (or unknown)
@@ -129,6 +129,8 @@ class People:
         name_span = person_after_body_end(self.text, name_span) or name_span  # ("… Company | Pham Thi Lan")
         words = clean_name(self.text[name_span[0]:name_span[1]])
         entity = self._match(words, name_span[0])
+        if entity is None and self._spelled_before(words, name_span[0]):
+            entity = self._match(words, name_span[0])
         changed = role is not None
         if entity is None:
             entity = Entity(" ".join(words), name_span[0])
@@ -188,6 +190,20 @@ class People:
                     return entity
             return self._given_names(words, pos) or self._styled_surname(words, pos, gender)
         return best
+
+    def _spelled_before(self, words: list[str], pos: int) -> bool:
+        """"D. Lozan", "T. M. Rask" after "Dorin Lozan", "Tora Mette Rask" written
+        whole inside an office's run that no name was read from: register the full name
+        the initials stand for, the last one before, so the initials mean that person."""
+        if len(words) < 2 or not all(is_initial(w) for w in words[:-1]):
+            return False
+        given = r"\s+".join(rf"{w[0]}[\p{{Ll}}\p{{M}}’'-]+" for w in words[:-1])
+        pattern = regex.compile(rf"(?<![\p{{L}}.])({given})\s+{regex.escape(words[-1])}\b")
+        found = next(reversed(list(pattern.finditer(self.text, self._body[0], pos))), None)
+        if found is None or found.group(1).casefold() in lexicon.words("not_names"):
+            return False
+        self.add((found.start(), found.end()), None)
+        return True
 
     def _given_names(self, words: list[str], pos: int) -> Entity | None:
         """"Ásdís Hrund" after "Ásdís Hrund Egilsdóttir": the given names alone, as
