@@ -345,7 +345,7 @@ class People:
         i = bisect.bisect_left(self._positions, pos) - 1
         while i >= 0 and pos - self._positions[i] <= _OWNER_REACH:
             entity = self._outside[i][1]
-            if entity.unnamed or entity.gender or _titled(entity.role) or (
+            if entity.unnamed or entity.gender or titled(entity.role) or (
                     entity.person and len(entity.words) > 1):
                 return None  # (a person named since: "its" means no one sure; but a
             return entity  # country that spoke, "Osterreith denied …", is none)
@@ -433,7 +433,7 @@ class People:
                 entity.gender = entity.gender or gender
 
 
-def _titled(role: str | None) -> bool:
+def titled(role: str | None) -> bool:
     """A role with a title in it ("Mayor"), not "Kalvania's neighbour"."""
     titles = lexicon.words("titles")
     return any(w.rstrip(".,").casefold() in titles for w in (role or "").split())

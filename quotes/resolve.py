@@ -20,12 +20,13 @@ from quotes.agreement import agreeing_rival
 from quotes.appositions import STYLE_GRADE_WORDS, STYLE_POSSESSIVE_WORDS
 from quotes.body_descriptions import is_kind
 from quotes.entities import Entity, names_body
+from quotes.gender import given_gender
 from quotes.joint import described_pair, two_named
 from quotes.mention_words import bare_role
 from quotes.named_later import named_later
 from quotes.names import PRONOUN_FORMS, Mention
 from quotes.organisations import named_body
-from quotes.people import Antecedent, People, Turn
+from quotes.people import Antecedent, People, Turn, titled
 from quotes.plural_subjects import plural_subject
 from quotes.roles import strip_determiner, with_role
 from quotes.segment import SENTENCE_BREAK
@@ -452,6 +453,37 @@ def _body_that_spoke(people: People, said: str, since: int, pos: int) -> Resolve
                     _UNSURE)
 
 
+def _named_speaker_before(people: People, said: str, since: int, pos: int) -> Resolved | None:
+    """"In a statement, Tarn Valley Produce said … . It added …": "it" right after a
+    statement whose speaker was named, in the pronoun's paragraph or the one before, means
+    that speaker when nothing shows it a person (a given name, a gender or a title): a
+    name that speaks as "it" is a body's, whatever it looked like until then."""
+    turn = people.statement_before(pos)
+    mention = turn.mention if turn is not None else None
+    if turn is None or mention is None or mention.kind != "name" or mention.start <= since:
+        return None
+    if len(_LINE_BREAKS.findall(people.text, turn.end, pos)) > 1:
+        return None  # (a paragraph between them)
+    entity = people.entity(turn.speaker)
+    if entity is None or entity.gender or given_gender(entity.words) or titled(turn.role) or (
+            _surname_alone(people.text, entity)):
+        return None
+    return Resolved(turn.speaker, turn.role, "pronoun",
+                    f'"{said}" → {turn.speaker}: the body named speaking just before it (offset {turn.start})',
+                    _UNSURE)
+
+
+# Runs of line breaks: each starts a paragraph.
+_LINE_BREAKS = regex.compile(r"\n\s*")
+
+
+def _surname_alone(text: str, entity: Entity) -> bool:
+    """"Salceda" after "Joey Salceda": a name's last word written alone is a person's surname."""
+    last = entity.words[-1]
+    return len(entity.words) > 1 and any(
+        text.startswith(last, at) and not text.startswith(entity.name, at) for at in entity.positions)
+
+
 # A sentence whose subject is a definite description of one person: "The chief is unconvinced."
 _DESCRIBED_SUBJECT = re.compile(r"(?:^|[.!?][\"”’']?\s+)(The\s+(?:[a-z-]+\s+){0,2}?([a-z]+))\s+(?=[a-z])")
 
@@ -489,7 +521,8 @@ def _pronoun(people: People, said: str, pos: int, *, gender_of: str | None = Non
     if gender == "p":
         return _group(people, said, pos)
     found = people.antecedent(gender, pos)
-    if gender == "n" and (body := _body_that_spoke(people, said, found.at if found else -1, pos)) is not None:
+    if gender == "n" and (body := _body_that_spoke(people, said, found.at if found else -1, pos) or (
+            _named_speaker_before(people, said, found.at if found else -1, pos))) is not None:
         return body
     if found is not None and found.entity.unnamed and unnamed.described_since(people, found.at, pos):
         found = people.antecedent(gender, found.at)  # ("the mayor" since: someone known is nearer)
