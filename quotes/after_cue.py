@@ -55,11 +55,17 @@ def mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     return remembered(_mention_after, text, pos, ceiling)
 
 
+def _initial(toks: list[Token]) -> bool:
+    """"according to | I. R. Yanbayev": "I." before a capitalised word is a given name's
+    initial, not the pronoun (whose gender no name could agree with)."""
+    return toks[0].word.endswith(".") and len(toks) > 1 and is_capitalised(toks[1].word)
+
+
 def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
     toks = tokens(text, pos, min(ceiling, pos + MENTION_WINDOW))[: MAX_OFFICE_TOKENS + MAX_NAME_TOKENS]
     if not toks:
         return None
-    if is_pronoun(toks[0]):
+    if is_pronoun(toks[0]) and not _initial(toks):
         return Mention(toks[0].start, toks[0].end, "pronoun")
     first = toks[0].start
     best = None

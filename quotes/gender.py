@@ -51,6 +51,23 @@ def given_gender(words: list[str]) -> str | None:
     return _given_names().get(words[0])
 
 
+# A patronymic's ending and the gender it carries: a son's "Ivanovich", "Sergeyevich",
+# "Ilyich", "Bolatuly"; a daughter's "Ivanovna", "Ilyinichna", "Paulauna", "Bolatkyzy".
+_PATRONYMIC_GENDERS = (("ich", "m"), ("uly", "m"), ("ovna", "f"), ("evna", "f"), ("ichna", "f"), ("auna", "f"),
+                       ("kyzy", "f"), ("qyzy", "f"))
+
+
+def name_gender(words: list[str]) -> str | None:
+    """The gender the name shows: its given name's, else a patronymic's between the given
+    name and the surname ("Khadizhat Omarovna Abdulaeva" → f, however rare the given name);
+    initials ("K. O. Abdulaeva") tell none."""
+    found = given_gender(words)
+    if found is not None or len(words) != 3 or len(words[1]) < 6 or not words[1][:1].isupper():
+        return found
+    middle = words[1].casefold()
+    return next((gender for ending, gender in _PATRONYMIC_GENDERS if middle.endswith(ending)), None)
+
+
 def opens_sentence(text: str, pos: int, floor: int = 0) -> bool:
     """Nothing but a sentence end or a line break comes right before pos."""
     if pos <= floor or text[pos - 1] == "\n":

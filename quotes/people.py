@@ -33,7 +33,7 @@ from quotes.entities import (
     same_given,
     short_form,
 )
-from quotes.gender import gender_of, given_gender, opens_sentence, shown_gender
+from quotes.gender import gender_of, name_gender, opens_sentence, shown_gender
 from quotes.introductions import introductions
 from quotes.mention_words import bare_role, clean_name
 from quotes.names import Mention, is_style_word, person_after_body_end
@@ -153,7 +153,7 @@ class People:
                 self._by_first_surname.setdefault(known[-3], []).append(entity)
             if role and not entity.role:
                 entity.role = bare_role(role)
-            entity.gender = entity.gender or given_gender(known) or (gender_of(role) if role else None)
+            entity.gender = entity.gender or name_gender(known) or (gender_of(role) if role else None)
             entity.person = entity.person or looks_personal(entity, role)
             entity.evident = entity.evident or bool(entity.person and (entity.gender or role))
         elif len(words) == 1 and len(known) > 1 and entity.person:
