@@ -25,6 +25,7 @@ from quotes.cue_words import (
 from quotes.cues import Attribution
 from quotes.framing import framing_phrase
 from quotes.impersonal import trailing_passive
+from quotes.mention_words import clean_role
 from quotes.names import Mention
 from quotes.non_reports import before_anonymity_clause
 from quotes.noun_phrases import CLAUSE_OPENERS
@@ -42,7 +43,17 @@ from quotes.report_content import (
 )
 from quotes.speakers import mention_before
 from quotes.subjects import THAT, coordinated_before, noun_phrase_subject
-from quotes.tokens import FUNCTION_WORDS, is_capitalised, is_modifier, is_possessive, is_word, tokens
+from quotes.tokens import (
+    FUNCTION_WORDS,
+    Token,
+    is_capitalised,
+    is_modifier,
+    is_people_noun,
+    is_possessive,
+    is_role_word,
+    is_word,
+    tokens,
+)
 
 # "as" between a lead's comma and the cue's subject: "…, as the researcher noted."
 _AS_BEFORE = re.compile(r"(?<=,)[ \t]+as[ \t]+$")
@@ -99,6 +110,8 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         lead_end = _back_over_aux(text, s0, cue.start)
         if mention is None and (mention := _apposed_subject(text, s0, cue, s1)) is not None:
             lead_end = mention.start  # "…, the Forum, which co-ordinates the response, said today."
+        if mention is None and (mention := _described_speaker(text, s0, cue, s1)) is not None:
+            lead_end = mention.start  # "…, the port's pilots' association says."
         if mention is None:
             return None
     s0 = max(s0, lead_end - MAX_CONTENT)  # (a lead is never longer than content may be)
@@ -108,6 +121,15 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         # "…, the Second Deputy Chairman of the Board of LLC «Kor» Ilya Maren | informed": the
         # name read back from the cue ends an office that runs back to the lead's comma
         mention, lead_end = office, office.start
+        comma = text[s0:lead_end].rstrip()
+    if not comma.rstrip(CLOSING_MARKS).endswith(",") and mention.start < cue.start and (
+            described := _described_speaker(text, s0, cue, s1)) is not None:
+        # "…, the landlord of one of the valley's oldest inns said": the phrase the
+        # mention ends runs back to the lead's comma, and all of it speaks
+        if mention.kind == "name" and mention.end == described.end:  # (the firm «Nordvent»: its name speaks)
+            described = Mention(described.start, mention.end, "name", mention.name,
+                                clean_role(text[described.start:mention.start].strip(" \t\"“«")))
+        mention, lead_end = described, described.start
         comma = text[s0:lead_end].rstrip()
     if not comma.rstrip(CLOSING_MARKS).endswith(","):
         return None  # (a comma may sit inside a closing mark: “… Ashcombe,” Renwick said)
@@ -564,6 +586,45 @@ def _apposed_subject(text: str, s0: int, cue: Cue, s1: int) -> Mention | None:
         return None
     comma = text.rfind(",", s0, mention.start)
     return mention if comma > s0 and looks_like_clause(text, s0, comma) else None
+
+
+def _described_speaker(text: str, s0: int, cue: Cue, s1: int) -> Mention | None:
+    """"…, the landlord of one of the valley's oldest inns said.", "…, skippers on the
+    island's west coast say.", "…, the press office of the firm «Nordvent» reported.": after
+    the lead's comma, a noun phrase the readers of names and roles stop inside (at a
+    possessive, a quoted name) whose words hold a noun for a person or a body and no verb,
+    up to a cue that closes the sentence; the whole phrase speaks."""
+    if cue.belief or not _CLOSING_ADVERBIAL.match(text, cue.end, s1):
+        return None  # ("…, an omen, some voters in the valley believe, of …": a belief is an aside)
+    end = _back_over_aux(text, s0, cue.start)
+    comma = text.rfind(",", s0, end)
+    if comma <= s0 or not looks_like_clause(text, s0, comma):
+        return None
+    toks = tokens(text, comma + 1, end)
+    words = [t for t in toks if is_word(t)]
+    if not 2 <= len(words) <= _DESCRIBED_WORDS or any(
+            not is_word(t) and t.word not in QUOTE_MARKS for t in toks):
+        return None  # (a dash, a bracket or a second clause: no plain noun phrase)
+    if any(t.key in _NOT_DESCRIBING or clause_word(t) or (t.word.islower() and (
+            is_past_form(t.key) or t.key.endswith("ing") or t.key in lexicon.speech_verbs())) for t in words):
+        return None  # ("…, a result that those who backed it | said", "…, the trucks carrying it | said")
+    head = next((k - 1 for k, t in enumerate(words) if k > 0 and t.key in PREPOSITIONS), len(words) - 1)
+    if not _speaking_noun(words[head]):
+        return None  # (its head, before any "of" or "in" phrase, is who speaks: "the owner | of …")
+    return Mention(words[0].start, words[-1].end, "role", None, text[words[0].start:end].strip(" \t\"”»"))
+
+
+# A described speaker is a dozen words at most, with no word of a clause or a list in it.
+_DESCRIBED_WORDS = 12
+_NOT_DESCRIBING = NOT_SUBJECTS | lexicon.words("relatives") | lexicon.words("auxiliaries") | frozenset(
+    "that this these those it he she they we i than".split())
+
+
+def _speaking_noun(tok: Token) -> bool:
+    """A noun for people or a body: "owner", "farmers", "co-operative", "agency"."""
+    key = tok.key.rstrip("’'").removesuffix("’s").removesuffix("'s")
+    return is_role_word(tok) or is_people_noun(key) or key in lexicon.words("org_words") or (
+        key in lexicon.every_word("body_kinds")) or key in lexicon.words("bodies_of_many")
 
 
 def _back_over_aux(text: str, floor: int, pos: int) -> int:
