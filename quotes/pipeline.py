@@ -264,6 +264,7 @@ def _reports(layout: Layout, direct: list[Found], titles: list[QuoteSpan]) -> li
                            if f.attribution is not None and f.attribution.rule == "relative cue, quote")
     opening = {q.open_start: q for q in layout.quotes if q.open_start not in title_marks}
     opens = sorted(opening)
+    logical = _logical_punctuation(text, layout.quotes)
     found: list[Found] = []
     for index, sentence in enumerate(layout.sentences):
         if layout.aside[layout.sentence_paragraph[index]]:
@@ -282,7 +283,7 @@ def _reports(layout: Layout, direct: list[Found], titles: list[QuoteSpan]) -> li
             if kind == "mixed" and (inner := _wholly_quoted(text, pieces, opening)):
                 pieces, kind = inner, "direct"  # "In his words, “the easy part is over.”"
             elif kind == "mixed" and not layout.heading(index) and (
-                    inner := _named_quotation(text, pieces, report.attribution, opening, opens)):
+                    inner := _named_quotation(text, pieces, report.attribution, opening, opens, logical)):
                 pieces, kind = inner, "direct"  # "called the levy ‘a tax on breathing’"
             start = pieces[0][0]
             found.append(Found(pieces, kind, report.attribution,
@@ -350,8 +351,21 @@ _NAMED_OBJECT = re.compile(r"[^“”\"‘«»,;:]{0,60}")
 _PHRASE_OPENERS = (lexicon.words("determiners") | PREPOSITIONS) - {"her", "that"}
 
 
+def _logical_punctuation(text: str, quotes: Sequence[QuoteSpan]) -> bool:
+    """Whether no quotation in double marks opened after a word closes with its period or
+    comma inside the marks (American copy: 'called it “unheard of.”'); British and
+    translated copy put it outside: 'described it as “a disaster”.'"""
+    return not any(q.double and q.closed and text[q.close_start - 1:q.close_start] in (".", ",")
+                   and _WORD_THEN_SPACE.search(text, 0, q.open_start) for q in quotes)
+
+
+# A word and a space right before an opening mark: the quotation opens mid-clause.
+_WORD_THEN_SPACE = re.compile(r"\w \Z")
+
+
 def _named_quotation(text: str, pieces: tuple[Span, ...], attribution: Attribution,
-                     opening: dict[int, QuoteSpan], opens: list[int]) -> tuple[Span, ...] | None:
+                     opening: dict[int, QuoteSpan], opens: list[int],
+                     logical: bool) -> tuple[Span, ...] | None:
     """The quotation alone of a naming verb's report that is its object and the words it
     is called, and nothing after ("described the levy as ‘…’", "calling the pitch “…”"):
     the writers annotate the quoted words as a direct quote of the one who named."""
@@ -363,12 +377,17 @@ def _named_quotation(text: str, pieces: tuple[Span, ...], attribution: Attributi
     start, end = pieces[0]
     i = bisect.bisect_left(opens, start)
     quote = opening[opens[i]] if i < len(opens) and opens[i] < end else None
-    if quote is None or (quote.double and text[quote.open_start] not in "«»"):
-        return None  # (in double marks “…” PolNeAR keeps the object and the words, mixed)
+    if quote is None or (quote.double and text[quote.open_start] not in "«»" and not (
+            logical and text[quote.close_end:quote.close_end + 1] in (".", ",", ";"))):
+        return None  # (in double marks “…” PolNeAR's American copy keeps the object and the
+        # words, mixed; closed before the period, as British copy does, as in single marks)
     if not quote.closed or text[quote.close_end:end].strip(" .,;:!?") or (
             _NAMED_OBJECT.fullmatch(text, start, quote.open_start) is None):
         return None
-    last = text[start:quote.open_start].split()[-1:]
+    words = text[start:quote.open_start].split()
+    if words[:1] == ["that"] and len(words) > 1:
+        return None  # "welcomed …, and its statement says that the line is “…”": a clause, no object
+    last = words[-1:]
     if cue.object and last != ["as"]:
         return None  # "criticised the survey's ‘lazy assumptions’": the words name no object
     if last and (last[0] in _PHRASE_OPENERS or last[0].endswith("ing")):
