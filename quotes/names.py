@@ -508,6 +508,12 @@ def _personal_start(toks: list[Token], first: int, last: int,
     if confirm is not None and (toks[last].key in lexicon.words("places") or (
             not (after_of and start == first + 1) and surname_key(toks[last]) not in confirm)):
         return None  # ("officials in New South Wales": a place, nobody's name)
+    # "Department of Aquaculture | Vo Quoc Huy", "… Meteorological Service | Faadumo Hassan
+    # Warsame": three words after a portfolio's noun, a body's head word or a place the run
+    # does not open with (a known given name inside the three is no reason to cut them)
+    if start == last - 1 and start - 1 > first and _closes_office_body(toks, start - 2) and (
+            _may_open_name(toks[start - 1], text)) and not is_role_word(toks[start - 1]):
+        return start - 1
     given = lexicon.words("given_names")
     # (after a lower-case noun the whole run may be the name: "the agency | Mary Ann Lee")
     for k in range(first + 1 if confirm is None or after_of else first, last):
@@ -517,12 +523,16 @@ def _personal_start(toks: list[Token], first: int, last: int,
     place = max((k for k in range(first, last - 1) if toks[k].key in places), default=None)
     if confirm is None and place is not None and all(toks[k].key in places for k in range(first, place + 1)):
         return place + 1  # "… of the Republic of Mozambique | Amadeu Tembe Zandamela": the place ends it
-    # "Department of Aquaculture | Vo Quoc Huy": three words after a portfolio's noun (or a
-    # place the run does not open with)
-    if start == last - 1 and start - 1 > first and _ends_body(toks[start - 2]) and (
-            _may_open_name(toks[start - 1], text)):
-        return start - 1
     return start
+
+
+def _closes_office_body(toks: list[Token], k: int) -> bool:
+    """toks[k] closes the body or portfolio of an office: a place's or portfolio's noun,
+    an organisation's head word ("… Meteorological Service", "… Federal Republic") or a
+    portfolio title after "of" ("Department of Health"), never a person's name."""
+    tok = toks[k]
+    return _ends_body(tok) or (is_capitalised(tok.word) and (surname_key(tok) in heading_words() or (
+        k > 0 and toks[k - 1].key == "of" and is_title(tok))))
 
 
 # A Russian, Ukrainian or Belarusian patronymic between a given name and a surname
