@@ -131,7 +131,7 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
                 text, max(s0, cue.start - 30), cue.start):
             continue  # "a fishing ground claimed by both countries": a passive participle, no one's report
         if is_participle(text, cue):
-            report = participle_report(text, near, cue, sentence_cues[max(0, index - 1):index])
+            report = participle_report(text, near, cue, _cue_before(sentence_cues, index, found))
         else:
             report = _verb_report(text, near, cue)
         needs_quote = cue.appeal or (cue.quoted and not cue.object) or (
@@ -148,6 +148,18 @@ def reports_in(text: str, sentence: Span, blocked: list[Span],
         if not inside(blocked, start) and not any(s < end and start < e for s, e in taken):
             found.append(report)
     return outermost(_cut_at_new_speakers(text, found))
+
+
+def _cue_before(cues: list[Cue], index: int, found: list[Report]) -> list[Cue]:
+    """The cue before cues[index] whose subject a participle or a second verb shares: the
+    last one outside what a cue before it reported ("Ross said a ferry would continue, but
+    conceded …": not "continue", a verb of what Ross said)."""
+    pieces = [piece for report in found for piece in report.pieces
+              if report.attribution.cue is not None and report.attribution.cue.end <= cues[index].start]
+    for cue in reversed(cues[:index]):
+        if not any(start <= cue.start < end for start, end in pieces):
+            return [cue]
+    return []
 
 
 def _verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
