@@ -271,6 +271,8 @@ def clause_end(text: str, start: int, end: int, clause: bool = False) -> int:
             quoted = quoted_within(text, start, end)
         # (a break's last character is past its own closing mark: “…,” but)
         if not inside(quoted, match.end() - 1):
+            if _but_then_quotation(text, match, quoted, start, end):
+                continue  # "noted that cases had fallen, but “it is too early …”"
             closing = COMMA_CLOSING.match(text, match.start())
             end = closing.end() if closing else match.start()  # keep “…,” whole
             break
@@ -279,6 +281,23 @@ def clause_end(text: str, start: int, end: int, clause: bool = False) -> int:
         if remark and not inside(quoted_within(text, start, end), remark.start()):
             end = remark.start()
     return _before_next_cue(text, start, end)
+
+
+_BUT = re.compile(r",[\"”’']?\s+but\s+")
+
+
+def _but_then_quotation(text: str, match: re.Match[str], quoted: list[Span], start: int, end: int) -> bool:
+    """A ", but" whose clause quotes words while the content before it quotes none goes
+    on with what the speaker said ("noted that cases had fallen, but “it is too early”",
+    "said they had seen strangers, but were “afraid to speak”"), unless a speech verb
+    comes before the quotation ("…, but warned that …", "…, but went on to say, “…”":
+    a report of its own)."""
+    but = _BUT.match(text, match.start())
+    first = next((q[0] for q in quoted if but is not None and but.end() <= q[0] < end), None)
+    if but is None or first is None or any(start <= q[0] < match.start() for q in quoted):
+        return False
+    verbs = lexicon.speech_verbs()
+    return not any(word.lower() in verbs for word in _WORD.findall(text, but.end(), first))
 
 
 def _reporting_verb(text: str, pos: int) -> bool:
