@@ -20,6 +20,7 @@ from quotes.tokens import (
     FUNCTION_WORDS,
     Token,
     is_name_word,
+    is_possessive,
     is_role_noun,
     is_role_word,
     is_title,
@@ -68,6 +69,12 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
         if head is not None and head.kind == "name" and not head.role and (
                 titled := _role_before_head(text, toks, head)) is not None:
             head = titled  # "Swiss mediator Andreas Kuenzli, a former ambassador, said"
+        if head is not None and head.kind == "name" and not head.role and (
+                not starts_clause(toks, head.start)) and not toks[k + 1].word[:1].isupper() and (
+                office := _office_before_name(text, toks, head)) is not None:
+            # "Keeper of the Vard lighthouse Tomas Eik, 61, said" (not "A soldier of the 12th
+            # Rifles, Sergeant Ivo Marr, said": a name in apposition is the speaker)
+            head = office
         if head is None or not starts_clause(toks, head.start, head.kind == "name" and bool(head.role)):
             continue
         if _opens_with_preposition(text, head):
@@ -128,6 +135,61 @@ def _role_before_head(text: str, toks: list[Token], head: Mention) -> Mention | 
     if m == at or not _describing_noun(toks[at - 1]) or not starts_clause(toks, toks[m].start):
         return None
     return Mention(toks[m].start, head.end, "name", head.name, clean_role(text[toks[m].start:toks[at - 1].end]))
+
+
+def _office_before_name(text: str, toks: list[Token], head: Mention) -> Mention | None:
+    """The name of two words or more with the office or description that opens its clause
+    before it, no comma between: "Keeper of the Vard lighthouse | Tomas Eik, 61, said",
+    "Parishioner | Olga Petrovna Lund, who …, told", "Director of LLC «Nordvent» | Ilya
+    Maren, commenting on …, stated" (translated news puts a long description before the name). The description
+    opens with a capital or an article and a noun, is one word or holds an "of", "from",
+    "for", "at" or "in" phrase, and holds no verb, pronoun or clause word; an adverbial
+    opening the clause ("Yesterday", "In Vard") is no description."""
+    at = next((m for m, t in enumerate(toks) if t.start == head.start), None)
+    if at is None or at == 0 or head.name is None or (
+            len(text[head.name[0]:head.name[1]].split()) < 2 or names_a_body(text, head)):
+        return None
+    before = toks[at - 1]
+    if before.key in PREPOSITIONS or before.key in DETERMINERS or is_possessive(before) or (
+            before.key in lexicon.words("place_prepositions")):
+        return None  # ("A worker on the | Terra Borealis, who …": a place or a body the description holds)
+    m = at
+    while m > 0 and at - m < _OFFICE_TOKENS and _in_office(toks[m - 1]):
+        m -= 1
+    if m == at or not starts_clause(toks, toks[m].start) or (
+            at - m > 1 and not any(t.key in _OFFICE_LINKS for t in toks[m + 1:at])):
+        return None  # (a few words with no "of" or "from" in them, "Democratic front-runner",
+        # are the name readers' to take: one word, or an office with the body or place it serves)
+    first = toks[m]
+    if first.key in ("the", "a", "an") and m + 1 < at:
+        first = toks[m + 1]
+        if not (is_role_word(first) or _describing_noun(first)):
+            return None
+    elif not first.word[:1].isupper() or first.key in _NOT_OFFICE_OPENERS:
+        return None
+    return Mention(toks[m].start, head.end, "name", head.name, clean_role(text[toks[m].start:toks[at - 1].end]))
+
+
+# How many tokens an office before a name may run ("Chairwoman of the council of the
+# apartment building No. 12"); what may open it only as an adverbial or a pronoun does.
+_OFFICE_TOKENS = 16
+_OFFICE_LINKS = frozenset("of from for at in".split())
+_NOT_OFFICE_OPENERS = (PREPOSITIONS | lexicon.words("adverbial_openers") | lexicon.words("time_words")
+                       | lexicon.words("pronouns") | lexicon.words("clause_openers") | FUNCTION_WORDS) - {
+    "the", "a", "an"}
+
+
+def _in_office(tok: Token) -> bool:
+    """A word of an office or description before a name: no comma, verb or clause word."""
+    if tok.word in ("(", ")", "«", "»", "“", "”", "\"", "-", "№"):
+        return True
+    if not tok.word[:1].isalnum():
+        return False
+    key = tok.key
+    return tok.word[:1].isupper() or tok.word[:1].isdigit() or (
+        key not in lexicon.speech_verbs() and key not in lexicon.words("auxiliaries")
+        and key not in lexicon.words("relatives") and key not in lexicon.words("pronouns")
+        and key not in lexicon.words("irregular_past") and not key.endswith("ed") and key != "that")
 
 
 def _describing_noun(tok: Token) -> bool:
