@@ -37,8 +37,10 @@ def head_noun(said: str) -> str | None:
     """The head of a description of one person ("One patient", "a local official in
     Dubrovo" → "official"), or None for a name, a group, a body or a document."""
     words = said.split()
-    if len(words) < 2 or words[0].casefold() not in _OPENERS:
+    if len(words) < 2 or (words[0].casefold() not in _OPENERS and not _OF_SOMEONE_NEW.match(said)):
         return None
+    if (one := _ONE_OF.fullmatch(said)) is not None:
+        return _one_of(one.group(1).casefold())
     main = words[1:]
     for k, word in enumerate(main):
         if k and word.casefold() in _COMPLEMENTS:
@@ -52,6 +54,19 @@ def head_noun(said: str) -> str | None:
     if not head.isalpha() or (head.endswith("s") and not head.endswith("ss")):
         return None  # ("officials", "two sources": a group)
     return head if _personal(head) else None
+
+
+# "The daughter of one victim", "the owner of a bakery": "the" before one the article
+# introduces by someone or something new.
+_OF_SOMEONE_NEW = regex.compile(r"(?i:the)[ \u00a0]+\p{Ll}+[ \u00a0]+of[ \u00a0]+(?:an?|one|another)[ \u00a0]")
+# "One of the analysts", "one of the victims": one person set apart from a group.
+_ONE_OF = regex.compile(r"(?i:one)[ \u00a0]+of[ \u00a0]+(?:the|its|their)[ \u00a0]+(\p{Ll}+)")
+
+
+def _one_of(plural: str) -> str | None:
+    """The noun for one of a group of people ("analysts" → "analyst"), or None."""
+    head = plural[:-1] if plural.endswith("s") and not plural.endswith("ss") else ""
+    return head if head.isalpha() and _personal(head) else None
 
 
 # Endings of a noun for one who does something ("import|er", "min|er", "meteorolog|ist",
