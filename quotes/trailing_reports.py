@@ -155,9 +155,10 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
             remark_after(text, tail_start, s1)) or _framing_comma(text, lead, comma_lead, tail_start, s1)
         words = [t for t in tokens(text, tail_start, clause.start() if clause else min(s1, tail_start + 120))
                  if is_word(t)]
-        if (len(words) > _tail_words(words, verb) and not _WHILE_DOING.match(text, tail_start)) or (
+        if ((len(words) > _tail_words(words, verb) and not _WHILE_DOING.match(text, tail_start)) or (
                 THAT.match(text, tail_start)) or (
-                words and mention.start > cue.start and (clause_word(words[0]) or _finite_past(words))):
+                words and mention.start > cue.start and (clause_word(words[0]) or _finite_past(words)))) and (
+                mention.start < cue.start or (mention := _inverted_holder(text, cue.end, s1)) is None):
             return None  # ("…, said the group would focus on …": a clause, not an adverbial)
         rest = None
     elif mention.start < cue.start and tail.lstrip().startswith(",") and not (
@@ -625,6 +626,40 @@ def _speaking_noun(tok: Token) -> bool:
     key = tok.key.rstrip("’'").removesuffix("’s").removesuffix("'s")
     return is_role_word(tok) or is_people_noun(key) or key in lexicon.words("org_words") or (
         key in lexicon.every_word("body_kinds")) or key in lexicon.words("bodies_of_many")
+
+
+def _inverted_holder(text: str, pos: int, s1: int) -> Mention | None:
+    """"…, said Head of the Vell glacier station Ivo Petrovich Marr during a visit to the
+    valley.", "…, informed Chief Physician of the district hospital Ana Sergeevna Mure at the
+    opening ceremony.", "…, shared Head of the farm Lev Ilyich Dal, who sowed flax this
+    year.": after an inverted cue, an office and its holder's name (two words or more) up to
+    an adverbial of occasion or a relative clause about the holder that ends the sentence;
+    the name speaks, the office is its role (the readers after the cue stop inside the office)."""
+    stop = _OCCASION_OR_RELATIVE.search(text, pos, min(s1, pos + _INVERTED_REACH))
+    end = stop.start() if stop is not None else _before_full_stop(text, pos, s1)
+    first = next((t for t in tokens(text, pos, end) if is_word(t)), None)
+    if first is None or not is_capitalised(first.word):
+        return None
+    named = mention_before(text, pos, end)
+    if named is None or named.kind != "name" or named.name is None or named.end != end or (
+            len(text[named.name[0]:named.name[1]].split()) < 2):
+        return None
+    if any(t.key in NOT_SUBJECTS - {"and"} or clause_word(t) or (t.word.islower() and (
+            is_past_form(t.key) or t.key in lexicon.speech_verbs() or t.key in lexicon.words("auxiliaries")))
+           for t in tokens(text, first.start, named.name[0]) if is_word(t)):
+        return None  # ("…, called Trump a “blowhard” and said … Islamic State": a clause, no office)
+    tail = [t for t in tokens(text, end, s1) if is_word(t)]
+    if stop is not None and any(t.key in lexicon.speech_verbs() or t.key == "that" or (
+            stop.group("adverbial") and (clause_word(t) or is_past_form(t.key))) for t in tail):
+        return None  # ("… at the session that the plan …", "…, who said …": a clause or a report of its own)
+    role = clean_role(text[first.start:named.name[0]].strip(" ,"))
+    return Mention(first.start, named.end, "name", named.name, role or named.role)
+
+
+# An adverbial of occasion ("at the opening ceremony", "in an interview with …", "during a
+# visit to …") or a relative clause about the holder (", who …") after an inverted subject.
+_OCCASION_OR_RELATIVE = re.compile(
+    r",?[ \t]+(?P<adverbial>(?:at|in|during)[ \t]+(?:a|an|the)[ \t])|,[ \t]+(?:who|whose)[ \t]")
 
 
 def _back_over_aux(text: str, floor: int, pos: int) -> int:
