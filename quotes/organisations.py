@@ -44,7 +44,8 @@ def organisation_ending(toks: list[Token], i: int, text: str | None = None) -> i
     """Index of the first token of an organisation name ending at toks[i], or None (the
     text, when given, tells whether its last words are a person's, named after an office)."""
     org = lexicon.words("org_words")
-    if org.isdisjoint(map(_KEY, toks[:i + 1])):
+    closing = toks[i].key in lexicon.words("closing_org_words")  # ("… Irrigation | District")
+    if not closing and org.isdisjoint(map(_KEY, toks[:i + 1])):
         return None  # (every body's name read here holds an organisation word: most runs have none)
     first = _capitalised_run(toks, i)
     if first is None or first == i:
@@ -53,8 +54,8 @@ def organisation_ending(toks: list[Token], i: int, text: str | None = None) -> i
         return None  # "the Minister of Culture, | Energy and Sport": the office's portfolio, no body
     first = _past_plural_opener(toks, first, i, text)
     run = toks[first:i + 1]
-    if run[-1].key in org:
-        return first  # "Greater Manchester Police", "Mr Plumb Ltd"
+    if run[-1].key in org or closing:
+        return first  # "Greater Manchester Police", "Mr Plumb Ltd", "Valley Health District"
     if _person_after_office(toks, first, i, text):
         return None  # "the Deputy Head of the Republic of Dalmir Sofia Lind": she speaks
     if run[0].key in org and run[1].key in _JOINERS:  # "Ministry of Health", "… of Foreign Affairs"
