@@ -484,10 +484,14 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
                 phrase := named_in_phrase(people, end, kind_fits)) is not None and _modifiers_agree(
                 text[max(floor, start - 60):phrase[0]], description):
             at_start(phrase[0], f'the article calls {{}} "{noun}" in the phrase the name ends')
-        elif person and description.complement and _OF_OPENS.match(text, end) and (
+        elif personal and ((person and description.complement) or _title_alone(text, start, description)) and (
+                _OF_OPENS.match(text, end)) and (
                 phrase := named_in_phrase(people, end, _full_person, bare=True)) is not None and (
-                _body_written(text[end:phrase[0]], description.complement)) and _modifiers_agree(
-                text[max(floor, start - 60):start], description):
+                _body_written(text[end:phrase[0]], description.complement) if description.complement else (
+                    not _THE_BEFORE.search(text, end, phrase[0]))) and (
+                _modifiers_agree(text[max(floor, start - 60):start], description)):
+            # ("Vice Chairman of the People's Committee Le Minh Khoa asked … the Vice Chairman
+            # warned": a capitalised title alone is the office the name closes)
             at_start(phrase[0], f'the article writes "{noun} of …" right before {{}}')
         before = text[max(floor, start - 80):start]
         # (past a short title's own period: "…, Dr. Ana Veldt" is no office after the name)
@@ -519,6 +523,18 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
             if mod:
                 at_start(end + mod.end(), f"the article calls {{}} a {description.age}-year-old")
     return found
+
+
+# "Commander of the | Northern District": a name right after "the" is the office's body.
+_THE_BEFORE = regex.compile(r"\b[Tt]he[ \u00a0]+$")
+
+
+def _title_alone(text: str, start: int, description: Description) -> bool:
+    """"the Vice Chairman", "The Secretary General": a capitalised title with no body after
+    it, written as the office it shortens ("Vice Chairman of the … Committee Le Minh Khoa");
+    not where another title opens that office ("the Chairman" is no "Vice Chairman")."""
+    return description.capitalised and not description.complement and not _other_title_before(
+        text, start, description)
 
 
 def _office_words(written: str) -> bool:
