@@ -59,13 +59,28 @@ _PATRONYMIC_GENDERS = (("ich", "m"), ("uly", "m"), ("ovna", "f"), ("evna", "f"),
 
 def name_gender(words: list[str]) -> str | None:
     """The gender the name shows: its given name's, else a patronymic's between the given
-    name and the surname ("Khadizhat Omarovna Abdulaeva" → f, however rare the given name);
-    initials ("K. O. Abdulaeva") tell none."""
+    name and the surname ("Khadizhat Omarovna Abdulaeva" → f, however rare the given name),
+    else the surname's East Slavic or Turkic ending ("Gulzhan Temirkhanova" → f, "Marat
+    Zhumabekov" → m); initials alone ("K. Abdulaeva") tell none."""
     found = given_gender(words)
-    if found is not None or len(words) != 3 or len(words[1]) < 6 or not words[1][:1].isupper():
+    if found is not None or len(words) < 2 or not words[0].rstrip(".")[1:]:
         return found
-    middle = words[1].casefold()
-    return next((gender for ending, gender in _PATRONYMIC_GENDERS if middle.endswith(ending)), None)
+    middle = words[1].casefold() if len(words) == 3 and len(words[1]) >= 6 and words[1][:1].isupper() else ""
+    patronymic = next((gender for ending, gender in _PATRONYMIC_GENDERS if middle.endswith(ending)), None)
+    return patronymic or _surname_gender(words[-1])
+
+
+# A surname's ending and the gender it carries, with the fewest letters such a surname has:
+# "Petrova", "Aliyeva" a woman's; "Petrov", "Aliyev" a man's.
+_SURNAME_GENDERS = ((("ova", "eva"), "f", 6), (("ov", "ev"), "m", 5))
+
+
+def _surname_gender(surname: str) -> str | None:
+    key = surname.casefold()
+    if not key.isalpha():
+        return None
+    return next((gender for endings, gender, least in _SURNAME_GENDERS
+                 if key.endswith(endings) and len(key) >= least), None)
 
 
 def opens_sentence(text: str, pos: int, floor: int = 0) -> bool:
