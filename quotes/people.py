@@ -51,6 +51,8 @@ _RIVAL_REACH = 150
 # A relative clause that only a person takes, right after a name: "Ana Ruiz, who …".
 _WHO_AFTER = regex.compile(r",[ \u00a0]+(?:who|whose)\b")
 _WHICH_AFTER = regex.compile(r",[ \u00a0]+which\b")
+# An age right after a name, which only a person has: "Ana Ruiz, 44,", "Ana Ruiz, a 28-year-old …".
+_AGE_AFTER = regex.compile(r",[ \u00a0]+(?:an?[ \u00a0]+)?\d{1,3}(?:,|[ \u00a0]*-?[ \u00a0]*year-old\b)")
 # How far back a pronoun with no subject to refer to looks for a person named as an object.
 _OBJECT_REACH = 400
 # Words that put a body after the head of a description ("A spokesman for the … Department").
@@ -84,7 +86,8 @@ class People:
         for found in introductions(text, body, quoted, asides or []):
             entity = self.add(found.name, found.role)
             self._after_media_noun(entity, found.word_before)
-            if _WHO_AFTER.match(text, found.name[1]) and len(entity.words) > 1 and not names_body(entity):
+            if (_WHO_AFTER.match(text, found.name[1]) or _AGE_AFTER.match(text, found.name[1])) and len(
+                    entity.words) > 1 and not names_body(entity):
                 entity.person = entity.evident = True  # ("Ikram Dossou, whose son …": a person)
             elif _WHICH_AFTER.match(text, found.name[1]) and found.subject is not None and len(
                     entity.words) > 1 and not entity.role:
