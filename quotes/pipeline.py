@@ -28,10 +28,12 @@ from quotes.names import Mention
 from quotes.people import People, Turn
 from quotes.press_offices import speaks_for
 from quotes.records import build_quote
+from quotes.report_content import clause_word
 from quotes.reports import reports_in
 from quotes.resolve import Resolved, resolve
 from quotes.spans import Spans
 from quotes.subjects import main_subject, verb_follows
+from quotes.tokens import is_word, tokens
 
 Span = tuple[int, int]
 _ADVERBIAL_STARTS = frozenset("on in at during after before while as with from to".split())
@@ -381,8 +383,8 @@ def _named_quotation(text: str, pieces: tuple[Span, ...], attribution: Attributi
             logical and text[quote.close_end:quote.close_end + 1] in (".", ",", ";"))):
         return None  # (in double marks “…” PolNeAR's American copy keeps the object and the
         # words, mixed; closed before the period, as British copy does, as in single marks)
-    if not quote.closed or text[quote.close_end:end].strip(" .,;:!?") or (
-            _NAMED_OBJECT.fullmatch(text, start, quote.open_start) is None):
+    if not quote.closed or (text[quote.close_end:end].strip(" .,;:!?") and not _phrase_after(
+            text, quote.close_end, end)) or _NAMED_OBJECT.fullmatch(text, start, quote.open_start) is None:
         return None
     words = text[start:quote.open_start].split()
     if words[:1] == ["that"] and len(words) > 1:
@@ -394,6 +396,20 @@ def _named_quotation(text: str, pieces: tuple[Span, ...], attribution: Attributi
         return None  # "called Ostland a “quiet success”", "as being in the “…”": the quotation
         # is part of the complement, which the record keeps whole (a mixed quote)
     return ((quote.start, quote.end),)
+
+
+def _phrase_after(text: str, start: int, end: int) -> bool:
+    """A short phrase after the quotation that says for whom or what the words were meant
+    and holds no verb ("called the cut ‘a slap in the face’ | for nurses", "described the
+    plan as ‘a lifeline’ | for the town"): the writer's, not the words named."""
+    words = [t for t in tokens(text, start, end) if is_word(t)]
+    return 0 < len(words) <= _PHRASE_WORDS and words[0].key in _PHRASE_PREPOSITIONS and not any(
+        clause_word(t) or t.key.endswith("ed") or t.key in lexicon.speech_verbs() or (
+            t.key.endswith("ing") and t.key not in lexicon.words("ing_nouns")) for t in words)
+
+
+_PHRASE_WORDS = 10
+_PHRASE_PREPOSITIONS = frozenset("for to among on".split())
 
 
 def _resolve(layout: Layout, people: People, found: list[Found]) -> list[Found]:
