@@ -320,6 +320,10 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
         if passive and is_past(text, cue) and (by_agent := _agent_after_quotation(text, hi)):
             return Attribution(by_agent, cue, PASSIVE_BY_AGENT, 0.8)
         return None
+    if not between and (not cue.bare or cue.belief) and not cue.appeal and _LOWER_AFTER_MARK.match(text, hi):
+        return None  # "saying the outage threatened “public health …”", "she felt ‘a bit of
+        # relief’": with no comma or colon, the quotation is the verb's object in a clause
+        # (an appeal's is its words: "called for ‘a proper register’")
     lead = text[lo:cue.start].strip()
     if (not lead or lead.endswith(",")) and cue.base not in TELL and not is_participle(text, cue):
         # "Said Nora Quist, who grew up with him, “…”" (but "told the Ledger, “…”",
@@ -347,6 +351,8 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
 
 
 _RELATIVE_OBJECT = re.compile(r"\b(?:what|which|whom)\s+$")
+# An opening mark, then a lower-case word: the quotation goes on with a clause.
+_LOWER_AFTER_MARK = re.compile(r"\W{1,2}[a-z]")
 _PERFECT_BEFORE = re.compile(r"\b(?:have|has|had)\s+$")
 # "by residents as": a passive naming cue's agent, then "as" before the quotation.
 _AGENT_AS = re.compile(r"by\s+(\S.{0,80}?)\s+as")
