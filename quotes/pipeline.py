@@ -74,8 +74,24 @@ def extract(text_or_article: str | Article, *, article_id: str | None = None,
     quotes: list[Quote] = []
     while found:  # each finding is let go once its records are built: a lower peak
         item = found.pop()
-        quotes.extend(build_quote(article, item.pieces, item.kind, item.attribution, item.resolved))
+        if item.kind == "mixed" and len(item.pieces) > 1:
+            for piece in item.pieces:  # ("The calendar, he said, was “built for …”": a kind each)
+                quotes.extend(build_quote(article, (piece,), _piece_kind(article.text, piece),
+                                          item.attribution, item.resolved))
+        else:
+            quotes.extend(build_quote(article, item.pieces, item.kind, item.attribution, item.resolved))
     return quotes
+
+
+def _piece_kind(text: str, piece: Span) -> str:
+    """One piece of a mixed report split by its cue: mixed where it opens a quotation,
+    indirect where it quotes nothing ("Schools would stay open, she said, but markets
+    should be “kept short”": the first piece is indirect)."""
+    return "mixed" if any(mark in text[piece[0]:piece[1]] for mark in _OPENING_MARKS) else "indirect"
+
+
+# What opens a quotation in a piece ('' and `` too: two-apostrophe copy).
+_OPENING_MARKS = ("“", "«", "\"", "‘", "„", "''", "``")
 
 
 def _mapped(item: Found, visible: Visible) -> Found:
