@@ -87,6 +87,11 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
             # "The chairman of the … Private Security | Firms, Mr Tomas Brink, said": a courtesy
             # title opens the person's name; the words read as a name before it end the office
             return Mention(head.start, named.end, "name", named.name, clean_role(text[head.start:head.end]))
+        if head.kind == "name" and opener.key in COURTESIES and _office_alone(text, head) and (
+                named := _named_in_apposition(text, toks, k, comma)) is not None:
+            # "The Seneschal, Mr Anthony Hamon, …, said", "the Deputy Bailiff, Sir Ana Lee,
+            # said": an office written with capitals before a titled name in apposition
+            return Mention(head.start, named.end, "name", named.name, clean_role(text[head.start:head.end]))
         if head.kind == "role" and (named := _named_in_apposition(text, toks, k, comma)) is not None:
             return Mention(head.start, named.end, "name", named.name, clean_role(text[head.start:head.end]))
         appos_toks = toks[k + 1:]
@@ -101,6 +106,14 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
                 role = clean_role(appos_text)
             return Mention(head.start, head.end, head.kind, head.name, head.role or role)
     return None
+
+
+def _office_alone(text: str, head: Mention) -> bool:
+    """"The Seneschal", "the Deputy Bailiff": capitalised words that hold no given name,
+    after "the" (an office, not a person's name)."""
+    given = lexicon.words("given_names")
+    return text[max(0, head.start - 4):head.start].casefold() == "the " and not any(
+        w.casefold() in given for w in text[head.start:head.end].split())
 
 
 def _opens_with_preposition(text: str, head: Mention) -> bool:
@@ -230,7 +243,8 @@ def _named_in_apposition(text: str, toks: list[Token], k: int, comma: int) -> Me
     first = toks[start]
     styled = first.key in STYLE_POSSESSIVES and start + 1 < len(toks) and (
         toks[start + 1].key in lexicon.words("address_styles"))  # ", His Excellency Tomas Mwale,"
-    graded = opener.key == "the" and _graded_style(toks, k + 2)  # ", the Most Venerable Phra Sen Dee,"
+    # ", the Most Venerable Phra Sen Dee,", ", the Rev Ana Lee,"
+    graded = opener.key == "the" and (_graded_style(toks, k + 2) or _reverend(toks, k + 2))
     if graded:
         start, first = k + 2, toks[k + 2]
     styled = styled or graded
@@ -321,6 +335,16 @@ STYLE_GRADES = frozenset(("most", "right", "very"))
 # The same as a pattern's alternation, capitalised ("Most|Right|Very").
 STYLE_GRADE_WORDS = "|".join(sorted(w.capitalize() for w in STYLE_GRADES))
 _STYLE_GRADES = STYLE_GRADES | {"rt"}
+
+
+# A cleric's style, which English writes after "the": "the Rev Ana Lee", "the Revd …".
+_REVEREND = frozenset(("rev", "revd", "reverend"))
+
+
+def _reverend(toks: list[Token], m: int) -> bool:
+    """toks[m] is a cleric's style before a name, after "the" ("the | Rev Ana Lee"): it
+    opens the name as a graded style does."""
+    return m + 1 < len(toks) and toks[m].key.rstrip(".") in _REVEREND and is_name_word(toks[m + 1])
 
 
 def _graded_style(toks: list[Token], m: int) -> bool:
