@@ -264,8 +264,52 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
     if meant is None and (later := named_later(people, said, mention.start, mention.end)) is not None:
         return Resolved(later.name, later.role, "role", f'"{said}" → {later.name}: nothing before it fits; '
                         f"{later.why}", _UNSURE)
+    if meant is None and (holder := _holder_closing(people, said, mention)) is not None:
+        entity, role = holder
+        return Resolved(entity.name, role, "name", f'"{said}" closes with the name of {entity.name}, '
+                        f"the article's person, after the office")
     why = meant.why if meant is not None else "a description no named entity matches"
     return Resolved(strip_determiner(said), None, "role", f'"{said}": {why}')
+
+
+# The words that may follow the holder's name inside a description read whole ("… Dr.
+# Fatma Ismail | in turn"): a sentence adverbial, no noun of a description ("one Tarn
+# Valley official").
+_AFTER_HOLDER = regex.compile(r"(?:[ \u00a0]+(?:in[ \u00a0]+turn|also|too|then|meanwhile))?")
+# A preposition right before a name (past any title) makes it somebody the office serves
+# or speaks for ("a spokesman for Minister Ana Lee"), not its holder.
+_SERVING = frozenset("for of to with by from at on about in inside near and or".split())
+
+
+def _holder_closing(people: People, said: str, mention: Mention) -> tuple[Entity, str] | None:
+    """"Director of the hospital Dr. Fatma Ismail in turn", "the chairman of the carriers'
+    association “Caspian Way” Dana Sadykova": a description read whole that closes with the
+    full name of a person the article names; the person holds the office before it. Not a
+    name after a preposition ("a spokesman for Minister Ana Lee" speaks for him), nor one
+    the article names nowhere else ("the director of the theatre Teatro Nuevo Alcalá": the
+    body's name)."""
+    best: tuple[int, Entity] | None = None
+    for entity in people.entities:
+        if not entity.person or len(entity.words) < 2 or all(
+                mention.start <= at < mention.end for at in entity.positions):
+            continue
+        for found in regex.finditer(rf"(?<!\w){regex.escape(entity.name)}(?!\w)", said):
+            if _AFTER_HOLDER.fullmatch(said, found.end()) and (best is None or found.start() < best[0]):
+                best = (found.start(), entity)
+    if best is None or best[0] == 0:
+        return None
+    at, entity = best
+    before = said[:at].split()
+    head = next((w for w in before if w.casefold() not in ("the", "a", "an") and not (
+        w.endswith(("’s", "'s")))), "")
+    if (head.endswith("s") and not head.endswith("ss")) or any(
+            w.casefold() in lexicon.words("speaks_for") for w in before):
+        return None  # ("Analysts at consultancy Andes Risk", "A spokesman for … Ana Lee": not its holder)
+    while before and before[-1].rstrip(".").casefold() in lexicon.words("titles"):
+        before.pop()  # ("… Doctor of Medical Sciences Professor | Ana Lee", "… hospital Dr. | Ana Lee")
+    if not before or before[-1].casefold() in _SERVING or before[-1].casefold() in ("the", "a", "an"):
+        return None
+    return entity, strip_determiner(said[:at].strip())
 
 
 # "A spokeswoman for | the trust", "a representative of | the union": one who speaks for a body
