@@ -271,8 +271,8 @@ def clause_end(text: str, start: int, end: int, clause: bool = False) -> int:
             quoted = quoted_within(text, start, end)
         # (a break's last character is past its own closing mark: “…,” but)
         if not inside(quoted, match.end() - 1):
-            if _but_then_quotation(text, match, quoted, start, end):
-                continue  # "noted that cases had fallen, but “it is too early …”"
+            if _clause_then_quotation(text, match, quoted, start, end):
+                continue  # "noted that cases had fallen, but “it is too early …”", ", leaving “…”"
             closing = COMMA_CLOSING.match(text, match.start())
             end = closing.end() if closing else match.start()  # keep “…,” whole
             break
@@ -283,21 +283,26 @@ def clause_end(text: str, start: int, end: int, clause: bool = False) -> int:
     return _before_next_cue(text, start, end)
 
 
-_BUT = re.compile(r",[\"”’']?\s+but\s+")
+# ", but" or a comma before an "-ing" word: the clauses _clause_then_quotation may read on into.
+_BUT = re.compile(r",[\"”’']?\s+(?:but\s+|(?=[a-z]+ing\b))")
 
 
-def _but_then_quotation(text: str, match: re.Match[str], quoted: list[Span], start: int, end: int) -> bool:
-    """A ", but" whose clause quotes words while the content before it quotes none goes
-    on with what the speaker said ("noted that cases had fallen, but “it is too early”",
-    "said they had seen strangers, but were “afraid to speak”"), unless a speech verb
-    comes before the quotation ("…, but warned that …", "…, but went on to say, “…”":
-    a report of its own)."""
+def _clause_then_quotation(text: str, match: re.Match[str], quoted: list[Span], start: int, end: int) -> bool:
+    """A ", but" or a closing participle clause that quotes words while the content before
+    it quotes none goes on with what the speaker said ("noted that cases had fallen, but
+    “it is too early”", "said they had seen strangers, but were “afraid to speak”", "said
+    the cranes stood idle, leaving “a mountain of containers”"), unless a speech verb comes
+    before the quotation ("…, but warned that …", "…, but went on to say, “…”", ", saying
+    …": a report of its own) or a participle's clause asks someone "to" act."""
     but = _BUT.match(text, match.start())
     first = next((q[0] for q in quoted if but is not None and but.end() <= q[0] < end), None)
     if but is None or first is None or any(start <= q[0] < match.start() for q in quoted):
         return False
     verbs = lexicon.speech_verbs()
-    return not any(word.lower() in verbs for word in _WORD.findall(text, but.end(), first))
+    words = [word.lower() for word in _WORD.findall(text, but.end(), first)]
+    if but.group().rstrip().endswith(",") and "to" in words:
+        return False  # ", encouraging his supporters to make sure it is “on the up and up”": an appeal
+    return not any(word in verbs for word in words)
 
 
 def _reporting_verb(text: str, pos: int) -> bool:
