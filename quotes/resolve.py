@@ -291,8 +291,8 @@ def _holder_closing(people: People, said: str, mention: Mention) -> tuple[Entity
     best: tuple[int, Entity] | None = None
     for entity in people.entities:
         if not entity.person or len(entity.words) < 2 or all(
-                mention.start <= at < mention.end for at in entity.positions):
-            continue
+                mention.start <= at < mention.end for at in entity.positions) or entity.name not in said:
+            continue  # (the membership test first: a pattern per entity costs a compile each)
         for found in regex.finditer(rf"(?<!\w){regex.escape(entity.name)}(?!\w)", said):
             if _AFTER_HOLDER.fullmatch(said, found.end()) and (best is None or found.start() < best[0]):
                 best = (found.start(), entity)
