@@ -522,7 +522,7 @@ _LINE_BREAKS = regex.compile(r"\n\s*")
 
 
 def _surname_alone(text: str, entity: Entity) -> bool:
-    """"Salceda" after "Joey Salceda": a name's last word written alone is a person's surname."""
+    """"Vellacott" after "Ruth Vellacott": a name's last word written alone is a person's surname."""
     last = entity.words[-1]
     return len(entity.words) > 1 and any(
         text.startswith(last, at) and not text.startswith(entity.name, at) for at in entity.positions)
