@@ -28,7 +28,7 @@ from quotes.names import Mention
 from quotes.people import People, Turn
 from quotes.press_offices import speaks_for
 from quotes.records import build_quote
-from quotes.report_content import clause_word
+from quotes.report_content import clause_word, has_quote
 from quotes.reports import reports_in
 from quotes.resolve import Resolved, resolve
 from quotes.spans import Spans
@@ -75,23 +75,12 @@ def extract(text_or_article: str | Article, *, article_id: str | None = None,
     while found:  # each finding is let go once its records are built: a lower peak
         item = found.pop()
         if item.kind == "mixed" and len(item.pieces) > 1:
-            for piece in item.pieces:  # ("The calendar, he said, was “built for …”": a kind each)
-                quotes.extend(build_quote(article, (piece,), _piece_kind(article.text, piece),
-                                          item.attribution, item.resolved))
+            for piece in item.pieces:  # ("The calendar, he said, was “built for …”": a kind each,
+                kind = "mixed" if has_quote(article.text, (piece,)) else "indirect"  # none quoted: indirect)
+                quotes.extend(build_quote(article, (piece,), kind, item.attribution, item.resolved))
         else:
             quotes.extend(build_quote(article, item.pieces, item.kind, item.attribution, item.resolved))
     return quotes
-
-
-def _piece_kind(text: str, piece: Span) -> str:
-    """One piece of a mixed report split by its cue: mixed where it opens a quotation,
-    indirect where it quotes nothing ("Schools would stay open, she said, but markets
-    should be “kept short”": the first piece is indirect)."""
-    return "mixed" if any(mark in text[piece[0]:piece[1]] for mark in _OPENING_MARKS) else "indirect"
-
-
-# What opens a quotation in a piece ('' and `` too: two-apostrophe copy).
-_OPENING_MARKS = ("“", "«", "\"", "‘", "„", "''", "``")
 
 
 def _mapped(item: Found, visible: Visible) -> Found:
