@@ -523,7 +523,26 @@ def _personal_start(toks: list[Token], first: int, last: int,
     place = max((k for k in range(first, last - 1) if toks[k].key in places), default=None)
     if confirm is None and place is not None and all(toks[k].key in places for k in range(first, place + 1)):
         return place + 1  # "… of the Republic of Mozambique | Amadeu Tembe Zandamela": the place ends it
+    if _place_then_three(toks, first, start, last, text):
+        return first + 1
     return start
+
+
+def _place_then_three(toks: list[Token], first: int, start: int, last: int, text: str | None) -> bool:
+    """"Mayor of | Ostrava | Lubomír Kren Havel", "… Council of | Tarvik | Ines Lorca Vidal":
+    of four words right after "of", the first is the office's place (one word, as most
+    towns are) and the three after it the person's: a given name and two surnames, as
+    translated Spanish, Portuguese and Faroese copy writes them. Only where the article
+    writes the place alone elsewhere ("in Ostrava"), not only before the same word ("Port
+    | Ardel", "Verkhny | Lomov": a place of two words), and the second word can open a
+    name (no field's, body's or building's word)."""
+    if not (start == last - 1 and start - 2 == first and toks[first - 1].key == "of") or text is None:
+        return False  # (nearly every run)
+    place, given = toks[first], toks[first + 1]
+    if not (_may_open_name(given, text) and not is_role_word(given)):
+        return False
+    alone = regex.compile(rf"(?<!\w){regex.escape(place.word)}(?!\w)(?!\s+{regex.escape(given.word)}(?!\w))")
+    return alone.search(text) is not None
 
 
 def _closes_office_body(toks: list[Token], k: int) -> bool:
@@ -582,10 +601,12 @@ def _ends_body(tok: Token) -> bool:
 
 def _may_open_name(tok: Token, text: str | None) -> bool:
     """The word can open a person's name after a body's: a name word that is no place,
-    organisation word or field's noun, and that the article never writes in lower case."""
+    organisation word, building ("… City | Hall") or field's noun, and that the article
+    never writes in lower case."""
     key = surname_key(tok)
     return is_name_word(tok) and not key.endswith(_FIELD_ENDINGS) and (
         key not in lexicon.words("places") and key not in lexicon.words("org_words")) and (
+        key not in lexicon.words("buildings")) and (
         text is None or key not in lower_words(text))
 
 
