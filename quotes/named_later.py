@@ -8,6 +8,8 @@ when nothing before the description fits it. The one meant is either
 
 - the one person (or body) newly named within the next few sentences whose role
   fits the description's noun ("the museum's director" for "its director"), or
+  whose relative clause says it does what the noun does ("Ana Roos, who runs a
+  cafe," for "one cafe owner"), or
   whose name shows the described kind ("… Bank of Varnland" for "central bank"),
   when exactly one does; or
 - failing that, the first one newly named in the next sentence, if it speaks there
@@ -63,6 +65,10 @@ _AGE_BEFORE = regex.compile(r"\d{1,3}-year-old[ \u00a0]+$")
 _OPENS = regex.compile(r"(?:\p{Lu}\p{L}*\.?[ \u00a0]+){0,2}")
 _NOUN_AFTER = regex.compile(r"[ \u00a0]+(\p{Ll}+)")
 _VERB_BEFORE = regex.compile(r"(?:^|[ \u00a0])(\p{Ll}+)[ \u00a0]+(?:\p{Lu}\p{L}*\.?[ \u00a0]+){0,3}$")
+# After a name, a relative clause saying what its bearer does, right after it or after a
+# short apposition: "Ana Roos, who runs a cafe," "Ivo Marr, a vet who heads the unit,".
+_WHO_DOES = regex.compile(r",[ \u00a0]+(?:(?:an?|the)[ \u00a0]+[^,.;:!?\n“”\"]{1,40}?[ \u00a0]+)?who[ \u00a0]+"
+                          r"(?:has[ \u00a0]+|had[ \u00a0]+)?(\p{Ll}[\p{Ll}-]*)")
 
 
 def named_later(people: People, said: str, start: int, end: int) -> Candidate | None:
@@ -101,8 +107,8 @@ def named_later(people: People, said: str, start: int, end: int) -> Candidate | 
         if (why := _fits(text, at, entity, head, kind, said)) is not None:
             fitting.append((at, entity, why))
     if set_apart:
-        named_so = [f for f in fitting if (ap := _APPOSITION_BEFORE.search(text, max(0, f[0] - 80), f[0]))
-                    and _fits_role(ap.group(1), head, said)]
+        named_so = [f for f in fitting if ((ap := _APPOSITION_BEFORE.search(text, max(0, f[0] - 80), f[0]))
+                    and _fits_role(ap.group(1), head, said)) or _does(text, f[0], head)]
         if len(fitting) != 1 or len(named_so) != 1:
             return None
     if len(fitting) == 1:
@@ -222,12 +228,29 @@ def _fits(text: str, at: int, entity: Entity, head: str, kind: str, said: str) -
         if name_shows_kind(entity, head):
             return "a name of that kind"
         return "a name holding its words" if _words_in_name(entity, head, said) else None
+    if (does := _does(text, at, head)) is not None:
+        return does
     if kind != "person":
         return None
     for role in (entity.role, _apposition(text, at)):
         if role and _fits_role(role, head, said):
             return f'"{role}"'
     return None
+
+
+def _does(text: str, at: int, head: str) -> str | None:
+    """"one cafe owner … Ana Roos, who runs a cafe,", "the firm's founder … Ivo Marr, who
+    founded the firm,": a relative clause after the name whose verb is what the
+    description's noun does (`lexicons/doer_verbs.txt`) says who the description is."""
+    found = _WHO_DOES.match(text, name_end(text, at))
+    if found is None or head not in _doers().get(found.group(1), ()):
+        return None
+    return f'"who {found.group(1)} …"'
+
+
+@cache
+def _doers() -> dict[str, frozenset[str]]:
+    return {row.split()[0]: frozenset(row.split()[1:]) for row in lexicon.lines("doer_verbs")}
 
 
 def _words_in_name(entity: Entity, head: str, said: str) -> bool:
