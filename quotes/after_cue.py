@@ -98,7 +98,7 @@ def _mention_after(text: str, pos: int, ceiling: int) -> Mention | None:
             if found.start == first:
                 best = found
             elif best is not None and found.kind == "name" and _after_possessive(toks, found.start, best.end):
-                # "Iowa State University's Dianne Bystrom": the possessive phrase is her role
+                # "Harwick State University's Dana Holt": the possessive phrase is her role
                 best = Mention(first, found.end, "name", found.name, text[first:best.end])
             elif best is not None and best.kind == "role" and found.kind == "name" and found.name and (
                     best.start < found.name[0] < best.end < found.end):

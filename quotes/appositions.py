@@ -165,7 +165,7 @@ def _office_before_name(text: str, toks: list[Token], head: Mention) -> Mention 
     before = toks[at - 1]
     if before.key in PREPOSITIONS or before.key in DETERMINERS or is_possessive(before) or (
             before.key in lexicon.words("place_prepositions")):
-        return None  # ("A worker on the | Terra Borealis, who …": a place or a body the description holds)
+        return None  # ("A welder on the | Polar Wren, who …": a place or a body the description holds)
     m = at
     while m > 0 and at - m < _OFFICE_TOKENS and _in_office(toks[m - 1]):
         m -= 1
@@ -183,8 +183,8 @@ def _office_before_name(text: str, toks: list[Token], head: Mention) -> Mention 
     return Mention(toks[m].start, head.end, "name", head.name, clean_role(text[toks[m].start:toks[at - 1].end]))
 
 
-# How many tokens an office before a name may run ("Chairwoman of the council of the
-# apartment building No. 12"); what may open it only as an adverbial or a pronoun does.
+# How many tokens an office before a name may run ("Chairwoman of the board of the
+# tenants' cooperative No. 4"); what may open it only as an adverbial or a pronoun does.
 _OFFICE_TOKENS = 16
 _OFFICE_LINKS = frozenset("of from for at in".split())
 _NOT_OFFICE_OPENERS = (PREPOSITIONS | lexicon.words("adverbial_openers") | lexicon.words("time_words")

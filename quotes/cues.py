@@ -88,7 +88,7 @@ def _verb_after_subject(text: str, pos: int, end: int) -> int:
 # -- rules for a quote: what follows it ---------------------------------------
 
 # What may sit between a quotation and its speaker: a comma, space, and a stray
-# closing mark of a quotation inside it ("'the depot is a special case,''' Mr. Dahl said").
+# closing mark of a quotation inside it ("'the depot is an odd one,''' Mr. Dahl said").
 _AFTER_QUOTE = " \t\r\n\u00a0,'’”\"»"
 
 
@@ -228,7 +228,7 @@ _NEXT_WORD = re.compile(r"[ \t]+[A-Za-z][\w’'-]*")
 
 
 def _noun_phrase_verb_after(text: str, pos: int, hi: int) -> Attribution | None:
-    """“…?” a Democratic staffer in the room wondered: a noun phrase the lexicon does not
+    """“…?” a Liberal aide in the gallery wondered: a noun phrase the lexicon does not
     know, then a past-tense verb."""
     match = _DETERMINER_WORDS.match(text, pos, hi)
     if match is None:
@@ -321,7 +321,7 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
             return Attribution(by_agent, cue, PASSIVE_BY_AGENT, 0.8)
         return None
     if not between and (not cue.bare or cue.belief) and not cue.appeal and _LOWER_AFTER_MARK.match(text, hi):
-        return None  # "saying the outage threatened “public health …”", "she felt ‘a bit of
+        return None  # "saying the spill threatened “the water supply …”", "she felt ‘a bit of
         # relief’": with no comma or colon, the quotation is the verb's object in a clause
         # (an appeal's is its words: "called for ‘a proper register’")
     lead = text[lo:cue.start].strip()
@@ -345,7 +345,7 @@ def speaker_cue_before(text: str, lo: int, hi: int) -> Attribution | None:
     if mention is None:
         mention = mention_after(text, cue.end, hi)  # "Said Jane Doe: “…”"
         if mention is None or (lead and not lead.endswith(",")):
-            return None  # "In other words, explained Nancy Cordes: “…”" is fine
+            return None  # "In other words, explained Nell Farrow: “…”" is fine
         return Attribution(mention, cue, "cue speaker, quote", 0.9)
     return Attribution(mention, with_object(text, cue, hi), "speaker cue, quote", 0.95)
 

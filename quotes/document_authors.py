@@ -95,7 +95,7 @@ def _written_by_speaker(people: People, head: str, start: int, end: int) -> list
         mention = turn.mention
         if mention is None or not start - 160 <= mention.start <= end + 10:
             continue
-        # (", technical researcher at Talos, stated in the company's blog post": past an apposition)
+        # (", technical researcher at Brightwire, stated in the company's blog post": past an apposition)
         stretch = _APPOSITION.sub("", text[mention.end:start], count=1)
         spoke_in = start - 60 <= mention.start and _IN_DOCUMENT.search(text, max(0, start - 40), start)
         if (mention.start >= end and spoke_in
@@ -139,7 +139,7 @@ def described(people: People, said: str, head: str, complement: str | None, pos:
             return None
         return meant._replace(why=f'the {head} is by "{author}": {meant.why}')
     if not all(w[:1].isupper() or w in ("of", "and", "for", "the") for w in name.split()):
-        return None  # ("the release of the F.B.I. report": no name of an author)
+        return None  # ("the release of the coroner's report": no name of an author)
     end = pos + said.index(author) + len(author)
     start = end - len(name)
     entity = people.named(Mention(start, end, "name", (start, end)), (start, end))[0]

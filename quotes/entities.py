@@ -132,7 +132,7 @@ def first_surname(word: str, entity: Entity) -> bool:
     return len(full) > 2 and full[-2] == word and word.casefold() not in lexicon.words("given_names") and (
         word.casefold() not in PARTICLES and not word.endswith(".") and full[-1].casefold() not in PARTICLES
         and full[-1].casefold() not in heading_words() and full[-1].casefold() not in lexicon.words("works")
-        and all(map(_given_word, full[:-2])))  # (not "Rachel Maddow Show")
+        and all(map(_given_word, full[:-2])))  # (not "Rachel Vantreese Show")
 
 
 def _hyphenated_given(word: str) -> bool:

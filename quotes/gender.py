@@ -93,7 +93,7 @@ def opens_sentence(text: str, pos: int, floor: int = 0) -> bool:
 def shown_gender(text: str, start: int, limit: int, quoted: Callable[[int], bool]) -> str | None:
     """The gender of the first personal pronoun after start in its sentence, before
     limit (where another person is named) and outside quotation marks, when it is a
-    subject: "Dia was on a business trip when he ended up …" shows Dia is a man; with
+    subject: "Dia was at a trade fair when he ended up …" shows Dia is a man; with
     none there, a subject pronoun opening the next sentence ("Lewis said … She …")."""
     end = SENTENCE_BREAK.search(text, start, limit)
     stop = end.start() if end else limit

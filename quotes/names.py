@@ -362,7 +362,7 @@ def _standing_before(toks: list[Token], k: int, nickname: list[Token]) -> bool:
     noun or a hyphenated position ("Lobsterman | Ana ‘Nana’ Reyes", "Full-back | Owen
     “Sparky” Hartley"), or the first of two given names after one, shown by a nickname
     of their initials ("Lobsterman Peter | John ‘PJ’ Doucette", "Drover Ewan | Rory ‘ER’
-    Lachlan"; not "Marine John “Tig” Tiegen", where "Marine" may be a given name or a rank)."""
+    Lachlan"; not "Marine John “Red” Vantreese", where "Marine" may be a given name or a rank)."""
     if _standing_word(toks[k].word):
         return True
     initials = "".join(t.word for t in nickname)

@@ -285,7 +285,7 @@ def role_ending(text: str, toks: list[Token], i: int) -> Mention | None:
             continue
         if tok.key in ("and", "or") and j > 0 and j + 1 == i and _plural_role(toks[i]) and (
                 _plural_role(toks[j - 1])):
-            j -= 1  # "Several immigration lawyers and experts say", "Her advisers and allies"
+            j -= 1  # "Several tax lawyers and economists say", "Her advisers and allies"
             continue
         if tok.key in ("of", "for") and 0 < j < i - 1 and is_capitalised(toks[j - 1].word) and (
                 is_capitalised(toks[j + 1].word)):

@@ -57,7 +57,7 @@ def office_opening(toks: list[Token], first: int, plain: bool) -> int | None:
     if k >= 1 and toks[k].key == "the":
         k -= 1
     # (a capitalised office opens with "for" too, "Minister for Foreign Affairs | Tim …";
-    # a lower-case one does not: "a reporter for | Agence France-Presse" is a description)
+    # a lower-case one does not: "a reporter for | Northfield Radio" is a description)
     if k < 1 or not (toks[k].key in ("of", "to") or (toks[k].key == "for" if plain else toks[k].key == "in")):
         return None  # ("the representative in | Korvin Lars Lund")
     return office_start(toks, k, plain)

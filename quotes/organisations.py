@@ -274,7 +274,7 @@ def _head_before(toks: list[Token], j: int, listed: bool = False) -> int | None:
                 toks[k + 1].key in _JOINERS and toks[k + 1].key not in ("and", "&", "on")):
             return k
         k -= 1
-    return None  # ("the State Department and | the Department of …": two bodies; but
+    return None  # ("the Transport Department and | the Department of …": two bodies; but
     # "Ministry of Labour and Social Policy of | …" is one)
 
 

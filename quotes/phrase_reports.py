@@ -72,7 +72,7 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
     keep = bool(words) and (words[0].casefold() not in PREPOSITIONS | NOT_SUBJECTS or (
         lead is not None and _clause_after_opening(text, lead))) and words[-1].casefold() != "that"
     if rest is not None and keep and _describes_source(text, *rest):
-        rest = None  # "…, according to Crowdpac, a start-up that tracks donations": no content
+        rest = None  # "…, according to Tallyboard, a start-up that counts pledges": no content
     if rest is not None and keep and _REMARK.match(text, rest[0]):
         rest = None  # "Inflation reached 9%, according to the institute, well above the target": a remark
     if rest is not None and keep and (part := _PART_OF.match(text, rest[0])) and (
@@ -80,7 +80,7 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
         rest = None  # "…, according to the co-op, most of which is sold abroad", "…, most of them on
         # the night shift": the writer's words on a part of what was counted, no second piece
     if rest is not None and len(text[rest[0]:rest[1]].split()) >= 2:
-        # "Fundraising, according to the campaign, has surged": the cue sits inside what was said
+        # "Membership, according to the club, has doubled": the cue sits inside what was said
         return Report((lead, rest) if keep and lead else (rest,), attribution)
     return Report((lead,), attribution) if lead else None
 
@@ -126,8 +126,8 @@ _OPENING_COMMA = re.compile(r"[^,;:“”\"]{2,60}?,\s+")
 
 def _clause_after_opening(text: str, lead: Span) -> bool:
     """A lead that opens with a preposition or "But" and then states a clause of its own
-    ("Under the bill, seven members would be named by the ministry", "But the project is
-    slated to …") is said; "But the next day," alone is not."""
+    ("Under the bill, seven members would be named by the ministry", "But the ferry is
+    due to …") is said; "But the next day," alone is not."""
     opening = _OPENING_COMMA.match(text, *lead)
     start = opening.end() if opening else lead[0] + len(text[lead[0]:lead[1]].split(None, 1)[0])
     return len(text[start:lead[1]].split()) >= 4 and looks_like_clause(text, start, lead[1])
@@ -236,7 +236,7 @@ def _describes_source(text: str, start: int, end: int) -> bool:
         return False
     if words[0].casefold() in ("who", "whom", "whose", "which", "where", "including"):
         return True
-    relative = _RELATIVE_WORD.search(text, start, end)  # "a start-up that tracks donations"
+    relative = _RELATIVE_WORD.search(text, start, end)  # "a start-up that counts pledges"
     # ("the highest toll | since records began": a clause inside the phrase is its own)
     inner = _INNER_CLAUSE.search(text, start, end)
     stop = min(relative.start() if relative else end, inner.start() if inner else end)

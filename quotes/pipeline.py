@@ -75,7 +75,7 @@ def extract(text_or_article: str | Article, *, article_id: str | None = None,
     while found:  # each finding is let go once its records are built: a lower peak
         item = found.pop()
         if item.kind == "mixed" and len(item.pieces) > 1:
-            for piece in item.pieces:  # ("The calendar, he said, was “built for …”": a kind each,
+            for piece in item.pieces:  # ("The timetable, he said, was “drawn up for …”": a kind each,
                 kind = "mixed" if has_quote(article.text, (piece,)) else "indirect"  # none quoted: indirect)
                 quotes.extend(build_quote(article, (piece,), kind, item.attribution, item.resolved))
         else:
@@ -233,7 +233,7 @@ def _standalone(text: str, lo: int, quote: QuoteSpan, hi: int,
                   and suffix.split(" ", 1)[0].casefold() in _ADVERBIAL_STARTS) or (
         # ("was described as ‘…’ by nurses": the agent after it named it)
         before is not None and before.rule == cues.PASSIVE_BY_AGENT)
-    # “Belavia” is banned, said “there is love” in Orlando: a term or title in marks
+    # “Belavia” is banned, said “there is hope” in Tarnby: a term or title in marks
     return not (after is None and suffix[:1].isalpha() and not ends_phrase and not introduced)
 
 
@@ -244,7 +244,7 @@ def _worth_keeping(text: str, item: Found) -> bool:
 
 
 def _asks_or_exclaims(text: str, quote: QuoteSpan) -> bool:
-    # (a quotation inside it may close first: "How do we win Loudoun?’")
+    # (a quotation inside it may close first: "How do we win Harwick?’")
     return text[quote.start:quote.close_start].rstrip().rstrip("’'")[-1:] in ("?", "!")
 
 
@@ -393,7 +393,7 @@ def _named_quotation(text: str, pieces: tuple[Span, ...], attribution: Attributi
         return None
     words = text[start:quote.open_start].split()
     if words[:1] == ["that"] and len(words) > 1:
-        return None  # "welcomed …, and its statement says that the line is “…”": a clause, no object
+        return None  # "welcomed …, and its notice says that the road is “…”": a clause, no object
     last = words[-1:]
     if cue.object and last != ["as"]:
         return None  # "criticised the survey's ‘lazy assumptions’": the words name no object

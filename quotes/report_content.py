@@ -51,7 +51,7 @@ _CLAUSE_BREAK = re.compile(
     r"|:\s*(?=[“\"])"  # "rejected the claims: “…”": a colon introduces a quotation of its own
     r"|,[\"”’']?\s+(?!including\b|regarding\b|concerning\b|excluding\b)(?=[a-z]+ing\b)"  # ", saying she had …"
     # starts a clause of its own (", including …" is a preposition)
-    # ", in an interview with CNN on Sunday": a closing adverbial, not content
+    # ", in an interview with Radio Vell on Sunday": a closing adverbial, not content
     r"|,[\"”’']?\s+(?=(?:in|on|at|during|according\s+to)\s+(?:an?|the|his|her|their)\s)"
     # "… should be released but said “…”": a second report by the same speaker
     r"|\s+(?:but|and)\s+(?:also\s+)?(?=(?:said|says|added|told|noted|argued|insisted|warned)\b)"
@@ -64,7 +64,7 @@ _CLAUSE_BREAK = re.compile(
     r"|(?P<after_mark>(?<=[\"”’'])\s+(?:but|and)\s+(?=(?:[a-z]\w*(?:s|ed|ing)|did|does|was|is)\s))"
     # "called it “racially toxic,” portrayed …": after a quoted fragment, a new predicate
     r"|(?<=,[\"”’'])\s+(?=[a-z]+ed\s)"
-    # "…at his rally, a swipe at …": a remark about the content
+    # "…at the fair, a jab at …": a remark about the content
     r"|,\s+(?=an?\s+\w+\s+(?:at|on|to|of|that|which)\s)"
     # "called him “a buffoon,” Susan said": another attribution starts
     r"|(?<=,[\"”’'])\s+(?=(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|added|told|wrote|asked)\b"
@@ -145,7 +145,7 @@ def looks_like_clause(text: str, start: int, end: int) -> bool:
     if len(toks) == 2 and toks[0].key in _SUBJECT_PRONOUNS and clause_word(toks[1]):
         return True  # "Strand said he would."
     if len(toks) >= 3 and toks[0].key in _SUBORDINATORS:
-        # "said if she is elected, she will …": the main clause follows the comma
+        # "said if she wins, she will …": the main clause follows the comma
         comma = text.find(",", toks[1].start, min(end, start + 160))
         if comma < 0:  # "said if elected he would …": the main clause's pronoun and verb, no comma
             return any(a.key in _SUBJECT_PRONOUNS and clause_word(b) for a, b in pairwise(toks[2:]))
@@ -191,7 +191,7 @@ def looks_like_clause(text: str, start: int, end: int) -> bool:
         return False  # "said quickly", "said recently"
     for tok in toks[1:14]:
         if tok.key in _NO_VERB_PAST:
-            return False  # "acknowledged the scale of the defeat but refused …", "added a goal when Ruiz
+            return False  # "accepted the size of the loss but refused …", "added a goal when Ruiz
             # scored …": a noun phrase, then the speaker's next predicate or a clause of its own
         if clause_word(tok) or tok.key.endswith("ed"):
             return True
@@ -301,7 +301,7 @@ def _clause_then_quotation(text: str, match: re.Match[str], quoted: list[Span], 
     verbs = lexicon.speech_verbs()
     words = [word.lower() for word in _WORD.findall(text, but.end(), first)]
     if but.group().rstrip().endswith(",") and "to" in words:
-        return False  # ", encouraging his supporters to make sure it is “on the up and up”": an appeal
+        return False  # ", encouraging his supporters to make sure it is “fair and square”": an appeal
     return not any(word in verbs for word in words)
 
 
@@ -408,7 +408,7 @@ def after_that(text: str, pos: int, end: int) -> int | None:
         return None
     if between and between[-1].key in PREPOSITIONS and not text[between[-1].end:match.end() - 4].strip() and (
             _noun_follows(text, match.end(), end)):
-        return None  # "claimed in that speech the cost …", "said at that time": "that" is a determiner
+        return None  # "claimed in that letter the price …", "said at that time": "that" is a determiner
         # (not "said soon after that the talks …": no noun follows, "that" opens the clause)
     if len(between) > 1 and between[-1].key in _CONJUNCTIONS:
         return None  # "said the staff ‘work their socks off’ and that …": the second of two clauses

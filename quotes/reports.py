@@ -417,7 +417,7 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     elif not passive and object_follows(text, start, s1) and (cue.object or (
             is_past(text, cue) and has_quote(text, ((start, clause_end(text, start, s1)),)))):
         # "criticized the plan", "endorsed Varga"; any speech verb in the past reports an
-        # object that quotes its words ("noted the “senseless, tragic deaths” of …"; "-s"
+        # object that quotes its words ("noted the “needless, bitter losses” of …"; "-s"
         # forms are too often nouns: "the compound orders …")
         end = clause_end(text, start, s1)
         if _RELATIVE_BEFORE.search(text, max(s0, cue.start - 8), cue.start) and main_verb_after(text, end):

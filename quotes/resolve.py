@@ -273,7 +273,7 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
 
 
 # The words that may follow the holder's name inside a description read whole ("… Dr.
-# Fatma Ismail | in turn"): a sentence adverbial, no noun of a description ("one Tarn
+# Selma Haddad | in turn"): a sentence adverbial, no noun of a description ("one Tarn
 # Valley official").
 _AFTER_HOLDER = regex.compile(r"(?:[ \u00a0]+(?:in[ \u00a0]+turn|also|too|then|meanwhile))?")
 # A preposition right before a name (past any title) makes it somebody the office serves
@@ -282,7 +282,7 @@ _SERVING = frozenset("for of to with by from at on about in inside near and or".
 
 
 def _holder_closing(people: People, said: str, mention: Mention) -> tuple[Entity, str] | None:
-    """"Director of the hospital Dr. Fatma Ismail in turn", "the chairman of the carriers'
+    """"Director of the hospital Dr. Selma Haddad in turn", "the chairman of the carriers'
     association “Caspian Way” Dana Sadykova": a description read whole that closes with the
     full name of a person the article names; the person holds the office before it. Not a
     name after a preposition ("a spokesman for Minister Ana Lee" speaks for him), nor one

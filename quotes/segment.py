@@ -27,7 +27,7 @@ _SENTENCE_END = regex.compile(
 )
 # (searched backwards from the period, (?r): forwards, every start in the window was tried)
 _WORD_BEFORE_PERIOD = regex.compile(r"(?r)([\p{L}.]+)\.$")
-# Abbreviations that may close a sentence ("… attacks in the U.S. He says …"), and
+# Abbreviations that may close a sentence ("… plants in the U.S. He says …"), and
 # words that then open the next one; a title ("Gen.") never closes one.
 _FINAL_ABBREVIATIONS = frozenset("u.s u.k u.n e.u a.m p.m d.c etc inc corp ltd co jr sr".split())
 _INITIALS = regex.compile(r"(?:\p{Lu}\.)+\p{Lu}")

@@ -4,7 +4,7 @@ A mention ("… Ivar Stokkeland | said") is read by `quotes.noun_phrases`; this
 module adds what surrounds it: a party tag, a name in quotation marks, a person
 before the body or place they belong to ("Ann Kobe of Eastvale"), the unnamed
 people of a body ("Analysts at Kestrel Securities") and quantified groups
-("three-quarters of the voters"). Forwards ("said Stokkeland") is
+("three-quarters of the tenants"). Forwards ("said Stokkeland") is
 `quotes.after_cue`; appositions ("Hugh Hill, a doctor, said") are
 `quotes.appositions`.
 """
@@ -57,7 +57,7 @@ def _mention_before(text: str, floor: int, pos: int, skip_aux: bool) -> Mention 
             bare := _before_auxiliaries(text, floor, pos)) < pos:
         tag = _PARTY_TAG_BEFORE.search(text, max(floor, bare - 30), bare)  # "… (CRS) has | said"
     if tag:
-        pos = tag.start()  # "Rep. Jim Jordan (R-Ohio) said"
+        pos = tag.start()  # "Rep. Dale Corwin (R-Ohio) said"
     toks = tokens(text, max(floor, pos - MENTION_WINDOW), pos)
     i = len(toks) - 1
     if skip_aux:
@@ -151,7 +151,7 @@ def _before_body(tok: Token) -> bool:
 # "Relatives | of | workers stranded in Qadira", "Fishermen | on | Cocoplum Cay".
 _GROUP_LINKS = frozenset("of on in from at near".split())
 # Words that end a group's modifiers: a clause of its own, a list, another report (and
-# a finite auxiliary: "Residents in the riding | are so angry many people say").
+# a finite auxiliary: "Tenants in the ward | are so tired most people say").
 _GROUP_STOPS = frozenset("who whom whose which that and or but as while said says told".split())
 _MAX_MODIFIED_GROUP = 18
 
@@ -271,8 +271,8 @@ _GROUP_PREFIXES = lexicon.words("approximators") | {"only", "just", "a", "the"}
 
 
 def _quantified_group(text: str, toks: list[Token], i: int) -> Mention | None:
-    """"Only 24 percent said", "three-quarters of the voters said", "those surveyed
-    say", "one of the former prosecutors for Petraeus said": a group opened by a
+    """"Only 24 percent said", "three-quarters of the tenants said", "those surveyed
+    say", "one of the former lawyers for Vantreese said": a group opened by a
     quantifier or a number, at the start of its clause."""
     if toks[i].word == "%" and i > 0 and toks[i - 1].word.isdigit():
         i -= 1  # "42% say": the number is the group

@@ -76,7 +76,7 @@ def coordinated_before(text: str, floor: int, mention: Mention) -> Mention:
     if head and not head.endswith((",", ":", "—", "–")) and last.casefold() not in _LINKING_WORDS:
         return mention  # ("Marsh praised Okafor and Brandt said": Okafor is an object)
     if head.endswith(",") and last[:1].isupper():
-        return mention  # ("the Academies of Sciences, Engineering and Medicine said": a list)
+        return mention  # ("the Institutes of Mining, Forestry and Fisheries said": a list)
     return _pair(text, first, mention)
 
 
@@ -191,8 +191,8 @@ _WHO = re.compile(r"\s(?:who|whose)\s[^,;:.“”\"]{1,100}$")
 
 
 def _subject_before_relative(text: str, floor: int, pos: int) -> Mention | None:
-    """"A White House official who spoke anonymously said", "Some voters who have
-    listened to his speeches said": the subject ends before "who", not inside the clause."""
+    """"A harbour official who spoke anonymously said", "Some traders who have
+    heard her proposals said": the subject ends before "who", not inside the clause."""
     relative = _WHO.search(text, max(floor, pos - 110), pos)
     if relative is None:
         return None

@@ -297,7 +297,7 @@ _KEPT_NAME_WORDS = 8192
 
 def _is_name_word(word: str, key: str) -> bool:
     if is_initial(word):
-        return True  # an initial: "Jill A. Martin"
+        return True  # an initial: "Nora T. Vance"
     if (joined := JOINED_PARTICLE.match(word)) is not None:
         return is_capitalised(word[joined.end():])  # "Faisal | al-Nuaimi", "Massimo | d’Alema"
     stem = APOSTROPHE.split(key, 1)[0]

@@ -159,7 +159,7 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
                 THAT.match(text, tail_start)) or (
                 words and mention.start > cue.start and (clause_word(words[0]) or _finite_past(words)))) and (
                 mention.start < cue.start or (mention := _inverted_holder(text, cue.end, s1)) is None):
-            return None  # ("…, said the group would focus on …": a clause, not an adverbial)
+            return None  # ("…, said the group would push for …": a clause, not an adverbial)
         rest = None
     elif mention.start < cue.start and tail.lstrip().startswith(",") and not (
             speech_participle_ahead(text, tail_start, s1)) and not _OTHERS_REPORT.match(text, tail_start) and (
@@ -171,7 +171,7 @@ def trailing_report(text: str, sentence: Span, cue: Cue) -> Report | None:
     if plain and lead is not None:
         rest = None  # ("…, growers say, and more of them are …": after a plain group, a lead of its own)
     if lead is None and rest is not None and comma_lead is not None and split_piece(text, comma_lead):
-        lead = comma_lead  # "The bigger risk, he said, is a clash …": two pieces
+        lead = comma_lead  # "The harder part, he said, is a rerun …": two pieces
     pieces = tuple(piece for piece in (lead, rest) if piece is not None)
     if not pieces or (lead is None and rest is not None and not _substantial(text, rest)):
         return None
@@ -312,7 +312,7 @@ def _remarked(text: str, lead: Span | None, comma_lead: Span | None, mention: Me
               s1: int) -> bool:
     """Does the writer's remark follow the cue of a lead that is a sentence of its own
     (long, or a subject and verb), attributed to a name or a description? Not a lead
-    split by its cue ("The bigger risk, she said, the one …, is …"), a subordinate clause
+    split by its cue ("The harder part, she said, the one …, is …"), a subordinate clause
     whose main clause follows ("As the vote nears, Okoro says, the number … shrinks"), or
     a quotation the words after the cue describe ("“…,” Anthony says, a job …")."""
     if comma_lead is None or mention.kind == "pronoun" or remark_after(text, tail_start, s1) is None:
@@ -510,7 +510,7 @@ _FINITE = lexicon.tagged("finite_auxiliaries") | frozenset("remains seems".split
 
 def split_piece(text: str, span: Span) -> bool:
     """The first piece of content split by its cue is part of what was said, short
-    ("The bigger risk, he said, is …") or an adverbial ("If the law conflicts with
+    ("The harder part, he said, is …") or an adverbial ("If the law conflicts with
     the charter, Varga said, …"), but not a lone conjunction ("And so") or the
     reporter's participle ("Asked about the plan, he said, …")."""
     words = text[span[0]:span[1]].split()
@@ -647,7 +647,7 @@ def _inverted_holder(text: str, pos: int, s1: int) -> Mention | None:
     if any(t.key in NOT_SUBJECTS - {"and"} or clause_word(t) or (t.word.islower() and (
             is_past_form(t.key) or t.key in lexicon.speech_verbs() or t.key in lexicon.words("auxiliaries")))
            for t in tokens(text, first.start, named.name[0]) if is_word(t)):
-        return None  # ("…, called Trump a “blowhard” and said … Islamic State": a clause, no office)
+        return None  # ("…, called Varga a “windbag” and said … the harbour levy": a clause, no office)
     tail = [t for t in tokens(text, end, s1) if is_word(t)]
     if stop is not None and any(t.key in lexicon.speech_verbs() or t.key == "that" or (
             stop.group("adverbial") and (clause_word(t) or is_past_form(t.key))) for t in tail):

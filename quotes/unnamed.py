@@ -204,7 +204,7 @@ def introduced(people: People, modifiers: list[str], nouns: list[tuple[int, int]
             continue  # ("practices may remain without a doctor": no source introduced)
         place = _INTRODUCTION_PLACE.match(text, end, min(len(text), end + 80))
         if place and not _place_ends(text, place.end()):
-            place = None  # ("a source at the Tampa station": the name is a modifier)
+            place = None  # ("a source at the Harwick station": the name is a modifier)
         tail = place.end() if place else _described_tail(text, end)
         found.append((at, text[at:tail]))
     if len({written.casefold() for _, written in found}) != 1:
