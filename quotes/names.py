@@ -830,7 +830,7 @@ _JOINED_TURKIC = re.compile(r"\w{5,}(?:uly|kyzy|qyzy)")
 
 
 def named_after_body(toks: list[Token], last: int, text: str | None) -> bool:
-    """"… Children's Hospital | Aldis Berzins", "… Foreign Ministry | Dana Korelis": two
+    """"… Children's Hospital | Edgars Lauva", "… Foreign Ministry | Dana Korelis": two
     name words after a body's capitalised head word, neither written in lower case
     anywhere in the article: a person's name, not more of the body's ("… Harbour
     Authority Pilot Station", where the article writes "pilot" or "station")."""

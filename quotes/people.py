@@ -119,7 +119,7 @@ class People:
         """"told state news agency Berita Sol", "the broadcaster RTV Zeta": a name right
         after a lower-case noun for a news outlet is the outlet's, never a person a pronoun
         or a description may mean (unless a known given name opens a person's name in it:
-        "the weekly Glas Pavel Zelenka")."""
+        "the weekly Kurier Oskar Brandl")."""
         if word_before not in lexicon.words("media_nouns"):
             return  # (the common case: read nothing more)
         given = lexicon.words("given_names")

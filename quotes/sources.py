@@ -32,7 +32,7 @@ _OPENER = regex.compile(
     r"|(?P<as>As|(?<=,\s)as)\s(?:(?:was|has\s+been|had\s+been)\s+)?(?:(?P<passive>[a-z]+ed)\s+by\s)?)")
 # After "As X": a speech verb in the past (with "has"/"had"), then a comma.
 # ("As Tamm explained to reporters,", "As she told the Ledger,": a listener may follow)
-# ("As Zelenka explained earlier,", "As she has repeatedly said,": a time adverb may sit
+# ("As Brandl explained earlier,", "As she has repeatedly said,": a time adverb may sit
 # before or after the verb)
 _AS_VERB = regex.compile(r"\s+(?:(?:has|had|have)\s+)?(?:(?:also|earlier|previously|repeatedly|already)\s+)?"
                          r"(?P<verb>[a-z]+)(?:\s+out)?"
