@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from quotes import lexicon
@@ -19,6 +20,10 @@ _SUBJECT_STARTS = frozenset(
     "i we you he she it they the a an his her its their this these those some many most "
     "several all no more one two three there".split())
 _MAX_WORDS = 8
+# Words a lower-case subject may run to before its verb: "fewer than a third of its growers | had".
+_SUBJECT_WORDS = 10
+# A comma that sets off a phrase, not one inside a number ("48,000").
+_PHRASE_COMMA = re.compile(r",(?!\d)")
 # Lower-case words after "to" in an adverbial that are not an infinitive's verb:
 # "said in a letter to shareholders | the …", "told reporters on the way to work | …".
 _NOT_VERBS_AFTER_TO = frozenset(
@@ -58,7 +63,8 @@ def clause_after_adverbial(text: str, start: int, end: int,
     The adverbial is the shortest run of words that holds no verb and no punctuation,
     ends with a word of its own (not "the", not inside a name: "on France Inter radio")
     and is followed by a subject and a verb."""
-    toks = [t for t in tokens(text, start, min(end, start + 160)) if is_word(t)][:_MAX_WORDS + 4]
+    reach = _MAX_WORDS + _SUBJECT_WORDS + 1  # (the adverbial, then a subject of several words)
+    toks = [t for t in tokens(text, start, min(end, start + 200)) if is_word(t)][:reach]
     if len(toks) > 1 and _manner_adverb(toks[0]):
         return _clause_after_manner_adverb(text, toks[1], end, is_clause, is_verb)
     if not toks or not (toks[0].key in DAYS or (toks[0].key in OPENERS and toks[0].word.islower())):
@@ -75,12 +81,31 @@ def clause_after_adverbial(text: str, start: int, end: int,
             continue  # ("on | the …": no adverbial ends with a function word)
         opens = first.key in _SUBJECT_STARTS or (
             is_capitalised(first.word) and not is_capitalised(last.word) and not last.word.isdigit()) or (
-            k + 1 < len(toks) and first.word.islower() and is_verb(toks[k + 1]) and _ends_adverbial(last)
-            and not text[last.end:first.start].strip() and first.key not in _RELATIVES)
+            k + 1 < len(toks) and first.word.islower() and _ends_adverbial(last)
+            and not text[last.end:first.start].strip() and first.key not in _RELATIVES
+            and (is_verb(toks[k + 1]) or _noun_phrase_then_verb(text, toks, k, is_verb)))
         # ("said on Tuesday | hackers had", "said in a statement | staff would"; not "in a 2016 | report would")
         if opens and not first.word[:1].isdigit() and is_clause(text, first.start, end):
             return first.start
     return None
+
+
+def _noun_phrase_then_verb(text: str, toks: list[Token], k: int, is_verb: Callable[[Token], bool]) -> bool:
+    """"said on Monday | gas from the new wells would reach", "said in a statement | exports through the
+    port totalled …": after an adverbial that surely ends, a lower-case subject of a few
+    words (no participle opening it, no verb, no punctuation but a number's comma) and
+    then its verb."""
+    first = toks[k]
+    if is_verb(first) or first.key.endswith(("ed", "ing")) or first.key in FUNCTION_WORDS:
+        return False
+    for tok in toks[k + 1:k + 1 + _SUBJECT_WORDS]:
+        if is_verb(tok) or (tok.word.islower() and tok.key.endswith("ed")):
+            between = text[first.start:tok.start]
+            return not any(ch in _NOT_INSIDE and ch != "," for ch in between) and (
+                not _PHRASE_COMMA.search(between))
+        if tok.key in _RELATIVES:
+            return False
+    return False
 
 
 def _manner_adverb(tok: Token) -> bool:
