@@ -20,7 +20,7 @@ from quotes.report_content import NOT_SUBJECTS, Report, Span, clause_word, looks
 from quotes.sources import pronoun_after, source_first_report
 from quotes.speakers import Mention, mention_before
 from quotes.subjects import skip
-from quotes.tokens import is_word, tokens
+from quotes.tokens import is_role_noun, is_word, tokens
 
 _PASSIVE = regex.compile(
     r"\b(?:(?:[Tt]his|[Tt]hat)\s+(?:(?P<noun>\p{Ll}+)\s+)?(?:was|has been|had been|is)"
@@ -61,7 +61,8 @@ def according_to_report(text: str, sentence: Span, previous: Span | None) -> Rep
     cue = Cue(match.start(), match.end(), "according to")
     attribution = Attribution(mention, cue, "according to, report", 0.85)
     if not text[s0:match.start()].strip():
-        content = trimmed(text, _past_source_modifier(text, source_end, s1), s1)
+        start = _past_apposition(text, source_end, s1) or _past_source_modifier(text, source_end, s1)
+        content = trimmed(text, start, s1)
         return Report((content,), attribution) if content else None
     lead = trimmed(text, s0, match.start())
     rest = trimmed(text, source_end + 1, s1) if text.startswith(",", source_end) else None
@@ -257,8 +258,27 @@ def _finite_verb(text: str, start: int, end: int) -> bool:
 
 
 # "According to a survey | released Thursday by the Harbor Institute, | most voters …": a
-# participle or a preposition continues the source up to the comma.
-_SOURCE_MODIFIER = re.compile(r"[ \t]+(?:[a-z]+ed|by|from|of|in|at|on|for|with)\b[^,;:“”\"\n]{0,160}?,[ \t]")
+# participle, a preposition or a relative "who" continues the source up to the comma.
+_SOURCE_MODIFIER = re.compile(
+    r"[ \t]+(?:[a-z]+ed|by|from|of|in|at|on|for|with|who)\b[^,;:“”\"\n]{0,160}?,[ \t]")
+
+
+# "According to Ana Lee, | an economist at the Vell Institute, | the plan …": a description
+# of the source between two commas.
+_RELATIVES = lexicon.words("relatives")
+_APPOSED = re.compile(r",[ \t]+([^,;:“”\"«»\n]{1,160}?),[ \t]")
+
+
+def _past_apposition(text: str, pos: int, end: int) -> int | None:
+    """Where the content of a leading "According to X, …" starts when a description of
+    X set off by commas comes first ("According to Ana Lee, a researcher at …, most …"),
+    and no relative clause or preposition follows it; None when there is no such description."""
+    apposed = _APPOSED.match(text, pos, end)
+    if apposed is None or not _describes_source(text, apposed.start(1), apposed.end(1)) or not any(
+            is_role_noun(t) for t in tokens(text, apposed.start(1), apposed.end(1))):
+        return None  # ("According to officials, the bridge, which …": the clause's own subject)
+    rest = [t for t in tokens(text, apposed.end(), min(end, apposed.end() + 40)) if is_word(t)]
+    return apposed.end() if rest and rest[0].key not in _RELATIVES and rest[0].key not in PREPOSITIONS else None
 
 
 def _past_source_modifier(text: str, pos: int, end: int) -> int:
@@ -268,6 +288,8 @@ def _past_source_modifier(text: str, pos: int, end: int) -> int:
     if modifier is None:
         return pos
     words = [t for t in tokens(text, pos, modifier.end()) if is_word(t)]
+    if words[0].key == "who":
+        return modifier.end()  # "According to an official who asked for anonymity because …, | the …"
     if not words[0].key.endswith("ed") and any(clause_word(t) or t.key.endswith("ed") for t in words[1:]):
         return pos  # ("According to officials in the city the plan failed, …": the clause is there)
     return modifier.end()
