@@ -90,14 +90,39 @@ def _verb_after_subject(text: str, pos: int, end: int) -> int:
 # What may sit between a quotation and its speaker: a comma, space, and a stray
 # closing mark of a quotation inside it ("'the depot is an odd one,''' Mr. Dahl said").
 _AFTER_QUOTE = " \t\r\n\u00a0,'’”\"»"
+# Translated copy sets a dash where English sets the comma: "«…», – the mayor said",
+# "“…” – noted Ivo Marr". Right after the closing mark (or its comma) it is read as
+# that comma; the cue rules still need a speaker and a cue verb right after it.
+_DASH_AFTER_QUOTE = re.compile(r"(?:[—–―‒]|-{1,2})[ \t\u00a0]+")
+
+
+def _after_quote(text: str, lo: int, hi: int) -> tuple[int, bool]:
+    """Where the words after a closing mark start: past a comma, space and such a dash;
+    and whether a dash was passed."""
+    pos = skip(text, lo, hi, _AFTER_QUOTE)
+    dash = _DASH_AFTER_QUOTE.match(text, pos, hi) if "\n" not in text[lo:pos] else None
+    return (dash.end(), True) if dash else (pos, False)
+
+
+def _dash_cue_fits(text: str, dash: bool, cue: Cue | None) -> bool:
+    """After a dash the cue reports what was said, in the past ("– the mayor noted");
+    a present after a dash heads a caption ("‘No way back’ – Port chief warns of …")."""
+    if not dash or cue is None:
+        return True
+    word = text[cue.start:cue.end].split(" ", 1)[0].casefold()
+    return not (word == cue.base or word.endswith("s"))  # (no present form)
+
+
+def _after_dash(text: str, dash: bool, found: Attribution | None) -> Attribution | None:
+    return found if found is None or _dash_cue_fits(text, dash, found.cue) else None
 
 
 def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
     """“…,” Stokkeland said / “…,” he said / “…,” Hugh Hill, a doctor, said."""
-    pos = skip(text, lo, hi, _AFTER_QUOTE)
+    pos, dash = _after_quote(text, lo, hi)
     mention = mention_after(text, pos, hi)
     if mention is None:
-        return _noun_phrase_cue_after(text, pos, hi)
+        return _after_dash(text, dash, _noun_phrase_cue_after(text, pos, hi))
     mention = coordinated_after(text, mention, hi)
     after = mention.end
     affiliation = _AFFILIATION.match(text, after, hi)
@@ -108,10 +133,10 @@ def speaker_cue_after(text: str, lo: int, hi: int) -> Attribution | None:
         # else one sits between speaker and verb.
         cue = cue_at(text, _verb_after_subject(text, skip(text, after + 1, hi, " \t"), hi), hi)
         if cue is None:
-            return _cue_after_apposition(text, mention, after, hi)
+            return _after_dash(text, dash, _cue_after_apposition(text, mention, after, hi))
     else:
         cue = cue_at(text, _verb_after_subject(text, skip(text, after, hi, " \t"), hi), hi)
-    if cue is None:
+    if cue is None or not _dash_cue_fits(text, dash, cue):
         return None
     return Attribution(mention, with_object(text, cue, hi), "quote, speaker cue", 0.95)
 
@@ -152,9 +177,9 @@ def _noun_phrase_cue_after(text: str, pos: int, hi: int) -> Attribution | None:
 
 def cue_speaker_after(text: str, lo: int, hi: int) -> Attribution | None:
     """“…,” said Stokkeland / “…,” said the Kremlin spokesman."""
-    pos = _skip_aux(text, skip(text, lo, hi, _AFTER_QUOTE), hi)
-    cue = cue_at(text, pos, hi)
-    if cue is None:
+    pos, dash = _after_quote(text, lo, hi)
+    cue = cue_at(text, _skip_aux(text, pos, hi), hi)
+    if cue is None or not _dash_cue_fits(text, dash, cue):
         return None
     mention = mention_after(text, cue.end, hi) or _noun_phrase_after(text, cue.end, hi)
     if mention is None or (mention.kind == "pronoun" and text[mention.start:mention.end] == "it"):
@@ -205,7 +230,7 @@ def speaker_any_verb_after(text: str, lo: int, hi: int) -> Attribution | None:
     a question or an exclamation mark, a speaker and any past-tense verb attribute it."""
     if not _ENDS_UTTERANCE.search(text, max(0, lo - 4), lo):
         return None
-    pos = skip(text, lo, hi, _AFTER_QUOTE)
+    pos, _ = _after_quote(text, lo, hi)  # (any verb here is in the past)
     outlet = _OUTLET_QUOTED.match(text, pos, hi)
     if outlet and (quoted := quoted_as_after(text, outlet.end(1), hi)):
         # “…,” KNA quoted her as saying: the one quoted speaks, never the outlet

@@ -34,6 +34,8 @@ _RIVAL_REACH = 150
 _IN_SAME_REPORT = 40
 # Words that show a statement was published: "announced", "said in a statement", "wrote", "reports".
 _PUBLISHED = lexicon.tagged("publishing_verbs", "publish", "report") | {"statement"}
+# "«…», – | the woman noted", "“…” – | the head of the clinic said": a dash cue right after a quotation.
+_DASH_CUE_BEFORE = regex.compile(r"[,.!?…]?[”»\"“’'][ \u00a0]?,?[ \u00a0]*(?:[—–―‒]|-{1,2})[ \u00a0]+$")
 _UNNAMED = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:a|an|one|another)[ \u00a0]+" + MODIFIERS + "$")
 
 
@@ -90,6 +92,34 @@ def fallback(people: People, description: Description, pos: int) -> list[Candida
     if rival is not None and at - rival[0] <= _RIVAL_REACH and rival[1] is not entity:
         return [chosen, Candidate(rival[1].name, rival[1].role, 0, rival[0], "")]
     return [chosen]
+
+
+def spoke_just_before(people: People, description: Description, pos: int) -> list[Candidate]:
+    """Nothing in the article fits a person description that attributes a quotation after
+    a dash, as translated copy does: the person whose statement ends just before it, in
+    its paragraph or the one before, with nobody named since ("Ana Lind, a doctor in Orla,
+    told … . «…», – the woman noted", "«…», – the head of the clinic said"): such copy
+    goes on with the one who spoke in whatever words the writer has for them (American
+    copy's "the Vermont senator" stays as written)."""
+    head = description.head
+    if not _DASH_CUE_BEFORE.search(people.text, max(0, pos - 8), pos) or is_kind(head) or (
+            head in lexicon.words("documents")) or not (
+            head in lexicon.words("person_nouns") or head in lexicon.words("roles")):
+        return []
+    turn = people.statement_before(pos)
+    if turn is None or turn.mention is None or people.text.count("\n\n", turn.end, pos) > 1:
+        return []
+    entity = people.by_name(turn.speaker)
+    if entity is None or not entity.person or entity.unnamed or not_personal(entity):
+        return []
+    gender = gender_of(description.words)
+    named = people.subject_before(pos)
+    if (gender and entity.gender and gender != entity.gender) or (
+            named is not None and named[0] >= turn.end and named[1] is not entity):
+        return []  # ("Ivo Marr … the woman said", or another named since it spoke)
+    return [Candidate(entity.name, entity.role, 1, turn.start,
+                      f'nothing in the article gives anyone the description "{description.words}"; '
+                      f"{entity.name} spoke just before it (offset {turn.start})")]
 
 
 def _calling(description: Description) -> bool:

@@ -45,7 +45,7 @@ from quotes.body_descriptions import (
     shows_other_kind,
 )
 from quotes.described import MODIFIERS, Candidate, Description, Meaning, parse
-from quotes.description_fallbacks import FALLBACK_REACH, fallback, named_next
+from quotes.description_fallbacks import FALLBACK_REACH, fallback, named_next, spoke_just_before
 from quotes.entities import names_body
 from quotes.gender import given_gender
 from quotes.leaders import DEPUTY, leads
@@ -86,6 +86,12 @@ _COPULA = regex.compile(r"[ \u00a0]+(?:is|was|has been|had been|became|remains)[
 _SOURCE_PHRASE_BEFORE = regex.compile(r"(?i)(?:according[ \u00a0]+to|in[ \u00a0]+the[ \u00a0]+"
                                       r"(?:opinion|view|words)[ \u00a0]+of)[ \u00a0]+the[ \u00a0]+"
                                       r"(?:[\p{Ll}-]+[ \u00a0]+){0,2}$")
+# "The | winner …": a sentence (or a dateline's sentence) opening with "The" and a few words.
+_OPENS_WITH_THE = regex.compile(r"(?:^|[.!?][ \u00a0]+|\n)The(?:[ \u00a0]+[\p{L}-]+){0,3}[ \u00a0]+$")
+# "… of the league this year was the 19-year-old Ana Lind |.": a copula, then words up to the
+# sentence's end, where a name closes it.
+_IS_NAMED_AFTER = regex.compile(r"[^.;:!?\n“”\"«»]{0,120}?[ \u00a0](?:was|is|became)[ \u00a0]"
+                                r"[^.;:!?\n“”\"«»]{1,160}?(?=\.(?:\s|$))")
 _AGE_APPOSITION = regex.compile(r"(?:,[ \u00a0]*|[ \u00a0]*\()(\d{1,3})(?:,|\))")
 
 
@@ -122,7 +128,8 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
         # anonymity, … the diplomat said": the one introduced with the noun itself, since)
         return introduced[1]
     if not found:
-        for candidate in fallback(people, description, pos) or named_next(people, description, pos):
+        for candidate in fallback(people, description, pos) or named_next(people, description, pos) or (
+                spoke_just_before(people, description, pos)):
             found.setdefault(candidate.name, candidate)
     if not found:
         return None
@@ -509,6 +516,12 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
             at_end(at, f'the article gives {{}} the office "{noun}" after the name')
         if closes and (m := _COPULA.search(before)) is not None:
             at_end(start - len(before) + m.start(), f'the article says {{}} is a "{noun}"')
+        if person and _OPENS_WITH_THE.search(before) and (m := _IS_NAMED_AFTER.match(text, end)) is not None:
+            # ("The winner of the cup this year was the 19-year-old Ana Lind.": the name the
+            # sentence closes with, after the noun its subject opens with and a copula)
+            last = named.at[bisect.bisect_left(named.at, m.end()) - 1] if named.at else -1
+            if end < last and text.endswith(starts[last].words[-1], 0, m.end()):
+                at_start(last, f'the article says the "{noun}" was {{}}')
         if (m := _APPOSITION_BEFORE.match(text, end, min(len(text), end + 4))) is not None and (
                 _modifiers_agree(text[max(floor, start - 60):start], description)):
             at_start(m.end(), f'the article calls {{}} "{noun}" beside the name')

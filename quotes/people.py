@@ -187,12 +187,26 @@ class People:
             for entity in reversed(self._by_first_surname.get(words[0], ())):
                 if entity.person and entity.evident and first_surname(words[0], entity):
                     return entity  # "Sotolongo acknowledged" after "Manuel Sotolongo Pérez"
+        elif (best is None or len(best.words) == 1) and all(is_initial(w) for w in words[:-1]) and (
+                initialled := self._initialled_first_surname(words, pos)) is not None:
+            return initialled  # (not "Marín" the village, named alone)
         elif best is None:
             for entity in self._by_first.get(words[0], ()):  # "Kestrel Point" (Partners)
                 if entity.named_at < pos and body_short_form(words, entity):
                     return entity
             return self._given_names(words, pos) or self._styled_surname(words, pos, gender)
         return best
+
+    def _initialled_first_surname(self, words: list[str], pos: int) -> Entity | None:
+        """"L. Marín" or "J. C. Marín" after "Lucía Marín Soto", "Juan Carlos Marín Soto":
+        initials of the given names and the first of two surnames, as Spanish copy
+        shortens a name; the person named in full with them before."""
+        for entity in reversed(self._by_first_surname.get(words[-1], ())):
+            given = entity.words[:-2]
+            if entity.person and entity.named_at < pos and first_surname(words[-1], entity) and (
+                    len(given) == len(words) - 1) and all(map(same_given, words, given)):
+                return entity
+        return None
 
     def _spelled_before(self, words: list[str], pos: int) -> bool:
         """"D. Lozan", "T. M. Rask" after "Dorin Lozan", "Tora Mette Rask" written
