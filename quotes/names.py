@@ -189,7 +189,9 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
         if named_after_body(toks, last, text) or after_body_head(toks, first):
             # "… Foreign Ministry | Dana Korelis", "… Water Board | Hollandse Delta Pieter Smit"
             confirm = confirm | {surname_key(toks[last])}
-        person = first if title_before else _personal_start(toks, first, last, confirm=confirm, text=text)
+        person = first if title_before else _given_after_company(toks, opening, first, last)
+        if person is None:
+            person = _personal_start(toks, first, last, confirm=confirm, text=text)
         plain = person is None or person == first
     if person is not None and opening is not None:  # (a person is read only after an office)
         first = max(first, person)
@@ -543,6 +545,24 @@ def _place_then_three(toks: list[Token], first: int, start: int, last: int, text
         return False
     alone = regex.compile(rf"(?<!\w){regex.escape(place.word)}(?!\w)(?!\s+{regex.escape(given.word)}(?!\w))")
     return alone.search(text) is not None
+
+
+def _given_after_company(toks: list[Token], opening: int, first: int, last: int) -> int | None:
+    """Where the person's name starts in a run after a capitalised office held in a body
+    named by its kind ("President of the company | Norvik Rail | Tomasz Wilk", "Chairman of
+    the Board of the firm | Baltgaz | Pavel Horak"): at a known given name among the last
+    three words, right after a word of the body's name (no given name, initial or particle);
+    translated copy writes the holder's name after the body's, no comma. Not after a
+    lower-case office ("the head of the carmaker Velo Martin Lagonda"): the body alone."""
+    if not is_capitalised(toks[opening].word) or toks[last].key in lexicon.words("places"):
+        return None
+    given = lexicon.words("given_names")
+    for k in range(max(first + 1, last - 2), last):
+        before = toks[k - 1]
+        if toks[k].key in given and before.key not in given and not is_initial(before.word) and (
+                before.key not in PARTICLES):
+            return k
+    return None
 
 
 def _closes_office_body(toks: list[Token], k: int) -> bool:
