@@ -398,8 +398,8 @@ def _participle_then_verb(text: str, comma: int, end: int) -> bool:
 
 def after_that(text: str, pos: int, end: int) -> int | None:
     """Where the clause after "that" starts: "said (on Tuesday) that | …". None when
-    no "that" follows closely, when a clause starts before it ("said she could not
-    support the deal that …") or when "that" opens a relative clause ("reports that track")."""
+    no "that" follows closely, when a clause starts before it ("said she would not
+    back the deal that …") or when "that" opens a relative clause ("reports that track")."""
     match = _THAT_AHEAD.match(text, pos, end)
     if not match or speech_participle_ahead(text, pos, match.end()):
         return None  # ("…, X said, adding that …": the participle's "that")

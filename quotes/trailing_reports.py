@@ -188,8 +188,8 @@ def _described_by_relative(text: str, s0: int, cue_start: int) -> Mention | None
     whose ship carried out the rescue | said": after the lead's comma, a noun phrase and
     a relative clause that tells which one it is, up to the cue; the noun phrase speaks."""
     if _NOT_FINITE_BEFORE.search(text, max(s0, cue_start - 12), cue_start):
-        return None  # "…, the senator who is riding a wave of anger to | contend", "…, the results of
-        # which will be | announced": an infinitive or a passive, no one speaking
+        return None  # "…, the senator who is riding a wave of anger to | contend", "…, the winners of
+        # which will be | named": an infinitive or a passive, no one speaking
     end = _back_over_aux(text, s0, cue_start)
     match = _RELATIVE_DESCRIPTION.search(text, max(s0, end - 160), end)
     if match is None or len(match.group("clause").split()) < 2:
@@ -233,7 +233,7 @@ _GROUP_PAIR = re.compile(r"(?<=,)[ \t]+((?:[a-z][\w’'-]*[ \t]+){0,2}[a-z][\w�
 
 
 def _group_pair(text: str, s0: int, end: int, cue: Cue, s1: int) -> Mention | None:
-    """"…, witnesses and local media said.", "…, traders and the local chamber of commerce
+    """"…, witnesses and local media said.", "…, stallholders and the regional business council
     said": a group in the plural and a second group joined by "and" after the lead's comma
     speak together, as one source described by both, where the cue (after "have" at
     most: not a passive, "details and motives were discussed") closes the sentence; no
