@@ -28,8 +28,10 @@ from quotes.resolve import Resolved, resolve
 # An impersonal passive's auxiliary and an adverb, up to its speech verb: "was also", "has been".
 _PASSIVE = r"\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:also|further|again|\w+ly)\s+)?"
 # Opening the sentence, after a linking word or not: "It was noted that …".
+# ("As stated in the message, …", "As was informed, …": the same passive, opened by "As")
 _IMPERSONAL = regex.compile(
-    r"[\W_]*(?:(?:But|And|Also|Further|Moreover|In\s+addition),?\s+)?It" + _PASSIVE + r"\Z")
+    r"[\W_]*(?:(?:But|And|Also|Further|Moreover|In\s+addition),?\s+)?"
+    r"(?:It" + _PASSIVE + r"|As\s+(?:it\s+)?(?:(?:is|was|has\s+been|had\s+been)\s+)?(?:also\s+)?)\Z")
 # After what was said: "…, it was noted at the briefing", "…, it was specified by her".
 _TRAILING = regex.compile(r"it" + _PASSIVE)
 _BY = regex.compile(r"\s+by\s+")

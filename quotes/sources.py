@@ -51,6 +51,8 @@ def source_first_report(text: str, sentence: Span, previous: Span | None) -> tup
         tuple[Span, ...], Attribution] | None:
     """The content after an opening source phrase, and its attribution."""
     s0, s1 = sentence
+    if (in_document := _as_in_document(text, sentence)) is not None:
+        return in_document
     match = _OPENER.match(text, s0, s1)
     if match is None:
         return None
@@ -105,6 +107,45 @@ def source_first_report(text: str, sentence: Span, previous: Span | None) -> tup
         opening = match.start("cue")  # (the cue opens after the aside and its comma)
     cue = Cue(opening, comma, "according to")
     return (content,), Attribution(mention, cue, "source first, report", 0.8)
+
+
+# "As stated in the bulletin of the observatory, …", "As noted in its announcement, …", "As was
+# informed, …": a passive speech verb with no subject, in a document of its source or not.
+_AS_IN_DOCUMENT = regex.compile(
+    r"[\s“\"‘'«(]*(?:(?:But|And)\s+)?As\s+(?:it\s+)?(?:(?P<aux>is|was|has\s+been|had\s+been)\s+)?"
+    r"(?:also\s+)?(?P<verb>[a-z]+ed)(?:\s+in\s+(?:the|its|their|his|her|a|an)\s+(?P<document>[\p{Ll}-]+)"
+    r"(?:\s+of\s+(?P<owner>[^,;:“”\"«»]{1,100}?))?)?\s*,")
+
+
+def _as_in_document(text: str, sentence: Span) -> tuple[tuple[Span, ...], Attribution] | None:
+    """"As stated in the bulletin of the observatory, …": the owner of the document speaks;
+    with none named ("As stated in the announcement, …", "As was informed, …") the report
+    has no mention and, as "It was noted that …" does, continues the statement before it
+    (quotes.impersonal). "As reported, …" with neither a document nor an auxiliary is the
+    outlet's own back-reference, and no report."""
+    s0, s1 = sentence
+    match = _AS_IN_DOCUMENT.match(text, s0, s1)
+    if match is None:
+        return None
+    form = lexicon.speech_verbs().get(match.group("verb"))
+    if form is None or form.stance or match.group("verb") == form.base:
+        return None
+    document = match.group("document")
+    if document is not None and document not in lexicon.words("documents"):
+        return None  # ("As noted in the past, …": no document)
+    if document is None and (match.group("aux") is None or match.group("verb") == "reported"):
+        return None
+    mention = None
+    if match.group("owner"):
+        start, end = match.span("owner")
+        # ("of the institute": a noun the name readers take for no role is the source still)
+        mention = mention_after(text, start, end) or Mention(start, end, "role", None, text[start:end])
+    comma = match.end() - 1
+    content = _after_comma(text, comma + 1, s1)
+    if content is None:
+        return None
+    cue = Cue(match.start("verb"), comma, form.base)
+    return (content,), Attribution(mention, cue, "source first, report", 0.8 if mention else 0.5)
 
 
 # "the specialist,", "the senior veterinarian,": a description of one person, to its comma.
