@@ -245,11 +245,30 @@ def _says_something(text: str, start: int, end: int) -> bool:
         toks[0].word.islower() and toks[0].key.endswith("ly"))  # (", she said, is doing …")
 
 
-def clause_end(text: str, start: int, end: int, clause: bool = False) -> int:
+# Breaks a "that" clause reads past: ", while …", ", despite …", ", compared with …", a
+# closing adverbial (", in …", ", on …"): how its own content stands, not the speaker's aside
+# (no speech verb after it to the sentence's end: ", while 40 percent said …" reports again).
+_THAT_GOES_ON = re.compile(r",[\"”’']?\s+(?:while|despite|compared|(?:in|on|at|during)\s)")
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+# ("…, while her rival has soared by saying that …": a report of its own after it)
+_REPORTS_AGAIN = regex.compile(r"\b(?:" + REPORTING + "|according|" + _SPEAKING + r")\b")
+
+
+def _that_goes_on(text: str, match: re.Match[str]) -> bool:
+    goes_on = _THAT_GOES_ON.match(text, match.start())
+    if goes_on is None:
+        return False
+    stop = _SENTENCE_END.search(text, goes_on.end())
+    return not _REPORTS_AGAIN.search(text, goes_on.end(), stop.start() if stop else len(text))
+
+
+def clause_end(text: str, start: int, end: int, clause: bool = False, that: bool = False) -> int:
     """Where the reported content starting at `start` ends, outside quotation marks.
     When it is a clause (`clause`: "said (that) the rule was ‘over the top’ and left
     …"), a second predicate after "and" is its subject's, and stays in it; after an
-    object ("called it “a farce” and left …") the speaker's. Content longer than
+    object ("called it “a farce” and left …") the speaker's. A "that" clause (`that`)
+    goes on past ", while", ", despite", ", compared with" and a closing adverbial
+    (`_that_goes_on`). Content longer than
     MAX_CONTENT characters is cut there: no sentence of news runs that long, and the
     bound keeps the work per cue constant."""
     end = min(end, start + MAX_CONTENT)
@@ -258,6 +277,8 @@ def clause_end(text: str, start: int, end: int, clause: bool = False) -> int:
     for match in _CLAUSE_BREAK.finditer(text, start, end):
         if match.start() < aside_end:
             continue  # (the dash that closes an aside)
+        if that and _that_goes_on(text, match):
+            continue  # "noted that rooms rose to 900, while 12 new hotels had opened"
         if clause and (match.group("after_mark") or match.group("predicate")) and (
                 not match.group().startswith(",")) and not _reporting_verb(text, match.end()):
             continue  # "said the pier was ‘neglected’ and needed …": the clause goes on

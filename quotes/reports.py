@@ -393,7 +393,7 @@ def speaker_verb_report(text: str, sentence: Span, cue: Cue) -> Report | None:
         # and what follows its comma is the writer's (an absolute phrase), not a second report
         # (unless it quotes the speaker again: "“…,” she said, and “clear consequences …”")
     if that_end is not None:
-        content = trimmed(text, that_end, clause_end(text, that_end, s1, clause=True))
+        content = trimmed(text, that_end, clause_end(text, that_end, s1, clause=True, that=True))
         confidence = 0.85
     elif cue.quoted and opens_with_mark(text, start):
         return None  # "were calling “every 20 minutes”": no object, not this use
