@@ -30,7 +30,14 @@ from quotes.organisations import (
     list_goes_on,
     organisation_ending,
 )
-from quotes.salience import NOT_BEFORE_SUBJECT, POSSESSIVE, after_object_verb, body_subject, salient
+from quotes.salience import (
+    NOT_BEFORE_SUBJECT,
+    POSSESSIVE,
+    after_object_verb,
+    body_subject,
+    modifies_noun,
+    salient,
+)
 from quotes.segment import TitleCaseLines, dateline_end
 from quotes.spans import inside
 from quotes.tokens import FUNCTION_WORDS, Token, is_name_word, keeps_period, window_tokens
@@ -180,9 +187,11 @@ def _single(run: regex.Match[str], word_before: str, quoted: list[Span], starts:
     if word.endswith(".") and not keeps_period(word):
         end -= 1
     possessive = word.endswith(POSSESSIVE[:2])
-    # (A topic after "For" is no subject here: salience.salient and people's genders read it.)
+    # (A topic after "For" is no subject here: salience.salient and people's genders read it;
+    # nor is a name modifying another phrase's noun: "a former | Tarn | winger".)
     subject = not possessive and word_before not in NOT_BEFORE_SUBJECT and not (
-        word_before.isalpha() and after_object_verb(word_before)) and not inside(quoted, run.start(), starts)
+        word_before.isalpha() and after_object_verb(word_before)) and not inside(
+            quoted, run.start(), starts) and not modifies_noun(run.string, run.start(), end)
     return Introduction((run.start(), end), None, word_before, run.start() if subject else None)
 
 

@@ -1,8 +1,9 @@
 """Whether a name stands where a pronoun's antecedent may stand: as a subject.
 
 A name right after a preposition ("of Belarus"), an object verb ("met Lee Dorn")
-or a listener verb ("had asked Tom Reval"), a possessive ("Wagner’s boss") or a
-name in a sentence whose subject is a pronoun is somebody a later "he" does not mean.
+or a listener verb ("had asked Tom Reval"), a possessive ("Wagner’s boss"), a name
+modifying the noun of another phrase ("a former Tarn winger") or a name in a
+sentence whose subject is a pronoun is somebody a later "he" does not mean.
 """
 
 from __future__ import annotations
@@ -32,10 +33,36 @@ def salient(text: str, toks: list, first: int, last: int) -> bool:
     before = toks[first - 1]
     if topic(text, before.start, toks[last].end):
         return True
+    if modifies_noun(text, toks[first].start, toks[last].end):
+        return False
     if before.key in _LISTENER_BEFORE and text[max(0, before.start - 40):before.start].rstrip()[-1:].isalnum():
         return False  # "her husband had asked Tom Reval": a listener (but "“…?” asked Ana Ruiz")
     return before.key not in NOT_BEFORE_SUBJECT and not (
         before.word.islower() and after_object_verb(before.key))
+
+
+# "a former | Tarn | winger", "the council's | Velm Coast | district": a name between an
+# article or possessive (past one more word) and a noun after it that it modifies.
+_PHRASE_OPENS = regex.compile(r"(?:^|[ \u00a0(])((?i:a|an|the|his|her|their|its))[ \u00a0]+"
+                              r"(?:\p{Ll}[\p{Ll}-]*|[\p{L}\p{M}.&-]+[’']s)[ \u00a0]+$")
+_NEXT_LOWER = regex.compile(r"[ \u00a0]+(\p{Ll}[\p{Ll}-]*)(?![\p{L}\p{M}’'])")
+_INDEFINITE = frozenset({"a", "an"})
+
+
+def modifies_noun(text: str, start: int, end: int) -> bool:
+    """"Ivo Marr, a former Tarn winger, …", "Insp Ana Lee of the force's Velm Coast
+    district said": a name inside another noun phrase, modifying its noun, is no person a
+    later "he" or "she" means. After "a" any noun but a verb's form shows it; after "the"
+    or a possessive, a noun for a body or its people ("… district", "… spokesman")."""
+    opens = _PHRASE_OPENS.search(text, max(0, start - 40), start)
+    after = _NEXT_LOWER.match(text, end)
+    if opens is None or after is None:
+        return False
+    word = after.group(1)
+    if opens.group(1).casefold() in _INDEFINITE:
+        return not (word in lexicon.speech_verbs() or word in lexicon.words("auxiliaries") or (
+            word in lexicon.words("finite_auxiliaries")) or after_object_verb(word) or word.endswith("ed"))
+    return word in _nouns()
 
 
 def topic(text: str, before: int, end: int) -> bool:
