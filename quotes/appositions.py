@@ -41,6 +41,32 @@ _PARTY_TAG = re.compile(r"[RDI]-[A-Z]")
 _POSSESSIVE_NAME = re.compile(r"[A-Z][\w-]*['’]s")
 
 
+# Words that set one source apart from a group: "One of the victims", "Another traveller".
+_SET_APART = frozenset({"one", "another"})
+# Words after which a capitalised word is where the source is from, not a name.
+_WHERE = frozenset("from in at near of".split())
+
+
+def _described_in_apposition(toks: list[Token], first: int) -> Mention | None:
+    """"One of the victims, | a widow from Tarn |, said", "Another traveller, | a midwife |
+    who preferred not to be identified, said": one set apart from a group and described again in an
+    apposition with "a" is the source that apposition describes, up to a relative word;
+    none when the apposition names anyone ("…, who gave his name as Ivo,") or tells only
+    sex, age or family ("One patient, a 63-year-old man from Tarn, said")."""
+    end = first
+    for tok in toks[first:]:
+        if tok.key in lexicon.words("relatives"):
+            break
+        end += 1
+    for m in range(first, len(toks)):
+        if toks[m].word[:1].isupper() and toks[m - 1].key not in _WHERE:
+            return None
+    noun = next((m for m in range(first + 1, end) if toks[m].key in PREPOSITIONS), end) - 1
+    if noun <= first or toks[noun].key in lexicon.words("kin_nouns") | lexicon.words("plain_person_nouns"):
+        return None  # (", a 63-year-old man from Tarn,", ", a father of three,": no more than the group)
+    return Mention(toks[first].start, toks[end - 1].end, "role", None, None)
+
+
 def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None:
     """The subject of "X, who …, said" or "X, a doctor, said": comma is the one before
     the cue. Takes the leftmost mention that a comma and an apposition follow."""
@@ -94,6 +120,10 @@ def subject_with_apposition(text: str, floor: int, comma: int) -> Mention | None
             return Mention(head.start, named.end, "name", named.name, clean_role(text[head.start:head.end]))
         if head.kind == "role" and (named := _named_in_apposition(text, toks, k, comma)) is not None:
             return Mention(head.start, named.end, "name", named.name, clean_role(text[head.start:head.end]))
+        if head.kind == "role" and opener.key in ("a", "an") and (
+                text[head.start:head.end].split()[0].casefold() in _SET_APART) and (
+                described := _described_in_apposition(toks, k + 1)) is not None:
+            return described  # ("Another traveller, | a midwife | who …, said": the one it describes)
         appos_toks = toks[k + 1:]
         opener_stem = APOSTROPHE.split(opener.key, 1)[0]  # "who’s"
         if head.kind in ("name", "pronoun", "role") and (
