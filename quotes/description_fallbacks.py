@@ -68,6 +68,9 @@ def fallback(people: People, description: Description, pos: int) -> list[Candida
                            f"{turn.speaker} is the last body that spoke (offset {turn.start})")]
     if _body_compound(description.words):
         return []  # ("the coast guard said": a body the article did not name, not a guard)
+    if (description.age is not None or head in lexicon.words("plain_person_nouns")) and (
+            source := _unnamed_speaker_before(people, description, pos)) is not None:
+        return [source]
     if head not in lexicon.words("person_nouns") and not _calling(description) and not _practitioner(head) and (
             description.age is None):
         return []  # ("the ad", "the country", "the official": no known person)
@@ -120,6 +123,25 @@ def spoke_just_before(people: People, description: Description, pos: int) -> lis
     return [Candidate(entity.name, entity.role, 1, turn.start,
                       f'nothing in the article gives anyone the description "{description.words}"; '
                       f"{entity.name} spoke just before it (offset {turn.start})")]
+
+
+def _unnamed_speaker_before(people: People, description: Description, pos: int) -> Candidate | None:
+    """"One, a crane driver who …, said … . ‘…,’ the 54-year-old said", "A resident who …
+    said … . ‘…,’ the woman told reporters": an age or a noun of sex alone means the source
+    described and never named who made the statement just before, in its paragraph or the
+    one before, when nobody has been named as a subject since and no gender differs."""
+    turn = people.statement_before(pos)
+    if turn is None or people.text.count("\n\n", turn.end, pos) > 1:
+        return None
+    last = people.source_before(pos)
+    if last is None or not last[1].unnamed or last[1].name != turn.speaker:
+        return None  # (someone named since: "… said. Ana Roos, 54, nodded. ‘…,’ the 54-year-old said")
+    entity, gender = last[1], gender_of(description.words)
+    if gender and entity.gender and gender != entity.gender:
+        return None
+    return Candidate(entity.name, entity.role, 1, turn.start,
+                     f'"{description.words}" is said of no one the article names; {entity.name}, '
+                     f"described and not named, made the statement just before (offset {turn.start})")
 
 
 def _calling(description: Description) -> bool:

@@ -356,6 +356,14 @@ class People:
             i -= 1
         return self._outside[i] if i >= 0 else None
 
+    def source_before(self, pos: int) -> tuple[int, Entity] | None:
+        """The last person before pos outside quotation marks as a subject, named or a
+        source described and never named."""
+        i = bisect.bisect_left(self._positions, pos) - 1
+        while i >= 0 and not self._outside[i][1].person:
+            i -= 1
+        return self._outside[i] if i >= 0 else None
+
     def owner_before(self, pos: int) -> Entity | None:
         """What "its" at pos refers to: the country or body last named as a subject shortly
         before, no person ("Osterreith denied it. Its foreign ministry said …")."""
