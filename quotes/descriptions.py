@@ -35,7 +35,7 @@ from functools import cache
 
 import regex
 
-from quotes import document_authors, lexicon, role_kin, unnamed
+from quotes import document_authors, lexicon, role_kin, role_words, unnamed
 from quotes.body_descriptions import (
     SERVING,
     described_body,
@@ -128,8 +128,9 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
         # anonymity, … the diplomat said": the one introduced with the noun itself, since)
         return introduced[1]
     if not found:
-        for candidate in fallback(people, description, pos) or named_next(people, description, pos) or (
-                spoke_just_before(people, description, pos)):
+        for candidate in (role_words.named_with_office(people, description, pos) or fallback(
+                people, description, pos) or named_next(people, description, pos) or (
+                spoke_just_before(people, description, pos))):
             found.setdefault(candidate.name, candidate)
     if not found:
         return None

@@ -1,0 +1,128 @@
+"""The role words written around a person's name in translated copy, where the names
+reader keeps no role: a long office before the name, back to the clause that names them
+("This was announced by | Regional Keeper of Archives of the Valdor County | Ana Veld"),
+and the offices in commas after it ("Ivo Marr, | Member of the Council, Director of the
+Port Authority, | at a meeting"). A later definite description whose noun is written
+there ("the keeper", "the director of the authority") means that person.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from quotes import lexicon
+from quotes.body_descriptions import is_kind
+from quotes.described import Candidate, Description
+from quotes.people import Entity, People, not_personal
+from quotes.tokens import keeps_period
+
+# How far before a name its office may open, and after it its offices may run.
+_BEFORE_REACH = 180
+_AFTER_REACH = 320
+_TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'.-]*|[,;:\n]")
+# Lower-case words that close the clause before an office: an agent's "by", a
+# clause's verb or conjunction ("was announced by", "said that").
+_CLAUSE_WORDS = frozenset("by that said says told was were is are has have had who which and "
+                          "according".split())
+# Words an office cannot end with before its holder's name: what follows is its body or place.
+_FUNCTION = frozenset("of for in at from to on with the a an and".split())
+# Words that, before a noun, make it the body's or someone else's ("Assistant to the Governor").
+_PREPOSITIONS = frozenset("of for to at in with from on by".split())
+
+
+def _verb_like(word: str) -> bool:
+    """A lower-case word that reads as a clause's verb ("announced", "stressed")."""
+    return (word.endswith("ed") and len(word) > 4) or word in lexicon.words("speech_verbs")
+
+
+def _before(text: str, at: int) -> str:
+    """The office words right before the name at `at`, back to the clause that holds them."""
+    lo = max(0, at - _BEFORE_REACH)
+    toks = list(_TOKEN.finditer(text, lo, at))
+    start = at
+    for k in range(len(toks) - 1, -1, -1):
+        word = toks[k].group()
+        if word in ";:\n" or (word == "," and not (k and toks[k - 1].group().endswith("."))):
+            break  # ("Co., Ltd." goes on)
+        if word.endswith(".") and len(word) > 5 and not keeps_period(word):
+            break  # (a sentence's last word)
+        if word == "and" and 0 < k < len(toks) - 1 and toks[k - 1].group()[:1].isupper() and (
+                toks[k + 1].group()[:1].isupper()):
+            pass  # ("Agency for Forests and Wildlife": a body's name goes on)
+        elif word[:1].islower() and (word in _CLAUSE_WORDS or _verb_like(word)):
+            break
+        start = toks[k].start()
+    region = text[start:at]
+    words = region.split()
+    # (a name right after "of" is the office's body or place: "… Committee of | Ben Tre")
+    return "" if words and words[-1].casefold() in _FUNCTION else region
+
+
+def _after(text: str, end: int) -> str:
+    """The offices in commas right after the name ending at `end`, each opening with a
+    capital ("Member of …, Director of …"), up to the first that does not."""
+    if not text.startswith(",", end):
+        return ""
+    chunk = text[end:end + _AFTER_REACH]
+    stop = regex.search(r"[;:\n]|(?<=[\p{Ll}]{4})\.(?:\s|$)", chunk)
+    chunk = chunk[:stop.start()] if stop else chunk
+    kept: list[str] = []
+    for part in chunk.split(",")[1:]:
+        part = part.strip()
+        if not part[:1].isupper():
+            break
+        kept.append(part)
+    return ", ".join(kept)
+
+
+def _holds(region: str, description: Description) -> bool:
+    """The description's noun heads one office, capitalised as translated copy writes an
+    office: right before its "of" or "for", or closing it ("Director of the Port
+    Authority", "Harbour Nurse"; not "the authority", nor "the patrol" of "Highway
+    Patrol Capt."); the description's other words before it, its body's last word after."""
+    for office in region.split(","):
+        words = regex.findall(r"[\p{L}\p{M}][\p{L}\p{M}’'-]*", office)
+        keys = [w.casefold() for w in words]
+        if description.head not in keys:
+            continue
+        at = keys.index(description.head)
+        after = keys[at + 1:]
+        if not words[at][:1].isupper() or not _PREPOSITIONS.isdisjoint(keys[:at]) or (
+                after and after[0] not in ("of", "for")):
+            continue  # ("Assistant to the Governor of …" is not the governor)
+        said = description.words.casefold().split()
+        modifiers = said[:said.index(description.head)] if description.head in said else []
+        if any(w in lexicon.words("other_holders") and w not in modifiers for w in keys[:at]):
+            continue  # ("the Chairman" is no "Vice Chairman", "the minister" no "Former Minister")
+        closing = regex.findall(r"\p{L}+", (description.complement or "").casefold())
+        if all(w in keys[:at] for w in modifiers) and (not closing or closing[-1] in after):
+            return True
+    return False
+
+
+def _written(text: str, at: int, entity: Entity) -> int | None:
+    """Where the entity's full name written at `at` ends, or None (its surname alone)."""
+    written = regex.match(r"[ \u00a0]+".join(regex.escape(w) for w in entity.words), text[at:at + 200])
+    return at + written.end() if written else None
+
+
+def named_with_office(people: People, description: Description, pos: int) -> list[Candidate]:
+    """"Nurse of the clinic Ana Veld noted … “…,” the nurse added": the person named last
+    before pos whose name the article wrote with the description's noun in the office
+    before it or after it in commas (the director "of the department" its body's word)."""
+    if is_kind(description.head) or description.head in lexicon.words("documents"):
+        return []  # (a body's or a document's noun: not an office)
+    text = people.text
+    named = sorted(((at, e) for e in people.entities if e.person and not e.unnamed and len(e.words) > 1
+                    and not not_personal(e) for at in e.positions if at < pos), key=lambda p: p[0])
+    for at, entity in reversed(named):
+        end = _written(text, at, entity)
+        if end is None:
+            continue  # (the surname alone, or another spelling: no office beside it)
+        for region in (_before(text, at), _after(text, end)):
+            if region and _holds(region, description):
+                return [Candidate(entity.name, entity.role, 1, at,
+                                   f'the article writes {entity.name} with the office "{region.strip()}" '
+                                   f"(offset {at})")]
+    return []
+
