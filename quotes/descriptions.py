@@ -130,7 +130,8 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
     if not found:
         for candidate in (role_words.named_with_office(people, description, pos) or fallback(
                 people, description, pos) or named_next(people, description, pos) or (
-                spoke_just_before(people, description, pos))):
+                spoke_just_before(people, description, pos)) or role_words.body_in_office(
+                people, description, pos)):
             found.setdefault(candidate.name, candidate)
     if not found:
         return None

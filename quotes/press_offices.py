@@ -88,6 +88,8 @@ def _article(text: str, name: str) -> str:
     Energy", but "TavGaz"), so the office reads as the article would write it."""
     if name[:1].islower() or name.casefold().startswith("the "):
         return ""
+    if name not in text and regex.match(r"\p{Lu}\p{Ll}+ of ", name):
+        return "the "  # (a name the article never writes, a minister's "Ministry of Roads": English's)
     return "the " if regex.search(rf"(?i:\bthe)\s+{regex.escape(name)}", text) else ""
 
 

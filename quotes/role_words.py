@@ -126,3 +126,52 @@ def named_with_office(people: People, description: Description, pos: int) -> lis
                                    f"(offset {at})")]
     return []
 
+
+# A body's name written after an office's "of" ("Director of the | Valdor Archive of Maps of
+# the North"), perhaps after a lower-case kind and an opening mark ("… of the ferry
+# operator | „Ostmar Coastal Ferries“"): capitalised words joined by "of (the)", "for", "and".
+_OFFICE_BODY = regex.compile(
+    r"(?<=\p{Lu}[\p{L}\p{M}-]*[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?"
+    r"(?:[\p{Ll}-]+[ \u00a0]+){0,3}[„“\"«]?)"
+    r"\p{Lu}[\p{L}\p{M}\p{N}’'&-]*(?:[ \u00a0]+(?:(?:of|for|and)[ \u00a0]+(?:the[ \u00a0]+)?)?"
+    r"\p{Lu}[\p{L}\p{M}\p{N}’'&-]*)*")
+# "Minister of Roads and Bridges": the ministry is the office's "of" words under its own name.
+_MINISTER_OF = regex.compile(r"(?<!Prime[ \u00a0]+)Minister[ \u00a0]+(?=(?:of|for)[ \u00a0])")
+
+
+def body_in_office(people: People, description: Description, pos: int) -> list[Candidate]:
+    """"Director of the Valdor Archive of Maps Ana Veld … the press office of the archive
+    said": a body's noun nothing the article names fits means the body an office
+    before pos is held in, named after its "of" with the noun among its words ("Valdor
+    Archive of Maps"), the latest; "the ministry" a minister's ("Minister of Roads and
+    Bridges" … "Ministry of Roads and Bridges")."""
+    if description.complement or description.capitalised or description.head in lexicon.words(
+            "person_nouns") or description.head in lexicon.words("documents"):
+        return []
+    said = description.words.casefold().split()
+    modifiers = said[:-1]
+    text = people.text
+    persons = [(at, e) for e in people.entities if e.person and len(e.words) > 1 for at in e.positions]
+    best: tuple[int, str] | None = None
+    for found in _OFFICE_BODY.finditer(text, 0, pos):
+        start, end = found.span()
+        # (the holder's name closing it: "… of Valdor | Ana Veld")
+        end = min((at for at, e in persons if start < at < end and _written(text, at, e) == end), default=end)
+        minister = _MINISTER_OF.search(text, max(0, start - 20), start)
+        name = text[start:end].strip()
+        if description.head == "ministry" and minister is not None:
+            name = f"Ministry {text[minister.end():end].strip()}"
+        # (the part of the name that holds the noun: "Deputy Head for Studies of | the
+        # Valdor Institute of Maps" is held in the institute)
+        parts = regex.split(r"(?<=[ \u00a0])(?=(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu})", name)
+        for k, part in enumerate(parts):
+            words = [w.casefold() for w in regex.findall(r"[\p{L}\p{M}][\p{L}\p{M}’'-]*", part)]
+            if description.head in words and all(w in words for w in modifiers):
+                name = regex.sub(r"^(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?", "", "".join(parts[k:]))
+                best = (start, " ".join(name.split()))
+                break
+    if best is None:
+        return []
+    at, name = best
+    return [Candidate(name, None, 1, at, f'nothing the article names fits; an office is held in the '
+                                        f'{description.words} it names, {name} (offset {at})')]
