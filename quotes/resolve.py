@@ -14,7 +14,7 @@ from functools import cache
 
 import regex
 
-from quotes import descriptions, lexicon, unnamed
+from quotes import descriptions, lexicon, role_words, unnamed
 from quotes.after_cue import mention_after
 from quotes.agreement import agreeing_rival
 from quotes.appositions import STYLE_GRADE_WORDS, STYLE_POSSESSIVE_WORDS
@@ -268,6 +268,9 @@ def _role(people: People, mention: Mention, said: str) -> Resolved:
         entity, role = holder
         return Resolved(entity.name, role, "name", f'"{said}" closes with the name of {entity.name}, '
                         f"the article's person, after the office")
+    if meant is None and (holds := role_words.holder_after(people, mention.start, mention.end)) is not None:
+        return Resolved(holds.name, strip_determiner(said), "name", f'"{said}": the office goes on to the '
+                        f"name of {holds.name}, who holds it")
     why = meant.why if meant is not None else "a description no named entity matches"
     return Resolved(strip_determiner(said), None, "role", f'"{said}": {why}')
 

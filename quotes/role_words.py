@@ -175,3 +175,68 @@ def body_in_office(people: People, description: Description, pos: int) -> list[C
     at, name = best
     return [Candidate(name, None, 1, at, f'nothing the article names fits; an office is held in the '
                                         f'{description.words} it names, {name} (offset {at})')]
+
+
+# What may go on between a description cut short and its holder's name: the office's
+# words and its body's, marks, initials and titles ("… | named after A.B. Lind of the
+# Academy, Doctor of Sciences | Ana Veld").
+_OFFICE_GOES_ON = regex.compile(r"[\p{L}\p{M}\p{N}’'.&„“”\"«»()-]+|,(?=[ \u00a0]+\p{Lu})")
+# Lower-case words of a name the office is held in ("the Institute | named after …").
+_NAMED_AFTER = regex.compile(r"named[ \u00a0]+after")
+
+
+# Words that open no office ("a campaign aide") or go on to someone else ("… aide to", "…
+# lawyers with", "a man calling himself").
+_INDEFINITE = frozenset("a an one another some".split())
+_NOT_OFFICE = frozenset("a an to with as like than".split())
+_CLAUSE_END = regex.compile(r"\.(?=\s)|[;:\n]")
+
+
+def _abbreviated(text: str, period: int) -> bool:
+    """The period at `period` closes an initial, a title or an abbreviation ("A.B.", "Prof.",
+    "hab.", "Eng."), not a sentence."""
+    word = text[text.rfind(" ", 0, period) + 1:period + 1]
+    return len(word) <= 5 or keeps_period(word)
+
+
+def _office_word(words: list[str], k: int) -> bool:
+    """Can words[k] go on an office? Not a verb, a clause word or one that turns to someone
+    else ("… at a press conference in", "… aide to"); "and" only between capitalised words
+    of a body's name ("Faculty of Mining and Geology")."""
+    w = words[k]
+    if not w[:1].islower():
+        return True
+    if w == "and" and 0 < k < len(words) - 1:
+        return words[k - 1][:1].isupper() and words[k + 1][:1].isupper()
+    return not (w in _CLAUSE_WORDS or w in _NOT_OFFICE or w.endswith("ing") or _verb_like(w))
+
+
+def holder_after(people: People, start: int, end: int) -> Entity | None:
+    """"… , informed General Director of JSC "Kestrel Lines" Ana Veld.": a description read
+    short as the speaker (at start:end) whose office goes on, in the same clause, to a
+    person's full name closing it; that person holds the office and speaks. Only office
+    words between: capitalised ones, lower-case joining words, marks, titles, a comma before
+    a capitalised degree ("…, Doctor of Biology Ana Veld"); no verb, no sentence end."""
+    text = people.text
+    said = text[start:end].split()
+    if not said or said[0].casefold() in _INDEFINITE or not ({"of", "for"} & set(said[1:])):
+        return None  # (an office is held in a body: "Director of …"; not "a campaign aide")
+    persons = [(at, e) for e in people.entities if e.person and len(e.words) > 1 for at in e.positions]
+    if any(start <= at < end for at, _ in persons):
+        return None  # ("the director of the festival Ana Veld": named already)
+    stop = next((m.start() for m in _CLAUSE_END.finditer(text, end, min(len(text), end + 240)) if not (
+        m.group() == "." and _abbreviated(text, m.start()))), None)
+    if stop is None:
+        return None
+    for at, entity in sorted((at, e) for at, e in persons if end < at < stop):
+        close = _written(text, at, entity)
+        if close is None or not regex.match(r"[ \u00a0]*(?:[.,;\n]|$)", text[close:close + 2]):
+            continue  # (a name inside the office, "named after A.B. Lind of …", closes nothing)
+        gap = _NAMED_AFTER.sub("", text[end:at])
+        words = _OFFICE_GOES_ON.findall(gap)
+        if "," in words and words[-1] == ",":
+            return None  # ("…, Ana Veld": an apposition of its own, no degree after the comma)
+        if "".join(gap.split()) != "".join(words) or not all(_office_word(words, k) for k in range(len(words))):
+            return None
+        return entity
+    return None
