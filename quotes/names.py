@@ -418,11 +418,16 @@ def address_style(toks: list[Token], k: int, last: int) -> bool:
     if (before, tok.key) in pairs or (k + 1 < last and (tok.key, toks[k + 1].key) in pairs):
         return True  # "Tan Sri | Lim Wei": only the two together
     if tok.key in dotted:  # (or after another style: "Rt Hon"; or before a given name: "Hon Grace Mwale")
-        return tok.word.endswith(".") or before in styles or before in dotted or (
+        return tok.word.endswith(".") or before in styles or before in dotted or before in _TITLES or (
             last - k >= 2 and toks[k + 1].key in lexicon.words("given_names"))
     # (after "His" or "Her" a style is one before a single name too: "His Excellency | Paisjusz")
     return tok.key in styles and (last - k >= 2 or toks[k + 1].key in styles or toks[k + 1].key in dotted
                                   or before in ("his", "her"))
+
+
+# Titles written before a name ("Rev", "Father"): a style of address after one is the
+# second of two ("the Rev. | Canon | Ana Marsh").
+_TITLES = lexicon.words("titles")
 
 
 @cache
@@ -654,7 +659,7 @@ def person_closing_office(text: str, toks: list[Token], found: Mention) -> Menti
     while initial and opens > 1 and is_initial(toks[opens - 1].word):
         opens -= 1
     styled = opens == last - 1 and opens > 2 and is_name_word(toks[opens - 1]) and (
-        _courtesy(toks[opens - 2]))
+        _courtesy(toks[opens - 2])) and not _courtesy(toks[opens - 1])  # ("Rev. Canon | Ana Lee": two styles)
     if styled:
         opens -= 1  # "… in Minya Dr. | Nagwa Mahmoud Hassanein": a courtesy title opens the name
     styled = styled or (opens > 1 and _courtesy(toks[opens - 1]))  # ("… Agriculture Dr. | Ana Lee")
