@@ -35,7 +35,7 @@ def test_style_set_spans_follow_the_gold_format() -> None:
 
 
 # Every held-out set, in the order the rounds wrote them, and the eleventh round's tuning set.
-HOLDOUTS = [STYLES / name for name in ["holdout", *(f"holdout{n}" for n in range(2, 17)), "tuning11", "tuning12", "tuning13", "tuning14", "tuning15", "tuning16"]]
+HOLDOUTS = [STYLES / name for name in ["holdout", *(f"holdout{n}" for n in range(2, 18)), "tuning11", "tuning12", "tuning13", "tuning14", "tuning15", "tuning16"]]
 
 
 @pytest.mark.parametrize("holdout", HOLDOUTS, ids=[path.name for path in HOLDOUTS])
