@@ -52,7 +52,7 @@ def _described_in_apposition(toks: list[Token], first: int) -> Mention | None:
     who preferred not to be identified, said": one set apart from a group and described again in an
     apposition with "a" is the source that apposition describes, up to a relative word;
     none when the apposition names anyone ("…, who gave his name as Ivo,") or tells only
-    sex, age or family ("One patient, a 63-year-old man from Tarn, said")."""
+    sex, age or family ("One caller, a 71-year-old man from Tarn, said")."""
     end = first
     for tok in toks[first:]:
         if tok.key in lexicon.words("relatives"):
@@ -63,7 +63,7 @@ def _described_in_apposition(toks: list[Token], first: int) -> Mention | None:
             return None
     noun = next((m for m in range(first + 1, end) if toks[m].key in PREPOSITIONS), end) - 1
     if noun <= first or toks[noun].key in lexicon.words("kin_nouns") | lexicon.words("plain_person_nouns"):
-        return None  # (", a 63-year-old man from Tarn,", ", a father of three,": no more than the group)
+        return None  # (", a 71-year-old man from Tarn,", ", a father of three,": no more than the group)
     return Mention(toks[first].start, toks[end - 1].end, "role", None, None)
 
 
