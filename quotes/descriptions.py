@@ -521,7 +521,8 @@ def _typed(people: People, description: Description, mentions: list[tuple[int, E
         if person and _OPENS_WITH_THE.search(before) and (m := _IS_NAMED_AFTER.match(text, end)) is not None:
             # ("The winner of the cup this year was the 19-year-old Ana Lind.": the name the
             # sentence closes with, after the noun its subject opens with and a copula)
-            last = named.at[bisect.bisect_left(named.at, m.end()) - 1] if named.at else -1
+            i = bisect.bisect_left(named.at, m.end())
+            last = named.at[i - 1] if i else -1
             if end < last and text.endswith(starts[last].words[-1], 0, m.end()):
                 at_start(last, f'the article says the "{noun}" was {{}}')
         if (m := _APPOSITION_BEFORE.match(text, end, min(len(text), end + 4))) is not None and (

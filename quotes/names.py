@@ -171,7 +171,7 @@ def name_ending(toks: list[Token], i: int, text: str | None = None) -> Mention:
     titled = styled < first or degree > 0 or (before is not None and is_capitalised(before.word) and (
         before.key in lexicon.words("honorifics") or before.key in lexicon.words("gendered_titles")))
     # (a person's title right before the run shows where the name starts after an office, which
-    # is read whole as the role: "Governor of Sohag Major General | Hisham Fathi Abdel-Ghaffar";
+    # is read whole as the role: "Governor of Tarsa Major General | Tamer Fawzi Abdel-Rahim";
     # not a body's word: "… Executive | Power Elnur Gasimov")
     title_before = before is not None and is_capitalised(before.word) and is_role_noun(before) and (
         before.key not in lexicon.words("org_words")) and _may_open_name(toks[first], text) and (
@@ -661,7 +661,7 @@ def person_closing_office(text: str, toks: list[Token], found: Mention) -> Menti
     styled = opens == last - 1 and opens > 2 and is_name_word(toks[opens - 1]) and (
         _courtesy(toks[opens - 2])) and not _courtesy(toks[opens - 1])  # ("Rev. Canon | Ana Lee": two styles)
     if styled:
-        opens -= 1  # "… in Minya Dr. | Nagwa Mahmoud Hassanein": a courtesy title opens the name
+        opens -= 1  # "… in Velmar Dr. | Salwa Hamdi Abdel-Latif": a courtesy title opens the name
     styled = styled or (opens > 1 and _courtesy(toks[opens - 1]))  # ("… Agriculture Dr. | Ana Lee")
     given, surname, before = toks[opens], toks[last], toks[opens - 1]
     # (a patronymic between them shows the name whatever comes before it: "… of the

@@ -8,6 +8,8 @@ there ("the keeper", "the director of the authority") means that person.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from quotes import lexicon
@@ -32,7 +34,7 @@ _PREPOSITIONS = frozenset("of for to at in with from on by".split())
 
 def _verb_like(word: str) -> bool:
     """A lower-case word that reads as a clause's verb ("announced", "stressed")."""
-    return (word.endswith("ed") and len(word) > 4) or word in lexicon.words("speech_verbs")
+    return (word.endswith("ed") and len(word) > 4) or word in lexicon.speech_verbs()
 
 
 def _before(text: str, at: int) -> str:
@@ -100,10 +102,15 @@ def _holds(region: str, description: Description) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)  # (bounded: an archive names people without end)
+def _name_pattern(words: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile(r"[ \u00a0]+".join(regex.escape(w) for w in words))
+
+
 def _written(text: str, at: int, entity: Entity) -> int | None:
     """Where the entity's full name written at `at` ends, or None (its surname alone)."""
-    written = regex.match(r"[ \u00a0]+".join(regex.escape(w) for w in entity.words), text[at:at + 200])
-    return at + written.end() if written else None
+    written = _name_pattern(tuple(entity.words)).match(text, at, at + 200)
+    return written.end() if written else None
 
 
 def named_with_office(people: People, description: Description, pos: int) -> list[Candidate]:

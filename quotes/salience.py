@@ -61,7 +61,7 @@ def modifies_noun(text: str, start: int, end: int) -> bool:
     word = after.group(1)
     if opens.group(1).casefold() in _INDEFINITE:
         return not (word in lexicon.speech_verbs() or word in lexicon.words("auxiliaries") or (
-            word in lexicon.words("finite_auxiliaries")) or after_object_verb(word) or word.endswith("ed"))
+            word in lexicon.words("finite_auxiliaries")) or after_object_verb(word) or is_past_form(word))
     return word in _nouns()
 
 
