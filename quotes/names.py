@@ -543,7 +543,7 @@ def _place_then_three(toks: list[Token], first: int, start: int, last: int, text
     writes the place alone elsewhere ("in Ostrava"), not only before the same word ("Port
     | Ardel", "Verkhny | Lomov": a place of two words), and the second word can open a
     name (no field's, body's or building's word)."""
-    if not (start == last - 1 and start - 2 == first and toks[first - 1].key == "of") or text is None:
+    if not (start == last - 1 and 0 < first == start - 2 and toks[first - 1].key == "of") or text is None:
         return False  # (nearly every run)
     place, given = toks[first], toks[first + 1]
     if not (_may_open_name(given, text) and not is_role_word(given)):
