@@ -45,6 +45,8 @@ _POSSESSIVE_NAME = re.compile(r"[A-Z][\w-]*['’]s")
 _SET_APART = frozenset({"one", "another"})
 # Words after which a capitalised word is where the source is from, not a name.
 _WHERE = frozenset("from in at near of".split())
+# Nouns that tell no more of a source than the group it was set apart from: sex, age, family.
+_PLAIN_NOUNS = lexicon.words("kin_nouns") | lexicon.words("plain_person_nouns")
 
 
 def _described_in_apposition(toks: list[Token], first: int) -> Mention | None:
@@ -62,7 +64,7 @@ def _described_in_apposition(toks: list[Token], first: int) -> Mention | None:
         if toks[m].word[:1].isupper() and toks[m - 1].key not in _WHERE:
             return None
     noun = next((m for m in range(first + 1, end) if toks[m].key in PREPOSITIONS), end) - 1
-    if noun <= first or toks[noun].key in lexicon.words("kin_nouns") | lexicon.words("plain_person_nouns"):
+    if noun <= first or toks[noun].key in _PLAIN_NOUNS:
         return None  # (", a 71-year-old man from Tarn,", ", a father of three,": no more than the group)
     return Mention(toks[first].start, toks[end - 1].end, "role", None, None)
 

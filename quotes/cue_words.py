@@ -293,6 +293,14 @@ def _quoted_name_after(text: str, pos: int, end: int) -> Mention | None:
     return Mention(match.start(), match.end(), "name", (match.start(1), match.end(1)))
 
 
+def reporting_form(word: str) -> lexicon.Verb | None:
+    """The speech verb a sentence's opening reports with ("As stated …", "The minister
+    said this …"): an inflected form ("stated", "said"), never the base ("state") nor a
+    stance verb's."""
+    form = lexicon.speech_verbs().get(word)
+    return None if form is None or form.stance or word == form.base else form
+
+
 def is_past_form(word: str) -> bool:
     return word.endswith("ed") or word in lexicon.words("irregular_past")
 

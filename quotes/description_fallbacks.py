@@ -109,8 +109,8 @@ def spoke_just_before(people: People, description: Description, pos: int) -> lis
             head in lexicon.words("documents")) or not (
             head in lexicon.words("person_nouns") or head in lexicon.words("roles")):
         return []
-    turn = people.statement_before(pos)
-    if turn is None or turn.mention is None or people.text.count("\n\n", turn.end, pos) > 1:
+    turn = people.statement_just_before(pos)
+    if turn is None or turn.mention is None:
         return []
     entity = people.by_name(turn.speaker)
     if entity is None or not entity.person or entity.unnamed or not_personal(entity):
@@ -130,8 +130,8 @@ def _unnamed_speaker_before(people: People, description: Description, pos: int) 
     said … . ‘…,’ the woman told reporters": an age or a noun of sex alone means the source
     described and never named who made the statement just before, in its paragraph or the
     one before, when nobody has been named as a subject since and no gender differs."""
-    turn = people.statement_before(pos)
-    if turn is None or people.text.count("\n\n", turn.end, pos) > 1:
+    turn = people.statement_just_before(pos)
+    if turn is None:
         return None
     last = people.source_before(pos)
     if last is None or not last[1].unnamed or last[1].name != turn.speaker:

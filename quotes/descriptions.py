@@ -173,8 +173,8 @@ def meaning(people: People, said: str, pos: int) -> Meaning | None:
 def _spoke_last(people: People, ties: list[Candidate], pos: int) -> Candidate | None:
     """Of persons the description fits equally, the one who made the statement just
     before it, in its paragraph or the one before, after every other was last named."""
-    turn = people.statement_before(pos)
-    if turn is None or turn.mention is None or people.text.count("\n\n", turn.end, pos) > 1:
+    turn = people.statement_just_before(pos)
+    if turn is None or turn.mention is None:
         return None
     spoke = next((c for c in ties if c.name == turn.speaker), None)
     entity = people.by_name(turn.speaker)

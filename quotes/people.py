@@ -343,6 +343,12 @@ class People:
         """The last statement with a known speaker that ends by pos."""
         return next((turn for turn in reversed(self.turns) if turn.end <= pos), None)
 
+    def statement_just_before(self, pos: int) -> Turn | None:
+        """The last statement before pos when it ends in pos's paragraph or the one before:
+        the one a description or an age right after it may go on with."""
+        turn = self.statement_before(pos)
+        return turn if turn is not None and self.text.count("\n\n", turn.end, pos) <= 1 else None
+
     @property
     def body(self) -> Span:
         """Where the article's prose is (past its headline)."""

@@ -13,7 +13,15 @@ import regex
 
 from quotes import lexicon
 from quotes.after_cue import mention_after
-from quotes.cue_words import DESCRIBING_PREPOSITIONS, PREPOSITIONS, Cue, according_to, cues_in, opens_with_mark
+from quotes.cue_words import (
+    DESCRIBING_PREPOSITIONS,
+    PREPOSITIONS,
+    Cue,
+    according_to,
+    cues_in,
+    opens_with_mark,
+    reporting_form,
+)
 from quotes.cues import Attribution
 from quotes.office_subjects import holder_in, office_after, office_to_comma, styled_holder
 from quotes.report_content import NOT_SUBJECTS, Report, Span, clause_word, looks_like_clause, trimmed
@@ -422,8 +430,8 @@ def this_object_report(text: str, sentence: Span, previous: Span | None) -> Repo
     match = _THIS_OBJECT.search(text, s0, s1)
     if match is None:
         return None
-    form = lexicon.speech_verbs().get(match.group("verb"))
-    if form is None or form.stance or match.group("verb") == form.base:
+    form = reporting_form(match.group("verb"))
+    if form is None:
         return None
     mention = mention_before(text, s0, match.start())
     opening = text[s0:mention.start].strip(" \t\n“\"‘'«(").casefold() if mention is not None else ""

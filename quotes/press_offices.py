@@ -83,12 +83,16 @@ def speaks_for(people: People, mention: Mention | None) -> tuple[Mention, Resolv
     return spoken, replace(found, speaker=office_name, explanation=why)
 
 
+# "Ministry of …": a body's name built from its kind and what it is of.
+_MINISTRY_OF = regex.compile(r"\p{Lu}\p{Ll}+ of ")
+
+
 def _article(text: str, name: str) -> str:
     """ "the " when the article writes the body's name after "the" ("the Ministry of
     Energy", but "TavGaz"), so the office reads as the article would write it."""
     if name[:1].islower() or name.casefold().startswith("the "):
         return ""
-    if name not in text and regex.match(r"\p{Lu}\p{Ll}+ of ", name):
+    if name not in text and _MINISTRY_OF.match(name):
         return "the "  # (a name the article never writes, a minister's "Ministry of Roads": English's)
     return "the " if regex.search(rf"(?i:\bthe)\s+{regex.escape(name)}", text) else ""
 

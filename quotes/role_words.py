@@ -60,13 +60,18 @@ def _before(text: str, at: int) -> str:
     return "" if words and words[-1].casefold() in _FUNCTION else region
 
 
+# Where a run of offices after a name ends: a clause's mark, or a sentence's period
+# (not an abbreviation's: a word of four lower-case letters before it).
+_OFFICES_END = regex.compile(r"[;:\n]|(?<=[\p{Ll}]{4})\.(?:\s|$)")
+
+
 def _after(text: str, end: int) -> str:
     """The offices in commas right after the name ending at `end`, each opening with a
     capital ("Member of …, Director of …"), up to the first that does not."""
     if not text.startswith(",", end):
         return ""
     chunk = text[end:end + _AFTER_REACH]
-    stop = regex.search(r"[;:\n]|(?<=[\p{Ll}]{4})\.(?:\s|$)", chunk)
+    stop = _OFFICES_END.search(chunk)
     chunk = chunk[:stop.start()] if stop else chunk
     kept: list[str] = []
     for part in chunk.split(",")[1:]:
@@ -143,6 +148,10 @@ _OFFICE_BODY = regex.compile(
     r"\p{Lu}[\p{L}\p{M}\p{N}’'&-]*(?:[ \u00a0]+(?:(?:of|for|and)[ \u00a0]+(?:the[ \u00a0]+)?)?"
     r"\p{Lu}[\p{L}\p{M}\p{N}’'&-]*)*")
 # "Minister of Roads and Bridges": the ministry is the office's "of" words under its own name.
+# "… of | the Valdor Institute": where a body the office is held in starts, and its opening words.
+_HELD_IN = regex.compile(r"(?<=[ \u00a0])(?=(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu})")
+_HELD_IN_OPENING = regex.compile(r"^(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?")
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'-]*")
 _MINISTER_OF = regex.compile(r"(?<!Prime[ \u00a0]+)Minister[ \u00a0]+(?=(?:of|for)[ \u00a0])")
 
 
@@ -170,11 +179,11 @@ def body_in_office(people: People, description: Description, pos: int) -> list[C
             name = f"Ministry {text[minister.end():end].strip()}"
         # (the part of the name that holds the noun: "Deputy Head for Studies of | the
         # Valdor Institute of Maps" is held in the institute)
-        parts = regex.split(r"(?<=[ \u00a0])(?=(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu})", name)
+        parts = _HELD_IN.split(name)
         for k, part in enumerate(parts):
-            words = [w.casefold() for w in regex.findall(r"[\p{L}\p{M}][\p{L}\p{M}’'-]*", part)]
+            words = [w.casefold() for w in _WORD.findall(part)]
             if description.head in words and all(w in words for w in modifiers):
-                name = regex.sub(r"^(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?", "", "".join(parts[k:]))
+                name = _HELD_IN_OPENING.sub("", "".join(parts[k:]))
                 best = (start, " ".join(name.split()))
                 break
     if best is None:
@@ -197,6 +206,8 @@ _NAMED_AFTER = regex.compile(r"named[ \u00a0]+after")
 _INDEFINITE = frozenset("a an one another some".split())
 _NOT_OFFICE = frozenset("a an to with as like than".split())
 _CLAUSE_END = regex.compile(r"\.(?=\s)|[;:\n]")
+# A name that closes the clause: a mark or the text's end right after it.
+_NAME_CLOSES = regex.compile(r"[ \u00a0]*(?:[.,;\n]|$)")
 
 
 def _abbreviated(text: str, period: int) -> bool:
@@ -237,7 +248,7 @@ def holder_after(people: People, start: int, end: int) -> Entity | None:
         return None
     for at, entity in sorted((at, e) for at, e in persons if end < at < stop):
         close = _written(text, at, entity)
-        if close is None or not regex.match(r"[ \u00a0]*(?:[.,;\n]|$)", text[close:close + 2]):
+        if close is None or not _NAME_CLOSES.match(text[close:close + 2]):
             continue  # (a name inside the office, "named after A.B. Lind of …", closes nothing)
         gap = _NAMED_AFTER.sub("", text[end:at])
         words = _OFFICE_GOES_ON.findall(gap)

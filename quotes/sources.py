@@ -11,7 +11,7 @@ import regex
 
 from quotes import lexicon
 from quotes.after_cue import mention_after
-from quotes.cue_words import PREPOSITIONS
+from quotes.cue_words import PREPOSITIONS, reporting_form
 from quotes.cues import Attribution, Cue
 from quotes.description_fallbacks import is_person_head
 from quotes.mention_words import clean_role
@@ -127,8 +127,8 @@ def _as_in_document(text: str, sentence: Span) -> tuple[tuple[Span, ...], Attrib
     match = _AS_IN_DOCUMENT.match(text, s0, s1)
     if match is None:
         return None
-    form = lexicon.speech_verbs().get(match.group("verb"))
-    if form is None or form.stance or match.group("verb") == form.base:
+    form = reporting_form(match.group("verb"))
+    if form is None:
         return None
     document = match.group("document")
     if document is not None and document not in lexicon.words("documents"):
